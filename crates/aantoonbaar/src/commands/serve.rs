@@ -1,0 +1,88 @@
+//! `aantoonbaar serve`.
+
+use super::{CommandResult, Database};
+use aantoonbaar_store::Store;
+use aantoonbaar_web::clock::Clock;
+use aantoonbaar_web::{Application, Config};
+use std::time::Duration;
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub db: Database,
+    #[command(flatten)]
+    pub server: ServerArgs,
+}
+
+#[derive(clap::Args)]
+pub struct ServerArgs {
+    /// Address to listen on.
+    #[arg(long, env = "AANTOONBAAR_ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: String,
+    /// Address people use to reach the server, for links in mail and output
+    /// (default: http:// + the listen address).
+    #[arg(long, env = "AANTOONBAAR_BASE_URL")]
+    pub base_url: Option<String>,
+    /// Minutes without activity after which a session ends.
+    #[arg(long, env = "AANTOONBAAR_IDLE_TIMEOUT_MINUTES", default_value_t = 60)]
+    pub idle_timeout_minutes: u64,
+    /// Hours after sign-in after which a session ends however active.
+    #[arg(long, env = "AANTOONBAAR_ABSOLUTE_TIMEOUT_HOURS", default_value_t = 12)]
+    pub absolute_timeout_hours: u64,
+    /// Mark cookies Secure: set this when users reach the server over https.
+    #[arg(long, env = "AANTOONBAAR_SECURE_COOKIES")]
+    pub secure_cookies: bool,
+}
+
+impl ServerArgs {
+    #[must_use]
+    pub fn config(&self, demo: bool) -> Config {
+        Config {
+            base_url: self.base_url.clone().unwrap_or_else(|| format!("http://{}", self.addr)),
+            idle_timeout: Duration::from_secs(self.idle_timeout_minutes * 60),
+            absolute_timeout: Duration::from_secs(self.absolute_timeout_hours * 3600),
+            secure_cookies: self.secure_cookies,
+            demo,
+        }
+    }
+}
+
+/// Serves until Ctrl-C or SIGTERM, then finishes the requests under way.
+///
+/// # Errors
+/// When the address cannot be bound.
+pub async fn serve(store: Store, server: &ServerArgs, config: Config) -> CommandResult {
+    let app = Application::build(&server.addr, store.clone(), config, Clock::system())
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", server.addr))?;
+    let addr = app.local_addr().map_err(|e| e.to_string())?;
+    tracing::info!(%addr, backend = store.backend_name(), "serving");
+    app.run_until(shutdown_signal()).await.map_err(|e| e.to_string())?;
+    store.close().await;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut term = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(term) => term,
+            Err(_) => return std::mem::drop(ctrl_c.await),
+        };
+        tokio::select! {
+            _ = ctrl_c => {},
+            _ = term.recv() => {},
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = ctrl_c.await;
+    }
+}
+
+pub async fn run(args: Args) -> CommandResult {
+    let store = args.db.open().await?;
+    let config = args.server.config(false);
+    serve(store, &args.server, config).await
+}

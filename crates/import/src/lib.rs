@@ -1,0 +1,503 @@
+//! Reads the pupil list that a pupil-administration system (ParnasSys, Esis,
+//! Dotcom…) exports as CSV, and turns it into validated [`ImportedPupil`]s.
+//!
+//! - Delimiter `;`, `,` or tab, detected from the header line.
+//! - UTF-8 (with or without BOM) or Windows-1252, detected from the bytes.
+//! - Dutch or English column names, in any order, case and spacing ignored
+//!   (the README lists them).
+//! - Every wrong cell is reported with its line and column; a file with any
+//!   error yields no pupils at all, so nothing of it is written.
+
+use aantoonbaar_rules::organisation::{Enrolment, FamilySituation, LeaveDestination, Relation};
+use aantoonbaar_rules::{Email, Invalid, PersonName, PupilNumber, identifiers};
+use aantoonbaar_store::{ImportedGuardian, ImportedPupil, Link, NewGuardian};
+use jiff::civil::Date;
+use std::collections::HashMap;
+
+/// At most this many errors are reported for one file.
+pub const MAX_ERRORS: usize = 50;
+
+/// One wrong cell (or a wrong file, with `line` 1 and the header as column).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellError {
+    /// Line in the file, counting the header as line 1.
+    pub line: u64,
+    /// The column name as written in the file (or the expected name when missing).
+    pub column: String,
+    /// Key into the message catalogue.
+    pub code: &'static str,
+    /// What the cell held.
+    pub value: String,
+}
+
+/// A file read without errors.
+#[derive(Debug, Clone)]
+pub struct ParsedFile {
+    pub pupils: Vec<ImportedPupil>,
+    pub encoding: &'static str,
+    pub delimiter: char,
+    /// Columns the file has that the import does not use.
+    pub ignored_columns: Vec<String>,
+}
+
+/// The fields a column can hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Field {
+    Number,
+    GivenName,
+    Prefix,
+    Surname,
+    BirthDate,
+    Group,
+    EnrolmentDate,
+    LeaveDate,
+    LeaveDestination,
+    FamilySituation,
+    Guardian(u8, GuardianField),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum GuardianField {
+    GivenName,
+    Prefix,
+    Surname,
+    Email,
+    Phone,
+    Relation,
+    Custody,
+    Recognised,
+}
+
+const REQUIRED: &[(Field, &str)] = &[
+    (Field::Number, "Leerlingnummer"),
+    (Field::GivenName, "Roepnaam"),
+    (Field::Surname, "Achternaam"),
+    (Field::BirthDate, "Geboortedatum"),
+    (Field::Group, "Groep"),
+    (Field::EnrolmentDate, "Datum inschrijving"),
+];
+
+/// How many guardians a row can describe (`Ouder1…`, `Ouder2…`, `Ouder3…`).
+const MAX_GUARDIANS: u8 = 3;
+
+/// Lower-case, letters and digits only: `Datum inschrijving` → `datuminschrijving`.
+fn normalise(header: &str) -> String {
+    header.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase()
+}
+
+fn field_for(header: &str) -> Option<Field> {
+    let name = normalise(header);
+    let field = match name.as_str() {
+        "leerlingnummer" | "leerlingnr" | "externalnumber" | "pupilnumber" => Field::Number,
+        "roepnaam" | "voornaam" | "givenname" => Field::GivenName,
+        "voorvoegsel" | "tussenvoegsel" | "surnameprefix" => Field::Prefix,
+        "achternaam" | "surname" => Field::Surname,
+        "geboortedatum" | "birthdate" => Field::BirthDate,
+        "groep" | "group" | "groupname" => Field::Group,
+        "datuminschrijving" | "inschrijfdatum" | "enrolmentdate" => Field::EnrolmentDate,
+        "datumuitschrijving" | "uitschrijfdatum" | "leavedate" => Field::LeaveDate,
+        "vertrokkennaar" | "bestemming" | "leavedestination" => Field::LeaveDestination,
+        "gezinssituatie" | "familysituation" => Field::FamilySituation,
+        other => return guardian_field(other),
+    };
+    Some(field)
+}
+
+fn guardian_field(name: &str) -> Option<Field> {
+    let rest = name.strip_prefix("ouder").or_else(|| name.strip_prefix("guardian"))?;
+    let digit = rest.chars().next()?.to_digit(10)?;
+    let index = u8::try_from(digit).ok().filter(|d| (1..=MAX_GUARDIANS).contains(d))?;
+    let field = match &rest[1..] {
+        "roepnaam" | "voornaam" | "givenname" => GuardianField::GivenName,
+        "voorvoegsel" | "tussenvoegsel" | "surnameprefix" => GuardianField::Prefix,
+        "achternaam" | "surname" => GuardianField::Surname,
+        "email" | "emailadres" => GuardianField::Email,
+        "telefoon" | "telefoonnummer" | "phone" => GuardianField::Phone,
+        "relatie" | "relation" => GuardianField::Relation,
+        "gezag" | "holdscustody" => GuardianField::Custody,
+        "erkend" | "recognised" => GuardianField::Recognised,
+        _ => return None,
+    };
+    Some(Field::Guardian(index, field))
+}
+
+/// Decodes the bytes: UTF-8 when they are valid UTF-8, otherwise Windows-1252
+/// (what Excel on Dutch Windows writes). Returns the text and the encoding's name.
+#[must_use]
+pub fn decode(bytes: &[u8]) -> (String, &'static str) {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (text.to_owned(), "UTF-8"),
+        Err(_) => {
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            (text.into_owned(), "Windows-1252")
+        }
+    }
+}
+
+/// The delimiter that occurs most in the header line.
+fn detect_delimiter(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or_default();
+    [b';', b',', b'\t']
+        .into_iter()
+        .max_by_key(|d| header.bytes().filter(|b| b == d).count())
+        .unwrap_or(b';')
+}
+
+/// Accepts the date formats pupil administrations write: `31-12-2018`,
+/// `31/12/2018`, `31.12.2018`, `2018-12-31`.
+fn parse_date(text: &str) -> Result<Date, Invalid> {
+    let text = text.trim();
+    let parts: Vec<&str> = text.split(['-', '/', '.']).collect();
+    let invalid = Invalid::new("date.format");
+    let [a, b, c] = parts.as_slice() else { return Err(invalid) };
+    let (year, month, day) = if a.len() == 4 { (a, b, c) } else { (c, b, a) };
+    if year.len() != 4 {
+        return Err(invalid);
+    }
+    let number = |s: &str| s.parse::<i8>().map_err(|_| invalid);
+    let year = year.parse::<i16>().map_err(|_| invalid)?;
+    Date::new(year, number(month)?, number(day)?).map_err(|_| invalid)
+}
+
+fn parse_bool(text: &str) -> Result<bool, Invalid> {
+    match text.trim().to_lowercase().as_str() {
+        "ja" | "j" | "yes" | "y" | "true" | "1" | "x" => Ok(true),
+        "nee" | "n" | "no" | "false" | "0" | "" => Ok(false),
+        _ => Err(Invalid::new("bool.format")),
+    }
+}
+
+fn parse_destination(text: &str) -> Result<Option<LeaveDestination>, Invalid> {
+    let value = normalise(text);
+    let destination = match value.as_str() {
+        "" => return Ok(None),
+        "basisschool" | "anderebasisschool" | "po" | "primaryschool" => LeaveDestination::PrimarySchool,
+        "voortgezetonderwijs" | "vo" | "secondaryschool" => LeaveDestination::SecondarySchool,
+        "sbo" | "so" | "speciaalonderwijs" | "speciaalbasisonderwijs" | "specialeducation" => {
+            LeaveDestination::SpecialEducation
+        }
+        "niettoegelaten" | "notadmitted" => LeaveDestination::NotAdmitted,
+        "buitenland" | "emigratie" | "abroad" => LeaveDestination::Abroad,
+        "anders" | "overig" | "other" => LeaveDestination::Other,
+        _ => return Err(Invalid::new("leave_destination.unknown")),
+    };
+    Ok(Some(destination))
+}
+
+fn parse_family(text: &str) -> Result<Option<FamilySituation>, Invalid> {
+    let situation = match normalise(text).as_str() {
+        "" => return Ok(None),
+        "samen" | "gehuwd" | "getrouwd" | "samenwonend" | "together" => FamilySituation::Together,
+        "gescheiden" | "uitelkaar" | "separated" => FamilySituation::Separated,
+        "voogdij" | "guardianship" => FamilySituation::Guardianship,
+        _ => return Err(Invalid::new("family_situation.unknown")),
+    };
+    Ok(Some(situation))
+}
+
+fn parse_relation(text: &str) -> Result<Relation, Invalid> {
+    let relation = match normalise(text).as_str() {
+        "moeder" | "mother" => Relation::Mother,
+        "vader" | "father" => Relation::Father,
+        "voogd" | "guardian" => Relation::Guardian,
+        "verzorger" | "carer" => Relation::Carer,
+        "pleegouder" | "pleegmoeder" | "pleegvader" | "fosterparent" => Relation::FosterParent,
+        "" | "anders" | "overig" | "other" => Relation::Other,
+        _ => return Err(Invalid::new("relation.unknown")),
+    };
+    Ok(relation)
+}
+
+/// One data row with its cells by field, reporting every error it meets.
+struct Row<'a> {
+    line: u64,
+    cells: HashMap<Field, (&'a str, &'a str)>,
+    errors: &'a mut Vec<CellError>,
+}
+
+impl Row<'_> {
+    fn text(&self, field: Field) -> &str {
+        self.cells.get(&field).map_or("", |(_, value)| value.trim())
+    }
+
+    fn take<T>(&mut self, field: Field, fallback_column: &str, parse: impl FnOnce(&str) -> Result<T, Invalid>) -> Option<T> {
+        let (column, value) = self.cells.get(&field).copied().unwrap_or((fallback_column, ""));
+        match parse(value) {
+            Ok(v) => Some(v),
+            Err(invalid) => {
+                self.errors.push(CellError {
+                    line: self.line,
+                    column: column.to_owned(),
+                    code: invalid.code,
+                    value: value.trim().to_owned(),
+                });
+                None
+            }
+        }
+    }
+
+    fn guardian(&mut self, index: u8) -> Option<ImportedGuardian> {
+        let g = |field| Field::Guardian(index, field);
+        let any = [GuardianField::GivenName, GuardianField::Surname, GuardianField::Email]
+            .iter()
+            .any(|f| !self.text(g(*f)).is_empty());
+        if !any {
+            return None;
+        }
+        let column = |name: &str| format!("Ouder{index}{name}");
+        let given_name = self.take(g(GuardianField::GivenName), &column("Roepnaam"), PersonName::parse);
+        let surname_prefix = self.take(g(GuardianField::Prefix), &column("Voorvoegsel"), PersonName::parse_optional);
+        let surname = self.take(g(GuardianField::Surname), &column("Achternaam"), PersonName::parse);
+        let email = self.take(g(GuardianField::Email), &column("Email"), |t| {
+            if t.trim().is_empty() { Ok(None) } else { Email::parse(t).map(Some) }
+        });
+        let phone = self.take(g(GuardianField::Phone), &column("Telefoon"), identifiers::parse_phone);
+        let relation = self.take(g(GuardianField::Relation), &column("Relatie"), parse_relation);
+        let holds_custody = self.take(g(GuardianField::Custody), &column("Gezag"), parse_bool);
+        let recognised = self.take(g(GuardianField::Recognised), &column("Erkend"), parse_bool);
+        Some(ImportedGuardian {
+            guardian: NewGuardian {
+                given_name: given_name?,
+                surname_prefix: surname_prefix?,
+                surname: surname?,
+                email: email?,
+                phone: phone?,
+            },
+            link: Link { relation: relation?, holds_custody: holds_custody?, recognised: recognised? },
+        })
+    }
+}
+
+/// Reads a whole export. `today` is the date the enrolment dates are checked
+/// against (no birth dates in the future).
+///
+/// # Errors
+/// Every wrong cell, with line and column, up to [`MAX_ERRORS`].
+pub fn parse(bytes: &[u8], today: Date) -> Result<ParsedFile, Vec<CellError>> {
+    let (text, encoding) = decode(bytes);
+    let delimiter = detect_delimiter(&text);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let file_error = |code: &'static str, column: &str| {
+        vec![CellError { line: 1, column: column.to_owned(), code, value: String::new() }]
+    };
+    let headers = match reader.headers() {
+        Ok(headers) => headers.clone(),
+        Err(_) => return Err(file_error("import.unreadable", "")),
+    };
+    let mut columns: Vec<Option<Field>> = Vec::new();
+    let mut ignored_columns = Vec::new();
+    for header in &headers {
+        let field = field_for(header);
+        if field.is_none() && !header.trim().is_empty() {
+            ignored_columns.push(header.to_owned());
+        }
+        if field.is_some() && columns.contains(&field) {
+            return Err(file_error("import.duplicate_column", header));
+        }
+        columns.push(field);
+    }
+    let missing: Vec<CellError> = REQUIRED
+        .iter()
+        .filter(|(field, _)| !columns.contains(&Some(*field)))
+        .map(|(_, name)| CellError { line: 1, column: (*name).to_owned(), code: "import.missing_column", value: String::new() })
+        .collect();
+    if !missing.is_empty() {
+        return Err(missing);
+    }
+
+    let mut errors = Vec::new();
+    let mut pupils = Vec::new();
+    let mut seen: HashMap<String, u64> = HashMap::new();
+    for record in reader.records() {
+        if errors.len() >= MAX_ERRORS {
+            break;
+        }
+        let record = match record {
+            Ok(record) => record,
+            Err(err) => {
+                let line = err.position().map_or(0, csv::Position::line);
+                errors.push(CellError { line, column: String::new(), code: "import.unreadable", value: String::new() });
+                continue;
+            }
+        };
+        let line = record.position().map_or(0, csv::Position::line);
+        if record.iter().all(str::is_empty) {
+            continue;
+        }
+        let cells = columns
+            .iter()
+            .zip(headers.iter().zip(record.iter()))
+            .filter_map(|(field, (header, value))| field.map(|f| (f, (header, value))))
+            .collect();
+        let mut row = Row { line, cells, errors: &mut errors };
+        let Some(pupil) = read_pupil(&mut row, today) else { continue };
+        if let Some(first) = seen.insert(pupil.external_number.to_string(), line) {
+            errors.push(CellError {
+                line,
+                column: "Leerlingnummer".to_owned(),
+                code: "import.duplicate_number",
+                value: format!("{} (ook op regel {first})", pupil.external_number),
+            });
+            continue;
+        }
+        pupils.push(pupil);
+    }
+    if errors.is_empty() {
+        Ok(ParsedFile { pupils, encoding, delimiter: char::from(delimiter), ignored_columns })
+    } else {
+        errors.truncate(MAX_ERRORS);
+        Err(errors)
+    }
+}
+
+/// Reads one pupil; `None` when any of its cells was wrong (the errors are in the row).
+fn read_pupil(row: &mut Row<'_>, today: Date) -> Option<ImportedPupil> {
+    let errors_before = row.errors.len();
+    let external_number = row.take(Field::Number, "Leerlingnummer", PupilNumber::parse);
+    let given_name = row.take(Field::GivenName, "Roepnaam", PersonName::parse);
+    let surname_prefix = row.take(Field::Prefix, "Voorvoegsel", PersonName::parse_optional);
+    let surname = row.take(Field::Surname, "Achternaam", PersonName::parse);
+    let birth_date = row.take(Field::BirthDate, "Geboortedatum", parse_date);
+    let group_name = row.take(Field::Group, "Groep", PersonName::parse);
+    let enrolment_date = row.take(Field::EnrolmentDate, "Datum inschrijving", parse_date);
+    let leave_date = row.take(Field::LeaveDate, "Datum uitschrijving", |t| {
+        if t.trim().is_empty() { Ok(None) } else { parse_date(t).map(Some) }
+    });
+    let leave_destination = row.take(Field::LeaveDestination, "Vertrokken naar", parse_destination);
+    let family_situation = row.take(Field::FamilySituation, "Gezinssituatie", parse_family);
+    let guardians: Vec<ImportedGuardian> = (1..=MAX_GUARDIANS).filter_map(|i| row.guardian(i)).collect();
+    if row.errors.len() > errors_before {
+        return None;
+    }
+    let enrolment = Enrolment {
+        birth_date: birth_date?,
+        enrolment_date: enrolment_date?,
+        leave_date: leave_date?,
+        leave_destination: leave_destination?,
+    };
+    if let Err(err) = enrolment.check(today) {
+        let (field, column) = match err.field {
+            "birth_date" => (Field::BirthDate, "Geboortedatum"),
+            "enrolment_date" => (Field::EnrolmentDate, "Datum inschrijving"),
+            "leave_date" => (Field::LeaveDate, "Datum uitschrijving"),
+            _ => (Field::LeaveDestination, "Vertrokken naar"),
+        };
+        let (column, value) = row.cells.get(&field).copied().unwrap_or((column, ""));
+        row.errors.push(CellError { line: row.line, column: column.to_owned(), code: err.invalid.code, value: value.to_owned() });
+        return None;
+    }
+    Some(ImportedPupil {
+        line: row.line,
+        external_number: external_number?,
+        given_name: given_name?,
+        surname_prefix: surname_prefix?,
+        surname: surname?,
+        birth_date: enrolment.birth_date,
+        group_name: group_name?,
+        enrolment_date: enrolment.enrolment_date,
+        leave_date: enrolment.leave_date,
+        leave_destination: enrolment.leave_destination,
+        family_situation: family_situation?,
+        guardians,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    const TODAY: Date = date(2026, 11, 22);
+
+    const HEADER: &str = "Leerlingnummer;Roepnaam;Voorvoegsel;Achternaam;Geboortedatum;Groep;Datum inschrijving;\
+                          Gezinssituatie;Ouder1Roepnaam;Ouder1Achternaam;Ouder1Email;Ouder1Relatie;Ouder1Gezag;Ouder1Erkend";
+
+    fn file(rows: &[&str]) -> Vec<u8> {
+        let mut text = HEADER.to_owned();
+        for row in rows {
+            text.push('\n');
+            text.push_str(row);
+        }
+        text.into_bytes()
+    }
+
+    #[test]
+    fn a_dutch_semicolon_file_is_read_with_its_guardians() {
+        let bytes = file(&["1001;Sanne;van der;Berg;04-03-2018;Groep 3;01-08-2022;gescheiden;Eva;Berg;eva@voorbeeld.nl;moeder;ja;ja"]);
+        let parsed = parse(&bytes, TODAY).expect("file is valid");
+        let pupil = &parsed.pupils[0];
+        assert_eq!(pupil.external_number.as_str(), "1001");
+        assert_eq!(pupil.surname_prefix.as_ref().map(PersonName::as_str), Some("van der"));
+        assert_eq!(pupil.birth_date, date(2018, 3, 4));
+        assert_eq!(pupil.family_situation, Some(FamilySituation::Separated));
+        assert_eq!(pupil.guardians.len(), 1);
+        assert_eq!(pupil.guardians[0].link.relation, Relation::Mother);
+        assert!(pupil.guardians[0].link.holds_custody);
+        assert_eq!(pupil.line, 2);
+    }
+
+    #[test]
+    fn comma_separated_windows_1252_with_english_headers_is_read() {
+        let text = "external_number,given_name,surname,birth_date,group,enrolment_date\n77,Zo\u{eb},M\u{fc}ller,2017-01-02,Groep 4,2021-08-20\n";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(text);
+        let parsed = parse(&bytes, TODAY).expect("file is valid");
+        assert_eq!(parsed.encoding, "Windows-1252");
+        assert_eq!(parsed.delimiter, ',');
+        assert_eq!(parsed.pupils[0].given_name.as_str(), "Zo\u{eb}");
+        assert_eq!(parsed.pupils[0].surname.as_str(), "M\u{fc}ller");
+    }
+
+    #[test]
+    fn a_bad_cell_names_its_line_and_column_and_nothing_is_returned() {
+        let bytes = file(&[
+            "1001;Sanne;;Berg;04-03-2018;Groep 3;01-08-2022;;;;;;;",
+            "1002;Tim;;Jansen;31-02-2018;Groep 3;01-08-2022;;;;;;;",
+            "1003;Noor;;Smit;01-01-2018;Groep 3;01-08-2022;;Piet;Smit;geen-email;vader;ja;ja",
+        ]);
+        let errors = parse(&bytes, TODAY).expect_err("the file has errors");
+        assert_eq!(errors.len(), 2);
+        assert_eq!((errors[0].line, errors[0].column.as_str(), errors[0].code), (3, "Geboortedatum", "date.format"));
+        assert_eq!((errors[1].line, errors[1].column.as_str(), errors[1].code), (4, "Ouder1Email", "email.format"));
+    }
+
+    #[test]
+    fn a_missing_required_column_is_named() {
+        let errors = parse(b"Leerlingnummer;Roepnaam\n1;Sanne", TODAY).expect_err("columns missing");
+        let missing: Vec<&str> = errors.iter().map(|e| e.column.as_str()).collect();
+        assert_eq!(missing, ["Achternaam", "Geboortedatum", "Groep", "Datum inschrijving"]);
+        assert!(errors.iter().all(|e| e.code == "import.missing_column"));
+    }
+
+    #[test]
+    fn a_pupil_number_twice_is_an_error_on_the_second_line() {
+        let bytes = file(&[
+            "1001;Sanne;;Berg;04-03-2018;Groep 3;01-08-2022;;;;;;;",
+            "1001;Tim;;Jansen;01-02-2018;Groep 3;01-08-2022;;;;;;;",
+        ]);
+        let errors = parse(&bytes, TODAY).expect_err("the file has errors");
+        assert_eq!((errors[0].line, errors[0].code), (3, "import.duplicate_number"));
+    }
+
+    #[test]
+    fn impossible_dates_together_are_reported_on_the_right_column() {
+        let bytes = file(&["1001;Sanne;;Berg;04-03-2027;Groep 3;01-08-2022;;;;;;;"]);
+        let errors = parse(&bytes, TODAY).expect_err("the file has errors");
+        assert_eq!((errors[0].column.as_str(), errors[0].code), ("Geboortedatum", "birth_date.future"));
+    }
+
+    #[test]
+    fn dutch_words_for_yes_no_and_destinations_are_understood() {
+        assert_eq!(parse_bool("Ja"), Ok(true));
+        assert_eq!(parse_bool("nee"), Ok(false));
+        assert!(parse_bool("misschien").is_err());
+        assert_eq!(parse_destination("Voortgezet onderwijs"), Ok(Some(LeaveDestination::SecondarySchool)));
+        assert_eq!(parse_destination("SBO"), Ok(Some(LeaveDestination::SpecialEducation)));
+        assert_eq!(parse_family("Voogdij"), Ok(Some(FamilySituation::Guardianship)));
+        assert_eq!(parse_relation("pleegmoeder"), Ok(Relation::FosterParent));
+    }
+}

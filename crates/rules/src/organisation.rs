@@ -1,0 +1,201 @@
+//! Facts about pupils and their families that the law attaches consequences to.
+
+use crate::Invalid;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+macro_rules! code_enum {
+    ($(#[$meta:meta])* $name:ident ($unknown:literal) { $($(#[$vmeta:meta])* $variant:ident = $code:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($(#[$vmeta])* $variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [Self] = &[$(Self::$variant),+];
+
+            /// The stable code used in the API and the database.
+            #[must_use]
+            pub const fn code(self) -> &'static str {
+                match self { $(Self::$variant => $code),+ }
+            }
+
+            /// # Errors
+            /// When `code` is not one of [`Self::ALL`]'s codes.
+            pub fn from_code(code: &str) -> Result<Self, Invalid> {
+                match code { $($code => Ok(Self::$variant),)+ _ => Err(Invalid::new($unknown)) }
+            }
+        }
+    };
+}
+
+code_enum! {
+    /// Where a pupil went after leaving the school (the leave destination the
+    /// pupil administration records; it decides the retention period, seed 001
+    /// §14.12 and seed 000: SBO/SO files are kept longer, pupils not admitted are
+    /// deleted after 2 years, seed 002 §10.4).
+    LeaveDestination("leave_destination.unknown") {
+        PrimarySchool = "primary_school",
+        SecondarySchool = "secondary_school",
+        SpecialEducation = "special_education",
+        NotAdmitted = "not_admitted",
+        Abroad = "abroad",
+        Other = "other",
+    }
+}
+
+code_enum! {
+    /// The family situation that, with custody and recognition, decides each
+    /// parent's right to information (seed 001 §14.13; Burgerlijk Wetboek 1:377b/c).
+    FamilySituation("family_situation.unknown") {
+        /// Parents married or living together.
+        Together = "together",
+        /// Parents divorced or separated.
+        Separated = "separated",
+        /// A court appointed a voogd (guardian); the parents hold no custody.
+        Guardianship = "guardianship",
+    }
+}
+
+code_enum! {
+    /// How a guardian relates to the pupil (seed 001 §14.5 form: "ouder/verzorger").
+    Relation("relation.unknown") {
+        Mother = "mother",
+        Father = "father",
+        /// A voogd appointed by the court.
+        Guardian = "guardian",
+        Carer = "carer",
+        FosterParent = "foster_parent",
+        Other = "other",
+    }
+}
+
+/// Parses a `YYYY-MM-DD` date.
+///
+/// # Errors
+/// `date.format` for anything else, including impossible days like 2026-02-30.
+pub fn parse_iso_date(text: &str) -> Result<Date, Invalid> {
+    let text = text.trim();
+    if text.len() != 10 {
+        return Err(Invalid::new("date.format"));
+    }
+    text.parse::<Date>().map_err(|_| Invalid::new("date.format"))
+}
+
+/// The dates of a pupil's enrolment, checked together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Enrolment {
+    pub birth_date: Date,
+    pub enrolment_date: Date,
+    pub leave_date: Option<Date>,
+    pub leave_destination: Option<LeaveDestination>,
+}
+
+/// Which field of an [`Enrolment`] is wrong, and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EnrolmentError {
+    pub field: &'static str,
+    pub invalid: Invalid,
+}
+
+impl Enrolment {
+    /// Checks that the dates tell a possible story on `today`: born in the last
+    /// 25 years and not in the future; enrolled on or after birth; left on or
+    /// after enrolment; a leave date always with a destination and vice versa (the
+    /// destination decides the retention period, seed 001 §14.12).
+    ///
+    /// # Errors
+    /// The first field that is wrong.
+    pub fn check(&self, today: Date) -> Result<(), EnrolmentError> {
+        let err = |field, code| Err(EnrolmentError { field, invalid: Invalid::new(code) });
+        if self.birth_date > today {
+            return err("birth_date", "birth_date.future");
+        }
+        if today.year() - self.birth_date.year() > 25 {
+            return err("birth_date", "birth_date.too_old");
+        }
+        if self.enrolment_date < self.birth_date {
+            return err("enrolment_date", "enrolment_date.before_birth");
+        }
+        match (self.leave_date, self.leave_destination) {
+            (Some(leave), Some(_)) if leave < self.enrolment_date => {
+                err("leave_date", "leave_date.before_enrolment")
+            }
+            (Some(_), None) => err("leave_destination", "leave_destination.missing"),
+            (None, Some(_)) => err("leave_date", "leave_date.missing"),
+            _ => Ok(()),
+        }
+    }
+
+    /// Whether the pupil has left the school on `day` (the leave day itself
+    /// counts as left).
+    #[must_use]
+    pub fn has_left(&self, day: Date) -> bool {
+        self.leave_date.is_some_and(|leave| leave <= day)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn enrolment() -> Enrolment {
+        Enrolment {
+            birth_date: date(2018, 3, 4),
+            enrolment_date: date(2022, 3, 5),
+            leave_date: None,
+            leave_destination: None,
+        }
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for situation in FamilySituation::ALL {
+            assert_eq!(FamilySituation::from_code(situation.code()), Ok(*situation));
+        }
+        assert_eq!(Relation::from_code("foster_parent"), Ok(Relation::FosterParent));
+        assert_eq!(LeaveDestination::from_code("mars"), Err(Invalid::new("leave_destination.unknown")));
+    }
+
+    #[test]
+    fn iso_dates_must_exist() {
+        assert_eq!(parse_iso_date("2026-02-28"), Ok(date(2026, 2, 28)));
+        assert!(parse_iso_date("2026-02-30").is_err());
+        assert!(parse_iso_date("28-02-2026").is_err());
+    }
+
+    #[test]
+    fn a_possible_enrolment_passes() {
+        assert_eq!(enrolment().check(date(2026, 11, 22)), Ok(()));
+    }
+
+    #[test]
+    fn impossible_enrolments_name_the_field() {
+        let today = date(2026, 11, 22);
+        let born_tomorrow = Enrolment { birth_date: date(2026, 11, 23), ..enrolment() };
+        assert_eq!(born_tomorrow.check(today).map_err(|e| e.field), Err("birth_date"));
+        let early = Enrolment { enrolment_date: date(2017, 1, 1), ..enrolment() };
+        assert_eq!(early.check(today).map_err(|e| e.field), Err("enrolment_date"));
+        let no_destination = Enrolment { leave_date: Some(date(2026, 7, 1)), ..enrolment() };
+        assert_eq!(no_destination.check(today).map_err(|e| e.field), Err("leave_destination"));
+        let left_before = Enrolment {
+            leave_date: Some(date(2021, 1, 1)),
+            leave_destination: Some(LeaveDestination::Abroad),
+            ..enrolment()
+        };
+        assert_eq!(left_before.check(today).map_err(|e| e.field), Err("leave_date"));
+    }
+
+    #[test]
+    fn a_pupil_has_left_from_the_leave_day_on() {
+        let left = Enrolment {
+            leave_date: Some(date(2026, 7, 17)),
+            leave_destination: Some(LeaveDestination::SecondarySchool),
+            ..enrolment()
+        };
+        assert!(!left.has_left(date(2026, 7, 16)));
+        assert!(left.has_left(date(2026, 7, 17)));
+        assert!(!enrolment().has_left(date(2030, 1, 1)));
+    }
+}

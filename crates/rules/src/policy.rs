@@ -1,0 +1,325 @@
+//! Who may do what, where: the one policy table.
+//!
+//! Need-to-know (seed 001 art. 10 and §13; seed 002 §8.1.1): a teacher sees
+//! their own groups, a director their school, the IBP manager (ST), the board
+//! (CvB) and the FG the whole board. Everything not granted here is denied.
+//! The web layer and the authorisation tests both read [`POLICY`].
+
+use serde::{Deserialize, Serialize};
+
+/// Staff roles of the access policy (seed 001 §13 role inventory; seed 002 §3.3
+/// for the FG). Pupils (L) and parents (O) sign in to the portal, not as staff.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Role {
+    /// College van Bestuur: the board, controller under the GDPR.
+    #[serde(rename = "CvB")]
+    Cvb,
+    /// Stafmedewerker ICT: the board's IBP manager.
+    #[serde(rename = "ST")]
+    St,
+    /// Directie: school director.
+    #[serde(rename = "D")]
+    D,
+    /// Teamleider.
+    #[serde(rename = "TL")]
+    Tl,
+    /// ICT-beheerder school: the school's ICT administrator.
+    #[serde(rename = "BS")]
+    Bs,
+    /// Administratief personeel.
+    #[serde(rename = "AP")]
+    Ap,
+    /// Onderwijspersoneel: teachers.
+    #[serde(rename = "OP")]
+    Op,
+    /// Onderwijspersoneel tijdelijk: supply teachers, interns.
+    #[serde(rename = "OPT")]
+    Opt,
+    /// Functionaris gegevensbescherming: the DPO, who supervises independently.
+    #[serde(rename = "FG")]
+    Fg,
+}
+
+impl Role {
+    pub const ALL: &'static [Self] = &[
+        Self::Cvb,
+        Self::St,
+        Self::D,
+        Self::Tl,
+        Self::Bs,
+        Self::Ap,
+        Self::Op,
+        Self::Opt,
+        Self::Fg,
+    ];
+
+    /// The code used by the seeds, the API and the CLI.
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Cvb => "CvB",
+            Self::St => "ST",
+            Self::D => "D",
+            Self::Tl => "TL",
+            Self::Bs => "BS",
+            Self::Ap => "AP",
+            Self::Op => "OP",
+            Self::Opt => "OPT",
+            Self::Fg => "FG",
+        }
+    }
+
+    /// Case-insensitive: `cvb`, `CvB` and `CVB` are the same role.
+    ///
+    /// # Errors
+    /// `role.unknown`.
+    pub fn from_code(code: &str) -> Result<Self, crate::Invalid> {
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|role| role.code().eq_ignore_ascii_case(code.trim()))
+            .ok_or(crate::Invalid::new("role.unknown"))
+    }
+
+    /// The scope a user with this role normally has.
+    #[must_use]
+    pub const fn natural_scope(self) -> ScopeKind {
+        match self {
+            Self::Cvb | Self::St | Self::Fg => ScopeKind::Board,
+            Self::D | Self::Tl | Self::Bs | Self::Ap => ScopeKind::School,
+            Self::Op | Self::Opt => ScopeKind::Groups,
+        }
+    }
+}
+
+/// The area a staff user works in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ScopeKind {
+    /// Their own groups (and the schools those groups belong to).
+    Groups,
+    /// One or more schools.
+    School,
+    /// The whole board.
+    Board,
+}
+
+impl ScopeKind {
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Groups => "groups",
+            Self::School => "school",
+            Self::Board => "board",
+        }
+    }
+}
+
+/// Things a user can do. Each API route and page maps to exactly one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    SchoolView,
+    SchoolManage,
+    GroupView,
+    GroupManage,
+    PupilView,
+    PupilManage,
+    GuardianView,
+    GuardianManage,
+    PupilImport,
+    UserView,
+    UserManage,
+    /// Create and revoke one's own API tokens.
+    OwnTokens,
+}
+
+impl Action {
+    pub const ALL: &'static [Self] = &[
+        Self::SchoolView,
+        Self::SchoolManage,
+        Self::GroupView,
+        Self::GroupManage,
+        Self::PupilView,
+        Self::PupilManage,
+        Self::GuardianView,
+        Self::GuardianManage,
+        Self::PupilImport,
+        Self::UserView,
+        Self::UserManage,
+        Self::OwnTokens,
+    ];
+}
+
+/// One row of the policy table: `role` may do `action` when the user's scope is
+/// one of `scopes`. The visible data is then limited to that scope.
+#[derive(Debug, Clone, Copy)]
+pub struct Grant {
+    pub role: Role,
+    pub action: Action,
+    pub scopes: &'static [ScopeKind],
+}
+
+const BOARD: &[ScopeKind] = &[ScopeKind::Board, ScopeKind::School];
+const SCHOOL: &[ScopeKind] = &[ScopeKind::School];
+const GROUPS: &[ScopeKind] = &[ScopeKind::Groups];
+const ANY: &[ScopeKind] = &[ScopeKind::Board, ScopeKind::School, ScopeKind::Groups];
+
+const fn grant(role: Role, action: Action, scopes: &'static [ScopeKind]) -> Grant {
+    Grant { role, action, scopes }
+}
+
+use Action::{
+    GroupManage, GroupView, GuardianManage, GuardianView, OwnTokens, PupilImport, PupilManage,
+    PupilView, SchoolManage, SchoolView, UserManage, UserView,
+};
+use Role::{Ap, Bs, Cvb, D, Fg, Op, Opt, St, Tl};
+
+/// The policy table (role × action × scope).
+///
+/// Sources: seed 001 §13 (access policy per role: view, register/change, delete),
+/// seed 001 art. 10 and seed 002 §8.1.1 (need-to-know), seed 002 §3.3 (the FG
+/// must be able to read what supervision needs, but manages nothing), seed 001
+/// §5 (ST runs IBP for the board; the director is responsible for the school).
+/// The school ICT administrator (BS) manages accounts and devices, not pupil
+/// files, so BS sees no pupil data.
+pub const POLICY: &[Grant] = &[
+    // Board (CvB): reads the board's data, changes nothing day to day.
+    grant(Cvb, SchoolView, BOARD),
+    grant(Cvb, GroupView, BOARD),
+    grant(Cvb, PupilView, BOARD),
+    grant(Cvb, GuardianView, BOARD),
+    grant(Cvb, UserView, BOARD),
+    grant(Cvb, OwnTokens, ANY),
+    // IBP manager (ST): runs the system for the board.
+    grant(St, SchoolView, BOARD),
+    grant(St, SchoolManage, BOARD),
+    grant(St, GroupView, BOARD),
+    grant(St, GroupManage, BOARD),
+    grant(St, PupilView, BOARD),
+    grant(St, PupilManage, BOARD),
+    grant(St, GuardianView, BOARD),
+    grant(St, GuardianManage, BOARD),
+    grant(St, PupilImport, BOARD),
+    grant(St, UserView, BOARD),
+    grant(St, UserManage, BOARD),
+    grant(St, OwnTokens, ANY),
+    // FG: reads everything relevant to supervision, changes nothing.
+    grant(Fg, SchoolView, BOARD),
+    grant(Fg, GroupView, BOARD),
+    grant(Fg, PupilView, BOARD),
+    grant(Fg, GuardianView, BOARD),
+    grant(Fg, UserView, BOARD),
+    grant(Fg, OwnTokens, ANY),
+    // Director (D): their school.
+    grant(D, SchoolView, SCHOOL),
+    grant(D, GroupView, SCHOOL),
+    grant(D, GroupManage, SCHOOL),
+    grant(D, PupilView, SCHOOL),
+    grant(D, PupilManage, SCHOOL),
+    grant(D, GuardianView, SCHOOL),
+    grant(D, GuardianManage, SCHOOL),
+    grant(D, PupilImport, SCHOOL),
+    grant(D, UserView, SCHOOL),
+    grant(D, OwnTokens, ANY),
+    // Team leader (TL): reads their school's pupils.
+    grant(Tl, SchoolView, SCHOOL),
+    grant(Tl, GroupView, SCHOOL),
+    grant(Tl, PupilView, SCHOOL),
+    grant(Tl, GuardianView, SCHOOL),
+    grant(Tl, OwnTokens, ANY),
+    // School ICT administrator (BS): accounts, not pupil files.
+    grant(Bs, SchoolView, SCHOOL),
+    grant(Bs, GroupView, SCHOOL),
+    grant(Bs, UserView, SCHOOL),
+    grant(Bs, OwnTokens, ANY),
+    // Administrative staff (AP): keeps the pupil administration of their school.
+    grant(Ap, SchoolView, SCHOOL),
+    grant(Ap, GroupView, SCHOOL),
+    grant(Ap, PupilView, SCHOOL),
+    grant(Ap, PupilManage, SCHOOL),
+    grant(Ap, GuardianView, SCHOOL),
+    grant(Ap, GuardianManage, SCHOOL),
+    grant(Ap, PupilImport, SCHOOL),
+    grant(Ap, OwnTokens, ANY),
+    // Teacher (OP): their own groups, pupils and the pupils' parents.
+    grant(Op, SchoolView, GROUPS),
+    grant(Op, GroupView, GROUPS),
+    grant(Op, PupilView, GROUPS),
+    grant(Op, GuardianView, GROUPS),
+    grant(Op, OwnTokens, ANY),
+    // Temporary teacher (OPT): their groups' pupils, not the parents' details.
+    grant(Opt, SchoolView, GROUPS),
+    grant(Opt, GroupView, GROUPS),
+    grant(Opt, PupilView, GROUPS),
+    grant(Opt, OwnTokens, ANY),
+];
+
+/// Whether any of `roles`, for a user whose scope is `scope`, may do `action`.
+/// Deny by default: no row, no permission.
+#[must_use]
+pub fn permits(roles: &[Role], scope: ScopeKind, action: Action) -> bool {
+    POLICY
+        .iter()
+        .any(|g| g.action == action && roles.contains(&g.role) && g.scopes.contains(&scope))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_is_allowed_without_a_row() {
+        assert!(!permits(&[], ScopeKind::Board, Action::PupilView));
+        assert!(!permits(&[Role::Bs], ScopeKind::School, Action::PupilView));
+    }
+
+    #[test]
+    fn a_teacher_sees_pupils_only_with_a_groups_scope() {
+        assert!(permits(&[Role::Op], ScopeKind::Groups, Action::PupilView));
+        assert!(!permits(&[Role::Op], ScopeKind::Board, Action::PupilView));
+        assert!(!permits(&[Role::Op], ScopeKind::Groups, Action::PupilManage));
+    }
+
+    #[test]
+    fn only_the_ibp_manager_manages_users_and_schools() {
+        for role in Role::ALL {
+            let may = permits(&[*role], role.natural_scope(), Action::UserManage);
+            assert_eq!(may, *role == Role::St, "{role:?}");
+            let may = permits(&[*role], role.natural_scope(), Action::SchoolManage);
+            assert_eq!(may, *role == Role::St, "{role:?}");
+        }
+    }
+
+    #[test]
+    fn the_fg_reads_but_never_changes() {
+        for action in Action::ALL {
+            let may = permits(&[Role::Fg], ScopeKind::Board, *action);
+            let is_read = matches!(
+                action,
+                Action::SchoolView
+                    | Action::GroupView
+                    | Action::PupilView
+                    | Action::GuardianView
+                    | Action::UserView
+                    | Action::OwnTokens
+            );
+            assert_eq!(may, is_read, "{action:?}");
+        }
+    }
+
+    #[test]
+    fn every_role_can_manage_its_own_tokens_and_read_its_schools() {
+        for role in Role::ALL {
+            assert!(permits(&[*role], role.natural_scope(), Action::OwnTokens));
+            assert!(permits(&[*role], role.natural_scope(), Action::SchoolView));
+        }
+    }
+
+    #[test]
+    fn role_codes_are_read_case_insensitively() {
+        assert_eq!(Role::from_code("cvb"), Ok(Role::Cvb));
+        assert_eq!(Role::from_code("OPT"), Ok(Role::Opt));
+        assert!(Role::from_code("XX").is_err());
+    }
+}

@@ -1,0 +1,176 @@
+-- Foundation: boards, schools, groups, pupils, guardians, staff, sign-in, audit.
+-- Every table holding a board's data starts its primary key with board_id, and
+-- every reference between such tables includes board_id, so a row can never
+-- point into another board. Dates are ISO-8601 TEXT; instants are unix seconds.
+
+CREATE TABLE boards (
+    id          TEXT PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE,
+    audit_seq   INTEGER NOT NULL DEFAULT 0,
+    created_at  INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE schools (
+    board_id    TEXT NOT NULL REFERENCES boards(id),
+    id          TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    brin        TEXT NOT NULL,
+    created_at  INTEGER NOT NULL,
+    PRIMARY KEY (board_id, id),
+    UNIQUE (board_id, brin)
+) STRICT;
+
+CREATE TABLE school_groups (
+    board_id    TEXT NOT NULL,
+    id          TEXT NOT NULL,
+    school_id   TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    created_at  INTEGER NOT NULL,
+    PRIMARY KEY (board_id, id),
+    UNIQUE (board_id, school_id, name),
+    UNIQUE (board_id, school_id, id),
+    FOREIGN KEY (board_id, school_id) REFERENCES schools(board_id, id)
+) STRICT;
+
+CREATE TABLE pupils (
+    board_id          TEXT NOT NULL,
+    id                TEXT NOT NULL,
+    school_id         TEXT NOT NULL,
+    group_id          TEXT NOT NULL,
+    external_number   TEXT NOT NULL,
+    given_name        TEXT NOT NULL,
+    surname_prefix    TEXT,
+    surname           TEXT NOT NULL,
+    birth_date        TEXT NOT NULL,
+    enrolment_date    TEXT NOT NULL,
+    leave_date        TEXT,
+    leave_destination TEXT CHECK (leave_destination IN ('primary_school','secondary_school','special_education','not_admitted','abroad','other')),
+    family_situation  TEXT CHECK (family_situation IN ('together','separated','guardianship')),
+    created_at        INTEGER NOT NULL,
+    updated_at        INTEGER NOT NULL,
+    PRIMARY KEY (board_id, id),
+    UNIQUE (board_id, school_id, external_number),
+    FOREIGN KEY (board_id, school_id, group_id) REFERENCES school_groups(board_id, school_id, id)
+) STRICT;
+CREATE INDEX pupils_by_group ON pupils(board_id, group_id, surname);
+CREATE INDEX pupils_by_name ON pupils(board_id, surname, given_name);
+
+CREATE TABLE guardians (
+    board_id        TEXT NOT NULL REFERENCES boards(id),
+    id              TEXT NOT NULL,
+    given_name      TEXT NOT NULL,
+    surname_prefix  TEXT,
+    surname         TEXT NOT NULL,
+    email           TEXT,
+    phone           TEXT,
+    created_at      INTEGER NOT NULL,
+    updated_at      INTEGER NOT NULL,
+    PRIMARY KEY (board_id, id)
+) STRICT;
+CREATE INDEX guardians_by_email ON guardians(email);
+CREATE INDEX guardians_by_name ON guardians(board_id, surname, given_name);
+
+CREATE TABLE pupil_guardians (
+    board_id       TEXT NOT NULL,
+    pupil_id       TEXT NOT NULL,
+    guardian_id    TEXT NOT NULL,
+    relation       TEXT NOT NULL CHECK (relation IN ('mother','father','guardian','carer','foster_parent','other')),
+    holds_custody  INTEGER NOT NULL CHECK (holds_custody IN (0, 1)),
+    recognised     INTEGER NOT NULL CHECK (recognised IN (0, 1)),
+    PRIMARY KEY (board_id, pupil_id, guardian_id),
+    FOREIGN KEY (board_id, pupil_id) REFERENCES pupils(board_id, id) ON DELETE CASCADE,
+    FOREIGN KEY (board_id, guardian_id) REFERENCES guardians(board_id, id) ON DELETE CASCADE
+) STRICT;
+CREATE INDEX pupil_guardians_by_guardian ON pupil_guardians(board_id, guardian_id);
+
+CREATE TABLE users (
+    board_id       TEXT NOT NULL REFERENCES boards(id),
+    id             TEXT NOT NULL,
+    email          TEXT NOT NULL UNIQUE,
+    name           TEXT NOT NULL,
+    password_hash  TEXT,
+    scope_kind     TEXT NOT NULL CHECK (scope_kind IN ('board','school','groups')),
+    created_at     INTEGER NOT NULL,
+    PRIMARY KEY (board_id, id)
+) STRICT;
+
+CREATE TABLE user_roles (
+    board_id  TEXT NOT NULL,
+    user_id   TEXT NOT NULL,
+    role      TEXT NOT NULL CHECK (role IN ('CvB','ST','D','TL','BS','AP','OP','OPT','FG')),
+    PRIMARY KEY (board_id, user_id, role),
+    FOREIGN KEY (board_id, user_id) REFERENCES users(board_id, id) ON DELETE CASCADE
+) STRICT;
+
+-- The schools or groups a user with scope 'school' or 'groups' works in.
+CREATE TABLE user_scopes (
+    board_id   TEXT NOT NULL,
+    user_id    TEXT NOT NULL,
+    school_id  TEXT NOT NULL,
+    group_id   TEXT,
+    FOREIGN KEY (board_id, user_id) REFERENCES users(board_id, id) ON DELETE CASCADE,
+    FOREIGN KEY (board_id, school_id) REFERENCES schools(board_id, id),
+    FOREIGN KEY (board_id, school_id, group_id) REFERENCES school_groups(board_id, school_id, id)
+) STRICT;
+CREATE UNIQUE INDEX user_scopes_unique ON user_scopes(board_id, user_id, school_id, COALESCE(group_id, ''));
+
+CREATE TABLE sessions (
+    token_hash    TEXT PRIMARY KEY,
+    board_id      TEXT NOT NULL,
+    user_id       TEXT NOT NULL,
+    created_at    INTEGER NOT NULL,
+    last_seen_at  INTEGER NOT NULL,
+    FOREIGN KEY (board_id, user_id) REFERENCES users(board_id, id) ON DELETE CASCADE
+) STRICT;
+
+CREATE TABLE api_tokens (
+    board_id      TEXT NOT NULL,
+    id            TEXT NOT NULL,
+    user_id       TEXT NOT NULL,
+    name          TEXT NOT NULL,
+    token_hash    TEXT NOT NULL UNIQUE,
+    created_at    INTEGER NOT NULL,
+    last_used_at  INTEGER,
+    revoked_at    INTEGER,
+    PRIMARY KEY (board_id, id),
+    FOREIGN KEY (board_id, user_id) REFERENCES users(board_id, id) ON DELETE CASCADE
+) STRICT;
+
+CREATE TABLE password_links (
+    token_hash  TEXT PRIMARY KEY,
+    board_id    TEXT NOT NULL,
+    user_id     TEXT NOT NULL,
+    expires_at  INTEGER NOT NULL,
+    used_at     INTEGER,
+    FOREIGN KEY (board_id, user_id) REFERENCES users(board_id, id) ON DELETE CASCADE
+) STRICT;
+
+CREATE TABLE import_runs (
+    board_id    TEXT NOT NULL,
+    id          TEXT NOT NULL,
+    school_id   TEXT NOT NULL,
+    at          INTEGER NOT NULL,
+    actor       TEXT NOT NULL,
+    file_name   TEXT NOT NULL,
+    created     INTEGER NOT NULL,
+    updated     INTEGER NOT NULL,
+    unchanged   INTEGER NOT NULL,
+    left_school INTEGER NOT NULL,
+    PRIMARY KEY (board_id, id),
+    FOREIGN KEY (board_id, school_id) REFERENCES schools(board_id, id)
+) STRICT;
+
+-- Append-only trail of every change. `seq` numbers a board's entries without gaps.
+CREATE TABLE audit_events (
+    board_id    TEXT NOT NULL REFERENCES boards(id),
+    seq         INTEGER NOT NULL,
+    at          INTEGER NOT NULL,
+    actor       TEXT NOT NULL,
+    ip          TEXT,
+    action      TEXT NOT NULL,
+    entity      TEXT NOT NULL,
+    entity_id   TEXT NOT NULL,
+    fields      TEXT NOT NULL,
+    PRIMARY KEY (board_id, seq)
+) STRICT;
+CREATE INDEX audit_events_by_entity ON audit_events(board_id, entity, entity_id);

@@ -1,0 +1,410 @@
+//! Persistence for Aantoonbaar.
+//!
+//! One [`Store`] over SQLite (the embedded default) or PostgreSQL (for a provider
+//! hosting many boards), chosen from the database URL. The SQL is written once
+//! in `queries.rs` and compiled for each back-end (`sqlite.rs`, `postgres.rs`),
+//! so there is no `if sqlite` anywhere; the only differences between the two
+//! live in those two small files and in their migrations.
+//!
+//! Board data is reached only through a [`BoardStore`], which carries the board
+//! id into every query: a query without the tenant cannot be written by accident.
+//! Every write runs in one transaction with its audit event.
+
+pub mod credentials;
+pub mod model;
+mod postgres;
+mod sqlite;
+
+pub use model::*;
+
+use jiff::Timestamp;
+use std::path::Path;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("not found")]
+    NotFound,
+    #[error("another record already has this {field}")]
+    Duplicate { field: &'static str },
+    #[error("{field} does not refer to an existing record of this board")]
+    BadReference { field: &'static str },
+    #[error("stored data could not be read: {0}")]
+    Corrupt(String),
+    #[error("the operating system gave no randomness")]
+    Randomness,
+    #[error("not supported on this database: {0}")]
+    Unsupported(&'static str),
+    #[error("unsupported database URL; use sqlite://PATH or postgres://…")]
+    BadUrl,
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+    #[error(transparent)]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Who makes a change, from where and when: written into the audit trail with it.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub user_id: Option<String>,
+    /// E-mail address of a user, or `cli` / `import` / `demo`.
+    pub label: String,
+    pub ip: Option<String>,
+    pub at: Timestamp,
+}
+
+impl Actor {
+    /// The command line, run by whoever has access to the server.
+    #[must_use]
+    pub fn command_line(at: Timestamp) -> Self {
+        Self { user_id: None, label: "cli".to_owned(), ip: None, at }
+    }
+}
+
+/// What happened, for the audit trail. Field *names* only: values, and above all
+/// special-category values, are never copied into the trail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuditAction {
+    /// Someone looked at personal data (a pupil's record, their guardians).
+    View,
+    Create,
+    Update,
+    Delete,
+    Import,
+    SignIn,
+    SignOut,
+    SetPassword,
+    CreateToken,
+    RevokeToken,
+}
+
+impl AuditAction {
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::View => "view",
+            Self::Create => "create",
+            Self::Update => "update",
+            Self::Delete => "delete",
+            Self::Import => "import",
+            Self::SignIn => "sign_in",
+            Self::SignOut => "sign_out",
+            Self::SetPassword => "set_password",
+            Self::CreateToken => "create_token",
+            Self::RevokeToken => "revoke_token",
+        }
+    }
+}
+
+/// One entry for the audit trail, built next to the change it records.
+#[derive(Debug, Clone)]
+pub struct AuditEvent {
+    pub action: AuditAction,
+    pub entity: &'static str,
+    pub entity_id: String,
+    pub fields: Vec<&'static str>,
+}
+
+impl AuditEvent {
+    #[must_use]
+    pub fn new(action: AuditAction, entity: &'static str, entity_id: &str) -> Self {
+        Self { action, entity, entity_id: entity_id.to_owned(), fields: Vec::new() }
+    }
+
+    #[must_use]
+    pub fn fields(mut self, fields: &[&'static str]) -> Self {
+        self.fields.extend_from_slice(fields);
+        self
+    }
+}
+
+/// An audit entry as stored.
+#[derive(Debug, Clone, Serialize)]
+pub struct AuditEntry {
+    pub seq: i64,
+    pub at: Timestamp,
+    pub actor: String,
+    pub ip: Option<String>,
+    pub action: String,
+    pub entity: String,
+    pub entity_id: String,
+    pub fields: Vec<String>,
+}
+
+use serde::Serialize;
+
+#[derive(Clone)]
+enum Backend {
+    Sqlite(sqlx::SqlitePool),
+    Postgres(sqlx::PgPool),
+}
+
+/// The database, whichever back-end it is.
+#[derive(Clone)]
+pub struct Store {
+    backend: Backend,
+}
+
+/// Calls the function of the same name in the back-end's module.
+macro_rules! dispatch {
+    ($store:expr, $function:ident ( $($arg:expr),* $(,)? )) => {
+        match &$store.backend {
+            Backend::Sqlite(pool) => sqlite::$function(pool, $($arg),*).await,
+            Backend::Postgres(pool) => postgres::$function(pool, $($arg),*).await,
+        }
+    };
+}
+
+impl Store {
+    /// Connects to `sqlite://PATH` (created when missing) or `postgres://…`.
+    ///
+    /// # Errors
+    /// An unknown scheme, or a database that cannot be reached.
+    pub async fn connect(url: &str) -> Result<Self> {
+        let backend = if let Some(path) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
+            Backend::Sqlite(sqlite::connect(Path::new(path)).await?)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Backend::Postgres(postgres::connect(url).await?)
+        } else {
+            return Err(StoreError::BadUrl);
+        };
+        Ok(Self { backend })
+    }
+
+    /// Connects and applies every migration the database has not had yet.
+    ///
+    /// # Errors
+    /// As [`Store::connect`], or a migration that fails.
+    pub async fn open(url: &str) -> Result<Self> {
+        let store = Self::connect(url).await?;
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    /// Applies the migrations embedded in the binary.
+    ///
+    /// # Errors
+    /// A migration that fails, or a database migrated by a newer version.
+    pub async fn migrate(&self) -> Result<()> {
+        dispatch!(self, migrate())
+    }
+
+    /// `sqlite` or `postgres`.
+    #[must_use]
+    pub const fn backend_name(&self) -> &'static str {
+        match self.backend {
+            Backend::Sqlite(_) => "sqlite",
+            Backend::Postgres(_) => "postgres",
+        }
+    }
+
+    pub async fn close(&self) {
+        match &self.backend {
+            Backend::Sqlite(pool) => pool.close().await,
+            Backend::Postgres(pool) => pool.close().await,
+        }
+    }
+
+    /// Writes a consistent copy of a SQLite database to `target` while it is in
+    /// use (`VACUUM INTO`).
+    ///
+    /// # Errors
+    /// [`StoreError::Unsupported`] on PostgreSQL, where `pg_dump` is the tool.
+    pub async fn backup_to(&self, target: &Path) -> Result<()> {
+        match &self.backend {
+            Backend::Sqlite(pool) => sqlite::backup_to(pool, target).await,
+            Backend::Postgres(_) => Err(StoreError::Unsupported("backup")),
+        }
+    }
+
+    pub async fn board_by_name(&self, name: &str) -> Result<Option<Board>> {
+        dispatch!(self, board_by_name(name))
+    }
+
+    /// Finds the board called `name`, creating it when it does not exist.
+    pub async fn ensure_board(&self, name: &str, at: Timestamp) -> Result<Board> {
+        dispatch!(self, ensure_board(name, at))
+    }
+
+    /// Everything sign-in needs about the staff user with this e-mail address.
+    pub async fn credentials_by_email(&self, email: &str) -> Result<Option<Credentials>> {
+        dispatch!(self, credentials_by_email(email))
+    }
+
+    /// The signed-in user behind a session, if the session exists and its last
+    /// use was at or after `idle_since` and it started at or after `created_since`.
+    pub async fn session_principal(
+        &self,
+        token_hash: &str,
+        idle_since: Timestamp,
+        created_since: Timestamp,
+        now: Timestamp,
+    ) -> Result<Option<Principal>> {
+        dispatch!(self, session_principal(token_hash, idle_since, created_since, now))
+    }
+
+    /// The user behind an unrevoked API token.
+    pub async fn token_principal(&self, token_hash: &str, now: Timestamp) -> Result<Option<Principal>> {
+        dispatch!(self, token_principal(token_hash, now))
+    }
+
+    /// The user a valid, unused set-password link belongs to.
+    pub async fn password_link_user(&self, token_hash: &str, now: Timestamp) -> Result<Option<Principal>> {
+        dispatch!(self, password_link_user(token_hash, now))
+    }
+
+    /// Sets the password through a link, using the link up.
+    pub async fn use_password_link(&self, token_hash: &str, password_hash: &str, actor: &Actor) -> Result<()> {
+        dispatch!(self, use_password_link(token_hash, password_hash, actor))
+    }
+
+    pub async fn delete_session(&self, token_hash: &str) -> Result<()> {
+        dispatch!(self, delete_session(token_hash))
+    }
+
+    /// The operations on one board's data.
+    #[must_use]
+    pub const fn board<'a>(&'a self, board: &'a BoardId) -> BoardStore<'a> {
+        BoardStore { store: self, board }
+    }
+}
+
+/// What sign-in needs to check a password and start a session.
+#[derive(Debug, Clone)]
+pub struct Credentials {
+    pub board: BoardId,
+    pub user_id: String,
+    pub password_hash: Option<String>,
+}
+
+/// One board's data. Every method is scoped to that board, and the listing
+/// methods also to the caller's [`Scope`].
+#[derive(Clone, Copy)]
+pub struct BoardStore<'a> {
+    store: &'a Store,
+    board: &'a BoardId,
+}
+
+impl BoardStore<'_> {
+    pub async fn create_school(&self, actor: &Actor, school: &NewSchool) -> Result<School> {
+        dispatch!(self.store, create_school(self.board, actor, school))
+    }
+
+    pub async fn schools(&self, scope: &Scope) -> Result<Vec<School>> {
+        dispatch!(self.store, schools(self.board, scope))
+    }
+
+    pub async fn school(&self, scope: &Scope, id: &str) -> Result<Option<School>> {
+        dispatch!(self.store, school(self.board, scope, id))
+    }
+
+    pub async fn create_group(&self, actor: &Actor, school_id: &str, name: &str) -> Result<Group> {
+        dispatch!(self.store, create_group(self.board, actor, school_id, name))
+    }
+
+    pub async fn groups(&self, scope: &Scope, school_id: Option<&str>) -> Result<Vec<Group>> {
+        dispatch!(self.store, groups(self.board, scope, school_id))
+    }
+
+    pub async fn group(&self, scope: &Scope, id: &str) -> Result<Option<Group>> {
+        dispatch!(self.store, group(self.board, scope, id))
+    }
+
+    pub async fn create_pupil(&self, actor: &Actor, pupil: &NewPupil) -> Result<Pupil> {
+        dispatch!(self.store, create_pupil(self.board, actor, pupil))
+    }
+
+    /// Replaces the pupil's record with `pupil`, auditing the fields that changed.
+    pub async fn update_pupil(&self, actor: &Actor, id: &str, pupil: &NewPupil) -> Result<Pupil> {
+        dispatch!(self.store, update_pupil(self.board, actor, id, pupil))
+    }
+
+    /// Pupils matching `query`, and how many match in all.
+    pub async fn pupils(&self, scope: &Scope, query: &PupilQuery) -> Result<(Vec<Pupil>, i64)> {
+        dispatch!(self.store, pupils(self.board, scope, query))
+    }
+
+    pub async fn pupil(&self, scope: &Scope, id: &str) -> Result<Option<Pupil>> {
+        dispatch!(self.store, pupil(self.board, scope, id))
+    }
+
+    pub async fn create_guardian(&self, actor: &Actor, guardian: &NewGuardian) -> Result<Guardian> {
+        dispatch!(self.store, create_guardian(self.board, actor, guardian))
+    }
+
+    /// Guardians of pupils in scope (on board scope: every guardian).
+    pub async fn guardians(&self, scope: &Scope) -> Result<Vec<Guardian>> {
+        dispatch!(self.store, guardians(self.board, scope))
+    }
+
+    pub async fn guardian(&self, scope: &Scope, id: &str) -> Result<Option<Guardian>> {
+        dispatch!(self.store, guardian(self.board, scope, id))
+    }
+
+    /// Links a guardian to a pupil, or changes the link when it exists.
+    pub async fn link_guardian(&self, actor: &Actor, pupil_id: &str, guardian_id: &str, link: Link) -> Result<()> {
+        dispatch!(self.store, link_guardian(self.board, actor, pupil_id, guardian_id, link))
+    }
+
+    pub async fn guardians_of(&self, pupil_id: &str) -> Result<Vec<LinkedGuardian>> {
+        dispatch!(self.store, guardians_of(self.board, pupil_id))
+    }
+
+    /// Creates a staff user; `None` as password hash until they set one.
+    pub async fn create_user(&self, actor: &Actor, user: &NewUser, password_hash: Option<&str>) -> Result<User> {
+        dispatch!(self.store, create_user(self.board, actor, user, password_hash))
+    }
+
+    pub async fn users(&self, scope: &Scope) -> Result<Vec<User>> {
+        dispatch!(self.store, users(self.board, scope))
+    }
+
+    pub async fn create_session(&self, actor: &Actor, user_id: &str, token_hash: &str) -> Result<()> {
+        dispatch!(self.store, create_session(self.board, actor, user_id, token_hash))
+    }
+
+    pub async fn create_password_link(&self, user_id: &str, token_hash: &str, expires_at: Timestamp) -> Result<()> {
+        dispatch!(self.store, create_password_link(self.board, user_id, token_hash, expires_at))
+    }
+
+    pub async fn create_token(&self, actor: &Actor, user_id: &str, name: &str, token_hash: &str) -> Result<ApiToken> {
+        dispatch!(self.store, create_token(self.board, actor, user_id, name, token_hash))
+    }
+
+    pub async fn tokens(&self, user_id: &str) -> Result<Vec<ApiToken>> {
+        dispatch!(self.store, tokens(self.board, user_id))
+    }
+
+    pub async fn revoke_token(&self, actor: &Actor, user_id: &str, token_id: &str) -> Result<()> {
+        dispatch!(self.store, revoke_token(self.board, actor, user_id, token_id))
+    }
+
+    /// Imports a school's pupils in one transaction; with `dry_run` the
+    /// transaction is rolled back and the report tells what would happen.
+    pub async fn import_pupils(
+        &self,
+        actor: &Actor,
+        school_id: &str,
+        file_name: &str,
+        pupils: &[ImportedPupil],
+        dry_run: bool,
+    ) -> Result<ImportReport> {
+        dispatch!(self.store, import_pupils(self.board, actor, school_id, file_name, pupils, dry_run))
+    }
+
+    /// Records that the actor viewed personal data of `entity` `id`.
+    pub async fn record_view(&self, actor: &Actor, entity: &'static str, id: &str) -> Result<()> {
+        dispatch!(self.store, record_view(self.board, actor, entity, id))
+    }
+
+    /// Whether the guardian exists and no pupil is linked to them yet.
+    pub async fn guardian_is_unlinked(&self, id: &str) -> Result<bool> {
+        dispatch!(self.store, guardian_is_unlinked(self.board, id))
+    }
+
+    /// The newest audit entries, newest first.
+    pub async fn audit_trail(&self, limit: i64) -> Result<Vec<AuditEntry>> {
+        dispatch!(self.store, audit_trail(self.board, limit))
+    }
+}

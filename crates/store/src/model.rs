@@ -1,0 +1,258 @@
+//! The records the store reads and writes.
+
+use aantoonbaar_rules::organisation::{FamilySituation, LeaveDestination, Relation};
+use aantoonbaar_rules::{Brin, Email, PersonName, PupilNumber, Role, ScopeKind};
+use jiff::Timestamp;
+use jiff::civil::Date;
+use serde::Serialize;
+
+/// The tenant key. Only the store makes one, from a board it found, so every
+/// board-scoped query starts from a board that exists.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct BoardId(pub(crate) String);
+
+impl BoardId {
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Board {
+    #[serde(skip)]
+    pub id: BoardId,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct School {
+    pub id: String,
+    pub name: String,
+    pub brin: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewSchool {
+    pub name: PersonName,
+    pub brin: Brin,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Group {
+    pub id: String,
+    pub school_id: String,
+    pub name: String,
+    pub pupil_count: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Pupil {
+    pub id: String,
+    pub school_id: String,
+    pub group_id: String,
+    pub external_number: String,
+    pub given_name: String,
+    pub surname_prefix: Option<String>,
+    pub surname: String,
+    pub birth_date: Date,
+    pub enrolment_date: Date,
+    pub leave_date: Option<Date>,
+    pub leave_destination: Option<LeaveDestination>,
+    pub family_situation: Option<FamilySituation>,
+}
+
+impl Pupil {
+    /// "Sanne van der Berg".
+    #[must_use]
+    pub fn full_name(&self) -> String {
+        full_name(&self.given_name, self.surname_prefix.as_deref(), &self.surname)
+    }
+}
+
+/// Joins name parts the Dutch way: given name, prefix, surname.
+#[must_use]
+pub fn full_name(given: &str, prefix: Option<&str>, surname: &str) -> String {
+    match prefix {
+        Some(prefix) if !prefix.is_empty() => format!("{given} {prefix} {surname}"),
+        _ => format!("{given} {surname}"),
+    }
+}
+
+/// Everything a new pupil needs, already validated.
+#[derive(Debug, Clone)]
+pub struct NewPupil {
+    pub school_id: String,
+    pub group_id: String,
+    pub external_number: PupilNumber,
+    pub given_name: PersonName,
+    pub surname_prefix: Option<PersonName>,
+    pub surname: PersonName,
+    pub birth_date: Date,
+    pub enrolment_date: Date,
+    pub leave_date: Option<Date>,
+    pub leave_destination: Option<LeaveDestination>,
+    pub family_situation: Option<FamilySituation>,
+}
+
+/// Search and filters for the pupil list.
+#[derive(Debug, Clone, Default)]
+pub struct PupilQuery {
+    /// Part of the name or the pupil number.
+    pub text: Option<String>,
+    pub school_id: Option<String>,
+    pub group_id: Option<String>,
+    /// Also pupils whose leave date has passed on `today`.
+    pub include_left: bool,
+    pub today: Option<Date>,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Guardian {
+    pub id: String,
+    pub given_name: String,
+    pub surname_prefix: Option<String>,
+    pub surname: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+impl Guardian {
+    #[must_use]
+    pub fn full_name(&self) -> String {
+        full_name(&self.given_name, self.surname_prefix.as_deref(), &self.surname)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct NewGuardian {
+    pub given_name: PersonName,
+    pub surname_prefix: Option<PersonName>,
+    pub surname: PersonName,
+    pub email: Option<Email>,
+    pub phone: Option<String>,
+}
+
+/// How a guardian is linked to a pupil.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Link {
+    pub relation: Relation,
+    pub holds_custody: bool,
+    pub recognised: bool,
+}
+
+/// A guardian as seen from one pupil.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkedGuardian {
+    #[serde(flatten)]
+    pub guardian: Guardian,
+    #[serde(flatten)]
+    pub link: Link,
+}
+
+/// A staff user's working area: the schools or groups behind a scope kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    Board,
+    Schools(Vec<String>),
+    /// Group ids with the school each belongs to.
+    Groups(Vec<(String, String)>),
+}
+
+impl Scope {
+    #[must_use]
+    pub const fn kind(&self) -> ScopeKind {
+        match self {
+            Self::Board => ScopeKind::Board,
+            Self::Schools(_) => ScopeKind::School,
+            Self::Groups(_) => ScopeKind::Groups,
+        }
+    }
+}
+
+/// A signed-in staff user with everything authorisation needs.
+#[derive(Debug, Clone)]
+pub struct Principal {
+    pub board: BoardId,
+    pub board_name: String,
+    pub user_id: String,
+    pub email: String,
+    pub name: String,
+    pub roles: Vec<Role>,
+    pub scope: Scope,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct User {
+    pub id: String,
+    pub email: String,
+    pub name: String,
+    pub roles: Vec<Role>,
+    pub scope_kind: ScopeKind,
+    /// School ids (scope `school`) or group ids (scope `groups`).
+    pub scope_ids: Vec<String>,
+    pub has_password: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewUser {
+    pub email: Email,
+    pub name: PersonName,
+    pub roles: Vec<Role>,
+    pub scope_kind: ScopeKind,
+    /// School ids for scope `school`, group ids for scope `groups`.
+    pub scope_ids: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ApiToken {
+    pub id: String,
+    pub name: String,
+    pub created_at: Timestamp,
+    pub last_used_at: Option<Timestamp>,
+    pub revoked_at: Option<Timestamp>,
+}
+
+/// A pupil as a pupil-administration export describes it.
+#[derive(Debug, Clone)]
+pub struct ImportedPupil {
+    /// The file's line number, for messages.
+    pub line: u64,
+    pub external_number: PupilNumber,
+    pub given_name: PersonName,
+    pub surname_prefix: Option<PersonName>,
+    pub surname: PersonName,
+    pub birth_date: Date,
+    pub group_name: PersonName,
+    pub enrolment_date: Date,
+    pub leave_date: Option<Date>,
+    pub leave_destination: Option<LeaveDestination>,
+    pub family_situation: Option<FamilySituation>,
+    pub guardians: Vec<ImportedGuardian>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ImportedGuardian {
+    pub guardian: NewGuardian,
+    pub link: Link,
+}
+
+/// What an import did, or would do in a dry run.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ImportReport {
+    pub dry_run: bool,
+    pub created: Vec<ImportedName>,
+    pub updated: Vec<ImportedName>,
+    pub unchanged: usize,
+    /// Pupils of the school missing from the file, now recorded as left.
+    pub left_school: Vec<ImportedName>,
+    pub groups_created: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportedName {
+    pub external_number: String,
+    pub name: String,
+}

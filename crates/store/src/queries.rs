@@ -1,0 +1,1249 @@
+// The SQL of the store, written once. `sqlite.rs` and `postgres.rs` each
+// `include!` this file after defining `Db` (the sqlx database type),
+// `BEGIN_WRITE` and `MIGRATIONS`, so the same statements are compiled and type
+// checked for both back-ends. Only SQL both understand is allowed here:
+// `$n` placeholders, `RETURNING`, `ON CONFLICT`, no back-end functions.
+
+use crate::model::{
+    ApiToken, Board, BoardId, Group, Guardian, ImportReport, ImportedName, ImportedPupil, Link,
+    LinkedGuardian, NewGuardian, NewPupil, NewSchool, NewUser, Principal, Pupil, PupilQuery, School, Scope, User,
+};
+use crate::{Actor, AuditAction, AuditEntry, AuditEvent, Credentials, StoreError};
+use aantoonbaar_rules::organisation::{FamilySituation, LeaveDestination, Relation};
+use aantoonbaar_rules::{Role, ScopeKind};
+use jiff::Timestamp;
+use jiff::civil::Date;
+use sqlx::error::ErrorKind;
+use sqlx::{QueryBuilder, Row};
+use std::collections::HashMap;
+
+type Pool = sqlx::Pool<Db>;
+type Tx = sqlx::Transaction<'static, Db>;
+type DbRow = <Db as sqlx::Database>::Row;
+
+pub(crate) async fn migrate(pool: &Pool) -> Result<()> {
+    use sqlx::migrate::{Migration, MigrationType, Migrator};
+    use sqlx::{AssertSqlSafe, SqlSafeStr};
+    let migrations = MIGRATIONS
+        .iter()
+        .map(|(version, name, sql)| {
+            Migration::new(*version, (*name).into(), MigrationType::Simple, AssertSqlSafe(*sql).into_sql_str(), false)
+        })
+        .collect();
+    Migrator::with_migrations(migrations).run(pool).await?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------- helpers
+
+fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+fn classify(err: sqlx::Error, duplicate: &'static str, reference: &'static str) -> StoreError {
+    if let Some(db) = err.as_database_error() {
+        match db.kind() {
+            ErrorKind::UniqueViolation => return StoreError::Duplicate { field: duplicate },
+            ErrorKind::ForeignKeyViolation => return StoreError::BadReference { field: reference },
+            _ => {}
+        }
+    }
+    StoreError::Database(err)
+}
+
+fn date_col(row: &DbRow, column: &str) -> Result<Date> {
+    let text: String = row.try_get(column)?;
+    text.parse().map_err(|_| StoreError::Corrupt(format!("{column}: {text}")))
+}
+
+fn optional_date_col(row: &DbRow, column: &str) -> Result<Option<Date>> {
+    let text: Option<String> = row.try_get(column)?;
+    text.map(|t| t.parse().map_err(|_| StoreError::Corrupt(format!("{column}: {t}")))).transpose()
+}
+
+fn instant(seconds: i64) -> Result<Timestamp> {
+    Timestamp::from_second(seconds).map_err(|_| StoreError::Corrupt(format!("instant {seconds}")))
+}
+
+fn code_col<T>(row: &DbRow, column: &str, parse: fn(&str) -> Result<T, aantoonbaar_rules::Invalid>) -> Result<Option<T>> {
+    let code: Option<String> = row.try_get(column)?;
+    code.map(|c| parse(&c).map_err(|_| StoreError::Corrupt(format!("{column}: {c}")))).transpose()
+}
+
+/// Adds the caller's scope as a condition: `school_col` and `group_col` name the
+/// columns of the row being filtered (`None` when the row has no group).
+fn push_scope(qb: &mut QueryBuilder<Db>, scope: &Scope, school_col: &str, group_col: Option<&str>) {
+    match scope {
+        Scope::Board => {}
+        Scope::Schools(ids) => {
+            qb.push(format_args!(" AND {school_col} IN ("));
+            push_list(qb, ids.iter().cloned());
+            qb.push(")");
+        }
+        Scope::Groups(groups) => match group_col {
+            Some(group_col) => {
+                qb.push(format_args!(" AND {group_col} IN ("));
+                push_list(qb, groups.iter().map(|(group, _)| group.clone()));
+                qb.push(")");
+            }
+            None => {
+                qb.push(format_args!(" AND {school_col} IN ("));
+                push_list(qb, groups.iter().map(|(_, school)| school.clone()));
+                qb.push(")");
+            }
+        },
+    }
+}
+
+/// A comma-separated list of bound values; an empty list matches nothing.
+fn push_list(qb: &mut QueryBuilder<Db>, values: impl Iterator<Item = String>) {
+    let mut any = false;
+    let mut list = qb.separated(", ");
+    for value in values {
+        list.push_bind(value);
+        any = true;
+    }
+    if !any {
+        qb.push("NULL");
+    }
+}
+
+async fn begin(pool: &Pool) -> Result<Tx> {
+    Ok(pool.begin_with(BEGIN_WRITE).await?)
+}
+
+/// Appends an audit entry in the caller's transaction. Bumping the board's
+/// counter first serialises a board's writers, so `seq` has no gaps.
+async fn audit(tx: &mut Tx, board: &BoardId, actor: &Actor, event: &AuditEvent) -> Result<()> {
+    let seq: i64 = sqlx::query_scalar("UPDATE boards SET audit_seq = audit_seq + 1 WHERE id = $1 RETURNING audit_seq")
+        .bind(&board.0)
+        .fetch_one(&mut **tx)
+        .await?;
+    let fields = serde_json::to_string(&event.fields).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    sqlx::query(
+        "INSERT INTO audit_events (board_id, seq, at, actor, ip, action, entity, entity_id, fields) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(&board.0)
+    .bind(seq)
+    .bind(actor.at.as_second())
+    .bind(&actor.label)
+    .bind(&actor.ip)
+    .bind(event.action.code())
+    .bind(event.entity)
+    .bind(&event.entity_id)
+    .bind(fields)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------- boards
+
+fn board_from(row: &DbRow) -> Result<Board> {
+    Ok(Board { id: BoardId(row.try_get("id")?), name: row.try_get("name")? })
+}
+
+pub(crate) async fn board_by_name(pool: &Pool, name: &str) -> Result<Option<Board>> {
+    let row = sqlx::query("SELECT id, name FROM boards WHERE name = $1").bind(name).fetch_optional(pool).await?;
+    row.as_ref().map(board_from).transpose()
+}
+
+pub(crate) async fn ensure_board(pool: &Pool, name: &str, at: Timestamp) -> Result<Board> {
+    sqlx::query("INSERT INTO boards (id, name, created_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING")
+        .bind(new_id())
+        .bind(name)
+        .bind(at.as_second())
+        .execute(pool)
+        .await?;
+    board_by_name(pool, name).await?.ok_or(StoreError::NotFound)
+}
+
+// ---------------------------------------------------------------- sign-in
+
+pub(crate) async fn credentials_by_email(pool: &Pool, email: &str) -> Result<Option<Credentials>> {
+    let row = sqlx::query("SELECT board_id, id, password_hash FROM users WHERE email = $1")
+        .bind(email)
+        .fetch_optional(pool)
+        .await?;
+    row.map(|row| {
+        Ok(Credentials {
+            board: BoardId(row.try_get("board_id")?),
+            user_id: row.try_get("id")?,
+            password_hash: row.try_get("password_hash")?,
+        })
+    })
+    .transpose()
+}
+
+async fn load_principal(pool: &Pool, board_id: &str, user_id: &str) -> Result<Option<Principal>> {
+    let Some(row) = sqlx::query(
+        "SELECT u.email, u.name, u.scope_kind, b.name AS board_name FROM users u \
+         JOIN boards b ON b.id = u.board_id WHERE u.board_id = $1 AND u.id = $2",
+    )
+    .bind(board_id)
+    .bind(user_id)
+    .fetch_optional(pool)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let board = BoardId(board_id.to_owned());
+    let roles = roles_of(pool, &board, user_id).await?;
+    let scope_kind: String = row.try_get("scope_kind")?;
+    let scope_rows = sqlx::query("SELECT school_id, group_id FROM user_scopes WHERE board_id = $1 AND user_id = $2")
+        .bind(board_id)
+        .bind(user_id)
+        .fetch_all(pool)
+        .await?;
+    let scope = match scope_kind.as_str() {
+        "board" => Scope::Board,
+        "school" => Scope::Schools(scope_rows.iter().map(|r| r.try_get("school_id")).collect::<Result<_, _>>()?),
+        "groups" => Scope::Groups(
+            scope_rows
+                .iter()
+                .filter_map(|r| {
+                    let group: Option<String> = r.try_get("group_id").ok()?;
+                    Some((group?, r.try_get("school_id").ok()?))
+                })
+                .collect(),
+        ),
+        other => return Err(StoreError::Corrupt(format!("scope_kind {other}"))),
+    };
+    Ok(Some(Principal {
+        board,
+        board_name: row.try_get("board_name")?,
+        user_id: user_id.to_owned(),
+        email: row.try_get("email")?,
+        name: row.try_get("name")?,
+        roles,
+        scope,
+    }))
+}
+
+async fn roles_of(pool: &Pool, board: &BoardId, user_id: &str) -> Result<Vec<Role>> {
+    let codes: Vec<String> =
+        sqlx::query_scalar("SELECT role FROM user_roles WHERE board_id = $1 AND user_id = $2 ORDER BY role")
+            .bind(&board.0)
+            .bind(user_id)
+            .fetch_all(pool)
+            .await?;
+    codes.iter().map(|c| Role::from_code(c).map_err(|_| StoreError::Corrupt(format!("role {c}")))).collect()
+}
+
+pub(crate) async fn session_principal(
+    pool: &Pool,
+    token_hash: &str,
+    idle_since: Timestamp,
+    created_since: Timestamp,
+    now: Timestamp,
+) -> Result<Option<Principal>> {
+    let Some(row) = sqlx::query("SELECT board_id, user_id, created_at, last_seen_at FROM sessions WHERE token_hash = $1")
+        .bind(token_hash)
+        .fetch_optional(pool)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let created_at: i64 = row.try_get("created_at")?;
+    let last_seen_at: i64 = row.try_get("last_seen_at")?;
+    if last_seen_at < idle_since.as_second() || created_at < created_since.as_second() {
+        delete_session(pool, token_hash).await?;
+        return Ok(None);
+    }
+    // Refresh the idle timer at most once a minute: a page view is not a write.
+    if now.as_second() - last_seen_at >= 60 {
+        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
+            .bind(now.as_second())
+            .bind(token_hash)
+            .execute(pool)
+            .await?;
+    }
+    let board_id: String = row.try_get("board_id")?;
+    let user_id: String = row.try_get("user_id")?;
+    load_principal(pool, &board_id, &user_id).await
+}
+
+pub(crate) async fn token_principal(pool: &Pool, token_hash: &str, now: Timestamp) -> Result<Option<Principal>> {
+    let Some(row) = sqlx::query(
+        "SELECT board_id, id, user_id, last_used_at FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL",
+    )
+    .bind(token_hash)
+    .fetch_optional(pool)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let last_used: Option<i64> = row.try_get("last_used_at")?;
+    let board_id: String = row.try_get("board_id")?;
+    if last_used.is_none_or(|t| now.as_second() - t >= 60) {
+        let id: String = row.try_get("id")?;
+        sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE board_id = $2 AND id = $3")
+            .bind(now.as_second())
+            .bind(&board_id)
+            .bind(id)
+            .execute(pool)
+            .await?;
+    }
+    let user_id: String = row.try_get("user_id")?;
+    load_principal(pool, &board_id, &user_id).await
+}
+
+pub(crate) async fn password_link_user(pool: &Pool, token_hash: &str, now: Timestamp) -> Result<Option<Principal>> {
+    let Some(row) = sqlx::query(
+        "SELECT board_id, user_id FROM password_links WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2",
+    )
+    .bind(token_hash)
+    .bind(now.as_second())
+    .fetch_optional(pool)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let board_id: String = row.try_get("board_id")?;
+    let user_id: String = row.try_get("user_id")?;
+    load_principal(pool, &board_id, &user_id).await
+}
+
+pub(crate) async fn use_password_link(pool: &Pool, token_hash: &str, password_hash: &str, actor: &Actor) -> Result<()> {
+    let mut tx = begin(pool).await?;
+    let row = sqlx::query(
+        "UPDATE password_links SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1 \
+         RETURNING board_id, user_id",
+    )
+    .bind(actor.at.as_second())
+    .bind(token_hash)
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(StoreError::NotFound)?;
+    let board = BoardId(row.try_get("board_id")?);
+    let user_id: String = row.try_get("user_id")?;
+    sqlx::query("UPDATE users SET password_hash = $1 WHERE board_id = $2 AND id = $3")
+        .bind(password_hash)
+        .bind(&board.0)
+        .bind(&user_id)
+        .execute(&mut *tx)
+        .await?;
+    // A new password ends every session that the old one opened.
+    sqlx::query("DELETE FROM sessions WHERE board_id = $1 AND user_id = $2")
+        .bind(&board.0)
+        .bind(&user_id)
+        .execute(&mut *tx)
+        .await?;
+    audit(&mut tx, &board, actor, &AuditEvent::new(AuditAction::SetPassword, "user", &user_id)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub(crate) async fn delete_session(pool: &Pool, token_hash: &str) -> Result<()> {
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash).execute(pool).await?;
+    Ok(())
+}
+
+pub(crate) async fn create_session(
+    pool: &Pool,
+    board: &BoardId,
+    actor: &Actor,
+    user_id: &str,
+    token_hash: &str,
+) -> Result<()> {
+    let mut tx = begin(pool).await?;
+    sqlx::query(
+        "INSERT INTO sessions (token_hash, board_id, user_id, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $4)",
+    )
+    .bind(token_hash)
+    .bind(&board.0)
+    .bind(user_id)
+    .bind(actor.at.as_second())
+    .execute(&mut *tx)
+    .await?;
+    audit(&mut tx, board, actor, &AuditEvent::new(AuditAction::SignIn, "user", user_id)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub(crate) async fn create_password_link(
+    pool: &Pool,
+    board: &BoardId,
+    user_id: &str,
+    token_hash: &str,
+    expires_at: Timestamp,
+) -> Result<()> {
+    sqlx::query("INSERT INTO password_links (token_hash, board_id, user_id, expires_at) VALUES ($1, $2, $3, $4)")
+        .bind(token_hash)
+        .bind(&board.0)
+        .bind(user_id)
+        .bind(expires_at.as_second())
+        .execute(pool)
+        .await
+        .map_err(|e| classify(e, "token", "user_id"))?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------- tokens
+
+fn token_from(row: &DbRow) -> Result<ApiToken> {
+    Ok(ApiToken {
+        id: row.try_get("id")?,
+        name: row.try_get("name")?,
+        created_at: instant(row.try_get("created_at")?)?,
+        last_used_at: row.try_get::<Option<i64>, _>("last_used_at")?.map(instant).transpose()?,
+        revoked_at: row.try_get::<Option<i64>, _>("revoked_at")?.map(instant).transpose()?,
+    })
+}
+
+pub(crate) async fn create_token(
+    pool: &Pool,
+    board: &BoardId,
+    actor: &Actor,
+    user_id: &str,
+    name: &str,
+    token_hash: &str,
+) -> Result<ApiToken> {
+    let id = new_id();
+    let mut tx = begin(pool).await?;
+    let row = sqlx::query(
+        "INSERT INTO api_tokens (board_id, id, user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6) \
+         RETURNING id, name, created_at, last_used_at, revoked_at",
+    )
+    .bind(&board.0)
+    .bind(&id)
+    .bind(user_id)
+    .bind(name)
+    .bind(token_hash)
+    .bind(actor.at.as_second())
+    .fetch_one(&mut *tx)
+    .await
+    .map_err(|e| classify(e, "token", "user_id"))?;
+    audit(&mut tx, board, actor, &AuditEvent::new(AuditAction::CreateToken, "api_token", &id).fields(&["name"])).await?;
+    tx.commit().await?;
+    token_from(&row)
+}
+
+pub(crate) async fn tokens(pool: &Pool, board: &BoardId, user_id: &str) -> Result<Vec<ApiToken>> {
+    let rows = sqlx::query(
+        "SELECT id, name, created_at, last_used_at, revoked_at FROM api_tokens \
+         WHERE board_id = $1 AND user_id = $2 ORDER BY created_at DESC, id",
+    )
+    .bind(&board.0)
+    .bind(user_id)
+    .fetch_all(pool)
+    .await?;
+    rows.iter().map(token_from).collect()
+}
+
+pub(crate) async fn revoke_token(pool: &Pool, board: &BoardId, actor: &Actor, user_id: &str, token_id: &str) -> Result<()> {
+    let mut tx = begin(pool).await?;
+    let done = sqlx::query(
+        "UPDATE api_tokens SET revoked_at = $1 WHERE board_id = $2 AND user_id = $3 AND id = $4 AND revoked_at IS NULL",
+    )
+    .bind(actor.at.as_second())
+    .bind(&board.0)
+    .bind(user_id)
+    .bind(token_id)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound);
+    }
+    audit(&mut tx, board, actor, &AuditEvent::new(AuditAction::RevokeToken, "api_token", token_id)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------- schools
+
+fn school_from(row: &DbRow) -> Result<School> {
+    Ok(School { id: row.try_get("id")?, name: row.try_get("name")?, brin: row.try_get("brin")? })
+}
+
+pub(crate) async fn create_school(pool: &Pool, board: &BoardId, actor: &Actor, school: &NewSchool) -> Result<School> {
+    let id = new_id();
+    let mut tx = begin(pool).await?;
+    let row = sqlx::query(
+        "INSERT INTO schools (board_id, id, name, brin, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id, name, brin",
+    )
+    .bind(&board.0)
+    .bind(&id)
+    .bind(school.name.as_str())
+    .bind(school.brin.as_str())
+    .bind(actor.at.as_second())
+    .fetch_one(&mut *tx)
+    .await
+    .map_err(|e| classify(e, "brin", "board"))?;
+    audit(&mut tx, board, actor, &AuditEvent::new(AuditAction::Create, "school", &id).fields(&["name", "brin"])).await?;
+    tx.commit().await?;
+    school_from(&row)
+}
+
+pub(crate) async fn schools(pool: &Pool, board: &BoardId, scope: &Scope) -> Result<Vec<School>> {
+    let mut qb = QueryBuilder::new("SELECT id, name, brin FROM schools WHERE board_id = ");
+    qb.push_bind(board.0.clone());
+    push_scope(&mut qb, scope, "id", None);
+    qb.push(" ORDER BY name, id");
+    let rows = qb.build().fetch_all(pool).await?;
+    rows.iter().map(school_from).collect()
+}
+
+pub(crate) async fn school(pool: &Pool, board: &BoardId, scope: &Scope, id: &str) -> Result<Option<School>> {
+    let mut qb = QueryBuilder::new("SELECT id, name, brin FROM schools WHERE board_id = ");
+    qb.push_bind(board.0.clone()).push(" AND id = ").push_bind(id.to_owned());
+    push_scope(&mut qb, scope, "id", None);
+    let row = qb.build().fetch_optional(pool).await?;
+    row.as_ref().map(school_from).transpose()
+}
+
+// ---------------------------------------------------------------- groups
+
+const GROUP_COLUMNS: &str = "SELECT g.id, g.school_id, g.name, \
+    (SELECT COUNT(*) FROM pupils p WHERE p.board_id = g.board_id AND p.group_id = g.id AND p.leave_date IS NULL) AS pupil_count \
+    FROM school_groups g WHERE g.board_id = ";
+
+fn group_from(row: &DbRow) -> Result<Group> {
+    Ok(Group {
+        id: row.try_get("id")?,
+        school_id: row.try_get("school_id")?,
+        name: row.try_get("name")?,
+        pupil_count: row.try_get("pupil_count")?,
+    })
+}
+
+async fn insert_group(tx: &mut Tx, board: &BoardId, actor: &Actor, school_id: &str, name: &str) -> Result<String> {
+    let id = new_id();
+    sqlx::query("INSERT INTO school_groups (board_id, id, school_id, name, created_at) VALUES ($1, $2, $3, $4, $5)")
+        .bind(&board.0)
+        .bind(&id)
+        .bind(school_id)
+        .bind(name)
+        .bind(actor.at.as_second())
+        .execute(&mut **tx)
+        .await
+        .map_err(|e| classify(e, "name", "school_id"))?;
+    audit(tx, board, actor, &AuditEvent::new(AuditAction::Create, "group", &id).fields(&["school_id", "name"])).await?;
+    Ok(id)
+}
+
+pub(crate) async fn create_group(pool: &Pool, board: &BoardId, actor: &Actor, school_id: &str, name: &str) -> Result<Group> {
+    let mut tx = begin(pool).await?;
+    let id = insert_group(&mut tx, board, actor, school_id, name).await?;
+    tx.commit().await?;
+    Ok(Group { id, school_id: school_id.to_owned(), name: name.to_owned(), pupil_count: 0 })
+}
+
+pub(crate) async fn groups(pool: &Pool, board: &BoardId, scope: &Scope, school_id: Option<&str>) -> Result<Vec<Group>> {
+    let mut qb = QueryBuilder::new(GROUP_COLUMNS);
+    qb.push_bind(board.0.clone());
+    if let Some(school_id) = school_id {
+        qb.push(" AND g.school_id = ").push_bind(school_id.to_owned());
+    }
+    push_scope(&mut qb, scope, "g.school_id", Some("g.id"));
+    qb.push(" ORDER BY g.school_id, g.name, g.id");
+    let rows = qb.build().fetch_all(pool).await?;
+    rows.iter().map(group_from).collect()
+}
+
+pub(crate) async fn group(pool: &Pool, board: &BoardId, scope: &Scope, id: &str) -> Result<Option<Group>> {
+    let mut qb = QueryBuilder::new(GROUP_COLUMNS);
+    qb.push_bind(board.0.clone()).push(" AND g.id = ").push_bind(id.to_owned());
+    push_scope(&mut qb, scope, "g.school_id", Some("g.id"));
+    let row = qb.build().fetch_optional(pool).await?;
+    row.as_ref().map(group_from).transpose()
+}
+
+// ---------------------------------------------------------------- pupils
+
+const PUPIL_COLUMNS: &str = "SELECT id, school_id, group_id, external_number, given_name, surname_prefix, surname, \
+    birth_date, enrolment_date, leave_date, leave_destination, family_situation FROM pupils WHERE board_id = ";
+
+fn pupil_from(row: &DbRow) -> Result<Pupil> {
+    Ok(Pupil {
+        id: row.try_get("id")?,
+        school_id: row.try_get("school_id")?,
+        group_id: row.try_get("group_id")?,
+        external_number: row.try_get("external_number")?,
+        given_name: row.try_get("given_name")?,
+        surname_prefix: row.try_get("surname_prefix")?,
+        surname: row.try_get("surname")?,
+        birth_date: date_col(row, "birth_date")?,
+        enrolment_date: date_col(row, "enrolment_date")?,
+        leave_date: optional_date_col(row, "leave_date")?,
+        leave_destination: code_col(row, "leave_destination", LeaveDestination::from_code)?,
+        family_situation: code_col(row, "family_situation", FamilySituation::from_code)?,
+    })
+}
+
+/// The names of the fields in which `new` differs from `old`.
+fn changed_fields(old: &Pupil, new: &NewPupil) -> Vec<&'static str> {
+    let mut fields = Vec::new();
+    let mut check = |name, differs: bool| {
+        if differs {
+            fields.push(name);
+        }
+    };
+    check("school_id", old.school_id != new.school_id);
+    check("group_id", old.group_id != new.group_id);
+    check("external_number", old.external_number != new.external_number.as_str());
+    check("given_name", old.given_name != new.given_name.as_str());
+    check("surname_prefix", old.surname_prefix.as_deref() != new.surname_prefix.as_ref().map(|p| p.as_str()));
+    check("surname", old.surname != new.surname.as_str());
+    check("birth_date", old.birth_date != new.birth_date);
+    check("enrolment_date", old.enrolment_date != new.enrolment_date);
+    check("leave_date", old.leave_date != new.leave_date);
+    check("leave_destination", old.leave_destination != new.leave_destination);
+    check("family_situation", old.family_situation != new.family_situation);
+    fields
+}
+
+async fn insert_pupil(tx: &mut Tx, board: &BoardId, actor: &Actor, pupil: &NewPupil) -> Result<String> {
+    let id = new_id();
+    sqlx::query(
+        "INSERT INTO pupils (board_id, id, school_id, group_id, external_number, given_name, surname_prefix, surname, \
+         birth_date, enrolment_date, leave_date, leave_destination, family_situation, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)",
+    )
+    .bind(&board.0)
+    .bind(&id)
+    .bind(&pupil.school_id)
+    .bind(&pupil.group_id)
+    .bind(pupil.external_number.as_str())
+    .bind(pupil.given_name.as_str())
+    .bind(pupil.surname_prefix.as_ref().map(|p| p.as_str().to_owned()))
+    .bind(pupil.surname.as_str())
+    .bind(pupil.birth_date.to_string())
+    .bind(pupil.enrolment_date.to_string())
+    .bind(pupil.leave_date.map(|d| d.to_string()))
+    .bind(pupil.leave_destination.map(LeaveDestination::code))
+    .bind(pupil.family_situation.map(FamilySituation::code))
+    .bind(actor.at.as_second())
+    .execute(&mut **tx)
+    .await
+    .map_err(|e| classify(e, "external_number", "group_id"))?;
+    let event = AuditEvent::new(AuditAction::Create, "pupil", &id).fields(&[
+        "school_id",
+        "group_id",
+        "external_number",
+        "given_name",
+        "surname_prefix",
+        "surname",
+        "birth_date",
+        "enrolment_date",
+        "leave_date",
+        "leave_destination",
+        "family_situation",
+    ]);
+    audit(tx, board, actor, &event).await?;
+    Ok(id)
+}
+
+async fn write_pupil(tx: &mut Tx, board: &BoardId, actor: &Actor, id: &str, pupil: &NewPupil, fields: Vec<&'static str>) -> Result<()> {
+    sqlx::query(
+        "UPDATE pupils SET school_id = $3, group_id = $4, external_number = $5, given_name = $6, surname_prefix = $7, \
+         surname = $8, birth_date = $9, enrolment_date = $10, leave_date = $11, leave_destination = $12, \
+         family_situation = $13, updated_at = $14 WHERE board_id = $1 AND id = $2",
+    )
+    .bind(&board.0)
+    .bind(id)
+    .bind(&pupil.school_id)
+    .bind(&pupil.group_id)
+    .bind(pupil.external_number.as_str())
+    .bind(pupil.given_name.as_str())
+    .bind(pupil.surname_prefix.as_ref().map(|p| p.as_str().to_owned()))
+    .bind(pupil.surname.as_str())
+    .bind(pupil.birth_date.to_string())
+    .bind(pupil.enrolment_date.to_string())
+    .bind(pupil.leave_date.map(|d| d.to_string()))
+    .bind(pupil.leave_destination.map(LeaveDestination::code))
+    .bind(pupil.family_situation.map(FamilySituation::code))
+    .bind(actor.at.as_second())
+    .execute(&mut **tx)
+    .await
+    .map_err(|e| classify(e, "external_number", "group_id"))?;
+    let mut event = AuditEvent::new(AuditAction::Update, "pupil", id);
+    event.fields = fields;
+    audit(tx, board, actor, &event).await
+}
+
+pub(crate) async fn create_pupil(pool: &Pool, board: &BoardId, actor: &Actor, pupil: &NewPupil) -> Result<Pupil> {
+    let mut tx = begin(pool).await?;
+    let id = insert_pupil(&mut tx, board, actor, pupil).await?;
+    tx.commit().await?;
+    pupil_by_id(pool, board, &id).await
+}
+
+async fn pupil_by_id(pool: &Pool, board: &BoardId, id: &str) -> Result<Pupil> {
+    pupil(pool, board, &Scope::Board, id).await?.ok_or(StoreError::NotFound)
+}
+
+pub(crate) async fn update_pupil(pool: &Pool, board: &BoardId, actor: &Actor, id: &str, pupil: &NewPupil) -> Result<Pupil> {
+    let old = pupil_by_id(pool, board, id).await?;
+    let fields = changed_fields(&old, pupil);
+    if fields.is_empty() {
+        return Ok(old);
+    }
+    let mut tx = begin(pool).await?;
+    write_pupil(&mut tx, board, actor, id, pupil, fields).await?;
+    tx.commit().await?;
+    pupil_by_id(pool, board, id).await
+}
+
+pub(crate) async fn pupils(pool: &Pool, board: &BoardId, scope: &Scope, query: &PupilQuery) -> Result<(Vec<Pupil>, i64)> {
+    let filter = |qb: &mut QueryBuilder<Db>| {
+        qb.push_bind(board.0.clone());
+        push_scope(qb, scope, "school_id", Some("group_id"));
+        if let Some(school_id) = &query.school_id {
+            qb.push(" AND school_id = ").push_bind(school_id.clone());
+        }
+        if let Some(group_id) = &query.group_id {
+            qb.push(" AND group_id = ").push_bind(group_id.clone());
+        }
+        if let Some(text) = query.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            let pattern = format!("%{}%", text.to_lowercase().replace(['%', '_'], ""));
+            qb.push(" AND (lower(given_name) LIKE ").push_bind(pattern.clone());
+            qb.push(" OR lower(surname) LIKE ").push_bind(pattern.clone());
+            qb.push(" OR lower(external_number) LIKE ").push_bind(pattern);
+            qb.push(")");
+        }
+        if !query.include_left {
+            qb.push(" AND (leave_date IS NULL");
+            if let Some(today) = query.today {
+                qb.push(" OR leave_date > ").push_bind(today.to_string());
+            }
+            qb.push(")");
+        }
+    };
+    let mut count = QueryBuilder::new("SELECT COUNT(*) FROM pupils WHERE board_id = ");
+    filter(&mut count);
+    let total: i64 = count.build_query_scalar().fetch_one(pool).await?;
+    let mut qb = QueryBuilder::new(PUPIL_COLUMNS);
+    filter(&mut qb);
+    qb.push(" ORDER BY surname, given_name, id LIMIT ").push_bind(query.limit.clamp(1, 1000));
+    qb.push(" OFFSET ").push_bind(query.offset.max(0));
+    let rows = qb.build().fetch_all(pool).await?;
+    Ok((rows.iter().map(pupil_from).collect::<Result<_>>()?, total))
+}
+
+pub(crate) async fn pupil(pool: &Pool, board: &BoardId, scope: &Scope, id: &str) -> Result<Option<Pupil>> {
+    let mut qb = QueryBuilder::new(PUPIL_COLUMNS);
+    qb.push_bind(board.0.clone()).push(" AND id = ").push_bind(id.to_owned());
+    push_scope(&mut qb, scope, "school_id", Some("group_id"));
+    let row = qb.build().fetch_optional(pool).await?;
+    row.as_ref().map(pupil_from).transpose()
+}
+
+// ---------------------------------------------------------------- guardians
+
+const GUARDIAN_COLUMNS: &str = "id, given_name, surname_prefix, surname, email, phone";
+
+fn guardian_from(row: &DbRow) -> Result<Guardian> {
+    Ok(Guardian {
+        id: row.try_get("id")?,
+        given_name: row.try_get("given_name")?,
+        surname_prefix: row.try_get("surname_prefix")?,
+        surname: row.try_get("surname")?,
+        email: row.try_get("email")?,
+        phone: row.try_get("phone")?,
+    })
+}
+
+async fn insert_guardian(tx: &mut Tx, board: &BoardId, actor: &Actor, guardian: &NewGuardian) -> Result<String> {
+    let id = new_id();
+    sqlx::query(
+        "INSERT INTO guardians (board_id, id, given_name, surname_prefix, surname, email, phone, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)",
+    )
+    .bind(&board.0)
+    .bind(&id)
+    .bind(guardian.given_name.as_str())
+    .bind(guardian.surname_prefix.as_ref().map(|p| p.as_str().to_owned()))
+    .bind(guardian.surname.as_str())
+    .bind(guardian.email.as_ref().map(|e| e.as_str().to_owned()))
+    .bind(&guardian.phone)
+    .bind(actor.at.as_second())
+    .execute(&mut **tx)
+    .await?;
+    let event = AuditEvent::new(AuditAction::Create, "guardian", &id)
+        .fields(&["given_name", "surname_prefix", "surname", "email", "phone"]);
+    audit(tx, board, actor, &event).await?;
+    Ok(id)
+}
+
+pub(crate) async fn create_guardian(pool: &Pool, board: &BoardId, actor: &Actor, guardian: &NewGuardian) -> Result<Guardian> {
+    let mut tx = begin(pool).await?;
+    let id = insert_guardian(&mut tx, board, actor, guardian).await?;
+    tx.commit().await?;
+    guardian_in(pool, board, &Scope::Board, &id).await?.ok_or(StoreError::NotFound)
+}
+
+/// Guardians in scope: on board scope all, otherwise those of a pupil in scope.
+fn guardian_query(board: &BoardId, scope: &Scope) -> QueryBuilder<Db> {
+    let mut qb = QueryBuilder::new(format!("SELECT {GUARDIAN_COLUMNS} FROM guardians gu WHERE gu.board_id = "));
+    qb.push_bind(board.0.clone());
+    if *scope != Scope::Board {
+        qb.push(
+            " AND EXISTS (SELECT 1 FROM pupil_guardians pg JOIN pupils p ON p.board_id = pg.board_id AND p.id = pg.pupil_id \
+             WHERE pg.board_id = gu.board_id AND pg.guardian_id = gu.id",
+        );
+        push_scope(&mut qb, scope, "p.school_id", Some("p.group_id"));
+        qb.push(")");
+    }
+    qb
+}
+
+pub(crate) async fn guardians(pool: &Pool, board: &BoardId, scope: &Scope) -> Result<Vec<Guardian>> {
+    let mut qb = guardian_query(board, scope);
+    qb.push(" ORDER BY surname, given_name, id");
+    let rows = qb.build().fetch_all(pool).await?;
+    rows.iter().map(guardian_from).collect()
+}
+
+async fn guardian_in(pool: &Pool, board: &BoardId, scope: &Scope, id: &str) -> Result<Option<Guardian>> {
+    let mut qb = guardian_query(board, scope);
+    qb.push(" AND gu.id = ").push_bind(id.to_owned());
+    let row = qb.build().fetch_optional(pool).await?;
+    row.as_ref().map(guardian_from).transpose()
+}
+
+pub(crate) async fn guardian(pool: &Pool, board: &BoardId, scope: &Scope, id: &str) -> Result<Option<Guardian>> {
+    guardian_in(pool, board, scope, id).await
+}
+
+async fn upsert_link(tx: &mut Tx, board: &BoardId, actor: &Actor, pupil_id: &str, guardian_id: &str, link: Link) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO pupil_guardians (board_id, pupil_id, guardian_id, relation, holds_custody, recognised) \
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (board_id, pupil_id, guardian_id) \
+         DO UPDATE SET relation = excluded.relation, holds_custody = excluded.holds_custody, recognised = excluded.recognised",
+    )
+    .bind(&board.0)
+    .bind(pupil_id)
+    .bind(guardian_id)
+    .bind(link.relation.code())
+    .bind(link.holds_custody)
+    .bind(link.recognised)
+    .execute(&mut **tx)
+    .await
+    .map_err(|e| classify(e, "guardian_id", "guardian_id"))?;
+    let event = AuditEvent::new(AuditAction::Update, "pupil", pupil_id).fields(&["guardians"]);
+    audit(tx, board, actor, &event).await
+}
+
+pub(crate) async fn link_guardian(
+    pool: &Pool,
+    board: &BoardId,
+    actor: &Actor,
+    pupil_id: &str,
+    guardian_id: &str,
+    link: Link,
+) -> Result<()> {
+    let mut tx = begin(pool).await?;
+    upsert_link(&mut tx, board, actor, pupil_id, guardian_id, link).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+fn linked_from(row: &DbRow) -> Result<LinkedGuardian> {
+    let relation: String = row.try_get("relation")?;
+    Ok(LinkedGuardian {
+        guardian: guardian_from(row)?,
+        link: Link {
+            relation: Relation::from_code(&relation).map_err(|_| StoreError::Corrupt(format!("relation {relation}")))?,
+            holds_custody: row.try_get("holds_custody")?,
+            recognised: row.try_get("recognised")?,
+        },
+    })
+}
+
+pub(crate) async fn guardians_of(pool: &Pool, board: &BoardId, pupil_id: &str) -> Result<Vec<LinkedGuardian>> {
+    let rows = sqlx::query(
+        "SELECT gu.id, gu.given_name, gu.surname_prefix, gu.surname, gu.email, gu.phone, \
+         pg.relation, pg.holds_custody, pg.recognised \
+         FROM pupil_guardians pg JOIN guardians gu ON gu.board_id = pg.board_id AND gu.id = pg.guardian_id \
+         WHERE pg.board_id = $1 AND pg.pupil_id = $2 ORDER BY pg.holds_custody DESC, gu.surname, gu.given_name",
+    )
+    .bind(&board.0)
+    .bind(pupil_id)
+    .fetch_all(pool)
+    .await?;
+    rows.iter().map(linked_from).collect()
+}
+
+// ---------------------------------------------------------------- users
+
+pub(crate) async fn create_user(
+    pool: &Pool,
+    board: &BoardId,
+    actor: &Actor,
+    user: &NewUser,
+    password_hash: Option<&str>,
+) -> Result<User> {
+    let id = new_id();
+    let mut tx = begin(pool).await?;
+    sqlx::query(
+        "INSERT INTO users (board_id, id, email, name, password_hash, scope_kind, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(&board.0)
+    .bind(&id)
+    .bind(user.email.as_str())
+    .bind(user.name.as_str())
+    .bind(password_hash)
+    .bind(user.scope_kind.code())
+    .bind(actor.at.as_second())
+    .execute(&mut *tx)
+    .await
+    .map_err(|e| classify(e, "email", "board"))?;
+    for role in &user.roles {
+        sqlx::query("INSERT INTO user_roles (board_id, user_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+            .bind(&board.0)
+            .bind(&id)
+            .bind(role.code())
+            .execute(&mut *tx)
+            .await?;
+    }
+    for scope_id in &user.scope_ids {
+        let statement = match user.scope_kind {
+            ScopeKind::Board => break,
+            ScopeKind::School => sqlx::query(
+                "INSERT INTO user_scopes (board_id, user_id, school_id) SELECT board_id, $2, id FROM schools \
+                 WHERE board_id = $1 AND id = $3",
+            ),
+            ScopeKind::Groups => sqlx::query(
+                "INSERT INTO user_scopes (board_id, user_id, school_id, group_id) SELECT board_id, $2, school_id, id \
+                 FROM school_groups WHERE board_id = $1 AND id = $3",
+            ),
+        };
+        let inserted = statement
+        .bind(&board.0)
+        .bind(&id)
+        .bind(scope_id)
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| classify(e, "scope_ids", "scope_ids"))?
+        .rows_affected();
+        if inserted == 0 {
+            return Err(StoreError::BadReference { field: "scope_ids" });
+        }
+    }
+    let event = AuditEvent::new(AuditAction::Create, "user", &id).fields(&["email", "name", "roles", "scope"]);
+    audit(&mut tx, board, actor, &event).await?;
+    tx.commit().await?;
+    Ok(User {
+        id,
+        email: user.email.to_string(),
+        name: user.name.to_string(),
+        roles: user.roles.clone(),
+        scope_kind: user.scope_kind,
+        scope_ids: user.scope_ids.clone(),
+        has_password: password_hash.is_some(),
+    })
+}
+
+pub(crate) async fn users(pool: &Pool, board: &BoardId, scope: &Scope) -> Result<Vec<User>> {
+    let mut qb = QueryBuilder::new(
+        "SELECT u.id, u.email, u.name, u.scope_kind, u.password_hash IS NOT NULL AS has_password FROM users u WHERE u.board_id = ",
+    );
+    qb.push_bind(board.0.clone());
+    if *scope != Scope::Board {
+        qb.push(" AND EXISTS (SELECT 1 FROM user_scopes us WHERE us.board_id = u.board_id AND us.user_id = u.id");
+        push_scope(&mut qb, scope, "us.school_id", Some("us.group_id"));
+        qb.push(")");
+    }
+    qb.push(" ORDER BY u.name, u.id");
+    let rows = qb.build().fetch_all(pool).await?;
+    let scope_rows = sqlx::query("SELECT user_id, COALESCE(group_id, school_id) AS scope_id FROM user_scopes WHERE board_id = $1")
+        .bind(&board.0)
+        .fetch_all(pool)
+        .await?;
+    let mut scope_ids: HashMap<String, Vec<String>> = HashMap::new();
+    for row in &scope_rows {
+        scope_ids.entry(row.try_get("user_id")?).or_default().push(row.try_get("scope_id")?);
+    }
+    let mut users = Vec::with_capacity(rows.len());
+    for row in &rows {
+        let id: String = row.try_get("id")?;
+        let kind: String = row.try_get("scope_kind")?;
+        users.push(User {
+            roles: roles_of(pool, board, &id).await?,
+            scope_kind: match kind.as_str() {
+                "board" => ScopeKind::Board,
+                "school" => ScopeKind::School,
+                _ => ScopeKind::Groups,
+            },
+            scope_ids: scope_ids.remove(&id).unwrap_or_default(),
+            email: row.try_get("email")?,
+            name: row.try_get("name")?,
+            has_password: row.try_get("has_password")?,
+            id,
+        });
+    }
+    Ok(users)
+}
+
+// ---------------------------------------------------------------- import
+
+pub(crate) async fn import_pupils(
+    pool: &Pool,
+    board: &BoardId,
+    actor: &Actor,
+    school_id: &str,
+    file_name: &str,
+    pupils: &[ImportedPupil],
+    dry_run: bool,
+) -> Result<ImportReport> {
+    let today = aantoonbaar_rules::calendar::dutch_date(actor.at);
+    let mut report = ImportReport { dry_run, ..ImportReport::default() };
+    let mut tx = begin(pool).await?;
+    let school_exists: Option<String> = sqlx::query_scalar("SELECT id FROM schools WHERE board_id = $1 AND id = $2")
+        .bind(&board.0)
+        .bind(school_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    if school_exists.is_none() {
+        return Err(StoreError::NotFound);
+    }
+
+    let mut group_ids: HashMap<String, String> = HashMap::new();
+    for row in sqlx::query("SELECT id, name FROM school_groups WHERE board_id = $1 AND school_id = $2")
+        .bind(&board.0)
+        .bind(school_id)
+        .fetch_all(&mut *tx)
+        .await?
+    {
+        group_ids.insert(row.try_get::<String, _>("name")?.to_lowercase(), row.try_get("id")?);
+    }
+
+    let mut existing: HashMap<String, Pupil> = HashMap::new();
+    let mut qb = QueryBuilder::new(PUPIL_COLUMNS);
+    qb.push_bind(board.0.clone()).push(" AND school_id = ").push_bind(school_id.to_owned());
+    for row in qb.build().fetch_all(&mut *tx).await? {
+        let pupil = pupil_from(&row)?;
+        existing.insert(pupil.external_number.clone(), pupil);
+    }
+
+    for imported in pupils {
+        let group_key = imported.group_name.as_str().to_lowercase();
+        let group_id = if let Some(id) = group_ids.get(&group_key) {
+            id.clone()
+        } else {
+            let id = insert_group(&mut tx, board, actor, school_id, imported.group_name.as_str()).await?;
+            report.groups_created.push(imported.group_name.to_string());
+            group_ids.insert(group_key, id.clone());
+            id
+        };
+        let new = NewPupil {
+            school_id: school_id.to_owned(),
+            group_id,
+            external_number: imported.external_number.clone(),
+            given_name: imported.given_name.clone(),
+            surname_prefix: imported.surname_prefix.clone(),
+            surname: imported.surname.clone(),
+            birth_date: imported.birth_date,
+            enrolment_date: imported.enrolment_date,
+            leave_date: imported.leave_date,
+            leave_destination: imported.leave_destination,
+            family_situation: imported.family_situation,
+        };
+        let name = ImportedName {
+            external_number: imported.external_number.to_string(),
+            name: crate::model::full_name(
+                imported.given_name.as_str(),
+                imported.surname_prefix.as_ref().map(|p| p.as_str()),
+                imported.surname.as_str(),
+            ),
+        };
+        match existing.remove(imported.external_number.as_str()) {
+            None => {
+                let id = insert_pupil(&mut tx, board, actor, &new).await?;
+                import_guardians(&mut tx, board, actor, &id, imported).await?;
+                report.created.push(name);
+            }
+            Some(old) => {
+                let fields = changed_fields(&old, &new);
+                let pupil_changed = !fields.is_empty();
+                if pupil_changed {
+                    write_pupil(&mut tx, board, actor, &old.id, &new, fields).await?;
+                }
+                let guardians_changed = import_guardians(&mut tx, board, actor, &old.id, imported).await?;
+                if pupil_changed || guardians_changed {
+                    report.updated.push(name);
+                } else {
+                    report.unchanged += 1;
+                }
+            }
+        }
+    }
+
+    // Pupils of this school that the export no longer has have left the school.
+    let mut gone: Vec<Pupil> = existing.into_values().filter(|p| p.leave_date.is_none_or(|d| d > today)).collect();
+    gone.sort_by(|a, b| a.surname.cmp(&b.surname).then(a.given_name.cmp(&b.given_name)));
+    for pupil in gone {
+        sqlx::query(
+            "UPDATE pupils SET leave_date = $3, leave_destination = COALESCE(leave_destination, 'other'), updated_at = $4 \
+             WHERE board_id = $1 AND id = $2",
+        )
+        .bind(&board.0)
+        .bind(&pupil.id)
+        .bind(today.to_string())
+        .bind(actor.at.as_second())
+        .execute(&mut *tx)
+        .await?;
+        let event = AuditEvent::new(AuditAction::Update, "pupil", &pupil.id).fields(&["leave_date", "leave_destination"]);
+        audit(&mut tx, board, actor, &event).await?;
+        report.left_school.push(ImportedName { name: pupil.full_name(), external_number: pupil.external_number });
+    }
+
+    let run_id = new_id();
+    sqlx::query(
+        "INSERT INTO import_runs (board_id, id, school_id, at, actor, file_name, created, updated, unchanged, left_school) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+    )
+    .bind(&board.0)
+    .bind(&run_id)
+    .bind(school_id)
+    .bind(actor.at.as_second())
+    .bind(&actor.label)
+    .bind(file_name)
+    .bind(i64::try_from(report.created.len()).unwrap_or(i64::MAX))
+    .bind(i64::try_from(report.updated.len()).unwrap_or(i64::MAX))
+    .bind(i64::try_from(report.unchanged).unwrap_or(i64::MAX))
+    .bind(i64::try_from(report.left_school.len()).unwrap_or(i64::MAX))
+    .execute(&mut *tx)
+    .await?;
+    audit(&mut tx, board, actor, &AuditEvent::new(AuditAction::Import, "import_run", &run_id).fields(&["school_id"])).await?;
+
+    if dry_run {
+        tx.rollback().await?;
+    } else {
+        tx.commit().await?;
+    }
+    Ok(report)
+}
+
+/// Brings the pupil's guardians in line with the file; `true` when anything changed.
+/// A guardian is recognised by e-mail address, or else by name, first among the
+/// pupil's own guardians and then (for siblings) among the board's.
+async fn import_guardians(tx: &mut Tx, board: &BoardId, actor: &Actor, pupil_id: &str, imported: &ImportedPupil) -> Result<bool> {
+    let mut changed = false;
+    let rows = sqlx::query(
+        "SELECT gu.id, gu.given_name, gu.surname_prefix, gu.surname, gu.email, gu.phone, \
+         pg.relation, pg.holds_custody, pg.recognised \
+         FROM pupil_guardians pg JOIN guardians gu ON gu.board_id = pg.board_id AND gu.id = pg.guardian_id \
+         WHERE pg.board_id = $1 AND pg.pupil_id = $2",
+    )
+    .bind(&board.0)
+    .bind(pupil_id)
+    .fetch_all(&mut **tx)
+    .await?;
+    let current: Vec<LinkedGuardian> = rows.iter().map(linked_from).collect::<Result<_>>()?;
+    for wanted in &imported.guardians {
+        let g = &wanted.guardian;
+        let email = g.email.as_ref().map(|e| e.as_str().to_owned());
+        let same_person = |existing: &Guardian| match (&email, &existing.email) {
+            (Some(a), Some(b)) => a == b,
+            _ => {
+                existing.given_name.eq_ignore_ascii_case(g.given_name.as_str())
+                    && existing.surname.eq_ignore_ascii_case(g.surname.as_str())
+            }
+        };
+        let found = current.iter().find(|c| same_person(&c.guardian));
+        let guardian_id = if let Some(found) = found {
+            let differs = found.guardian.given_name != g.given_name.as_str()
+                || found.guardian.surname_prefix.as_deref() != g.surname_prefix.as_ref().map(|p| p.as_str())
+                || found.guardian.surname != g.surname.as_str()
+                || found.guardian.email != email
+                || found.guardian.phone != g.phone;
+            if differs {
+                update_guardian(tx, board, actor, &found.guardian.id, g).await?;
+                changed = true;
+            }
+            if found.link != wanted.link {
+                upsert_link(tx, board, actor, pupil_id, &found.guardian.id, wanted.link).await?;
+                changed = true;
+            }
+            continue;
+        } else if let Some(email) = &email {
+            let sibling_parent: Option<String> = sqlx::query_scalar(
+                "SELECT id FROM guardians WHERE board_id = $1 AND email = $2 AND lower(surname) = $3 ORDER BY created_at, id LIMIT 1",
+            )
+            .bind(&board.0)
+            .bind(email)
+            .bind(g.surname.as_str().to_lowercase())
+            .fetch_optional(&mut **tx)
+            .await?;
+            match sibling_parent {
+                Some(id) => id,
+                None => insert_guardian(tx, board, actor, g).await?,
+            }
+        } else {
+            insert_guardian(tx, board, actor, g).await?
+        };
+        upsert_link(tx, board, actor, pupil_id, &guardian_id, wanted.link).await?;
+        changed = true;
+    }
+    Ok(changed)
+}
+
+async fn update_guardian(tx: &mut Tx, board: &BoardId, actor: &Actor, id: &str, g: &NewGuardian) -> Result<()> {
+    sqlx::query(
+        "UPDATE guardians SET given_name = $3, surname_prefix = $4, surname = $5, email = $6, phone = $7, updated_at = $8 \
+         WHERE board_id = $1 AND id = $2",
+    )
+    .bind(&board.0)
+    .bind(id)
+    .bind(g.given_name.as_str())
+    .bind(g.surname_prefix.as_ref().map(|p| p.as_str().to_owned()))
+    .bind(g.surname.as_str())
+    .bind(g.email.as_ref().map(|e| e.as_str().to_owned()))
+    .bind(&g.phone)
+    .bind(actor.at.as_second())
+    .execute(&mut **tx)
+    .await?;
+    let event = AuditEvent::new(AuditAction::Update, "guardian", id)
+        .fields(&["given_name", "surname_prefix", "surname", "email", "phone"]);
+    audit(tx, board, actor, &event).await
+}
+
+// ---------------------------------------------------------------- audit
+
+pub(crate) async fn record_view(pool: &Pool, board: &BoardId, actor: &Actor, entity: &'static str, id: &str) -> Result<()> {
+    let mut tx = begin(pool).await?;
+    audit(&mut tx, board, actor, &AuditEvent::new(AuditAction::View, entity, id)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub(crate) async fn guardian_is_unlinked(pool: &Pool, board: &BoardId, id: &str) -> Result<bool> {
+    let found: Option<String> = sqlx::query_scalar(
+        "SELECT gu.id FROM guardians gu WHERE gu.board_id = $1 AND gu.id = $2 AND NOT EXISTS \
+         (SELECT 1 FROM pupil_guardians pg WHERE pg.board_id = gu.board_id AND pg.guardian_id = gu.id)",
+    )
+    .bind(&board.0)
+    .bind(id)
+    .fetch_optional(pool)
+    .await?;
+    Ok(found.is_some())
+}
+
+pub(crate) async fn audit_trail(pool: &Pool, board: &BoardId, limit: i64) -> Result<Vec<AuditEntry>> {
+    let rows = sqlx::query(
+        "SELECT seq, at, actor, ip, action, entity, entity_id, fields FROM audit_events \
+         WHERE board_id = $1 ORDER BY seq DESC LIMIT $2",
+    )
+    .bind(&board.0)
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let fields: String = row.try_get("fields")?;
+            Ok(AuditEntry {
+                seq: row.try_get("seq")?,
+                at: instant(row.try_get("at")?)?,
+                actor: row.try_get("actor")?,
+                ip: row.try_get("ip")?,
+                action: row.try_get("action")?,
+                entity: row.try_get("entity")?,
+                entity_id: row.try_get("entity_id")?,
+                fields: serde_json::from_str(&fields).map_err(|e| StoreError::Corrupt(e.to_string()))?,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,42 @@
+//! SQLite: the embedded default. WAL so readers never wait for the writer,
+//! foreign keys on, a busy timeout instead of "database is locked" errors, and
+//! write transactions that take the write lock up front (`BEGIN IMMEDIATE`).
+
+use crate::Result;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use std::path::Path;
+use std::time::Duration;
+
+type Db = sqlx::Sqlite;
+
+const BEGIN_WRITE: &str = "BEGIN IMMEDIATE";
+
+const MIGRATIONS: &[(i64, &str, &str)] =
+    &[(1, "foundation", include_str!("../migrations/sqlite/0001_foundation.sql"))];
+
+pub(crate) async fn connect(path: &Path) -> Result<sqlx::SqlitePool> {
+    let options = SqliteConnectOptions::new()
+        .filename(path)
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        // FULL: an acknowledged write survives a power cut, not just a crash.
+        .synchronous(SqliteSynchronous::Full)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(10));
+    let pool = SqlitePoolOptions::new()
+        .max_connections(8)
+        .min_connections(1)
+        .idle_timeout(None)
+        .max_lifetime(None)
+        .connect_with(options)
+        .await?;
+    Ok(pool)
+}
+
+pub(crate) async fn backup_to(pool: &sqlx::SqlitePool, target: &Path) -> Result<()> {
+    let target = target.to_string_lossy().into_owned();
+    sqlx::query("VACUUM INTO $1").bind(target).execute(pool).await?;
+    Ok(())
+}
+
+include!("queries.rs");

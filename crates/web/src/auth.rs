@@ -1,0 +1,130 @@
+//! Who is asking: a staff user by API token (`Authorization: Bearer …`) or by
+//! session cookie, and what the policy table lets them do.
+
+use crate::AppState;
+use crate::error::Problem;
+use aantoonbaar_rules::Action;
+use aantoonbaar_rules::policy::permits;
+use aantoonbaar_store::credentials::hash_secret;
+use aantoonbaar_store::{Actor, Principal, Scope};
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::header;
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Redirect, Response};
+use jiff::SignedDuration;
+use std::net::SocketAddr;
+
+/// Name of the staff session cookie.
+pub const SESSION_COOKIE: &str = "aantoonbaar_sessie";
+
+/// A signed-in staff user.
+#[derive(Debug, Clone)]
+pub struct Staff {
+    pub principal: Principal,
+    pub ip: Option<String>,
+    pub now: jiff::Timestamp,
+}
+
+impl Staff {
+    /// The data this user may act on for `action`, or 403 when the policy table
+    /// has no row for any of their roles at their scope (deny by default).
+    ///
+    /// # Errors
+    /// [`Problem::forbidden`].
+    pub fn may(&self, action: Action) -> Result<&Scope, Problem> {
+        if permits(&self.principal.roles, self.principal.scope.kind(), action) {
+            Ok(&self.principal.scope)
+        } else {
+            Err(Problem::forbidden())
+        }
+    }
+
+    /// Whether the user may do `action` at all (for showing links and buttons).
+    #[must_use]
+    pub fn can(&self, action: Action) -> bool {
+        self.may(action).is_ok()
+    }
+
+    /// The user as author of a change, for the audit trail.
+    #[must_use]
+    pub fn actor(&self) -> Actor {
+        Actor {
+            user_id: Some(self.principal.user_id.clone()),
+            label: self.principal.email.clone(),
+            ip: self.ip.clone(),
+            at: self.now,
+        }
+    }
+}
+
+/// The session token in the request's cookies, if any.
+#[must_use]
+pub fn session_token(parts: &Parts) -> Option<String> {
+    parts
+        .headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(cookie::Cookie::split_parse)
+        .filter_map(Result::ok)
+        .find(|c| c.name() == SESSION_COOKIE)
+        .map(|c| c.value().to_owned())
+}
+
+/// The peer address of the request.
+#[must_use]
+pub fn client_ip(parts: &Parts) -> Option<String> {
+    parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|info| info.0.ip().to_string())
+}
+
+/// `now - by`; on overflow `now` itself, so that a session counts as expired
+/// (fail closed).
+fn earlier(now: jiff::Timestamp, by: SignedDuration) -> jiff::Timestamp {
+    now.checked_sub(by).unwrap_or(now)
+}
+
+async fn authenticate(parts: &Parts, state: &AppState) -> Result<Option<Staff>, Problem> {
+    let now = state.clock.now();
+    let bearer = parts
+        .headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "));
+    let principal = if let Some(token) = bearer {
+        state.store.token_principal(&hash_secret(token.trim()), now).await?
+    } else if let Some(token) = session_token(parts) {
+        let idle = SignedDuration::try_from(state.config.idle_timeout).unwrap_or(SignedDuration::ZERO);
+        let absolute = SignedDuration::try_from(state.config.absolute_timeout).unwrap_or(SignedDuration::ZERO);
+        state
+            .store
+            .session_principal(&hash_secret(&token), earlier(now, idle), earlier(now, absolute), now)
+            .await?
+    } else {
+        None
+    };
+    Ok(principal.map(|principal| Staff { principal, ip: client_ip(parts), now }))
+}
+
+impl FromRequestParts<AppState> for Staff {
+    type Rejection = Problem;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        authenticate(parts, state).await?.ok_or_else(Problem::unauthorized)
+    }
+}
+
+/// A staff user on a page: without a session the browser goes to sign-in.
+#[derive(Debug, Clone)]
+pub struct StaffPage(pub Staff);
+
+impl FromRequestParts<AppState> for StaffPage {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        match authenticate(parts, state).await {
+            Ok(Some(staff)) => Ok(Self(staff)),
+            Ok(None) => Err(Redirect::to(crate::html::SIGN_IN).into_response()),
+            Err(problem) => Err(crate::html::error_page(&problem)),
+        }
+    }
+}

@@ -1,0 +1,115 @@
+//! Errors as the user sees them: `application/problem+json` (RFC 9457) for the
+//! API, with a Dutch `detail` that says what to fix, and the field it concerns.
+//! Internal causes are logged once and never shown.
+
+use crate::i18n::{t, tf};
+use aantoonbaar_store::StoreError;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+
+/// One wrong field of a request.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, utoipa::ToSchema)]
+pub struct FieldError {
+    pub field: String,
+    /// The line of an uploaded file the error is on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+    /// Stable code, e.g. `brin.format`.
+    pub code: String,
+    /// What is wrong and what to do, in Dutch.
+    pub detail: String,
+}
+
+impl FieldError {
+    #[must_use]
+    pub fn new(field: &str, code: &str) -> Self {
+        Self { field: field.to_owned(), line: None, code: code.to_owned(), detail: t(code).to_owned() }
+    }
+}
+
+/// An RFC 9457 problem document.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct Problem {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub title: String,
+    #[schema(value_type = u16)]
+    #[serde(serialize_with = "status_code")]
+    pub status: StatusCode,
+    pub detail: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
+}
+
+fn status_code<S: serde::Serializer>(status: &StatusCode, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_u16(status.as_u16())
+}
+
+impl Problem {
+    fn new(status: StatusCode, title_key: &str, detail: String) -> Self {
+        Self { kind: "about:blank".to_owned(), title: t(title_key).to_owned(), status, detail, errors: Vec::new() }
+    }
+
+    #[must_use]
+    pub fn unauthorized() -> Self {
+        Self::new(StatusCode::UNAUTHORIZED, "problem.unauthorized", t("problem.unauthorized_detail").to_owned())
+    }
+
+    #[must_use]
+    pub fn forbidden() -> Self {
+        Self::new(StatusCode::FORBIDDEN, "problem.forbidden", t("problem.forbidden_detail").to_owned())
+    }
+
+    #[must_use]
+    pub fn not_found() -> Self {
+        Self::new(StatusCode::NOT_FOUND, "problem.not_found", t("problem.not_found_detail").to_owned())
+    }
+
+    /// 422 with every wrong field; the first one's text is the `detail`.
+    #[must_use]
+    pub fn invalid(errors: Vec<FieldError>) -> Self {
+        let detail = errors.first().map_or_else(String::new, |e| tf("problem.field_detail", &[("field", &e.field), ("message", &e.detail)]));
+        Self { errors, ..Self::new(StatusCode::UNPROCESSABLE_ENTITY, "problem.invalid", detail) }
+    }
+
+    /// 400 for a body that is not the JSON the route takes.
+    #[must_use]
+    pub fn bad_request(detail: String) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, "problem.bad_request", detail)
+    }
+
+    /// 409 when another record already has this value.
+    #[must_use]
+    pub fn conflict(field: &str) -> Self {
+        let error = FieldError::new(field, &format!("duplicate.{field}"));
+        Self { errors: vec![error.clone()], ..Self::new(StatusCode::CONFLICT, "problem.conflict", error.detail) }
+    }
+
+    /// 500, logging the cause; the user sees only that it is not their fault.
+    #[must_use]
+    pub fn internal(cause: &dyn std::fmt::Display) -> Self {
+        tracing::error!(%cause, "request failed");
+        Self::new(StatusCode::INTERNAL_SERVER_ERROR, "problem.internal", t("problem.internal_detail").to_owned())
+    }
+}
+
+impl From<StoreError> for Problem {
+    fn from(err: StoreError) -> Self {
+        match err {
+            StoreError::NotFound => Self::not_found(),
+            StoreError::Duplicate { field } => Self::conflict(field),
+            StoreError::BadReference { field } => Self::invalid(vec![FieldError::new(field, "reference.unknown")]),
+            other => Self::internal(&other),
+        }
+    }
+}
+
+impl IntoResponse for Problem {
+    fn into_response(self) -> Response {
+        let body = serde_json::to_vec(&self).unwrap_or_default();
+        (self.status, [(header::CONTENT_TYPE, "application/problem+json")], body).into_response()
+    }
+}
+
+pub type ApiResult<T> = Result<T, Problem>;

@@ -1,0 +1,57 @@
+//! The start page: one card per module with what needs attention.
+
+use super::filters;
+use super::{Layout, PageResult, render};
+use crate::AppState;
+use crate::auth::StaffPage;
+use crate::i18n::{t, tf};
+use aantoonbaar_rules::Action;
+use aantoonbaar_store::PupilQuery;
+use askama::Template;
+use axum::extract::State;
+
+pub struct Card {
+    pub title: &'static str,
+    pub href: &'static str,
+    pub figure: String,
+    pub note: String,
+}
+
+#[derive(Template)]
+#[template(path = "dashboard.html")]
+struct DashboardPage {
+    layout: Layout,
+    cards: Vec<Card>,
+}
+
+pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage) -> PageResult {
+    let board = state.store.board(&staff.principal.board);
+    let mut cards = Vec::new();
+    if let Ok(scope) = staff.may(Action::SchoolView) {
+        let schools = board.schools(scope).await?;
+        let groups = board.groups(scope, None).await?;
+        cards.push(Card {
+            title: t("nav.schools"),
+            href: "/scholen",
+            figure: schools.len().to_string(),
+            note: tf("dashboard.groups", &[("count", &groups.len().to_string())]),
+        });
+    }
+    if let Ok(scope) = staff.may(Action::PupilView) {
+        let query = PupilQuery { today: Some(state.clock.today()), limit: 1, ..PupilQuery::default() };
+        let (_, total) = board.pupils(scope, &query).await?;
+        cards.push(Card { title: t("nav.pupils"), href: "/leerlingen", figure: total.to_string(), note: t("dashboard.pupils_note").to_owned() });
+    }
+    if let Ok(scope) = staff.may(Action::UserView) {
+        let users = board.users(scope).await?;
+        let waiting = users.iter().filter(|u| !u.has_password).count();
+        cards.push(Card {
+            title: t("nav.users"),
+            href: "/gebruikers",
+            figure: users.len().to_string(),
+            note: tf("dashboard.users_waiting", &[("count", &waiting.to_string())]),
+        });
+    }
+    let layout = Layout::for_staff(&state, &staff, t("nav.dashboard"), "/");
+    Ok(render(&DashboardPage { layout, cards }))
+}

@@ -1,0 +1,161 @@
+//! The Dutch pages: server-rendered HTML that works without JavaScript.
+//! One template struct per page, all extending `templates/base.html`.
+
+mod dashboard;
+mod import;
+mod pupils;
+mod schools;
+mod sign_in;
+mod users;
+
+use crate::AppState;
+use crate::auth::Staff;
+use crate::error::Problem;
+use aantoonbaar_rules::Action;
+use askama::Template;
+use axum::Router;
+use axum::http::{StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{get, post};
+
+/// The sign-in page.
+pub const SIGN_IN: &str = "/aanmelden";
+
+const STYLESHEET: &str = include_str!("../../static/app.css");
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(dashboard::show))
+        .route(SIGN_IN, get(sign_in::form).post(sign_in::submit))
+        .route("/afmelden", post(sign_in::sign_out))
+        .route("/wachtwoord/{secret}", get(sign_in::password_form).post(sign_in::password_submit))
+        .route("/scholen", get(schools::list).post(schools::create))
+        .route("/scholen/{id}", get(schools::show).post(schools::create_group))
+        .route("/leerlingen", get(pupils::list))
+        .route("/leerlingen/{id}", get(pupils::show))
+        .route("/import", get(import::form).post(import::preview))
+        .route("/import/bevestigen", post(import::confirm))
+        .route("/gebruikers", get(users::list).post(users::create))
+        .route("/tokens", get(users::tokens).post(users::create_token))
+        .route("/tokens/{id}/intrekken", post(users::revoke_token))
+        .route("/static/app.css", get(stylesheet))
+}
+
+async fn stylesheet() -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], STYLESHEET)
+}
+
+/// Askama filters: `{{ "key"|t }}` looks a text up in the catalogue.
+mod filters {
+    #[askama::filter_fn]
+    pub fn t<T: std::fmt::Display>(key: T, _: &dyn askama::Values) -> askama::Result<String> {
+        Ok(crate::i18n::t(&key.to_string()).to_owned())
+    }
+}
+
+/// A link in the navigation.
+pub struct NavItem {
+    pub href: &'static str,
+    pub label: &'static str,
+    pub current: bool,
+}
+
+/// What every page around its content shows.
+pub struct Layout {
+    pub title: String,
+    pub user_name: Option<String>,
+    pub board_name: Option<String>,
+    pub demo: bool,
+    pub nav: Vec<NavItem>,
+}
+
+impl Layout {
+    /// The layout for a signed-in user: the navigation shows what they may use.
+    #[must_use]
+    pub fn for_staff(state: &AppState, staff: &Staff, title: &str, current: &str) -> Self {
+        let items: [(&'static str, &'static str, Option<Action>); 6] = [
+            ("/", "nav.dashboard", None),
+            ("/scholen", "nav.schools", Some(Action::SchoolView)),
+            ("/leerlingen", "nav.pupils", Some(Action::PupilView)),
+            ("/import", "nav.import", Some(Action::PupilImport)),
+            ("/gebruikers", "nav.users", Some(Action::UserView)),
+            ("/tokens", "nav.tokens", Some(Action::OwnTokens)),
+        ];
+        let nav = items
+            .into_iter()
+            .filter(|(_, _, action)| action.is_none_or(|a| staff.can(a)))
+            .map(|(href, key, _)| NavItem { href, label: crate::i18n::t(key), current: href == current })
+            .collect();
+        Self {
+            title: title.to_owned(),
+            user_name: Some(staff.principal.name.clone()),
+            board_name: Some(staff.principal.board_name.clone()),
+            demo: state.config.demo,
+            nav,
+        }
+    }
+
+    /// The layout for pages without sign-in.
+    #[must_use]
+    pub fn public(state: &AppState, title: &str) -> Self {
+        Self { title: title.to_owned(), user_name: None, board_name: None, demo: state.config.demo, nav: Vec::new() }
+    }
+}
+
+/// Renders a page, or a plain error page when rendering fails.
+pub fn render(template: &impl Template) -> Response {
+    match template.render() {
+        Ok(html) => Html(html).into_response(),
+        Err(err) => error_page(&Problem::internal(&err)),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "message.html")]
+struct MessagePage {
+    layout: Layout,
+    heading: String,
+    detail: String,
+}
+
+/// A problem as a page, with the problem's status code.
+#[must_use]
+pub fn error_page(problem: &Problem) -> Response {
+    let page = MessagePage {
+        layout: Layout { title: problem.title.clone(), user_name: None, board_name: None, demo: false, nav: Vec::new() },
+        heading: problem.title.clone(),
+        detail: problem.detail.clone(),
+    };
+    let body = page.render().unwrap_or_else(|_| problem.detail.clone());
+    (problem.status, Html(body)).into_response()
+}
+
+/// An error of a handler on a page.
+pub struct PageError(Problem);
+
+impl From<Problem> for PageError {
+    fn from(problem: Problem) -> Self {
+        Self(problem)
+    }
+}
+
+impl From<aantoonbaar_store::StoreError> for PageError {
+    fn from(err: aantoonbaar_store::StoreError) -> Self {
+        Self(err.into())
+    }
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        error_page(&self.0)
+    }
+}
+
+pub type PageResult = Result<Response, PageError>;
+
+/// 404 for every unknown path.
+pub async fn not_found() -> Response {
+    let mut response = error_page(&Problem::not_found());
+    *response.status_mut() = StatusCode::NOT_FOUND;
+    response
+}

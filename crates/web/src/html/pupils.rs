@@ -1,0 +1,198 @@
+//! The pupil list with search, and the pupil page. Opening a pupil's page is
+//! written to the audit trail.
+
+use super::filters;
+use super::{Layout, PageResult, render};
+use crate::AppState;
+use crate::auth::StaffPage;
+use crate::error::Problem;
+use crate::i18n::{t, tf};
+use aantoonbaar_rules::Action;
+use aantoonbaar_rules::age::age_on;
+use aantoonbaar_store::{Group, LinkedGuardian, Pupil, PupilQuery};
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use serde::Deserialize;
+use std::collections::HashMap;
+
+const PAGE_SIZE: i64 = 50;
+
+pub struct PupilRow {
+    pub id: String,
+    pub name: String,
+    pub number: String,
+    pub group: String,
+    pub birth_date: String,
+    pub left: bool,
+}
+
+#[derive(Template)]
+#[template(path = "pupils.html")]
+struct PupilsPage {
+    layout: Layout,
+    q: String,
+    group_id: String,
+    include_left: bool,
+    groups: Vec<Group>,
+    pupils: Vec<PupilRow>,
+    summary: String,
+    previous: Option<String>,
+    next: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct ListQuery {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    groep: String,
+    vertrokken: Option<String>,
+    #[serde(default)]
+    pagina: i64,
+}
+
+fn page_link(query: &ListQuery, page: i64) -> String {
+    let mut link = format!("/leerlingen?pagina={page}");
+    for (name, value) in [("q", &query.q), ("groep", &query.groep)] {
+        if !value.is_empty() {
+            link.push_str(&format!("&{name}={}", urlencode(value)));
+        }
+    }
+    if query.vertrokken.is_some() {
+        link.push_str("&vertrokken=1");
+    }
+    link
+}
+
+fn urlencode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) { char::from(b).to_string() } else { format!("%{b:02X}") })
+        .collect()
+}
+
+pub async fn list(State(state): State<AppState>, StaffPage(staff): StaffPage, Query(query): Query<ListQuery>) -> PageResult {
+    let scope = staff.may(Action::PupilView)?;
+    let board = state.store.board(&staff.principal.board);
+    let groups = match staff.may(Action::GroupView) {
+        Ok(group_scope) => board.groups(group_scope, None).await?,
+        Err(_) => Vec::new(),
+    };
+    let group_names: HashMap<&str, &str> = groups.iter().map(|g| (g.id.as_str(), g.name.as_str())).collect();
+    let today = state.clock.today();
+    let page = query.pagina.max(0);
+    let pupil_query = PupilQuery {
+        text: Some(query.q.clone()),
+        group_id: Some(query.groep.clone()).filter(|g| !g.is_empty()),
+        include_left: query.vertrokken.is_some(),
+        today: Some(today),
+        limit: PAGE_SIZE,
+        offset: page * PAGE_SIZE,
+        ..PupilQuery::default()
+    };
+    let (pupils, total) = board.pupils(scope, &pupil_query).await?;
+    let rows = pupils
+        .iter()
+        .map(|p| PupilRow {
+            id: p.id.clone(),
+            name: p.full_name(),
+            number: p.external_number.clone(),
+            group: group_names.get(p.group_id.as_str()).copied().unwrap_or_default().to_owned(),
+            birth_date: p.birth_date.strftime("%d-%m-%Y").to_string(),
+            left: p.leave_date.is_some_and(|d| d <= today),
+        })
+        .collect();
+    let first = page * PAGE_SIZE + 1;
+    let last = (page * PAGE_SIZE + i64::try_from(pupils.len()).unwrap_or(0)).min(total);
+    let summary = if total == 0 {
+        t("pupils.none").to_owned()
+    } else {
+        tf("pupils.summary", &[("first", &first.to_string()), ("last", &last.to_string()), ("total", &total.to_string())])
+    };
+    let layout = Layout::for_staff(&state, &staff, t("nav.pupils"), "/leerlingen");
+    Ok(render(&PupilsPage {
+        layout,
+        previous: (page > 0).then(|| page_link(&query, page - 1)),
+        next: (last < total).then(|| page_link(&query, page + 1)),
+        q: query.q,
+        group_id: query.groep,
+        include_left: query.vertrokken.is_some(),
+        groups,
+        pupils: rows,
+        summary,
+    }))
+}
+
+pub struct GuardianRow {
+    pub name: String,
+    pub relation: &'static str,
+    pub custody: &'static str,
+    pub recognised: &'static str,
+    pub email: String,
+    pub phone: String,
+}
+
+impl From<&LinkedGuardian> for GuardianRow {
+    fn from(l: &LinkedGuardian) -> Self {
+        let yes_no = |b: bool| if b { t("common.yes") } else { t("common.no") };
+        Self {
+            name: l.guardian.full_name(),
+            relation: t(&format!("relation.{}", l.link.relation.code())),
+            custody: yes_no(l.link.holds_custody),
+            recognised: yes_no(l.link.recognised),
+            email: l.guardian.email.clone().unwrap_or_default(),
+            phone: l.guardian.phone.clone().unwrap_or_default(),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "pupil.html")]
+struct PupilPage {
+    layout: Layout,
+    pupil: Pupil,
+    name: String,
+    age: i16,
+    school: String,
+    group: String,
+    birth_date: String,
+    enrolment_date: String,
+    leave: Option<String>,
+    family: &'static str,
+    guardians: Option<Vec<GuardianRow>>,
+}
+
+pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage, Path(id): Path<String>) -> PageResult {
+    let scope = staff.may(Action::PupilView)?;
+    let board = state.store.board(&staff.principal.board);
+    let pupil = board.pupil(scope, &id).await?.ok_or_else(Problem::not_found)?;
+    board.record_view(&staff.actor(), "pupil", &pupil.id).await?;
+    let school = board.school(&aantoonbaar_store::Scope::Board, &pupil.school_id).await?.map(|s| s.name).unwrap_or_default();
+    let group = board.group(&aantoonbaar_store::Scope::Board, &pupil.group_id).await?.map(|g| g.name).unwrap_or_default();
+    let guardians = if staff.can(Action::GuardianView) {
+        Some(board.guardians_of(&pupil.id).await?.iter().map(GuardianRow::from).collect())
+    } else {
+        None
+    };
+    let date = |d: jiff::civil::Date| d.strftime("%d-%m-%Y").to_string();
+    let today = state.clock.today();
+    let leave = pupil.leave_date.map(|d| {
+        let destination = pupil.leave_destination.map_or("", |l| t(&format!("leave.{}", l.code())));
+        tf("pupil.left_on", &[("date", &date(d)), ("destination", destination)])
+    });
+    let family = pupil.family_situation.map_or(t("family.unknown"), |f| t(&format!("family.{}", f.code())));
+    let layout = Layout::for_staff(&state, &staff, &pupil.full_name(), "/leerlingen");
+    Ok(render(&PupilPage {
+        layout,
+        name: pupil.full_name(),
+        age: age_on(pupil.birth_date, today),
+        school,
+        group,
+        birth_date: date(pupil.birth_date),
+        enrolment_date: date(pupil.enrolment_date),
+        leave,
+        family,
+        guardians,
+        pupil,
+    }))
+}

@@ -1,0 +1,107 @@
+//! The catalogue of every user-facing string, so another language can follow.
+//!
+//! `locales/nl.ftl` holds `key = text` lines in the simple subset of Fluent
+//! syntax (placeables as `{ $name }`), so moving to `fluent-bundle` when
+//! plurals or a second language arrive changes no key and no text.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+const DUTCH: &str = include_str!("../locales/nl.ftl");
+
+static CATALOGUE: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| parse(DUTCH));
+
+fn parse(source: &'static str) -> HashMap<&'static str, &'static str> {
+    source
+        .lines()
+        .filter(|line| !line.trim_start().starts_with('#'))
+        .filter_map(|line| line.split_once(" = "))
+        .map(|(key, text)| (key.trim(), text.trim()))
+        .collect()
+}
+
+/// Shown for a key the catalogue lacks; tests check that none is missing.
+const MISSING: &str = "[?]";
+
+/// The text for `key`.
+#[must_use]
+pub fn t(key: &str) -> &'static str {
+    CATALOGUE.get(key).copied().unwrap_or_else(|| {
+        tracing::warn!(key, "text missing from the catalogue");
+        MISSING
+    })
+}
+
+/// The text for `key` with `{ $name }` placeables filled in.
+#[must_use]
+pub fn tf(key: &str, args: &[(&str, &str)]) -> String {
+    args.iter().fold(t(key).to_owned(), |text, (name, value)| text.replace(&format!("{{ ${name} }}"), value))
+}
+
+/// Whether the catalogue has `key`.
+#[must_use]
+pub fn has(key: &str) -> bool {
+    CATALOGUE.contains_key(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeables_are_filled_in() {
+        assert_eq!(tf("import.error_line", &[("line", "12"), ("column", "Groep"), ("message", "x")]), "Regel 12, kolom Groep: x");
+    }
+
+    /// Labels built from codes (`relation.{code}`…) exist for every code.
+    #[test]
+    fn every_code_has_a_label() {
+        use aantoonbaar_rules::organisation::{FamilySituation, LeaveDestination, Relation};
+        let keys = Relation::ALL.iter().map(|r| format!("relation.{}", r.code()))
+            .chain(FamilySituation::ALL.iter().map(|f| format!("family.{}", f.code())))
+            .chain(LeaveDestination::ALL.iter().map(|l| format!("leave.{}", l.code())))
+            .chain(aantoonbaar_rules::Role::ALL.iter().map(|r| format!("role.{}", r.code())))
+            .chain(["scope.board", "scope.school", "scope.groups"].map(String::from));
+        let missing: Vec<String> = keys.filter(|k| !has(k)).collect();
+        assert!(missing.is_empty(), "{missing:?}");
+    }
+
+    /// Every key written in the templates (`"key"|t`), in this crate's code
+    /// (`t("key")`, `tf("key"`) and every rule code (`Invalid::new("key")`,
+    /// `code: "key"`) of the rules and import crates has a text.
+    #[test]
+    fn every_key_used_in_templates_and_code_exists() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dirs = [root.join("templates"), root.join("src"), root.join("../rules/src"), root.join("../import/src")];
+        let markers: [(&str, &str); 5] =
+            [("\"", "\"|t"), ("t(\"", "\")"), ("tf(\"", "\""), ("Invalid::new(\"", "\")"), ("code: \"", "\"")];
+        let mut missing = Vec::new();
+        let mut seen = 0;
+        for dir in dirs {
+            let mut stack = vec![dir];
+            while let Some(path) = stack.pop() {
+                if path.is_dir() {
+                    stack.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+                    continue;
+                }
+                let source = std::fs::read_to_string(&path).unwrap();
+                for (open, close) in markers {
+                    for piece in source.split(open).skip(1) {
+                        let Some((key, _)) = piece.split_once(close) else { continue };
+                        if key.is_empty() || key.contains([' ', '{', '\\', '"']) || !key.contains('.') {
+                            continue;
+                        }
+                        seen += 1;
+                        if !has(key) && !key.ends_with('.') {
+                            missing.push(format!("{key} ({})", path.display()));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(seen > 50, "the scan found only {seen} keys");
+        missing.sort();
+        missing.dedup();
+        assert!(missing.is_empty(), "keys missing from locales/nl.ftl: {missing:#?}");
+    }
+}
