@@ -7,7 +7,8 @@ use aantoonbaar_rules::organisation::{FamilySituation, LeaveDestination, Relatio
 use aantoonbaar_rules::{Brin, Email, PersonName, PupilNumber, Role, SchoolYear, ScopeKind};
 use aantoonbaar_store::credentials::hash_password;
 use aantoonbaar_store::{
-    Actor, BoardStore, ImportedGuardian, ImportedPupil, Link, NewGuardian, NewSchool, NewUser, Scope, Store, StoreError,
+    Actor, BoardStore, ImportedGuardian, ImportedPupil, Link, NewGuardian, NewSchool, NewUser,
+    Scope, Store, StoreError,
 };
 use aantoonbaar_web::clock::Clock;
 use jiff::civil::Date;
@@ -44,15 +45,45 @@ impl Dice {
     }
 }
 
-const GIRLS: &[&str] = &["Emma", "Julia", "Mila", "Tess", "Sophie", "Zoë", "Sara", "Nora", "Yara", "Eva", "Liv", "Saar", "Noor", "Fenna", "Lotte", "Amira", "Fleur", "Hiba", "Maud", "Isa"];
-const BOYS: &[&str] = &["Noah", "Liam", "Luca", "Lucas", "Sem", "Finn", "Daan", "Levi", "Milan", "Jesse", "Mees", "Bram", "Adam", "Mohammed", "Thijs", "Ravi", "Sven", "Jayden", "Otis", "Ties"];
-const ADULTS_F: &[&str] = &["Anne", "Marloes", "Fatima", "Linda", "Sanne", "Ingrid", "Priya", "Esther", "Petra", "Naima"];
-const ADULTS_M: &[&str] = &["Mark", "Jeroen", "Ahmed", "Peter", "Kees", "Ruben", "Youssef", "Martijn", "Dennis", "Arjun"];
+const GIRLS: &[&str] = &[
+    "Emma", "Julia", "Mila", "Tess", "Sophie", "Zoë", "Sara", "Nora", "Yara", "Eva", "Liv", "Saar",
+    "Noor", "Fenna", "Lotte", "Amira", "Fleur", "Hiba", "Maud", "Isa",
+];
+const BOYS: &[&str] = &[
+    "Noah", "Liam", "Luca", "Lucas", "Sem", "Finn", "Daan", "Levi", "Milan", "Jesse", "Mees",
+    "Bram", "Adam", "Mohammed", "Thijs", "Ravi", "Sven", "Jayden", "Otis", "Ties",
+];
+const ADULTS_F: &[&str] = &[
+    "Anne", "Marloes", "Fatima", "Linda", "Sanne", "Ingrid", "Priya", "Esther", "Petra", "Naima",
+];
+const ADULTS_M: &[&str] = &[
+    "Mark", "Jeroen", "Ahmed", "Peter", "Kees", "Ruben", "Youssef", "Martijn", "Dennis", "Arjun",
+];
 const SURNAMES: &[(&str, &str)] = &[
-    ("", "Jansen"), ("de", "Vries"), ("van den", "Berg"), ("", "Bakker"), ("van", "Dijk"), ("", "Visser"),
-    ("", "Smit"), ("", "Meijer"), ("de", "Boer"), ("", "Mulder"), ("de", "Groot"), ("", "Bos"),
-    ("", "Yilmaz"), ("", "El Amrani"), ("", "Peters"), ("van", "Leeuwen"), ("", "Kramer"), ("", "Hendriks"),
-    ("van der", "Linden"), ("", "Dekker"), ("", "Brouwer"), ("de", "Wit"), ("", "Dijkstra"), ("", "Singh"),
+    ("", "Jansen"),
+    ("de", "Vries"),
+    ("van den", "Berg"),
+    ("", "Bakker"),
+    ("van", "Dijk"),
+    ("", "Visser"),
+    ("", "Smit"),
+    ("", "Meijer"),
+    ("de", "Boer"),
+    ("", "Mulder"),
+    ("de", "Groot"),
+    ("", "Bos"),
+    ("", "Yilmaz"),
+    ("", "El Amrani"),
+    ("", "Peters"),
+    ("van", "Leeuwen"),
+    ("", "Kramer"),
+    ("", "Hendriks"),
+    ("van der", "Linden"),
+    ("", "Dekker"),
+    ("", "Brouwer"),
+    ("de", "Wit"),
+    ("", "Dijkstra"),
+    ("", "Singh"),
 ];
 
 struct SchoolPlan {
@@ -63,27 +94,70 @@ struct SchoolPlan {
 }
 
 /// Group names with the age (in years on 1 October) of most pupils in them.
-const REGULAR: &[(&str, i16)] =
-    &[("Groep 1", 4), ("Groep 2", 5), ("Groep 3", 6), ("Groep 4", 7), ("Groep 5", 8), ("Groep 6", 9), ("Groep 7", 10), ("Groep 8", 11)];
-const SBO: &[(&str, i16)] = &[("Onderbouw", 7), ("Middenbouw", 10), ("Bovenbouw", 12), ("Schoolverlaters", 15)];
+const REGULAR: &[(&str, i16)] = &[
+    ("Groep 1", 4),
+    ("Groep 2", 5),
+    ("Groep 3", 6),
+    ("Groep 4", 7),
+    ("Groep 5", 8),
+    ("Groep 6", 9),
+    ("Groep 7", 10),
+    ("Groep 8", 11),
+];
+const SBO: &[(&str, i16)] = &[
+    ("Onderbouw", 7),
+    ("Middenbouw", 10),
+    ("Bovenbouw", 12),
+    ("Schoolverlaters", 15),
+];
 
 const SCHOOLS: &[SchoolPlan] = &[
-    SchoolPlan { name: "OBS De Regenboog", brin: "12AB", groups: REGULAR, pupils_per_group: 37 },
-    SchoolPlan { name: "CBS Het Kompas", brin: "34CD", groups: REGULAR, pupils_per_group: 37 },
-    SchoolPlan { name: "SBO De Sterrenkijker", brin: "56EF", groups: SBO, pupils_per_group: 27 },
+    SchoolPlan {
+        name: "OBS De Regenboog",
+        brin: "12AB",
+        groups: REGULAR,
+        pupils_per_group: 37,
+    },
+    SchoolPlan {
+        name: "CBS Het Kompas",
+        brin: "34CD",
+        groups: REGULAR,
+        pupils_per_group: 37,
+    },
+    SchoolPlan {
+        name: "SBO De Sterrenkijker",
+        brin: "56EF",
+        groups: SBO,
+        pupils_per_group: 27,
+    },
 ];
 
 fn name(text: &str) -> Result<PersonName, StoreError> {
     PersonName::parse(text).map_err(|e| StoreError::Corrupt(e.code.to_owned()))
 }
 
-fn guardian(dice: &mut Dice, female: bool, surname: (&str, &str), number: usize, link: Link) -> Result<ImportedGuardian, StoreError> {
-    let given = if female { dice.pick(ADULTS_F) } else { dice.pick(ADULTS_M) };
-    let email = format!("{}.{}{number}@ouders.example", given.to_lowercase(), surname.1.to_lowercase().replace(' ', ""));
+fn guardian(
+    dice: &mut Dice,
+    female: bool,
+    surname: (&str, &str),
+    number: usize,
+    link: Link,
+) -> Result<ImportedGuardian, StoreError> {
+    let given = if female {
+        dice.pick(ADULTS_F)
+    } else {
+        dice.pick(ADULTS_M)
+    };
+    let email = format!(
+        "{}.{}{number}@ouders.example",
+        given.to_lowercase(),
+        surname.1.to_lowercase().replace(' ', "")
+    );
     Ok(ImportedGuardian {
         guardian: NewGuardian {
             given_name: name(given)?,
-            surname_prefix: PersonName::parse_optional(surname.0).map_err(|e| StoreError::Corrupt(e.code.to_owned()))?,
+            surname_prefix: PersonName::parse_optional(surname.0)
+                .map_err(|e| StoreError::Corrupt(e.code.to_owned()))?,
             surname: name(surname.1)?,
             email: Email::parse(&email).ok(),
             phone: Some(format!("06-{:08}", dice.next() % 100_000_000)),
@@ -95,46 +169,165 @@ fn guardian(dice: &mut Dice, female: bool, surname: (&str, &str), number: usize,
 /// Guardians for one family, covering every row of the information-rights
 /// table: together, separated with custody for both / one (other recognised or
 /// not), and guardianship by a voogd (parents recognised, no custody).
-fn family(dice: &mut Dice, surname: (&str, &str), number: usize) -> Result<(FamilySituation, Vec<ImportedGuardian>), StoreError> {
-    let link = |relation, holds_custody, recognised| Link { relation, holds_custody, recognised };
+fn family(
+    dice: &mut Dice,
+    surname: (&str, &str),
+    number: usize,
+) -> Result<(FamilySituation, Vec<ImportedGuardian>), StoreError> {
+    let link = |relation, holds_custody, recognised| Link {
+        relation,
+        holds_custody,
+        recognised,
+    };
     let other = SURNAMES[dice.below(SURNAMES.len())];
     let foster = SURNAMES[dice.below(SURNAMES.len())];
     let voogd_is_female = dice.below(2) == 0;
     let roll = dice.below(100);
     let (situation, members) = match roll {
-        0..=64 => (FamilySituation::Together, vec![
-            guardian(dice, true, surname, number, link(Relation::Mother, true, true))?,
-            guardian(dice, false, surname, number, link(Relation::Father, true, true))?,
-        ]),
-        65..=79 => (FamilySituation::Separated, vec![
-            guardian(dice, true, other, number, link(Relation::Mother, true, true))?,
-            guardian(dice, false, surname, number, link(Relation::Father, true, true))?,
-        ]),
-        80..=86 => (FamilySituation::Separated, vec![
-            guardian(dice, true, surname, number, link(Relation::Mother, true, true))?,
-            guardian(dice, false, other, number, link(Relation::Father, false, true))?,
-        ]),
-        87..=90 => (FamilySituation::Separated, vec![
-            guardian(dice, true, surname, number, link(Relation::Mother, true, true))?,
-            guardian(dice, false, other, number, link(Relation::Father, false, false))?,
-        ]),
-        91..=93 => (FamilySituation::Together, vec![guardian(dice, true, surname, number, link(Relation::Mother, true, true))?]),
-        94..=96 => (FamilySituation::Guardianship, vec![
-            guardian(dice, voogd_is_female, other, number, link(Relation::Guardian, true, false))?,
-            guardian(dice, true, surname, number, link(Relation::Mother, false, true))?,
-            guardian(dice, false, surname, number, link(Relation::Father, false, true))?,
-        ]),
-        _ => (FamilySituation::Guardianship, vec![
-            guardian(dice, true, other, number, link(Relation::Guardian, true, false))?,
-            guardian(dice, true, foster, number, link(Relation::FosterParent, false, false))?,
-        ]),
+        0..=64 => (
+            FamilySituation::Together,
+            vec![
+                guardian(
+                    dice,
+                    true,
+                    surname,
+                    number,
+                    link(Relation::Mother, true, true),
+                )?,
+                guardian(
+                    dice,
+                    false,
+                    surname,
+                    number,
+                    link(Relation::Father, true, true),
+                )?,
+            ],
+        ),
+        65..=79 => (
+            FamilySituation::Separated,
+            vec![
+                guardian(
+                    dice,
+                    true,
+                    other,
+                    number,
+                    link(Relation::Mother, true, true),
+                )?,
+                guardian(
+                    dice,
+                    false,
+                    surname,
+                    number,
+                    link(Relation::Father, true, true),
+                )?,
+            ],
+        ),
+        80..=86 => (
+            FamilySituation::Separated,
+            vec![
+                guardian(
+                    dice,
+                    true,
+                    surname,
+                    number,
+                    link(Relation::Mother, true, true),
+                )?,
+                guardian(
+                    dice,
+                    false,
+                    other,
+                    number,
+                    link(Relation::Father, false, true),
+                )?,
+            ],
+        ),
+        87..=90 => (
+            FamilySituation::Separated,
+            vec![
+                guardian(
+                    dice,
+                    true,
+                    surname,
+                    number,
+                    link(Relation::Mother, true, true),
+                )?,
+                guardian(
+                    dice,
+                    false,
+                    other,
+                    number,
+                    link(Relation::Father, false, false),
+                )?,
+            ],
+        ),
+        91..=93 => (
+            FamilySituation::Together,
+            vec![guardian(
+                dice,
+                true,
+                surname,
+                number,
+                link(Relation::Mother, true, true),
+            )?],
+        ),
+        94..=96 => (
+            FamilySituation::Guardianship,
+            vec![
+                guardian(
+                    dice,
+                    voogd_is_female,
+                    other,
+                    number,
+                    link(Relation::Guardian, true, false),
+                )?,
+                guardian(
+                    dice,
+                    true,
+                    surname,
+                    number,
+                    link(Relation::Mother, false, true),
+                )?,
+                guardian(
+                    dice,
+                    false,
+                    surname,
+                    number,
+                    link(Relation::Father, false, true),
+                )?,
+            ],
+        ),
+        _ => (
+            FamilySituation::Guardianship,
+            vec![
+                guardian(
+                    dice,
+                    true,
+                    other,
+                    number,
+                    link(Relation::Guardian, true, false),
+                )?,
+                guardian(
+                    dice,
+                    true,
+                    foster,
+                    number,
+                    link(Relation::FosterParent, false, false),
+                )?,
+            ],
+        ),
     };
     Ok((situation, members))
 }
 
-fn pupils_for(plan: &SchoolPlan, dice: &mut Dice, today: Date, first_number: usize) -> Result<Vec<ImportedPupil>, StoreError> {
+fn pupils_for(
+    plan: &SchoolPlan,
+    dice: &mut Dice,
+    today: Date,
+    first_number: usize,
+) -> Result<Vec<ImportedPupil>, StoreError> {
     let year = SchoolYear::containing(today);
-    let october = Date::new(year.start_year(), 10, 1).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let october =
+        Date::new(year.start_year(), 10, 1).map_err(|e| StoreError::Corrupt(e.to_string()))?;
     let mut pupils = Vec::new();
     let mut number = first_number;
     for (group, age) in plan.groups {
@@ -143,22 +336,35 @@ fn pupils_for(plan: &SchoolPlan, dice: &mut Dice, today: Date, first_number: usi
             let female = dice.below(2) == 0;
             let surname = SURNAMES[dice.below(SURNAMES.len())];
             let days_before = i64::try_from(dice.below(365)).unwrap_or(0);
-            let mut birth = october.checked_sub(Span::new().years(*age)).and_then(|d| d.checked_sub(days_before.days()));
-            if plan.groups == SBO && *group == "Schoolverlaters" && number % 6 == 0 {
+            let mut birth = october
+                .checked_sub(Span::new().years(*age))
+                .and_then(|d| d.checked_sub(days_before.days()));
+            if plan.groups == SBO && *group == "Schoolverlaters" && number.is_multiple_of(6) {
                 // Pupils who turn 16 this school year: from then on they decide
                 // about consent themselves.
-                birth = today.checked_sub(16.years()).and_then(|d| d.checked_add((30 * i64::try_from(number % 9).unwrap_or(0)).days()));
+                birth = today.checked_sub(16.years()).and_then(|d| {
+                    d.checked_add((30 * i64::try_from(number % 9).unwrap_or(0)).days())
+                });
             }
             let birth = birth.map_err(|e| StoreError::Corrupt(e.to_string()))?;
-            let enrolment = birth.checked_add(4.years()).map_err(|e| StoreError::Corrupt(e.to_string()))?.max(birth);
+            let enrolment = birth
+                .checked_add(4.years())
+                .map_err(|e| StoreError::Corrupt(e.to_string()))?
+                .max(birth);
             let enrolment = if enrolment > today { today } else { enrolment };
             let (family_situation, guardians) = family(dice, surname, number)?;
-            let given = if female { dice.pick(GIRLS) } else { dice.pick(BOYS) };
+            let given = if female {
+                dice.pick(GIRLS)
+            } else {
+                dice.pick(BOYS)
+            };
             pupils.push(ImportedPupil {
                 line: 0,
-                external_number: PupilNumber::parse(&number.to_string()).map_err(|e| StoreError::Corrupt(e.code.to_owned()))?,
+                external_number: PupilNumber::parse(&number.to_string())
+                    .map_err(|e| StoreError::Corrupt(e.code.to_owned()))?,
                 given_name: name(given)?,
-                surname_prefix: PersonName::parse_optional(surname.0).map_err(|e| StoreError::Corrupt(e.code.to_owned()))?,
+                surname_prefix: PersonName::parse_optional(surname.0)
+                    .map_err(|e| StoreError::Corrupt(e.code.to_owned()))?,
                 surname: name(surname.1)?,
                 birth_date: birth,
                 group_name: name(group)?,
@@ -172,7 +378,11 @@ fn pupils_for(plan: &SchoolPlan, dice: &mut Dice, today: Date, first_number: usi
     }
     // Last school year's leavers: kept for the retention period.
     for pupil in pupils.iter_mut().step_by(53) {
-        pupil.leave_date = Some(year.first_day().checked_sub(10.days()).map_err(|e| StoreError::Corrupt(e.to_string()))?);
+        pupil.leave_date = Some(
+            year.first_day()
+                .checked_sub(10.days())
+                .map_err(|e| StoreError::Corrupt(e.to_string()))?,
+        );
         pupil.leave_destination = Some(LeaveDestination::SecondarySchool);
     }
     Ok(pupils)
@@ -188,27 +398,109 @@ struct Account {
 }
 
 const ACCOUNTS: &[Account] = &[
-    Account { local: "ibp", name: "Ilse Bakker", role: Role::St, school: None, group: None },
-    Account { local: "fg", name: "Frank Gerritsen", role: Role::Fg, school: None, group: None },
-    Account { local: "bestuur", name: "Carla van Beek", role: Role::Cvb, school: None, group: None },
-    Account { local: "directeur.regenboog", name: "Dirk Smits", role: Role::D, school: Some(0), group: None },
-    Account { local: "directeur.kompas", name: "Hanneke Vos", role: Role::D, school: Some(1), group: None },
-    Account { local: "directeur.sterrenkijker", name: "Mehmet Kaya", role: Role::D, school: Some(2), group: None },
-    Account { local: "teamleider.regenboog", name: "Tamara Lely", role: Role::Tl, school: Some(0), group: None },
-    Account { local: "ict.regenboog", name: "Bas Schouten", role: Role::Bs, school: Some(0), group: None },
-    Account { local: "administratie.regenboog", name: "Anja Pronk", role: Role::Ap, school: Some(0), group: None },
-    Account { local: "leerkracht.groep3", name: "Olga Peeters", role: Role::Op, school: Some(0), group: Some("Groep 3") },
-    Account { local: "leerkracht.schoolverlaters", name: "Omar Haddad", role: Role::Op, school: Some(2), group: Some("Schoolverlaters") },
-    Account { local: "invaller", name: "Otto Pieterse", role: Role::Opt, school: Some(0), group: Some("Groep 5") },
+    Account {
+        local: "ibp",
+        name: "Ilse Bakker",
+        role: Role::St,
+        school: None,
+        group: None,
+    },
+    Account {
+        local: "fg",
+        name: "Frank Gerritsen",
+        role: Role::Fg,
+        school: None,
+        group: None,
+    },
+    Account {
+        local: "bestuur",
+        name: "Carla van Beek",
+        role: Role::Cvb,
+        school: None,
+        group: None,
+    },
+    Account {
+        local: "directeur.regenboog",
+        name: "Dirk Smits",
+        role: Role::D,
+        school: Some(0),
+        group: None,
+    },
+    Account {
+        local: "directeur.kompas",
+        name: "Hanneke Vos",
+        role: Role::D,
+        school: Some(1),
+        group: None,
+    },
+    Account {
+        local: "directeur.sterrenkijker",
+        name: "Mehmet Kaya",
+        role: Role::D,
+        school: Some(2),
+        group: None,
+    },
+    Account {
+        local: "teamleider.regenboog",
+        name: "Tamara Lely",
+        role: Role::Tl,
+        school: Some(0),
+        group: None,
+    },
+    Account {
+        local: "ict.regenboog",
+        name: "Bas Schouten",
+        role: Role::Bs,
+        school: Some(0),
+        group: None,
+    },
+    Account {
+        local: "administratie.regenboog",
+        name: "Anja Pronk",
+        role: Role::Ap,
+        school: Some(0),
+        group: None,
+    },
+    Account {
+        local: "leerkracht.groep3",
+        name: "Olga Peeters",
+        role: Role::Op,
+        school: Some(0),
+        group: Some("Groep 3"),
+    },
+    Account {
+        local: "leerkracht.schoolverlaters",
+        name: "Omar Haddad",
+        role: Role::Op,
+        school: Some(2),
+        group: Some("Schoolverlaters"),
+    },
+    Account {
+        local: "invaller",
+        name: "Otto Pieterse",
+        role: Role::Opt,
+        school: Some(0),
+        group: Some("Groep 5"),
+    },
 ];
 
-async fn add_account(board: BoardStore<'_>, actor: &Actor, account: &Account, school_ids: &[String], password_hash: &str) -> Result<(String, String), StoreError> {
+async fn add_account(
+    board: BoardStore<'_>,
+    actor: &Actor,
+    account: &Account,
+    school_ids: &[String],
+    password_hash: &str,
+) -> Result<(String, String), StoreError> {
     let email = format!("{}@{MAIL_DOMAIN}", account.local);
     let (scope_kind, scope_ids) = match (account.school, account.group) {
         (Some(school), Some(group)) => {
             let school_id = &school_ids[school];
             let groups = board.groups(&Scope::Board, Some(school_id)).await?;
-            let id = groups.iter().find(|g| g.name == group).map(|g| g.id.clone()).ok_or(StoreError::NotFound)?;
+            let id = groups
+                .iter()
+                .find(|g| g.name == group)
+                .map(|g| g.id.clone())
+                .ok_or(StoreError::NotFound)?;
             (ScopeKind::Groups, vec![id])
         }
         (Some(school), None) => (ScopeKind::School, vec![school_ids[school].clone()]),
@@ -230,7 +522,12 @@ async fn add_account(board: BoardStore<'_>, actor: &Actor, account: &Account, sc
 /// # Errors
 /// When the store fails.
 pub async fn seed(store: &Store, clock: &Clock) -> Result<Summary, StoreError> {
-    let actor = Actor { user_id: None, label: "demo".to_owned(), ip: None, at: clock.now() };
+    let actor = Actor {
+        user_id: None,
+        label: "demo".to_owned(),
+        ip: None,
+        at: clock.now(),
+    };
     let today = clock.today();
     let board = store.ensure_board(BOARD, actor.at).await?;
     let board = store.board(&board.id);
@@ -239,10 +536,20 @@ pub async fn seed(store: &Store, clock: &Clock) -> Result<Summary, StoreError> {
     let mut pupil_count = 0;
     for (index, plan) in SCHOOLS.iter().enumerate() {
         let brin = Brin::parse(plan.brin).map_err(|e| StoreError::Corrupt(e.code.to_owned()))?;
-        let school = board.create_school(&actor, &NewSchool { name: name(plan.name)?, brin }).await?;
+        let school = board
+            .create_school(
+                &actor,
+                &NewSchool {
+                    name: name(plan.name)?,
+                    brin,
+                },
+            )
+            .await?;
         let pupils = pupils_for(plan, &mut dice, today, 100_000 * (index + 1))?;
         pupil_count += pupils.len();
-        board.import_pupils(&actor, &school.id, "demo.csv", &pupils, false).await?;
+        board
+            .import_pupils(&actor, &school.id, "demo.csv", &pupils, false)
+            .await?;
         school_ids.push(school.id);
     }
     let password_hash = hash_password(PASSWORD)?;
@@ -250,5 +557,9 @@ pub async fn seed(store: &Store, clock: &Clock) -> Result<Summary, StoreError> {
     for account in ACCOUNTS {
         accounts.push(add_account(board, &actor, account, &school_ids, &password_hash).await?);
     }
-    Ok(Summary { schools: SCHOOLS.len(), pupils: pupil_count, accounts })
+    Ok(Summary {
+        schools: SCHOOLS.len(),
+        pupils: pupil_count,
+        accounts,
+    })
 }

@@ -82,7 +82,11 @@ const MAX_GUARDIANS: u8 = 3;
 
 /// Lower-case, letters and digits only: `Datum inschrijving` → `datuminschrijving`.
 fn normalise(header: &str) -> String {
-    header.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase()
+    header
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase()
 }
 
 fn field_for(header: &str) -> Option<Field> {
@@ -104,9 +108,13 @@ fn field_for(header: &str) -> Option<Field> {
 }
 
 fn guardian_field(name: &str) -> Option<Field> {
-    let rest = name.strip_prefix("ouder").or_else(|| name.strip_prefix("guardian"))?;
+    let rest = name
+        .strip_prefix("ouder")
+        .or_else(|| name.strip_prefix("guardian"))?;
     let digit = rest.chars().next()?.to_digit(10)?;
-    let index = u8::try_from(digit).ok().filter(|d| (1..=MAX_GUARDIANS).contains(d))?;
+    let index = u8::try_from(digit)
+        .ok()
+        .filter(|d| (1..=MAX_GUARDIANS).contains(d))?;
     let field = match &rest[1..] {
         "roepnaam" | "voornaam" | "givenname" => GuardianField::GivenName,
         "voorvoegsel" | "tussenvoegsel" | "surnameprefix" => GuardianField::Prefix,
@@ -150,7 +158,9 @@ fn parse_date(text: &str) -> Result<Date, Invalid> {
     let text = text.trim();
     let parts: Vec<&str> = text.split(['-', '/', '.']).collect();
     let invalid = Invalid::new("date.format");
-    let [a, b, c] = parts.as_slice() else { return Err(invalid) };
+    let [a, b, c] = parts.as_slice() else {
+        return Err(invalid);
+    };
     let (year, month, day) = if a.len() == 4 { (a, b, c) } else { (c, b, a) };
     if year.len() != 4 {
         return Err(invalid);
@@ -172,7 +182,9 @@ fn parse_destination(text: &str) -> Result<Option<LeaveDestination>, Invalid> {
     let value = normalise(text);
     let destination = match value.as_str() {
         "" => return Ok(None),
-        "basisschool" | "anderebasisschool" | "po" | "primaryschool" => LeaveDestination::PrimarySchool,
+        "basisschool" | "anderebasisschool" | "po" | "primaryschool" => {
+            LeaveDestination::PrimarySchool
+        }
         "voortgezetonderwijs" | "vo" | "secondaryschool" => LeaveDestination::SecondarySchool,
         "sbo" | "so" | "speciaalonderwijs" | "speciaalbasisonderwijs" | "specialeducation" => {
             LeaveDestination::SpecialEducation
@@ -221,8 +233,17 @@ impl Row<'_> {
         self.cells.get(&field).map_or("", |(_, value)| value.trim())
     }
 
-    fn take<T>(&mut self, field: Field, fallback_column: &str, parse: impl FnOnce(&str) -> Result<T, Invalid>) -> Option<T> {
-        let (column, value) = self.cells.get(&field).copied().unwrap_or((fallback_column, ""));
+    fn take<T>(
+        &mut self,
+        field: Field,
+        fallback_column: &str,
+        parse: impl FnOnce(&str) -> Result<T, Invalid>,
+    ) -> Option<T> {
+        let (column, value) = self
+            .cells
+            .get(&field)
+            .copied()
+            .unwrap_or((fallback_column, ""));
         match parse(value) {
             Ok(v) => Some(v),
             Err(invalid) => {
@@ -239,21 +260,49 @@ impl Row<'_> {
 
     fn guardian(&mut self, index: u8) -> Option<ImportedGuardian> {
         let g = |field| Field::Guardian(index, field);
-        let any = [GuardianField::GivenName, GuardianField::Surname, GuardianField::Email]
-            .iter()
-            .any(|f| !self.text(g(*f)).is_empty());
+        let any = [
+            GuardianField::GivenName,
+            GuardianField::Surname,
+            GuardianField::Email,
+        ]
+        .iter()
+        .any(|f| !self.text(g(*f)).is_empty());
         if !any {
             return None;
         }
         let column = |name: &str| format!("Ouder{index}{name}");
-        let given_name = self.take(g(GuardianField::GivenName), &column("Roepnaam"), PersonName::parse);
-        let surname_prefix = self.take(g(GuardianField::Prefix), &column("Voorvoegsel"), PersonName::parse_optional);
-        let surname = self.take(g(GuardianField::Surname), &column("Achternaam"), PersonName::parse);
+        let given_name = self.take(
+            g(GuardianField::GivenName),
+            &column("Roepnaam"),
+            PersonName::parse,
+        );
+        let surname_prefix = self.take(
+            g(GuardianField::Prefix),
+            &column("Voorvoegsel"),
+            PersonName::parse_optional,
+        );
+        let surname = self.take(
+            g(GuardianField::Surname),
+            &column("Achternaam"),
+            PersonName::parse,
+        );
         let email = self.take(g(GuardianField::Email), &column("Email"), |t| {
-            if t.trim().is_empty() { Ok(None) } else { Email::parse(t).map(Some) }
+            if t.trim().is_empty() {
+                Ok(None)
+            } else {
+                Email::parse(t).map(Some)
+            }
         });
-        let phone = self.take(g(GuardianField::Phone), &column("Telefoon"), identifiers::parse_phone);
-        let relation = self.take(g(GuardianField::Relation), &column("Relatie"), parse_relation);
+        let phone = self.take(
+            g(GuardianField::Phone),
+            &column("Telefoon"),
+            identifiers::parse_phone,
+        );
+        let relation = self.take(
+            g(GuardianField::Relation),
+            &column("Relatie"),
+            parse_relation,
+        );
         let holds_custody = self.take(g(GuardianField::Custody), &column("Gezag"), parse_bool);
         let recognised = self.take(g(GuardianField::Recognised), &column("Erkend"), parse_bool);
         Some(ImportedGuardian {
@@ -264,7 +313,11 @@ impl Row<'_> {
                 email: email?,
                 phone: phone?,
             },
-            link: Link { relation: relation?, holds_custody: holds_custody?, recognised: recognised? },
+            link: Link {
+                relation: relation?,
+                holds_custody: holds_custody?,
+                recognised: recognised?,
+            },
         })
     }
 }
@@ -283,7 +336,12 @@ pub fn parse(bytes: &[u8], today: Date) -> Result<ParsedFile, Vec<CellError>> {
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
     let file_error = |code: &'static str, column: &str| {
-        vec![CellError { line: 1, column: column.to_owned(), code, value: String::new() }]
+        vec![CellError {
+            line: 1,
+            column: column.to_owned(),
+            code,
+            value: String::new(),
+        }]
     };
     let headers = match reader.headers() {
         Ok(headers) => headers.clone(),
@@ -304,7 +362,12 @@ pub fn parse(bytes: &[u8], today: Date) -> Result<ParsedFile, Vec<CellError>> {
     let missing: Vec<CellError> = REQUIRED
         .iter()
         .filter(|(field, _)| !columns.contains(&Some(*field)))
-        .map(|(_, name)| CellError { line: 1, column: (*name).to_owned(), code: "import.missing_column", value: String::new() })
+        .map(|(_, name)| CellError {
+            line: 1,
+            column: (*name).to_owned(),
+            code: "import.missing_column",
+            value: String::new(),
+        })
         .collect();
     if !missing.is_empty() {
         return Err(missing);
@@ -321,7 +384,12 @@ pub fn parse(bytes: &[u8], today: Date) -> Result<ParsedFile, Vec<CellError>> {
             Ok(record) => record,
             Err(err) => {
                 let line = err.position().map_or(0, csv::Position::line);
-                errors.push(CellError { line, column: String::new(), code: "import.unreadable", value: String::new() });
+                errors.push(CellError {
+                    line,
+                    column: String::new(),
+                    code: "import.unreadable",
+                    value: String::new(),
+                });
                 continue;
             }
         };
@@ -334,8 +402,14 @@ pub fn parse(bytes: &[u8], today: Date) -> Result<ParsedFile, Vec<CellError>> {
             .zip(headers.iter().zip(record.iter()))
             .filter_map(|(field, (header, value))| field.map(|f| (f, (header, value))))
             .collect();
-        let mut row = Row { line, cells, errors: &mut errors };
-        let Some(pupil) = read_pupil(&mut row, today) else { continue };
+        let mut row = Row {
+            line,
+            cells,
+            errors: &mut errors,
+        };
+        let Some(pupil) = read_pupil(&mut row, today) else {
+            continue;
+        };
         if let Some(first) = seen.insert(pupil.external_number.to_string(), line) {
             errors.push(CellError {
                 line,
@@ -348,7 +422,12 @@ pub fn parse(bytes: &[u8], today: Date) -> Result<ParsedFile, Vec<CellError>> {
         pupils.push(pupil);
     }
     if errors.is_empty() {
-        Ok(ParsedFile { pupils, encoding, delimiter: char::from(delimiter), ignored_columns })
+        Ok(ParsedFile {
+            pupils,
+            encoding,
+            delimiter: char::from(delimiter),
+            ignored_columns,
+        })
     } else {
         errors.truncate(MAX_ERRORS);
         Err(errors)
@@ -366,11 +445,21 @@ fn read_pupil(row: &mut Row<'_>, today: Date) -> Option<ImportedPupil> {
     let group_name = row.take(Field::Group, "Groep", PersonName::parse);
     let enrolment_date = row.take(Field::EnrolmentDate, "Datum inschrijving", parse_date);
     let leave_date = row.take(Field::LeaveDate, "Datum uitschrijving", |t| {
-        if t.trim().is_empty() { Ok(None) } else { parse_date(t).map(Some) }
+        if t.trim().is_empty() {
+            Ok(None)
+        } else {
+            parse_date(t).map(Some)
+        }
     });
-    let leave_destination = row.take(Field::LeaveDestination, "Vertrokken naar", parse_destination);
+    let leave_destination = row.take(
+        Field::LeaveDestination,
+        "Vertrokken naar",
+        parse_destination,
+    );
     let family_situation = row.take(Field::FamilySituation, "Gezinssituatie", parse_family);
-    let guardians: Vec<ImportedGuardian> = (1..=MAX_GUARDIANS).filter_map(|i| row.guardian(i)).collect();
+    let guardians: Vec<ImportedGuardian> = (1..=MAX_GUARDIANS)
+        .filter_map(|i| row.guardian(i))
+        .collect();
     if row.errors.len() > errors_before {
         return None;
     }
@@ -388,7 +477,12 @@ fn read_pupil(row: &mut Row<'_>, today: Date) -> Option<ImportedPupil> {
             _ => (Field::LeaveDestination, "Vertrokken naar"),
         };
         let (column, value) = row.cells.get(&field).copied().unwrap_or((column, ""));
-        row.errors.push(CellError { line: row.line, column: column.to_owned(), code: err.invalid.code, value: value.to_owned() });
+        row.errors.push(CellError {
+            line: row.line,
+            column: column.to_owned(),
+            code: err.invalid.code,
+            value: value.to_owned(),
+        });
         return None;
     }
     Some(ImportedPupil {
@@ -428,11 +522,16 @@ mod tests {
 
     #[test]
     fn a_dutch_semicolon_file_is_read_with_its_guardians() {
-        let bytes = file(&["1001;Sanne;van der;Berg;04-03-2018;Groep 3;01-08-2022;gescheiden;Eva;Berg;eva@voorbeeld.nl;moeder;ja;ja"]);
+        let bytes = file(&[
+            "1001;Sanne;van der;Berg;04-03-2018;Groep 3;01-08-2022;gescheiden;Eva;Berg;eva@voorbeeld.nl;moeder;ja;ja",
+        ]);
         let parsed = parse(&bytes, TODAY).expect("file is valid");
         let pupil = &parsed.pupils[0];
         assert_eq!(pupil.external_number.as_str(), "1001");
-        assert_eq!(pupil.surname_prefix.as_ref().map(PersonName::as_str), Some("van der"));
+        assert_eq!(
+            pupil.surname_prefix.as_ref().map(PersonName::as_str),
+            Some("van der")
+        );
         assert_eq!(pupil.birth_date, date(2018, 3, 4));
         assert_eq!(pupil.family_situation, Some(FamilySituation::Separated));
         assert_eq!(pupil.guardians.len(), 1);
@@ -461,15 +560,25 @@ mod tests {
         ]);
         let errors = parse(&bytes, TODAY).expect_err("the file has errors");
         assert_eq!(errors.len(), 2);
-        assert_eq!((errors[0].line, errors[0].column.as_str(), errors[0].code), (3, "Geboortedatum", "date.format"));
-        assert_eq!((errors[1].line, errors[1].column.as_str(), errors[1].code), (4, "Ouder1Email", "email.format"));
+        assert_eq!(
+            (errors[0].line, errors[0].column.as_str(), errors[0].code),
+            (3, "Geboortedatum", "date.format")
+        );
+        assert_eq!(
+            (errors[1].line, errors[1].column.as_str(), errors[1].code),
+            (4, "Ouder1Email", "email.format")
+        );
     }
 
     #[test]
     fn a_missing_required_column_is_named() {
-        let errors = parse(b"Leerlingnummer;Roepnaam\n1;Sanne", TODAY).expect_err("columns missing");
+        let errors =
+            parse(b"Leerlingnummer;Roepnaam\n1;Sanne", TODAY).expect_err("columns missing");
         let missing: Vec<&str> = errors.iter().map(|e| e.column.as_str()).collect();
-        assert_eq!(missing, ["Achternaam", "Geboortedatum", "Groep", "Datum inschrijving"]);
+        assert_eq!(
+            missing,
+            ["Achternaam", "Geboortedatum", "Groep", "Datum inschrijving"]
+        );
         assert!(errors.iter().all(|e| e.code == "import.missing_column"));
     }
 
@@ -480,14 +589,20 @@ mod tests {
             "1001;Tim;;Jansen;01-02-2018;Groep 3;01-08-2022;;;;;;;",
         ]);
         let errors = parse(&bytes, TODAY).expect_err("the file has errors");
-        assert_eq!((errors[0].line, errors[0].code), (3, "import.duplicate_number"));
+        assert_eq!(
+            (errors[0].line, errors[0].code),
+            (3, "import.duplicate_number")
+        );
     }
 
     #[test]
     fn impossible_dates_together_are_reported_on_the_right_column() {
         let bytes = file(&["1001;Sanne;;Berg;04-03-2027;Groep 3;01-08-2022;;;;;;;"]);
         let errors = parse(&bytes, TODAY).expect_err("the file has errors");
-        assert_eq!((errors[0].column.as_str(), errors[0].code), ("Geboortedatum", "birth_date.future"));
+        assert_eq!(
+            (errors[0].column.as_str(), errors[0].code),
+            ("Geboortedatum", "birth_date.future")
+        );
     }
 
     #[test]
@@ -495,9 +610,18 @@ mod tests {
         assert_eq!(parse_bool("Ja"), Ok(true));
         assert_eq!(parse_bool("nee"), Ok(false));
         assert!(parse_bool("misschien").is_err());
-        assert_eq!(parse_destination("Voortgezet onderwijs"), Ok(Some(LeaveDestination::SecondarySchool)));
-        assert_eq!(parse_destination("SBO"), Ok(Some(LeaveDestination::SpecialEducation)));
-        assert_eq!(parse_family("Voogdij"), Ok(Some(FamilySituation::Guardianship)));
+        assert_eq!(
+            parse_destination("Voortgezet onderwijs"),
+            Ok(Some(LeaveDestination::SecondarySchool))
+        );
+        assert_eq!(
+            parse_destination("SBO"),
+            Ok(Some(LeaveDestination::SpecialEducation))
+        );
+        assert_eq!(
+            parse_family("Voogdij"),
+            Ok(Some(FamilySituation::Guardianship))
+        );
         assert_eq!(parse_relation("pleegmoeder"), Ok(Relation::FosterParent));
     }
 }

@@ -69,13 +69,22 @@ mod tests {
 
     #[test]
     fn short_or_simple_passwords_are_refused() {
-        assert_eq!(check("Kaas4!", &[]), Err(Invalid::new("password.too_short")));
-        assert_eq!(check("kaasentafel", &[]), Err(Invalid::new("password.too_simple")));
+        assert_eq!(
+            check("Kaas4!", &[]),
+            Err(Invalid::new("password.too_short"))
+        );
+        assert_eq!(
+            check("kaasentafel", &[]),
+            Err(Invalid::new("password.too_simple"))
+        );
     }
 
     #[test]
     fn the_seeds_example_with_the_users_name_is_refused() {
-        assert_eq!(check("1Janssen!xyz", &["Piet Janssen"]), Err(Invalid::new("password.personal")));
+        assert_eq!(
+            check("1Janssen!xyz", &["Piet Janssen"]),
+            Err(Invalid::new("password.personal"))
+        );
         assert_eq!(
             check("de regenboog is mooi vandaag", &["De Regenboog"]),
             Err(Invalid::new("password.personal"))

@@ -166,7 +166,11 @@ const GROUPS: &[ScopeKind] = &[ScopeKind::Groups];
 const ANY: &[ScopeKind] = &[ScopeKind::Board, ScopeKind::School, ScopeKind::Groups];
 
 const fn grant(role: Role, action: Action, scopes: &'static [ScopeKind]) -> Grant {
-    Grant { role, action, scopes }
+    Grant {
+        role,
+        action,
+        scopes,
+    }
 }
 
 use Action::{
@@ -278,7 +282,11 @@ mod tests {
     fn a_teacher_sees_pupils_only_with_a_groups_scope() {
         assert!(permits(&[Role::Op], ScopeKind::Groups, Action::PupilView));
         assert!(!permits(&[Role::Op], ScopeKind::Board, Action::PupilView));
-        assert!(!permits(&[Role::Op], ScopeKind::Groups, Action::PupilManage));
+        assert!(!permits(
+            &[Role::Op],
+            ScopeKind::Groups,
+            Action::PupilManage
+        ));
     }
 
     #[test]

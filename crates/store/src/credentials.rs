@@ -1,7 +1,7 @@
 //! Secrets: password hashes (argon2id) and random tokens stored as SHA-256.
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use sha2::{Digest, Sha256};
@@ -24,8 +24,11 @@ pub fn hash_password(password: &str) -> Result<String, crate::StoreError> {
 /// Checks a password against a stored hash in constant time.
 #[must_use]
 pub fn verify_password(password: &str, stored_hash: &str) -> bool {
-    PasswordHash::new(stored_hash)
-        .is_ok_and(|hash| Argon2::default().verify_password(password.as_bytes(), &hash).is_ok())
+    PasswordHash::new(stored_hash).is_ok_and(|hash| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &hash)
+            .is_ok()
+    })
 }
 
 /// A hash of a password nobody knows, to verify against when an account does

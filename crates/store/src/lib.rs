@@ -58,7 +58,12 @@ impl Actor {
     /// The command line, run by whoever has access to the server.
     #[must_use]
     pub fn command_line(at: Timestamp) -> Self {
-        Self { user_id: None, label: "cli".to_owned(), ip: None, at }
+        Self {
+            user_id: None,
+            label: "cli".to_owned(),
+            ip: None,
+            at,
+        }
     }
 }
 
@@ -109,7 +114,12 @@ pub struct AuditEvent {
 impl AuditEvent {
     #[must_use]
     pub fn new(action: AuditAction, entity: &'static str, entity_id: &str) -> Self {
-        Self { action, entity, entity_id: entity_id.to_owned(), fields: Vec::new() }
+        Self {
+            action,
+            entity,
+            entity_id: entity_id.to_owned(),
+            fields: Vec::new(),
+        }
     }
 
     #[must_use]
@@ -162,7 +172,10 @@ impl Store {
     /// # Errors
     /// An unknown scheme, or a database that cannot be reached.
     pub async fn connect(url: &str) -> Result<Self> {
-        let backend = if let Some(path) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
+        let backend = if let Some(path) = url
+            .strip_prefix("sqlite://")
+            .or_else(|| url.strip_prefix("sqlite:"))
+        {
             Backend::Sqlite(sqlite::connect(Path::new(path)).await?)
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             Backend::Postgres(postgres::connect(url).await?)
@@ -241,21 +254,37 @@ impl Store {
         created_since: Timestamp,
         now: Timestamp,
     ) -> Result<Option<Principal>> {
-        dispatch!(self, session_principal(token_hash, idle_since, created_since, now))
+        dispatch!(
+            self,
+            session_principal(token_hash, idle_since, created_since, now)
+        )
     }
 
     /// The user behind an unrevoked API token.
-    pub async fn token_principal(&self, token_hash: &str, now: Timestamp) -> Result<Option<Principal>> {
+    pub async fn token_principal(
+        &self,
+        token_hash: &str,
+        now: Timestamp,
+    ) -> Result<Option<Principal>> {
         dispatch!(self, token_principal(token_hash, now))
     }
 
     /// The user a valid, unused set-password link belongs to.
-    pub async fn password_link_user(&self, token_hash: &str, now: Timestamp) -> Result<Option<Principal>> {
+    pub async fn password_link_user(
+        &self,
+        token_hash: &str,
+        now: Timestamp,
+    ) -> Result<Option<Principal>> {
         dispatch!(self, password_link_user(token_hash, now))
     }
 
     /// Sets the password through a link, using the link up.
-    pub async fn use_password_link(&self, token_hash: &str, password_hash: &str, actor: &Actor) -> Result<()> {
+    pub async fn use_password_link(
+        &self,
+        token_hash: &str,
+        password_hash: &str,
+        actor: &Actor,
+    ) -> Result<()> {
         dispatch!(self, use_password_link(token_hash, password_hash, actor))
     }
 
@@ -343,8 +372,17 @@ impl BoardStore<'_> {
     }
 
     /// Links a guardian to a pupil, or changes the link when it exists.
-    pub async fn link_guardian(&self, actor: &Actor, pupil_id: &str, guardian_id: &str, link: Link) -> Result<()> {
-        dispatch!(self.store, link_guardian(self.board, actor, pupil_id, guardian_id, link))
+    pub async fn link_guardian(
+        &self,
+        actor: &Actor,
+        pupil_id: &str,
+        guardian_id: &str,
+        link: Link,
+    ) -> Result<()> {
+        dispatch!(
+            self.store,
+            link_guardian(self.board, actor, pupil_id, guardian_id, link)
+        )
     }
 
     pub async fn guardians_of(&self, pupil_id: &str) -> Result<Vec<LinkedGuardian>> {
@@ -352,24 +390,57 @@ impl BoardStore<'_> {
     }
 
     /// Creates a staff user; `None` as password hash until they set one.
-    pub async fn create_user(&self, actor: &Actor, user: &NewUser, password_hash: Option<&str>) -> Result<User> {
-        dispatch!(self.store, create_user(self.board, actor, user, password_hash))
+    pub async fn create_user(
+        &self,
+        actor: &Actor,
+        user: &NewUser,
+        password_hash: Option<&str>,
+    ) -> Result<User> {
+        dispatch!(
+            self.store,
+            create_user(self.board, actor, user, password_hash)
+        )
     }
 
     pub async fn users(&self, scope: &Scope) -> Result<Vec<User>> {
         dispatch!(self.store, users(self.board, scope))
     }
 
-    pub async fn create_session(&self, actor: &Actor, user_id: &str, token_hash: &str) -> Result<()> {
-        dispatch!(self.store, create_session(self.board, actor, user_id, token_hash))
+    pub async fn create_session(
+        &self,
+        actor: &Actor,
+        user_id: &str,
+        token_hash: &str,
+    ) -> Result<()> {
+        dispatch!(
+            self.store,
+            create_session(self.board, actor, user_id, token_hash)
+        )
     }
 
-    pub async fn create_password_link(&self, user_id: &str, token_hash: &str, expires_at: Timestamp) -> Result<()> {
-        dispatch!(self.store, create_password_link(self.board, user_id, token_hash, expires_at))
+    pub async fn create_password_link(
+        &self,
+        user_id: &str,
+        token_hash: &str,
+        expires_at: Timestamp,
+    ) -> Result<()> {
+        dispatch!(
+            self.store,
+            create_password_link(self.board, user_id, token_hash, expires_at)
+        )
     }
 
-    pub async fn create_token(&self, actor: &Actor, user_id: &str, name: &str, token_hash: &str) -> Result<ApiToken> {
-        dispatch!(self.store, create_token(self.board, actor, user_id, name, token_hash))
+    pub async fn create_token(
+        &self,
+        actor: &Actor,
+        user_id: &str,
+        name: &str,
+        token_hash: &str,
+    ) -> Result<ApiToken> {
+        dispatch!(
+            self.store,
+            create_token(self.board, actor, user_id, name, token_hash)
+        )
     }
 
     pub async fn tokens(&self, user_id: &str) -> Result<Vec<ApiToken>> {
@@ -377,7 +448,10 @@ impl BoardStore<'_> {
     }
 
     pub async fn revoke_token(&self, actor: &Actor, user_id: &str, token_id: &str) -> Result<()> {
-        dispatch!(self.store, revoke_token(self.board, actor, user_id, token_id))
+        dispatch!(
+            self.store,
+            revoke_token(self.board, actor, user_id, token_id)
+        )
     }
 
     /// Imports a school's pupils in one transaction; with `dry_run` the
@@ -390,7 +464,10 @@ impl BoardStore<'_> {
         pupils: &[ImportedPupil],
         dry_run: bool,
     ) -> Result<ImportReport> {
-        dispatch!(self.store, import_pupils(self.board, actor, school_id, file_name, pupils, dry_run))
+        dispatch!(
+            self.store,
+            import_pupils(self.board, actor, school_id, file_name, pupils, dry_run)
+        )
     }
 
     /// Records that the actor viewed personal data of `entity` `id`.

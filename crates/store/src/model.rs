@@ -66,7 +66,11 @@ impl Pupil {
     /// "Sanne van der Berg".
     #[must_use]
     pub fn full_name(&self) -> String {
-        full_name(&self.given_name, self.surname_prefix.as_deref(), &self.surname)
+        full_name(
+            &self.given_name,
+            self.surname_prefix.as_deref(),
+            &self.surname,
+        )
     }
 }
 
@@ -122,7 +126,11 @@ pub struct Guardian {
 impl Guardian {
     #[must_use]
     pub fn full_name(&self) -> String {
-        full_name(&self.given_name, self.surname_prefix.as_deref(), &self.surname)
+        full_name(
+            &self.given_name,
+            self.surname_prefix.as_deref(),
+            &self.surname,
+        )
     }
 }
 

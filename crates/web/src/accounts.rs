@@ -25,11 +25,19 @@ pub fn parse_new_user(
     scope_ids: Vec<String>,
 ) -> Result<NewUser, Vec<FieldError>> {
     let mut errors = Vec::new();
-    let email = Email::parse(email).map_err(|e| errors.push(FieldError::new("email", e.code))).ok();
-    let name = PersonName::parse(name).map_err(|e| errors.push(FieldError::new("name", e.code))).ok();
+    let email = Email::parse(email)
+        .map_err(|e| errors.push(FieldError::new("email", e.code)))
+        .ok();
+    let name = PersonName::parse(name)
+        .map_err(|e| errors.push(FieldError::new("name", e.code)))
+        .ok();
     let roles: Vec<Role> = roles
         .iter()
-        .filter_map(|r| Role::from_code(r).map_err(|e| errors.push(FieldError::new("roles", e.code))).ok())
+        .filter_map(|r| {
+            Role::from_code(r)
+                .map_err(|e| errors.push(FieldError::new("roles", e.code)))
+                .ok()
+        })
         .collect();
     if roles.is_empty() && !errors.iter().any(|e| e.field == "roles") {
         errors.push(FieldError::new("roles", "roles.empty"));
@@ -48,14 +56,27 @@ pub fn parse_new_user(
             errors.push(FieldError::new("scope_ids", "scope_ids.empty"));
         }
         // Every role must be able to work at this scope, or the account is useless.
-        if roles.iter().any(|role| !permits(&[*role], kind, Action::SchoolView)) {
+        if roles
+            .iter()
+            .any(|role| !permits(&[*role], kind, Action::SchoolView))
+        {
             errors.push(FieldError::new("scope", "scope.role_mismatch"));
         }
     }
     match (email, name, scope_kind) {
         (Some(email), Some(name), Some(scope_kind)) if errors.is_empty() => {
-            let scope_ids = if scope_kind == ScopeKind::Board { Vec::new() } else { scope_ids };
-            Ok(NewUser { email, name, roles, scope_kind, scope_ids })
+            let scope_ids = if scope_kind == ScopeKind::Board {
+                Vec::new()
+            } else {
+                scope_ids
+            };
+            Ok(NewUser {
+                email,
+                name,
+                roles,
+                scope_kind,
+                scope_ids,
+            })
         }
         _ => Err(errors),
     }
@@ -66,7 +87,12 @@ pub fn parse_new_user(
 ///
 /// # Errors
 /// As the store's `create_user`.
-pub async fn create_with_link(board: BoardStore<'_>, actor: &Actor, user: &NewUser, base_url: &str) -> Result<(User, String), StoreError> {
+pub async fn create_with_link(
+    board: BoardStore<'_>,
+    actor: &Actor,
+    user: &NewUser,
+    base_url: &str,
+) -> Result<(User, String), StoreError> {
     let user = board.create_user(actor, user, None).await?;
     let link = password_link(board, &user.id, actor, base_url).await?;
     Ok((user, link))
@@ -76,11 +102,24 @@ pub async fn create_with_link(board: BoardStore<'_>, actor: &Actor, user: &NewUs
 ///
 /// # Errors
 /// When randomness or the store fails.
-pub async fn password_link(board: BoardStore<'_>, user_id: &str, actor: &Actor, base_url: &str) -> Result<String, StoreError> {
+pub async fn password_link(
+    board: BoardStore<'_>,
+    user_id: &str,
+    actor: &Actor,
+    base_url: &str,
+) -> Result<String, StoreError> {
     let secret = new_secret()?;
-    let expires = actor.at.checked_add(PASSWORD_LINK_VALIDITY).unwrap_or(actor.at);
-    board.create_password_link(user_id, &hash_secret(&secret), expires).await?;
-    Ok(format!("{}{PASSWORD_PATH}{secret}", base_url.trim_end_matches('/')))
+    let expires = actor
+        .at
+        .checked_add(PASSWORD_LINK_VALIDITY)
+        .unwrap_or(actor.at);
+    board
+        .create_password_link(user_id, &hash_secret(&secret), expires)
+        .await?;
+    Ok(format!(
+        "{}{PASSWORD_PATH}{secret}",
+        base_url.trim_end_matches('/')
+    ))
 }
 
 /// Prefix that makes a leaked token recognisable to secret scanners.
@@ -90,8 +129,15 @@ pub const TOKEN_PREFIX: &str = "aant_";
 ///
 /// # Errors
 /// When randomness or the store fails.
-pub async fn issue_token(board: BoardStore<'_>, actor: &Actor, user_id: &str, name: &str) -> Result<(ApiToken, String), StoreError> {
+pub async fn issue_token(
+    board: BoardStore<'_>,
+    actor: &Actor,
+    user_id: &str,
+    name: &str,
+) -> Result<(ApiToken, String), StoreError> {
     let secret = format!("{TOKEN_PREFIX}{}", new_secret()?);
-    let token = board.create_token(actor, user_id, name, &hash_secret(&secret)).await?;
+    let token = board
+        .create_token(actor, user_id, name, &hash_secret(&secret))
+        .await?;
     Ok((token, secret))
 }

@@ -74,7 +74,10 @@ pub fn session_token(parts: &Parts) -> Option<String> {
 /// The peer address of the request.
 #[must_use]
 pub fn client_ip(parts: &Parts) -> Option<String> {
-    parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|info| info.0.ip().to_string())
+    parts
+        .extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|info| info.0.ip().to_string())
 }
 
 /// `now - by`; on overflow `now` itself, so that a session counts as expired
@@ -91,25 +94,44 @@ async fn authenticate(parts: &Parts, state: &AppState) -> Result<Option<Staff>, 
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "));
     let principal = if let Some(token) = bearer {
-        state.store.token_principal(&hash_secret(token.trim()), now).await?
-    } else if let Some(token) = session_token(parts) {
-        let idle = SignedDuration::try_from(state.config.idle_timeout).unwrap_or(SignedDuration::ZERO);
-        let absolute = SignedDuration::try_from(state.config.absolute_timeout).unwrap_or(SignedDuration::ZERO);
         state
             .store
-            .session_principal(&hash_secret(&token), earlier(now, idle), earlier(now, absolute), now)
+            .token_principal(&hash_secret(token.trim()), now)
+            .await?
+    } else if let Some(token) = session_token(parts) {
+        let idle =
+            SignedDuration::try_from(state.config.idle_timeout).unwrap_or(SignedDuration::ZERO);
+        let absolute =
+            SignedDuration::try_from(state.config.absolute_timeout).unwrap_or(SignedDuration::ZERO);
+        state
+            .store
+            .session_principal(
+                &hash_secret(&token),
+                earlier(now, idle),
+                earlier(now, absolute),
+                now,
+            )
             .await?
     } else {
         None
     };
-    Ok(principal.map(|principal| Staff { principal, ip: client_ip(parts), now }))
+    Ok(principal.map(|principal| Staff {
+        principal,
+        ip: client_ip(parts),
+        now,
+    }))
 }
 
 impl FromRequestParts<AppState> for Staff {
     type Rejection = Problem;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        authenticate(parts, state).await?.ok_or_else(Problem::unauthorized)
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        authenticate(parts, state)
+            .await?
+            .ok_or_else(Problem::unauthorized)
     }
 }
 
@@ -120,7 +142,10 @@ pub struct StaffPage(pub Staff);
 impl FromRequestParts<AppState> for StaffPage {
     type Rejection = Response;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         match authenticate(parts, state).await {
             Ok(Some(staff)) => Ok(Self(staff)),
             Ok(None) => Err(Redirect::to(crate::html::SIGN_IN).into_response()),

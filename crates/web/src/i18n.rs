@@ -35,7 +35,9 @@ pub fn t(key: &str) -> &'static str {
 /// The text for `key` with `{ $name }` placeables filled in.
 #[must_use]
 pub fn tf(key: &str, args: &[(&str, &str)]) -> String {
-    args.iter().fold(t(key).to_owned(), |text, (name, value)| text.replace(&format!("{{ ${name} }}"), value))
+    args.iter().fold(t(key).to_owned(), |text, (name, value)| {
+        text.replace(&format!("{{ ${name} }}"), value)
+    })
 }
 
 /// Whether the catalogue has `key`.
@@ -50,17 +52,37 @@ mod tests {
 
     #[test]
     fn placeables_are_filled_in() {
-        assert_eq!(tf("import.error_line", &[("line", "12"), ("column", "Groep"), ("message", "x")]), "Regel 12, kolom Groep: x");
+        assert_eq!(
+            tf(
+                "import.error_line",
+                &[("line", "12"), ("column", "Groep"), ("message", "x")]
+            ),
+            "Regel 12, kolom Groep: x"
+        );
     }
 
     /// Labels built from codes (`relation.{code}`…) exist for every code.
     #[test]
     fn every_code_has_a_label() {
         use aantoonbaar_rules::organisation::{FamilySituation, LeaveDestination, Relation};
-        let keys = Relation::ALL.iter().map(|r| format!("relation.{}", r.code()))
-            .chain(FamilySituation::ALL.iter().map(|f| format!("family.{}", f.code())))
-            .chain(LeaveDestination::ALL.iter().map(|l| format!("leave.{}", l.code())))
-            .chain(aantoonbaar_rules::Role::ALL.iter().map(|r| format!("role.{}", r.code())))
+        let keys = Relation::ALL
+            .iter()
+            .map(|r| format!("relation.{}", r.code()))
+            .chain(
+                FamilySituation::ALL
+                    .iter()
+                    .map(|f| format!("family.{}", f.code())),
+            )
+            .chain(
+                LeaveDestination::ALL
+                    .iter()
+                    .map(|l| format!("leave.{}", l.code())),
+            )
+            .chain(
+                aantoonbaar_rules::Role::ALL
+                    .iter()
+                    .map(|r| format!("role.{}", r.code())),
+            )
             .chain(["scope.board", "scope.school", "scope.groups"].map(String::from));
         let missing: Vec<String> = keys.filter(|k| !has(k)).collect();
         assert!(missing.is_empty(), "{missing:?}");
@@ -72,9 +94,19 @@ mod tests {
     #[test]
     fn every_key_used_in_templates_and_code_exists() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let dirs = [root.join("templates"), root.join("src"), root.join("../rules/src"), root.join("../import/src")];
-        let markers: [(&str, &str); 5] =
-            [("\"", "\"|t"), ("t(\"", "\")"), ("tf(\"", "\""), ("Invalid::new(\"", "\")"), ("code: \"", "\"")];
+        let dirs = [
+            root.join("templates"),
+            root.join("src"),
+            root.join("../rules/src"),
+            root.join("../import/src"),
+        ];
+        let markers: [(&str, &str); 5] = [
+            ("\"", "\"|t"),
+            ("t(\"", "\")"),
+            ("tf(\"", "\""),
+            ("Invalid::new(\"", "\")"),
+            ("code: \"", "\""),
+        ];
         let mut missing = Vec::new();
         let mut seen = 0;
         for dir in dirs {
@@ -87,8 +119,13 @@ mod tests {
                 let source = std::fs::read_to_string(&path).unwrap();
                 for (open, close) in markers {
                     for piece in source.split(open).skip(1) {
-                        let Some((key, _)) = piece.split_once(close) else { continue };
-                        if key.is_empty() || key.contains([' ', '{', '\\', '"']) || !key.contains('.') {
+                        let Some((key, _)) = piece.split_once(close) else {
+                            continue;
+                        };
+                        if key.is_empty()
+                            || key.contains([' ', '{', '\\', '"'])
+                            || !key.contains('.')
+                        {
                             continue;
                         }
                         seen += 1;
@@ -102,6 +139,9 @@ mod tests {
         assert!(seen > 50, "the scan found only {seen} keys");
         missing.sort();
         missing.dedup();
-        assert!(missing.is_empty(), "keys missing from locales/nl.ftl: {missing:#?}");
+        assert!(
+            missing.is_empty(),
+            "keys missing from locales/nl.ftl: {missing:#?}"
+        );
     }
 }

@@ -61,7 +61,6 @@ pub struct AppState {
 }
 
 /// The whole application as an axum router.
-#[must_use]
 pub fn router(state: AppState) -> Router {
     let (api, openapi) = api::router().split_for_parts();
     let openapi = Arc::new(openapi);
@@ -91,11 +90,25 @@ impl Application {
     ///
     /// # Errors
     /// When the address cannot be bound, or randomness is unavailable.
-    pub async fn build(addr: &str, store: Store, config: Config, clock: Clock) -> std::io::Result<Self> {
+    pub async fn build(
+        addr: &str,
+        store: Store,
+        config: Config,
+        clock: Clock,
+    ) -> std::io::Result<Self> {
         let listener = TcpListener::bind(addr).await?;
-        let decoy_hash = aantoonbaar_store::credentials::decoy_hash().map_err(std::io::Error::other)?;
-        let state = AppState { store, config: Arc::new(config), clock, decoy_hash: decoy_hash.into() };
-        Ok(Self { listener, router: router(state) })
+        let decoy_hash =
+            aantoonbaar_store::credentials::decoy_hash().map_err(std::io::Error::other)?;
+        let state = AppState {
+            store,
+            config: Arc::new(config),
+            clock,
+            decoy_hash: decoy_hash.into(),
+        };
+        Ok(Self {
+            listener,
+            router: router(state),
+        })
     }
 
     /// The bound address (with the real port when 0 was asked for).
@@ -110,9 +123,16 @@ impl Application {
     ///
     /// # Errors
     /// When the server fails.
-    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
-            .with_graceful_shutdown(shutdown)
-            .await
+    pub async fn run_until(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await
     }
 }

@@ -33,15 +33,20 @@ impl Database {
             && let Some(dir) = std::path::Path::new(path).parent()
             && !dir.as_os_str().is_empty()
         {
-            std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         }
-        Store::open(&self.database_url).await.map_err(|e| format!("database {}: {e}", redact(&self.database_url)))
+        Store::open(&self.database_url)
+            .await
+            .map_err(|e| format!("database {}: {e}", redact(&self.database_url)))
     }
 
     /// The file of a SQLite URL.
     #[must_use]
     pub fn sqlite_path(&self) -> Option<&str> {
-        self.database_url.strip_prefix("sqlite://").or_else(|| self.database_url.strip_prefix("sqlite:"))
+        self.database_url
+            .strip_prefix("sqlite://")
+            .or_else(|| self.database_url.strip_prefix("sqlite:"))
     }
 }
 
@@ -84,7 +89,10 @@ mod tests {
 
     #[test]
     fn passwords_in_database_urls_are_never_shown() {
-        assert_eq!(redact("postgres://app:geheim@db:5432/ibp"), "postgres://app:***@db:5432/ibp");
+        assert_eq!(
+            redact("postgres://app:geheim@db:5432/ibp"),
+            "postgres://app:***@db:5432/ibp"
+        );
         assert_eq!(redact("postgres://app@db/ibp"), "postgres://app@db/ibp");
         assert_eq!(redact("sqlite://data/a.sqlite"), "sqlite://data/a.sqlite");
     }

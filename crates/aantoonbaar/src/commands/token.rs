@@ -27,7 +27,8 @@ pub struct CreateArgs {
 pub async fn run(command: Command) -> CommandResult {
     let Command::Create(args) = command;
     let store = args.db.open().await?;
-    let email = aantoonbaar_rules::Email::parse(&args.email).map_err(|_| format!("'{}' is not an e-mail address", args.email))?;
+    let email = aantoonbaar_rules::Email::parse(&args.email)
+        .map_err(|_| format!("'{}' is not an e-mail address", args.email))?;
     let credentials = store
         .credentials_by_email(email.as_str())
         .await
@@ -35,7 +36,9 @@ pub async fn run(command: Command) -> CommandResult {
         .ok_or_else(|| format!("there is no user with e-mail address {email}"))?;
     let actor = Actor::command_line(Clock::system().now());
     let board = store.board(&credentials.board);
-    let (_, secret) = accounts::issue_token(board, &actor, &credentials.user_id, &args.name).await.map_err(|e| e.to_string())?;
+    let (_, secret) = accounts::issue_token(board, &actor, &credentials.user_id, &args.name)
+        .await
+        .map_err(|e| e.to_string())?;
     println!("{secret}");
     Ok(())
 }

@@ -31,13 +31,20 @@ struct ImportPage {
 
 impl ImportPage {
     fn school_name(&self) -> &str {
-        self.schools.iter().find(|s| s.id == self.school_id).map_or("", |s| s.name.as_str())
+        self.schools
+            .iter()
+            .find(|s| s.id == self.school_id)
+            .map_or("", |s| s.name.as_str())
     }
 }
 
 async fn page(state: &AppState, staff: &Staff) -> Result<ImportPage, PageError> {
     let scope = staff.may(Action::PupilImport)?;
-    let schools = state.store.board(&staff.principal.board).schools(scope).await?;
+    let schools = state
+        .store
+        .board(&staff.principal.board)
+        .schools(scope)
+        .await?;
     Ok(ImportPage {
         layout: Layout::for_staff(state, staff, t("nav.import"), "/import"),
         school_id: schools.first().map(|s| s.id.clone()).unwrap_or_default(),
@@ -55,17 +62,34 @@ pub async fn form(State(state): State<AppState>, StaffPage(staff): StaffPage) ->
 
 /// Parses the file and runs the import as a dry run. A file with errors shows
 /// them all, with line and column, and nothing is written.
-async fn run(state: &AppState, staff: &Staff, mut page: ImportPage, bytes: &[u8], dry_run: bool) -> PageResult {
+async fn run(
+    state: &AppState,
+    staff: &Staff,
+    mut page: ImportPage,
+    bytes: &[u8],
+    dry_run: bool,
+) -> PageResult {
     let scope = staff.may(Action::PupilImport)?;
     let board = state.store.board(&staff.principal.board);
-    board.school(scope, &page.school_id).await?.ok_or_else(Problem::not_found)?;
+    board
+        .school(scope, &page.school_id)
+        .await?
+        .ok_or_else(Problem::not_found)?;
     match aantoonbaar_import::parse(bytes, state.clock.today()) {
         Err(errors) => {
             page.errors = cell_errors(errors);
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response())
         }
         Ok(parsed) => {
-            let report = board.import_pupils(&staff.actor(), &page.school_id, &page.file_name, &parsed.pupils, dry_run).await?;
+            let report = board
+                .import_pupils(
+                    &staff.actor(),
+                    &page.school_id,
+                    &page.file_name,
+                    &parsed.pupils,
+                    dry_run,
+                )
+                .await?;
             if dry_run {
                 page.content = String::from_utf8_lossy(bytes).into_owned();
             }
@@ -75,7 +99,11 @@ async fn run(state: &AppState, staff: &Staff, mut page: ImportPage, bytes: &[u8]
     }
 }
 
-pub async fn preview(State(state): State<AppState>, StaffPage(staff): StaffPage, mut multipart: Multipart) -> PageResult {
+pub async fn preview(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    mut multipart: Multipart,
+) -> PageResult {
     let mut page = page(&state, &staff).await?;
     let mut bytes = Vec::new();
     while let Ok(Some(field)) = multipart.next_field().await {
@@ -104,7 +132,11 @@ pub struct ConfirmForm {
     content: String,
 }
 
-pub async fn confirm(State(state): State<AppState>, StaffPage(staff): StaffPage, Form(form): Form<ConfirmForm>) -> PageResult {
+pub async fn confirm(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    Form(form): Form<ConfirmForm>,
+) -> PageResult {
     let mut page = page(&state, &staff).await?;
     page.school_id = form.school_id;
     page.file_name = form.file_name;

@@ -28,9 +28,15 @@ pub fn router() -> Router<AppState> {
         .route("/", get(dashboard::show))
         .route(SIGN_IN, get(sign_in::form).post(sign_in::submit))
         .route("/afmelden", post(sign_in::sign_out))
-        .route("/wachtwoord/{secret}", get(sign_in::password_form).post(sign_in::password_submit))
+        .route(
+            "/wachtwoord/{secret}",
+            get(sign_in::password_form).post(sign_in::password_submit),
+        )
         .route("/scholen", get(schools::list).post(schools::create))
-        .route("/scholen/{id}", get(schools::show).post(schools::create_group))
+        .route(
+            "/scholen/{id}",
+            get(schools::show).post(schools::create_group),
+        )
         .route("/leerlingen", get(pupils::list))
         .route("/leerlingen/{id}", get(pupils::show))
         .route("/import", get(import::form).post(import::preview))
@@ -42,7 +48,10 @@ pub fn router() -> Router<AppState> {
 }
 
 async fn stylesheet() -> impl IntoResponse {
-    ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], STYLESHEET)
+    (
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
+        STYLESHEET,
+    )
 }
 
 /// Askama filters: `{{ "key"|t }}` looks a text up in the catalogue.
@@ -84,7 +93,11 @@ impl Layout {
         let nav = items
             .into_iter()
             .filter(|(_, _, action)| action.is_none_or(|a| staff.can(a)))
-            .map(|(href, key, _)| NavItem { href, label: crate::i18n::t(key), current: href == current })
+            .map(|(href, key, _)| NavItem {
+                href,
+                label: crate::i18n::t(key),
+                current: href == current,
+            })
             .collect();
         Self {
             title: title.to_owned(),
@@ -98,7 +111,13 @@ impl Layout {
     /// The layout for pages without sign-in.
     #[must_use]
     pub fn public(state: &AppState, title: &str) -> Self {
-        Self { title: title.to_owned(), user_name: None, board_name: None, demo: state.config.demo, nav: Vec::new() }
+        Self {
+            title: title.to_owned(),
+            user_name: None,
+            board_name: None,
+            demo: state.config.demo,
+            nav: Vec::new(),
+        }
     }
 }
 
@@ -122,7 +141,13 @@ struct MessagePage {
 #[must_use]
 pub fn error_page(problem: &Problem) -> Response {
     let page = MessagePage {
-        layout: Layout { title: problem.title.clone(), user_name: None, board_name: None, demo: false, nav: Vec::new() },
+        layout: Layout {
+            title: problem.title.clone(),
+            user_name: None,
+            board_name: None,
+            demo: false,
+            nav: Vec::new(),
+        },
         heading: problem.title.clone(),
         detail: problem.detail.clone(),
     };

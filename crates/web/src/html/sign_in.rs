@@ -38,12 +38,24 @@ pub struct SignInQuery {
     wachtwoord: Option<String>,
 }
 
-pub async fn form(State(state): State<AppState>, query: axum::extract::Query<SignInQuery>) -> Response {
+pub async fn form(
+    State(state): State<AppState>,
+    query: axum::extract::Query<SignInQuery>,
+) -> Response {
     let notice = query.wachtwoord.as_ref().map(|_| t("sign_in.password_set"));
-    render(&SignInPage { layout: Layout::public(&state, t("sign_in.title")), email: String::new(), error: None, notice })
+    render(&SignInPage {
+        layout: Layout::public(&state, t("sign_in.title")),
+        email: String::new(),
+        error: None,
+        notice,
+    })
 }
 
-fn session_cookie(state: &AppState, value: String, max_age: Option<cookie::time::Duration>) -> String {
+fn session_cookie(
+    state: &AppState,
+    value: String,
+    max_age: Option<cookie::time::Duration>,
+) -> String {
     let mut cookie = Cookie::build((SESSION_COOKIE, value))
         .path("/")
         .http_only(true)
@@ -57,10 +69,19 @@ fn session_cookie(state: &AppState, value: String, max_age: Option<cookie::time:
 
 /// Checks the password; unknown addresses are checked against a decoy hash so
 /// they take as long and get the same answer as a wrong password.
-pub async fn submit(State(state): State<AppState>, parts: Parts, Form(form): Form<SignInForm>) -> PageResult {
-    let email = Email::parse(&form.email).map(|e| e.to_string()).unwrap_or_default();
+pub async fn submit(
+    State(state): State<AppState>,
+    parts: Parts,
+    Form(form): Form<SignInForm>,
+) -> PageResult {
+    let email = Email::parse(&form.email)
+        .map(|e| e.to_string())
+        .unwrap_or_default();
     let credentials = state.store.credentials_by_email(&email).await?;
-    let stored = credentials.as_ref().and_then(|c| c.password_hash.as_deref()).unwrap_or(&state.decoy_hash);
+    let stored = credentials
+        .as_ref()
+        .and_then(|c| c.password_hash.as_deref())
+        .unwrap_or(&state.decoy_hash);
     let password_ok = verify_password(&form.password, stored);
     let Some(credentials) = credentials.filter(|c| password_ok && c.password_hash.is_some()) else {
         let page = SignInPage {
@@ -72,8 +93,17 @@ pub async fn submit(State(state): State<AppState>, parts: Parts, Form(form): For
         return Ok((StatusCode::UNAUTHORIZED, render(&page)).into_response());
     };
     let secret = new_secret()?;
-    let actor = Actor { user_id: Some(credentials.user_id.clone()), label: email, ip: client_ip(&parts), at: state.clock.now() };
-    state.store.board(&credentials.board).create_session(&actor, &credentials.user_id, &hash_secret(&secret)).await?;
+    let actor = Actor {
+        user_id: Some(credentials.user_id.clone()),
+        label: email,
+        ip: client_ip(&parts),
+        at: state.clock.now(),
+    };
+    state
+        .store
+        .board(&credentials.board)
+        .create_session(&actor, &credentials.user_id, &hash_secret(&secret))
+        .await?;
     let cookie = session_cookie(&state, secret, None);
     Ok(([(header::SET_COOKIE, cookie)], Redirect::to("/")).into_response())
 }
@@ -101,11 +131,22 @@ pub struct PasswordForm {
     repeat: String,
 }
 
-pub async fn password_form(State(state): State<AppState>, Path(secret): Path<String>) -> PageResult {
-    let user = state.store.password_link_user(&hash_secret(&secret), state.clock.now()).await?;
-    let user = user.ok_or_else(|| link_expired())?;
+pub async fn password_form(
+    State(state): State<AppState>,
+    Path(secret): Path<String>,
+) -> PageResult {
+    let user = state
+        .store
+        .password_link_user(&hash_secret(&secret), state.clock.now())
+        .await?;
+    let user = user.ok_or_else(link_expired)?;
     let layout = Layout::public(&state, t("password.title"));
-    Ok(render(&PasswordPage { layout, name: user.name, email: user.email, error: None }))
+    Ok(render(&PasswordPage {
+        layout,
+        name: user.name,
+        email: user.email,
+        error: None,
+    }))
 }
 
 fn link_expired() -> Problem {
@@ -124,20 +165,43 @@ pub async fn password_submit(
 ) -> PageResult {
     let now = state.clock.now();
     let link = hash_secret(&secret);
-    let user = state.store.password_link_user(&link, now).await?.ok_or_else(link_expired)?;
+    let user = state
+        .store
+        .password_link_user(&link, now)
+        .await?
+        .ok_or_else(link_expired)?;
     let email_name = user.email.split('@').next().unwrap_or_default().to_owned();
-    let personal = [user.name.as_str(), email_name.as_str(), user.board_name.as_str()];
+    let personal = [
+        user.name.as_str(),
+        email_name.as_str(),
+        user.board_name.as_str(),
+    ];
     let error = if form.password != form.repeat {
         Some(t("password.mismatch").to_owned())
     } else {
-        aantoonbaar_rules::password::check(&form.password, &personal).err().map(|e| t(e.code).to_owned())
+        aantoonbaar_rules::password::check(&form.password, &personal)
+            .err()
+            .map(|e| t(e.code).to_owned())
     };
     if let Some(error) = error {
         let layout = Layout::public(&state, t("password.title"));
-        let page = PasswordPage { layout, name: user.name, email: user.email, error: Some(error) };
+        let page = PasswordPage {
+            layout,
+            name: user.name,
+            email: user.email,
+            error: Some(error),
+        };
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response());
     }
-    let actor = Actor { user_id: Some(user.user_id.clone()), label: user.email, ip: client_ip(&parts), at: now };
-    state.store.use_password_link(&link, &hash_password(&form.password)?, &actor).await?;
+    let actor = Actor {
+        user_id: Some(user.user_id.clone()),
+        label: user.email,
+        ip: client_ip(&parts),
+        at: now,
+    };
+    state
+        .store
+        .use_password_link(&link, &hash_password(&form.password)?, &actor)
+        .await?;
     Ok(Redirect::to(&format!("{}?wachtwoord=ingesteld", super::SIGN_IN)).into_response())
 }

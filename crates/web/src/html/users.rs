@@ -49,7 +49,12 @@ pub struct UserForm {
     group_id: String,
 }
 
-async fn users_page(state: &AppState, staff: &Staff, errors: Vec<FieldError>, created: Option<(String, String)>) -> PageResult {
+async fn users_page(
+    state: &AppState,
+    staff: &Staff,
+    errors: Vec<FieldError>,
+    created: Option<(String, String)>,
+) -> PageResult {
     let scope = staff.may(Action::UserView)?;
     let board = state.store.board(&staff.principal.board);
     let schools = board.schools(scope).await?;
@@ -59,11 +64,19 @@ async fn users_page(state: &AppState, staff: &Staff, errors: Vec<FieldError>, cr
             .scope_ids
             .iter()
             .filter_map(|id| {
-                schools.iter().find(|s| &s.id == id).map(|s| s.name.as_str()).or_else(|| groups.iter().find(|g| &g.id == id).map(|g| g.name.as_str()))
+                schools
+                    .iter()
+                    .find(|s| &s.id == id)
+                    .map(|s| s.name.as_str())
+                    .or_else(|| groups.iter().find(|g| &g.id == id).map(|g| g.name.as_str()))
             })
             .collect();
         let kind = t(&format!("scope.{}", u.scope_kind.code()));
-        if names.is_empty() { kind.to_owned() } else { format!("{kind}: {}", names.join(", ")) }
+        if names.is_empty() {
+            kind.to_owned()
+        } else {
+            format!("{kind}: {}", names.join(", "))
+        }
     };
     let users = board
         .users(scope)
@@ -72,17 +85,29 @@ async fn users_page(state: &AppState, staff: &Staff, errors: Vec<FieldError>, cr
         .map(|u| UserRow {
             name: u.name.clone(),
             email: u.email.clone(),
-            roles: u.roles.iter().map(|r| r.code()).collect::<Vec<_>>().join(", "),
+            roles: u
+                .roles
+                .iter()
+                .map(|r| r.code())
+                .collect::<Vec<_>>()
+                .join(", "),
             scope: scope_name(u),
             waiting: !u.has_password,
         })
         .collect();
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     let page = UsersPage {
         layout: Layout::for_staff(state, staff, t("nav.users"), "/gebruikers"),
         users,
         can_manage: staff.can(Action::UserManage),
-        roles: Role::ALL.iter().map(|r| (r.code(), t(&format!("role.{}", r.code())))).collect(),
+        roles: Role::ALL
+            .iter()
+            .map(|r| (r.code(), t(&format!("role.{}", r.code()))))
+            .collect(),
         schools,
         groups,
         errors,
@@ -96,7 +121,11 @@ pub async fn list(State(state): State<AppState>, StaffPage(staff): StaffPage) ->
 }
 
 /// Creates an account and shows its one-time set-password link, once.
-pub async fn create(State(state): State<AppState>, StaffPage(staff): StaffPage, Form(form): Form<UserForm>) -> PageResult {
+pub async fn create(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    Form(form): Form<UserForm>,
+) -> PageResult {
     staff.may(Action::UserManage)?;
     let scope_ids = match form.scope.as_str() {
         "school" => vec![form.school_id],
@@ -106,14 +135,28 @@ pub async fn create(State(state): State<AppState>, StaffPage(staff): StaffPage, 
     .into_iter()
     .filter(|id| !id.is_empty())
     .collect();
-    let user = match accounts::parse_new_user(&form.email, &form.name, &[form.role], &form.scope, scope_ids) {
+    let user = match accounts::parse_new_user(
+        &form.email,
+        &form.name,
+        &[form.role],
+        &form.scope,
+        scope_ids,
+    ) {
         Ok(user) => user,
         Err(errors) => return users_page(&state, &staff, errors, None).await,
     };
     let board = state.store.board(&staff.principal.board);
     match accounts::create_with_link(board, &staff.actor(), &user, &state.config.base_url).await {
         Ok((user, link)) => users_page(&state, &staff, Vec::new(), Some((user.email, link))).await,
-        Err(StoreError::Duplicate { field }) => users_page(&state, &staff, vec![FieldError::new(field, &format!("duplicate.{field}"))], None).await,
+        Err(StoreError::Duplicate { field }) => {
+            users_page(
+                &state,
+                &staff,
+                vec![FieldError::new(field, &format!("duplicate.{field}"))],
+                None,
+            )
+            .await
+        }
         Err(other) => Err(other.into()),
     }
 }
@@ -127,12 +170,34 @@ struct TokensPage {
     error: Option<&'static str>,
 }
 
-async fn tokens_page(state: &AppState, staff: &Staff, secret: Option<String>, error: Option<&'static str>) -> PageResult {
+async fn tokens_page(
+    state: &AppState,
+    staff: &Staff,
+    secret: Option<String>,
+    error: Option<&'static str>,
+) -> PageResult {
     staff.may(Action::OwnTokens)?;
-    let tokens = state.store.board(&staff.principal.board).tokens(&staff.principal.user_id).await?;
+    let tokens = state
+        .store
+        .board(&staff.principal.board)
+        .tokens(&staff.principal.user_id)
+        .await?;
     let layout = Layout::for_staff(state, staff, t("nav.tokens"), "/tokens");
-    let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    Ok((status, render(&TokensPage { layout, tokens, secret, error })).into_response())
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    Ok((
+        status,
+        render(&TokensPage {
+            layout,
+            tokens,
+            secret,
+            error,
+        }),
+    )
+        .into_response())
 }
 
 pub async fn tokens(State(state): State<AppState>, StaffPage(staff): StaffPage) -> PageResult {
@@ -144,20 +209,36 @@ pub struct TokenForm {
     name: String,
 }
 
-pub async fn create_token(State(state): State<AppState>, StaffPage(staff): StaffPage, Form(form): Form<TokenForm>) -> PageResult {
+pub async fn create_token(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    Form(form): Form<TokenForm>,
+) -> PageResult {
     staff.may(Action::OwnTokens)?;
     let name = match PersonName::parse(&form.name) {
         Ok(name) => name,
         Err(invalid) => return tokens_page(&state, &staff, None, Some(t(invalid.code))).await,
     };
     let board = state.store.board(&staff.principal.board);
-    let (_, secret) = accounts::issue_token(board, &staff.actor(), &staff.principal.user_id, name.as_str()).await?;
+    let (_, secret) = accounts::issue_token(
+        board,
+        &staff.actor(),
+        &staff.principal.user_id,
+        name.as_str(),
+    )
+    .await?;
     tokens_page(&state, &staff, Some(secret), None).await
 }
 
-pub async fn revoke_token(State(state): State<AppState>, StaffPage(staff): StaffPage, Path(id): Path<String>) -> PageResult {
+pub async fn revoke_token(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    Path(id): Path<String>,
+) -> PageResult {
     staff.may(Action::OwnTokens)?;
     let board = state.store.board(&staff.principal.board);
-    board.revoke_token(&staff.actor(), &staff.principal.user_id, &id).await?;
+    board
+        .revoke_token(&staff.actor(), &staff.principal.user_id, &id)
+        .await?;
     Ok(Redirect::to("/tokens").into_response())
 }

@@ -1,0 +1,15 @@
+//! One integration-test binary; each story runs on SQLite and on PostgreSQL.
+
+#![expect(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "a test helper that fails should fail loudly"
+)]
+
+mod helpers;
+
+mod authorisation;
+mod cli;
+mod import;
+mod pages;
+mod pupils;
