@@ -37,6 +37,11 @@ enum Command {
         #[command(subcommand)]
         command: commands::token::Command,
     },
+    /// Check the audit trail.
+    Audit {
+        #[command(subcommand)]
+        command: commands::audit::Command,
+    },
     /// Make a consistent copy of the database while the server runs (SQLite).
     Backup(commands::backup::BackupArgs),
     /// Put a backup back in place of the database (SQLite; server stopped).
@@ -70,6 +75,7 @@ fn main() -> ExitCode {
             Command::Import(args) => commands::import::run(args).await,
             Command::User { command } => commands::user::run(command).await,
             Command::Token { command } => commands::token::run(command).await,
+            Command::Audit { command } => commands::audit::run(command).await,
             Command::Backup(args) => commands::backup::backup(args).await,
             Command::Restore(args) => commands::backup::restore(args).await,
         }

@@ -132,6 +132,9 @@ pub enum Action {
     UserManage,
     /// Create and revoke one's own API tokens.
     OwnTokens,
+    /// Read the audit trail (seed 002 §3.3: the FG supervises; seed 001 §5: ST
+    /// and the board answer for IBP).
+    AuditView,
 }
 
 impl Action {
@@ -148,6 +151,7 @@ impl Action {
         Self::UserView,
         Self::UserManage,
         Self::OwnTokens,
+        Self::AuditView,
     ];
 }
 
@@ -174,8 +178,8 @@ const fn grant(role: Role, action: Action, scopes: &'static [ScopeKind]) -> Gran
 }
 
 use Action::{
-    GroupManage, GroupView, GuardianManage, GuardianView, OwnTokens, PupilImport, PupilManage,
-    PupilView, SchoolManage, SchoolView, UserManage, UserView,
+    AuditView, GroupManage, GroupView, GuardianManage, GuardianView, OwnTokens, PupilImport,
+    PupilManage, PupilView, SchoolManage, SchoolView, UserManage, UserView,
 };
 use Role::{Ap, Bs, Cvb, D, Fg, Op, Opt, St, Tl};
 
@@ -195,6 +199,7 @@ pub const POLICY: &[Grant] = &[
     grant(Cvb, GuardianView, BOARD),
     grant(Cvb, UserView, BOARD),
     grant(Cvb, OwnTokens, ANY),
+    grant(Cvb, AuditView, BOARD),
     // IBP manager (ST): runs the system for the board.
     grant(St, SchoolView, BOARD),
     grant(St, SchoolManage, BOARD),
@@ -208,6 +213,7 @@ pub const POLICY: &[Grant] = &[
     grant(St, UserView, BOARD),
     grant(St, UserManage, BOARD),
     grant(St, OwnTokens, ANY),
+    grant(St, AuditView, BOARD),
     // FG: reads everything relevant to supervision, changes nothing.
     grant(Fg, SchoolView, BOARD),
     grant(Fg, GroupView, BOARD),
@@ -215,6 +221,7 @@ pub const POLICY: &[Grant] = &[
     grant(Fg, GuardianView, BOARD),
     grant(Fg, UserView, BOARD),
     grant(Fg, OwnTokens, ANY),
+    grant(Fg, AuditView, BOARD),
     // Director (D): their school.
     grant(D, SchoolView, SCHOOL),
     grant(D, GroupView, SCHOOL),
@@ -311,6 +318,7 @@ mod tests {
                     | Action::GuardianView
                     | Action::UserView
                     | Action::OwnTokens
+                    | Action::AuditView
             );
             assert_eq!(may, is_read, "{action:?}");
         }
@@ -321,6 +329,14 @@ mod tests {
         for role in Role::ALL {
             assert!(permits(&[*role], role.natural_scope(), Action::OwnTokens));
             assert!(permits(&[*role], role.natural_scope(), Action::SchoolView));
+        }
+    }
+
+    #[test]
+    fn only_the_fg_the_ibp_manager_and_the_board_read_the_audit_trail() {
+        for role in Role::ALL {
+            let may = permits(&[*role], role.natural_scope(), Action::AuditView);
+            assert_eq!(may, matches!(role, Role::Fg | Role::St | Role::Cvb), "{role:?}");
         }
     }
 

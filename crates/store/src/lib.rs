@@ -10,6 +10,7 @@
 //! id into every query: a query without the tenant cannot be written by accident.
 //! Every write runs in one transaction with its audit event.
 
+pub mod audit_chain;
 pub mod credentials;
 pub mod model;
 mod postgres;
@@ -85,6 +86,19 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
+    pub const ALL: &'static [Self] = &[
+        Self::View,
+        Self::Create,
+        Self::Update,
+        Self::Delete,
+        Self::Import,
+        Self::SignIn,
+        Self::SignOut,
+        Self::SetPassword,
+        Self::CreateToken,
+        Self::RevokeToken,
+    ];
+
     #[must_use]
     pub const fn code(self) -> &'static str {
         match self {
@@ -143,6 +157,20 @@ pub struct AuditEntry {
 }
 
 use serde::Serialize;
+
+/// Which audit entries to show.
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    /// Part of the actor's e-mail address.
+    pub actor: Option<String>,
+    /// Only entries about these records (e.g. one pupil).
+    pub entity_ids: Option<Vec<String>>,
+    /// Unix seconds, inclusive.
+    pub from: Option<i64>,
+    /// Unix seconds, exclusive.
+    pub until: Option<i64>,
+    pub limit: i64,
+}
 
 #[derive(Clone)]
 enum Backend {
@@ -229,6 +257,11 @@ impl Store {
             Backend::Sqlite(pool) => sqlite::backup_to(pool, target).await,
             Backend::Postgres(_) => Err(StoreError::Unsupported("backup")),
         }
+    }
+
+    /// Checks every board's audit chain; the first break per board.
+    pub async fn verify_audit(&self) -> Result<Vec<audit_chain::ChainBreak>> {
+        dispatch!(self, verify_audit())
     }
 
     pub async fn board_by_name(&self, name: &str) -> Result<Option<Board>> {
@@ -482,6 +515,11 @@ impl BoardStore<'_> {
 
     /// The newest audit entries, newest first.
     pub async fn audit_trail(&self, limit: i64) -> Result<Vec<AuditEntry>> {
-        dispatch!(self.store, audit_trail(self.board, limit))
+        self.audit_search(&AuditFilter { limit, ..AuditFilter::default() }).await
+    }
+
+    /// Audit entries matching `filter`, newest first.
+    pub async fn audit_search(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>> {
+        dispatch!(self.store, audit_search(self.board, filter))
     }
 }

@@ -8,7 +8,8 @@ use crate::model::{
     ApiToken, Board, BoardId, Group, Guardian, ImportReport, ImportedName, ImportedPupil, Link,
     LinkedGuardian, NewGuardian, NewPupil, NewSchool, NewUser, Principal, Pupil, PupilQuery, School, Scope, User,
 };
-use crate::{Actor, AuditAction, AuditEntry, AuditEvent, Credentials, StoreError};
+use crate::audit_chain::{Canonical, ChainBreak, ChainProblem};
+use crate::{Actor, AuditAction, AuditEntry, AuditEvent, AuditFilter, Credentials, StoreError};
 use aantoonbaar_rules::organisation::{FamilySituation, LeaveDestination, Relation};
 use aantoonbaar_rules::{Role, ScopeKind};
 use jiff::Timestamp;
@@ -112,17 +113,40 @@ async fn begin(pool: &Pool) -> Result<Tx> {
     Ok(pool.begin_with(BEGIN_WRITE).await?)
 }
 
-/// Appends an audit entry in the caller's transaction. Bumping the board's
-/// counter first serialises a board's writers, so `seq` has no gaps.
+/// Takes the board's row lock (PostgreSQL; SQLite already holds the write lock
+/// from `BEGIN IMMEDIATE`), so what a write transaction reads before it writes
+/// cannot change under it.
+async fn lock_board(tx: &mut Tx, board: &BoardId) -> Result<()> {
+    sqlx::query("UPDATE boards SET audit_seq = audit_seq WHERE id = $1").bind(&board.0).execute(&mut **tx).await?;
+    Ok(())
+}
+
+/// Appends an audit entry in the caller's transaction, chained to the board's
+/// previous entry. Bumping the board's counter first serialises a board's
+/// writers, so `seq` has no gaps and the chain no forks.
 async fn audit(tx: &mut Tx, board: &BoardId, actor: &Actor, event: &AuditEvent) -> Result<()> {
-    let seq: i64 = sqlx::query_scalar("UPDATE boards SET audit_seq = audit_seq + 1 WHERE id = $1 RETURNING audit_seq")
+    let head = sqlx::query("UPDATE boards SET audit_seq = audit_seq + 1 WHERE id = $1 RETURNING audit_seq, audit_head")
         .bind(&board.0)
         .fetch_one(&mut **tx)
         .await?;
+    let seq: i64 = head.try_get("audit_seq")?;
+    let previous: String = head.try_get("audit_head")?;
     let fields = serde_json::to_string(&event.fields).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let hash = Canonical {
+        board_id: &board.0,
+        seq,
+        at: actor.at.as_second(),
+        actor: &actor.label,
+        ip: actor.ip.as_deref(),
+        action: event.action.code(),
+        entity: event.entity,
+        entity_id: &event.entity_id,
+        fields: &fields,
+    }
+    .hash(&previous);
     sqlx::query(
-        "INSERT INTO audit_events (board_id, seq, at, actor, ip, action, entity, entity_id, fields) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        "INSERT INTO audit_events (board_id, seq, at, actor, ip, action, entity, entity_id, fields, prev_hash, hash) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
     )
     .bind(&board.0)
     .bind(seq)
@@ -133,8 +157,11 @@ async fn audit(tx: &mut Tx, board: &BoardId, actor: &Actor, event: &AuditEvent) 
     .bind(event.entity)
     .bind(&event.entity_id)
     .bind(fields)
+    .bind(previous)
+    .bind(&hash)
     .execute(&mut **tx)
     .await?;
+    sqlx::query("UPDATE boards SET audit_head = $2 WHERE id = $1").bind(&board.0).bind(hash).execute(&mut **tx).await?;
     Ok(())
 }
 
@@ -675,12 +702,15 @@ async fn pupil_by_id(pool: &Pool, board: &BoardId, id: &str) -> Result<Pupil> {
 }
 
 pub(crate) async fn update_pupil(pool: &Pool, board: &BoardId, actor: &Actor, id: &str, pupil: &NewPupil) -> Result<Pupil> {
-    let old = pupil_by_id(pool, board, id).await?;
+    let mut tx = begin(pool).await?;
+    lock_board(&mut tx, board).await?;
+    let mut qb = QueryBuilder::new(PUPIL_COLUMNS);
+    qb.push_bind(board.0.clone()).push(" AND id = ").push_bind(id.to_owned());
+    let old = qb.build().fetch_optional(&mut *tx).await?.as_ref().map(pupil_from).transpose()?.ok_or(StoreError::NotFound)?;
     let fields = changed_fields(&old, pupil);
     if fields.is_empty() {
         return Ok(old);
     }
-    let mut tx = begin(pool).await?;
     write_pupil(&mut tx, board, actor, id, pupil, fields).await?;
     tx.commit().await?;
     pupil_by_id(pool, board, id).await
@@ -991,6 +1021,7 @@ pub(crate) async fn import_pupils(
     let today = aantoonbaar_rules::calendar::dutch_date(actor.at);
     let mut report = ImportReport { dry_run, ..ImportReport::default() };
     let mut tx = begin(pool).await?;
+    lock_board(&mut tx, board).await?;
     let school_exists: Option<String> = sqlx::query_scalar("SELECT id FROM schools WHERE board_id = $1 AND id = $2")
         .bind(&board.0)
         .bind(school_id)
@@ -1222,28 +1253,113 @@ pub(crate) async fn guardian_is_unlinked(pool: &Pool, board: &BoardId, id: &str)
     Ok(found.is_some())
 }
 
-pub(crate) async fn audit_trail(pool: &Pool, board: &BoardId, limit: i64) -> Result<Vec<AuditEntry>> {
-    let rows = sqlx::query(
-        "SELECT seq, at, actor, ip, action, entity, entity_id, fields FROM audit_events \
-         WHERE board_id = $1 ORDER BY seq DESC LIMIT $2",
-    )
-    .bind(&board.0)
-    .bind(limit)
-    .fetch_all(pool)
-    .await?;
-    rows.iter()
-        .map(|row| {
-            let fields: String = row.try_get("fields")?;
-            Ok(AuditEntry {
-                seq: row.try_get("seq")?,
-                at: instant(row.try_get("at")?)?,
-                actor: row.try_get("actor")?,
-                ip: row.try_get("ip")?,
-                action: row.try_get("action")?,
-                entity: row.try_get("entity")?,
-                entity_id: row.try_get("entity_id")?,
-                fields: serde_json::from_str(&fields).map_err(|e| StoreError::Corrupt(e.to_string()))?,
-            })
-        })
-        .collect()
+fn audit_entry_from(row: &DbRow) -> Result<AuditEntry> {
+    let fields: String = row.try_get("fields")?;
+    Ok(AuditEntry {
+        seq: row.try_get("seq")?,
+        at: instant(row.try_get("at")?)?,
+        actor: row.try_get("actor")?,
+        ip: row.try_get("ip")?,
+        action: row.try_get("action")?,
+        entity: row.try_get("entity")?,
+        entity_id: row.try_get("entity_id")?,
+        fields: serde_json::from_str(&fields).map_err(|e| StoreError::Corrupt(e.to_string()))?,
+    })
+}
+
+pub(crate) async fn audit_search(pool: &Pool, board: &BoardId, filter: &AuditFilter) -> Result<Vec<AuditEntry>> {
+    let mut qb = QueryBuilder::new(
+        "SELECT seq, at, actor, ip, action, entity, entity_id, fields FROM audit_events WHERE board_id = ",
+    );
+    qb.push_bind(board.0.clone());
+    if let Some(actor) = filter.actor.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
+        qb.push(" AND lower(actor) LIKE ").push_bind(format!("%{}%", actor.to_lowercase().replace(['%', '_'], "")));
+    }
+    if let Some(ids) = &filter.entity_ids {
+        qb.push(" AND entity_id IN (");
+        push_list(&mut qb, ids.iter().cloned());
+        qb.push(")");
+    }
+    if let Some(from) = filter.from {
+        qb.push(" AND at >= ").push_bind(from);
+    }
+    if let Some(until) = filter.until {
+        qb.push(" AND at < ").push_bind(until);
+    }
+    qb.push(" ORDER BY seq DESC LIMIT ").push_bind(filter.limit.clamp(1, 100_000));
+    let rows = qb.build().fetch_all(pool).await?;
+    rows.iter().map(audit_entry_from).collect()
+}
+
+/// Walks every board's chain in pages of 5,000 entries.
+pub(crate) async fn verify_audit(pool: &Pool) -> Result<Vec<ChainBreak>> {
+    let boards = sqlx::query("SELECT id, name, audit_seq, audit_head FROM boards ORDER BY name").fetch_all(pool).await?;
+    let mut breaks = Vec::new();
+    for board in &boards {
+        let board_id: String = board.try_get("id")?;
+        let name: String = board.try_get("name")?;
+        let counter: i64 = board.try_get("audit_seq")?;
+        let head: String = board.try_get("audit_head")?;
+        let found = |seq, problem| ChainBreak { board: name.clone(), seq, problem };
+        let mut previous = crate::audit_chain::GENESIS.to_owned();
+        let mut expected_seq = 1;
+        let mut broken = None;
+        'pages: loop {
+            let rows = sqlx::query(
+                "SELECT seq, at, actor, ip, action, entity, entity_id, fields, prev_hash, hash FROM audit_events \
+                 WHERE board_id = $1 AND seq >= $2 ORDER BY seq LIMIT 5000",
+            )
+            .bind(&board_id)
+            .bind(expected_seq)
+            .fetch_all(pool)
+            .await?;
+            if rows.is_empty() {
+                break;
+            }
+            for row in &rows {
+                let seq: i64 = row.try_get("seq")?;
+                let fields: String = row.try_get("fields")?;
+                let actor: String = row.try_get("actor")?;
+                let ip: Option<String> = row.try_get("ip")?;
+                let action: String = row.try_get("action")?;
+                let entity: String = row.try_get("entity")?;
+                let entity_id: String = row.try_get("entity_id")?;
+                let prev_hash: String = row.try_get("prev_hash")?;
+                let hash: String = row.try_get("hash")?;
+                let canonical = Canonical {
+                    board_id: &board_id,
+                    seq,
+                    at: row.try_get("at")?,
+                    actor: &actor,
+                    ip: ip.as_deref(),
+                    action: &action,
+                    entity: &entity,
+                    entity_id: &entity_id,
+                    fields: &fields,
+                };
+                let problem = if canonical.hash(&prev_hash) != hash {
+                    Some(ChainProblem::Changed)
+                } else if seq != expected_seq {
+                    Some(ChainProblem::Missing)
+                } else if prev_hash != previous {
+                    Some(ChainProblem::Inserted)
+                } else {
+                    None
+                };
+                if let Some(problem) = problem {
+                    broken = Some(found(if problem == ChainProblem::Missing { expected_seq } else { seq }, problem));
+                    break 'pages;
+                }
+                previous = hash;
+                expected_seq = seq + 1;
+            }
+        }
+        if broken.is_none() && (expected_seq - 1 != counter || previous != head) {
+            let problem = if expected_seq - 1 > counter { ChainProblem::Inserted } else { ChainProblem::Truncated };
+            let seq = if problem == ChainProblem::Inserted { counter + 1 } else { expected_seq };
+            broken = Some(found(seq, problem));
+        }
+        breaks.extend(broken);
+    }
+    Ok(breaks)
 }

@@ -201,3 +201,26 @@ problem.json_detail = De JSON klopt niet bij '{ $path }': { $error }
 problem.conflict = Bestaat al
 problem.internal = Er ging iets mis
 problem.internal_detail = Er ging aan onze kant iets mis; er is niets opgeslagen. Probeer het later opnieuw of meld het de IBP-coördinator.
+
+## Logboek (audittrail)
+nav.audit = Logboek
+audit.intro = Elke wijziging en elke inzage van leerlinggegevens, met wie, wanneer en vanaf welk adres. Waarden worden niet vastgelegd, alleen welke velden.
+audit.person = Persoon (e-mailadres)
+audit.pupil = Leerling (naam of nummer)
+audit.from = Van
+audit.until = Tot en met
+audit.export = Exporteren als CSV
+audit.when = Tijdstip
+audit.what = Handeling
+audit.subject = Over
+audit.fields = Velden
+audit.action.view = ingezien
+audit.action.create = aangemaakt
+audit.action.update = gewijzigd
+audit.action.delete = verwijderd
+audit.action.import = import
+audit.action.sign_in = aangemeld
+audit.action.sign_out = afgemeld
+audit.action.set_password = wachtwoord ingesteld
+audit.action.create_token = API-sleutel aangemaakt
+audit.action.revoke_token = API-sleutel ingetrokken

@@ -1,6 +1,7 @@
 //! One module per command. Every command that touches data takes
 //! `--database-url` (or `AANTOONBAAR_DATABASE_URL`) and migrates a fresh database.
 
+pub mod audit;
 pub mod backup;
 pub mod demo;
 pub mod import;

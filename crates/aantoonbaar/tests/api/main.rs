@@ -8,6 +8,7 @@
 
 mod helpers;
 
+mod audit;
 mod authorisation;
 mod cli;
 mod import;

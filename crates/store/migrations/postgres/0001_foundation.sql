@@ -7,6 +7,8 @@ CREATE TABLE boards (
     id          TEXT PRIMARY KEY,
     name        TEXT NOT NULL UNIQUE,
     audit_seq   BIGINT NOT NULL DEFAULT 0,
+    -- SHA-256 of the board's newest audit entry (64 zeros before the first).
+    audit_head  TEXT NOT NULL DEFAULT '0000000000000000000000000000000000000000000000000000000000000000',
     created_at  BIGINT NOT NULL
 );
 
@@ -122,6 +124,7 @@ CREATE TABLE sessions (
     last_seen_at  BIGINT NOT NULL,
     FOREIGN KEY (board_id, user_id) REFERENCES users(board_id, id) ON DELETE CASCADE
 );
+CREATE INDEX sessions_by_user ON sessions(board_id, user_id);
 
 CREATE TABLE api_tokens (
     board_id      TEXT NOT NULL,
@@ -160,7 +163,10 @@ CREATE TABLE import_runs (
     FOREIGN KEY (board_id, school_id) REFERENCES schools(board_id, id)
 );
 
--- Append-only trail of every change. `seq` numbers a board's entries without gaps.
+-- Append-only trail of every change and every view of a pupil's data. `seq`
+-- numbers a board's entries without gaps; each entry carries the hash of the
+-- previous one and its own, over its canonical form, so a changed, removed or
+-- inserted row is detected by `aantoonbaar audit verify`.
 CREATE TABLE audit_events (
     board_id    TEXT NOT NULL REFERENCES boards(id),
     seq         BIGINT NOT NULL,
@@ -171,6 +177,9 @@ CREATE TABLE audit_events (
     entity      TEXT NOT NULL,
     entity_id   TEXT NOT NULL,
     fields      TEXT NOT NULL,
+    prev_hash   TEXT NOT NULL,
+    hash        TEXT NOT NULL,
     PRIMARY KEY (board_id, seq)
 );
-CREATE INDEX audit_events_by_entity ON audit_events(board_id, entity, entity_id);
+CREATE INDEX audit_events_by_entity ON audit_events(board_id, entity_id, seq);
+CREATE INDEX audit_events_by_actor ON audit_events(board_id, actor, seq);

@@ -1,6 +1,7 @@
 //! The Dutch pages: server-rendered HTML that works without JavaScript.
 //! One template struct per page, all extending `templates/base.html`.
 
+mod audit;
 mod dashboard;
 mod import;
 mod pupils;
@@ -44,6 +45,8 @@ pub fn router() -> Router<AppState> {
         .route("/gebruikers", get(users::list).post(users::create))
         .route("/tokens", get(users::tokens).post(users::create_token))
         .route("/tokens/{id}/intrekken", post(users::revoke_token))
+        .route("/logboek", get(audit::show))
+        .route("/logboek.csv", get(audit::export))
         .route("/static/app.css", get(stylesheet))
 }
 
@@ -60,6 +63,15 @@ mod filters {
     pub fn t<T: std::fmt::Display>(key: T, _: &dyn askama::Values) -> askama::Result<String> {
         Ok(crate::i18n::t(&key.to_string()).to_owned())
     }
+}
+
+/// Percent-encodes a query-string value.
+#[must_use]
+pub fn urlencode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) { char::from(b).to_string() } else { format!("%{b:02X}") })
+        .collect()
 }
 
 /// A link in the navigation.
@@ -82,12 +94,13 @@ impl Layout {
     /// The layout for a signed-in user: the navigation shows what they may use.
     #[must_use]
     pub fn for_staff(state: &AppState, staff: &Staff, title: &str, current: &str) -> Self {
-        let items: [(&'static str, &'static str, Option<Action>); 6] = [
+        let items: [(&'static str, &'static str, Option<Action>); 7] = [
             ("/", "nav.dashboard", None),
             ("/scholen", "nav.schools", Some(Action::SchoolView)),
             ("/leerlingen", "nav.pupils", Some(Action::PupilView)),
             ("/import", "nav.import", Some(Action::PupilImport)),
             ("/gebruikers", "nav.users", Some(Action::UserView)),
+            ("/logboek", "nav.audit", Some(Action::AuditView)),
             ("/tokens", "nav.tokens", Some(Action::OwnTokens)),
         ];
         let nav = items

@@ -55,26 +55,13 @@ fn page_link(query: &ListQuery, page: i64) -> String {
     let mut link = format!("/leerlingen?pagina={page}");
     for (name, value) in [("q", &query.q), ("groep", &query.groep)] {
         if !value.is_empty() {
-            link.push_str(&format!("&{name}={}", urlencode(value)));
+            link.push_str(&format!("&{name}={}", super::urlencode(value)));
         }
     }
     if query.vertrokken.is_some() {
         link.push_str("&vertrokken=1");
     }
     link
-}
-
-fn urlencode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-                char::from(b).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
 }
 
 pub async fn list(
