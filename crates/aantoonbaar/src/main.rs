@@ -7,11 +7,7 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(
-    name = "aantoonbaar",
-    version,
-    about = "Information security and privacy (IBP) for Dutch school boards"
-)]
+#[command(name = "aantoonbaar", version, about = "Information security and privacy (IBP) for Dutch school boards")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -57,10 +53,7 @@ fn main() -> ExitCode {
         )
         .with_writer(std::io::stderr)
         .init();
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(runtime) => runtime,
         Err(err) => {
             eprintln!("aantoonbaar: cannot start: {err}");

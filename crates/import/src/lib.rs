@@ -82,11 +82,7 @@ const MAX_GUARDIANS: u8 = 3;
 
 /// Lower-case, letters and digits only: `Datum inschrijving` → `datuminschrijving`.
 fn normalise(header: &str) -> String {
-    header
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .collect::<String>()
-        .to_ascii_lowercase()
+    header.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase()
 }
 
 fn field_for(header: &str) -> Option<Field> {
@@ -108,13 +104,9 @@ fn field_for(header: &str) -> Option<Field> {
 }
 
 fn guardian_field(name: &str) -> Option<Field> {
-    let rest = name
-        .strip_prefix("ouder")
-        .or_else(|| name.strip_prefix("guardian"))?;
+    let rest = name.strip_prefix("ouder").or_else(|| name.strip_prefix("guardian"))?;
     let digit = rest.chars().next()?.to_digit(10)?;
-    let index = u8::try_from(digit)
-        .ok()
-        .filter(|d| (1..=MAX_GUARDIANS).contains(d))?;
+    let index = u8::try_from(digit).ok().filter(|d| (1..=MAX_GUARDIANS).contains(d))?;
     let field = match &rest[1..] {
         "roepnaam" | "voornaam" | "givenname" => GuardianField::GivenName,
         "voorvoegsel" | "tussenvoegsel" | "surnameprefix" => GuardianField::Prefix,
@@ -146,10 +138,7 @@ pub fn decode(bytes: &[u8]) -> (String, &'static str) {
 /// The delimiter that occurs most in the header line.
 fn detect_delimiter(text: &str) -> u8 {
     let header = text.lines().next().unwrap_or_default();
-    [b';', b',', b'\t']
-        .into_iter()
-        .max_by_key(|d| header.bytes().filter(|b| b == d).count())
-        .unwrap_or(b';')
+    [b';', b',', b'\t'].into_iter().max_by_key(|d| header.bytes().filter(|b| b == d).count()).unwrap_or(b';')
 }
 
 /// Accepts the date formats pupil administrations write: `31-12-2018`,
@@ -182,9 +171,7 @@ fn parse_destination(text: &str) -> Result<Option<LeaveDestination>, Invalid> {
     let value = normalise(text);
     let destination = match value.as_str() {
         "" => return Ok(None),
-        "basisschool" | "anderebasisschool" | "po" | "primaryschool" => {
-            LeaveDestination::PrimarySchool
-        }
+        "basisschool" | "anderebasisschool" | "po" | "primaryschool" => LeaveDestination::PrimarySchool,
         "voortgezetonderwijs" | "vo" | "secondaryschool" => LeaveDestination::SecondarySchool,
         "sbo" | "so" | "speciaalonderwijs" | "speciaalbasisonderwijs" | "specialeducation" => {
             LeaveDestination::SpecialEducation
@@ -239,11 +226,7 @@ impl Row<'_> {
         fallback_column: &str,
         parse: impl FnOnce(&str) -> Result<T, Invalid>,
     ) -> Option<T> {
-        let (column, value) = self
-            .cells
-            .get(&field)
-            .copied()
-            .unwrap_or((fallback_column, ""));
+        let (column, value) = self.cells.get(&field).copied().unwrap_or((fallback_column, ""));
         match parse(value) {
             Ok(v) => Some(v),
             Err(invalid) => {
@@ -260,49 +243,21 @@ impl Row<'_> {
 
     fn guardian(&mut self, index: u8) -> Option<ImportedGuardian> {
         let g = |field| Field::Guardian(index, field);
-        let any = [
-            GuardianField::GivenName,
-            GuardianField::Surname,
-            GuardianField::Email,
-        ]
-        .iter()
-        .any(|f| !self.text(g(*f)).is_empty());
+        let any = [GuardianField::GivenName, GuardianField::Surname, GuardianField::Email]
+            .iter()
+            .any(|f| !self.text(g(*f)).is_empty());
         if !any {
             return None;
         }
         let column = |name: &str| format!("Ouder{index}{name}");
-        let given_name = self.take(
-            g(GuardianField::GivenName),
-            &column("Roepnaam"),
-            PersonName::parse,
-        );
-        let surname_prefix = self.take(
-            g(GuardianField::Prefix),
-            &column("Voorvoegsel"),
-            PersonName::parse_optional,
-        );
-        let surname = self.take(
-            g(GuardianField::Surname),
-            &column("Achternaam"),
-            PersonName::parse,
-        );
+        let given_name = self.take(g(GuardianField::GivenName), &column("Roepnaam"), PersonName::parse);
+        let surname_prefix = self.take(g(GuardianField::Prefix), &column("Voorvoegsel"), PersonName::parse_optional);
+        let surname = self.take(g(GuardianField::Surname), &column("Achternaam"), PersonName::parse);
         let email = self.take(g(GuardianField::Email), &column("Email"), |t| {
-            if t.trim().is_empty() {
-                Ok(None)
-            } else {
-                Email::parse(t).map(Some)
-            }
+            if t.trim().is_empty() { Ok(None) } else { Email::parse(t).map(Some) }
         });
-        let phone = self.take(
-            g(GuardianField::Phone),
-            &column("Telefoon"),
-            identifiers::parse_phone,
-        );
-        let relation = self.take(
-            g(GuardianField::Relation),
-            &column("Relatie"),
-            parse_relation,
-        );
+        let phone = self.take(g(GuardianField::Phone), &column("Telefoon"), identifiers::parse_phone);
+        let relation = self.take(g(GuardianField::Relation), &column("Relatie"), parse_relation);
         let holds_custody = self.take(g(GuardianField::Custody), &column("Gezag"), parse_bool);
         let recognised = self.take(g(GuardianField::Recognised), &column("Erkend"), parse_bool);
         Some(ImportedGuardian {
@@ -313,11 +268,7 @@ impl Row<'_> {
                 email: email?,
                 phone: phone?,
             },
-            link: Link {
-                relation: relation?,
-                holds_custody: holds_custody?,
-                recognised: recognised?,
-            },
+            link: Link { relation: relation?, holds_custody: holds_custody?, recognised: recognised? },
         })
     }
 }
@@ -330,18 +281,10 @@ impl Row<'_> {
 pub fn parse(bytes: &[u8], today: Date) -> Result<ParsedFile, Vec<CellError>> {
     let (text, encoding) = decode(bytes);
     let delimiter = detect_delimiter(&text);
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).trim(csv::Trim::All).from_reader(text.as_bytes());
     let file_error = |code: &'static str, column: &str| {
-        vec![CellError {
-            line: 1,
-            column: column.to_owned(),
-            code,
-            value: String::new(),
-        }]
+        vec![CellError { line: 1, column: column.to_owned(), code, value: String::new() }]
     };
     let headers = match reader.headers() {
         Ok(headers) => headers.clone(),
@@ -384,12 +327,7 @@ pub fn parse(bytes: &[u8], today: Date) -> Result<ParsedFile, Vec<CellError>> {
             Ok(record) => record,
             Err(err) => {
                 let line = err.position().map_or(0, csv::Position::line);
-                errors.push(CellError {
-                    line,
-                    column: String::new(),
-                    code: "import.unreadable",
-                    value: String::new(),
-                });
+                errors.push(CellError { line, column: String::new(), code: "import.unreadable", value: String::new() });
                 continue;
             }
         };
@@ -402,11 +340,7 @@ pub fn parse(bytes: &[u8], today: Date) -> Result<ParsedFile, Vec<CellError>> {
             .zip(headers.iter().zip(record.iter()))
             .filter_map(|(field, (header, value))| field.map(|f| (f, (header, value))))
             .collect();
-        let mut row = Row {
-            line,
-            cells,
-            errors: &mut errors,
-        };
+        let mut row = Row { line, cells, errors: &mut errors };
         let Some(pupil) = read_pupil(&mut row, today) else {
             continue;
         };
@@ -422,12 +356,7 @@ pub fn parse(bytes: &[u8], today: Date) -> Result<ParsedFile, Vec<CellError>> {
         pupils.push(pupil);
     }
     if errors.is_empty() {
-        Ok(ParsedFile {
-            pupils,
-            encoding,
-            delimiter: char::from(delimiter),
-            ignored_columns,
-        })
+        Ok(ParsedFile { pupils, encoding, delimiter: char::from(delimiter), ignored_columns })
     } else {
         errors.truncate(MAX_ERRORS);
         Err(errors)
@@ -445,21 +374,11 @@ fn read_pupil(row: &mut Row<'_>, today: Date) -> Option<ImportedPupil> {
     let group_name = row.take(Field::Group, "Groep", PersonName::parse);
     let enrolment_date = row.take(Field::EnrolmentDate, "Datum inschrijving", parse_date);
     let leave_date = row.take(Field::LeaveDate, "Datum uitschrijving", |t| {
-        if t.trim().is_empty() {
-            Ok(None)
-        } else {
-            parse_date(t).map(Some)
-        }
+        if t.trim().is_empty() { Ok(None) } else { parse_date(t).map(Some) }
     });
-    let leave_destination = row.take(
-        Field::LeaveDestination,
-        "Vertrokken naar",
-        parse_destination,
-    );
+    let leave_destination = row.take(Field::LeaveDestination, "Vertrokken naar", parse_destination);
     let family_situation = row.take(Field::FamilySituation, "Gezinssituatie", parse_family);
-    let guardians: Vec<ImportedGuardian> = (1..=MAX_GUARDIANS)
-        .filter_map(|i| row.guardian(i))
-        .collect();
+    let guardians: Vec<ImportedGuardian> = (1..=MAX_GUARDIANS).filter_map(|i| row.guardian(i)).collect();
     if row.errors.len() > errors_before {
         return None;
     }
@@ -528,10 +447,7 @@ mod tests {
         let parsed = parse(&bytes, TODAY).expect("file is valid");
         let pupil = &parsed.pupils[0];
         assert_eq!(pupil.external_number.as_str(), "1001");
-        assert_eq!(
-            pupil.surname_prefix.as_ref().map(PersonName::as_str),
-            Some("van der")
-        );
+        assert_eq!(pupil.surname_prefix.as_ref().map(PersonName::as_str), Some("van der"));
         assert_eq!(pupil.birth_date, date(2018, 3, 4));
         assert_eq!(pupil.family_situation, Some(FamilySituation::Separated));
         assert_eq!(pupil.guardians.len(), 1);
@@ -560,25 +476,15 @@ mod tests {
         ]);
         let errors = parse(&bytes, TODAY).expect_err("the file has errors");
         assert_eq!(errors.len(), 2);
-        assert_eq!(
-            (errors[0].line, errors[0].column.as_str(), errors[0].code),
-            (3, "Geboortedatum", "date.format")
-        );
-        assert_eq!(
-            (errors[1].line, errors[1].column.as_str(), errors[1].code),
-            (4, "Ouder1Email", "email.format")
-        );
+        assert_eq!((errors[0].line, errors[0].column.as_str(), errors[0].code), (3, "Geboortedatum", "date.format"));
+        assert_eq!((errors[1].line, errors[1].column.as_str(), errors[1].code), (4, "Ouder1Email", "email.format"));
     }
 
     #[test]
     fn a_missing_required_column_is_named() {
-        let errors =
-            parse(b"Leerlingnummer;Roepnaam\n1;Sanne", TODAY).expect_err("columns missing");
+        let errors = parse(b"Leerlingnummer;Roepnaam\n1;Sanne", TODAY).expect_err("columns missing");
         let missing: Vec<&str> = errors.iter().map(|e| e.column.as_str()).collect();
-        assert_eq!(
-            missing,
-            ["Achternaam", "Geboortedatum", "Groep", "Datum inschrijving"]
-        );
+        assert_eq!(missing, ["Achternaam", "Geboortedatum", "Groep", "Datum inschrijving"]);
         assert!(errors.iter().all(|e| e.code == "import.missing_column"));
     }
 
@@ -589,20 +495,14 @@ mod tests {
             "1001;Tim;;Jansen;01-02-2018;Groep 3;01-08-2022;;;;;;;",
         ]);
         let errors = parse(&bytes, TODAY).expect_err("the file has errors");
-        assert_eq!(
-            (errors[0].line, errors[0].code),
-            (3, "import.duplicate_number")
-        );
+        assert_eq!((errors[0].line, errors[0].code), (3, "import.duplicate_number"));
     }
 
     #[test]
     fn impossible_dates_together_are_reported_on_the_right_column() {
         let bytes = file(&["1001;Sanne;;Berg;04-03-2027;Groep 3;01-08-2022;;;;;;;"]);
         let errors = parse(&bytes, TODAY).expect_err("the file has errors");
-        assert_eq!(
-            (errors[0].column.as_str(), errors[0].code),
-            ("Geboortedatum", "birth_date.future")
-        );
+        assert_eq!((errors[0].column.as_str(), errors[0].code), ("Geboortedatum", "birth_date.future"));
     }
 
     #[test]
@@ -610,18 +510,9 @@ mod tests {
         assert_eq!(parse_bool("Ja"), Ok(true));
         assert_eq!(parse_bool("nee"), Ok(false));
         assert!(parse_bool("misschien").is_err());
-        assert_eq!(
-            parse_destination("Voortgezet onderwijs"),
-            Ok(Some(LeaveDestination::SecondarySchool))
-        );
-        assert_eq!(
-            parse_destination("SBO"),
-            Ok(Some(LeaveDestination::SpecialEducation))
-        );
-        assert_eq!(
-            parse_family("Voogdij"),
-            Ok(Some(FamilySituation::Guardianship))
-        );
+        assert_eq!(parse_destination("Voortgezet onderwijs"), Ok(Some(LeaveDestination::SecondarySchool)));
+        assert_eq!(parse_destination("SBO"), Ok(Some(LeaveDestination::SpecialEducation)));
+        assert_eq!(parse_family("Voogdij"), Ok(Some(FamilySituation::Guardianship)));
         assert_eq!(parse_relation("pleegmoeder"), Ok(Relation::FosterParent));
     }
 }

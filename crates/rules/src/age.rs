@@ -14,9 +14,7 @@ pub fn age_on(birth: Date, day: Date) -> i16 {
         return 0;
     }
     let mut years = day.year() - birth.year();
-    let birthday_this_year = birth
-        .checked_add(jiff::Span::new().years(years))
-        .unwrap_or(birth);
+    let birthday_this_year = birth.checked_add(jiff::Span::new().years(years)).unwrap_or(birth);
     if birthday_this_year > day {
         years -= 1;
     }

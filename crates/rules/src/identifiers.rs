@@ -43,11 +43,7 @@ impl Brin {
             && b[2].is_ascii_alphanumeric()
             && b[3].is_ascii_alphanumeric();
         let suffix_ok = b.len() == 4 || (b.len() == 6 && b[4..].iter().all(u8::is_ascii_digit));
-        if base_ok && suffix_ok {
-            Ok(Self(code))
-        } else {
-            Err(Invalid::new("brin.format"))
-        }
+        if base_ok && suffix_ok { Ok(Self(code)) } else { Err(Invalid::new("brin.format")) }
     }
 }
 
@@ -65,11 +61,7 @@ impl PupilNumber {
         if number.is_empty() {
             return Err(Invalid::new("pupil_number.empty"));
         }
-        if number.len() > 20
-            || !number
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-')
-        {
+        if number.len() > 20 || !number.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
             return Err(Invalid::new("pupil_number.format"));
         }
         Ok(Self(number.to_owned()))
@@ -101,11 +93,7 @@ impl PersonName {
     /// # Errors
     /// `name.format`.
     pub fn parse_optional(text: &str) -> Result<Option<Self>, Invalid> {
-        if text.trim().is_empty() {
-            Ok(None)
-        } else {
-            Self::parse(text).map(Some)
-        }
+        if text.trim().is_empty() { Ok(None) } else { Self::parse(text).map(Some) }
     }
 }
 
@@ -129,11 +117,7 @@ impl Email {
                     && !domain.starts_with('.')
                     && !domain.ends_with('.')
             });
-        if valid {
-            Ok(Self(email))
-        } else {
-            Err(Invalid::new("email.format"))
-        }
+        if valid { Ok(Self(email)) } else { Err(Invalid::new("email.format")) }
     }
 }
 
@@ -147,9 +131,7 @@ pub fn parse_phone(text: &str) -> Result<Option<String>, Invalid> {
     if phone.is_empty() {
         return Ok(None);
     }
-    let allowed = phone
-        .chars()
-        .all(|c| c.is_ascii_digit() || " +-()".contains(c));
+    let allowed = phone.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c));
     let digits = phone.chars().filter(char::is_ascii_digit).count();
     if allowed && (6..=20).contains(&phone.len()) && digits >= 6 {
         Ok(Some(phone.to_owned()))
@@ -164,10 +146,7 @@ mod tests {
 
     #[test]
     fn brin_codes_are_two_digits_and_two_letters_in_upper_case() {
-        assert_eq!(
-            Brin::parse(" 12ab ").map(|b| b.to_string()),
-            Ok("12AB".to_owned())
-        );
+        assert_eq!(Brin::parse(" 12ab ").map(|b| b.to_string()), Ok("12AB".to_owned()));
         assert!(Brin::parse("12AB01").is_ok());
         assert_eq!(Brin::parse("AB12"), Err(Invalid::new("brin.format")));
         assert!(Brin::parse("12A").is_err());
@@ -177,22 +156,13 @@ mod tests {
     #[test]
     fn pupil_numbers_are_short_and_plain() {
         assert!(PupilNumber::parse("100234").is_ok());
-        assert_eq!(
-            PupilNumber::parse("  "),
-            Err(Invalid::new("pupil_number.empty"))
-        );
-        assert_eq!(
-            PupilNumber::parse("12 34"),
-            Err(Invalid::new("pupil_number.format"))
-        );
+        assert_eq!(PupilNumber::parse("  "), Err(Invalid::new("pupil_number.empty")));
+        assert_eq!(PupilNumber::parse("12 34"), Err(Invalid::new("pupil_number.format")));
     }
 
     #[test]
     fn names_are_trimmed_and_may_not_be_empty() {
-        assert_eq!(
-            PersonName::parse("  Sanne ").map(|n| n.to_string()),
-            Ok("Sanne".to_owned())
-        );
+        assert_eq!(PersonName::parse("  Sanne ").map(|n| n.to_string()), Ok("Sanne".to_owned()));
         assert_eq!(PersonName::parse(""), Err(Invalid::new("name.empty")));
         assert_eq!(PersonName::parse_optional(" "), Ok(None));
         assert!(PersonName::parse("a\u{7}b").is_err());
@@ -200,10 +170,7 @@ mod tests {
 
     #[test]
     fn email_addresses_are_lower_cased_and_need_a_domain() {
-        assert_eq!(
-            Email::parse("Ouder@Voorbeeld.NL").map(|e| e.to_string()),
-            Ok("ouder@voorbeeld.nl".to_owned())
-        );
+        assert_eq!(Email::parse("Ouder@Voorbeeld.NL").map(|e| e.to_string()), Ok("ouder@voorbeeld.nl".to_owned()));
         assert!(Email::parse("ouder@voorbeeld").is_err());
         assert!(Email::parse("ouder voorbeeld.nl").is_err());
         assert!(Email::parse("@voorbeeld.nl").is_err());
@@ -211,10 +178,7 @@ mod tests {
 
     #[test]
     fn phone_numbers_allow_the_usual_punctuation() {
-        assert_eq!(
-            parse_phone("06-12345678"),
-            Ok(Some("06-12345678".to_owned()))
-        );
+        assert_eq!(parse_phone("06-12345678"), Ok(Some("06-12345678".to_owned())));
         assert_eq!(parse_phone(""), Ok(None));
         assert!(parse_phone("bel me").is_err());
     }

@@ -12,6 +12,7 @@ pub mod organisation;
 pub mod password;
 pub mod policy;
 pub mod school_year;
+pub mod throttle;
 
 pub use identifiers::{Brin, Email, PersonName, PupilNumber};
 pub use policy::{Action, Role, ScopeKind};

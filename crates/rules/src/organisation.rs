@@ -79,8 +79,7 @@ pub fn parse_iso_date(text: &str) -> Result<Date, Invalid> {
     if text.len() != 10 {
         return Err(Invalid::new("date.format"));
     }
-    text.parse::<Date>()
-        .map_err(|_| Invalid::new("date.format"))
+    text.parse::<Date>().map_err(|_| Invalid::new("date.format"))
 }
 
 /// The dates of a pupil's enrolment, checked together.
@@ -108,12 +107,7 @@ impl Enrolment {
     /// # Errors
     /// The first field that is wrong.
     pub fn check(&self, today: Date) -> Result<(), EnrolmentError> {
-        let err = |field, code| {
-            Err(EnrolmentError {
-                field,
-                invalid: Invalid::new(code),
-            })
-        };
+        let err = |field, code| Err(EnrolmentError { field, invalid: Invalid::new(code) });
         if self.birth_date > today {
             return err("birth_date", "birth_date.future");
         }
@@ -124,9 +118,7 @@ impl Enrolment {
             return err("enrolment_date", "enrolment_date.before_birth");
         }
         match (self.leave_date, self.leave_destination) {
-            (Some(leave), Some(_)) if leave < self.enrolment_date => {
-                err("leave_date", "leave_date.before_enrolment")
-            }
+            (Some(leave), Some(_)) if leave < self.enrolment_date => err("leave_date", "leave_date.before_enrolment"),
             (Some(_), None) => err("leave_destination", "leave_destination.missing"),
             (None, Some(_)) => err("leave_date", "leave_date.missing"),
             _ => Ok(()),
@@ -160,14 +152,8 @@ mod tests {
         for situation in FamilySituation::ALL {
             assert_eq!(FamilySituation::from_code(situation.code()), Ok(*situation));
         }
-        assert_eq!(
-            Relation::from_code("foster_parent"),
-            Ok(Relation::FosterParent)
-        );
-        assert_eq!(
-            LeaveDestination::from_code("mars"),
-            Err(Invalid::new("leave_destination.unknown"))
-        );
+        assert_eq!(Relation::from_code("foster_parent"), Ok(Relation::FosterParent));
+        assert_eq!(LeaveDestination::from_code("mars"), Err(Invalid::new("leave_destination.unknown")));
     }
 
     #[test]
@@ -185,39 +171,18 @@ mod tests {
     #[test]
     fn impossible_enrolments_name_the_field() {
         let today = date(2026, 11, 22);
-        let born_tomorrow = Enrolment {
-            birth_date: date(2026, 11, 23),
-            ..enrolment()
-        };
-        assert_eq!(
-            born_tomorrow.check(today).map_err(|e| e.field),
-            Err("birth_date")
-        );
-        let early = Enrolment {
-            enrolment_date: date(2017, 1, 1),
-            ..enrolment()
-        };
-        assert_eq!(
-            early.check(today).map_err(|e| e.field),
-            Err("enrolment_date")
-        );
-        let no_destination = Enrolment {
-            leave_date: Some(date(2026, 7, 1)),
-            ..enrolment()
-        };
-        assert_eq!(
-            no_destination.check(today).map_err(|e| e.field),
-            Err("leave_destination")
-        );
+        let born_tomorrow = Enrolment { birth_date: date(2026, 11, 23), ..enrolment() };
+        assert_eq!(born_tomorrow.check(today).map_err(|e| e.field), Err("birth_date"));
+        let early = Enrolment { enrolment_date: date(2017, 1, 1), ..enrolment() };
+        assert_eq!(early.check(today).map_err(|e| e.field), Err("enrolment_date"));
+        let no_destination = Enrolment { leave_date: Some(date(2026, 7, 1)), ..enrolment() };
+        assert_eq!(no_destination.check(today).map_err(|e| e.field), Err("leave_destination"));
         let left_before = Enrolment {
             leave_date: Some(date(2021, 1, 1)),
             leave_destination: Some(LeaveDestination::Abroad),
             ..enrolment()
         };
-        assert_eq!(
-            left_before.check(today).map_err(|e| e.field),
-            Err("leave_date")
-        );
+        assert_eq!(left_before.check(today).map_err(|e| e.field), Err("leave_date"));
     }
 
     #[test]

@@ -18,8 +18,12 @@ pub const MIN_PASSPHRASE_LENGTH: usize = 16;
 ///   decoration, so a password may not contain the user's own name parts or a
 ///   school's name (`personal_words`, parts of 3 letters or more).
 ///
+/// - Not among the most common passwords and not otherwise easy to guess: the
+///   zxcvbn strength estimator must score it at least 3 of 4 (more than 10^8
+///   guesses), with the personal words as known inputs.
+///
 /// # Errors
-/// `password.too_short`, `password.too_simple` or `password.personal`.
+/// `password.too_short`, `password.too_simple`, `password.personal` or `password.weak`.
 pub fn check(password: &str, personal_words: &[&str]) -> Result<(), Invalid> {
     let length = password.chars().count();
     let lower = password.to_lowercase();
@@ -31,9 +35,20 @@ pub fn check(password: &str, personal_words: &[&str]) -> Result<(), Invalid> {
     if personal {
         return Err(Invalid::new("password.personal"));
     }
-    if length >= MIN_PASSPHRASE_LENGTH {
-        return Ok(());
+    if length < MIN_PASSPHRASE_LENGTH {
+        check_classes(password, length)?;
     }
+    let strength = zxcvbn::zxcvbn(password, personal_words);
+    if u8::from(strength.score()) < MIN_STRENGTH {
+        return Err(Invalid::new("password.weak"));
+    }
+    Ok(())
+}
+
+/// The zxcvbn score a password needs (0–4; 3 = more than 10^8 guesses).
+pub const MIN_STRENGTH: u8 = 3;
+
+fn check_classes(password: &str, length: usize) -> Result<(), Invalid> {
     if length < MIN_LENGTH {
         return Err(Invalid::new("password.too_short"));
     }
@@ -69,25 +84,20 @@ mod tests {
 
     #[test]
     fn short_or_simple_passwords_are_refused() {
-        assert_eq!(
-            check("Kaas4!", &[]),
-            Err(Invalid::new("password.too_short"))
-        );
-        assert_eq!(
-            check("kaasentafel", &[]),
-            Err(Invalid::new("password.too_simple"))
-        );
+        assert_eq!(check("Kaas4!", &[]), Err(Invalid::new("password.too_short")));
+        assert_eq!(check("kaasentafel", &[]), Err(Invalid::new("password.too_simple")));
+    }
+
+    #[test]
+    fn common_and_keyboard_passwords_are_refused_as_weak() {
+        assert_eq!(check("Welkom01!!", &[]), Err(Invalid::new("password.weak")));
+        assert_eq!(check("Qwerty123456!", &[]), Err(Invalid::new("password.weak")));
+        assert_eq!(check("wachtwoordwachtwoord", &[]), Err(Invalid::new("password.weak")));
     }
 
     #[test]
     fn the_seeds_example_with_the_users_name_is_refused() {
-        assert_eq!(
-            check("1Janssen!xyz", &["Piet Janssen"]),
-            Err(Invalid::new("password.personal"))
-        );
-        assert_eq!(
-            check("de regenboog is mooi vandaag", &["De Regenboog"]),
-            Err(Invalid::new("password.personal"))
-        );
+        assert_eq!(check("1Janssen!xyz", &["Piet Janssen"]), Err(Invalid::new("password.personal")));
+        assert_eq!(check("de regenboog is mooi vandaag", &["De Regenboog"]), Err(Invalid::new("password.personal")));
     }
 }

@@ -41,17 +41,8 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: &'static [Self] = &[
-        Self::Cvb,
-        Self::St,
-        Self::D,
-        Self::Tl,
-        Self::Bs,
-        Self::Ap,
-        Self::Op,
-        Self::Opt,
-        Self::Fg,
-    ];
+    pub const ALL: &'static [Self] =
+        &[Self::Cvb, Self::St, Self::D, Self::Tl, Self::Bs, Self::Ap, Self::Op, Self::Opt, Self::Fg];
 
     /// The code used by the seeds, the API and the CLI.
     #[must_use]
@@ -170,16 +161,12 @@ const GROUPS: &[ScopeKind] = &[ScopeKind::Groups];
 const ANY: &[ScopeKind] = &[ScopeKind::Board, ScopeKind::School, ScopeKind::Groups];
 
 const fn grant(role: Role, action: Action, scopes: &'static [ScopeKind]) -> Grant {
-    Grant {
-        role,
-        action,
-        scopes,
-    }
+    Grant { role, action, scopes }
 }
 
 use Action::{
-    AuditView, GroupManage, GroupView, GuardianManage, GuardianView, OwnTokens, PupilImport,
-    PupilManage, PupilView, SchoolManage, SchoolView, UserManage, UserView,
+    AuditView, GroupManage, GroupView, GuardianManage, GuardianView, OwnTokens, PupilImport, PupilManage, PupilView,
+    SchoolManage, SchoolView, UserManage, UserView,
 };
 use Role::{Ap, Bs, Cvb, D, Fg, Op, Opt, St, Tl};
 
@@ -270,9 +257,7 @@ pub const POLICY: &[Grant] = &[
 /// Deny by default: no row, no permission.
 #[must_use]
 pub fn permits(roles: &[Role], scope: ScopeKind, action: Action) -> bool {
-    POLICY
-        .iter()
-        .any(|g| g.action == action && roles.contains(&g.role) && g.scopes.contains(&scope))
+    POLICY.iter().any(|g| g.action == action && roles.contains(&g.role) && g.scopes.contains(&scope))
 }
 
 #[cfg(test)]
@@ -289,11 +274,7 @@ mod tests {
     fn a_teacher_sees_pupils_only_with_a_groups_scope() {
         assert!(permits(&[Role::Op], ScopeKind::Groups, Action::PupilView));
         assert!(!permits(&[Role::Op], ScopeKind::Board, Action::PupilView));
-        assert!(!permits(
-            &[Role::Op],
-            ScopeKind::Groups,
-            Action::PupilManage
-        ));
+        assert!(!permits(&[Role::Op], ScopeKind::Groups, Action::PupilManage));
     }
 
     #[test]

@@ -16,11 +16,7 @@ impl SchoolYear {
     /// The school year that `day` falls in: 1 August up to and including 31 July.
     #[must_use]
     pub fn containing(day: Date) -> Self {
-        let start_year = if day.month() >= 8 {
-            day.year()
-        } else {
-            day.year() - 1
-        };
+        let start_year = if day.month() >= 8 { day.year() } else { day.year() - 1 };
         Self { start_year }
     }
 
@@ -49,9 +45,7 @@ impl SchoolYear {
 
     #[must_use]
     pub const fn next(self) -> Self {
-        Self {
-            start_year: self.start_year + 1,
-        }
+        Self { start_year: self.start_year + 1 }
     }
 
     /// The label used on screen and in documents: `2026-2027`.
@@ -67,14 +61,8 @@ mod tests {
 
     #[test]
     fn the_school_year_turns_between_31_july_and_1_august() {
-        assert_eq!(
-            SchoolYear::containing(date(2026, 7, 31)).label(),
-            "2025-2026"
-        );
-        assert_eq!(
-            SchoolYear::containing(date(2026, 8, 1)).label(),
-            "2026-2027"
-        );
+        assert_eq!(SchoolYear::containing(date(2026, 7, 31)).label(), "2025-2026");
+        assert_eq!(SchoolYear::containing(date(2026, 8, 1)).label(), "2026-2027");
         assert_eq!(SchoolYear::containing(date(2027, 1, 15)).start_year(), 2026);
     }
 

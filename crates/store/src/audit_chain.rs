@@ -31,10 +31,22 @@ impl Canonical<'_> {
     #[must_use]
     pub fn hash(&self, previous: &str) -> String {
         let form = serde_json::json!([
-            self.board_id, self.seq, self.at, self.actor, self.ip, self.action, self.entity, self.entity_id, self.fields
+            self.board_id,
+            self.seq,
+            self.at,
+            self.actor,
+            self.ip,
+            self.action,
+            self.entity,
+            self.entity_id,
+            self.fields
         ])
         .to_string();
-        let digest = Sha256::new().chain_update(previous.as_bytes()).chain_update(b"\n").chain_update(form.as_bytes()).finalize();
+        let digest = Sha256::new()
+            .chain_update(previous.as_bytes())
+            .chain_update(b"\n")
+            .chain_update(form.as_bytes())
+            .finalize();
         digest.iter().fold(String::with_capacity(64), |mut hex, byte| {
             let _ = write!(hex, "{byte:02x}");
             hex
@@ -81,7 +93,17 @@ mod tests {
     use super::*;
 
     fn entry(actor: &str) -> Canonical<'_> {
-        Canonical { board_id: "b", seq: 1, at: 1_790_000_000, actor, ip: None, action: "view", entity: "pupil", entity_id: "p", fields: "[]" }
+        Canonical {
+            board_id: "b",
+            seq: 1,
+            at: 1_790_000_000,
+            actor,
+            ip: None,
+            action: "view",
+            entity: "pupil",
+            entity_id: "p",
+            fields: "[]",
+        }
     }
 
     #[test]

@@ -59,12 +59,7 @@ impl Actor {
     /// The command line, run by whoever has access to the server.
     #[must_use]
     pub fn command_line(at: Timestamp) -> Self {
-        Self {
-            user_id: None,
-            label: "cli".to_owned(),
-            ip: None,
-            at,
-        }
+        Self { user_id: None, label: "cli".to_owned(), ip: None, at }
     }
 }
 
@@ -81,6 +76,8 @@ pub enum AuditAction {
     SignIn,
     SignOut,
     SetPassword,
+    EnrolTwoStep,
+    UseRecoveryCode,
     CreateToken,
     RevokeToken,
 }
@@ -95,6 +92,8 @@ impl AuditAction {
         Self::SignIn,
         Self::SignOut,
         Self::SetPassword,
+        Self::EnrolTwoStep,
+        Self::UseRecoveryCode,
         Self::CreateToken,
         Self::RevokeToken,
     ];
@@ -110,6 +109,8 @@ impl AuditAction {
             Self::SignIn => "sign_in",
             Self::SignOut => "sign_out",
             Self::SetPassword => "set_password",
+            Self::EnrolTwoStep => "enrol_two_step",
+            Self::UseRecoveryCode => "use_recovery_code",
             Self::CreateToken => "create_token",
             Self::RevokeToken => "revoke_token",
         }
@@ -128,12 +129,7 @@ pub struct AuditEvent {
 impl AuditEvent {
     #[must_use]
     pub fn new(action: AuditAction, entity: &'static str, entity_id: &str) -> Self {
-        Self {
-            action,
-            entity,
-            entity_id: entity_id.to_owned(),
-            fields: Vec::new(),
-        }
+        Self { action, entity, entity_id: entity_id.to_owned(), fields: Vec::new() }
     }
 
     #[must_use]
@@ -200,10 +196,7 @@ impl Store {
     /// # Errors
     /// An unknown scheme, or a database that cannot be reached.
     pub async fn connect(url: &str) -> Result<Self> {
-        let backend = if let Some(path) = url
-            .strip_prefix("sqlite://")
-            .or_else(|| url.strip_prefix("sqlite:"))
-        {
+        let backend = if let Some(path) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
             Backend::Sqlite(sqlite::connect(Path::new(path)).await?)
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             Backend::Postgres(postgres::connect(url).await?)
@@ -287,42 +280,62 @@ impl Store {
         created_since: Timestamp,
         now: Timestamp,
     ) -> Result<Option<Principal>> {
-        dispatch!(
-            self,
-            session_principal(token_hash, idle_since, created_since, now)
-        )
+        dispatch!(self, session_principal(token_hash, idle_since, created_since, now))
     }
 
     /// The user behind an unrevoked API token.
-    pub async fn token_principal(
-        &self,
-        token_hash: &str,
-        now: Timestamp,
-    ) -> Result<Option<Principal>> {
+    pub async fn token_principal(&self, token_hash: &str, now: Timestamp) -> Result<Option<Principal>> {
         dispatch!(self, token_principal(token_hash, now))
     }
 
     /// The user a valid, unused set-password link belongs to.
-    pub async fn password_link_user(
-        &self,
-        token_hash: &str,
-        now: Timestamp,
-    ) -> Result<Option<Principal>> {
+    pub async fn password_link_user(&self, token_hash: &str, now: Timestamp) -> Result<Option<Principal>> {
         dispatch!(self, password_link_user(token_hash, now))
     }
 
     /// Sets the password through a link, using the link up.
-    pub async fn use_password_link(
-        &self,
-        token_hash: &str,
-        password_hash: &str,
-        actor: &Actor,
-    ) -> Result<()> {
+    pub async fn use_password_link(&self, token_hash: &str, password_hash: &str, actor: &Actor) -> Result<()> {
         dispatch!(self, use_password_link(token_hash, password_hash, actor))
     }
 
     pub async fn delete_session(&self, token_hash: &str) -> Result<()> {
         dispatch!(self, delete_session(token_hash))
+    }
+
+    /// A session waiting for its second step, started at or after `created_since`.
+    pub async fn pending_session(&self, token_hash: &str, created_since: Timestamp) -> Result<Option<PendingSession>> {
+        dispatch!(self, pending_session(token_hash, created_since))
+    }
+
+    /// Remembers the secret shown to a user setting up their authenticator.
+    pub async fn set_pending_secret(&self, token_hash: &str, secret: &str) -> Result<()> {
+        dispatch!(self, set_pending_secret(token_hash, secret))
+    }
+
+    /// Replaces a pending session by a full one under a new token (so a token
+    /// seen before sign-in completed is worth nothing after it).
+    pub async fn complete_session(&self, pending_hash: &str, full_hash: &str, actor: &Actor) -> Result<()> {
+        dispatch!(self, complete_session(pending_hash, full_hash, actor))
+    }
+
+    /// Records that the user confirmed password and code again.
+    pub async fn set_reauthenticated(&self, token_hash: &str, at: Timestamp) -> Result<()> {
+        dispatch!(self, set_reauthenticated(token_hash, at))
+    }
+
+    /// Seconds to wait when any of `keys` is blocked at `now`.
+    pub async fn throttle_wait(&self, keys: &[String], now: Timestamp) -> Result<Option<i64>> {
+        dispatch!(self, throttle_wait(keys, now))
+    }
+
+    /// Counts a failure for `key` and blocks it until `delay(failures)` seconds from now.
+    pub async fn throttle_failure(&self, key: &str, now: Timestamp, delay: fn(i64) -> i64) -> Result<()> {
+        dispatch!(self, throttle_failure(key, now, delay))
+    }
+
+    /// Forgets the failures of `keys` after a success.
+    pub async fn throttle_reset(&self, keys: &[String]) -> Result<()> {
+        dispatch!(self, throttle_reset(keys))
     }
 
     /// The operations on one board's data.
@@ -338,6 +351,8 @@ pub struct Credentials {
     pub board: BoardId,
     pub user_id: String,
     pub password_hash: Option<String>,
+    pub totp_secret: Option<String>,
+    pub mfa_exempt: bool,
 }
 
 /// One board's data. Every method is scoped to that board, and the listing
@@ -405,17 +420,8 @@ impl BoardStore<'_> {
     }
 
     /// Links a guardian to a pupil, or changes the link when it exists.
-    pub async fn link_guardian(
-        &self,
-        actor: &Actor,
-        pupil_id: &str,
-        guardian_id: &str,
-        link: Link,
-    ) -> Result<()> {
-        dispatch!(
-            self.store,
-            link_guardian(self.board, actor, pupil_id, guardian_id, link)
-        )
+    pub async fn link_guardian(&self, actor: &Actor, pupil_id: &str, guardian_id: &str, link: Link) -> Result<()> {
+        dispatch!(self.store, link_guardian(self.board, actor, pupil_id, guardian_id, link))
     }
 
     pub async fn guardians_of(&self, pupil_id: &str) -> Result<Vec<LinkedGuardian>> {
@@ -423,16 +429,8 @@ impl BoardStore<'_> {
     }
 
     /// Creates a staff user; `None` as password hash until they set one.
-    pub async fn create_user(
-        &self,
-        actor: &Actor,
-        user: &NewUser,
-        password_hash: Option<&str>,
-    ) -> Result<User> {
-        dispatch!(
-            self.store,
-            create_user(self.board, actor, user, password_hash)
-        )
+    pub async fn create_user(&self, actor: &Actor, user: &NewUser, password_hash: Option<&str>) -> Result<User> {
+        dispatch!(self.store, create_user(self.board, actor, user, password_hash))
     }
 
     pub async fn users(&self, scope: &Scope) -> Result<Vec<User>> {
@@ -444,36 +442,40 @@ impl BoardStore<'_> {
         actor: &Actor,
         user_id: &str,
         token_hash: &str,
+        stage: SessionStage,
     ) -> Result<()> {
-        dispatch!(
-            self.store,
-            create_session(self.board, actor, user_id, token_hash)
-        )
+        dispatch!(self.store, create_session(self.board, actor, user_id, token_hash, stage))
     }
 
-    pub async fn create_password_link(
-        &self,
-        user_id: &str,
-        token_hash: &str,
-        expires_at: Timestamp,
-    ) -> Result<()> {
-        dispatch!(
-            self.store,
-            create_password_link(self.board, user_id, token_hash, expires_at)
-        )
-    }
-
-    pub async fn create_token(
+    /// Stores a verified authenticator secret and fresh recovery codes (hashes),
+    /// replacing earlier ones; `step` is the step of the code that proved it.
+    pub async fn enrol_totp(
         &self,
         actor: &Actor,
         user_id: &str,
-        name: &str,
-        token_hash: &str,
-    ) -> Result<ApiToken> {
-        dispatch!(
-            self.store,
-            create_token(self.board, actor, user_id, name, token_hash)
-        )
+        secret: &str,
+        step: i64,
+        recovery_hashes: &[String],
+    ) -> Result<()> {
+        dispatch!(self.store, enrol_totp(self.board, actor, user_id, secret, step, recovery_hashes))
+    }
+
+    /// Accepts a code's time step once: `false` when it (or a later one) was used.
+    pub async fn accept_totp_step(&self, user_id: &str, step: i64) -> Result<bool> {
+        dispatch!(self.store, accept_totp_step(self.board, user_id, step))
+    }
+
+    /// Uses up a recovery code; `false` when it does not exist or was used.
+    pub async fn use_recovery_code(&self, actor: &Actor, user_id: &str, code_hash: &str) -> Result<bool> {
+        dispatch!(self.store, use_recovery_code(self.board, actor, user_id, code_hash))
+    }
+
+    pub async fn create_password_link(&self, user_id: &str, token_hash: &str, expires_at: Timestamp) -> Result<()> {
+        dispatch!(self.store, create_password_link(self.board, user_id, token_hash, expires_at))
+    }
+
+    pub async fn create_token(&self, actor: &Actor, user_id: &str, name: &str, token_hash: &str) -> Result<ApiToken> {
+        dispatch!(self.store, create_token(self.board, actor, user_id, name, token_hash))
     }
 
     pub async fn tokens(&self, user_id: &str) -> Result<Vec<ApiToken>> {
@@ -481,10 +483,7 @@ impl BoardStore<'_> {
     }
 
     pub async fn revoke_token(&self, actor: &Actor, user_id: &str, token_id: &str) -> Result<()> {
-        dispatch!(
-            self.store,
-            revoke_token(self.board, actor, user_id, token_id)
-        )
+        dispatch!(self.store, revoke_token(self.board, actor, user_id, token_id))
     }
 
     /// Imports a school's pupils in one transaction; with `dry_run` the
@@ -497,10 +496,7 @@ impl BoardStore<'_> {
         pupils: &[ImportedPupil],
         dry_run: bool,
     ) -> Result<ImportReport> {
-        dispatch!(
-            self.store,
-            import_pupils(self.board, actor, school_id, file_name, pupils, dry_run)
-        )
+        dispatch!(self.store, import_pupils(self.board, actor, school_id, file_name, pupils, dry_run))
     }
 
     /// Records that the actor viewed personal data of `entity` `id`.

@@ -66,11 +66,7 @@ impl Pupil {
     /// "Sanne van der Berg".
     #[must_use]
     pub fn full_name(&self) -> String {
-        full_name(
-            &self.given_name,
-            self.surname_prefix.as_deref(),
-            &self.surname,
-        )
+        full_name(&self.given_name, self.surname_prefix.as_deref(), &self.surname)
     }
 }
 
@@ -126,11 +122,7 @@ pub struct Guardian {
 impl Guardian {
     #[must_use]
     pub fn full_name(&self) -> String {
-        full_name(
-            &self.given_name,
-            self.surname_prefix.as_deref(),
-            &self.surname,
-        )
+        full_name(&self.given_name, self.surname_prefix.as_deref(), &self.surname)
     }
 }
 
@@ -190,6 +182,45 @@ pub struct Principal {
     pub name: String,
     pub roles: Vec<Role>,
     pub scope: Scope,
+    /// When the user last confirmed password and code for a sensitive action
+    /// (sessions only; never for API tokens).
+    pub reauthenticated_at: Option<Timestamp>,
+}
+
+/// How far a session has got through the two sign-in steps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionStage {
+    /// Password checked; the authenticator code is next.
+    SecondFactor,
+    /// Password checked; the user has no authenticator yet and must set one up.
+    Enrol,
+    /// Both steps done.
+    Full,
+}
+
+impl SessionStage {
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::SecondFactor => "second_factor",
+            Self::Enrol => "enrol",
+            Self::Full => "full",
+        }
+    }
+}
+
+/// A session between the password and the second step.
+#[derive(Debug, Clone)]
+pub struct PendingSession {
+    pub board: BoardId,
+    pub board_name: String,
+    pub user_id: String,
+    pub email: String,
+    pub name: String,
+    pub stage: SessionStage,
+    /// The secret shown during enrolment, until a code proves it was scanned.
+    pub pending_secret: Option<String>,
+    pub totp_secret: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -212,6 +243,8 @@ pub struct NewUser {
     pub scope_kind: ScopeKind,
     /// School ids for scope `school`, group ids for scope `groups`.
     pub scope_ids: Vec<String>,
+    /// Demo accounts only: may skip the second step when the server runs in demo mode.
+    pub mfa_exempt: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]

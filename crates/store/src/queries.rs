@@ -5,7 +5,7 @@
 // `$n` placeholders, `RETURNING`, `ON CONFLICT`, no back-end functions.
 
 use crate::model::{
-    ApiToken, Board, BoardId, Group, Guardian, ImportReport, ImportedName, ImportedPupil, Link,
+    ApiToken, Board, BoardId, Group, PendingSession, SessionStage, Guardian, ImportReport, ImportedName, ImportedPupil, Link,
     LinkedGuardian, NewGuardian, NewPupil, NewSchool, NewUser, Principal, Pupil, PupilQuery, School, Scope, User,
 };
 use crate::audit_chain::{Canonical, ChainBreak, ChainProblem};
@@ -189,7 +189,7 @@ pub(crate) async fn ensure_board(pool: &Pool, name: &str, at: Timestamp) -> Resu
 // ---------------------------------------------------------------- sign-in
 
 pub(crate) async fn credentials_by_email(pool: &Pool, email: &str) -> Result<Option<Credentials>> {
-    let row = sqlx::query("SELECT board_id, id, password_hash FROM users WHERE email = $1")
+    let row = sqlx::query("SELECT board_id, id, password_hash, totp_secret, mfa_exempt FROM users WHERE email = $1")
         .bind(email)
         .fetch_optional(pool)
         .await?;
@@ -198,12 +198,14 @@ pub(crate) async fn credentials_by_email(pool: &Pool, email: &str) -> Result<Opt
             board: BoardId(row.try_get("board_id")?),
             user_id: row.try_get("id")?,
             password_hash: row.try_get("password_hash")?,
+            totp_secret: row.try_get("totp_secret")?,
+            mfa_exempt: row.try_get("mfa_exempt")?,
         })
     })
     .transpose()
 }
 
-async fn load_principal(pool: &Pool, board_id: &str, user_id: &str) -> Result<Option<Principal>> {
+async fn load_principal(pool: &Pool, board_id: &str, user_id: &str, reauthenticated_at: Option<i64>) -> Result<Option<Principal>> {
     let Some(row) = sqlx::query(
         "SELECT u.email, u.name, u.scope_kind, b.name AS board_name FROM users u \
          JOIN boards b ON b.id = u.board_id WHERE u.board_id = $1 AND u.id = $2",
@@ -245,6 +247,7 @@ async fn load_principal(pool: &Pool, board_id: &str, user_id: &str) -> Result<Op
         name: row.try_get("name")?,
         roles,
         scope,
+        reauthenticated_at: reauthenticated_at.map(instant).transpose()?,
     }))
 }
 
@@ -265,7 +268,9 @@ pub(crate) async fn session_principal(
     created_since: Timestamp,
     now: Timestamp,
 ) -> Result<Option<Principal>> {
-    let Some(row) = sqlx::query("SELECT board_id, user_id, created_at, last_seen_at FROM sessions WHERE token_hash = $1")
+    let Some(row) = sqlx::query(
+        "SELECT board_id, user_id, created_at, last_seen_at, reauth_at FROM sessions WHERE token_hash = $1 AND stage = 'full'",
+    )
         .bind(token_hash)
         .fetch_optional(pool)
         .await?
@@ -288,7 +293,7 @@ pub(crate) async fn session_principal(
     }
     let board_id: String = row.try_get("board_id")?;
     let user_id: String = row.try_get("user_id")?;
-    load_principal(pool, &board_id, &user_id).await
+    load_principal(pool, &board_id, &user_id, row.try_get("reauth_at")?).await
 }
 
 pub(crate) async fn token_principal(pool: &Pool, token_hash: &str, now: Timestamp) -> Result<Option<Principal>> {
@@ -313,7 +318,7 @@ pub(crate) async fn token_principal(pool: &Pool, token_hash: &str, now: Timestam
             .await?;
     }
     let user_id: String = row.try_get("user_id")?;
-    load_principal(pool, &board_id, &user_id).await
+    load_principal(pool, &board_id, &user_id, None).await
 }
 
 pub(crate) async fn password_link_user(pool: &Pool, token_hash: &str, now: Timestamp) -> Result<Option<Principal>> {
@@ -329,7 +334,7 @@ pub(crate) async fn password_link_user(pool: &Pool, token_hash: &str, now: Times
     };
     let board_id: String = row.try_get("board_id")?;
     let user_id: String = row.try_get("user_id")?;
-    load_principal(pool, &board_id, &user_id).await
+    load_principal(pool, &board_id, &user_id, None).await
 }
 
 pub(crate) async fn use_password_link(pool: &Pool, token_hash: &str, password_hash: &str, actor: &Actor) -> Result<()> {
@@ -373,19 +378,190 @@ pub(crate) async fn create_session(
     actor: &Actor,
     user_id: &str,
     token_hash: &str,
+    stage: SessionStage,
 ) -> Result<()> {
     let mut tx = begin(pool).await?;
     sqlx::query(
-        "INSERT INTO sessions (token_hash, board_id, user_id, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $4)",
+        "INSERT INTO sessions (token_hash, board_id, user_id, stage, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $5, $5)",
     )
     .bind(token_hash)
     .bind(&board.0)
     .bind(user_id)
+    .bind(stage.code())
     .bind(actor.at.as_second())
     .execute(&mut *tx)
     .await?;
-    audit(&mut tx, board, actor, &AuditEvent::new(AuditAction::SignIn, "user", user_id)).await?;
+    if stage == SessionStage::Full {
+        audit(&mut tx, board, actor, &AuditEvent::new(AuditAction::SignIn, "user", user_id)).await?;
+    }
     tx.commit().await?;
+    Ok(())
+}
+
+pub(crate) async fn pending_session(pool: &Pool, token_hash: &str, created_since: Timestamp) -> Result<Option<PendingSession>> {
+    let Some(row) = sqlx::query(
+        "SELECT s.board_id, s.user_id, s.stage, s.pending_secret, u.email, u.name, u.totp_secret, b.name AS board_name \
+         FROM sessions s JOIN users u ON u.board_id = s.board_id AND u.id = s.user_id JOIN boards b ON b.id = s.board_id \
+         WHERE s.token_hash = $1 AND s.stage <> 'full' AND s.created_at >= $2",
+    )
+    .bind(token_hash)
+    .bind(created_since.as_second())
+    .fetch_optional(pool)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let stage: String = row.try_get("stage")?;
+    Ok(Some(PendingSession {
+        board: BoardId(row.try_get("board_id")?),
+        board_name: row.try_get("board_name")?,
+        user_id: row.try_get("user_id")?,
+        email: row.try_get("email")?,
+        name: row.try_get("name")?,
+        stage: if stage == "enrol" { SessionStage::Enrol } else { SessionStage::SecondFactor },
+        pending_secret: row.try_get("pending_secret")?,
+        totp_secret: row.try_get("totp_secret")?,
+    }))
+}
+
+pub(crate) async fn set_pending_secret(pool: &Pool, token_hash: &str, secret: &str) -> Result<()> {
+    sqlx::query("UPDATE sessions SET pending_secret = $2 WHERE token_hash = $1 AND stage = 'enrol'")
+        .bind(token_hash)
+        .bind(secret)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+pub(crate) async fn complete_session(pool: &Pool, pending_hash: &str, full_hash: &str, actor: &Actor) -> Result<()> {
+    let mut tx = begin(pool).await?;
+    let row = sqlx::query("DELETE FROM sessions WHERE token_hash = $1 AND stage <> 'full' RETURNING board_id, user_id")
+        .bind(pending_hash)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    let board = BoardId(row.try_get("board_id")?);
+    let user_id: String = row.try_get("user_id")?;
+    sqlx::query(
+        "INSERT INTO sessions (token_hash, board_id, user_id, stage, reauth_at, created_at, last_seen_at) \
+         VALUES ($1, $2, $3, 'full', $4, $4, $4)",
+    )
+    .bind(full_hash)
+    .bind(&board.0)
+    .bind(&user_id)
+    .bind(actor.at.as_second())
+    .execute(&mut *tx)
+    .await?;
+    audit(&mut tx, &board, actor, &AuditEvent::new(AuditAction::SignIn, "user", &user_id)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub(crate) async fn set_reauthenticated(pool: &Pool, token_hash: &str, at: Timestamp) -> Result<()> {
+    sqlx::query("UPDATE sessions SET reauth_at = $2 WHERE token_hash = $1 AND stage = 'full'")
+        .bind(token_hash)
+        .bind(at.as_second())
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+pub(crate) async fn enrol_totp(
+    pool: &Pool,
+    board: &BoardId,
+    actor: &Actor,
+    user_id: &str,
+    secret: &str,
+    step: i64,
+    recovery_hashes: &[String],
+) -> Result<()> {
+    let mut tx = begin(pool).await?;
+    sqlx::query("UPDATE users SET totp_secret = $3, totp_last_step = $4 WHERE board_id = $1 AND id = $2")
+        .bind(&board.0)
+        .bind(user_id)
+        .bind(secret)
+        .bind(step)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM recovery_codes WHERE board_id = $1 AND user_id = $2").bind(&board.0).bind(user_id).execute(&mut *tx).await?;
+    for hash in recovery_hashes {
+        sqlx::query("INSERT INTO recovery_codes (board_id, user_id, code_hash) VALUES ($1, $2, $3)")
+            .bind(&board.0)
+            .bind(user_id)
+            .bind(hash)
+            .execute(&mut *tx)
+            .await?;
+    }
+    audit(&mut tx, board, actor, &AuditEvent::new(AuditAction::EnrolTwoStep, "user", user_id)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub(crate) async fn accept_totp_step(pool: &Pool, board: &BoardId, user_id: &str, step: i64) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE users SET totp_last_step = $3 WHERE board_id = $1 AND id = $2 AND (totp_last_step IS NULL OR totp_last_step < $3)",
+    )
+    .bind(&board.0)
+    .bind(user_id)
+    .bind(step)
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub(crate) async fn use_recovery_code(pool: &Pool, board: &BoardId, actor: &Actor, user_id: &str, code_hash: &str) -> Result<bool> {
+    let mut tx = begin(pool).await?;
+    let done = sqlx::query(
+        "UPDATE recovery_codes SET used_at = $4 WHERE board_id = $1 AND user_id = $2 AND code_hash = $3 AND used_at IS NULL",
+    )
+    .bind(&board.0)
+    .bind(user_id)
+    .bind(code_hash)
+    .bind(actor.at.as_second())
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Ok(false);
+    }
+    audit(&mut tx, board, actor, &AuditEvent::new(AuditAction::UseRecoveryCode, "user", user_id)).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+// ---------------------------------------------------------------- throttle
+
+pub(crate) async fn throttle_wait(pool: &Pool, keys: &[String], now: Timestamp) -> Result<Option<i64>> {
+    let mut qb = QueryBuilder::new("SELECT MAX(blocked_until) FROM throttle WHERE key IN (");
+    push_list(&mut qb, keys.iter().cloned());
+    qb.push(")");
+    let until: Option<i64> = qb.build_query_scalar().fetch_one(pool).await?;
+    Ok(until.map(|until| until - now.as_second()).filter(|wait| *wait > 0))
+}
+
+pub(crate) async fn throttle_failure(pool: &Pool, key: &str, now: Timestamp, delay: fn(i64) -> i64) -> Result<()> {
+    let mut tx = begin(pool).await?;
+    let failures: i64 = sqlx::query_scalar(
+        "INSERT INTO throttle (key, failures, blocked_until, updated_at) VALUES ($1, 1, 0, $2) \
+         ON CONFLICT (key) DO UPDATE SET failures = throttle.failures + 1, updated_at = excluded.updated_at RETURNING failures",
+    )
+    .bind(key)
+    .bind(now.as_second())
+    .fetch_one(&mut *tx)
+    .await?;
+    sqlx::query("UPDATE throttle SET blocked_until = $2 WHERE key = $1")
+        .bind(key)
+        .bind(now.as_second() + delay(failures))
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub(crate) async fn throttle_reset(pool: &Pool, keys: &[String]) -> Result<()> {
+    let mut qb = QueryBuilder::new("DELETE FROM throttle WHERE key IN (");
+    push_list(&mut qb, keys.iter().cloned());
+    qb.push(")");
+    qb.build().execute(pool).await?;
     Ok(())
 }
 
@@ -908,7 +1084,8 @@ pub(crate) async fn create_user(
     let id = new_id();
     let mut tx = begin(pool).await?;
     sqlx::query(
-        "INSERT INTO users (board_id, id, email, name, password_hash, scope_kind, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        "INSERT INTO users (board_id, id, email, name, password_hash, scope_kind, mfa_exempt, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(&board.0)
     .bind(&id)
@@ -916,6 +1093,7 @@ pub(crate) async fn create_user(
     .bind(user.name.as_str())
     .bind(password_hash)
     .bind(user.scope_kind.code())
+    .bind(user.mfa_exempt)
     .bind(actor.at.as_second())
     .execute(&mut *tx)
     .await

@@ -11,11 +11,7 @@ type Db = sqlx::Sqlite;
 
 const BEGIN_WRITE: &str = "BEGIN IMMEDIATE";
 
-const MIGRATIONS: &[(i64, &str, &str)] = &[(
-    1,
-    "foundation",
-    include_str!("../migrations/sqlite/0001_foundation.sql"),
-)];
+const MIGRATIONS: &[(i64, &str, &str)] = &[(1, "foundation", include_str!("../migrations/sqlite/0001_foundation.sql"))];
 
 pub(crate) async fn connect(path: &Path) -> Result<sqlx::SqlitePool> {
     let options = SqliteConnectOptions::new()
@@ -38,10 +34,7 @@ pub(crate) async fn connect(path: &Path) -> Result<sqlx::SqlitePool> {
 
 pub(crate) async fn backup_to(pool: &sqlx::SqlitePool, target: &Path) -> Result<()> {
     let target = target.to_string_lossy().into_owned();
-    sqlx::query("VACUUM INTO $1")
-        .bind(target)
-        .execute(pool)
-        .await?;
+    sqlx::query("VACUUM INTO $1").bind(target).execute(pool).await?;
     Ok(())
 }
 

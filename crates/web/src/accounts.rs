@@ -25,19 +25,11 @@ pub fn parse_new_user(
     scope_ids: Vec<String>,
 ) -> Result<NewUser, Vec<FieldError>> {
     let mut errors = Vec::new();
-    let email = Email::parse(email)
-        .map_err(|e| errors.push(FieldError::new("email", e.code)))
-        .ok();
-    let name = PersonName::parse(name)
-        .map_err(|e| errors.push(FieldError::new("name", e.code)))
-        .ok();
+    let email = Email::parse(email).map_err(|e| errors.push(FieldError::new("email", e.code))).ok();
+    let name = PersonName::parse(name).map_err(|e| errors.push(FieldError::new("name", e.code))).ok();
     let roles: Vec<Role> = roles
         .iter()
-        .filter_map(|r| {
-            Role::from_code(r)
-                .map_err(|e| errors.push(FieldError::new("roles", e.code)))
-                .ok()
-        })
+        .filter_map(|r| Role::from_code(r).map_err(|e| errors.push(FieldError::new("roles", e.code))).ok())
         .collect();
     if roles.is_empty() && !errors.iter().any(|e| e.field == "roles") {
         errors.push(FieldError::new("roles", "roles.empty"));
@@ -56,27 +48,14 @@ pub fn parse_new_user(
             errors.push(FieldError::new("scope_ids", "scope_ids.empty"));
         }
         // Every role must be able to work at this scope, or the account is useless.
-        if roles
-            .iter()
-            .any(|role| !permits(&[*role], kind, Action::SchoolView))
-        {
+        if roles.iter().any(|role| !permits(&[*role], kind, Action::SchoolView)) {
             errors.push(FieldError::new("scope", "scope.role_mismatch"));
         }
     }
     match (email, name, scope_kind) {
         (Some(email), Some(name), Some(scope_kind)) if errors.is_empty() => {
-            let scope_ids = if scope_kind == ScopeKind::Board {
-                Vec::new()
-            } else {
-                scope_ids
-            };
-            Ok(NewUser {
-                email,
-                name,
-                roles,
-                scope_kind,
-                scope_ids,
-            })
+            let scope_ids = if scope_kind == ScopeKind::Board { Vec::new() } else { scope_ids };
+            Ok(NewUser { email, name, roles, scope_kind, scope_ids, mfa_exempt: false })
         }
         _ => Err(errors),
     }
@@ -109,17 +88,9 @@ pub async fn password_link(
     base_url: &str,
 ) -> Result<String, StoreError> {
     let secret = new_secret()?;
-    let expires = actor
-        .at
-        .checked_add(PASSWORD_LINK_VALIDITY)
-        .unwrap_or(actor.at);
-    board
-        .create_password_link(user_id, &hash_secret(&secret), expires)
-        .await?;
-    Ok(format!(
-        "{}{PASSWORD_PATH}{secret}",
-        base_url.trim_end_matches('/')
-    ))
+    let expires = actor.at.checked_add(PASSWORD_LINK_VALIDITY).unwrap_or(actor.at);
+    board.create_password_link(user_id, &hash_secret(&secret), expires).await?;
+    Ok(format!("{}{PASSWORD_PATH}{secret}", base_url.trim_end_matches('/')))
 }
 
 /// Prefix that makes a leaked token recognisable to secret scanners.
@@ -136,8 +107,6 @@ pub async fn issue_token(
     name: &str,
 ) -> Result<(ApiToken, String), StoreError> {
     let secret = format!("{TOKEN_PREFIX}{}", new_secret()?);
-    let token = board
-        .create_token(actor, user_id, name, &hash_secret(&secret))
-        .await?;
+    let token = board.create_token(actor, user_id, name, &hash_secret(&secret)).await?;
     Ok((token, secret))
 }

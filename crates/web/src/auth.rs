@@ -14,6 +14,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use jiff::SignedDuration;
 use std::net::SocketAddr;
 
+/// How long a re-authentication counts for sensitive actions.
+pub const REAUTH_VALIDITY: SignedDuration = SignedDuration::from_mins(10);
+
 /// Name of the staff session cookie.
 pub const SESSION_COOKIE: &str = "aantoonbaar_sessie";
 
@@ -23,6 +26,10 @@ pub struct Staff {
     pub principal: Principal,
     pub ip: Option<String>,
     pub now: jiff::Timestamp,
+    /// The hash of the session token (signed in by cookie), for re-authentication.
+    pub session: Option<String>,
+    /// The token the page's forms must carry.
+    pub csrf: String,
 }
 
 impl Staff {
@@ -43,6 +50,13 @@ impl Staff {
     #[must_use]
     pub fn can(&self, action: Action) -> bool {
         self.may(action).is_ok()
+    }
+
+    /// Whether the user confirmed password and code within the last
+    /// [`REAUTH_VALIDITY`] (required before sensitive actions on the pages).
+    #[must_use]
+    pub fn recently_reauthenticated(&self) -> bool {
+        self.principal.reauthenticated_at.is_some_and(|at| self.now.duration_since(at) <= REAUTH_VALIDITY)
     }
 
     /// The user as author of a change, for the audit trail.
@@ -74,10 +88,7 @@ pub fn session_token(parts: &Parts) -> Option<String> {
 /// The peer address of the request.
 #[must_use]
 pub fn client_ip(parts: &Parts) -> Option<String> {
-    parts
-        .extensions
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|info| info.0.ip().to_string())
+    parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|info| info.0.ip().to_string())
 }
 
 /// `now - by`; on overflow `now` itself, so that a session counts as expired
@@ -86,52 +97,37 @@ fn earlier(now: jiff::Timestamp, by: SignedDuration) -> jiff::Timestamp {
     now.checked_sub(by).unwrap_or(now)
 }
 
-async fn authenticate(parts: &Parts, state: &AppState) -> Result<Option<Staff>, Problem> {
+/// Finds the staff user behind a bearer token or, when `cookies` allows it, a
+/// session cookie.
+async fn authenticate(parts: &Parts, state: &AppState, cookies: bool) -> Result<Option<Staff>, Problem> {
     let now = state.clock.now();
-    let bearer = parts
-        .headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "));
+    let bearer =
+        parts.headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer "));
+    let mut session = None;
     let principal = if let Some(token) = bearer {
-        state
-            .store
-            .token_principal(&hash_secret(token.trim()), now)
-            .await?
-    } else if let Some(token) = session_token(parts) {
-        let idle =
-            SignedDuration::try_from(state.config.idle_timeout).unwrap_or(SignedDuration::ZERO);
-        let absolute =
-            SignedDuration::try_from(state.config.absolute_timeout).unwrap_or(SignedDuration::ZERO);
-        state
-            .store
-            .session_principal(
-                &hash_secret(&token),
-                earlier(now, idle),
-                earlier(now, absolute),
-                now,
-            )
-            .await?
+        state.store.token_principal(&hash_secret(token.trim()), now).await?
+    } else if let Some(token) = session_token(parts).filter(|_| cookies) {
+        let idle = SignedDuration::try_from(state.config.idle_timeout).unwrap_or(SignedDuration::ZERO);
+        let absolute = SignedDuration::try_from(state.config.absolute_timeout).unwrap_or(SignedDuration::ZERO);
+        let hash = hash_secret(&token);
+        let principal = state.store.session_principal(&hash, earlier(now, idle), earlier(now, absolute), now).await?;
+        session = Some(hash);
+        principal
     } else {
         None
     };
-    Ok(principal.map(|principal| Staff {
-        principal,
-        ip: client_ip(parts),
-        now,
-    }))
+    let csrf = parts.extensions.get::<crate::csrf::CsrfToken>().map(|t| t.0.clone()).unwrap_or_default();
+    Ok(principal.map(|principal| Staff { principal, ip: client_ip(parts), now, session, csrf }))
 }
 
 impl FromRequestParts<AppState> for Staff {
     type Rejection = Problem;
 
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
-        authenticate(parts, state)
-            .await?
-            .ok_or_else(Problem::unauthorized)
+    /// On the API a session cookie counts only for reading: a state change needs
+    /// a bearer token, which a browser never sends on its own (no CSRF).
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let cookies = matches!(parts.method, axum::http::Method::GET | axum::http::Method::HEAD);
+        authenticate(parts, state, cookies).await?.ok_or_else(Problem::unauthorized)
     }
 }
 
@@ -142,11 +138,8 @@ pub struct StaffPage(pub Staff);
 impl FromRequestParts<AppState> for StaffPage {
     type Rejection = Response;
 
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
-        match authenticate(parts, state).await {
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        match authenticate(parts, state, true).await {
             Ok(Some(staff)) => Ok(Self(staff)),
             Ok(None) => Err(Redirect::to(crate::html::SIGN_IN).into_response()),
             Err(problem) => Err(crate::html::error_page(&problem)),

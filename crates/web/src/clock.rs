@@ -18,18 +18,13 @@ impl Clock {
     /// A clock that stands still at `at` until [`Clock::advance`]d.
     #[must_use]
     pub fn fixed(at: Timestamp) -> Self {
-        Self {
-            fixed: Some(Arc::new(Mutex::new(at))),
-        }
+        Self { fixed: Some(Arc::new(Mutex::new(at))) }
     }
 
     #[must_use]
     pub fn now(&self) -> Timestamp {
         match &self.fixed {
-            #[expect(
-                clippy::disallowed_methods,
-                reason = "the one place that reads the real clock"
-            )]
+            #[expect(clippy::disallowed_methods, reason = "the one place that reads the real clock")]
             None => Timestamp::now(),
             Some(at) => *at.lock().unwrap_or_else(PoisonError::into_inner),
         }

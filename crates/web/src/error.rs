@@ -24,12 +24,7 @@ pub struct FieldError {
 impl FieldError {
     #[must_use]
     pub fn new(field: &str, code: &str) -> Self {
-        Self {
-            field: field.to_owned(),
-            line: None,
-            code: code.to_owned(),
-            detail: t(code).to_owned(),
-        }
+        Self { field: field.to_owned(), line: None, code: code.to_owned(), detail: t(code).to_owned() }
     }
 }
 
@@ -53,55 +48,31 @@ fn status_code<S: serde::Serializer>(status: &StatusCode, s: S) -> Result<S::Ok,
 
 impl Problem {
     fn new(status: StatusCode, title_key: &str, detail: String) -> Self {
-        Self {
-            kind: "about:blank".to_owned(),
-            title: t(title_key).to_owned(),
-            status,
-            detail,
-            errors: Vec::new(),
-        }
+        Self { kind: "about:blank".to_owned(), title: t(title_key).to_owned(), status, detail, errors: Vec::new() }
     }
 
     #[must_use]
     pub fn unauthorized() -> Self {
-        Self::new(
-            StatusCode::UNAUTHORIZED,
-            "problem.unauthorized",
-            t("problem.unauthorized_detail").to_owned(),
-        )
+        Self::new(StatusCode::UNAUTHORIZED, "problem.unauthorized", t("problem.unauthorized_detail").to_owned())
     }
 
     #[must_use]
     pub fn forbidden() -> Self {
-        Self::new(
-            StatusCode::FORBIDDEN,
-            "problem.forbidden",
-            t("problem.forbidden_detail").to_owned(),
-        )
+        Self::new(StatusCode::FORBIDDEN, "problem.forbidden", t("problem.forbidden_detail").to_owned())
     }
 
     #[must_use]
     pub fn not_found() -> Self {
-        Self::new(
-            StatusCode::NOT_FOUND,
-            "problem.not_found",
-            t("problem.not_found_detail").to_owned(),
-        )
+        Self::new(StatusCode::NOT_FOUND, "problem.not_found", t("problem.not_found_detail").to_owned())
     }
 
     /// 422 with every wrong field; the first one's text is the `detail`.
     #[must_use]
     pub fn invalid(errors: Vec<FieldError>) -> Self {
-        let detail = errors.first().map_or_else(String::new, |e| {
-            tf(
-                "problem.field_detail",
-                &[("field", &e.field), ("message", &e.detail)],
-            )
-        });
-        Self {
-            errors,
-            ..Self::new(StatusCode::UNPROCESSABLE_ENTITY, "problem.invalid", detail)
-        }
+        let detail = errors
+            .first()
+            .map_or_else(String::new, |e| tf("problem.field_detail", &[("field", &e.field), ("message", &e.detail)]));
+        Self { errors, ..Self::new(StatusCode::UNPROCESSABLE_ENTITY, "problem.invalid", detail) }
     }
 
     /// 400 for a body that is not the JSON the route takes.
@@ -114,21 +85,14 @@ impl Problem {
     #[must_use]
     pub fn conflict(field: &str) -> Self {
         let error = FieldError::new(field, &format!("duplicate.{field}"));
-        Self {
-            errors: vec![error.clone()],
-            ..Self::new(StatusCode::CONFLICT, "problem.conflict", error.detail)
-        }
+        Self { errors: vec![error.clone()], ..Self::new(StatusCode::CONFLICT, "problem.conflict", error.detail) }
     }
 
     /// 500, logging the cause; the user sees only that it is not their fault.
     #[must_use]
     pub fn internal(cause: &dyn std::fmt::Display) -> Self {
         tracing::error!(%cause, "request failed");
-        Self::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "problem.internal",
-            t("problem.internal_detail").to_owned(),
-        )
+        Self::new(StatusCode::INTERNAL_SERVER_ERROR, "problem.internal", t("problem.internal_detail").to_owned())
     }
 }
 
@@ -137,9 +101,7 @@ impl From<StoreError> for Problem {
         match err {
             StoreError::NotFound => Self::not_found(),
             StoreError::Duplicate { field } => Self::conflict(field),
-            StoreError::BadReference { field } => {
-                Self::invalid(vec![FieldError::new(field, "reference.unknown")])
-            }
+            StoreError::BadReference { field } => Self::invalid(vec![FieldError::new(field, "reference.unknown")]),
             other => Self::internal(&other),
         }
     }
@@ -148,12 +110,7 @@ impl From<StoreError> for Problem {
 impl IntoResponse for Problem {
     fn into_response(self) -> Response {
         let body = serde_json::to_vec(&self).unwrap_or_default();
-        (
-            self.status,
-            [(header::CONTENT_TYPE, "application/problem+json")],
-            body,
-        )
-            .into_response()
+        (self.status, [(header::CONTENT_TYPE, "application/problem+json")], body).into_response()
     }
 }
 

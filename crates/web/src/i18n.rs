@@ -35,9 +35,7 @@ pub fn t(key: &str) -> &'static str {
 /// The text for `key` with `{ $name }` placeables filled in.
 #[must_use]
 pub fn tf(key: &str, args: &[(&str, &str)]) -> String {
-    args.iter().fold(t(key).to_owned(), |text, (name, value)| {
-        text.replace(&format!("{{ ${name} }}"), value)
-    })
+    args.iter().fold(t(key).to_owned(), |text, (name, value)| text.replace(&format!("{{ ${name} }}"), value))
 }
 
 /// Whether the catalogue has `key`.
@@ -53,10 +51,7 @@ mod tests {
     #[test]
     fn placeables_are_filled_in() {
         assert_eq!(
-            tf(
-                "import.error_line",
-                &[("line", "12"), ("column", "Groep"), ("message", "x")]
-            ),
+            tf("import.error_line", &[("line", "12"), ("column", "Groep"), ("message", "x")]),
             "Regel 12, kolom Groep: x"
         );
     }
@@ -68,21 +63,9 @@ mod tests {
         let keys = Relation::ALL
             .iter()
             .map(|r| format!("relation.{}", r.code()))
-            .chain(
-                FamilySituation::ALL
-                    .iter()
-                    .map(|f| format!("family.{}", f.code())),
-            )
-            .chain(
-                LeaveDestination::ALL
-                    .iter()
-                    .map(|l| format!("leave.{}", l.code())),
-            )
-            .chain(
-                aantoonbaar_rules::Role::ALL
-                    .iter()
-                    .map(|r| format!("role.{}", r.code())),
-            )
+            .chain(FamilySituation::ALL.iter().map(|f| format!("family.{}", f.code())))
+            .chain(LeaveDestination::ALL.iter().map(|l| format!("leave.{}", l.code())))
+            .chain(aantoonbaar_rules::Role::ALL.iter().map(|r| format!("role.{}", r.code())))
             .chain(aantoonbaar_store::AuditAction::ALL.iter().map(|a| format!("audit.action.{}", a.code())))
             .chain(["scope.board", "scope.school", "scope.groups"].map(String::from));
         let missing: Vec<String> = keys.filter(|k| !has(k)).collect();
@@ -95,19 +78,9 @@ mod tests {
     #[test]
     fn every_key_used_in_templates_and_code_exists() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let dirs = [
-            root.join("templates"),
-            root.join("src"),
-            root.join("../rules/src"),
-            root.join("../import/src"),
-        ];
-        let markers: [(&str, &str); 5] = [
-            ("\"", "\"|t"),
-            ("t(\"", "\")"),
-            ("tf(\"", "\""),
-            ("Invalid::new(\"", "\")"),
-            ("code: \"", "\""),
-        ];
+        let dirs = [root.join("templates"), root.join("src"), root.join("../rules/src"), root.join("../import/src")];
+        let markers: [(&str, &str); 5] =
+            [("\"", "\"|t"), ("t(\"", "\")"), ("tf(\"", "\""), ("Invalid::new(\"", "\")"), ("code: \"", "\"")];
         let mut missing = Vec::new();
         let mut seen = 0;
         for dir in dirs {
@@ -123,10 +96,7 @@ mod tests {
                         let Some((key, _)) = piece.split_once(close) else {
                             continue;
                         };
-                        if key.is_empty()
-                            || key.contains([' ', '{', '\\', '"'])
-                            || !key.contains('.')
-                        {
+                        if key.is_empty() || key.contains([' ', '{', '\\', '"']) || !key.contains('.') {
                             continue;
                         }
                         seen += 1;
@@ -140,9 +110,6 @@ mod tests {
         assert!(seen > 50, "the scan found only {seen} keys");
         missing.sort();
         missing.dedup();
-        assert!(
-            missing.is_empty(),
-            "keys missing from locales/nl.ftl: {missing:#?}"
-        );
+        assert!(missing.is_empty(), "keys missing from locales/nl.ftl: {missing:#?}");
     }
 }

@@ -9,6 +9,7 @@ pub mod accounts;
 pub mod api;
 pub mod auth;
 pub mod clock;
+pub mod csrf;
 pub mod error;
 pub mod html;
 pub mod i18n;
@@ -75,6 +76,7 @@ pub fn router(state: AppState) -> Router {
             }),
         )
         .fallback(html::not_found)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), csrf::protect))
         .layer(axum::middleware::from_fn(security::headers))
         .with_state(state)
 }
@@ -90,25 +92,11 @@ impl Application {
     ///
     /// # Errors
     /// When the address cannot be bound, or randomness is unavailable.
-    pub async fn build(
-        addr: &str,
-        store: Store,
-        config: Config,
-        clock: Clock,
-    ) -> std::io::Result<Self> {
+    pub async fn build(addr: &str, store: Store, config: Config, clock: Clock) -> std::io::Result<Self> {
         let listener = TcpListener::bind(addr).await?;
-        let decoy_hash =
-            aantoonbaar_store::credentials::decoy_hash().map_err(std::io::Error::other)?;
-        let state = AppState {
-            store,
-            config: Arc::new(config),
-            clock,
-            decoy_hash: decoy_hash.into(),
-        };
-        Ok(Self {
-            listener,
-            router: router(state),
-        })
+        let decoy_hash = aantoonbaar_store::credentials::decoy_hash().map_err(std::io::Error::other)?;
+        let state = AppState { store, config: Arc::new(config), clock, decoy_hash: decoy_hash.into() };
+        Ok(Self { listener, router: router(state) })
     }
 
     /// The bound address (with the real port when 0 was asked for).
@@ -123,16 +111,9 @@ impl Application {
     ///
     /// # Errors
     /// When the server fails.
-    pub async fn run_until(
-        self,
-        shutdown: impl Future<Output = ()> + Send + 'static,
-    ) -> std::io::Result<()> {
-        axum::serve(
-            self.listener,
-            self.router
-                .into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(shutdown)
-        .await
+    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+        axum::serve(self.listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
+            .with_graceful_shutdown(shutdown)
+            .await
     }
 }

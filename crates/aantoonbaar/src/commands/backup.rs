@@ -28,10 +28,7 @@ const PG_DUMP: &str = "this is a PostgreSQL database: back it up with `pg_dump -
 /// A consistent copy of a running SQLite database (`VACUUM INTO`).
 pub async fn backup(args: BackupArgs) -> CommandResult {
     if args.to.exists() {
-        return Err(format!(
-            "{} already exists; choose a new file name",
-            args.to.display()
-        ));
+        return Err(format!("{} already exists; choose a new file name", args.to.display()));
     }
     let store = args.db.open().await?;
     match store.backup_to(&args.to).await {
@@ -51,9 +48,8 @@ pub async fn restore(args: RestoreArgs) -> CommandResult {
         return Err(PG_DUMP.to_owned());
     };
     let from = args.from.to_string_lossy().into_owned();
-    let backup = Store::open(&format!("sqlite://{from}"))
-        .await
-        .map_err(|e| format!("{from} is not a usable backup: {e}"))?;
+    let backup =
+        Store::open(&format!("sqlite://{from}")).await.map_err(|e| format!("{from} is not a usable backup: {e}"))?;
     backup.close().await;
     let staging = target.with_extension("restoring");
     std::fs::copy(&args.from, &staging).map_err(|e| format!("cannot copy the backup: {e}"))?;
@@ -61,8 +57,7 @@ pub async fn restore(args: RestoreArgs) -> CommandResult {
         let side = PathBuf::from(format!("{}{suffix}", target.display()));
         remove_if_present(&side)?;
     }
-    std::fs::rename(&staging, &target)
-        .map_err(|e| format!("cannot put the backup in place: {e}"))?;
+    std::fs::rename(&staging, &target).map_err(|e| format!("cannot put the backup in place: {e}"))?;
     println!("restored {} from {}", target.display(), args.from.display());
     Ok(())
 }

@@ -34,20 +34,15 @@ impl Database {
             && let Some(dir) = std::path::Path::new(path).parent()
             && !dir.as_os_str().is_empty()
         {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         }
-        Store::open(&self.database_url)
-            .await
-            .map_err(|e| format!("database {}: {e}", redact(&self.database_url)))
+        Store::open(&self.database_url).await.map_err(|e| format!("database {}: {e}", redact(&self.database_url)))
     }
 
     /// The file of a SQLite URL.
     #[must_use]
     pub fn sqlite_path(&self) -> Option<&str> {
-        self.database_url
-            .strip_prefix("sqlite://")
-            .or_else(|| self.database_url.strip_prefix("sqlite:"))
+        self.database_url.strip_prefix("sqlite://").or_else(|| self.database_url.strip_prefix("sqlite:"))
     }
 }
 
@@ -71,11 +66,9 @@ pub fn redact(url: &str) -> String {
 /// # Errors
 /// When there is no such board.
 pub async fn find_board(store: &Store, name: &str) -> Result<Board, String> {
-    store
-        .board_by_name(name)
-        .await
-        .map_err(|e| e.to_string())?
-        .ok_or_else(|| format!("there is no board called '{name}'; create it with `aantoonbaar user add --board '{name}' …`"))
+    store.board_by_name(name).await.map_err(|e| e.to_string())?.ok_or_else(|| {
+        format!("there is no board called '{name}'; create it with `aantoonbaar user add --board '{name}' …`")
+    })
 }
 
 pub async fn migrate(db: Database) -> CommandResult {
@@ -90,10 +83,7 @@ mod tests {
 
     #[test]
     fn passwords_in_database_urls_are_never_shown() {
-        assert_eq!(
-            redact("postgres://app:geheim@db:5432/ibp"),
-            "postgres://app:***@db:5432/ibp"
-        );
+        assert_eq!(redact("postgres://app:geheim@db:5432/ibp"), "postgres://app:***@db:5432/ibp");
         assert_eq!(redact("postgres://app@db/ibp"), "postgres://app@db/ibp");
         assert_eq!(redact("sqlite://data/a.sqlite"), "sqlite://data/a.sqlite");
     }

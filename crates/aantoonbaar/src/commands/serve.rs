@@ -38,10 +38,7 @@ impl ServerArgs {
     #[must_use]
     pub fn config(&self, demo: bool) -> Config {
         Config {
-            base_url: self
-                .base_url
-                .clone()
-                .unwrap_or_else(|| format!("http://{}", self.addr)),
+            base_url: self.base_url.clone().unwrap_or_else(|| format!("http://{}", self.addr)),
             idle_timeout: Duration::from_secs(self.idle_timeout_minutes * 60),
             absolute_timeout: Duration::from_secs(self.absolute_timeout_hours * 3600),
             secure_cookies: self.secure_cookies,
@@ -60,9 +57,7 @@ pub async fn serve(store: Store, server: &ServerArgs, config: Config) -> Command
         .map_err(|e| format!("cannot listen on {}: {e}", server.addr))?;
     let addr = app.local_addr().map_err(|e| e.to_string())?;
     tracing::info!(%addr, backend = store.backend_name(), "serving");
-    app.run_until(shutdown_signal())
-        .await
-        .map_err(|e| e.to_string())?;
+    app.run_until(shutdown_signal()).await.map_err(|e| e.to_string())?;
     store.close().await;
     Ok(())
 }
@@ -71,11 +66,10 @@ async fn shutdown_signal() {
     let ctrl_c = tokio::signal::ctrl_c();
     #[cfg(unix)]
     {
-        let mut term =
-            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-                Ok(term) => term,
-                Err(_) => return std::mem::drop(ctrl_c.await),
-            };
+        let mut term = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(term) => term,
+            Err(_) => return std::mem::drop(ctrl_c.await),
+        };
         tokio::select! {
             _ = ctrl_c => {},
             _ = term.recv() => {},

@@ -36,9 +36,8 @@ pub async fn run(command: Command) -> CommandResult {
         .ok_or_else(|| format!("there is no user with e-mail address {email}"))?;
     let actor = Actor::command_line(Clock::system().now());
     let board = store.board(&credentials.board);
-    let (_, secret) = accounts::issue_token(board, &actor, &credentials.user_id, &args.name)
-        .await
-        .map_err(|e| e.to_string())?;
+    let (_, secret) =
+        accounts::issue_token(board, &actor, &credentials.user_id, &args.name).await.map_err(|e| e.to_string())?;
     println!("{secret}");
     Ok(())
 }

@@ -30,12 +30,7 @@ struct Route {
 }
 
 const fn route(method: Method, path: &'static str, id: Id, action: Option<Action>) -> Route {
-    Route {
-        method,
-        path,
-        id,
-        action,
-    }
+    Route { method, path, id, action }
 }
 
 fn routes() -> Vec<Route> {
@@ -51,38 +46,18 @@ fn routes() -> Vec<Route> {
         route(Method::POST, "/pupils", Id::None, Some(PupilManage)),
         route(Method::GET, "/pupils/{id}", Id::Pupil, Some(PupilView)),
         route(Method::PATCH, "/pupils/{id}", Id::Pupil, Some(PupilManage)),
-        route(
-            Method::GET,
-            "/pupils/{id}/guardians",
-            Id::Pupil,
-            Some(GuardianView),
-        ),
-        route(
-            Method::POST,
-            "/pupils/{id}/guardians",
-            Id::Pupil,
-            Some(GuardianManage),
-        ),
+        route(Method::GET, "/pupils/{id}/guardians", Id::Pupil, Some(GuardianView)),
+        route(Method::POST, "/pupils/{id}/guardians", Id::Pupil, Some(GuardianManage)),
         route(Method::GET, "/guardians", Id::None, Some(GuardianView)),
         route(Method::POST, "/guardians", Id::None, Some(GuardianManage)),
-        route(
-            Method::GET,
-            "/guardians/{id}",
-            Id::Guardian,
-            Some(GuardianView),
-        ),
+        route(Method::GET, "/guardians/{id}", Id::Guardian, Some(GuardianView)),
         route(Method::POST, "/imports", Id::None, Some(PupilImport)),
         route(Method::GET, "/me", Id::None, None),
         route(Method::GET, "/users", Id::None, Some(UserView)),
         route(Method::POST, "/users", Id::None, Some(UserManage)),
         route(Method::GET, "/tokens", Id::None, Some(OwnTokens)),
         route(Method::POST, "/tokens", Id::None, Some(OwnTokens)),
-        route(
-            Method::DELETE,
-            "/tokens/{id}",
-            Id::OwnToken,
-            Some(OwnTokens),
-        ),
+        route(Method::DELETE, "/tokens/{id}", Id::OwnToken, Some(OwnTokens)),
     ]
 }
 
@@ -117,13 +92,7 @@ fn request_for(route: &Route, f: &Fixture, n: usize) -> (Option<Value>, String, 
     }
 }
 
-async fn call(
-    app: &TestApp,
-    token: Option<&str>,
-    route: &Route,
-    f: &Fixture,
-    n: usize,
-) -> (u16, String) {
+async fn call(app: &TestApp, token: Option<&str>, route: &Route, f: &Fixture, n: usize) -> (u16, String) {
     let id = match route.id {
         Id::None => String::new(),
         Id::School => f.school.clone(),
@@ -132,12 +101,7 @@ async fn call(
         Id::Guardian => f.guardian.clone(),
         Id::OwnToken => match token {
             Some(token) => {
-                let created = json(
-                    app.post(token, "/api/v1/tokens", &json!({"name": "weg"}))
-                        .await,
-                    201,
-                )
-                .await;
+                let created = json(app.post(token, "/api/v1/tokens", &json!({"name": "weg"})).await, 201).await;
                 created["id"].as_str().unwrap_or_default().to_owned()
             }
             None => "onbekend".to_owned(),
@@ -153,259 +117,129 @@ async fn call(
         request = request.header("content-type", "text/csv").body(csv);
     }
     let response = request.send().await.expect("request");
-    (
-        response.status().as_u16(),
-        response.text().await.unwrap_or_default(),
-    )
+    (response.status().as_u16(), response.text().await.unwrap_or_default())
 }
 
-story!(
-    the_route_table_covers_every_route_in_the_openapi_document,
-    |app| {
-        let document: Value = app
-            .client
-            .get(format!("{}/api/openapi.json", app.address))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        let documented: BTreeSet<String> = document["paths"]
-            .as_object()
-            .expect("paths")
-            .iter()
-            .flat_map(|(path, item)| {
-                item.as_object()
-                    .expect("item")
-                    .keys()
-                    .map(move |m| format!("{} {path}", m.to_uppercase()))
-            })
-            .collect();
-        let tested: BTreeSet<String> = routes()
-            .iter()
-            .map(|r| format!("{} {}", r.method, r.path))
-            .collect();
-        assert_eq!(documented, tested);
-        assert_eq!(
-            document["openapi"].as_str().map(|v| v.starts_with("3.")),
-            Some(true)
-        );
-    }
-);
+story!(the_route_table_covers_every_route_in_the_openapi_document, |app| {
+    let document: Value =
+        app.client.get(format!("{}/api/openapi.json", app.address)).send().await.unwrap().json().await.unwrap();
+    let documented: BTreeSet<String> = document["paths"]
+        .as_object()
+        .expect("paths")
+        .iter()
+        .flat_map(|(path, item)| {
+            item.as_object().expect("item").keys().map(move |m| format!("{} {path}", m.to_uppercase()))
+        })
+        .collect();
+    let tested: BTreeSet<String> = routes().iter().map(|r| format!("{} {}", r.method, r.path)).collect();
+    assert_eq!(documented, tested);
+    assert_eq!(document["openapi"].as_str().map(|v| v.starts_with("3.")), Some(true));
+});
 
-story!(
-    every_role_gets_exactly_what_the_policy_table_allows,
-    |app| {
-        let board = app.board("Stichting Proef").await;
-        let admin = app
-            .staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[])
-            .await;
-        let f = Fixture::create(&app, &admin, 11).await;
-        let mut n = 0;
-        for role in Role::ALL {
-            let scope = role.natural_scope();
-            let scope_ids: Vec<&str> = match scope {
-                ScopeKind::Board => vec![],
-                ScopeKind::School => vec![f.school.as_str()],
-                ScopeKind::Groups => vec![f.group.as_str()],
-            };
-            let token = app
-                .staff(
-                    &board,
-                    &format!("{}@proef.nl", role.code().to_lowercase()),
-                    *role,
-                    scope,
-                    &scope_ids,
-                )
-                .await;
-            for route in routes() {
-                n += 1;
-                let allowed = route
-                    .action
-                    .is_none_or(|action| permits(&[*role], scope, action));
-                let (status, body) = call(&app, Some(&token), &route, &f, n).await;
-                if allowed {
-                    assert!(
-                        (200..300).contains(&status),
-                        "{role:?} {} {} should be allowed, got {status}: {body}",
-                        route.method,
-                        route.path
-                    );
-                } else {
-                    assert_eq!(
-                        status, 403,
-                        "{role:?} {} {} should be forbidden: {body}",
-                        route.method, route.path
-                    );
-                    assert!(
-                        body.contains("\"status\":403"),
-                        "a problem document: {body}"
-                    );
-                }
+story!(every_role_gets_exactly_what_the_policy_table_allows, |app| {
+    let board = app.board("Stichting Proef").await;
+    let admin = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    let f = Fixture::create(&app, &admin, 11).await;
+    let mut n = 0;
+    for role in Role::ALL {
+        let scope = role.natural_scope();
+        let scope_ids: Vec<&str> = match scope {
+            ScopeKind::Board => vec![],
+            ScopeKind::School => vec![f.school.as_str()],
+            ScopeKind::Groups => vec![f.group.as_str()],
+        };
+        let token =
+            app.staff(&board, &format!("{}@proef.nl", role.code().to_lowercase()), *role, scope, &scope_ids).await;
+        for route in routes() {
+            n += 1;
+            let allowed = route.action.is_none_or(|action| permits(&[*role], scope, action));
+            let (status, body) = call(&app, Some(&token), &route, &f, n).await;
+            if allowed {
+                assert!(
+                    (200..300).contains(&status),
+                    "{role:?} {} {} should be allowed, got {status}: {body}",
+                    route.method,
+                    route.path
+                );
+            } else {
+                assert_eq!(status, 403, "{role:?} {} {} should be forbidden: {body}", route.method, route.path);
+                assert!(body.contains("\"status\":403"), "a problem document: {body}");
             }
         }
     }
-);
+});
 
 story!(without_a_token_every_route_answers_401, |app| {
     let board = app.board("Stichting Proef").await;
-    let admin = app
-        .staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[])
-        .await;
+    let admin = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
     let f = Fixture::create(&app, &admin, 12).await;
     for (n, route) in routes().iter().enumerate() {
         let (status, _) = call(&app, None, route, &f, n).await;
         assert_eq!(status, 401, "{} {}", route.method, route.path);
     }
-    let response = app
-        .request(Method::GET, Some("aant_verzonnen"), "/api/v1/schools")
-        .send()
-        .await
-        .unwrap();
+    let response = app.request(Method::GET, Some("aant_verzonnen"), "/api/v1/schools").send().await.unwrap();
     assert_eq!(response.status().as_u16(), 401);
-    assert_eq!(
-        response.headers()["content-type"],
-        "application/problem+json"
-    );
+    assert_eq!(response.headers()["content-type"], "application/problem+json");
 });
 
-story!(
-    a_user_of_another_board_sees_nothing_and_gets_404_for_every_item,
-    |app| {
-        let board_a = app.board("Stichting A").await;
-        let admin_a = app
-            .staff(&board_a, "ibp@a.nl", Role::St, ScopeKind::Board, &[])
-            .await;
-        let f = Fixture::create(&app, &admin_a, 13).await;
-        let board_b = app.board("Stichting B").await;
-        let admin_b = app
-            .staff(&board_b, "ibp@b.nl", Role::St, ScopeKind::Board, &[])
-            .await;
-        let secrets = [
-            &f.school,
-            &f.other_school,
-            &f.group,
-            &f.pupil,
-            &f.other_pupil,
-            &f.guardian,
-        ];
-        for (n, route) in routes().iter().enumerate() {
-            let (status, body) = call(&app, Some(&admin_b), route, &f, 500 + n).await;
-            for secret in secrets {
-                assert!(
-                    !body.contains(secret.as_str()),
-                    "{} {} leaked an id of board A: {body}",
-                    route.method,
-                    route.path
-                );
-            }
-            assert!(
-                !body.contains("De Linde") && !body.contains("eva@voorbeeld.nl"),
-                "{} {} leaked data: {body}",
-                route.method,
-                route.path
-            );
-            match route.id {
-                Id::School | Id::Group | Id::Pupil | Id::Guardian => {
-                    assert_eq!(status, 404, "{} {}: {body}", route.method, route.path);
-                }
-                _ if body.contains("reference.unknown") || status == 404 => {}
-                _ => assert!(
-                    (200..300).contains(&status),
-                    "{} {}: {status} {body}",
-                    route.method,
-                    route.path
-                ),
-            }
+story!(a_user_of_another_board_sees_nothing_and_gets_404_for_every_item, |app| {
+    let board_a = app.board("Stichting A").await;
+    let admin_a = app.staff(&board_a, "ibp@a.nl", Role::St, ScopeKind::Board, &[]).await;
+    let f = Fixture::create(&app, &admin_a, 13).await;
+    let board_b = app.board("Stichting B").await;
+    let admin_b = app.staff(&board_b, "ibp@b.nl", Role::St, ScopeKind::Board, &[]).await;
+    let secrets = [&f.school, &f.other_school, &f.group, &f.pupil, &f.other_pupil, &f.guardian];
+    for (n, route) in routes().iter().enumerate() {
+        let (status, body) = call(&app, Some(&admin_b), route, &f, 500 + n).await;
+        for secret in secrets {
+            assert!(!body.contains(secret.as_str()), "{} {} leaked an id of board A: {body}", route.method, route.path);
         }
-        // Board A's pupil answers exactly as a pupil that never existed.
-        let theirs = app
-            .get(&admin_b, &format!("/api/v1/pupils/{}", f.pupil))
-            .await
-            .text()
-            .await
-            .unwrap();
-        let nobody = app
-            .get(
-                &admin_b,
-                "/api/v1/pupils/00000000-0000-0000-0000-000000000000",
-            )
-            .await
-            .text()
-            .await
-            .unwrap();
-        assert_eq!(theirs, nobody);
-    }
-);
-
-story!(
-    a_teacher_sees_only_their_groups_and_a_director_only_their_school,
-    |app| {
-        let board = app.board("Stichting Proef").await;
-        let admin = app
-            .staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[])
-            .await;
-        let f = Fixture::create(&app, &admin, 14).await;
-        let teacher = app
-            .staff(
-                &board,
-                "juf@proef.nl",
-                Role::Op,
-                ScopeKind::Groups,
-                &[&f.group],
-            )
-            .await;
-        let director = app
-            .staff(
-                &board,
-                "directeur@proef.nl",
-                Role::D,
-                ScopeKind::School,
-                &[&f.school],
-            )
-            .await;
-
-        for token in [&teacher, &director] {
-            assert_eq!(
-                app.get(token, &format!("/api/v1/pupils/{}", f.pupil))
-                    .await
-                    .status(),
-                200
-            );
-            assert_eq!(
-                app.get(token, &format!("/api/v1/pupils/{}", f.other_pupil))
-                    .await
-                    .status(),
-                404
-            );
-            let list = json(app.get(token, "/api/v1/pupils").await, 200).await;
-            let ids: Vec<&str> = list["pupils"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|p| p["id"].as_str().unwrap())
-                .collect();
-            assert_eq!(ids, [f.pupil.as_str()]);
-            assert_eq!(list["total"], 1);
-            let schools = json(app.get(token, "/api/v1/schools").await, 200).await;
-            assert_eq!(schools.as_array().unwrap().len(), 1);
-            assert_eq!(
-                app.get(token, &format!("/api/v1/schools/{}", f.other_school))
-                    .await
-                    .status(),
-                404
-            );
+        assert!(
+            !body.contains("De Linde") && !body.contains("eva@voorbeeld.nl"),
+            "{} {} leaked data: {body}",
+            route.method,
+            route.path
+        );
+        match route.id {
+            Id::School | Id::Group | Id::Pupil | Id::Guardian => {
+                assert_eq!(status, 404, "{} {}: {body}", route.method, route.path);
+            }
+            _ if body.contains("reference.unknown") || status == 404 => {}
+            _ => assert!((200..300).contains(&status), "{} {}: {status} {body}", route.method, route.path),
         }
-        // The director may not move a pupil into another school's group.
-        let moved = app
-            .patch(
-                &director,
-                &format!("/api/v1/pupils/{}", f.pupil),
-                &json!({"school_id": f.other_school, "group_id": f.other_group}),
-            )
-            .await;
-        let problem = json(moved, 422).await;
-        assert_eq!(problem["errors"][0]["field"], "group_id");
     }
-);
+    // Board A's pupil answers exactly as a pupil that never existed.
+    let theirs = app.get(&admin_b, &format!("/api/v1/pupils/{}", f.pupil)).await.text().await.unwrap();
+    let nobody = app.get(&admin_b, "/api/v1/pupils/00000000-0000-0000-0000-000000000000").await.text().await.unwrap();
+    assert_eq!(theirs, nobody);
+});
+
+story!(a_teacher_sees_only_their_groups_and_a_director_only_their_school, |app| {
+    let board = app.board("Stichting Proef").await;
+    let admin = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    let f = Fixture::create(&app, &admin, 14).await;
+    let teacher = app.staff(&board, "juf@proef.nl", Role::Op, ScopeKind::Groups, &[&f.group]).await;
+    let director = app.staff(&board, "directeur@proef.nl", Role::D, ScopeKind::School, &[&f.school]).await;
+
+    for token in [&teacher, &director] {
+        assert_eq!(app.get(token, &format!("/api/v1/pupils/{}", f.pupil)).await.status(), 200);
+        assert_eq!(app.get(token, &format!("/api/v1/pupils/{}", f.other_pupil)).await.status(), 404);
+        let list = json(app.get(token, "/api/v1/pupils").await, 200).await;
+        let ids: Vec<&str> = list["pupils"].as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap()).collect();
+        assert_eq!(ids, [f.pupil.as_str()]);
+        assert_eq!(list["total"], 1);
+        let schools = json(app.get(token, "/api/v1/schools").await, 200).await;
+        assert_eq!(schools.as_array().unwrap().len(), 1);
+        assert_eq!(app.get(token, &format!("/api/v1/schools/{}", f.other_school)).await.status(), 404);
+    }
+    // The director may not move a pupil into another school's group.
+    let moved = app
+        .patch(
+            &director,
+            &format!("/api/v1/pupils/{}", f.pupil),
+            &json!({"school_id": f.other_school, "group_id": f.other_group}),
+        )
+        .await;
+    let problem = json(moved, 422).await;
+    assert_eq!(problem["errors"][0]["field"], "group_id");
+});

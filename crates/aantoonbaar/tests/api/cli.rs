@@ -18,112 +18,50 @@ fn aantoonbaar(app: &TestApp, args: &[&str]) -> (bool, String, String) {
     )
 }
 
-story!(
-    the_first_administrator_is_made_on_the_command_line_and_gets_a_token,
-    |app| {
-        let (ok, out, err) = aantoonbaar(
-            &app,
-            &[
-                "user",
-                "add",
-                "--board",
-                "Stichting Nieuw",
-                "--role",
-                "ST",
-                "--email",
-                "ibp@nieuw.nl",
-            ],
-        );
-        assert!(ok, "{err}");
-        assert!(
-            out.contains("/wachtwoord/"),
-            "prints the one-time link: {out}"
-        );
+story!(the_first_administrator_is_made_on_the_command_line_and_gets_a_token, |app| {
+    let (ok, out, err) =
+        aantoonbaar(&app, &["user", "add", "--board", "Stichting Nieuw", "--role", "ST", "--email", "ibp@nieuw.nl"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("/wachtwoord/"), "prints the one-time link: {out}");
 
-        let (ok, token, err) = aantoonbaar(&app, &["token", "create", "--email", "ibp@nieuw.nl"]);
-        assert!(ok, "{err}");
-        let token = token.trim();
-        assert_eq!(token.lines().count(), 1, "the token alone on stdout");
-        let me = json(app.get(token, "/api/v1/me").await, 200).await;
-        assert_eq!(me["board"], "Stichting Nieuw");
-        assert_eq!(me["roles"][0], "ST");
+    let (ok, token, err) = aantoonbaar(&app, &["token", "create", "--email", "ibp@nieuw.nl"]);
+    assert!(ok, "{err}");
+    let token = token.trim();
+    assert_eq!(token.lines().count(), 1, "the token alone on stdout");
+    let me = json(app.get(token, "/api/v1/me").await, 200).await;
+    assert_eq!(me["board"], "Stichting Nieuw");
+    assert_eq!(me["roles"][0], "ST");
 
-        let (ok, _, err) = aantoonbaar(
-            &app,
-            &[
-                "user",
-                "add",
-                "--board",
-                "Stichting Nieuw",
-                "--role",
-                "XX",
-                "--email",
-                "x@nieuw.nl",
-            ],
-        );
-        assert!(!ok);
-        assert!(err.contains("role"), "{err}");
-        let (ok, _, err) = aantoonbaar(&app, &["token", "create", "--email", "niemand@nieuw.nl"]);
-        assert!(!ok && err.contains("niemand@nieuw.nl"), "{err}");
-    }
-);
+    let (ok, _, err) =
+        aantoonbaar(&app, &["user", "add", "--board", "Stichting Nieuw", "--role", "XX", "--email", "x@nieuw.nl"]);
+    assert!(!ok);
+    assert!(err.contains("role"), "{err}");
+    let (ok, _, err) = aantoonbaar(&app, &["token", "create", "--email", "niemand@nieuw.nl"]);
+    assert!(!ok && err.contains("niemand@nieuw.nl"), "{err}");
+});
 
-story!(
-    the_command_line_import_writes_nothing_for_a_bad_file,
-    |app| {
-        let (ok, _, err) = aantoonbaar(
-            &app,
-            &[
-                "user",
-                "add",
-                "--board",
-                "Stichting Nieuw",
-                "--role",
-                "ST",
-                "--email",
-                "ibp@nieuw.nl",
-            ],
-        );
-        assert!(ok, "{err}");
-        let (_, token, _) = aantoonbaar(&app, &["token", "create", "--email", "ibp@nieuw.nl"]);
-        let token = token.trim().to_owned();
-        json(
-            app.post(
-                &token,
-                "/api/v1/schools",
-                &serde_json::json!({"name": "OBS Nieuw", "brin": "99XY"}),
-            )
-            .await,
-            201,
-        )
+story!(the_command_line_import_writes_nothing_for_a_bad_file, |app| {
+    let (ok, _, err) =
+        aantoonbaar(&app, &["user", "add", "--board", "Stichting Nieuw", "--role", "ST", "--email", "ibp@nieuw.nl"]);
+    assert!(ok, "{err}");
+    let (_, token, _) = aantoonbaar(&app, &["token", "create", "--email", "ibp@nieuw.nl"]);
+    let token = token.trim().to_owned();
+    json(app.post(&token, "/api/v1/schools", &serde_json::json!({"name": "OBS Nieuw", "brin": "99XY"})).await, 201)
         .await;
-        let dir =
-            std::env::temp_dir().join(format!("aantoonbaar-cli-{}", uuid::Uuid::new_v4().simple()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let file = dir.join("export.csv");
-        std::fs::write(&file, "Leerlingnummer;Roepnaam;Achternaam;Geboortedatum;Groep;Datum inschrijving\n1;Sanne;Berg;04-03-2019;Groep 3;05-03-2023\n2;Tim;Berg;31-13-2019;Groep 3;05-03-2023\n").unwrap();
-        let file_arg = file.to_string_lossy().into_owned();
-        let args = [
-            "import",
-            "--board",
-            "Stichting Nieuw",
-            "--school",
-            "99xy",
-            "--file",
-            file_arg.as_str(),
-        ];
-        let (ok, _, err) = aantoonbaar(&app, &args);
-        assert!(!ok);
-        assert!(err.contains("Regel 3, kolom Geboortedatum"), "{err}");
-        assert_eq!(
-            json(app.get(&token, "/api/v1/pupils").await, 200).await["total"],
-            0
-        );
+    let dir = std::env::temp_dir().join(format!("aantoonbaar-cli-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("export.csv");
+    std::fs::write(&file, "Leerlingnummer;Roepnaam;Achternaam;Geboortedatum;Groep;Datum inschrijving\n1;Sanne;Berg;04-03-2019;Groep 3;05-03-2023\n2;Tim;Berg;31-13-2019;Groep 3;05-03-2023\n").unwrap();
+    let file_arg = file.to_string_lossy().into_owned();
+    let args = ["import", "--board", "Stichting Nieuw", "--school", "99xy", "--file", file_arg.as_str()];
+    let (ok, _, err) = aantoonbaar(&app, &args);
+    assert!(!ok);
+    assert!(err.contains("Regel 3, kolom Geboortedatum"), "{err}");
+    assert_eq!(json(app.get(&token, "/api/v1/pupils").await, 200).await["total"], 0);
 
-        std::fs::write(&file, "Leerlingnummer;Roepnaam;Achternaam;Geboortedatum;Groep;Datum inschrijving\n1;Sanne;Berg;04-03-2019;Groep 3;05-03-2023\n").unwrap();
-        let (ok, out, err) = aantoonbaar(&app, &args);
-        assert!(ok, "{err}");
-        assert!(out.contains("1 created"), "{out}");
-        std::fs::remove_dir_all(&dir).ok();
-    }
-);
+    std::fs::write(&file, "Leerlingnummer;Roepnaam;Achternaam;Geboortedatum;Groep;Datum inschrijving\n1;Sanne;Berg;04-03-2019;Groep 3;05-03-2023\n").unwrap();
+    let (ok, out, err) = aantoonbaar(&app, &args);
+    assert!(ok, "{err}");
+    assert!(out.contains("1 created"), "{out}");
+    std::fs::remove_dir_all(&dir).ok();
+});

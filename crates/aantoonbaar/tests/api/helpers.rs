@@ -2,15 +2,16 @@
 //! always and PostgreSQL when `AANTOONBAAR_TEST_POSTGRES` names a server.
 
 use aantoonbaar_rules::{Email, PersonName, Role, ScopeKind};
-use aantoonbaar_store::credentials::hash_password;
+use aantoonbaar_store::credentials::{hash_password, totp};
 use aantoonbaar_store::{Actor, BoardId, NewUser, Store};
 use aantoonbaar_web::clock::Clock;
 use aantoonbaar_web::{Application, Config, accounts};
 use jiff::Timestamp;
 use reqwest::{Method, RequestBuilder, Response};
 use serde_json::Value;
+use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// Runs a story against both back-ends: `NAME::sqlite` and `NAME::postgres`.
 #[macro_export]
@@ -63,7 +64,10 @@ pub struct TestApp {
     pub store: Store,
     pub clock: Clock,
     pub client: reqwest::Client,
+    pub jar: Arc<reqwest::cookie::Jar>,
     pub database_url: String,
+    /// Each staff user's authenticator secret, by e-mail address.
+    pub secrets: Mutex<HashMap<String, String>>,
     cleanup: Cleanup,
     _shutdown: tokio::sync::oneshot::Sender<()>,
 }
@@ -83,10 +87,7 @@ impl Drop for TestApp {
                 let (admin_url, name) = (admin_url.clone(), name.clone());
                 // Drop runs inside the test's runtime: use a thread of our own.
                 let _ = std::thread::spawn(move || {
-                    let runtime = tokio::runtime::Builder::new_current_thread()
-                        .enable_all()
-                        .build()
-                        .expect("runtime");
+                    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
                     runtime.block_on(async {
                         use sqlx::{Connection, Executor};
                         if let Ok(mut conn) = sqlx::PgConnection::connect(&admin_url).await {
@@ -110,52 +111,36 @@ impl TestApp {
             Backend::Sqlite => {
                 let dir = std::env::temp_dir().join("aantoonbaar-tests").join(&unique);
                 std::fs::create_dir_all(&dir).expect("temp dir");
-                (
-                    format!("sqlite://{}", dir.join("test.sqlite").display()),
-                    Cleanup::Directory(dir),
-                )
+                (format!("sqlite://{}", dir.join("test.sqlite").display()), Cleanup::Directory(dir))
             }
             Backend::Postgres => {
-                let admin_url = std::env::var("AANTOONBAAR_TEST_POSTGRES")
-                    .ok()
-                    .filter(|u| !u.is_empty())?;
+                let admin_url = std::env::var("AANTOONBAAR_TEST_POSTGRES").ok().filter(|u| !u.is_empty())?;
                 let name = format!("aantoonbaar_test_{unique}");
                 {
                     use sqlx::{Connection, Executor};
-                    let mut conn = sqlx::PgConnection::connect(&admin_url)
-                        .await
-                        .expect("AANTOONBAAR_TEST_POSTGRES reachable");
+                    let mut conn =
+                        sqlx::PgConnection::connect(&admin_url).await.expect("AANTOONBAAR_TEST_POSTGRES reachable");
                     conn.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
                         .await
                         .expect("create database");
                 }
-                let base = admin_url
-                    .rsplit_once('/')
-                    .map_or(admin_url.as_str(), |(base, _)| base);
-                (
-                    format!("{base}/{name}"),
-                    Cleanup::Database { admin_url, name },
-                )
+                let base = admin_url.rsplit_once('/').map_or(admin_url.as_str(), |(base, _)| base);
+                (format!("{base}/{name}"), Cleanup::Database { admin_url, name })
             }
         };
         let store = Store::open(&database_url).await.expect("open store");
         let clock = Clock::fixed(start_time());
-        let app = Application::build(
-            "127.0.0.1:0",
-            store.clone(),
-            Config::default(),
-            clock.clone(),
-        )
-        .await
-        .expect("bind");
+        let app =
+            Application::build("127.0.0.1:0", store.clone(), Config::default(), clock.clone()).await.expect("bind");
         let address = format!("http://{}", app.local_addr().expect("address"));
         let (shutdown, stopped) = tokio::sync::oneshot::channel::<()>();
         tokio::spawn(app.run_until(async move {
             let _ = stopped.await;
         }));
+        let jar = Arc::new(reqwest::cookie::Jar::default());
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
-            .cookie_store(true)
+            .cookie_provider(Arc::clone(&jar))
             .build()
             .expect("client");
         Some(Self {
@@ -163,7 +148,9 @@ impl TestApp {
             store,
             clock,
             client,
+            jar,
             database_url,
+            secrets: Mutex::new(HashMap::new()),
             cleanup,
             _shutdown: shutdown,
         })
@@ -174,11 +161,7 @@ impl TestApp {
     }
 
     pub async fn board(&self, name: &str) -> BoardId {
-        self.store
-            .ensure_board(name, self.clock.now())
-            .await
-            .expect("board")
-            .id
+        self.store.ensure_board(name, self.clock.now()).await.expect("board").id
     }
 
     /// A staff user with a password ([`PASSWORD`]); returns their API token.
@@ -196,22 +179,18 @@ impl TestApp {
             roles: vec![role],
             scope_kind: scope,
             scope_ids: scope_ids.iter().map(|s| (*s).to_owned()).collect(),
+            mfa_exempt: false,
         };
         let board = self.store.board(board);
-        let user = board
-            .create_user(&self.actor(), &user, Some(password_hash()))
-            .await
-            .expect("user");
-        accounts::issue_token(board, &self.actor(), &user.id, "test")
-            .await
-            .expect("token")
-            .1
+        let user = board.create_user(&self.actor(), &user, Some(password_hash())).await.expect("user");
+        let secret = totp::new_secret().expect("secret");
+        board.enrol_totp(&self.actor(), &user.id, &secret, 0, &[]).await.expect("two-step");
+        self.secrets.lock().expect("lock").insert(email.to_owned(), secret);
+        accounts::issue_token(board, &self.actor(), &user.id, "test").await.expect("token").1
     }
 
     pub fn request(&self, method: Method, token: Option<&str>, path: &str) -> RequestBuilder {
-        let request = self
-            .client
-            .request(method, format!("{}{path}", self.address));
+        let request = self.client.request(method, format!("{}{path}", self.address));
         match token {
             Some(token) => request.bearer_auth(token),
             None => request,
@@ -219,45 +198,70 @@ impl TestApp {
     }
 
     pub async fn get(&self, token: &str, path: &str) -> Response {
-        self.request(Method::GET, Some(token), path)
-            .send()
-            .await
-            .expect("request")
+        self.request(Method::GET, Some(token), path).send().await.expect("request")
     }
 
     pub async fn post(&self, token: &str, path: &str, body: &Value) -> Response {
-        self.request(Method::POST, Some(token), path)
-            .json(body)
-            .send()
-            .await
-            .expect("request")
+        self.request(Method::POST, Some(token), path).json(body).send().await.expect("request")
     }
 
     pub async fn patch(&self, token: &str, path: &str, body: &Value) -> Response {
-        self.request(Method::PATCH, Some(token), path)
-            .json(body)
-            .send()
-            .await
-            .expect("request")
+        self.request(Method::PATCH, Some(token), path).json(body).send().await.expect("request")
     }
 
-    /// Signs in through the sign-in form; the client keeps the session cookie.
+    /// The page forms' CSRF token: the cookie the server set on the first page.
+    pub async fn csrf(&self) -> String {
+        let url = self.address.parse().expect("url");
+        if let Some(token) = self.csrf_cookie(&url) {
+            return token;
+        }
+        self.client.get(format!("{}/aanmelden", self.address)).send().await.expect("request");
+        self.csrf_cookie(&url).expect("the server sets a CSRF cookie")
+    }
+
+    fn csrf_cookie(&self, url: &reqwest::Url) -> Option<String> {
+        use reqwest::cookie::CookieStore;
+        let cookies = self.jar.cookies(url)?;
+        cookies.to_str().ok()?.split("; ").find_map(|c| c.strip_prefix("aantoonbaar_csrf=")).map(str::to_owned)
+    }
+
+    /// Posts a page form with its CSRF token.
+    pub async fn form(&self, path: &str, fields: &[(&str, &str)]) -> Response {
+        let csrf = self.csrf().await;
+        let mut fields = fields.to_vec();
+        fields.push(("csrf", &csrf));
+        self.client.post(format!("{}{path}", self.address)).form(&fields).send().await.expect("request")
+    }
+
+    /// The first step only: e-mail address and password.
+    pub async fn sign_in_password(&self, email: &str, password: &str) -> Response {
+        self.form("/aanmelden", &[("email", email), ("password", password)]).await
+    }
+
+    /// The authenticator code of a staff user at the clock's time.
+    pub fn code(&self, email: &str) -> String {
+        let secret = self.secrets.lock().expect("lock").get(email).cloned().expect("a staff user made by the test");
+        totp::code_at(&secret, self.clock.now().as_second()).expect("code")
+    }
+
+    /// Signs in with password and authenticator code; the client keeps the session.
+    /// The clock moves on 30 seconds first, as every code is accepted once.
     pub async fn sign_in(&self, email: &str, password: &str) -> Response {
-        self.client
-            .post(format!("{}/aanmelden", self.address))
-            .form(&[("email", email), ("password", password)])
-            .send()
-            .await
-            .expect("request")
+        let first = self.sign_in_password(email, password).await;
+        if first.headers().get("location").and_then(|l| l.to_str().ok()) != Some("/aanmelden/code") {
+            return first;
+        }
+        self.clock.advance(jiff::SignedDuration::from_secs(30));
+        let code = self.code(email);
+        self.form("/aanmelden/code", &[("code", &code)]).await
+    }
+
+    pub async fn sign_out(&self) {
+        self.form("/afmelden", &[]).await;
     }
 
     pub async fn page(&self, path: &str) -> (u16, String) {
-        let response = self
-            .client
-            .get(format!("{}{path}", self.address))
-            .send()
-            .await
-            .expect("request");
+        let response = self.client.get(format!("{}{path}", self.address)).send().await.expect("request");
         let status = response.status().as_u16();
         (status, response.text().await.expect("body"))
     }
@@ -307,22 +311,12 @@ impl Fixture {
         let school = school["id"].as_str().expect("id").to_owned();
         let other_school = other_school["id"].as_str().expect("id").to_owned();
         let group = json(
-            app.post(
-                token,
-                "/api/v1/groups",
-                &serde_json::json!({"school_id": school, "name": "Groep 3"}),
-            )
-            .await,
+            app.post(token, "/api/v1/groups", &serde_json::json!({"school_id": school, "name": "Groep 3"})).await,
             201,
         )
         .await;
         let other_group = json(
-            app.post(
-                token,
-                "/api/v1/groups",
-                &serde_json::json!({"school_id": other_school, "name": "Groep 3"}),
-            )
-            .await,
+            app.post(token, "/api/v1/groups", &serde_json::json!({"school_id": other_school, "name": "Groep 3"})).await,
             201,
         )
         .await;
@@ -331,7 +325,12 @@ impl Fixture {
         let pupil = create_pupil(app, token, &school, &group, "1001").await;
         let other_pupil = create_pupil(app, token, &other_school, &other_group, "2001").await;
         let guardian = json(
-            app.post(token, "/api/v1/guardians", &serde_json::json!({"given_name": "Eva", "surname": "Berg", "email": "eva@voorbeeld.nl"})).await,
+            app.post(
+                token,
+                "/api/v1/guardians",
+                &serde_json::json!({"given_name": "Eva", "surname": "Berg", "email": "eva@voorbeeld.nl"}),
+            )
+            .await,
             201,
         )
         .await["id"]
@@ -339,38 +338,16 @@ impl Fixture {
             .expect("id")
             .to_owned();
         let link = serde_json::json!({"guardian_id": guardian, "relation": "mother", "holds_custody": true, "recognised": true});
-        json(
-            app.post(token, &format!("/api/v1/pupils/{pupil}/guardians"), &link)
-                .await,
-            201,
-        )
-        .await;
-        Self {
-            school,
-            other_school,
-            group,
-            other_group,
-            pupil,
-            other_pupil,
-            guardian,
-        }
+        json(app.post(token, &format!("/api/v1/pupils/{pupil}/guardians"), &link).await, 201).await;
+        Self { school, other_school, group, other_group, pupil, other_pupil, guardian }
     }
 }
 
-pub async fn create_pupil(
-    app: &TestApp,
-    token: &str,
-    school: &str,
-    group: &str,
-    number: &str,
-) -> String {
+pub async fn create_pupil(app: &TestApp, token: &str, school: &str, group: &str, number: &str) -> String {
     let body = serde_json::json!({
         "school_id": school, "group_id": group, "given_name": "Sanne", "surname_prefix": "van der",
         "surname": "Berg", "birth_date": "2019-03-04", "external_number": number, "enrolment_date": "2023-03-05",
         "family_situation": "together"
     });
-    json(app.post(token, "/api/v1/pupils", &body).await, 201).await["id"]
-        .as_str()
-        .expect("id")
-        .to_owned()
+    json(app.post(token, "/api/v1/pupils", &body).await, 201).await["id"].as_str().expect("id").to_owned()
 }

@@ -1,10 +1,6 @@
 //! One integration-test binary; each story runs on SQLite and on PostgreSQL.
 
-#![expect(
-    clippy::expect_used,
-    clippy::unwrap_used,
-    reason = "a test helper that fails should fail loudly"
-)]
+#![expect(clippy::expect_used, clippy::unwrap_used, reason = "a test helper that fails should fail loudly")]
 
 mod helpers;
 

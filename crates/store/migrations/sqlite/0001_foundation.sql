@@ -92,6 +92,12 @@ CREATE TABLE users (
     name           TEXT NOT NULL,
     password_hash  TEXT,
     scope_kind     TEXT NOT NULL CHECK (scope_kind IN ('board','school','groups')),
+    -- Two-step verification (RFC 6238): the base32 secret, and the last time
+    -- step accepted so a code cannot be used twice.
+    totp_secret    TEXT,
+    totp_last_step INTEGER,
+    -- Demo accounts only: may sign in without a second step in demo mode.
+    mfa_exempt     INTEGER NOT NULL DEFAULT 0 CHECK (mfa_exempt IN (0, 1)),
     created_at     INTEGER NOT NULL,
     PRIMARY KEY (board_id, id)
 ) STRICT;
@@ -116,12 +122,17 @@ CREATE TABLE user_scopes (
 ) STRICT;
 CREATE UNIQUE INDEX user_scopes_unique ON user_scopes(board_id, user_id, school_id, COALESCE(group_id, ''));
 
+-- A session is 'full' only after both steps; 'second_factor' and 'enrol' are
+-- the few minutes between password and code.
 CREATE TABLE sessions (
-    token_hash    TEXT PRIMARY KEY,
-    board_id      TEXT NOT NULL,
-    user_id       TEXT NOT NULL,
-    created_at    INTEGER NOT NULL,
-    last_seen_at  INTEGER NOT NULL,
+    token_hash      TEXT PRIMARY KEY,
+    board_id        TEXT NOT NULL,
+    user_id         TEXT NOT NULL,
+    stage           TEXT NOT NULL CHECK (stage IN ('second_factor','enrol','full')),
+    pending_secret  TEXT,
+    reauth_at       INTEGER,
+    created_at      INTEGER NOT NULL,
+    last_seen_at    INTEGER NOT NULL,
     FOREIGN KEY (board_id, user_id) REFERENCES users(board_id, id) ON DELETE CASCADE
 ) STRICT;
 CREATE INDEX sessions_by_user ON sessions(board_id, user_id);
@@ -137,6 +148,24 @@ CREATE TABLE api_tokens (
     revoked_at    INTEGER,
     PRIMARY KEY (board_id, id),
     FOREIGN KEY (board_id, user_id) REFERENCES users(board_id, id) ON DELETE CASCADE
+) STRICT;
+
+-- Single-use recovery codes for a lost authenticator, stored as hashes.
+CREATE TABLE recovery_codes (
+    board_id   TEXT NOT NULL,
+    user_id    TEXT NOT NULL,
+    code_hash  TEXT NOT NULL,
+    used_at    INTEGER,
+    PRIMARY KEY (board_id, user_id, code_hash),
+    FOREIGN KEY (board_id, user_id) REFERENCES users(board_id, id) ON DELETE CASCADE
+) STRICT;
+
+-- Failed sign-in and code attempts per key (account + address, or address).
+CREATE TABLE throttle (
+    key            TEXT PRIMARY KEY,
+    failures       INTEGER NOT NULL,
+    blocked_until  INTEGER NOT NULL,
+    updated_at     INTEGER NOT NULL
 ) STRICT;
 
 CREATE TABLE password_links (

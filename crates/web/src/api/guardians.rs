@@ -39,10 +39,7 @@ impl From<Guardian> for GuardianOut {
 
 /// `{given_name, surname_prefix?, surname, email?, phone?}`.
 #[derive(Deserialize, ToSchema)]
-#[expect(
-    dead_code,
-    reason = "documents the request body; the handler reads it field by field"
-)]
+#[expect(dead_code, reason = "documents the request body; the handler reads it field by field")]
 pub struct GuardianIn {
     given_name: String,
     surname_prefix: Option<String>,
@@ -74,10 +71,7 @@ impl From<LinkedGuardian> for LinkedGuardianOut {
 
 /// `{guardian_id, relation, holds_custody, recognised}`.
 #[derive(Deserialize, ToSchema)]
-#[expect(
-    dead_code,
-    reason = "documents the request body; the handler reads it field by field"
-)]
+#[expect(dead_code, reason = "documents the request body; the handler reads it field by field")]
 pub struct LinkIn {
     guardian_id: String,
     relation: String,
@@ -87,16 +81,9 @@ pub struct LinkIn {
 
 /// Guardians of the pupils the caller may see.
 #[utoipa::path(get, path = "/guardians", tag = "guardians", responses((status = 200, body = [GuardianOut])))]
-pub async fn list(
-    State(state): State<AppState>,
-    staff: Staff,
-) -> ApiResult<Json<Vec<GuardianOut>>> {
+pub async fn list(State(state): State<AppState>, staff: Staff) -> ApiResult<Json<Vec<GuardianOut>>> {
     let scope = staff.may(Action::GuardianView)?;
-    let guardians = state
-        .store
-        .board(&staff.principal.board)
-        .guardians(scope)
-        .await?;
+    let guardians = state.store.board(&staff.principal.board).guardians(scope).await?;
     Ok(Json(guardians.into_iter().map(GuardianOut::from).collect()))
 }
 
@@ -109,16 +96,11 @@ pub async fn create(
     ApiJson(body): ApiJson<Map<String, Value>>,
 ) -> ApiResult<(StatusCode, Json<GuardianOut>)> {
     staff.may(Action::GuardianManage)?;
-    let mut f = Fields::new(
-        body,
-        &["given_name", "surname_prefix", "surname", "email", "phone"],
-    );
+    let mut f = Fields::new(body, &["given_name", "surname_prefix", "surname", "email", "phone"]);
     let v = f.required("given_name");
     let given_name = f.parse("given_name", v, PersonName::parse);
     let v = f.text("surname_prefix");
-    let surname_prefix = f
-        .parse("surname_prefix", v, PersonName::parse_optional)
-        .flatten();
+    let surname_prefix = f.parse("surname_prefix", v, PersonName::parse_optional).flatten();
     let v = f.required("surname");
     let surname = f.parse("surname", v, PersonName::parse);
     let v = f.text("email").filter(|e| !e.trim().is_empty());
@@ -126,36 +108,18 @@ pub async fn create(
     let v = f.text("phone");
     let phone = f.parse("phone", v, identifiers::parse_phone).flatten();
     let (given_name, surname) = f.done(given_name.zip(surname))?;
-    let guardian = NewGuardian {
-        given_name,
-        surname_prefix,
-        surname,
-        email,
-        phone,
-    };
-    let guardian = state
-        .store
-        .board(&staff.principal.board)
-        .create_guardian(&staff.actor(), &guardian)
-        .await?;
+    let guardian = NewGuardian { given_name, surname_prefix, surname, email, phone };
+    let guardian = state.store.board(&staff.principal.board).create_guardian(&staff.actor(), &guardian).await?;
     Ok((StatusCode::CREATED, Json(guardian.into())))
 }
 
 /// One guardian.
 #[utoipa::path(get, path = "/guardians/{id}", tag = "guardians", params(("id" = String, Path)),
     responses((status = 200, body = GuardianOut), (status = 404, body = Problem)))]
-pub async fn get(
-    State(state): State<AppState>,
-    staff: Staff,
-    Path(id): Path<String>,
-) -> ApiResult<Json<GuardianOut>> {
+pub async fn get(State(state): State<AppState>, staff: Staff, Path(id): Path<String>) -> ApiResult<Json<GuardianOut>> {
     let scope = staff.may(Action::GuardianView)?;
-    let guardian = state
-        .store
-        .board(&staff.principal.board)
-        .guardian(scope, &id)
-        .await?
-        .ok_or_else(Problem::not_found)?;
+    let guardian =
+        state.store.board(&staff.principal.board).guardian(scope, &id).await?.ok_or_else(Problem::not_found)?;
     Ok(Json(guardian.into()))
 }
 
@@ -169,17 +133,10 @@ pub async fn of_pupil(
 ) -> ApiResult<Json<Vec<LinkedGuardianOut>>> {
     let scope = staff.may(Action::GuardianView)?;
     let board = state.store.board(&staff.principal.board);
-    let pupil = board
-        .pupil(scope, &id)
-        .await?
-        .ok_or_else(Problem::not_found)?;
-    board
-        .record_view(&staff.actor(), "pupil_guardians", &pupil.id)
-        .await?;
+    let pupil = board.pupil(scope, &id).await?.ok_or_else(Problem::not_found)?;
+    board.record_view(&staff.actor(), "pupil_guardians", &pupil.id).await?;
     let guardians = board.guardians_of(&pupil.id).await?;
-    Ok(Json(
-        guardians.into_iter().map(LinkedGuardianOut::from).collect(),
-    ))
+    Ok(Json(guardians.into_iter().map(LinkedGuardianOut::from).collect()))
 }
 
 /// Links a guardian to a pupil (or changes the link).
@@ -193,14 +150,8 @@ pub async fn link(
 ) -> ApiResult<(StatusCode, Json<Vec<LinkedGuardianOut>>)> {
     let scope = staff.may(Action::GuardianManage)?;
     let board = state.store.board(&staff.principal.board);
-    let pupil = board
-        .pupil(scope, &id)
-        .await?
-        .ok_or_else(Problem::not_found)?;
-    let mut f = Fields::new(
-        body,
-        &["guardian_id", "relation", "holds_custody", "recognised"],
-    );
+    let pupil = board.pupil(scope, &id).await?.ok_or_else(Problem::not_found)?;
+    let mut f = Fields::new(body, &["guardian_id", "relation", "holds_custody", "recognised"]);
     let guardian_id = f.required("guardian_id");
     let v = f.required("relation");
     let relation = f.parse("relation", v, Relation::from_code);
@@ -208,30 +159,15 @@ pub async fn link(
     let recognised = f.boolean("recognised");
     if let Some(guardian_id) = &guardian_id {
         // A guardian is linkable when the caller sees them or nobody is linked yet.
-        let visible = board.guardian(scope, guardian_id).await?.is_some()
-            || board.guardian_is_unlinked(guardian_id).await?;
+        let visible =
+            board.guardian(scope, guardian_id).await?.is_some() || board.guardian_is_unlinked(guardian_id).await?;
         if !visible {
-            f.errors
-                .push(FieldError::new("guardian_id", "reference.unknown"));
+            f.errors.push(FieldError::new("guardian_id", "reference.unknown"));
         }
     }
     let values = (|| Some((guardian_id?, relation?, holds_custody?, recognised?)))();
     let (guardian_id, relation, holds_custody, recognised) = f.done(values)?;
-    board
-        .link_guardian(
-            &staff.actor(),
-            &pupil.id,
-            &guardian_id,
-            Link {
-                relation,
-                holds_custody,
-                recognised,
-            },
-        )
-        .await?;
+    board.link_guardian(&staff.actor(), &pupil.id, &guardian_id, Link { relation, holds_custody, recognised }).await?;
     let guardians = board.guardians_of(&pupil.id).await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(guardians.into_iter().map(LinkedGuardianOut::from).collect()),
-    ))
+    Ok((StatusCode::CREATED, Json(guardians.into_iter().map(LinkedGuardianOut::from).collect())))
 }

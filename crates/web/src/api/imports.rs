@@ -32,11 +32,7 @@ pub fn cell_errors(errors: Vec<CellError>) -> Vec<FieldError> {
         .map(|e| FieldError {
             detail: crate::i18n::tf(
                 "import.error_line",
-                &[
-                    ("line", &e.line.to_string()),
-                    ("column", &e.column),
-                    ("message", t(e.code)),
-                ],
+                &[("line", &e.line.to_string()), ("column", &e.column), ("message", t(e.code))],
             ),
             field: e.column,
             line: Some(e.line),
@@ -58,21 +54,10 @@ pub async fn import(
 ) -> ApiResult<Json<ImportReport>> {
     let scope = staff.may(Action::PupilImport)?;
     let board = state.store.board(&staff.principal.board);
-    board
-        .school(scope, &params.school_id)
-        .await?
-        .ok_or_else(Problem::not_found)?;
-    let parsed = aantoonbaar_import::parse(&body, state.clock.today())
-        .map_err(|e| Problem::invalid(cell_errors(e)))?;
+    board.school(scope, &params.school_id).await?.ok_or_else(Problem::not_found)?;
+    let parsed = aantoonbaar_import::parse(&body, state.clock.today()).map_err(|e| Problem::invalid(cell_errors(e)))?;
     let file_name = params.file_name.as_deref().unwrap_or("api");
-    let report = board
-        .import_pupils(
-            &staff.actor(),
-            &params.school_id,
-            file_name,
-            &parsed.pupils,
-            params.dry_run,
-        )
-        .await?;
+    let report =
+        board.import_pupils(&staff.actor(), &params.school_id, file_name, &parsed.pupils, params.dry_run).await?;
     Ok(Json(report))
 }

@@ -68,20 +68,16 @@ impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
     type Rejection = Problem;
 
     async fn from_request(request: Request, state: &AppState) -> Result<Self, Self::Rejection> {
-        let bytes = Bytes::from_request(request, state).await.map_err(|_| {
-            Problem::bad_request(crate::i18n::t("problem.body_unreadable").to_owned())
-        })?;
+        let bytes = Bytes::from_request(request, state)
+            .await
+            .map_err(|_| Problem::bad_request(crate::i18n::t("problem.body_unreadable").to_owned()))?;
         let deserializer = &mut serde_json::Deserializer::from_slice(&bytes);
-        serde_path_to_error::deserialize(deserializer)
-            .map(ApiJson)
-            .map_err(|err| {
-                let path = err.path().to_string();
-                let detail = crate::i18n::tf(
-                    "problem.json_detail",
-                    &[("path", &path), ("error", &err.inner().to_string())],
-                );
-                Problem::bad_request(detail)
-            })
+        serde_path_to_error::deserialize(deserializer).map(ApiJson).map_err(|err| {
+            let path = err.path().to_string();
+            let detail =
+                crate::i18n::tf("problem.json_detail", &[("path", &path), ("error", &err.inner().to_string())]);
+            Problem::bad_request(detail)
+        })
     }
 }
 
@@ -140,8 +136,7 @@ impl Fields {
                 None
             }
             Some(_) => {
-                self.errors
-                    .push(FieldError::new(field, "field.not_boolean"));
+                self.errors.push(FieldError::new(field, "field.not_boolean"));
                 None
             }
         }

@@ -4,9 +4,7 @@ use super::{ApiJson, Fields};
 use crate::AppState;
 use crate::auth::Staff;
 use crate::error::{ApiResult, FieldError, Problem};
-use aantoonbaar_rules::organisation::{
-    Enrolment, FamilySituation, LeaveDestination, parse_iso_date,
-};
+use aantoonbaar_rules::organisation::{Enrolment, FamilySituation, LeaveDestination, parse_iso_date};
 use aantoonbaar_rules::{Action, PersonName, PupilNumber};
 use aantoonbaar_store::{BoardStore, NewPupil, Pupil, PupilQuery, Scope};
 use axum::Json;
@@ -60,10 +58,7 @@ impl From<Pupil> for PupilOut {
 
 /// The fields of a pupil; on PATCH any subset, `null` clearing an optional one.
 #[derive(Deserialize, ToSchema)]
-#[expect(
-    dead_code,
-    reason = "documents the request body; the handler reads it field by field"
-)]
+#[expect(dead_code, reason = "documents the request body; the handler reads it field by field")]
 pub struct PupilIn {
     school_id: String,
     group_id: String,
@@ -124,14 +119,8 @@ fn as_fields(p: &Pupil) -> HashMap<&'static str, Option<String>> {
         ("external_number", Some(p.external_number.clone())),
         ("enrolment_date", Some(p.enrolment_date.to_string())),
         ("leave_date", p.leave_date.map(|d| d.to_string())),
-        (
-            "leave_destination",
-            p.leave_destination.map(|d| d.code().to_owned()),
-        ),
-        (
-            "family_situation",
-            p.family_situation.map(|f| f.code().to_owned()),
-        ),
+        ("leave_destination", p.leave_destination.map(|d| d.code().to_owned())),
+        ("family_situation", p.family_situation.map(|f| f.code().to_owned())),
     ])
 }
 
@@ -147,11 +136,7 @@ async fn read_pupil(
 ) -> ApiResult<NewPupil> {
     let mut f = Fields::new(body, FIELDS);
     let value = |f: &mut Fields, name: &str, required: bool| {
-        let v = if f.has(name) {
-            f.text(name)
-        } else {
-            base.get(name).cloned().flatten()
-        };
+        let v = if f.has(name) { f.text(name) } else { base.get(name).cloned().flatten() };
         let v = v.filter(|v| !v.trim().is_empty());
         if required && v.is_none() && !f.errors.iter().any(|e| e.field == name) {
             f.errors.push(FieldError::new(name, "field.required"));
@@ -182,40 +167,21 @@ async fn read_pupil(
     if let (Some(school_id), Some(group_id)) = (&school_id, &group_id) {
         match board.group(scope, group_id).await? {
             Some(group) if &group.school_id == school_id => {}
-            Some(_) => f
-                .errors
-                .push(FieldError::new("group_id", "group.other_school")),
-            None => f
-                .errors
-                .push(FieldError::new("group_id", "reference.unknown")),
+            Some(_) => f.errors.push(FieldError::new("group_id", "group.other_school")),
+            None => f.errors.push(FieldError::new("group_id", "reference.unknown")),
         }
     }
     if let (Some(birth_date), Some(enrolment_date)) = (birth_date, enrolment_date) {
-        let enrolment = Enrolment {
-            birth_date,
-            enrolment_date,
-            leave_date,
-            leave_destination,
-        };
+        let enrolment = Enrolment { birth_date, enrolment_date, leave_date, leave_destination };
         if let Err(err) = enrolment.check(today)
             && !f.errors.iter().any(|e| e.field == err.field)
         {
             f.errors.push(FieldError::new(err.field, err.invalid.code));
         }
     }
-    let required = (|| {
-        Some((
-            school_id?,
-            group_id?,
-            given_name?,
-            surname?,
-            external_number?,
-            birth_date?,
-            enrolment_date?,
-        ))
-    })();
-    let (school_id, group_id, given_name, surname, external_number, birth_date, enrolment_date) =
-        f.done(required)?;
+    let required =
+        (|| Some((school_id?, group_id?, given_name?, surname?, external_number?, birth_date?, enrolment_date?)))();
+    let (school_id, group_id, given_name, surname, external_number, birth_date, enrolment_date) = f.done(required)?;
     Ok(NewPupil {
         school_id,
         group_id,
@@ -248,15 +214,8 @@ pub async fn list(
         limit: filter.limit.unwrap_or(100),
         offset: filter.offset.unwrap_or(0),
     };
-    let (pupils, total) = state
-        .store
-        .board(&staff.principal.board)
-        .pupils(scope, &query)
-        .await?;
-    Ok(Json(PupilPage {
-        pupils: pupils.into_iter().map(PupilOut::from).collect(),
-        total,
-    }))
+    let (pupils, total) = state.store.board(&staff.principal.board).pupils(scope, &query).await?;
+    Ok(Json(PupilPage { pupils: pupils.into_iter().map(PupilOut::from).collect(), total }))
 }
 
 /// Adds a pupil.
@@ -277,20 +236,11 @@ pub async fn create(
 /// One pupil. The view is recorded in the audit trail.
 #[utoipa::path(get, path = "/pupils/{id}", tag = "pupils", params(("id" = String, Path)),
     responses((status = 200, body = PupilOut), (status = 404, body = Problem)))]
-pub async fn get(
-    State(state): State<AppState>,
-    staff: Staff,
-    Path(id): Path<String>,
-) -> ApiResult<Json<PupilOut>> {
+pub async fn get(State(state): State<AppState>, staff: Staff, Path(id): Path<String>) -> ApiResult<Json<PupilOut>> {
     let scope = staff.may(Action::PupilView)?;
     let board = state.store.board(&staff.principal.board);
-    let pupil = board
-        .pupil(scope, &id)
-        .await?
-        .ok_or_else(Problem::not_found)?;
-    board
-        .record_view(&staff.actor(), "pupil", &pupil.id)
-        .await?;
+    let pupil = board.pupil(scope, &id).await?.ok_or_else(Problem::not_found)?;
+    board.record_view(&staff.actor(), "pupil", &pupil.id).await?;
     Ok(Json(pupil.into()))
 }
 
@@ -305,18 +255,8 @@ pub async fn update(
 ) -> ApiResult<Json<PupilOut>> {
     let scope = staff.may(Action::PupilManage)?;
     let board = state.store.board(&staff.principal.board);
-    let current = board
-        .pupil(scope, &id)
-        .await?
-        .ok_or_else(Problem::not_found)?;
-    let pupil = read_pupil(
-        board,
-        scope,
-        body,
-        &as_fields(&current),
-        state.clock.today(),
-    )
-    .await?;
+    let current = board.pupil(scope, &id).await?.ok_or_else(Problem::not_found)?;
+    let pupil = read_pupil(board, scope, body, &as_fields(&current), state.clock.today()).await?;
     let pupil = board.update_pupil(&staff.actor(), &id, &pupil).await?;
     Ok(Json(pupil.into()))
 }

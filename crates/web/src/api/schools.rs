@@ -22,20 +22,13 @@ pub struct SchoolOut {
 
 impl From<School> for SchoolOut {
     fn from(s: School) -> Self {
-        Self {
-            id: s.id,
-            name: s.name,
-            brin: s.brin,
-        }
+        Self { id: s.id, name: s.name, brin: s.brin }
     }
 }
 
 /// `{name, brin}`.
 #[derive(Deserialize, ToSchema)]
-#[expect(
-    dead_code,
-    reason = "documents the request body; the handler reads it field by field"
-)]
+#[expect(dead_code, reason = "documents the request body; the handler reads it field by field")]
 pub struct SchoolIn {
     name: String,
     brin: String,
@@ -52,21 +45,13 @@ pub struct GroupOut {
 
 impl From<Group> for GroupOut {
     fn from(g: Group) -> Self {
-        Self {
-            id: g.id,
-            school_id: g.school_id,
-            name: g.name,
-            pupil_count: g.pupil_count,
-        }
+        Self { id: g.id, school_id: g.school_id, name: g.name, pupil_count: g.pupil_count }
     }
 }
 
 /// `{school_id, name}`.
 #[derive(Deserialize, ToSchema)]
-#[expect(
-    dead_code,
-    reason = "documents the request body; the handler reads it field by field"
-)]
+#[expect(dead_code, reason = "documents the request body; the handler reads it field by field")]
 pub struct GroupIn {
     school_id: String,
     name: String,
@@ -82,11 +67,7 @@ pub struct GroupFilter {
 #[utoipa::path(get, path = "/schools", tag = "schools", responses((status = 200, body = [SchoolOut])))]
 pub async fn list(State(state): State<AppState>, staff: Staff) -> ApiResult<Json<Vec<SchoolOut>>> {
     let scope = staff.may(Action::SchoolView)?;
-    let schools = state
-        .store
-        .board(&staff.principal.board)
-        .schools(scope)
-        .await?;
+    let schools = state.store.board(&staff.principal.board).schools(scope).await?;
     Ok(Json(schools.into_iter().map(SchoolOut::from).collect()))
 }
 
@@ -105,29 +86,17 @@ pub async fn create(
     let brin = fields.required("brin");
     let brin = fields.parse("brin", brin, Brin::parse);
     let (name, brin) = fields.done(name.zip(brin))?;
-    let school = state
-        .store
-        .board(&staff.principal.board)
-        .create_school(&staff.actor(), &NewSchool { name, brin })
-        .await?;
+    let school =
+        state.store.board(&staff.principal.board).create_school(&staff.actor(), &NewSchool { name, brin }).await?;
     Ok((StatusCode::CREATED, Json(school.into())))
 }
 
 /// One school.
 #[utoipa::path(get, path = "/schools/{id}", tag = "schools", params(("id" = String, Path)),
     responses((status = 200, body = SchoolOut), (status = 404, body = Problem)))]
-pub async fn get(
-    State(state): State<AppState>,
-    staff: Staff,
-    Path(id): Path<String>,
-) -> ApiResult<Json<SchoolOut>> {
+pub async fn get(State(state): State<AppState>, staff: Staff, Path(id): Path<String>) -> ApiResult<Json<SchoolOut>> {
     let scope = staff.may(Action::SchoolView)?;
-    let school = state
-        .store
-        .board(&staff.principal.board)
-        .school(scope, &id)
-        .await?
-        .ok_or_else(Problem::not_found)?;
+    let school = state.store.board(&staff.principal.board).school(scope, &id).await?.ok_or_else(Problem::not_found)?;
     Ok(Json(school.into()))
 }
 
@@ -139,11 +108,7 @@ pub async fn groups_list(
     Query(filter): Query<GroupFilter>,
 ) -> ApiResult<Json<Vec<GroupOut>>> {
     let scope = staff.may(Action::GroupView)?;
-    let groups = state
-        .store
-        .board(&staff.principal.board)
-        .groups(scope, filter.school_id.as_deref())
-        .await?;
+    let groups = state.store.board(&staff.principal.board).groups(scope, filter.school_id.as_deref()).await?;
     Ok(Json(groups.into_iter().map(GroupOut::from).collect()))
 }
 
@@ -163,14 +128,9 @@ pub async fn groups_create(
     let (school_id, name) = fields.done(school_id.zip(name))?;
     let board = state.store.board(&staff.principal.board);
     if board.school(scope, &school_id).await?.is_none() {
-        return Err(Problem::invalid(vec![FieldError::new(
-            "school_id",
-            "reference.unknown",
-        )]));
+        return Err(Problem::invalid(vec![FieldError::new("school_id", "reference.unknown")]));
     }
-    let group = board
-        .create_group(&staff.actor(), &school_id, name.as_str())
-        .await?;
+    let group = board.create_group(&staff.actor(), &school_id, name.as_str()).await?;
     Ok((StatusCode::CREATED, Json(group.into())))
 }
 
@@ -183,11 +143,6 @@ pub async fn group_get(
     Path(id): Path<String>,
 ) -> ApiResult<Json<GroupOut>> {
     let scope = staff.may(Action::GroupView)?;
-    let group = state
-        .store
-        .board(&staff.principal.board)
-        .group(scope, &id)
-        .await?
-        .ok_or_else(Problem::not_found)?;
+    let group = state.store.board(&staff.principal.board).group(scope, &id).await?.ok_or_else(Problem::not_found)?;
     Ok(Json(group.into()))
 }

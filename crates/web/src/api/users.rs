@@ -122,11 +122,7 @@ pub async fn me(staff: Staff) -> Json<MeOut> {
 #[utoipa::path(get, path = "/users", tag = "users", responses((status = 200, body = [UserOut])))]
 pub async fn list(State(state): State<AppState>, staff: Staff) -> ApiResult<Json<Vec<UserOut>>> {
     let scope = staff.may(Action::UserView)?;
-    let users = state
-        .store
-        .board(&staff.principal.board)
-        .users(scope)
-        .await?;
+    let users = state.store.board(&staff.principal.board).users(scope).await?;
     Ok(Json(users.into_iter().map(UserOut::from).collect()))
 }
 
@@ -139,35 +135,19 @@ pub async fn create(
     ApiJson(body): ApiJson<UserIn>,
 ) -> ApiResult<(StatusCode, Json<UserCreated>)> {
     staff.may(Action::UserManage)?;
-    let user = accounts::parse_new_user(
-        &body.email,
-        &body.name,
-        &body.roles,
-        &body.scope,
-        body.scope_ids,
-    )
-    .map_err(Problem::invalid)?;
+    let user = accounts::parse_new_user(&body.email, &body.name, &body.roles, &body.scope, body.scope_ids)
+        .map_err(Problem::invalid)?;
     let board = state.store.board(&staff.principal.board);
     let (user, password_link) =
         accounts::create_with_link(board, &staff.actor(), &user, &state.config.base_url).await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(UserCreated {
-            user: user.into(),
-            password_link,
-        }),
-    ))
+    Ok((StatusCode::CREATED, Json(UserCreated { user: user.into(), password_link })))
 }
 
 /// The caller's own API tokens.
 #[utoipa::path(get, path = "/tokens", tag = "tokens", responses((status = 200, body = [TokenOut])))]
 pub async fn tokens(State(state): State<AppState>, staff: Staff) -> ApiResult<Json<Vec<TokenOut>>> {
     staff.may(Action::OwnTokens)?;
-    let tokens = state
-        .store
-        .board(&staff.principal.board)
-        .tokens(&staff.principal.user_id)
-        .await?;
+    let tokens = state.store.board(&staff.principal.board).tokens(&staff.principal.user_id).await?;
     Ok(Json(tokens.into_iter().map(TokenOut::from).collect()))
 }
 
@@ -180,23 +160,10 @@ pub async fn create_token(
     ApiJson(body): ApiJson<TokenIn>,
 ) -> ApiResult<(StatusCode, Json<TokenCreated>)> {
     staff.may(Action::OwnTokens)?;
-    let name = PersonName::parse(&body.name)
-        .map_err(|e| Problem::invalid(vec![FieldError::new("name", e.code)]))?;
+    let name = PersonName::parse(&body.name).map_err(|e| Problem::invalid(vec![FieldError::new("name", e.code)]))?;
     let board = state.store.board(&staff.principal.board);
-    let (token, secret) = accounts::issue_token(
-        board,
-        &staff.actor(),
-        &staff.principal.user_id,
-        name.as_str(),
-    )
-    .await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(TokenCreated {
-            token: token.into(),
-            secret,
-        }),
-    ))
+    let (token, secret) = accounts::issue_token(board, &staff.actor(), &staff.principal.user_id, name.as_str()).await?;
+    Ok((StatusCode::CREATED, Json(TokenCreated { token: token.into(), secret })))
 }
 
 /// Revokes one of the caller's tokens at once.
@@ -209,8 +176,6 @@ pub async fn revoke_token(
 ) -> ApiResult<StatusCode> {
     staff.may(Action::OwnTokens)?;
     let board = state.store.board(&staff.principal.board);
-    board
-        .revoke_token(&staff.actor(), &staff.principal.user_id, &id)
-        .await?;
+    board.revoke_token(&staff.actor(), &staff.principal.user_id, &id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -71,8 +71,14 @@ async fn filter(state: &AppState, staff: &Staff, query: &AuditQuery, limit: i64)
     let entity_ids = if query.leerling.trim().is_empty() {
         None
     } else {
-        let search = PupilQuery { text: Some(query.leerling.clone()), include_left: true, limit: 1000, ..PupilQuery::default() };
-        let (pupils, _) = state.store.board(&staff.principal.board).pupils(&Scope::Board, &search).await.map_err(|_| "problem.internal")?;
+        let search =
+            PupilQuery { text: Some(query.leerling.clone()), include_left: true, limit: 1000, ..PupilQuery::default() };
+        let (pupils, _) = state
+            .store
+            .board(&staff.principal.board)
+            .pupils(&Scope::Board, &search)
+            .await
+            .map_err(|_| "problem.internal")?;
         Some(pupils.into_iter().map(|p| p.id).collect())
     };
     Ok(AuditFilter { actor: Some(query.persoon.clone()), entity_ids, from, until, limit })
@@ -82,7 +88,11 @@ fn action_label(action: &str) -> &'static str {
     t(&format!("audit.action.{action}"))
 }
 
-pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage, Query(query): Query<AuditQuery>) -> PageResult {
+pub async fn show(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    Query(query): Query<AuditQuery>,
+) -> PageResult {
     staff.may(Action::AuditView)?;
     let board = state.store.board(&staff.principal.board);
     let (rows, error) = match filter(&state, &staff, &query, PAGE_LIMIT).await {
@@ -116,7 +126,11 @@ pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage, Qu
 }
 
 /// The same selection as CSV (UTF-8 with BOM, `;`-separated, so Excel opens it right).
-pub async fn export(State(state): State<AppState>, StaffPage(staff): StaffPage, Query(query): Query<AuditQuery>) -> PageResult {
+pub async fn export(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    Query(query): Query<AuditQuery>,
+) -> PageResult {
     staff.may(Action::AuditView)?;
     let filter = filter(&state, &staff, &query, 100_000).await.map_err(|code| {
         let mut problem = Problem::invalid(vec![crate::error::FieldError::new("van", code)]);
@@ -128,7 +142,16 @@ pub async fn export(State(state): State<AppState>, StaffPage(staff): StaffPage, 
     let mut write = |record: &[&str]| writer.write_record(record).map_err(|e| Problem::internal(&e));
     write(&["volgnummer", "tijdstip", "persoon", "adres", "handeling", "soort", "id", "velden"])?;
     for e in &entries {
-        write(&[&e.seq.to_string(), &local(e), &e.actor, e.ip.as_deref().unwrap_or(""), &e.action, &e.entity, &e.entity_id, &e.fields.join(",")])?;
+        write(&[
+            &e.seq.to_string(),
+            &local(e),
+            &e.actor,
+            e.ip.as_deref().unwrap_or(""),
+            &e.action,
+            &e.entity,
+            &e.entity_id,
+            &e.fields.join(","),
+        ])?;
     }
     let bytes = writer.into_inner().map_err(|e| Problem::internal(&e))?;
     Ok((

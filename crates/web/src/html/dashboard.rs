@@ -38,11 +38,7 @@ pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage) ->
         });
     }
     if let Ok(scope) = staff.may(Action::PupilView) {
-        let query = PupilQuery {
-            today: Some(state.clock.today()),
-            limit: 1,
-            ..PupilQuery::default()
-        };
+        let query = PupilQuery { today: Some(state.clock.today()), limit: 1, ..PupilQuery::default() };
         let (_, total) = board.pupils(scope, &query).await?;
         cards.push(Card {
             title: t("nav.pupils"),
@@ -58,10 +54,7 @@ pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage) ->
             title: t("nav.users"),
             href: "/gebruikers",
             figure: users.len().to_string(),
-            note: tf(
-                "dashboard.users_waiting",
-                &[("count", &waiting.to_string())],
-            ),
+            note: tf("dashboard.users_waiting", &[("count", &waiting.to_string())]),
         });
     }
     let layout = Layout::for_staff(&state, &staff, t("nav.dashboard"), "/");

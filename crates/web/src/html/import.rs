@@ -31,20 +31,13 @@ struct ImportPage {
 
 impl ImportPage {
     fn school_name(&self) -> &str {
-        self.schools
-            .iter()
-            .find(|s| s.id == self.school_id)
-            .map_or("", |s| s.name.as_str())
+        self.schools.iter().find(|s| s.id == self.school_id).map_or("", |s| s.name.as_str())
     }
 }
 
 async fn page(state: &AppState, staff: &Staff) -> Result<ImportPage, PageError> {
     let scope = staff.may(Action::PupilImport)?;
-    let schools = state
-        .store
-        .board(&staff.principal.board)
-        .schools(scope)
-        .await?;
+    let schools = state.store.board(&staff.principal.board).schools(scope).await?;
     Ok(ImportPage {
         layout: Layout::for_staff(state, staff, t("nav.import"), "/import"),
         school_id: schools.first().map(|s| s.id.clone()).unwrap_or_default(),
@@ -62,34 +55,18 @@ pub async fn form(State(state): State<AppState>, StaffPage(staff): StaffPage) ->
 
 /// Parses the file and runs the import as a dry run. A file with errors shows
 /// them all, with line and column, and nothing is written.
-async fn run(
-    state: &AppState,
-    staff: &Staff,
-    mut page: ImportPage,
-    bytes: &[u8],
-    dry_run: bool,
-) -> PageResult {
+async fn run(state: &AppState, staff: &Staff, mut page: ImportPage, bytes: &[u8], dry_run: bool) -> PageResult {
     let scope = staff.may(Action::PupilImport)?;
     let board = state.store.board(&staff.principal.board);
-    board
-        .school(scope, &page.school_id)
-        .await?
-        .ok_or_else(Problem::not_found)?;
+    board.school(scope, &page.school_id).await?.ok_or_else(Problem::not_found)?;
     match aantoonbaar_import::parse(bytes, state.clock.today()) {
         Err(errors) => {
             page.errors = cell_errors(errors);
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response())
         }
         Ok(parsed) => {
-            let report = board
-                .import_pupils(
-                    &staff.actor(),
-                    &page.school_id,
-                    &page.file_name,
-                    &parsed.pupils,
-                    dry_run,
-                )
-                .await?;
+            let report =
+                board.import_pupils(&staff.actor(), &page.school_id, &page.file_name, &parsed.pupils, dry_run).await?;
             if dry_run {
                 page.content = String::from_utf8_lossy(bytes).into_owned();
             }

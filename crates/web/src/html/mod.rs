@@ -6,11 +6,12 @@ mod dashboard;
 mod import;
 mod pupils;
 mod schools;
-mod sign_in;
+pub(crate) mod sign_in;
 mod users;
 
 use crate::AppState;
 use crate::auth::Staff;
+use crate::csrf::CsrfToken;
 use crate::error::Problem;
 use aantoonbaar_rules::Action;
 use askama::Template;
@@ -28,16 +29,13 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/", get(dashboard::show))
         .route(SIGN_IN, get(sign_in::form).post(sign_in::submit))
+        .route(sign_in::CODE, get(sign_in::code_form).post(sign_in::code_submit))
+        .route(sign_in::ENROL, get(sign_in::enrol_form).post(sign_in::enrol_submit))
+        .route("/bevestigen", get(sign_in::reauth_form).post(sign_in::reauth_submit))
         .route("/afmelden", post(sign_in::sign_out))
-        .route(
-            "/wachtwoord/{secret}",
-            get(sign_in::password_form).post(sign_in::password_submit),
-        )
+        .route("/wachtwoord/{secret}", get(sign_in::password_form).post(sign_in::password_submit))
         .route("/scholen", get(schools::list).post(schools::create))
-        .route(
-            "/scholen/{id}",
-            get(schools::show).post(schools::create_group),
-        )
+        .route("/scholen/{id}", get(schools::show).post(schools::create_group))
         .route("/leerlingen", get(pupils::list))
         .route("/leerlingen/{id}", get(pupils::show))
         .route("/import", get(import::form).post(import::preview))
@@ -51,10 +49,7 @@ pub fn router() -> Router<AppState> {
 }
 
 async fn stylesheet() -> impl IntoResponse {
-    (
-        [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
-        STYLESHEET,
-    )
+    ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], STYLESHEET)
 }
 
 /// Askama filters: `{{ "key"|t }}` looks a text up in the catalogue.
@@ -70,7 +65,13 @@ mod filters {
 pub fn urlencode(value: &str) -> String {
     value
         .bytes()
-        .map(|b| if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) { char::from(b).to_string() } else { format!("%{b:02X}") })
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                char::from(b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
         .collect()
 }
 
@@ -84,6 +85,8 @@ pub struct NavItem {
 /// What every page around its content shows.
 pub struct Layout {
     pub title: String,
+    /// The token every form on the page carries.
+    pub csrf: String,
     pub user_name: Option<String>,
     pub board_name: Option<String>,
     pub demo: bool,
@@ -106,14 +109,11 @@ impl Layout {
         let nav = items
             .into_iter()
             .filter(|(_, _, action)| action.is_none_or(|a| staff.can(a)))
-            .map(|(href, key, _)| NavItem {
-                href,
-                label: crate::i18n::t(key),
-                current: href == current,
-            })
+            .map(|(href, key, _)| NavItem { href, label: crate::i18n::t(key), current: href == current })
             .collect();
         Self {
             title: title.to_owned(),
+            csrf: staff.csrf.clone(),
             user_name: Some(staff.principal.name.clone()),
             board_name: Some(staff.principal.board_name.clone()),
             demo: state.config.demo,
@@ -123,9 +123,10 @@ impl Layout {
 
     /// The layout for pages without sign-in.
     #[must_use]
-    pub fn public(state: &AppState, title: &str) -> Self {
+    pub fn public(state: &AppState, csrf: &CsrfToken, title: &str) -> Self {
         Self {
             title: title.to_owned(),
+            csrf: csrf.0.clone(),
             user_name: None,
             board_name: None,
             demo: state.config.demo,
@@ -156,6 +157,7 @@ pub fn error_page(problem: &Problem) -> Response {
     let page = MessagePage {
         layout: Layout {
             title: problem.title.clone(),
+            csrf: String::new(),
             user_name: None,
             board_name: None,
             demo: false,

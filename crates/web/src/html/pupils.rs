@@ -75,10 +75,7 @@ pub async fn list(
         Ok(group_scope) => board.groups(group_scope, None).await?,
         Err(_) => Vec::new(),
     };
-    let group_names: HashMap<&str, &str> = groups
-        .iter()
-        .map(|g| (g.id.as_str(), g.name.as_str()))
-        .collect();
+    let group_names: HashMap<&str, &str> = groups.iter().map(|g| (g.id.as_str(), g.name.as_str())).collect();
     let today = state.clock.today();
     let page = query.pagina.max(0);
     let pupil_query = PupilQuery {
@@ -97,11 +94,7 @@ pub async fn list(
             id: p.id.clone(),
             name: p.full_name(),
             number: p.external_number.clone(),
-            group: group_names
-                .get(p.group_id.as_str())
-                .copied()
-                .unwrap_or_default()
-                .to_owned(),
+            group: group_names.get(p.group_id.as_str()).copied().unwrap_or_default().to_owned(),
             birth_date: p.birth_date.strftime("%d-%m-%Y").to_string(),
             left: p.leave_date.is_some_and(|d| d <= today),
         })
@@ -113,11 +106,7 @@ pub async fn list(
     } else {
         tf(
             "pupils.summary",
-            &[
-                ("first", &first.to_string()),
-                ("last", &last.to_string()),
-                ("total", &total.to_string()),
-            ],
+            &[("first", &first.to_string()), ("last", &last.to_string()), ("total", &total.to_string())],
         )
     };
     let layout = Layout::for_staff(&state, &staff, t("nav.pupils"), "/leerlingen");
@@ -173,56 +162,27 @@ struct PupilPage {
     guardians: Option<Vec<GuardianRow>>,
 }
 
-pub async fn show(
-    State(state): State<AppState>,
-    StaffPage(staff): StaffPage,
-    Path(id): Path<String>,
-) -> PageResult {
+pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage, Path(id): Path<String>) -> PageResult {
     let scope = staff.may(Action::PupilView)?;
     let board = state.store.board(&staff.principal.board);
-    let pupil = board
-        .pupil(scope, &id)
-        .await?
-        .ok_or_else(Problem::not_found)?;
-    board
-        .record_view(&staff.actor(), "pupil", &pupil.id)
-        .await?;
-    let school = board
-        .school(&aantoonbaar_store::Scope::Board, &pupil.school_id)
-        .await?
-        .map(|s| s.name)
-        .unwrap_or_default();
-    let group = board
-        .group(&aantoonbaar_store::Scope::Board, &pupil.group_id)
-        .await?
-        .map(|g| g.name)
-        .unwrap_or_default();
+    let pupil = board.pupil(scope, &id).await?.ok_or_else(Problem::not_found)?;
+    board.record_view(&staff.actor(), "pupil", &pupil.id).await?;
+    let school =
+        board.school(&aantoonbaar_store::Scope::Board, &pupil.school_id).await?.map(|s| s.name).unwrap_or_default();
+    let group =
+        board.group(&aantoonbaar_store::Scope::Board, &pupil.group_id).await?.map(|g| g.name).unwrap_or_default();
     let guardians = if staff.can(Action::GuardianView) {
-        Some(
-            board
-                .guardians_of(&pupil.id)
-                .await?
-                .iter()
-                .map(GuardianRow::from)
-                .collect(),
-        )
+        Some(board.guardians_of(&pupil.id).await?.iter().map(GuardianRow::from).collect())
     } else {
         None
     };
     let date = |d: jiff::civil::Date| d.strftime("%d-%m-%Y").to_string();
     let today = state.clock.today();
     let leave = pupil.leave_date.map(|d| {
-        let destination = pupil
-            .leave_destination
-            .map_or("", |l| t(&format!("leave.{}", l.code())));
-        tf(
-            "pupil.left_on",
-            &[("date", &date(d)), ("destination", destination)],
-        )
+        let destination = pupil.leave_destination.map_or("", |l| t(&format!("leave.{}", l.code())));
+        tf("pupil.left_on", &[("date", &date(d)), ("destination", destination)])
     });
-    let family = pupil
-        .family_situation
-        .map_or(t("family.unknown"), |f| t(&format!("family.{}", f.code())));
+    let family = pupil.family_situation.map_or(t("family.unknown"), |f| t(&format!("family.{}", f.code())));
     let layout = Layout::for_staff(&state, &staff, &pupil.full_name(), "/leerlingen");
     Ok(render(&PupilPage {
         layout,

@@ -34,21 +34,10 @@ pub struct SchoolForm {
 
 pub async fn list(State(state): State<AppState>, StaffPage(staff): StaffPage) -> PageResult {
     let scope = staff.may(Action::SchoolView)?;
-    let schools = state
-        .store
-        .board(&staff.principal.board)
-        .schools(scope)
-        .await?;
+    let schools = state.store.board(&staff.principal.board).schools(scope).await?;
     let layout = Layout::for_staff(&state, &staff, t("nav.schools"), "/scholen");
     let can_manage = staff.can(Action::SchoolManage);
-    Ok(render(&SchoolsPage {
-        layout,
-        schools,
-        can_manage,
-        error: None,
-        name: String::new(),
-        brin: String::new(),
-    }))
+    Ok(render(&SchoolsPage { layout, schools, can_manage, error: None, name: String::new(), brin: String::new() }))
 }
 
 pub async fn create(
@@ -60,11 +49,7 @@ pub async fn create(
     let board = state.store.board(&staff.principal.board);
     let parsed = PersonName::parse(&form.name)
         .map_err(|e| e.code)
-        .and_then(|name| {
-            Brin::parse(&form.brin)
-                .map(|brin| NewSchool { name, brin })
-                .map_err(|e| e.code)
-        });
+        .and_then(|name| Brin::parse(&form.brin).map(|brin| NewSchool { name, brin }).map_err(|e| e.code));
     let error = match parsed {
         Ok(school) => match board.create_school(&staff.actor(), &school).await {
             Ok(_) => return Ok(Redirect::to("/scholen").into_response()),
@@ -101,47 +86,21 @@ pub struct GroupForm {
     name: String,
 }
 
-async fn school_page(
-    state: &AppState,
-    staff: &crate::auth::Staff,
-    id: &str,
-    error: Option<String>,
-) -> PageResult {
+async fn school_page(state: &AppState, staff: &crate::auth::Staff, id: &str, error: Option<String>) -> PageResult {
     let scope = staff.may(Action::SchoolView)?;
     let board = state.store.board(&staff.principal.board);
-    let school = board
-        .school(scope, id)
-        .await?
-        .ok_or_else(Problem::not_found)?;
+    let school = board.school(scope, id).await?.ok_or_else(Problem::not_found)?;
     let groups = match staff.may(Action::GroupView) {
         Ok(group_scope) => board.groups(group_scope, Some(&school.id)).await?,
         Err(_) => Vec::new(),
     };
     let layout = Layout::for_staff(state, staff, &school.name, "/scholen");
-    let status = if error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     let can_manage = staff.can(Action::GroupManage);
-    Ok((
-        status,
-        render(&SchoolPage {
-            layout,
-            school,
-            groups,
-            can_manage,
-            error,
-        }),
-    )
-        .into_response())
+    Ok((status, render(&SchoolPage { layout, school, groups, can_manage, error })).into_response())
 }
 
-pub async fn show(
-    State(state): State<AppState>,
-    StaffPage(staff): StaffPage,
-    Path(id): Path<String>,
-) -> PageResult {
+pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage, Path(id): Path<String>) -> PageResult {
     school_page(&state, &staff, &id, None).await
 }
 
@@ -153,15 +112,9 @@ pub async fn create_group(
 ) -> PageResult {
     let scope = staff.may(Action::GroupManage)?;
     let board = state.store.board(&staff.principal.board);
-    let school = board
-        .school(scope, &id)
-        .await?
-        .ok_or_else(Problem::not_found)?;
+    let school = board.school(scope, &id).await?.ok_or_else(Problem::not_found)?;
     let error = match PersonName::parse(&form.name) {
-        Ok(name) => match board
-            .create_group(&staff.actor(), &school.id, name.as_str())
-            .await
-        {
+        Ok(name) => match board.create_group(&staff.actor(), &school.id, name.as_str()).await {
             Ok(_) => return Ok(Redirect::to(&format!("/scholen/{}", school.id)).into_response()),
             Err(StoreError::Duplicate { .. }) => "duplicate.name",
             Err(other) => return Err(other.into()),

@@ -72,11 +72,7 @@ async fn users_page(
             })
             .collect();
         let kind = t(&format!("scope.{}", u.scope_kind.code()));
-        if names.is_empty() {
-            kind.to_owned()
-        } else {
-            format!("{kind}: {}", names.join(", "))
-        }
+        if names.is_empty() { kind.to_owned() } else { format!("{kind}: {}", names.join(", ")) }
     };
     let users = board
         .users(scope)
@@ -85,29 +81,17 @@ async fn users_page(
         .map(|u| UserRow {
             name: u.name.clone(),
             email: u.email.clone(),
-            roles: u
-                .roles
-                .iter()
-                .map(|r| r.code())
-                .collect::<Vec<_>>()
-                .join(", "),
+            roles: u.roles.iter().map(|r| r.code()).collect::<Vec<_>>().join(", "),
             scope: scope_name(u),
             waiting: !u.has_password,
         })
         .collect();
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let page = UsersPage {
         layout: Layout::for_staff(state, staff, t("nav.users"), "/gebruikers"),
         users,
         can_manage: staff.can(Action::UserManage),
-        roles: Role::ALL
-            .iter()
-            .map(|r| (r.code(), t(&format!("role.{}", r.code()))))
-            .collect(),
+        roles: Role::ALL.iter().map(|r| (r.code(), t(&format!("role.{}", r.code())))).collect(),
         schools,
         groups,
         errors,
@@ -127,6 +111,10 @@ pub async fn create(
     Form(form): Form<UserForm>,
 ) -> PageResult {
     staff.may(Action::UserManage)?;
+    // Giving someone roles is a sensitive action: confirm identity first.
+    if !staff.recently_reauthenticated() {
+        return Ok(super::sign_in::reauth_redirect("/gebruikers"));
+    }
     let scope_ids = match form.scope.as_str() {
         "school" => vec![form.school_id],
         "groups" => vec![form.group_id],
@@ -135,13 +123,7 @@ pub async fn create(
     .into_iter()
     .filter(|id| !id.is_empty())
     .collect();
-    let user = match accounts::parse_new_user(
-        &form.email,
-        &form.name,
-        &[form.role],
-        &form.scope,
-        scope_ids,
-    ) {
+    let user = match accounts::parse_new_user(&form.email, &form.name, &[form.role], &form.scope, scope_ids) {
         Ok(user) => user,
         Err(errors) => return users_page(&state, &staff, errors, None).await,
     };
@@ -149,13 +131,7 @@ pub async fn create(
     match accounts::create_with_link(board, &staff.actor(), &user, &state.config.base_url).await {
         Ok((user, link)) => users_page(&state, &staff, Vec::new(), Some((user.email, link))).await,
         Err(StoreError::Duplicate { field }) => {
-            users_page(
-                &state,
-                &staff,
-                vec![FieldError::new(field, &format!("duplicate.{field}"))],
-                None,
-            )
-            .await
+            users_page(&state, &staff, vec![FieldError::new(field, &format!("duplicate.{field}"))], None).await
         }
         Err(other) => Err(other.into()),
     }
@@ -177,27 +153,10 @@ async fn tokens_page(
     error: Option<&'static str>,
 ) -> PageResult {
     staff.may(Action::OwnTokens)?;
-    let tokens = state
-        .store
-        .board(&staff.principal.board)
-        .tokens(&staff.principal.user_id)
-        .await?;
+    let tokens = state.store.board(&staff.principal.board).tokens(&staff.principal.user_id).await?;
     let layout = Layout::for_staff(state, staff, t("nav.tokens"), "/tokens");
-    let status = if error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
-    Ok((
-        status,
-        render(&TokensPage {
-            layout,
-            tokens,
-            secret,
-            error,
-        }),
-    )
-        .into_response())
+    let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    Ok((status, render(&TokensPage { layout, tokens, secret, error })).into_response())
 }
 
 pub async fn tokens(State(state): State<AppState>, StaffPage(staff): StaffPage) -> PageResult {
@@ -215,18 +174,16 @@ pub async fn create_token(
     Form(form): Form<TokenForm>,
 ) -> PageResult {
     staff.may(Action::OwnTokens)?;
+    // A token acts as the user without a second step: confirm identity first.
+    if !staff.recently_reauthenticated() {
+        return Ok(super::sign_in::reauth_redirect("/tokens"));
+    }
     let name = match PersonName::parse(&form.name) {
         Ok(name) => name,
         Err(invalid) => return tokens_page(&state, &staff, None, Some(t(invalid.code))).await,
     };
     let board = state.store.board(&staff.principal.board);
-    let (_, secret) = accounts::issue_token(
-        board,
-        &staff.actor(),
-        &staff.principal.user_id,
-        name.as_str(),
-    )
-    .await?;
+    let (_, secret) = accounts::issue_token(board, &staff.actor(), &staff.principal.user_id, name.as_str()).await?;
     tokens_page(&state, &staff, Some(secret), None).await
 }
 
@@ -237,8 +194,6 @@ pub async fn revoke_token(
 ) -> PageResult {
     staff.may(Action::OwnTokens)?;
     let board = state.store.board(&staff.principal.board);
-    board
-        .revoke_token(&staff.actor(), &staff.principal.user_id, &id)
-        .await?;
+    board.revoke_token(&staff.actor(), &staff.principal.user_id, &id).await?;
     Ok(Redirect::to("/tokens").into_response())
 }
