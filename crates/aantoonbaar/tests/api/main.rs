@@ -10,3 +10,4 @@ mod cli;
 mod import;
 mod pages;
 mod pupils;
+mod security;
