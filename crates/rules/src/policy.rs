@@ -126,6 +126,9 @@ pub enum Action {
     /// Read the audit trail (seed 002 §3.3: the FG supervises; seed 001 §5: ST
     /// and the board answer for IBP).
     AuditView,
+    /// Read the mail the system sent (and, without SMTP, the mail waiting for
+    /// delivery): the IBP manager runs the mail set-up.
+    OutboxView,
 }
 
 impl Action {
@@ -143,6 +146,7 @@ impl Action {
         Self::UserManage,
         Self::OwnTokens,
         Self::AuditView,
+        Self::OutboxView,
     ];
 }
 
@@ -165,8 +169,8 @@ const fn grant(role: Role, action: Action, scopes: &'static [ScopeKind]) -> Gran
 }
 
 use Action::{
-    AuditView, GroupManage, GroupView, GuardianManage, GuardianView, OwnTokens, PupilImport, PupilManage, PupilView,
-    SchoolManage, SchoolView, UserManage, UserView,
+    AuditView, GroupManage, GroupView, GuardianManage, GuardianView, OutboxView, OwnTokens, PupilImport, PupilManage,
+    PupilView, SchoolManage, SchoolView, UserManage, UserView,
 };
 use Role::{Ap, Bs, Cvb, D, Fg, Op, Opt, St, Tl};
 
@@ -201,6 +205,7 @@ pub const POLICY: &[Grant] = &[
     grant(St, UserManage, BOARD),
     grant(St, OwnTokens, ANY),
     grant(St, AuditView, BOARD),
+    grant(St, OutboxView, BOARD),
     // FG: reads everything relevant to supervision, changes nothing.
     grant(Fg, SchoolView, BOARD),
     grant(Fg, GroupView, BOARD),

@@ -302,6 +302,31 @@ impl Store {
         dispatch!(self, delete_session(token_hash))
     }
 
+    /// The boards in which a guardian has this e-mail address.
+    pub async fn boards_with_guardian(&self, email: &str) -> Result<Vec<BoardId>> {
+        dispatch!(self, boards_with_guardian(email))
+    }
+
+    /// Uses up a parent's sign-in link; the board and address it was for.
+    pub async fn use_parent_link(&self, token_hash: &str, now: Timestamp) -> Result<Option<(BoardId, String)>> {
+        dispatch!(self, use_parent_link(token_hash, now))
+    }
+
+    /// The parent behind a portal session within the timeouts.
+    pub async fn parent_session(
+        &self,
+        token_hash: &str,
+        idle_since: Timestamp,
+        created_since: Timestamp,
+        now: Timestamp,
+    ) -> Result<Option<ParentSession>> {
+        dispatch!(self, parent_session(token_hash, idle_since, created_since, now))
+    }
+
+    pub async fn delete_parent_session(&self, token_hash: &str) -> Result<()> {
+        dispatch!(self, delete_parent_session(token_hash))
+    }
+
     /// A session waiting for its second step, started at or after `created_since`.
     pub async fn pending_session(&self, token_hash: &str, created_since: Timestamp) -> Result<Option<PendingSession>> {
         dispatch!(self, pending_session(token_hash, created_since))
@@ -497,6 +522,41 @@ impl BoardStore<'_> {
         dry_run: bool,
     ) -> Result<ImportReport> {
         dispatch!(self.store, import_pupils(self.board, actor, school_id, file_name, pupils, dry_run))
+    }
+
+    /// Puts an e-mail in the outbox; returns its id.
+    pub async fn queue_mail(
+        &self,
+        recipient: &str,
+        subject: &str,
+        body: &str,
+        sensitive: bool,
+        at: Timestamp,
+    ) -> Result<String> {
+        dispatch!(self.store, queue_mail(self.board, recipient, subject, body, sensitive, at))
+    }
+
+    /// Records the SMTP outcome of a mail; a delivered sensitive mail loses its body.
+    pub async fn mark_mail(&self, id: &str, sent_at: Option<Timestamp>, error: Option<&str>) -> Result<()> {
+        dispatch!(self.store, mark_mail(self.board, id, sent_at, error))
+    }
+
+    /// The newest mails first.
+    pub async fn outbox(&self, limit: i64) -> Result<Vec<OutboxMail>> {
+        dispatch!(self.store, outbox(self.board, limit))
+    }
+
+    pub async fn create_parent_link(&self, email: &str, token_hash: &str, expires_at: Timestamp) -> Result<()> {
+        dispatch!(self.store, create_parent_link(self.board, email, token_hash, expires_at))
+    }
+
+    pub async fn create_parent_session(&self, actor: &Actor, email: &str, token_hash: &str) -> Result<()> {
+        dispatch!(self.store, create_parent_session(self.board, actor, email, token_hash))
+    }
+
+    /// The pupils linked to a guardian with this e-mail address, still at school on `today`.
+    pub async fn children_of(&self, email: &str, today: jiff::civil::Date) -> Result<Vec<Pupil>> {
+        dispatch!(self.store, children_of(self.board, email, today))
     }
 
     /// Records that the actor viewed personal data of `entity` `id`.

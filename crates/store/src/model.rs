@@ -297,3 +297,24 @@ pub struct ImportedName {
     pub external_number: String,
     pub name: String,
 }
+
+/// An e-mail as the outbox keeps it.
+#[derive(Debug, Clone, Serialize)]
+pub struct OutboxMail {
+    pub id: String,
+    pub recipient: String,
+    pub subject: String,
+    pub body: String,
+    pub created_at: Timestamp,
+    pub sent_at: Option<Timestamp>,
+    pub error: Option<String>,
+}
+
+/// A parent or guardian signed in to the portal: everything linked to their
+/// e-mail address within one board.
+#[derive(Debug, Clone)]
+pub struct ParentSession {
+    pub board: BoardId,
+    pub board_name: String,
+    pub email: String,
+}

@@ -5,7 +5,7 @@
 // `$n` placeholders, `RETURNING`, `ON CONFLICT`, no back-end functions.
 
 use crate::model::{
-    ApiToken, Board, BoardId, Group, PendingSession, SessionStage, Guardian, ImportReport, ImportedName, ImportedPupil, Link,
+    ApiToken, Board, BoardId, Group, OutboxMail, ParentSession, PendingSession, SessionStage, Guardian, ImportReport, ImportedName, ImportedPupil, Link,
     LinkedGuardian, NewGuardian, NewPupil, NewSchool, NewUser, Principal, Pupil, PupilQuery, School, Scope, User,
 };
 use crate::audit_chain::{Canonical, ChainBreak, ChainProblem};
@@ -526,6 +526,166 @@ pub(crate) async fn use_recovery_code(pool: &Pool, board: &BoardId, actor: &Acto
     audit(&mut tx, board, actor, &AuditEvent::new(AuditAction::UseRecoveryCode, "user", user_id)).await?;
     tx.commit().await?;
     Ok(true)
+}
+
+// ---------------------------------------------------------------- parents and mail
+
+pub(crate) async fn boards_with_guardian(pool: &Pool, email: &str) -> Result<Vec<BoardId>> {
+    let ids: Vec<String> = sqlx::query_scalar("SELECT DISTINCT board_id FROM guardians WHERE email = $1 ORDER BY board_id")
+        .bind(email)
+        .fetch_all(pool)
+        .await?;
+    Ok(ids.into_iter().map(BoardId).collect())
+}
+
+pub(crate) async fn create_parent_link(pool: &Pool, board: &BoardId, email: &str, token_hash: &str, expires_at: Timestamp) -> Result<()> {
+    sqlx::query("INSERT INTO parent_links (token_hash, board_id, email, expires_at) VALUES ($1, $2, $3, $4)")
+        .bind(token_hash)
+        .bind(&board.0)
+        .bind(email)
+        .bind(expires_at.as_second())
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+pub(crate) async fn use_parent_link(pool: &Pool, token_hash: &str, now: Timestamp) -> Result<Option<(BoardId, String)>> {
+    let row = sqlx::query(
+        "UPDATE parent_links SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING board_id, email",
+    )
+    .bind(token_hash)
+    .bind(now.as_second())
+    .fetch_optional(pool)
+    .await?;
+    row.map(|row| Ok((BoardId(row.try_get("board_id")?), row.try_get("email")?))).transpose()
+}
+
+pub(crate) async fn create_parent_session(pool: &Pool, board: &BoardId, actor: &Actor, email: &str, token_hash: &str) -> Result<()> {
+    let mut tx = begin(pool).await?;
+    sqlx::query("INSERT INTO parent_sessions (token_hash, board_id, email, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $4)")
+        .bind(token_hash)
+        .bind(&board.0)
+        .bind(email)
+        .bind(actor.at.as_second())
+        .execute(&mut *tx)
+        .await?;
+    audit(&mut tx, board, actor, &AuditEvent::new(AuditAction::SignIn, "parent", email)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub(crate) async fn parent_session(
+    pool: &Pool,
+    token_hash: &str,
+    idle_since: Timestamp,
+    created_since: Timestamp,
+    now: Timestamp,
+) -> Result<Option<ParentSession>> {
+    let Some(row) = sqlx::query(
+        "SELECT s.board_id, s.email, s.created_at, s.last_seen_at, b.name AS board_name FROM parent_sessions s \
+         JOIN boards b ON b.id = s.board_id WHERE s.token_hash = $1",
+    )
+    .bind(token_hash)
+    .fetch_optional(pool)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let created_at: i64 = row.try_get("created_at")?;
+    let last_seen_at: i64 = row.try_get("last_seen_at")?;
+    if last_seen_at < idle_since.as_second() || created_at < created_since.as_second() {
+        delete_parent_session(pool, token_hash).await?;
+        return Ok(None);
+    }
+    if now.as_second() - last_seen_at >= 60 {
+        sqlx::query("UPDATE parent_sessions SET last_seen_at = $1 WHERE token_hash = $2")
+            .bind(now.as_second())
+            .bind(token_hash)
+            .execute(pool)
+            .await?;
+    }
+    Ok(Some(ParentSession { board: BoardId(row.try_get("board_id")?), board_name: row.try_get("board_name")?, email: row.try_get("email")? }))
+}
+
+pub(crate) async fn delete_parent_session(pool: &Pool, token_hash: &str) -> Result<()> {
+    sqlx::query("DELETE FROM parent_sessions WHERE token_hash = $1").bind(token_hash).execute(pool).await?;
+    Ok(())
+}
+
+pub(crate) async fn children_of(pool: &Pool, board: &BoardId, email: &str, today: Date) -> Result<Vec<Pupil>> {
+    let mut qb = QueryBuilder::new(PUPIL_COLUMNS);
+    qb.push_bind(board.0.clone());
+    qb.push(
+        " AND id IN (SELECT pg.pupil_id FROM pupil_guardians pg JOIN guardians gu ON gu.board_id = pg.board_id \
+         AND gu.id = pg.guardian_id WHERE pg.board_id = ",
+    );
+    qb.push_bind(board.0.clone()).push(" AND gu.email = ").push_bind(email.to_owned()).push(")");
+    qb.push(" AND (leave_date IS NULL OR leave_date > ").push_bind(today.to_string()).push(") ORDER BY birth_date, given_name");
+    let rows = qb.build().fetch_all(pool).await?;
+    rows.iter().map(pupil_from).collect()
+}
+
+pub(crate) async fn queue_mail(
+    pool: &Pool,
+    board: &BoardId,
+    recipient: &str,
+    subject: &str,
+    body: &str,
+    sensitive: bool,
+    at: Timestamp,
+) -> Result<String> {
+    let id = new_id();
+    sqlx::query(
+        "INSERT INTO outbox (board_id, id, recipient, subject, body, sensitive, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(&board.0)
+    .bind(&id)
+    .bind(recipient)
+    .bind(subject)
+    .bind(body)
+    .bind(sensitive)
+    .bind(at.as_second())
+    .execute(pool)
+    .await?;
+    Ok(id)
+}
+
+pub(crate) async fn mark_mail(pool: &Pool, board: &BoardId, id: &str, sent_at: Option<Timestamp>, error: Option<&str>) -> Result<()> {
+    sqlx::query(
+        "UPDATE outbox SET sent_at = $3, error = $4, \
+         body = CASE WHEN sensitive AND $3 IS NOT NULL THEN '' ELSE body END WHERE board_id = $1 AND id = $2",
+    )
+    .bind(&board.0)
+    .bind(id)
+    .bind(sent_at.map(|t| t.as_second()))
+    .bind(error)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+pub(crate) async fn outbox(pool: &Pool, board: &BoardId, limit: i64) -> Result<Vec<OutboxMail>> {
+    let rows = sqlx::query(
+        "SELECT id, recipient, subject, body, created_at, sent_at, error FROM outbox WHERE board_id = $1 \
+         ORDER BY created_at DESC, id LIMIT $2",
+    )
+    .bind(&board.0)
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            Ok(OutboxMail {
+                id: row.try_get("id")?,
+                recipient: row.try_get("recipient")?,
+                subject: row.try_get("subject")?,
+                body: row.try_get("body")?,
+                created_at: instant(row.try_get("created_at")?)?,
+                sent_at: row.try_get::<Option<i64>, _>("sent_at")?.map(instant).transpose()?,
+                error: row.try_get("error")?,
+            })
+        })
+        .collect()
 }
 
 // ---------------------------------------------------------------- throttle

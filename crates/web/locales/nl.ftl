@@ -253,3 +253,24 @@ csrf.expired = Deze pagina is verlopen. Ga terug, laad de pagina opnieuw en prob
 password.weak = Dit wachtwoord is te makkelijk te raden (het lijkt op veelgebruikte wachtwoorden of woorden). Kies iets dat minder voor de hand ligt, bijvoorbeeld een zin van vier losse woorden.
 audit.action.enrol_two_step = tweestapsverificatie ingesteld
 audit.action.use_recovery_code = herstelcode gebruikt
+
+## Ouderportaal
+parents.title = Ouderportaal
+parents.intro = Vul het e-mailadres in dat de school van u heeft. U krijgt een link waarmee u zich aanmeldt; die werkt 30 minuten en één keer.
+parents.submit = Stuur mij een link
+parents.staff = Medewerker van de school? Meld u hier aan.
+parents.sent = Als dit e-mailadres bij een van onze scholen bekend is, ontvangt u binnen enkele minuten een e-mail met een link om u aan te melden. Geen e-mail ontvangen? Kijk ook bij ongewenste mail, of vraag de administratie van de school welk adres zij van u hebben.
+parents.mail_subject = Uw link om in te loggen bij het ouderportaal
+parents.mail_body = Beste ouder of verzorger,\n\nMet deze link meldt u zich aan bij het ouderportaal van de school:\n\n{ $link }\n\nDe link werkt 30 minuten en één keer. Hebt u hier niet om gevraagd? Dan kunt u deze e-mail negeren.
+parents.continue_intro = Klik op de knop om u aan te melden bij het ouderportaal.
+parents.continue = Doorgaan naar het ouderportaal
+parents.link_invalid = Deze link is verlopen of al gebruikt. Vraag op de startpagina van het ouderportaal een nieuwe link aan.
+parents.children_title = Mijn kinderen
+parents.no_children = Er zijn geen kinderen aan dit e-mailadres gekoppeld.
+nav.outbox = Uitgaande post
+outbox.intro = Alle e-mail die Aantoonbaar verstuurt. Zonder ingestelde mailserver blijft de post hier staan; de inhoud van verzonden mail met een inloglink wordt niet bewaard.
+outbox.empty = Er is nog geen post.
+outbox.to = Aan
+outbox.sent = verzonden
+outbox.failed = niet verzonden
+outbox.waiting = niet verzonden (geen mailserver ingesteld)

@@ -9,14 +9,15 @@ use std::sync::LazyLock;
 
 const DUTCH: &str = include_str!("../locales/nl.ftl");
 
-static CATALOGUE: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| parse(DUTCH));
+static CATALOGUE: LazyLock<HashMap<&'static str, String>> = LazyLock::new(|| parse(DUTCH));
 
-fn parse(source: &'static str) -> HashMap<&'static str, &'static str> {
+/// `key = text` lines; `\n` in a text is a line break.
+fn parse(source: &'static str) -> HashMap<&'static str, String> {
     source
         .lines()
         .filter(|line| !line.trim_start().starts_with('#'))
         .filter_map(|line| line.split_once(" = "))
-        .map(|(key, text)| (key.trim(), text.trim()))
+        .map(|(key, text)| (key.trim(), text.trim().replace("\\n", "\n")))
         .collect()
 }
 
@@ -26,7 +27,7 @@ const MISSING: &str = "[?]";
 /// The text for `key`.
 #[must_use]
 pub fn t(key: &str) -> &'static str {
-    CATALOGUE.get(key).copied().unwrap_or_else(|| {
+    CATALOGUE.get(key).map(String::as_str).unwrap_or_else(|| {
         tracing::warn!(key, "text missing from the catalogue");
         MISSING
     })

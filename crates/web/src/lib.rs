@@ -13,6 +13,7 @@ pub mod csrf;
 pub mod error;
 pub mod html;
 pub mod i18n;
+pub mod mail;
 mod security;
 
 use aantoonbaar_store::Store;
@@ -36,6 +37,10 @@ pub struct Config {
     pub secure_cookies: bool,
     /// Demo mode: the pages say so on every screen.
     pub demo: bool,
+    /// SMTP server; without one, mail stays in the outbox.
+    pub smtp: Option<mail::SmtpSettings>,
+    /// Sender of every mail.
+    pub mail_from: String,
 }
 
 impl Default for Config {
@@ -46,6 +51,8 @@ impl Default for Config {
             absolute_timeout: Duration::from_secs(12 * 60 * 60),
             secure_cookies: false,
             demo: false,
+            smtp: None,
+            mail_from: "Aantoonbaar <noreply@aantoonbaar.invalid>".to_owned(),
         }
     }
 }
@@ -59,6 +66,7 @@ pub struct AppState {
     /// A hash to verify against when an e-mail address is unknown, so that
     /// unknown and known addresses take the same time.
     pub decoy_hash: Arc<str>,
+    pub mailer: mail::Mailer,
 }
 
 /// The whole application as an axum router.
@@ -95,7 +103,9 @@ impl Application {
     pub async fn build(addr: &str, store: Store, config: Config, clock: Clock) -> std::io::Result<Self> {
         let listener = TcpListener::bind(addr).await?;
         let decoy_hash = aantoonbaar_store::credentials::decoy_hash().map_err(std::io::Error::other)?;
-        let state = AppState { store, config: Arc::new(config), clock, decoy_hash: decoy_hash.into() };
+        let mailer = mail::Mailer::new(store.clone(), clock.clone(), config.smtp.as_ref(), &config.mail_from)
+            .map_err(std::io::Error::other)?;
+        let state = AppState { store, config: Arc::new(config), clock, decoy_hash: decoy_hash.into(), mailer };
         Ok(Self { listener, router: router(state) })
     }
 

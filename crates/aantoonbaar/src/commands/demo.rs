@@ -28,7 +28,7 @@ pub async fn run(args: Args) -> CommandResult {
         }
     }
     let store = db.open().await?;
-    let config = args.server.config(true);
+    let config = args.server.config(true)?;
     let summary =
         demo::seed(&store, &Clock::system()).await.map_err(|e| format!("cannot create the demo board: {e}"))?;
     println!("Aantoonbaar demo: {}", config.base_url);

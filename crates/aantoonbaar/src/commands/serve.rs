@@ -3,6 +3,7 @@
 use super::{CommandResult, Database};
 use aantoonbaar_store::Store;
 use aantoonbaar_web::clock::Clock;
+use aantoonbaar_web::mail::{SmtpSecurity, SmtpSettings};
 use aantoonbaar_web::{Application, Config};
 use std::time::Duration;
 
@@ -32,18 +33,66 @@ pub struct ServerArgs {
     /// Mark cookies Secure: set this when users reach the server over https.
     #[arg(long, env = "AANTOONBAAR_SECURE_COOKIES")]
     pub secure_cookies: bool,
+    #[command(flatten)]
+    pub mail: MailArgs,
+}
+
+/// Outgoing mail. Without `--smtp-host` mail stays in the outbox (menu
+/// "Uitgaande post"), which is what the demo and the tests use.
+#[derive(clap::Args)]
+pub struct MailArgs {
+    /// SMTP server for outgoing mail.
+    #[arg(long, env = "AANTOONBAAR_SMTP_HOST")]
+    pub smtp_host: Option<String>,
+    #[arg(long, env = "AANTOONBAAR_SMTP_PORT", default_value_t = 587)]
+    pub smtp_port: u16,
+    /// starttls (port 587), tls (port 465) or none (a relay on this machine only).
+    #[arg(long, env = "AANTOONBAAR_SMTP_SECURITY", default_value = "starttls")]
+    pub smtp_security: String,
+    #[arg(long, env = "AANTOONBAAR_SMTP_USER")]
+    pub smtp_user: Option<String>,
+    /// Never printed or logged.
+    #[arg(long, env = "AANTOONBAAR_SMTP_PASSWORD", hide_env_values = true)]
+    pub smtp_password: Option<String>,
+    /// Sender of every mail.
+    #[arg(long, env = "AANTOONBAAR_MAIL_FROM", default_value = "Aantoonbaar <noreply@aantoonbaar.invalid>")]
+    pub mail_from: String,
+}
+
+impl MailArgs {
+    /// # Errors
+    /// An unknown `--smtp-security`.
+    pub fn smtp(&self) -> Result<Option<SmtpSettings>, String> {
+        let Some(host) = &self.smtp_host else { return Ok(None) };
+        let security = match self.smtp_security.as_str() {
+            "starttls" => SmtpSecurity::StartTls,
+            "tls" => SmtpSecurity::Tls,
+            "none" => SmtpSecurity::None,
+            other => return Err(format!("--smtp-security must be starttls, tls or none, not '{other}'")),
+        };
+        Ok(Some(SmtpSettings {
+            host: host.clone(),
+            port: self.smtp_port,
+            security,
+            user: self.smtp_user.clone(),
+            password: self.smtp_password.clone(),
+        }))
+    }
 }
 
 impl ServerArgs {
-    #[must_use]
-    pub fn config(&self, demo: bool) -> Config {
-        Config {
+    /// # Errors
+    /// Unusable mail settings.
+    pub fn config(&self, demo: bool) -> Result<Config, String> {
+        Ok(Config {
             base_url: self.base_url.clone().unwrap_or_else(|| format!("http://{}", self.addr)),
             idle_timeout: Duration::from_secs(self.idle_timeout_minutes * 60),
             absolute_timeout: Duration::from_secs(self.absolute_timeout_hours * 3600),
             secure_cookies: self.secure_cookies,
             demo,
-        }
+            smtp: self.mail.smtp()?,
+            mail_from: self.mail.mail_from.clone(),
+        })
     }
 }
 
@@ -83,6 +132,6 @@ async fn shutdown_signal() {
 
 pub async fn run(args: Args) -> CommandResult {
     let store = args.db.open().await?;
-    let config = args.server.config(false);
+    let config = args.server.config(false)?;
     serve(store, &args.server, config).await
 }

@@ -9,5 +9,6 @@ mod authorisation;
 mod cli;
 mod import;
 mod pages;
+mod parents;
 mod pupils;
 mod security;

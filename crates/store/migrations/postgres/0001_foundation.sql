@@ -69,7 +69,7 @@ CREATE TABLE guardians (
     updated_at      BIGINT NOT NULL,
     PRIMARY KEY (board_id, id)
 );
-CREATE INDEX guardians_by_email ON guardians(email);
+CREATE INDEX guardians_by_email ON guardians(email, board_id);
 CREATE INDEX guardians_by_name ON guardians(board_id, surname, given_name);
 
 CREATE TABLE pupil_guardians (
@@ -175,6 +175,40 @@ CREATE TABLE password_links (
     expires_at  BIGINT NOT NULL,
     used_at     BIGINT,
     FOREIGN KEY (board_id, user_id) REFERENCES users(board_id, id) ON DELETE CASCADE
+);
+
+-- Every e-mail the system sends. Without SMTP this is the delivery channel
+-- (read in the UI and by tests); with SMTP a record of what was sent, and the
+-- body of a mail that carried a sign-in link is blanked once it is delivered.
+CREATE TABLE outbox (
+    board_id    TEXT NOT NULL REFERENCES boards(id),
+    id          TEXT NOT NULL,
+    recipient   TEXT NOT NULL,
+    subject     TEXT NOT NULL,
+    body        TEXT NOT NULL,
+    sensitive   BOOLEAN NOT NULL,
+    created_at  BIGINT NOT NULL,
+    sent_at     BIGINT,
+    error       TEXT,
+    PRIMARY KEY (board_id, id)
+);
+CREATE INDEX outbox_by_time ON outbox(board_id, created_at);
+
+-- Parents sign in with a link sent to their e-mail address: single use, 30 minutes.
+CREATE TABLE parent_links (
+    token_hash  TEXT PRIMARY KEY,
+    board_id    TEXT NOT NULL REFERENCES boards(id),
+    email       TEXT NOT NULL,
+    expires_at  BIGINT NOT NULL,
+    used_at     BIGINT
+);
+
+CREATE TABLE parent_sessions (
+    token_hash    TEXT PRIMARY KEY,
+    board_id      TEXT NOT NULL REFERENCES boards(id),
+    email         TEXT NOT NULL,
+    created_at    BIGINT NOT NULL,
+    last_seen_at  BIGINT NOT NULL
 );
 
 CREATE TABLE import_runs (

@@ -69,7 +69,7 @@ CREATE TABLE guardians (
     updated_at      INTEGER NOT NULL,
     PRIMARY KEY (board_id, id)
 ) STRICT;
-CREATE INDEX guardians_by_email ON guardians(email);
+CREATE INDEX guardians_by_email ON guardians(email, board_id);
 CREATE INDEX guardians_by_name ON guardians(board_id, surname, given_name);
 
 CREATE TABLE pupil_guardians (
@@ -175,6 +175,40 @@ CREATE TABLE password_links (
     expires_at  INTEGER NOT NULL,
     used_at     INTEGER,
     FOREIGN KEY (board_id, user_id) REFERENCES users(board_id, id) ON DELETE CASCADE
+) STRICT;
+
+-- Every e-mail the system sends. Without SMTP this is the delivery channel
+-- (read in the UI and by tests); with SMTP a record of what was sent, and the
+-- body of a mail that carried a sign-in link is blanked once it is delivered.
+CREATE TABLE outbox (
+    board_id    TEXT NOT NULL REFERENCES boards(id),
+    id          TEXT NOT NULL,
+    recipient   TEXT NOT NULL,
+    subject     TEXT NOT NULL,
+    body        TEXT NOT NULL,
+    sensitive   INTEGER NOT NULL CHECK (sensitive IN (0, 1)),
+    created_at  INTEGER NOT NULL,
+    sent_at     INTEGER,
+    error       TEXT,
+    PRIMARY KEY (board_id, id)
+) STRICT;
+CREATE INDEX outbox_by_time ON outbox(board_id, created_at);
+
+-- Parents sign in with a link sent to their e-mail address: single use, 30 minutes.
+CREATE TABLE parent_links (
+    token_hash  TEXT PRIMARY KEY,
+    board_id    TEXT NOT NULL REFERENCES boards(id),
+    email       TEXT NOT NULL,
+    expires_at  INTEGER NOT NULL,
+    used_at     INTEGER
+) STRICT;
+
+CREATE TABLE parent_sessions (
+    token_hash    TEXT PRIMARY KEY,
+    board_id      TEXT NOT NULL REFERENCES boards(id),
+    email         TEXT NOT NULL,
+    created_at    INTEGER NOT NULL,
+    last_seen_at  INTEGER NOT NULL
 ) STRICT;
 
 CREATE TABLE import_runs (

@@ -4,6 +4,8 @@
 mod audit;
 mod dashboard;
 mod import;
+mod outbox;
+mod parents;
 mod pupils;
 mod schools;
 pub(crate) mod sign_in;
@@ -43,6 +45,11 @@ pub fn router() -> Router<AppState> {
         .route("/gebruikers", get(users::list).post(users::create))
         .route("/tokens", get(users::tokens).post(users::create_token))
         .route("/tokens/{id}/intrekken", post(users::revoke_token))
+        .route(parents::PORTAL, get(parents::request_form).post(parents::request_submit))
+        .route("/ouders/inloggen/{secret}", get(parents::link_form).post(parents::link_submit))
+        .route("/ouders/kinderen", get(parents::children))
+        .route("/ouders/afmelden", post(parents::sign_out))
+        .route("/uitgaande-post", get(outbox::show))
         .route("/logboek", get(audit::show))
         .route("/logboek.csv", get(audit::export))
         .route("/static/app.css", get(stylesheet))
@@ -97,13 +104,14 @@ impl Layout {
     /// The layout for a signed-in user: the navigation shows what they may use.
     #[must_use]
     pub fn for_staff(state: &AppState, staff: &Staff, title: &str, current: &str) -> Self {
-        let items: [(&'static str, &'static str, Option<Action>); 7] = [
+        let items: [(&'static str, &'static str, Option<Action>); 8] = [
             ("/", "nav.dashboard", None),
             ("/scholen", "nav.schools", Some(Action::SchoolView)),
             ("/leerlingen", "nav.pupils", Some(Action::PupilView)),
             ("/import", "nav.import", Some(Action::PupilImport)),
             ("/gebruikers", "nav.users", Some(Action::UserView)),
             ("/logboek", "nav.audit", Some(Action::AuditView)),
+            ("/uitgaande-post", "nav.outbox", Some(Action::OutboxView)),
             ("/tokens", "nav.tokens", Some(Action::OwnTokens)),
         ];
         let nav = items
