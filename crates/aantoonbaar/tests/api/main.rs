@@ -6,6 +6,7 @@ mod helpers;
 
 mod audit;
 mod authorisation;
+mod backup;
 mod cli;
 mod import;
 mod pages;
