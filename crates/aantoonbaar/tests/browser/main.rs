@@ -1,0 +1,144 @@
+//! Browser tests: headless Chromium drives the real server through the pages a
+//! person uses, and axe-core checks every page (no serious or critical
+//! accessibility violation). A failing test leaves a screenshot in
+//! `test-artifacts/`.
+
+#![expect(clippy::expect_used, clippy::unwrap_used, clippy::panic, reason = "a failing test should fail loudly")]
+
+#[path = "../api/helpers.rs"]
+#[expect(dead_code, reason = "shared with the API tests, which use all of it")]
+mod helpers;
+mod webdriver;
+
+use aantoonbaar_rules::{Role, ScopeKind};
+use helpers::{Backend, Fixture, PASSWORD, TestApp};
+use std::future::Future;
+use std::sync::Arc;
+use webdriver::Browser;
+
+/// Runs a story with a browser; on failure saves a screenshot, then fails.
+async fn with_browser<F, Fut>(name: &str, story: F)
+where
+    F: FnOnce(Arc<Browser>) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let browser = Arc::new(Browser::start().await);
+    let outcome = tokio::spawn(story(Arc::clone(&browser))).await;
+    if let Err(failure) = outcome {
+        let shot = browser.screenshot(&format!("failure-{name}")).await;
+        eprintln!("screenshot of the failure: {}", shot.display());
+        std::panic::resume_unwind(failure.into_panic());
+    }
+}
+
+/// Checks the page a person sees now with axe-core.
+async fn accessible(browser: &Browser, page: &str) {
+    let violations = browser.serious_accessibility_violations().await;
+    assert!(violations.is_empty(), "{page}: serious accessibility violations: {violations:#?}");
+}
+
+const EXPORT: &str = "Leerlingnummer;Roepnaam;Voorvoegsel;Achternaam;Geboortedatum;Groep;Datum inschrijving;Gezinssituatie;Ouder1Roepnaam;Ouder1Achternaam;Ouder1Email;Ouder1Relatie;Ouder1Gezag;Ouder1Erkend\n\
+5001;Fenna;de;Wit;12-05-2018;Groep 3;20-08-2022;gescheiden;Ilse;Wit;ilse@ouders.example;moeder;ja;ja\n\
+5002;Ravi;;Singh;03-11-2017;Groep 4;20-08-2021;samen;Priya;Singh;priya@ouders.example;moeder;ja;ja\n";
+
+#[tokio::test]
+async fn an_ibp_manager_signs_in_with_a_code_imports_pupils_opens_one_and_finds_that_view_in_the_logbook() {
+    let app = Arc::new(TestApp::spawn(Backend::Sqlite).await.unwrap());
+    let board = app.board("Stichting Proef").await;
+    let token = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    helpers::json(app.post(&token, "/api/v1/schools", &serde_json::json!({"name": "OBS De Linde", "brin": "11AA"})).await, 201).await;
+    let file = std::env::temp_dir().join(format!("export-{}.csv", uuid::Uuid::new_v4().simple()));
+    std::fs::write(&file, EXPORT).unwrap();
+
+    let app2 = Arc::clone(&app);
+    with_browser("staff", move |browser| async move {
+        let app = app2;
+        let base = app.address.clone();
+        browser.goto(&format!("{base}/aanmelden")).await;
+        accessible(&browser, "sign-in").await;
+        browser.fill("#email", "ibp@proef.nl").await;
+        browser.fill("#password", PASSWORD).await;
+        browser.click("form[action='/aanmelden'] button").await;
+        assert!(browser.url().await.ends_with("/aanmelden/code"));
+        accessible(&browser, "code").await;
+        app.clock.advance(jiff::SignedDuration::from_secs(30));
+        browser.fill("#code", &app.code("ibp@proef.nl")).await;
+        browser.click("form[action='/aanmelden/code'] button").await;
+        assert_eq!(browser.url().await, format!("{base}/"));
+        accessible(&browser, "dashboard").await;
+
+        browser.goto(&format!("{base}/import")).await;
+        accessible(&browser, "import").await;
+        browser.attach("#file", &file).await;
+        browser.click("form[enctype='multipart/form-data'] button").await;
+        let preview = browser.source().await;
+        assert!(preview.contains("Controle") && preview.contains("Fenna de Wit"), "{preview}");
+        accessible(&browser, "import preview").await;
+        browser.click("form[action='/import/bevestigen'] button").await;
+        assert!(browser.source().await.contains("Import voltooid"));
+        accessible(&browser, "import done").await;
+
+        browser.goto(&format!("{base}/leerlingen?q=wit")).await;
+        accessible(&browser, "pupils").await;
+        browser.click("td a").await;
+        let pupil = browser.source().await;
+        assert!(pupil.contains("Fenna de Wit") && pupil.contains("Ilse Wit"), "{pupil}");
+        accessible(&browser, "pupil").await;
+
+        browser.goto(&format!("{base}/logboek?leerling=5001")).await;
+        let logbook = browser.source().await;
+        assert!(logbook.contains("ingezien") && logbook.contains("ibp@proef.nl"), "{logbook}");
+        accessible(&browser, "logbook").await;
+
+        for page in ["/scholen", "/gebruikers", "/tokens", "/uitgaande-post"] {
+            browser.goto(&format!("{base}{page}")).await;
+            accessible(&browser, page).await;
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_parent_signs_in_from_the_outbox_link_and_sees_only_their_own_child() {
+    let app = Arc::new(TestApp::spawn(Backend::Sqlite).await.unwrap());
+    let board = app.board("Stichting Proef").await;
+    let token = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    Fixture::create(&app, &token, 71).await;
+
+    let app2 = Arc::clone(&app);
+    with_browser("parent", move |browser| async move {
+        let app = app2;
+        let base = app.address.clone();
+        browser.goto(&format!("{base}/ouders")).await;
+        accessible(&browser, "portal").await;
+        browser.fill("#email", "eva@voorbeeld.nl").await;
+        browser.click("form[action='/ouders'] button").await;
+        assert!(browser.source().await.contains("Als dit e-mailadres"));
+        accessible(&browser, "link sent").await;
+
+        let mail = app.store.board(&board).outbox(1).await.unwrap().remove(0);
+        let link = mail.body.split_whitespace().find(|w| w.contains("/ouders/inloggen/")).unwrap().to_owned();
+        let path = link.split_once("/ouders/").map(|(_, p)| format!("/ouders/{p}")).unwrap();
+        browser.goto(&format!("{base}{path}")).await;
+        accessible(&browser, "continue").await;
+        browser.click("form button").await;
+        let children = browser.source().await;
+        assert!(browser.url().await.ends_with("/ouders/kinderen"));
+        assert!(children.contains("Sanne van der Berg"));
+        assert_eq!(children.matches("<tr><td>").count(), 1, "only the own child");
+        accessible(&browser, "children").await;
+    })
+    .await;
+}
+
+/// The check above can fail: a page with an image without a text alternative
+/// has a critical violation.
+#[tokio::test]
+async fn the_accessibility_check_finds_a_missing_text_alternative() {
+    with_browser("axe", |browser| async move {
+        browser.goto("data:text/html,<html lang=nl><title>x</title><main><img src=foto.png></main></html>").await;
+        let violations = browser.serious_accessibility_violations().await;
+        assert!(violations.iter().any(|v| v.starts_with("image-alt")), "{violations:?}");
+    })
+    .await;
+}
