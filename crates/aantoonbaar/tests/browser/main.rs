@@ -46,7 +46,11 @@ async fn an_ibp_manager_signs_in_with_a_code_imports_pupils_opens_one_and_finds_
     let app = Arc::new(TestApp::spawn(Backend::Sqlite).await.unwrap());
     let board = app.board("Stichting Proef").await;
     let token = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
-    helpers::json(app.post(&token, "/api/v1/schools", &serde_json::json!({"name": "OBS De Linde", "brin": "11AA"})).await, 201).await;
+    helpers::json(
+        app.post(&token, "/api/v1/schools", &serde_json::json!({"name": "OBS De Linde", "brin": "11AA"})).await,
+        201,
+    )
+    .await;
     let file = std::env::temp_dir().join(format!("export-{}.csv", uuid::Uuid::new_v4().simple()));
     std::fs::write(&file, EXPORT).unwrap();
 

@@ -79,39 +79,61 @@ impl Browser {
     }
 
     pub async fn source(&self) -> String {
-        self.call(reqwest::Method::GET, &self.session_path("/source"), None).await.as_str().unwrap_or_default().to_owned()
+        self.call(reqwest::Method::GET, &self.session_path("/source"), None)
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
     }
 
     async fn find(&self, css: &str) -> String {
         let found = self
-            .call(reqwest::Method::POST, &self.session_path("/element"), Some(json!({"using": "css selector", "value": css})))
+            .call(
+                reqwest::Method::POST,
+                &self.session_path("/element"),
+                Some(json!({"using": "css selector", "value": css})),
+            )
             .await;
         found[ELEMENT].as_str().unwrap_or_else(|| panic!("no element {css}: {found}")).to_owned()
     }
 
     pub async fn fill(&self, css: &str, text: &str) {
         let element = self.find(css).await;
-        self.call(reqwest::Method::POST, &self.session_path(&format!("/element/{element}/clear")), Some(json!({}))).await;
-        self.call(reqwest::Method::POST, &self.session_path(&format!("/element/{element}/value")), Some(json!({"text": text})))
+        self.call(reqwest::Method::POST, &self.session_path(&format!("/element/{element}/clear")), Some(json!({})))
             .await;
+        self.call(
+            reqwest::Method::POST,
+            &self.session_path(&format!("/element/{element}/value")),
+            Some(json!({"text": text})),
+        )
+        .await;
     }
 
     /// Sets a file input to a local file.
     pub async fn attach(&self, css: &str, path: &std::path::Path) {
         let element = self.find(css).await;
         let text = path.display().to_string();
-        self.call(reqwest::Method::POST, &self.session_path(&format!("/element/{element}/value")), Some(json!({"text": text})))
-            .await;
+        self.call(
+            reqwest::Method::POST,
+            &self.session_path(&format!("/element/{element}/value")),
+            Some(json!({"text": text})),
+        )
+        .await;
     }
 
     /// Clicks, and when the click submits a form, waits until the next page has loaded.
     pub async fn click(&self, css: &str) {
         let before = self.url().await;
         let element = self.find(css).await;
-        self.call(reqwest::Method::POST, &self.session_path(&format!("/element/{element}/click")), Some(json!({}))).await;
+        self.call(reqwest::Method::POST, &self.session_path(&format!("/element/{element}/click")), Some(json!({})))
+            .await;
         for _ in 0..50 {
             let ready = self
-                .call(reqwest::Method::POST, &self.session_path("/execute/sync"), Some(json!({"script": "return document.readyState", "args": []})))
+                .call(
+                    reqwest::Method::POST,
+                    &self.session_path("/execute/sync"),
+                    Some(json!({"script": "return document.readyState", "args": []})),
+                )
                 .await;
             if self.url().await != before && ready == "complete" {
                 return;
@@ -123,19 +145,27 @@ impl Browser {
     /// Runs axe-core on the page; the violations of impact serious or critical.
     pub async fn serious_accessibility_violations(&self) -> Vec<String> {
         let axe = include_str!("node_modules/axe-core/axe.min.js");
-        self.call(reqwest::Method::POST, &self.session_path("/execute/sync"), Some(json!({"script": axe, "args": []}))).await;
+        self.call(reqwest::Method::POST, &self.session_path("/execute/sync"), Some(json!({"script": axe, "args": []})))
+            .await;
         let script = "const done = arguments[arguments.length - 1];\
             axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations\
               .filter(v => v.impact === 'serious' || v.impact === 'critical')\
               .map(v => v.id + ': ' + v.help + ' @ ' + v.nodes.map(n => n.target.join(' ')).join(', '))));";
-        let result = self.call(reqwest::Method::POST, &self.session_path("/execute/async"), Some(json!({"script": script, "args": []}))).await;
+        let result = self
+            .call(
+                reqwest::Method::POST,
+                &self.session_path("/execute/async"),
+                Some(json!({"script": script, "args": []})),
+            )
+            .await;
         result.as_array().map(|v| v.iter().filter_map(|s| s.as_str().map(str::to_owned)).collect()).unwrap_or_default()
     }
 
     /// Saves a screenshot under `test-artifacts/` (kept by CI on failure).
     pub async fn screenshot(&self, name: &str) -> std::path::PathBuf {
         let png = self.call(reqwest::Method::GET, &self.session_path("/screenshot"), None).await;
-        let bytes = base64::engine::general_purpose::STANDARD.decode(png.as_str().unwrap_or_default()).unwrap_or_default();
+        let bytes =
+            base64::engine::general_purpose::STANDARD.decode(png.as_str().unwrap_or_default()).unwrap_or_default();
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../test-artifacts");
         std::fs::create_dir_all(&dir).ok();
         let path = dir.join(format!("{name}.png"));
