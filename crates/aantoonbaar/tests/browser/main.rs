@@ -3,7 +3,7 @@
 //! accessibility violation). A failing test leaves a screenshot in
 //! `test-artifacts/`.
 
-#![expect(clippy::expect_used, clippy::unwrap_used, clippy::panic, reason = "a failing test should fail loudly")]
+#![expect(clippy::expect_used, clippy::panic, reason = "a failing test should fail loudly")]
 
 #[path = "../api/helpers.rs"]
 #[expect(dead_code, reason = "shared with the API tests, which use all of it")]
