@@ -33,6 +33,13 @@ enum Command {
         #[command(subcommand)]
         command: commands::token::Command,
     },
+    /// The deadlines of a data-subject request received on a day.
+    Deadline(commands::deadline::Args),
+    /// Personal-data breaches.
+    Breach {
+        #[command(subcommand)]
+        command: commands::breach::Command,
+    },
     /// Check the audit trail.
     Audit {
         #[command(subcommand)]
@@ -68,6 +75,8 @@ fn main() -> ExitCode {
             Command::Import(args) => commands::import::run(args).await,
             Command::User { command } => commands::user::run(command).await,
             Command::Token { command } => commands::token::run(command).await,
+            Command::Deadline(args) => commands::deadline::run(args).await,
+            Command::Breach { command } => commands::breach::run(command),
             Command::Audit { command } => commands::audit::run(command).await,
             Command::Backup(args) => commands::backup::backup(args).await,
             Command::Restore(args) => commands::backup::restore(args).await,

@@ -6,7 +6,11 @@
 //! `shared/seeds/` (file and section) or an article of the GDPR (AVG).
 
 pub mod age;
+pub mod breach;
 pub mod calendar;
+pub mod consent;
+pub mod deadlines;
+pub mod holidays;
 pub mod identifiers;
 pub mod organisation;
 pub mod password;

@@ -129,6 +129,8 @@ pub enum Action {
     /// Read the mail the system sent (and, without SMTP, the mail waiting for
     /// delivery): the IBP manager runs the mail set-up.
     OutboxView,
+    /// Keep the days a royal decree equates with public holidays (for legal deadlines).
+    HolidaysManage,
 }
 
 impl Action {
@@ -147,6 +149,7 @@ impl Action {
         Self::OwnTokens,
         Self::AuditView,
         Self::OutboxView,
+        Self::HolidaysManage,
     ];
 }
 
@@ -169,8 +172,8 @@ const fn grant(role: Role, action: Action, scopes: &'static [ScopeKind]) -> Gran
 }
 
 use Action::{
-    AuditView, GroupManage, GroupView, GuardianManage, GuardianView, OutboxView, OwnTokens, PupilImport, PupilManage,
-    PupilView, SchoolManage, SchoolView, UserManage, UserView,
+    AuditView, GroupManage, GroupView, GuardianManage, GuardianView, HolidaysManage, OutboxView, OwnTokens,
+    PupilImport, PupilManage, PupilView, SchoolManage, SchoolView, UserManage, UserView,
 };
 use Role::{Ap, Bs, Cvb, D, Fg, Op, Opt, St, Tl};
 
@@ -206,6 +209,7 @@ pub const POLICY: &[Grant] = &[
     grant(St, OwnTokens, ANY),
     grant(St, AuditView, BOARD),
     grant(St, OutboxView, BOARD),
+    grant(St, HolidaysManage, BOARD),
     // FG: reads everything relevant to supervision, changes nothing.
     grant(Fg, SchoolView, BOARD),
     grant(Fg, GroupView, BOARD),

@@ -524,6 +524,19 @@ impl BoardStore<'_> {
         dispatch!(self.store, import_pupils(self.board, actor, school_id, file_name, pupils, dry_run))
     }
 
+    /// The days equated with public holidays for this board's deadlines, in date order.
+    pub async fn equated_days(&self) -> Result<Vec<EquatedDay>> {
+        dispatch!(self.store, equated_days(self.board))
+    }
+
+    pub async fn add_equated_day(&self, actor: &Actor, day: jiff::civil::Date, description: &str) -> Result<()> {
+        dispatch!(self.store, add_equated_day(self.board, actor, day, description))
+    }
+
+    pub async fn remove_equated_day(&self, actor: &Actor, day: jiff::civil::Date) -> Result<()> {
+        dispatch!(self.store, remove_equated_day(self.board, actor, day))
+    }
+
     /// Puts an e-mail in the outbox; returns its id.
     pub async fn queue_mail(
         &self,
@@ -561,7 +574,12 @@ impl BoardStore<'_> {
 
     /// Records that the actor viewed personal data of `entity` `id`.
     pub async fn record_view(&self, actor: &Actor, entity: &'static str, id: &str) -> Result<()> {
-        dispatch!(self.store, record_view(self.board, actor, entity, id))
+        self.record_views(actor, entity, &[id.to_owned()]).await
+    }
+
+    /// Records, in one transaction, that the actor viewed each of `ids` (a list page).
+    pub async fn record_views(&self, actor: &Actor, entity: &'static str, ids: &[String]) -> Result<()> {
+        dispatch!(self.store, record_views(self.board, actor, entity, ids))
     }
 
     /// Whether the guardian exists and no pupil is linked to them yet.

@@ -318,3 +318,10 @@ pub struct ParentSession {
     pub board_name: String,
     pub email: String,
 }
+
+/// A day a royal decree equates with a public holiday, as the board recorded it.
+#[derive(Debug, Clone, Serialize)]
+pub struct EquatedDay {
+    pub day: Date,
+    pub description: String,
+}

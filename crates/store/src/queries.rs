@@ -5,7 +5,7 @@
 // `$n` placeholders, `RETURNING`, `ON CONFLICT`, no back-end functions.
 
 use crate::model::{
-    ApiToken, Board, BoardId, Group, OutboxMail, ParentSession, PendingSession, SessionStage, Guardian, ImportReport, ImportedName, ImportedPupil, Link,
+    ApiToken, Board, BoardId, EquatedDay, Group, OutboxMail, ParentSession, PendingSession, SessionStage, Guardian, ImportReport, ImportedName, ImportedPupil, Link,
     LinkedGuardian, NewGuardian, NewPupil, NewSchool, NewUser, Principal, Pupil, PupilQuery, School, Scope, User,
 };
 use crate::audit_chain::{Canonical, ChainBreak, ChainProblem};
@@ -686,6 +686,47 @@ pub(crate) async fn outbox(pool: &Pool, board: &BoardId, limit: i64) -> Result<V
             })
         })
         .collect()
+}
+
+// ---------------------------------------------------------------- equated days
+
+pub(crate) async fn equated_days(pool: &Pool, board: &BoardId) -> Result<Vec<EquatedDay>> {
+    let rows = sqlx::query("SELECT day, description FROM equated_days WHERE board_id = $1 ORDER BY day")
+        .bind(&board.0)
+        .fetch_all(pool)
+        .await?;
+    rows.iter().map(|row| Ok(EquatedDay { day: date_col(row, "day")?, description: row.try_get("description")? })).collect()
+}
+
+pub(crate) async fn add_equated_day(pool: &Pool, board: &BoardId, actor: &Actor, day: Date, description: &str) -> Result<()> {
+    let mut tx = begin(pool).await?;
+    sqlx::query("INSERT INTO equated_days (board_id, day, description, created_at) VALUES ($1, $2, $3, $4)")
+        .bind(&board.0)
+        .bind(day.to_string())
+        .bind(description)
+        .bind(actor.at.as_second())
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| classify(e, "date", "board"))?;
+    let event = AuditEvent::new(AuditAction::Create, "equated_day", &day.to_string()).fields(&["date", "description"]);
+    audit(&mut tx, board, actor, &event).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub(crate) async fn remove_equated_day(pool: &Pool, board: &BoardId, actor: &Actor, day: Date) -> Result<()> {
+    let mut tx = begin(pool).await?;
+    let done = sqlx::query("DELETE FROM equated_days WHERE board_id = $1 AND day = $2")
+        .bind(&board.0)
+        .bind(day.to_string())
+        .execute(&mut *tx)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound);
+    }
+    audit(&mut tx, board, actor, &AuditEvent::new(AuditAction::Delete, "equated_day", &day.to_string())).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 // ---------------------------------------------------------------- throttle
@@ -1572,9 +1613,20 @@ async fn update_guardian(tx: &mut Tx, board: &BoardId, actor: &Actor, id: &str, 
 
 // ---------------------------------------------------------------- audit
 
-pub(crate) async fn record_view(pool: &Pool, board: &BoardId, actor: &Actor, entity: &'static str, id: &str) -> Result<()> {
+pub(crate) async fn record_views(
+    pool: &Pool,
+    board: &BoardId,
+    actor: &Actor,
+    entity: &'static str,
+    ids: &[String],
+) -> Result<()> {
+    if ids.is_empty() {
+        return Ok(());
+    }
     let mut tx = begin(pool).await?;
-    audit(&mut tx, board, actor, &AuditEvent::new(AuditAction::View, entity, id)).await?;
+    for id in ids {
+        audit(&mut tx, board, actor, &AuditEvent::new(AuditAction::View, entity, id)).await?;
+    }
     tx.commit().await?;
     Ok(())
 }

@@ -274,3 +274,35 @@ outbox.to = Aan
 outbox.sent = verzonden
 outbox.failed = niet verzonden
 outbox.waiting = niet verzonden (geen mailserver ingesteld)
+
+## Feestdagen en termijnen
+nav.holidays = Feestdagen en termijnen
+holidays.intro = Wettelijke termijnen, zoals de maand voor een verzoek van een betrokkene, eindigen nooit op een zaterdag, zondag of feestdag: dan schuift de termijn door naar de eerstvolgende werkdag (Algemene termijnenwet; Verordening 1182/71). Schoolvakanties tellen niet mee.
+holidays.calculator = Termijn berekenen
+holidays.received = Verzoek ontvangen op
+holidays.compute = Berekenen
+holidays.deadline = Uiterste antwoorddatum
+holidays.extended = Na verlenging met twee maanden
+holidays.equated = Bij koninklijk besluit gelijkgestelde dagen
+holidays.none_equated = Er zijn geen gelijkgestelde dagen vastgelegd.
+holidays.date = Datum
+holidays.description = Omschrijving
+holidays.description_hint = Bijvoorbeeld: vrijdag na Hemelvaartsdag, Besluit van … (Stb. …).
+holidays.add = Dag toevoegen
+holidays.remove = Verwijderen
+holidays.statutory = Algemeen erkende feestdagen
+holidays.name = Feestdag
+holiday.new_year = Nieuwjaarsdag
+holiday.good_friday = Goede Vrijdag
+holiday.easter_monday = Tweede Paasdag
+holiday.kings_day = Koningsdag
+holiday.liberation_day = Bevrijdingsdag
+holiday.ascension_day = Hemelvaartsdag
+holiday.whit_monday = Tweede Pinksterdag
+holiday.christmas_day = Eerste Kerstdag
+holiday.boxing_day = Tweede Kerstdag
+duplicate.date = deze dag staat al in de lijst.
+
+## Toestemming
+consent_renewal.unknown = kies yearly (ieder schooljaar opnieuw vragen) of once (eenmalig, met een jaarlijkse herinnering).
+consent_reason.unknown = onbekende redencode; gebruik een van: granted, no_decision, refused, withdrawn, objection, pupil_must_decide, both_parents_needed, no_custodial_guardian, left_school, restricted.

@@ -67,6 +67,11 @@ mod tests {
             .chain(FamilySituation::ALL.iter().map(|f| format!("family.{}", f.code())))
             .chain(LeaveDestination::ALL.iter().map(|l| format!("leave.{}", l.code())))
             .chain(aantoonbaar_rules::Role::ALL.iter().map(|r| format!("role.{}", r.code())))
+            .chain(
+                aantoonbaar_rules::holidays::public_holidays(2026)
+                    .into_iter()
+                    .map(|(_, h)| format!("holiday.{}", h.code())),
+            )
             .chain(aantoonbaar_store::AuditAction::ALL.iter().map(|a| format!("audit.action.{}", a.code())))
             .chain(["scope.board", "scope.school", "scope.groups"].map(String::from));
         let missing: Vec<String> = keys.filter(|k| !has(k)).collect();

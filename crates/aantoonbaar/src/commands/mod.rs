@@ -3,6 +3,8 @@
 
 pub mod audit;
 pub mod backup;
+pub mod breach;
+pub mod deadline;
 pub mod demo;
 pub mod import;
 pub mod serve;

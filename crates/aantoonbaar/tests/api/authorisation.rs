@@ -19,6 +19,8 @@ enum Id {
     Guardian,
     /// A fresh token of the caller.
     OwnToken,
+    /// A freshly recorded equated day of the caller's board.
+    EquatedDay,
 }
 
 struct Route {
@@ -58,7 +60,18 @@ fn routes() -> Vec<Route> {
         route(Method::GET, "/tokens", Id::None, Some(OwnTokens)),
         route(Method::POST, "/tokens", Id::None, Some(OwnTokens)),
         route(Method::DELETE, "/tokens/{id}", Id::OwnToken, Some(OwnTokens)),
+        route(Method::GET, "/deadlines/request", Id::None, None),
+        route(Method::GET, "/equated-days", Id::None, None),
+        route(Method::POST, "/equated-days", Id::None, Some(HolidaysManage)),
+        route(Method::DELETE, "/equated-days/{date}", Id::EquatedDay, Some(HolidaysManage)),
+        route(Method::POST, "/incidents/assess", Id::None, None),
     ]
+}
+
+/// A distinct day in `year` for every `n`.
+fn day(year: i16, n: usize) -> String {
+    let start = jiff::civil::date(year, 1, 1);
+    start.checked_add(jiff::Span::new().days(i64::try_from(n % 3000).unwrap())).unwrap().to_string()
 }
 
 /// A valid request body (unique where the route needs it) and query string.
@@ -88,6 +101,9 @@ fn request_for(route: &Route, f: &Fixture, n: usize) -> (Option<Value>, String, 
             None,
         ),
         ("POST", "/tokens") => (Some(json!({"name": "koppeling"})), String::new(), None),
+        ("GET", "/deadlines/request") => (None, "?received=2026-03-31".to_owned(), None),
+        ("POST", "/equated-days") => (Some(json!({"date": day(2030, n), "description": "vrijdag na Hemelvaart"})), String::new(), None),
+        ("POST", "/incidents/assess") => (Some(json!({"confidentiality": "known_recipient", "recipient_confirmed_deletion": true})), String::new(), None),
         _ => (None, String::new(), None),
     }
 }
@@ -106,9 +122,19 @@ async fn call(app: &TestApp, token: Option<&str>, route: &Route, f: &Fixture, n:
             }
             None => "onbekend".to_owned(),
         },
+        Id::EquatedDay => {
+            let date = day(2040, n);
+            if let Some(token) = token {
+                let me = json(app.get(token, "/api/v1/me").await, 200).await;
+                let board = app.board(me["board"].as_str().unwrap()).await;
+                let parsed = date.parse().unwrap();
+                app.store.board(&board).add_equated_day(&app.actor(), parsed, "proef").await.unwrap();
+            }
+            date
+        }
     };
     let (body, query, csv) = request_for(route, f, n);
-    let path = format!("/api/v1{}{query}", route.path.replace("{id}", &id));
+    let path = format!("/api/v1{}{query}", route.path.replace("{id}", &id).replace("{date}", &id));
     let mut request = app.request(route.method.clone(), token, &path);
     if let Some(body) = body {
         request = request.json(&body);

@@ -106,6 +106,11 @@ impl TestApp {
     /// A server over a fresh, migrated database; `None` for PostgreSQL when no
     /// server is configured.
     pub async fn spawn(backend: Backend) -> Option<Self> {
+        Self::spawn_with(backend, Config::default()).await
+    }
+
+    /// As [`TestApp::spawn`], with a configuration of the test's own.
+    pub async fn spawn_with(backend: Backend, config: Config) -> Option<Self> {
         let unique = uuid::Uuid::new_v4().simple().to_string();
         let (database_url, cleanup) = match backend {
             Backend::Sqlite => {
@@ -130,8 +135,7 @@ impl TestApp {
         };
         let store = Store::open(&database_url).await.expect("open store");
         let clock = Clock::fixed(start_time());
-        let app =
-            Application::build("127.0.0.1:0", store.clone(), Config::default(), clock.clone()).await.expect("bind");
+        let app = Application::build("127.0.0.1:0", store.clone(), config, clock.clone()).await.expect("bind");
         let address = format!("http://{}", app.local_addr().expect("address"));
         let (shutdown, stopped) = tokio::sync::oneshot::channel::<()>();
         tokio::spawn(app.run_until(async move {

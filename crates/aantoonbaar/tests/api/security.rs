@@ -95,7 +95,7 @@ story!(a_thousand_wrong_passwords_take_as_long_as_the_throttle_promises_and_the_
                 let wait: i64 = response.headers()["retry-after"].to_str().unwrap().parse().unwrap();
                 app.clock.advance(SignedDuration::from_secs(wait));
             }
-            other => unreachable!("unexpected status {other}"),
+            other => unreachable!("unexpected status {other}: {}", response.text().await.unwrap_or_default()),
         }
     }
     let took = app.clock.now().duration_since(start).as_secs();

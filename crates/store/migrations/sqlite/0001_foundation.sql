@@ -211,6 +211,16 @@ CREATE TABLE parent_sessions (
     last_seen_at  INTEGER NOT NULL
 ) STRICT;
 
+-- Days a royal decree equates with public holidays for legal deadlines
+-- (Algemene termijnenwet art. 3 lid 3), kept by the IBP manager.
+CREATE TABLE equated_days (
+    board_id     TEXT NOT NULL REFERENCES boards(id),
+    day          TEXT NOT NULL,
+    description  TEXT NOT NULL,
+    created_at   INTEGER NOT NULL,
+    PRIMARY KEY (board_id, day)
+) STRICT;
+
 CREATE TABLE import_runs (
     board_id    TEXT NOT NULL,
     id          TEXT NOT NULL,

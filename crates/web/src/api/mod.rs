@@ -4,8 +4,11 @@
 //! outside the caller's scope, and every item of another board, answer 404
 //! exactly as if they did not exist.
 
+mod deadlines;
 mod guardians;
 mod imports;
+mod incidents;
+pub use deadlines::equated_days;
 pub use imports::cell_errors;
 mod pupils;
 mod schools;
@@ -59,6 +62,10 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(users::list, users::create))
         .routes(routes!(users::tokens, users::create_token))
         .routes(routes!(users::revoke_token))
+        .routes(routes!(deadlines::request))
+        .routes(routes!(deadlines::list, deadlines::add))
+        .routes(routes!(deadlines::remove))
+        .routes(routes!(incidents::assess))
 }
 
 /// A JSON body whose type errors name the field (`serde_path_to_error`).

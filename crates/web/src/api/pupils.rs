@@ -214,7 +214,10 @@ pub async fn list(
         limit: filter.limit.unwrap_or(100),
         offset: filter.offset.unwrap_or(0),
     };
-    let (pupils, total) = state.store.board(&staff.principal.board).pupils(scope, &query).await?;
+    let board = state.store.board(&staff.principal.board);
+    let (pupils, total) = board.pupils(scope, &query).await?;
+    let shown: Vec<String> = pupils.iter().map(|p| p.id.clone()).collect();
+    board.record_views(&staff.actor(), "pupil", &shown).await?;
     Ok(Json(PupilPage { pupils: pupils.into_iter().map(PupilOut::from).collect(), total }))
 }
 

@@ -3,6 +3,7 @@
 
 mod audit;
 mod dashboard;
+mod holidays;
 mod import;
 mod outbox;
 mod parents;
@@ -50,6 +51,8 @@ pub fn router() -> Router<AppState> {
         .route("/ouders/kinderen", get(parents::children))
         .route("/ouders/afmelden", post(parents::sign_out))
         .route("/uitgaande-post", get(outbox::show))
+        .route("/feestdagen", get(holidays::show).post(holidays::add))
+        .route("/feestdagen/{date}/verwijderen", post(holidays::remove))
         .route("/logboek", get(audit::show))
         .route("/logboek.csv", get(audit::export))
         .route("/static/app.css", get(stylesheet))
@@ -104,7 +107,7 @@ impl Layout {
     /// The layout for a signed-in user: the navigation shows what they may use.
     #[must_use]
     pub fn for_staff(state: &AppState, staff: &Staff, title: &str, current: &str) -> Self {
-        let items: [(&'static str, &'static str, Option<Action>); 8] = [
+        let items: [(&'static str, &'static str, Option<Action>); 9] = [
             ("/", "nav.dashboard", None),
             ("/scholen", "nav.schools", Some(Action::SchoolView)),
             ("/leerlingen", "nav.pupils", Some(Action::PupilView)),
@@ -112,6 +115,7 @@ impl Layout {
             ("/gebruikers", "nav.users", Some(Action::UserView)),
             ("/logboek", "nav.audit", Some(Action::AuditView)),
             ("/uitgaande-post", "nav.outbox", Some(Action::OutboxView)),
+            ("/feestdagen", "nav.holidays", None),
             ("/tokens", "nav.tokens", Some(Action::OwnTokens)),
         ];
         let nav = items

@@ -88,6 +88,9 @@ pub async fn list(
         ..PupilQuery::default()
     };
     let (pupils, total) = board.pupils(scope, &pupil_query).await?;
+    // Names and birth dates on a list are personal data too: every listed pupil is a view.
+    let shown: Vec<String> = pupils.iter().map(|p| p.id.clone()).collect();
+    board.record_views(&staff.actor(), "pupil", &shown).await?;
     let rows = pupils
         .iter()
         .map(|p| PupilRow {

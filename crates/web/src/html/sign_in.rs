@@ -188,23 +188,31 @@ pub async fn code_form(State(state): State<AppState>, Extension(csrf): Extension
     }
 }
 
+/// The outcome of a second-step check.
+enum SecondStep {
+    Passed,
+    Failed,
+    /// Too many failures: the answer to give (429 with `Retry-After`).
+    Wait(Response),
+}
+
 /// Checks a code for the user: an authenticator code (each time step once) or
 /// an unused recovery code. Failures are throttled per account and address.
-async fn check_second_factor(
+async fn check_second_step(
     state: &AppState,
     board: &BoardId,
     user_id: &str,
     secret: Option<&str>,
     code: &str,
     actor: &Actor,
-) -> Result<Result<(), Response>, PageErrorInner> {
+) -> Result<SecondStep, super::PageError> {
     let (account_key, address_key) = throttle_keys("code", user_id, actor.ip.as_deref());
     if let Some(wait) = state.store.throttle_wait(&[account_key.clone(), address_key.clone()], actor.at).await? {
-        return Ok(Err(too_many(wait)));
+        return Ok(SecondStep::Wait(too_many(wait)));
     }
     let board_store = state.store.board(board);
     let digits = code.chars().filter(char::is_ascii_digit).count();
-    let ok = if digits == 6 && code.trim().len() <= 7 {
+    let passed = if digits == 6 && code.trim().len() <= 7 {
         match secret.and_then(|s| totp::matching_step(s, code, actor.at.as_second())) {
             Some(step) => board_store.accept_totp_step(user_id, step).await?,
             None => false,
@@ -212,17 +220,15 @@ async fn check_second_factor(
     } else {
         board_store.use_recovery_code(actor, user_id, &hash_secret(&normalise_recovery_code(code))).await?
     };
-    if ok {
+    if passed {
         state.store.throttle_reset(&[account_key]).await?;
-        Ok(Ok(()))
+        Ok(SecondStep::Passed)
     } else {
         state.store.throttle_failure(&account_key, actor.at, account_delay).await?;
         state.store.throttle_failure(&address_key, actor.at, address_delay).await?;
-        Ok(Err(StatusCode::UNAUTHORIZED.into_response()))
+        Ok(SecondStep::Failed)
     }
 }
-
-type PageErrorInner = super::PageError;
 
 /// Turns the pending session into a full one under a new cookie.
 async fn finish_sign_in(state: &AppState, pending_hash: &str, actor: &Actor, next: &str) -> PageResult {
@@ -247,18 +253,11 @@ pub async fn code_submit(
         ip: client_ip(&parts),
         at: state.clock.now(),
     };
-    match check_second_factor(
-        &state,
-        &session.board,
-        &session.user_id,
-        session.totp_secret.as_deref(),
-        &form.code,
-        &actor,
-    )
-    .await?
-    {
-        Ok(()) => finish_sign_in(&state, &hash, &actor, "/").await,
-        Err(response) if response.status() == StatusCode::UNAUTHORIZED => {
+    let step =
+        check_second_step(&state, &session.board, &session.user_id, session.totp_secret.as_deref(), &form.code, &actor);
+    match step.await? {
+        SecondStep::Passed => finish_sign_in(&state, &hash, &actor, "/").await,
+        SecondStep::Failed => {
             let page = CodePage {
                 layout: Layout::public(&state, &csrf, t("code.title")),
                 name: session.name,
@@ -266,7 +265,7 @@ pub async fn code_submit(
             };
             Ok((StatusCode::UNAUTHORIZED, render(&page)).into_response())
         }
-        Err(response) => Ok(response),
+        SecondStep::Wait(response) => Ok(response),
     }
 }
 
@@ -416,27 +415,19 @@ pub async fn reauth_submit(
     let stored = credentials.as_ref().and_then(|c| c.password_hash.as_deref()).unwrap_or(&state.decoy_hash);
     let password_ok = verify_password(&form.password, stored);
     let actor = staff.actor();
-    let code_ok = match (&credentials, password_ok) {
-        (Some(c), true) if state.config.demo && c.mfa_exempt => Ok(()),
+    let confirmed = match (&credentials, password_ok) {
+        (Some(c), true) if state.config.demo && c.mfa_exempt => true,
         (Some(c), true) => {
-            match check_second_factor(
-                &state,
-                &staff.principal.board,
-                &staff.principal.user_id,
-                c.totp_secret.as_deref(),
-                &form.code,
-                &actor,
-            )
-            .await?
-            {
-                Ok(()) => Ok(()),
-                Err(response) if response.status() == StatusCode::TOO_MANY_REQUESTS => return Ok(response),
-                Err(_) => Err(()),
+            let (board, user) = (&staff.principal.board, &staff.principal.user_id);
+            match check_second_step(&state, board, user, c.totp_secret.as_deref(), &form.code, &actor).await? {
+                SecondStep::Passed => true,
+                SecondStep::Failed => false,
+                SecondStep::Wait(response) => return Ok(response),
             }
         }
-        _ => Err(()),
+        _ => false,
     };
-    if code_ok.is_err() {
+    if !confirmed {
         let layout = Layout::for_staff(&state, &staff, t("reauth.title"), "");
         let page = ReauthPage { layout, back, error: Some(t("reauth.failed").to_owned()) };
         return Ok((StatusCode::UNAUTHORIZED, render(&page)).into_response());
