@@ -449,6 +449,17 @@ impl BoardStore<'_> {
         dispatch!(self.store, link_guardian(self.board, actor, pupil_id, guardian_id, link))
     }
 
+    /// Records that a custodial parent granted `guardian_id` full information about the pupil.
+    pub async fn grant_information(
+        &self,
+        actor: &Actor,
+        pupil_id: &str,
+        guardian_id: &str,
+        granted_on: jiff::civil::Date,
+    ) -> Result<()> {
+        dispatch!(self.store, grant_information(self.board, actor, pupil_id, guardian_id, granted_on))
+    }
+
     pub async fn guardians_of(&self, pupil_id: &str) -> Result<Vec<LinkedGuardian>> {
         dispatch!(self.store, guardians_of(self.board, pupil_id))
     }

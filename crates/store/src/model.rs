@@ -150,6 +150,8 @@ pub struct LinkedGuardian {
     pub guardian: Guardian,
     #[serde(flatten)]
     pub link: Link,
+    /// When a custodial parent granted this person full information (seed 001 §14.13).
+    pub information_granted_on: Option<Date>,
 }
 
 /// A staff user's working area: the schools or groups behind a scope kind.

@@ -1256,16 +1256,48 @@ fn linked_from(row: &DbRow) -> Result<LinkedGuardian> {
             holds_custody: row.try_get("holds_custody")?,
             recognised: row.try_get("recognised")?,
         },
+        information_granted_on: optional_date_col(row, "granted_on")?,
     })
 }
 
-pub(crate) async fn guardians_of(pool: &Pool, board: &BoardId, pupil_id: &str) -> Result<Vec<LinkedGuardian>> {
-    let rows = sqlx::query(
-        "SELECT gu.id, gu.given_name, gu.surname_prefix, gu.surname, gu.email, gu.phone, \
-         pg.relation, pg.holds_custody, pg.recognised \
-         FROM pupil_guardians pg JOIN guardians gu ON gu.board_id = pg.board_id AND gu.id = pg.guardian_id \
-         WHERE pg.board_id = $1 AND pg.pupil_id = $2 ORDER BY pg.holds_custody DESC, gu.surname, gu.given_name",
+/// A pupil's guardians with their link and any information grant.
+const LINKED_GUARDIANS: &str = "SELECT gu.id, gu.given_name, gu.surname_prefix, gu.surname, gu.email, gu.phone, \
+    pg.relation, pg.holds_custody, pg.recognised, ig.granted_on \
+    FROM pupil_guardians pg JOIN guardians gu ON gu.board_id = pg.board_id AND gu.id = pg.guardian_id \
+    LEFT JOIN information_grants ig ON ig.board_id = pg.board_id AND ig.pupil_id = pg.pupil_id AND ig.guardian_id = pg.guardian_id \
+    WHERE pg.board_id = $1 AND pg.pupil_id = $2";
+
+pub(crate) async fn grant_information(
+    pool: &Pool,
+    board: &BoardId,
+    actor: &Actor,
+    pupil_id: &str,
+    guardian_id: &str,
+    granted_on: Date,
+) -> Result<()> {
+    let mut tx = begin(pool).await?;
+    sqlx::query(
+        "INSERT INTO information_grants (board_id, pupil_id, guardian_id, granted_on, created_at) VALUES ($1, $2, $3, $4, $5) \
+         ON CONFLICT (board_id, pupil_id, guardian_id) DO UPDATE SET granted_on = excluded.granted_on",
     )
+    .bind(&board.0)
+    .bind(pupil_id)
+    .bind(guardian_id)
+    .bind(granted_on.to_string())
+    .bind(actor.at.as_second())
+    .execute(&mut *tx)
+    .await
+    .map_err(|e| classify(e, "guardian_id", "guardian_id"))?;
+    let event = AuditEvent::new(AuditAction::Update, "pupil", pupil_id).fields(&["information_grants"]);
+    audit(&mut tx, board, actor, &event).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub(crate) async fn guardians_of(pool: &Pool, board: &BoardId, pupil_id: &str) -> Result<Vec<LinkedGuardian>> {
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "{LINKED_GUARDIANS} ORDER BY pg.holds_custody DESC, gu.surname, gu.given_name, gu.id"
+    )))
     .bind(&board.0)
     .bind(pupil_id)
     .fetch_all(pool)
@@ -1357,20 +1389,31 @@ pub(crate) async fn users(pool: &Pool, board: &BoardId, scope: &Scope) -> Result
     }
     qb.push(" ORDER BY u.name, u.id");
     let rows = qb.build().fetch_all(pool).await?;
-    let scope_rows = sqlx::query("SELECT user_id, COALESCE(group_id, school_id) AS scope_id FROM user_scopes WHERE board_id = $1")
-        .bind(&board.0)
-        .fetch_all(pool)
-        .await?;
+    let scope_rows =
+        sqlx::query("SELECT user_id, COALESCE(group_id, school_id) AS scope_id FROM user_scopes WHERE board_id = $1")
+            .bind(&board.0)
+            .fetch_all(pool)
+            .await?;
     let mut scope_ids: HashMap<String, Vec<String>> = HashMap::new();
     for row in &scope_rows {
         scope_ids.entry(row.try_get("user_id")?).or_default().push(row.try_get("scope_id")?);
+    }
+    let role_rows = sqlx::query("SELECT user_id, role FROM user_roles WHERE board_id = $1 ORDER BY role")
+        .bind(&board.0)
+        .fetch_all(pool)
+        .await?;
+    let mut roles: HashMap<String, Vec<Role>> = HashMap::new();
+    for row in &role_rows {
+        let code: String = row.try_get("role")?;
+        let role = Role::from_code(&code).map_err(|_| StoreError::Corrupt(format!("role {code}")))?;
+        roles.entry(row.try_get("user_id")?).or_default().push(role);
     }
     let mut users = Vec::with_capacity(rows.len());
     for row in &rows {
         let id: String = row.try_get("id")?;
         let kind: String = row.try_get("scope_kind")?;
         users.push(User {
-            roles: roles_of(pool, board, &id).await?,
+            roles: roles.remove(&id).unwrap_or_default(),
             scope_kind: match kind.as_str() {
                 "board" => ScopeKind::Board,
                 "school" => ScopeKind::School,
@@ -1532,16 +1575,7 @@ pub(crate) async fn import_pupils(
 /// pupil's own guardians and then (for siblings) among the board's.
 async fn import_guardians(tx: &mut Tx, board: &BoardId, actor: &Actor, pupil_id: &str, imported: &ImportedPupil) -> Result<bool> {
     let mut changed = false;
-    let rows = sqlx::query(
-        "SELECT gu.id, gu.given_name, gu.surname_prefix, gu.surname, gu.email, gu.phone, \
-         pg.relation, pg.holds_custody, pg.recognised \
-         FROM pupil_guardians pg JOIN guardians gu ON gu.board_id = pg.board_id AND gu.id = pg.guardian_id \
-         WHERE pg.board_id = $1 AND pg.pupil_id = $2",
-    )
-    .bind(&board.0)
-    .bind(pupil_id)
-    .fetch_all(&mut **tx)
-    .await?;
+    let rows = sqlx::query(LINKED_GUARDIANS).bind(&board.0).bind(pupil_id).fetch_all(&mut **tx).await?;
     let current: Vec<LinkedGuardian> = rows.iter().map(linked_from).collect::<Result<_>>()?;
     for wanted in &imported.guardians {
         let g = &wanted.guardian;

@@ -306,3 +306,24 @@ duplicate.date = deze dag staat al in de lijst.
 ## Toestemming
 consent_renewal.unknown = kies yearly (ieder schooljaar opnieuw vragen) of once (eenmalig, met een jaarlijkse herinnering).
 consent_reason.unknown = onbekende redencode; gebruik een van: granted, no_decision, refused, withdrawn, objection, pupil_must_decide, both_parents_needed, no_custodial_guardian, left_school, restricted.
+
+## Informatierecht van ouders (BW 1:377b/c; bijlage 14.13)
+pupil.information = Informatierecht
+information_rights.level.full = volledige informatie
+information_rights.level.limited = beperkte informatie, op verzoek
+information_rights.level.none = geen informatie
+information_rights.basis.custodial_parent = Ouder met gezag: krijgt alle informatie en bepaalt mee wie nog meer alle informatie krijgt.
+information_rights.basis.separated_custodial_parent = Gescheiden ouder met gezag: krijgt alle informatie. Bij signalen van kindermishandeling of huiselijk geweld overlegt de directeur met het bestuur.
+information_rights.basis.unknown_family_situation = Ouder met gezag: krijgt alle informatie. De gezinssituatie is niet vastgelegd; leg die vast in de leerlingadministratie.
+information_rights.basis.voogd = Voogd: krijgt alle informatie en bepaalt wie nog meer alle informatie krijgt.
+information_rights.basis.non_parent_with_custody = Heeft (gezamenlijk) gezag: krijgt alle informatie.
+information_rights.basis.recognised_without_custody = Ouder zonder gezag die het kind heeft erkend: alleen op eigen verzoek belangrijke feiten over schoolvorderingen en sociaal-pedagogische ontwikkeling, tenzij het belang of de veiligheid van het kind zich daartegen verzet. Overleg met het bestuur.
+information_rights.basis.not_recognised_without_custody = Ouder zonder gezag die het kind niet heeft erkend: krijgt geen informatie.
+information_rights.basis.parent_under_guardianship = Ouder onder voogdij van een ander: alleen op eigen verzoek belangrijke feiten over schoolvorderingen en sociaal-pedagogische ontwikkeling, tenzij het belang of de veiligheid van het kind zich daartegen verzet.
+information_rights.basis.granted_by_custodian = Een ouder met gezag (of de voogd) heeft toestemming gegeven om deze persoon alle informatie te geven.
+information_rights.basis.guardian_without_custody = Vastgelegd als voogd maar zonder gezag (bijvoorbeeld een gezinsvoogd): geen informatie. Controleer de gegevens.
+information_rights.basis.non_parent_without_grant = Geen ouder en geen gezag: krijgt geen informatie, tenzij een ouder met gezag daar toestemming voor geeft.
+information_rights.not_linked = deze persoon is niet aan de leerling gekoppeld.
+information_rights.future = de datum van de toestemming ligt in de toekomst.
+information_level.unknown = gebruik full, limited of none.
+information_basis.unknown = onbekende grondslag voor het informatierecht.

@@ -72,6 +72,16 @@ mod tests {
                     .into_iter()
                     .map(|(_, h)| format!("holiday.{}", h.code())),
             )
+            .chain(
+                aantoonbaar_rules::information_rights::Basis::ALL
+                    .iter()
+                    .map(|b| format!("information_rights.basis.{}", b.code())),
+            )
+            .chain(
+                aantoonbaar_rules::information_rights::Level::ALL
+                    .iter()
+                    .map(|l| format!("information_rights.level.{}", l.code())),
+            )
             .chain(aantoonbaar_store::AuditAction::ALL.iter().map(|a| format!("audit.action.{}", a.code())))
             .chain(["scope.board", "scope.school", "scope.groups"].map(String::from));
         let missing: Vec<String> = keys.filter(|k| !has(k)).collect();

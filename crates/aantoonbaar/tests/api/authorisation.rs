@@ -65,6 +65,8 @@ fn routes() -> Vec<Route> {
         route(Method::POST, "/equated-days", Id::None, Some(HolidaysManage)),
         route(Method::DELETE, "/equated-days/{date}", Id::EquatedDay, Some(HolidaysManage)),
         route(Method::POST, "/incidents/assess", Id::None, None),
+        route(Method::GET, "/pupils/{id}/information-rights", Id::Pupil, Some(GuardianView)),
+        route(Method::POST, "/pupils/{id}/information-grants", Id::Pupil, Some(GuardianManage)),
     ]
 }
 
@@ -101,6 +103,9 @@ fn request_for(route: &Route, f: &Fixture, n: usize) -> (Option<Value>, String, 
             None,
         ),
         ("POST", "/tokens") => (Some(json!({"name": "koppeling"})), String::new(), None),
+        ("POST", "/pupils/{id}/information-grants") => {
+            (Some(json!({"guardian_id": f.guardian, "granted_on": "2026-01-10"})), String::new(), None)
+        }
         ("GET", "/deadlines/request") => (None, "?received=2026-03-31".to_owned(), None),
         ("POST", "/equated-days") => (Some(json!({"date": day(2030, n), "description": "vrijdag na Hemelvaart"})), String::new(), None),
         ("POST", "/incidents/assess") => (Some(json!({"confidentiality": "known_recipient", "recipient_confirmed_deletion": true})), String::new(), None),

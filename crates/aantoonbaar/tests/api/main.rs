@@ -10,6 +10,7 @@ mod backup;
 mod cli;
 mod deadlines;
 mod import;
+mod information_rights;
 mod mail;
 mod pages;
 mod parents;

@@ -85,6 +85,19 @@ CREATE TABLE pupil_guardians (
 );
 CREATE INDEX pupil_guardians_by_guardian ON pupil_guardians(board_id, guardian_id);
 
+-- A custodial parent's (or voogd's) decision that another person linked to the
+-- pupil (step-parent, grandparent, foster parent) receives full information
+-- (seed 001 §14.13), with the date it was given.
+CREATE TABLE information_grants (
+    board_id     TEXT NOT NULL,
+    pupil_id     TEXT NOT NULL,
+    guardian_id  TEXT NOT NULL,
+    granted_on   TEXT NOT NULL,
+    created_at   BIGINT NOT NULL,
+    PRIMARY KEY (board_id, pupil_id, guardian_id),
+    FOREIGN KEY (board_id, pupil_id, guardian_id) REFERENCES pupil_guardians(board_id, pupil_id, guardian_id) ON DELETE CASCADE
+);
+
 CREATE TABLE users (
     board_id       TEXT NOT NULL REFERENCES boards(id),
     id             TEXT NOT NULL,

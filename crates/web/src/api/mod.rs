@@ -8,8 +8,10 @@ mod deadlines;
 mod guardians;
 mod imports;
 mod incidents;
+mod information_rights;
 pub use deadlines::equated_days;
 pub use imports::cell_errors;
+pub use information_rights::rights_of;
 mod pupils;
 mod schools;
 mod users;
@@ -66,6 +68,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(deadlines::list, deadlines::add))
         .routes(routes!(deadlines::remove))
         .routes(routes!(incidents::assess))
+        .routes(routes!(information_rights::list))
+        .routes(routes!(information_rights::grant))
 }
 
 /// A JSON body whose type errors name the field (`serde_path_to_error`).

@@ -4,11 +4,13 @@
 use super::filters;
 use super::{Layout, PageResult, render};
 use crate::AppState;
+use crate::api::rights_of;
 use crate::auth::StaffPage;
 use crate::error::Problem;
 use crate::i18n::{t, tf};
 use aantoonbaar_rules::Action;
 use aantoonbaar_rules::age::age_on;
+use aantoonbaar_rules::information_rights::Right;
 use aantoonbaar_store::{Group, LinkedGuardian, Pupil, PupilQuery};
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -128,6 +130,8 @@ pub async fn list(
 
 pub struct GuardianRow {
     pub name: String,
+    pub information: &'static str,
+    pub information_basis: &'static str,
     pub relation: &'static str,
     pub custody: &'static str,
     pub recognised: &'static str,
@@ -135,11 +139,13 @@ pub struct GuardianRow {
     pub phone: String,
 }
 
-impl From<&LinkedGuardian> for GuardianRow {
-    fn from(l: &LinkedGuardian) -> Self {
+impl GuardianRow {
+    fn new(l: &LinkedGuardian, right: Right) -> Self {
         let yes_no = |b: bool| if b { t("common.yes") } else { t("common.no") };
         Self {
             name: l.guardian.full_name(),
+            information: t(&format!("information_rights.level.{}", right.level.code())),
+            information_basis: t(&format!("information_rights.basis.{}", right.basis.code())),
             relation: t(&format!("relation.{}", l.link.relation.code())),
             custody: yes_no(l.link.holds_custody),
             recognised: yes_no(l.link.recognised),
@@ -175,7 +181,8 @@ pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage, Pa
     let group =
         board.group(&aantoonbaar_store::Scope::Board, &pupil.group_id).await?.map(|g| g.name).unwrap_or_default();
     let guardians = if staff.can(Action::GuardianView) {
-        Some(board.guardians_of(&pupil.id).await?.iter().map(GuardianRow::from).collect())
+        let guardians = board.guardians_of(&pupil.id).await?;
+        Some(rights_of(&pupil, &guardians).into_iter().map(|(g, right)| GuardianRow::new(&g, right)).collect())
     } else {
         None
     };
