@@ -762,3 +762,66 @@ mod tests {
         assert_eq!(evaluate(DAY, &sixteen, &PARENTS, &own, &[], &yearly()).reason, Reason::Restricted);
     }
 }
+
+/// A purpose of the default set, with the text parents answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DefaultPurpose {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub description: &'static str,
+}
+
+/// The purposes a new board starts with: the boxes of the Kerobei form (seed 001
+/// §14.5, descriptions taken from it), and the other processing that needs
+/// consent: class and address lists for other parents (seed 003, FAQ),
+/// medical data (seed 002 §4.2.2), and asking other institutions about the
+/// child's development (seed 001 §14.7). A board edits names and texts; every
+/// change of a text is a new version, and a decision records the version it
+/// answered.
+pub const DEFAULT_PURPOSES: &[DefaultPurpose] = &[
+    DefaultPurpose {
+        code: "school_guide",
+        name: "Schoolgids en schoolbrochure",
+        description: "Foto's en video's in de schoolgids en/of schoolbrochure, om (toekomstige) ouders en leerlingen te informeren over de school en de onderwijsmogelijkheden, en voor de pr van de school.",
+    },
+    DefaultPurpose {
+        code: "website",
+        name: "Openbare website van de school",
+        description: "Foto's en video's op de openbare website, om (toekomstige) ouders en leerlingen te informeren over de school, het onderwijs en activiteiten zoals schoolreisjes en schoolfeesten.",
+    },
+    DefaultPurpose {
+        code: "parent_portal",
+        name: "Ouderportaal",
+        description: "Foto's en video's in het afgeschermde ouderportaal, om ouders en leerlingen te informeren over onderwijsactiviteiten zoals schoolreisjes, excursies en schoolfeesten.",
+    },
+    DefaultPurpose {
+        code: "newsletter",
+        name: "(Digitale) nieuwsbrief",
+        description: "Foto's en video's in de (digitale) nieuwsbrief, om ouders en leerlingen te informeren over activiteiten en ontwikkelingen op en om school.",
+    },
+    DefaultPurpose {
+        code: "social_media_accounts",
+        name: "Sociale-media-accounts van de school",
+        description: "Foto's en video's op de sociale-media-accounts van de school, om een indruk te geven van activiteiten en ontwikkelingen op school.",
+    },
+    DefaultPurpose {
+        code: "social_media_in_class",
+        name: "Sociale media in de les",
+        description: "Uw kind gebruikt tijdens de les, onder toezicht van de leerkracht, sociale media.",
+    },
+    DefaultPurpose {
+        code: "class_list",
+        name: "Klassenlijst met contactgegevens",
+        description: "Uw naam, adres, telefoonnummer en e-mailadres staan op de klassenlijst die aan de andere ouders van de groep wordt gegeven.",
+    },
+    DefaultPurpose {
+        code: "medical_data",
+        name: "Medische gegevens",
+        description: "De school legt medische gegevens van uw kind vast die nodig zijn voor de zorg op school, zoals allergieën of medicijngebruik.",
+    },
+    DefaultPurpose {
+        code: "information_from_institutions",
+        name: "Informatie opvragen bij andere instanties",
+        description: "De school mag bij andere instanties (bijvoorbeeld de voorschool, jeugdzorg of een eerdere school) informatie opvragen over de ontwikkeling van uw kind.",
+    },
+];

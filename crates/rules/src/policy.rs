@@ -131,6 +131,11 @@ pub enum Action {
     OutboxView,
     /// Keep the days a royal decree equates with public holidays (for legal deadlines).
     HolidaysManage,
+    /// Record consent decisions and parents' objections (the administration
+    /// enters paper forms, seed 001 §14.5; the director answers for the school).
+    ConsentRecord,
+    /// Change the board's settings (consent renewal, both parents' consent).
+    BoardSettingsManage,
 }
 
 impl Action {
@@ -150,6 +155,8 @@ impl Action {
         Self::AuditView,
         Self::OutboxView,
         Self::HolidaysManage,
+        Self::ConsentRecord,
+        Self::BoardSettingsManage,
     ];
 }
 
@@ -172,8 +179,9 @@ const fn grant(role: Role, action: Action, scopes: &'static [ScopeKind]) -> Gran
 }
 
 use Action::{
-    AuditView, GroupManage, GroupView, GuardianManage, GuardianView, HolidaysManage, OutboxView, OwnTokens,
-    PupilImport, PupilManage, PupilView, SchoolManage, SchoolView, UserManage, UserView,
+    AuditView, BoardSettingsManage, ConsentRecord, GroupManage, GroupView, GuardianManage, GuardianView,
+    HolidaysManage, OutboxView, OwnTokens, PupilImport, PupilManage, PupilView, SchoolManage, SchoolView, UserManage,
+    UserView,
 };
 use Role::{Ap, Bs, Cvb, D, Fg, Op, Opt, St, Tl};
 
@@ -210,6 +218,8 @@ pub const POLICY: &[Grant] = &[
     grant(St, AuditView, BOARD),
     grant(St, OutboxView, BOARD),
     grant(St, HolidaysManage, BOARD),
+    grant(St, ConsentRecord, BOARD),
+    grant(St, BoardSettingsManage, BOARD),
     // FG: reads everything relevant to supervision, changes nothing.
     grant(Fg, SchoolView, BOARD),
     grant(Fg, GroupView, BOARD),
@@ -229,6 +239,7 @@ pub const POLICY: &[Grant] = &[
     grant(D, PupilImport, SCHOOL),
     grant(D, UserView, SCHOOL),
     grant(D, OwnTokens, ANY),
+    grant(D, ConsentRecord, SCHOOL),
     // Team leader (TL): reads their school's pupils.
     grant(Tl, SchoolView, SCHOOL),
     grant(Tl, GroupView, SCHOOL),
@@ -249,6 +260,7 @@ pub const POLICY: &[Grant] = &[
     grant(Ap, GuardianManage, SCHOOL),
     grant(Ap, PupilImport, SCHOOL),
     grant(Ap, OwnTokens, ANY),
+    grant(Ap, ConsentRecord, SCHOOL),
     // Teacher (OP): their own groups, pupils and the pupils' parents.
     grant(Op, SchoolView, GROUPS),
     grant(Op, GroupView, GROUPS),

@@ -548,6 +548,46 @@ impl BoardStore<'_> {
         dispatch!(self.store, remove_equated_day(self.board, actor, day))
     }
 
+    /// The board's consent purposes with their current texts, in form order; the
+    /// default set of seed 001 §14.5 is added the first time.
+    pub async fn consent_purposes(&self, at: Timestamp) -> Result<Vec<ConsentPurpose>> {
+        dispatch!(self.store, consent_purposes(self.board, at))
+    }
+
+    pub async fn board_settings(&self) -> Result<BoardSettings> {
+        dispatch!(self.store, board_settings(self.board))
+    }
+
+    pub async fn set_board_settings(&self, actor: &Actor, settings: BoardSettings) -> Result<()> {
+        dispatch!(self.store, set_board_settings(self.board, actor, settings))
+    }
+
+    /// Records a decision against the purpose's current text version.
+    pub async fn record_consent_decision(
+        &self,
+        actor: &Actor,
+        decision: &NewConsentDecision,
+    ) -> Result<ConsentDecisionRecord> {
+        dispatch!(self.store, record_consent_decision(self.board, actor, decision))
+    }
+
+    /// Records that a guardian objects, to one purpose or (`None`) to all; returns its id.
+    pub async fn record_consent_objection(
+        &self,
+        actor: &Actor,
+        pupil_id: &str,
+        guardian_id: &str,
+        purpose: Option<&str>,
+        noted_on: jiff::civil::Date,
+    ) -> Result<String> {
+        dispatch!(self.store, record_consent_objection(self.board, actor, pupil_id, guardian_id, purpose, noted_on))
+    }
+
+    /// What the consent check needs for these pupils (in the caller's scope) and one purpose.
+    pub async fn consent_facts(&self, scope: &Scope, pupil_ids: &[String], purpose: &str) -> Result<ConsentFacts> {
+        dispatch!(self.store, consent_facts(self.board, scope, pupil_ids, purpose))
+    }
+
     /// Puts an e-mail in the outbox; returns its id.
     pub async fn queue_mail(
         &self,

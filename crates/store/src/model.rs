@@ -5,6 +5,7 @@ use aantoonbaar_rules::{Brin, Email, PersonName, PupilNumber, Role, ScopeKind};
 use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// The tenant key. Only the store makes one, from a board it found, so every
 /// board-scoped query starts from a board that exists.
@@ -326,4 +327,103 @@ pub struct ParentSession {
 pub struct EquatedDay {
     pub day: Date,
     pub description: String,
+}
+
+/// A consent purpose with its current text.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConsentPurpose {
+    pub code: String,
+    pub name: String,
+    pub description: String,
+    pub version: i64,
+}
+
+/// The board's consent choices.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct BoardSettings {
+    pub consent_renewal: aantoonbaar_rules::consent::Renewal,
+    pub both_parents_when_separated: bool,
+}
+
+/// How a decision reached the school.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    /// A signed paper form, entered by the administration.
+    Paper,
+    /// The parent (or pupil of 16+) in the portal.
+    Portal,
+    /// Told to a staff member, who recorded it.
+    Staff,
+}
+
+impl Channel {
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Paper => "paper",
+            Self::Portal => "portal",
+            Self::Staff => "staff",
+        }
+    }
+}
+
+/// A decision to record. Exactly one of `guardian_id` and `by_pupil`.
+#[derive(Debug, Clone)]
+pub struct NewConsentDecision {
+    pub pupil_id: String,
+    pub purpose: String,
+    pub choice: aantoonbaar_rules::consent::Choice,
+    pub guardian_id: Option<String>,
+    pub by_pupil: bool,
+    pub decided_at: Timestamp,
+    pub channel: Channel,
+    /// For paper forms: whether the form is signed.
+    pub signed: Option<bool>,
+}
+
+/// A recorded decision.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConsentDecisionRecord {
+    pub id: String,
+    pub pupil_id: String,
+    pub purpose: String,
+    pub purpose_version: i64,
+    pub decision: aantoonbaar_rules::consent::Choice,
+    pub guardian_id: Option<String>,
+    pub by_pupil: bool,
+    pub decided_at: Timestamp,
+    pub channel: Channel,
+    pub signed: Option<bool>,
+    pub recorded_by: String,
+}
+
+/// One decision as the consent check needs it.
+#[derive(Debug, Clone)]
+pub struct DecisionFact {
+    pub pupil_id: String,
+    pub guardian_id: Option<String>,
+    pub choice: aantoonbaar_rules::consent::Choice,
+    /// The Dutch date of the decision.
+    pub decided_on: Date,
+}
+
+/// One objection as the consent check needs it.
+#[derive(Debug, Clone)]
+pub struct ObjectionFact {
+    pub pupil_id: String,
+    pub guardian_id: String,
+    pub noted_on: Date,
+}
+
+/// Everything the consent check needs about some pupils and one purpose, read
+/// in a handful of queries.
+#[derive(Debug, Clone, Default)]
+pub struct ConsentFacts {
+    pub pupils: Vec<Pupil>,
+    /// Per pupil: (guardian id, holds custody).
+    pub custodians: HashMap<String, Vec<(String, bool)>>,
+    /// Oldest first.
+    pub decisions: Vec<DecisionFact>,
+    pub objections: Vec<ObjectionFact>,
 }

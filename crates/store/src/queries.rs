@@ -5,7 +5,8 @@
 // `$n` placeholders, `RETURNING`, `ON CONFLICT`, no back-end functions.
 
 use crate::model::{
-    ApiToken, Board, BoardId, EquatedDay, Group, OutboxMail, ParentSession, PendingSession, SessionStage, Guardian, ImportReport, ImportedName, ImportedPupil, Link,
+    ApiToken, Board, BoardId, BoardSettings, ConsentDecisionRecord, ConsentFacts, ConsentPurpose, DecisionFact,
+    EquatedDay, Group, NewConsentDecision, ObjectionFact, OutboxMail, ParentSession, PendingSession, SessionStage, Guardian, ImportReport, ImportedName, ImportedPupil, Link,
     LinkedGuardian, NewGuardian, NewPupil, NewSchool, NewUser, Principal, Pupil, PupilQuery, School, Scope, User,
 };
 use crate::audit_chain::{Canonical, ChainBreak, ChainProblem};
@@ -686,6 +687,240 @@ pub(crate) async fn outbox(pool: &Pool, board: &BoardId, limit: i64) -> Result<V
             })
         })
         .collect()
+}
+
+// ---------------------------------------------------------------- consent
+
+async fn ensure_default_purposes(pool: &Pool, board: &BoardId, at: Timestamp) -> Result<()> {
+    let mut tx = begin(pool).await?;
+    for (position, purpose) in aantoonbaar_rules::consent::DEFAULT_PURPOSES.iter().enumerate() {
+        let inserted = sqlx::query(
+            "INSERT INTO consent_purposes (board_id, code, name, position) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+        )
+        .bind(&board.0)
+        .bind(purpose.code)
+        .bind(purpose.name)
+        .bind(i64::try_from(position).unwrap_or(i64::MAX))
+        .execute(&mut *tx)
+        .await?;
+        if inserted.rows_affected() == 1 {
+            sqlx::query(
+                "INSERT INTO consent_purpose_texts (board_id, purpose_code, version, description, created_at) VALUES ($1, $2, 1, $3, $4)",
+            )
+            .bind(&board.0)
+            .bind(purpose.code)
+            .bind(purpose.description)
+            .bind(at.as_second())
+            .execute(&mut *tx)
+            .await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+pub(crate) async fn consent_purposes(pool: &Pool, board: &BoardId, at: Timestamp) -> Result<Vec<ConsentPurpose>> {
+    let query = "SELECT p.code, p.name, t.version, t.description FROM consent_purposes p \
+         JOIN consent_purpose_texts t ON t.board_id = p.board_id AND t.purpose_code = p.code \
+         WHERE p.board_id = $1 AND t.version = (SELECT MAX(version) FROM consent_purpose_texts x \
+           WHERE x.board_id = p.board_id AND x.purpose_code = p.code) ORDER BY p.position, p.code";
+    let mut rows = sqlx::query(query).bind(&board.0).fetch_all(pool).await?;
+    if rows.is_empty() {
+        ensure_default_purposes(pool, board, at).await?;
+        rows = sqlx::query(query).bind(&board.0).fetch_all(pool).await?;
+    }
+    rows.iter()
+        .map(|row| {
+            Ok(ConsentPurpose {
+                code: row.try_get("code")?,
+                name: row.try_get("name")?,
+                description: row.try_get("description")?,
+                version: row.try_get("version")?,
+            })
+        })
+        .collect()
+}
+
+pub(crate) async fn board_settings(pool: &Pool, board: &BoardId) -> Result<BoardSettings> {
+    let row = sqlx::query("SELECT consent_renewal, both_parents_when_separated FROM board_settings WHERE board_id = $1")
+        .bind(&board.0)
+        .fetch_optional(pool)
+        .await?;
+    let Some(row) = row else { return Ok(BoardSettings::default()) };
+    let renewal: String = row.try_get("consent_renewal")?;
+    Ok(BoardSettings {
+        consent_renewal: aantoonbaar_rules::consent::Renewal::from_code(&renewal)
+            .map_err(|_| StoreError::Corrupt(format!("consent_renewal {renewal}")))?,
+        both_parents_when_separated: row.try_get("both_parents_when_separated")?,
+    })
+}
+
+pub(crate) async fn set_board_settings(pool: &Pool, board: &BoardId, actor: &Actor, settings: BoardSettings) -> Result<()> {
+    let mut tx = begin(pool).await?;
+    sqlx::query(
+        "INSERT INTO board_settings (board_id, consent_renewal, both_parents_when_separated) VALUES ($1, $2, $3) \
+         ON CONFLICT (board_id) DO UPDATE SET consent_renewal = excluded.consent_renewal, \
+         both_parents_when_separated = excluded.both_parents_when_separated",
+    )
+    .bind(&board.0)
+    .bind(settings.consent_renewal.code())
+    .bind(settings.both_parents_when_separated)
+    .execute(&mut *tx)
+    .await?;
+    let event = AuditEvent::new(AuditAction::Update, "board_settings", &board.0)
+        .fields(&["consent_renewal", "both_parents_when_separated"]);
+    audit(&mut tx, board, actor, &event).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub(crate) async fn record_consent_decision(
+    pool: &Pool,
+    board: &BoardId,
+    actor: &Actor,
+    decision: &NewConsentDecision,
+) -> Result<ConsentDecisionRecord> {
+    consent_purposes(pool, board, actor.at).await?;
+    let id = new_id();
+    let mut tx = begin(pool).await?;
+    let version: Option<i64> =
+        sqlx::query_scalar("SELECT MAX(version) FROM consent_purpose_texts WHERE board_id = $1 AND purpose_code = $2")
+            .bind(&board.0)
+            .bind(&decision.purpose)
+            .fetch_one(&mut *tx)
+            .await?;
+    let version = version.ok_or(StoreError::BadReference { field: "purpose" })?;
+    let choice = match decision.choice {
+        aantoonbaar_rules::consent::Choice::Granted => "granted",
+        aantoonbaar_rules::consent::Choice::Refused => "refused",
+    };
+    sqlx::query(
+        "INSERT INTO consent_decisions (board_id, id, pupil_id, purpose_code, purpose_version, decision, guardian_id, by_pupil, \
+         decided_at, decided_on, channel, signed, recorded_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+    )
+    .bind(&board.0)
+    .bind(&id)
+    .bind(&decision.pupil_id)
+    .bind(&decision.purpose)
+    .bind(version)
+    .bind(choice)
+    .bind(&decision.guardian_id)
+    .bind(decision.by_pupil)
+    .bind(decision.decided_at.as_second())
+    .bind(aantoonbaar_rules::calendar::dutch_date(decision.decided_at).to_string())
+    .bind(decision.channel.code())
+    .bind(decision.signed)
+    .bind(&actor.label)
+    .bind(actor.at.as_second())
+    .execute(&mut *tx)
+    .await
+    .map_err(|e| classify(e, "id", "pupil_id"))?;
+    let event = AuditEvent::new(AuditAction::Create, "consent_decision", &id)
+        .fields(&["pupil_id", "purpose", "decision", "decider", "decided_at", "channel"]);
+    audit(&mut tx, board, actor, &event).await?;
+    tx.commit().await?;
+    Ok(ConsentDecisionRecord {
+        id,
+        pupil_id: decision.pupil_id.clone(),
+        purpose: decision.purpose.clone(),
+        purpose_version: version,
+        decision: decision.choice,
+        guardian_id: decision.guardian_id.clone(),
+        by_pupil: decision.by_pupil,
+        decided_at: decision.decided_at,
+        channel: decision.channel,
+        signed: decision.signed,
+        recorded_by: actor.label.clone(),
+    })
+}
+
+pub(crate) async fn record_consent_objection(
+    pool: &Pool,
+    board: &BoardId,
+    actor: &Actor,
+    pupil_id: &str,
+    guardian_id: &str,
+    purpose: Option<&str>,
+    noted_on: Date,
+) -> Result<String> {
+    let id = new_id();
+    let mut tx = begin(pool).await?;
+    sqlx::query(
+        "INSERT INTO consent_objections (board_id, id, pupil_id, guardian_id, purpose_code, noted_on, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(&board.0)
+    .bind(&id)
+    .bind(pupil_id)
+    .bind(guardian_id)
+    .bind(purpose)
+    .bind(noted_on.to_string())
+    .bind(actor.at.as_second())
+    .execute(&mut *tx)
+    .await
+    .map_err(|e| classify(e, "id", "guardian_id"))?;
+    let event = AuditEvent::new(AuditAction::Create, "consent_objection", &id).fields(&["pupil_id", "guardian_id", "purpose"]);
+    audit(&mut tx, board, actor, &event).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+pub(crate) async fn consent_facts(
+    pool: &Pool,
+    board: &BoardId,
+    scope: &Scope,
+    pupil_ids: &[String],
+    purpose: &str,
+) -> Result<ConsentFacts> {
+    let mut facts = ConsentFacts::default();
+    let mut qb = QueryBuilder::new(PUPIL_COLUMNS);
+    qb.push_bind(board.0.clone()).push(" AND id IN (");
+    push_list(&mut qb, pupil_ids.iter().cloned());
+    qb.push(")");
+    push_scope(&mut qb, scope, "school_id", Some("group_id"));
+    facts.pupils = qb.build().fetch_all(pool).await?.iter().map(pupil_from).collect::<Result<_>>()?;
+    let visible: Vec<String> = facts.pupils.iter().map(|p| p.id.clone()).collect();
+
+    let mut qb = QueryBuilder::new("SELECT pupil_id, guardian_id, holds_custody FROM pupil_guardians WHERE board_id = ");
+    qb.push_bind(board.0.clone()).push(" AND pupil_id IN (");
+    push_list(&mut qb, visible.iter().cloned());
+    qb.push(")");
+    for row in qb.build().fetch_all(pool).await? {
+        facts.custodians.entry(row.try_get("pupil_id")?).or_default().push((row.try_get("guardian_id")?, row.try_get("holds_custody")?));
+    }
+
+    let mut qb = QueryBuilder::new("SELECT pupil_id, guardian_id, decision, decided_on FROM consent_decisions WHERE board_id = ");
+    qb.push_bind(board.0.clone()).push(" AND purpose_code = ").push_bind(purpose.to_owned()).push(" AND pupil_id IN (");
+    push_list(&mut qb, visible.iter().cloned());
+    qb.push(") ORDER BY decided_at, created_at, id");
+    for row in qb.build().fetch_all(pool).await? {
+        let decision: String = row.try_get("decision")?;
+        facts.decisions.push(DecisionFact {
+            pupil_id: row.try_get("pupil_id")?,
+            guardian_id: row.try_get("guardian_id")?,
+            choice: if decision == "granted" {
+                aantoonbaar_rules::consent::Choice::Granted
+            } else {
+                aantoonbaar_rules::consent::Choice::Refused
+            },
+            decided_on: date_col(&row, "decided_on")?,
+        });
+    }
+
+    let mut qb = QueryBuilder::new("SELECT pupil_id, guardian_id, noted_on FROM consent_objections WHERE board_id = ");
+    qb.push_bind(board.0.clone()).push(" AND (purpose_code IS NULL OR purpose_code = ").push_bind(purpose.to_owned());
+    qb.push(") AND pupil_id IN (");
+    push_list(&mut qb, visible.iter().cloned());
+    qb.push(")");
+    for row in qb.build().fetch_all(pool).await? {
+        facts.objections.push(ObjectionFact {
+            pupil_id: row.try_get("pupil_id")?,
+            guardian_id: row.try_get("guardian_id")?,
+            noted_on: date_col(&row, "noted_on")?,
+        });
+    }
+    Ok(facts)
 }
 
 // ---------------------------------------------------------------- equated days

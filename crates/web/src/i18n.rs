@@ -82,6 +82,7 @@ mod tests {
                     .iter()
                     .map(|l| format!("information_rights.level.{}", l.code())),
             )
+            .chain(aantoonbaar_rules::consent::Reason::ALL.iter().map(|r| format!("consent.reason.{}", r.code())))
             .chain(aantoonbaar_store::AuditAction::ALL.iter().map(|a| format!("audit.action.{}", a.code())))
             .chain(["scope.board", "scope.school", "scope.groups"].map(String::from));
         let missing: Vec<String> = keys.filter(|k| !has(k)).collect();

@@ -67,6 +67,12 @@ fn routes() -> Vec<Route> {
         route(Method::POST, "/incidents/assess", Id::None, None),
         route(Method::GET, "/pupils/{id}/information-rights", Id::Pupil, Some(GuardianView)),
         route(Method::POST, "/pupils/{id}/information-grants", Id::Pupil, Some(GuardianManage)),
+        route(Method::GET, "/consent-purposes", Id::None, None),
+        route(Method::POST, "/consent-decisions", Id::None, Some(ConsentRecord)),
+        route(Method::POST, "/consent-objections", Id::None, Some(ConsentRecord)),
+        route(Method::POST, "/publication-check", Id::None, Some(PupilView)),
+        route(Method::GET, "/board/settings", Id::None, None),
+        route(Method::PUT, "/board/settings", Id::None, Some(BoardSettingsManage)),
     ]
 }
 
@@ -106,6 +112,14 @@ fn request_for(route: &Route, f: &Fixture, n: usize) -> (Option<Value>, String, 
         ("POST", "/pupils/{id}/information-grants") => {
             (Some(json!({"guardian_id": f.guardian, "granted_on": "2026-01-10"})), String::new(), None)
         }
+        ("POST", "/consent-decisions") => (
+            Some(json!({"pupil_id": f.pupil, "purpose": "website", "decision": "granted", "guardian_id": f.guardian, "channel": "paper"})),
+            String::new(),
+            None,
+        ),
+        ("POST", "/consent-objections") => (Some(json!({"pupil_id": f.pupil, "guardian_id": f.guardian})), String::new(), None),
+        ("POST", "/publication-check") => (Some(json!({"purpose": "website", "pupil_ids": [f.pupil]})), String::new(), None),
+        ("PUT", "/board/settings") => (Some(json!({"consent_renewal": "yearly"})), String::new(), None),
         ("GET", "/deadlines/request") => (None, "?received=2026-03-31".to_owned(), None),
         ("POST", "/equated-days") => (Some(json!({"date": day(2030, n), "description": "vrijdag na Hemelvaart"})), String::new(), None),
         ("POST", "/incidents/assess") => (Some(json!({"confidentiality": "known_recipient", "recipient_confirmed_deletion": true})), String::new(), None),

@@ -8,6 +8,7 @@ mod audit;
 mod authorisation;
 mod backup;
 mod cli;
+mod consent;
 mod deadlines;
 mod import;
 mod information_rights;

@@ -234,6 +234,72 @@ CREATE TABLE equated_days (
     PRIMARY KEY (board_id, day)
 ) STRICT;
 
+-- The board's choices for consent (seed 001 §12.2: every school year anew, the
+-- default; seed 000: once, with a yearly reminder).
+CREATE TABLE board_settings (
+    board_id                     TEXT PRIMARY KEY REFERENCES boards(id),
+    consent_renewal              TEXT NOT NULL DEFAULT 'yearly' CHECK (consent_renewal IN ('yearly','once')),
+    both_parents_when_separated  INTEGER NOT NULL DEFAULT 0 CHECK (both_parents_when_separated IN (0, 1))
+) STRICT;
+
+CREATE TABLE consent_purposes (
+    board_id    TEXT NOT NULL REFERENCES boards(id),
+    code        TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    position    INTEGER NOT NULL,
+    PRIMARY KEY (board_id, code)
+) STRICT;
+
+-- Every version of a purpose's text; a decision records the version it answered.
+CREATE TABLE consent_purpose_texts (
+    board_id      TEXT NOT NULL,
+    purpose_code  TEXT NOT NULL,
+    version       INTEGER NOT NULL,
+    description   TEXT NOT NULL,
+    created_at    INTEGER NOT NULL,
+    PRIMARY KEY (board_id, purpose_code, version),
+    FOREIGN KEY (board_id, purpose_code) REFERENCES consent_purposes(board_id, code)
+) STRICT;
+
+-- Every decision as it was made, counting or not (a non-custodial parent's or a
+-- pupil's under 16 is kept: it is what happened; the check says why it does not count).
+CREATE TABLE consent_decisions (
+    board_id         TEXT NOT NULL,
+    id               TEXT NOT NULL,
+    pupil_id         TEXT NOT NULL,
+    purpose_code     TEXT NOT NULL,
+    purpose_version  INTEGER NOT NULL,
+    decision         TEXT NOT NULL CHECK (decision IN ('granted','refused')),
+    guardian_id      TEXT,
+    by_pupil         INTEGER NOT NULL DEFAULT 0 CHECK (by_pupil IN (0, 1)),
+    decided_at       INTEGER NOT NULL,
+    decided_on       TEXT NOT NULL,
+    channel          TEXT NOT NULL CHECK (channel IN ('paper','portal','staff')),
+    signed           INTEGER CHECK (signed IN (0, 1)),
+    recorded_by      TEXT NOT NULL,
+    created_at       INTEGER NOT NULL,
+    PRIMARY KEY (board_id, id),
+    FOREIGN KEY (board_id, pupil_id) REFERENCES pupils(board_id, id) ON DELETE CASCADE,
+    FOREIGN KEY (board_id, purpose_code, purpose_version) REFERENCES consent_purpose_texts(board_id, purpose_code, version),
+    FOREIGN KEY (board_id, guardian_id) REFERENCES guardians(board_id, id)
+) STRICT;
+CREATE INDEX consent_decisions_by_pupil ON consent_decisions(board_id, pupil_id, purpose_code, decided_at);
+
+-- The school knows that this parent objects (seed 001 §14.6), to one purpose or to all.
+CREATE TABLE consent_objections (
+    board_id      TEXT NOT NULL,
+    id            TEXT NOT NULL,
+    pupil_id      TEXT NOT NULL,
+    guardian_id   TEXT NOT NULL,
+    purpose_code  TEXT,
+    noted_on      TEXT NOT NULL,
+    created_at    INTEGER NOT NULL,
+    PRIMARY KEY (board_id, id),
+    FOREIGN KEY (board_id, pupil_id) REFERENCES pupils(board_id, id) ON DELETE CASCADE,
+    FOREIGN KEY (board_id, guardian_id) REFERENCES guardians(board_id, id)
+) STRICT;
+CREATE INDEX consent_objections_by_pupil ON consent_objections(board_id, pupil_id);
+
 CREATE TABLE import_runs (
     board_id    TEXT NOT NULL,
     id          TEXT NOT NULL,

@@ -4,6 +4,7 @@
 //! outside the caller's scope, and every item of another board, answer 404
 //! exactly as if they did not exist.
 
+mod consent;
 mod deadlines;
 mod guardians;
 mod imports;
@@ -70,6 +71,11 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(incidents::assess))
         .routes(routes!(information_rights::list))
         .routes(routes!(information_rights::grant))
+        .routes(routes!(consent::purposes))
+        .routes(routes!(consent::decide))
+        .routes(routes!(consent::object))
+        .routes(routes!(consent::check))
+        .routes(routes!(consent::settings, consent::update_settings))
 }
 
 /// A JSON body whose type errors name the field (`serde_path_to_error`).

@@ -1,0 +1,152 @@
+//! Consent: the contract of decisions, objections, the publication check and settings.
+
+use crate::helpers::{TestApp, json};
+use crate::story;
+use aantoonbaar_rules::{Role, ScopeKind};
+use serde_json::{Value, json};
+
+struct Family {
+    token: String,
+    pupil: String,
+    mother: String,
+    father: String,
+}
+
+/// A pupil of separated parents who both hold custody.
+async fn family(app: &TestApp, birth_date: &str) -> Family {
+    let board = app.board("Stichting Proef").await;
+    let token = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    let school =
+        json(app.post(&token, "/api/v1/schools", &json!({"name": "OBS De Linde", "brin": "11AA"})).await, 201).await;
+    let school = school["id"].as_str().unwrap().to_owned();
+    let group =
+        json(app.post(&token, "/api/v1/groups", &json!({"school_id": school, "name": "Groep 8"})).await, 201).await;
+    let body = json!({"school_id": school, "group_id": group["id"], "given_name": "Noor", "surname": "Smit",
+        "birth_date": birth_date, "external_number": "4001", "enrolment_date": "2019-08-20", "family_situation": "separated"});
+    let pupil = json(app.post(&token, "/api/v1/pupils", &body).await, 201).await["id"].as_str().unwrap().to_owned();
+    let mut ids = Vec::new();
+    for (name, relation) in [("Eva", "mother"), ("Mark", "father")] {
+        let g = json(app.post(&token, "/api/v1/guardians", &json!({"given_name": name, "surname": "Smit"})).await, 201)
+            .await;
+        let id = g["id"].as_str().unwrap().to_owned();
+        let link = json!({"guardian_id": id, "relation": relation, "holds_custody": true, "recognised": true});
+        json(app.post(&token, &format!("/api/v1/pupils/{pupil}/guardians"), &link).await, 201).await;
+        ids.push(id);
+    }
+    Family { token, pupil, mother: ids[0].clone(), father: ids[1].clone() }
+}
+
+async fn decide(app: &TestApp, f: &Family, guardian: Option<&str>, decision: &str, at: &str, purpose: &str) -> Value {
+    let mut body =
+        json!({"pupil_id": f.pupil, "purpose": purpose, "decision": decision, "decided_at": at, "channel": "paper"});
+    match guardian {
+        Some(g) => body["guardian_id"] = json!(g),
+        None => body["by_pupil"] = json!(true),
+    }
+    json(app.post(&f.token, "/api/v1/consent-decisions", &body).await, 201).await
+}
+
+async fn reason(app: &TestApp, f: &Family, date: &str) -> String {
+    let check = json!({"purpose": "website", "pupil_ids": [f.pupil], "date": date});
+    let verdict = json(app.post(&f.token, "/api/v1/publication-check", &check).await, 200).await;
+    assert_eq!(verdict["allowed"], verdict["pupils"][0]["allowed"]);
+    assert!(!verdict["pupils"][0]["explanation"].as_str().unwrap().is_empty());
+    verdict["pupils"][0]["reason"].as_str().unwrap().to_owned()
+}
+
+story!(the_default_purposes_are_the_forms_with_a_versioned_text, |app| {
+    let f = family(&app, "2018-03-04").await;
+    let purposes = json(app.get(&f.token, "/api/v1/consent-purposes").await, 200).await;
+    let codes: Vec<&str> = purposes.as_array().unwrap().iter().map(|p| p["code"].as_str().unwrap()).collect();
+    assert_eq!(
+        codes,
+        [
+            "school_guide",
+            "website",
+            "parent_portal",
+            "newsletter",
+            "social_media_accounts",
+            "social_media_in_class",
+            "class_list",
+            "medical_data",
+            "information_from_institutions"
+        ]
+    );
+    assert!(
+        purposes
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["version"] == 1 && !p["description"].as_str().unwrap().is_empty())
+    );
+});
+
+story!(a_grant_a_withdrawal_an_objection_and_a_later_grant_give_the_right_answers, |app| {
+    let f = family(&app, "2018-03-04").await;
+    assert_eq!(reason(&app, &f, "2026-11-22").await, "no_decision");
+    let recorded = decide(&app, &f, Some(&f.mother), "granted", "2026-09-01T10:00:00+02:00", "website").await;
+    assert_eq!(recorded["purpose_version"], 1);
+    assert_eq!(recorded["recorded_by"], "ibp@proef.nl");
+    assert_eq!(reason(&app, &f, "2026-11-22").await, "granted");
+    assert_eq!(reason(&app, &f, "2026-08-31").await, "no_decision", "not yet decided on that day");
+
+    // The father objects: his consent is needed too, until he grants.
+    let objection = json!({"pupil_id": f.pupil, "guardian_id": f.father, "noted_at": "2026-10-01T09:00:00+02:00"});
+    json(app.post(&f.token, "/api/v1/consent-objections", &objection).await, 201).await;
+    assert_eq!(reason(&app, &f, "2026-11-22").await, "objection");
+    decide(&app, &f, Some(&f.father), "granted", "2026-10-15T09:00:00+02:00", "website").await;
+    assert_eq!(reason(&app, &f, "2026-11-22").await, "granted");
+
+    // One parent withdrawing is always enough.
+    decide(&app, &f, Some(&f.mother), "refused", "2026-11-01T09:00:00+01:00", "website").await;
+    assert_eq!(reason(&app, &f, "2026-11-22").await, "withdrawn");
+    // A different purpose is a different question.
+    decide(&app, &f, Some(&f.mother), "granted", "2026-11-02T09:00:00+01:00", "newsletter").await;
+    assert_eq!(reason(&app, &f, "2026-11-22").await, "withdrawn");
+});
+
+story!(the_board_settings_decide_renewal_and_whether_both_separated_parents_must_grant, |app| {
+    let f = family(&app, "2018-03-04").await;
+    decide(&app, &f, Some(&f.mother), "granted", "2026-07-31T12:00:00+02:00", "website").await;
+    assert_eq!(reason(&app, &f, "2026-07-31").await, "granted");
+    assert_eq!(reason(&app, &f, "2026-08-01").await, "no_decision", "every school year anew, by default");
+
+    let settings = json(app.get(&f.token, "/api/v1/board/settings").await, 200).await;
+    assert_eq!(settings, json!({"consent_renewal": "yearly", "both_parents_when_separated": false}));
+    let put = json!({"consent_renewal": "once", "both_parents_when_separated": true});
+    let response =
+        app.request(reqwest::Method::PUT, Some(&f.token), "/api/v1/board/settings").json(&put).send().await.unwrap();
+    assert_eq!(json(response, 200).await, put);
+    assert_eq!(reason(&app, &f, "2026-08-01").await, "both_parents_needed");
+    decide(&app, &f, Some(&f.father), "granted", "2026-09-01T12:00:00+02:00", "website").await;
+    assert_eq!(reason(&app, &f, "2026-09-02").await, "granted");
+
+    let bad = json!({"consent_renewal": "sometimes"});
+    let response =
+        app.request(reqwest::Method::PUT, Some(&f.token), "/api/v1/board/settings").json(&bad).send().await.unwrap();
+    assert_eq!(json(response, 422).await["errors"][0]["field"], "consent_renewal");
+});
+
+story!(from_the_sixteenth_birthday_only_the_pupil_decides, |app| {
+    let f = family(&app, "2010-11-22").await;
+    decide(&app, &f, Some(&f.mother), "granted", "2026-09-01T12:00:00+02:00", "website").await;
+    assert_eq!(reason(&app, &f, "2026-11-21").await, "granted", "the day before the 16th birthday");
+    assert_eq!(reason(&app, &f, "2026-11-22").await, "pupil_must_decide");
+    decide(&app, &f, None, "granted", "2026-11-22T09:00:00+01:00", "website").await;
+    assert_eq!(reason(&app, &f, "2026-11-22").await, "granted");
+});
+
+story!(bad_consent_input_names_the_field_and_other_pupils_stay_invisible, |app| {
+    let f = family(&app, "2018-03-04").await;
+    let both = json!({"pupil_id": f.pupil, "purpose": "website", "decision": "granted", "guardian_id": f.mother, "by_pupil": true, "channel": "paper"});
+    let problem = json(app.post(&f.token, "/api/v1/consent-decisions", &both).await, 422).await;
+    assert_eq!(problem["errors"][0]["field"], "guardian_id");
+    let bad = json!({"pupil_id": f.pupil, "purpose": "billboard", "decision": "maybe", "guardian_id": f.mother, "channel": "fax"});
+    let problem = json(app.post(&f.token, "/api/v1/consent-decisions", &bad).await, 422).await;
+    let mut fields: Vec<&str> =
+        problem["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+    fields.sort_unstable();
+    assert_eq!(fields, ["channel", "decision", "purpose"]);
+    let check = json!({"purpose": "website", "pupil_ids": [f.pupil, "00000000-0000-0000-0000-000000000000"]});
+    assert_eq!(app.post(&f.token, "/api/v1/publication-check", &check).await.status(), 404);
+});
