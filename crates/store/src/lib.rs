@@ -583,6 +583,11 @@ impl BoardStore<'_> {
         dispatch!(self.store, record_consent_objection(self.board, actor, pupil_id, guardian_id, purpose, noted_on))
     }
 
+    /// Every decision about a pupil, newest first, with who recorded it and how.
+    pub async fn consent_history(&self, pupil_id: &str) -> Result<Vec<ConsentDecisionRecord>> {
+        dispatch!(self.store, consent_history(self.board, pupil_id))
+    }
+
     /// What the consent check needs for these pupils (in the caller's scope) and one purpose.
     pub async fn consent_facts(&self, scope: &Scope, pupil_ids: &[String], purpose: &str) -> Result<ConsentFacts> {
         dispatch!(self.store, consent_facts(self.board, scope, pupil_ids, purpose))

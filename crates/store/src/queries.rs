@@ -5,7 +5,7 @@
 // `$n` placeholders, `RETURNING`, `ON CONFLICT`, no back-end functions.
 
 use crate::model::{
-    ApiToken, Board, BoardId, BoardSettings, ConsentDecisionRecord, ConsentFacts, ConsentPurpose, DecisionFact,
+    ApiToken, Board, BoardId, BoardSettings, Channel, ConsentDecisionRecord, ConsentFacts, ConsentPurpose, DecisionFact,
     EquatedDay, Group, NewConsentDecision, ObjectionFact, OutboxMail, ParentSession, PendingSession, SessionStage, Guardian, ImportReport, ImportedName, ImportedPupil, Link,
     LinkedGuardian, NewGuardian, NewPupil, NewSchool, NewUser, Principal, Pupil, PupilQuery, School, Scope, User,
 };
@@ -833,6 +833,44 @@ pub(crate) async fn record_consent_decision(
         signed: decision.signed,
         recorded_by: actor.label.clone(),
     })
+}
+
+pub(crate) async fn consent_history(pool: &Pool, board: &BoardId, pupil_id: &str) -> Result<Vec<ConsentDecisionRecord>> {
+    let rows = sqlx::query(
+        "SELECT id, pupil_id, purpose_code, purpose_version, decision, guardian_id, by_pupil, decided_at, channel, signed, \
+         recorded_by FROM consent_decisions WHERE board_id = $1 AND pupil_id = $2 ORDER BY decided_at DESC, created_at DESC, id",
+    )
+    .bind(&board.0)
+    .bind(pupil_id)
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let decision: String = row.try_get("decision")?;
+            let channel: String = row.try_get("channel")?;
+            Ok(ConsentDecisionRecord {
+                id: row.try_get("id")?,
+                pupil_id: row.try_get("pupil_id")?,
+                purpose: row.try_get("purpose_code")?,
+                purpose_version: row.try_get("purpose_version")?,
+                decision: if decision == "granted" {
+                    aantoonbaar_rules::consent::Choice::Granted
+                } else {
+                    aantoonbaar_rules::consent::Choice::Refused
+                },
+                guardian_id: row.try_get("guardian_id")?,
+                by_pupil: row.try_get("by_pupil")?,
+                decided_at: instant(row.try_get("decided_at")?)?,
+                channel: match channel.as_str() {
+                    "paper" => Channel::Paper,
+                    "portal" => Channel::Portal,
+                    _ => Channel::Staff,
+                },
+                signed: row.try_get("signed")?,
+                recorded_by: row.try_get("recorded_by")?,
+            })
+        })
+        .collect()
 }
 
 pub(crate) async fn record_consent_objection(

@@ -150,3 +150,54 @@ story!(bad_consent_input_names_the_field_and_other_pupils_stay_invisible, |app| 
     let check = json!({"purpose": "website", "pupil_ids": [f.pupil, "00000000-0000-0000-0000-000000000000"]});
     assert_eq!(app.post(&f.token, "/api/v1/publication-check", &check).await.status(), 404);
 });
+
+story!(a_teacher_sees_the_group_overview_and_the_photo_check_names_who_blocks_it, |app| {
+    let f = family(&app, "2018-03-04").await;
+    let board = app.board("Stichting Proef").await;
+    let pupil = json(app.get(&f.token, &format!("/api/v1/pupils/{}", f.pupil)).await, 200).await;
+    let group = pupil["group_id"].as_str().unwrap().to_owned();
+    app.staff(&board, "admin@proef.nl", Role::Ap, ScopeKind::School, &[pupil["school_id"].as_str().unwrap()]).await;
+    app.staff(&board, "juf@proef.nl", Role::Op, ScopeKind::Groups, &[&group]).await;
+
+    // The administration enters a paper form: mother yes for the website, no for the newsletter.
+    app.sign_in("admin@proef.nl", crate::helpers::PASSWORD).await;
+    let path = format!("/leerlingen/{}/toestemming", f.pupil);
+    let response = app
+        .form(
+            &path,
+            &[
+                ("beslisser", &f.mother),
+                ("datum", "2026-09-02"),
+                ("ondertekend", "on"),
+                ("keuze_website", "ja"),
+                ("keuze_newsletter", "nee"),
+                ("keuze_school_guide", ""),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    let (_, page) = app.page(&format!("/leerlingen/{}", f.pupil)).await;
+    assert!(
+        page.contains("papieren formulier") && page.contains("admin@proef.nl") && page.contains("Eva Smit"),
+        "{page}"
+    );
+    app.sign_out().await;
+
+    app.sign_in("juf@proef.nl", crate::helpers::PASSWORD).await;
+    let (status, overview) = app.page(&format!("/toestemming?groep={group}")).await;
+    assert_eq!(status, 200);
+    assert!(overview.contains("Noor Smit"));
+    assert!(overview.contains("✓</span> ja") && overview.contains("✗</span> nee"), "symbol and word: {overview}");
+
+    let field = format!("leerling_{}", f.pupil);
+    let yes = app.form("/toestemming/fotocheck", &[("groep", &group), ("doel", "website"), (&field, "on")]).await;
+    assert!(yes.text().await.unwrap().contains("Ja, deze foto mag"));
+    let no = app.form("/toestemming/fotocheck", &[("groep", &group), ("doel", "newsletter"), (&field, "on")]).await;
+    let no = no.text().await.unwrap();
+    assert!(no.contains("Nee, deze foto mag") && no.contains("Noor Smit") && no.contains("Geen toestemming"), "{no}");
+    assert_eq!(
+        app.form(&path, &[("beslisser", &f.mother), ("datum", "2026-09-02")]).await.status(),
+        403,
+        "a teacher records no forms"
+    );
+});

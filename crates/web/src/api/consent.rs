@@ -307,6 +307,32 @@ pub fn verdicts(facts: &ConsentFacts, pupil_ids: &[String], day: Date, settings:
         .collect()
 }
 
+/// The board's consent settings as the rules take them.
+///
+/// # Errors
+/// When the store fails.
+pub async fn rule_settings(
+    board: aantoonbaar_store::BoardStore<'_>,
+) -> Result<Settings, aantoonbaar_store::StoreError> {
+    let s = board.board_settings().await?;
+    Ok(Settings { renewal: s.consent_renewal, both_parents_when_separated: s.both_parents_when_separated })
+}
+
+/// The consent verdict for each of `pupil_ids` visible in `scope`, for one purpose and day.
+///
+/// # Errors
+/// When the store fails.
+pub async fn verdicts_for(
+    board: aantoonbaar_store::BoardStore<'_>,
+    scope: &aantoonbaar_store::Scope,
+    pupil_ids: &[String],
+    purpose: &str,
+    day: Date,
+) -> Result<Vec<(String, Reason)>, aantoonbaar_store::StoreError> {
+    let facts = board.consent_facts(scope, pupil_ids, purpose).await?;
+    Ok(verdicts(&facts, pupil_ids, day, &rule_settings(board).await?))
+}
+
 /// May these pupils appear in a publication for this purpose on this day (default today)?
 #[utoipa::path(post, path = "/publication-check", tag = "consent", request_body = CheckIn,
     responses((status = 200, body = CheckOut), (status = 404, body = Problem), (status = 422, body = Problem)))]
@@ -339,11 +365,7 @@ pub async fn check(
     if facts.pupils.len() != pupil_ids.iter().collect::<std::collections::HashSet<_>>().len() {
         return Err(Problem::not_found());
     }
-    let board_settings = board.board_settings().await?;
-    let settings = Settings {
-        renewal: board_settings.consent_renewal,
-        both_parents_when_separated: board_settings.both_parents_when_separated,
-    };
+    let settings = rule_settings(board).await?;
     let pupils: Vec<PupilVerdict> = verdicts(&facts, &pupil_ids, day, &settings)
         .into_iter()
         .map(|(pupil_id, reason)| PupilVerdict {

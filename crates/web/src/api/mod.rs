@@ -4,7 +4,7 @@
 //! outside the caller's scope, and every item of another board, answer 404
 //! exactly as if they did not exist.
 
-mod consent;
+pub mod consent;
 mod deadlines;
 mod guardians;
 mod imports;

@@ -2,6 +2,7 @@
 //! One template struct per page, all extending `templates/base.html`.
 
 mod audit;
+mod consent;
 mod dashboard;
 mod holidays;
 mod import;
@@ -41,6 +42,9 @@ pub fn router() -> Router<AppState> {
         .route("/scholen/{id}", get(schools::show).post(schools::create_group))
         .route("/leerlingen", get(pupils::list))
         .route("/leerlingen/{id}", get(pupils::show))
+        .route("/leerlingen/{id}/toestemming", post(consent::record_paper_form))
+        .route("/toestemming", get(consent::overview))
+        .route("/toestemming/fotocheck", get(consent::photo_form).post(consent::photo_check))
         .route("/import", get(import::form).post(import::preview))
         .route("/import/bevestigen", post(import::confirm))
         .route("/gebruikers", get(users::list).post(users::create))
@@ -107,10 +111,11 @@ impl Layout {
     /// The layout for a signed-in user: the navigation shows what they may use.
     #[must_use]
     pub fn for_staff(state: &AppState, staff: &Staff, title: &str, current: &str) -> Self {
-        let items: [(&'static str, &'static str, Option<Action>); 9] = [
+        let items: [(&'static str, &'static str, Option<Action>); 10] = [
             ("/", "nav.dashboard", None),
             ("/scholen", "nav.schools", Some(Action::SchoolView)),
             ("/leerlingen", "nav.pupils", Some(Action::PupilView)),
+            ("/toestemming", "nav.consent", Some(Action::PupilView)),
             ("/import", "nav.import", Some(Action::PupilImport)),
             ("/gebruikers", "nav.users", Some(Action::UserView)),
             ("/logboek", "nav.audit", Some(Action::AuditView)),

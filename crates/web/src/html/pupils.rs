@@ -169,6 +169,7 @@ struct PupilPage {
     leave: Option<String>,
     family: &'static str,
     guardians: Option<Vec<GuardianRow>>,
+    consent: super::consent::PupilConsent,
 }
 
 pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage, Path(id): Path<String>) -> PageResult {
@@ -193,8 +194,10 @@ pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage, Pa
         tf("pupil.left_on", &[("date", &date(d)), ("destination", destination)])
     });
     let family = pupil.family_situation.map_or(t("family.unknown"), |f| t(&format!("family.{}", f.code())));
+    let consent = super::consent::pupil_consent(&state, &staff, &pupil).await?;
     let layout = Layout::for_staff(&state, &staff, &pupil.full_name(), "/leerlingen");
     Ok(render(&PupilPage {
+        consent,
         layout,
         name: pupil.full_name(),
         age: age_on(pupil.birth_date, today),

@@ -1,0 +1,346 @@
+//! Consent on the pages: the group overview for teachers, the photo check, and
+//! the paper form and history on the pupil page.
+
+use super::filters;
+use super::{Layout, PageError, PageResult, render};
+use crate::AppState;
+use crate::api::consent::verdicts_for;
+use crate::auth::{Staff, StaffPage};
+use crate::error::Problem;
+use crate::i18n::t;
+use aantoonbaar_rules::Action;
+use aantoonbaar_rules::SchoolYear;
+use aantoonbaar_rules::consent::{Choice, Reason};
+use aantoonbaar_store::{Channel, ConsentPurpose, Group, NewConsentDecision, Pupil, PupilQuery};
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect};
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// How a verdict shows in a cell: a symbol and a word, never colour alone.
+pub struct Cell {
+    pub symbol: &'static str,
+    pub word: &'static str,
+    pub class: &'static str,
+    pub explanation: &'static str,
+}
+
+impl Cell {
+    #[must_use]
+    pub fn of(reason: Reason) -> Self {
+        let (symbol, word, class) = match reason {
+            Reason::Granted => ("✓", t("consent.cell.yes"), "yes"),
+            Reason::NoDecision | Reason::PupilMustDecide | Reason::BothParentsNeeded | Reason::NoCustodialGuardian => {
+                ("?", t("consent.cell.open"), "open")
+            }
+            _ => ("✗", t("consent.cell.no"), "no"),
+        };
+        Self { symbol, word, class, explanation: t(&format!("consent.reason.{}", reason.code())) }
+    }
+}
+
+pub struct Row {
+    pub id: String,
+    pub name: String,
+    pub cells: Vec<Cell>,
+}
+
+#[derive(Template)]
+#[template(path = "consent_overview.html")]
+struct OverviewPage {
+    layout: Layout,
+    groups: Vec<Group>,
+    group_id: String,
+    group_name: String,
+    school_year: String,
+    purposes: Vec<ConsentPurpose>,
+    rows: Vec<Row>,
+    blocked_everywhere: usize,
+}
+
+#[derive(Deserialize, Default)]
+pub struct GroupQuery {
+    #[serde(default)]
+    groep: String,
+}
+
+/// The groups the user may see, and the one asked for (or the first).
+async fn chosen_group(state: &AppState, staff: &Staff, wanted: &str) -> Result<(Vec<Group>, Option<Group>), PageError> {
+    let scope = staff.may(Action::GroupView)?;
+    let groups = state.store.board(&staff.principal.board).groups(scope, None).await?;
+    let chosen = groups.iter().find(|g| g.id == wanted).or_else(|| groups.first()).cloned();
+    Ok((groups, chosen))
+}
+
+async fn current_pupils(state: &AppState, staff: &Staff, group: &Group) -> Result<Vec<Pupil>, PageError> {
+    let scope = staff.may(Action::PupilView)?;
+    let query = PupilQuery {
+        group_id: Some(group.id.clone()),
+        today: Some(state.clock.today()),
+        limit: 200,
+        ..PupilQuery::default()
+    };
+    let board = state.store.board(&staff.principal.board);
+    let (pupils, _) = board.pupils(scope, &query).await?;
+    let ids: Vec<String> = pupils.iter().map(|p| p.id.clone()).collect();
+    board.record_views(&staff.actor(), "pupil", &ids).await?;
+    Ok(pupils)
+}
+
+/// Pupils × purposes for the current school year, printable on one A4 page.
+pub async fn overview(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    Query(query): Query<GroupQuery>,
+) -> PageResult {
+    let scope = staff.may(Action::PupilView)?.clone();
+    let (groups, group) = chosen_group(&state, &staff, &query.groep).await?;
+    let board = state.store.board(&staff.principal.board);
+    let purposes = board.consent_purposes(staff.now).await?;
+    let today = state.clock.today();
+    let mut rows = Vec::new();
+    if let Some(group) = &group {
+        let pupils = current_pupils(&state, &staff, group).await?;
+        let ids: Vec<String> = pupils.iter().map(|p| p.id.clone()).collect();
+        let mut by_purpose = Vec::new();
+        for purpose in &purposes {
+            let verdicts: HashMap<String, Reason> =
+                verdicts_for(board, &scope, &ids, &purpose.code, today).await?.into_iter().collect();
+            by_purpose.push(verdicts);
+        }
+        rows = pupils
+            .iter()
+            .map(|p| Row {
+                id: p.id.clone(),
+                name: p.full_name(),
+                cells: by_purpose
+                    .iter()
+                    .map(|v| Cell::of(v.get(&p.id).copied().unwrap_or(Reason::NoDecision)))
+                    .collect(),
+            })
+            .collect();
+    }
+    let blocked_everywhere = rows.iter().filter(|r| r.cells.iter().all(|c| c.class != "yes")).count();
+    let layout = Layout::for_staff(&state, &staff, t("nav.consent"), "/toestemming");
+    Ok(render(&OverviewPage {
+        layout,
+        group_id: group.as_ref().map(|g| g.id.clone()).unwrap_or_default(),
+        group_name: group.as_ref().map(|g| g.name.clone()).unwrap_or_default(),
+        groups,
+        school_year: SchoolYear::containing(today).label(),
+        purposes,
+        rows,
+        blocked_everywhere,
+    }))
+}
+
+pub struct Blocked {
+    pub name: String,
+    pub explanation: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "photo_check.html")]
+struct PhotoCheckPage {
+    layout: Layout,
+    groups: Vec<Group>,
+    group_id: String,
+    purposes: Vec<ConsentPurpose>,
+    purpose: String,
+    pupils: Vec<(String, String, bool)>,
+    /// After a check: may it be published, and who blocks it.
+    result: Option<(bool, Vec<Blocked>)>,
+    error: Option<&'static str>,
+}
+
+async fn photo_page(state: &AppState, staff: &Staff, group_id: &str) -> Result<PhotoCheckPage, PageError> {
+    let (groups, group) = chosen_group(state, staff, group_id).await?;
+    let pupils = match &group {
+        Some(group) => current_pupils(state, staff, group)
+            .await?
+            .into_iter()
+            .map(|p| (p.id.clone(), p.full_name(), false))
+            .collect(),
+        None => Vec::new(),
+    };
+    Ok(PhotoCheckPage {
+        layout: Layout::for_staff(state, staff, t("consent.photo_check"), "/toestemming"),
+        group_id: group.map(|g| g.id).unwrap_or_default(),
+        groups,
+        purposes: state.store.board(&staff.principal.board).consent_purposes(staff.now).await?,
+        purpose: String::new(),
+        pupils,
+        result: None,
+        error: None,
+    })
+}
+
+pub async fn photo_form(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    Query(query): Query<GroupQuery>,
+) -> PageResult {
+    Ok(render(&photo_page(&state, &staff, &query.groep).await?))
+}
+
+/// Tick the pupils in the photo, pick where it goes: yes or no, with who blocks it and why.
+pub async fn photo_check(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    Form(form): Form<HashMap<String, String>>,
+) -> PageResult {
+    let scope = staff.may(Action::PupilView)?.clone();
+    let mut page = photo_page(&state, &staff, form.get("groep").map_or("", String::as_str)).await?;
+    page.purpose = form.get("doel").cloned().unwrap_or_default();
+    let chosen: Vec<String> = form.keys().filter_map(|k| k.strip_prefix("leerling_")).map(str::to_owned).collect();
+    for pupil in &mut page.pupils {
+        pupil.2 = chosen.contains(&pupil.0);
+    }
+    if chosen.is_empty() || !page.purposes.iter().any(|p| p.code == page.purpose) {
+        page.error = Some(t(if chosen.is_empty() { "consent.choose_pupils" } else { "consent.choose_purpose" }));
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response());
+    }
+    let board = state.store.board(&staff.principal.board);
+    let verdicts = verdicts_for(board, &scope, &chosen, &page.purpose, state.clock.today()).await?;
+    if verdicts.len() != chosen.len() {
+        return Err(Problem::not_found().into());
+    }
+    let names: HashMap<&str, &str> = page.pupils.iter().map(|(id, name, _)| (id.as_str(), name.as_str())).collect();
+    let blocked: Vec<Blocked> = verdicts
+        .iter()
+        .filter(|(_, reason)| !reason.allows())
+        .map(|(id, reason)| Blocked {
+            name: names.get(id.as_str()).map_or_else(String::new, |n| (*n).to_owned()),
+            explanation: t(&format!("consent.reason.{}", reason.code())),
+        })
+        .collect();
+    page.result = Some((blocked.is_empty(), blocked));
+    Ok(render(&page))
+}
+
+/// One line of a pupil's consent history.
+pub struct HistoryRow {
+    pub when: String,
+    pub purpose: String,
+    pub decision: &'static str,
+    pub by: String,
+    pub how: &'static str,
+    pub version: i64,
+    pub recorded_by: String,
+}
+
+/// The consent part of the pupil page: today's verdict per purpose and the history.
+pub struct PupilConsent {
+    pub current: Vec<(String, Cell)>,
+    pub history: Vec<HistoryRow>,
+    pub purposes: Vec<ConsentPurpose>,
+    /// (value, label) of who can decide on the paper form: guardians, and the pupil.
+    pub deciders: Vec<(String, String)>,
+    pub can_record: bool,
+}
+
+/// Reads the consent part of a pupil page.
+///
+/// # Errors
+/// When the store fails.
+pub async fn pupil_consent(state: &AppState, staff: &Staff, pupil: &Pupil) -> Result<PupilConsent, PageError> {
+    let board = state.store.board(&staff.principal.board);
+    let scope = staff.may(Action::PupilView)?.clone();
+    let purposes = board.consent_purposes(staff.now).await?;
+    let mut current = Vec::new();
+    for purpose in &purposes {
+        let verdict =
+            verdicts_for(board, &scope, std::slice::from_ref(&pupil.id), &purpose.code, state.clock.today()).await?;
+        let reason = verdict.first().map_or(Reason::NoDecision, |(_, r)| *r);
+        current.push((purpose.name.clone(), Cell::of(reason)));
+    }
+    let guardians = board.guardians_of(&pupil.id).await?;
+    let name_of = |id: &Option<String>| match id {
+        Some(id) => {
+            guardians.iter().find(|g| &g.guardian.id == id).map_or_else(|| id.clone(), |g| g.guardian.full_name())
+        }
+        None => t("consent.by_pupil").to_owned(),
+    };
+    let purpose_name =
+        |code: &str| purposes.iter().find(|p| p.code == code).map_or_else(|| code.to_owned(), |p| p.name.clone());
+    let zone = aantoonbaar_rules::calendar::dutch_time_zone();
+    let history = board
+        .consent_history(&pupil.id)
+        .await?
+        .into_iter()
+        .map(|d| HistoryRow {
+            when: d.decided_at.to_zoned(zone.clone()).strftime("%d-%m-%Y %H:%M").to_string(),
+            purpose: purpose_name(&d.purpose),
+            decision: if d.decision == Choice::Granted { t("consent.cell.yes") } else { t("consent.cell.no") },
+            by: name_of(&d.guardian_id),
+            how: t(&format!("consent.channel.{}", d.channel.code())),
+            version: d.purpose_version,
+            recorded_by: d.recorded_by,
+        })
+        .collect();
+    let mut deciders: Vec<(String, String)> =
+        guardians.iter().map(|g| (g.guardian.id.clone(), g.guardian.full_name())).collect();
+    deciders.push(("leerling".to_owned(), t("consent.by_pupil").to_owned()));
+    Ok(PupilConsent { current, history, purposes, deciders, can_record: staff.can(Action::ConsentRecord) })
+}
+
+/// A paper form entered by the administration: one decider, the date on the
+/// form, whether it is signed, and a tick (yes / no / not ticked) per purpose.
+pub async fn record_paper_form(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    Path(id): Path<String>,
+    Form(form): Form<HashMap<String, String>>,
+) -> PageResult {
+    let scope = staff.may(Action::ConsentRecord)?;
+    let board = state.store.board(&staff.principal.board);
+    let pupil = board.pupil(scope, &id).await?.ok_or_else(Problem::not_found)?;
+    let decider = form.get("beslisser").cloned().unwrap_or_default();
+    let guardians = board.guardians_of(&pupil.id).await?;
+    let by_pupil = decider == "leerling";
+    let guardian_id = (!by_pupil).then(|| decider.clone());
+    let date = form.get("datum").map(|d| aantoonbaar_rules::organisation::parse_iso_date(d));
+    let today = state.clock.today();
+    let error = match (&guardian_id, &date) {
+        (Some(g), _) if !guardians.iter().any(|l| &l.guardian.id == g) => Some("consent.choose_decider"),
+        (_, None | Some(Err(_))) => Some("date.format"),
+        (_, Some(Ok(d))) if *d > today => Some("consent.future"),
+        _ => None,
+    };
+    if let Some(code) = error {
+        let mut problem = Problem::invalid(vec![crate::error::FieldError::new("form", code)]);
+        t(code).clone_into(&mut problem.detail);
+        return Err(problem.into());
+    }
+    let Some(Ok(date)) = date else { return Err(Problem::not_found().into()) };
+    // The date on the form, at noon in the Netherlands.
+    let decided_at = date
+        .at(12, 0, 0, 0)
+        .to_zoned(aantoonbaar_rules::calendar::dutch_time_zone())
+        .map(|z| z.timestamp())
+        .map_err(|e| Problem::internal(&e))?;
+    let decided_at = decided_at.min(staff.now);
+    let signed = Some(form.contains_key("ondertekend"));
+    for purpose in board.consent_purposes(staff.now).await? {
+        let choice = match form.get(&format!("keuze_{}", purpose.code)).map(String::as_str) {
+            Some("ja") => Choice::Granted,
+            Some("nee") => Choice::Refused,
+            _ => continue,
+        };
+        let decision = NewConsentDecision {
+            pupil_id: pupil.id.clone(),
+            purpose: purpose.code,
+            choice,
+            guardian_id: guardian_id.clone(),
+            by_pupil,
+            decided_at,
+            channel: Channel::Paper,
+            signed,
+        };
+        board.record_consent_decision(&staff.actor(), &decision).await?;
+    }
+    Ok(Redirect::to(&format!("/leerlingen/{}#toestemming", pupil.id)).into_response())
+}
