@@ -201,3 +201,49 @@ story!(a_teacher_sees_the_group_overview_and_the_photo_check_names_who_blocks_it
         "a teacher records no forms"
     );
 });
+
+story!(a_parent_changes_a_choice_in_the_portal_gets_a_mail_and_a_kantara_receipt, |app| {
+    let board = app.board("Stichting Proef").await;
+    let token = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    let f = crate::helpers::Fixture::create(&app, &token, 91).await;
+    app.form("/ouders", &[("email", "eva@voorbeeld.nl")]).await;
+    let mail = app.store.board(&board).outbox(1).await.unwrap().remove(0);
+    let link = mail.body.split_whitespace().find(|w| w.contains("/ouders/inloggen/")).unwrap();
+    let path = link.split_once("8080").map_or(link, |(_, p)| p).to_owned();
+    app.form(&path, &[]).await;
+
+    let (status, page) = app.page(&format!("/ouders/kinderen/{}", f.pupil)).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Openbare website van de school") && page.contains("Geen keuze betekent geen toestemming"));
+    let saved = app
+        .form(&format!("/ouders/kinderen/{}", f.pupil), &[("keuze_website", "nee"), ("keuze_newsletter", "ja")])
+        .await;
+    let saved = saved.text().await.unwrap();
+    assert!(saved.contains("Uw keuzes zijn opgeslagen"), "{saved}");
+    let receipt = saved.split("/bewijs/").nth(1).unwrap().split('"').next().unwrap().to_owned();
+
+    let outbox = app.store.board(&board).outbox(10).await.unwrap();
+    let confirmation = outbox.iter().find(|m| m.subject.contains("Bevestiging")).unwrap();
+    assert_eq!(confirmation.recipient, "eva@voorbeeld.nl");
+    assert!(confirmation.body.contains("Openbare website van de school: nee"), "{}", confirmation.body);
+
+    let response = app
+        .client
+        .get(format!("{}/ouders/kinderen/{}/bewijs/{receipt}/json", app.address, f.pupil))
+        .send()
+        .await
+        .unwrap();
+    let kantara: Value = response.json().await.unwrap();
+    assert_eq!(kantara["version"], "KI-CR-v1.1.0");
+    assert_eq!(kantara["jurisdiction"], "NL");
+    assert_eq!(kantara["consentReceiptID"], receipt.as_str());
+    assert_eq!(kantara["piiPrincipalId"], "eva@voorbeeld.nl");
+    assert_eq!(kantara["services"][0]["purposes"][0]["consentType"], "EXPLICIT");
+
+    // The staff check sees the portal's answer.
+    let check = json!({"purpose": "website", "pupil_ids": [f.pupil]});
+    let verdict = json(app.post(&token, "/api/v1/publication-check", &check).await, 200).await;
+    assert_eq!(verdict["pupils"][0]["reason"], "refused");
+    // Another child's page and receipts stay closed to this parent.
+    assert_eq!(app.page(&format!("/ouders/kinderen/{}", f.other_pupil)).await.0, 404);
+});

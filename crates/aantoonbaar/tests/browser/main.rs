@@ -146,3 +146,57 @@ async fn the_accessibility_check_finds_a_missing_text_alternative() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_parent_withdraws_consent_in_the_portal_and_the_teachers_photo_check_then_blocks_that_child() {
+    let app = Arc::new(TestApp::spawn(Backend::Sqlite).await.unwrap());
+    let board = app.board("Stichting Proef").await;
+    let token = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    let f = Fixture::create(&app, &token, 72).await;
+    let grant = serde_json::json!({"pupil_id": f.pupil, "purpose": "website", "decision": "granted",
+        "guardian_id": f.guardian, "decided_at": "2026-09-01T10:00:00+02:00", "channel": "paper"});
+    helpers::json(app.post(&token, "/api/v1/consent-decisions", &grant).await, 201).await;
+    app.staff(&board, "juf@proef.nl", Role::Op, ScopeKind::Groups, &[&f.group]).await;
+
+    let app2 = Arc::clone(&app);
+    with_browser("consent", move |browser| async move {
+        let app = app2;
+        let base = app.address.clone();
+        browser.goto(&format!("{base}/ouders")).await;
+        browser.fill("#email", "eva@voorbeeld.nl").await;
+        browser.click("form[action='/ouders'] button").await;
+        let mail = app.store.board(&board).outbox(1).await.unwrap().remove(0);
+        let link = mail.body.split_whitespace().find(|w| w.contains("/ouders/inloggen/")).unwrap().to_owned();
+        let path = link.split_once("/ouders/").map(|(_, p)| format!("/ouders/{p}")).unwrap();
+        browser.goto(&format!("{base}{path}")).await;
+        browser.click("form button").await;
+        browser.click("td a").await;
+        accessible(&browser, "parent consent").await;
+        browser.click("#nee-website").await;
+        browser.click("form[action^='/ouders/kinderen/'] button[type=submit]").await;
+        let confirmation = browser.source().await;
+        assert!(confirmation.contains("Uw keuzes zijn opgeslagen"), "{confirmation}");
+        accessible(&browser, "parent consent saved").await;
+        browser.click("#bevestiging a").await;
+        assert!(browser.source().await.contains("Kantara"));
+        accessible(&browser, "receipt").await;
+
+        browser.goto(&format!("{base}/aanmelden")).await;
+        browser.fill("#email", "juf@proef.nl").await;
+        browser.fill("#password", PASSWORD).await;
+        browser.click("form[action='/aanmelden'] button").await;
+        app.clock.advance(jiff::SignedDuration::from_secs(30));
+        browser.fill("#code", &app.code("juf@proef.nl")).await;
+        browser.click("form[action='/aanmelden/code'] button").await;
+        browser.goto(&format!("{base}/toestemming")).await;
+        accessible(&browser, "group overview").await;
+        browser.goto(&format!("{base}/toestemming/fotocheck")).await;
+        accessible(&browser, "photo check").await;
+        browser.click(&format!("#l-{}", f.pupil)).await;
+        browser.click("form[action='/toestemming/fotocheck'][method='post'] button").await;
+        let verdict = browser.source().await;
+        assert!(verdict.contains("Nee, deze foto mag") && verdict.contains("Sanne van der Berg"), "{verdict}");
+        accessible(&browser, "photo check verdict").await;
+    })
+    .await;
+}

@@ -2,11 +2,12 @@
 //! One template struct per page, all extending `templates/base.html`.
 
 mod audit;
-mod consent;
+pub(crate) mod consent;
 mod dashboard;
 mod holidays;
 mod import;
 mod outbox;
+mod parent_consent;
 mod parents;
 mod pupils;
 mod schools;
@@ -54,6 +55,9 @@ pub fn router() -> Router<AppState> {
         .route("/ouders/inloggen/{secret}", get(parents::link_form).post(parents::link_submit))
         .route("/ouders/kinderen", get(parents::children))
         .route("/ouders/afmelden", post(parents::sign_out))
+        .route("/ouders/kinderen/{pupil}", get(parent_consent::show).post(parent_consent::save))
+        .route("/ouders/kinderen/{pupil}/bewijs/{id}", get(parent_consent::receipt_page))
+        .route("/ouders/kinderen/{pupil}/bewijs/{id}/json", get(parent_consent::receipt_json))
         .route("/uitgaande-post", get(outbox::show))
         .route("/feestdagen", get(holidays::show).post(holidays::add))
         .route("/feestdagen/{date}/verwijderen", post(holidays::remove))

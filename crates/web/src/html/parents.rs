@@ -122,6 +122,14 @@ pub struct Parent {
     csrf: String,
 }
 
+impl Parent {
+    /// The token the page's forms carry.
+    #[must_use]
+    pub fn csrf(&self) -> &str {
+        &self.csrf
+    }
+}
+
 fn parent_token(parts: &Parts) -> Option<String> {
     parts
         .headers
@@ -156,6 +164,7 @@ impl FromRequestParts<AppState> for Parent {
 }
 
 pub struct Child {
+    pub id: String,
     pub name: String,
     pub school: String,
     pub group: String,
@@ -179,6 +188,7 @@ pub async fn children(State(state): State<AppState>, parent: Parent) -> PageResu
     let children = pupils
         .iter()
         .map(|p| Child {
+            id: p.id.clone(),
             name: p.full_name(),
             school: schools.iter().find(|s| s.id == p.school_id).map(|s| s.name.clone()).unwrap_or_default(),
             group: groups.iter().find(|g| g.id == p.group_id).map(|g| g.name.clone()).unwrap_or_default(),

@@ -1,0 +1,290 @@
+//! Consent in the parents' portal: per child and purpose the text and a clear
+//! choice, changeable at any time, with a confirmation page and e-mail and a
+//! receipt per decision (Kantara Consent Receipt Specification v1.1, as JSON and
+//! as a page).
+
+use super::filters;
+use super::parents::Parent;
+use super::{Layout, PageError, PageResult, render};
+use crate::AppState;
+use crate::api::consent::verdicts_for;
+use crate::csrf::CsrfToken;
+use crate::error::Problem;
+use crate::html::consent::Cell;
+use crate::i18n::{t, tf};
+use crate::mail::Mail;
+use aantoonbaar_rules::age::decides_for_self;
+use aantoonbaar_rules::consent::{Choice, Reason};
+use aantoonbaar_store::{Actor, Channel, ConsentDecisionRecord, ConsentPurpose, NewConsentDecision, Pupil, Scope};
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::IntoResponse;
+use serde_json::json;
+use std::collections::HashMap;
+
+/// One purpose on the parent's page.
+pub struct PurposeChoice {
+    pub purpose: ConsentPurpose,
+    /// This parent's latest choice: "ja", "nee" or "".
+    pub mine: &'static str,
+    pub status: Cell,
+}
+
+#[derive(Template)]
+#[template(path = "parents_consent.html")]
+struct ConsentPage {
+    layout: Layout,
+    pupil_id: String,
+    child: String,
+    choices: Vec<PurposeChoice>,
+    notice: Option<&'static str>,
+    /// After saving: what changed, with receipt links (decision id, purpose name, word).
+    saved: Option<Vec<(String, String, &'static str)>>,
+}
+
+/// The child, if it is one of this parent's, and the parent's guardian records for it
+/// (custodial ones first).
+async fn child_of(
+    state: &AppState,
+    parent: &Parent,
+    pupil_id: &str,
+) -> Result<(Pupil, Vec<(String, bool)>), PageError> {
+    let board = state.store.board(&parent.session.board);
+    let pupil = board
+        .children_of(&parent.session.email, state.clock.today())
+        .await?
+        .into_iter()
+        .find(|p| p.id == pupil_id)
+        .ok_or_else(Problem::not_found)?;
+    let mut mine: Vec<(String, bool)> = board
+        .guardians_of(&pupil.id)
+        .await?
+        .into_iter()
+        .filter(|g| g.guardian.email.as_deref() == Some(parent.session.email.as_str()))
+        .map(|g| (g.guardian.id, g.link.holds_custody))
+        .collect();
+    mine.sort_by_key(|(_, custody)| !custody);
+    Ok((pupil, mine))
+}
+
+async fn page(
+    state: &AppState,
+    parent: &Parent,
+    pupil_id: &str,
+    saved: Option<Vec<(String, String, &'static str)>>,
+) -> PageResult {
+    let (pupil, mine) = child_of(state, parent, pupil_id).await?;
+    let board = state.store.board(&parent.session.board);
+    let history = board.consent_history(&pupil.id).await?;
+    let today = state.clock.today();
+    let mut choices = Vec::new();
+    for purpose in board.consent_purposes(state.clock.now()).await? {
+        let latest = history.iter().find(|d| {
+            d.purpose == purpose.code && d.guardian_id.as_ref().is_some_and(|g| mine.iter().any(|(m, _)| m == g))
+        });
+        let reason = verdicts_for(board, &Scope::Board, std::slice::from_ref(&pupil.id), &purpose.code, today)
+            .await?
+            .first()
+            .map_or(Reason::NoDecision, |(_, r)| *r);
+        choices.push(PurposeChoice {
+            mine: match latest.map(|d| d.decision) {
+                Some(Choice::Granted) => "ja",
+                Some(Choice::Refused) => "nee",
+                None => "",
+            },
+            status: Cell::of(reason),
+            purpose,
+        });
+    }
+    let notice = if decides_for_self(pupil.birth_date, today) {
+        Some(t("parents.consent_sixteen"))
+    } else if !mine.iter().any(|(_, custody)| *custody) {
+        Some(t("parents.consent_no_custody"))
+    } else {
+        None
+    };
+    let layout = Layout::public(state, &CsrfToken(parent.csrf().to_owned()), t("parents.consent_title"));
+    Ok(render(&ConsentPage { layout, pupil_id: pupil.id.clone(), child: pupil.full_name(), choices, notice, saved }))
+}
+
+pub async fn show(State(state): State<AppState>, parent: Parent, Path(pupil_id): Path<String>) -> PageResult {
+    page(&state, &parent, &pupil_id, None).await
+}
+
+/// Records every purpose whose choice changed, confirms on the page and by e-mail.
+pub async fn save(
+    State(state): State<AppState>,
+    parent: Parent,
+    Path(pupil_id): Path<String>,
+    Form(form): Form<HashMap<String, String>>,
+) -> PageResult {
+    let (pupil, mine) = child_of(&state, &parent, &pupil_id).await?;
+    let Some((guardian_id, _)) = mine.first().cloned() else { return Err(Problem::not_found().into()) };
+    let board = state.store.board(&parent.session.board);
+    let history = board.consent_history(&pupil.id).await?;
+    let now = state.clock.now();
+    let actor = Actor { user_id: None, label: parent.session.email.clone(), ip: None, at: now };
+    let mut saved = Vec::new();
+    for purpose in board.consent_purposes(now).await? {
+        let choice = match form.get(&format!("keuze_{}", purpose.code)).map(String::as_str) {
+            Some("ja") => Choice::Granted,
+            Some("nee") => Choice::Refused,
+            _ => continue,
+        };
+        let latest = history
+            .iter()
+            .find(|d| d.purpose == purpose.code && d.guardian_id.as_deref() == Some(guardian_id.as_str()));
+        if latest.is_some_and(|d| d.decision == choice) {
+            continue;
+        }
+        let decision = NewConsentDecision {
+            pupil_id: pupil.id.clone(),
+            purpose: purpose.code.clone(),
+            choice,
+            guardian_id: Some(guardian_id.clone()),
+            by_pupil: false,
+            decided_at: now,
+            channel: Channel::Portal,
+            signed: None,
+        };
+        let record = board.record_consent_decision(&actor, &decision).await?;
+        let word = if choice == Choice::Granted { t("consent.cell.yes") } else { t("consent.cell.no") };
+        saved.push((record.id, purpose.name.clone(), word));
+    }
+    if !saved.is_empty() {
+        let lines: Vec<String> = saved.iter().map(|(_, name, word)| format!("- {name}: {word}")).collect();
+        let body = tf(
+            "parents.consent_mail_body",
+            &[
+                ("child", &pupil.full_name()),
+                ("choices", &lines.join("\n")),
+                ("link", &format!("{}/ouders", state.config.base_url)),
+            ],
+        );
+        let mail = Mail {
+            to: &parent.session.email,
+            subject: t("parents.consent_mail_subject"),
+            body: &body,
+            sensitive: false,
+        };
+        state.mailer.send(&parent.session.board, mail).await?;
+    }
+    page(&state, &parent, &pupil_id, Some(saved)).await
+}
+
+/// The decision, if it is one of this parent's.
+async fn own_decision(
+    state: &AppState,
+    parent: &Parent,
+    pupil_id: &str,
+    id: &str,
+) -> Result<(Pupil, ConsentDecisionRecord, ConsentPurpose), PageError> {
+    let (pupil, mine) = child_of(state, parent, pupil_id).await?;
+    let board = state.store.board(&parent.session.board);
+    let decision = board
+        .consent_history(&pupil.id)
+        .await?
+        .into_iter()
+        .find(|d| d.id == id && d.guardian_id.as_ref().is_some_and(|g| mine.iter().any(|(m, _)| m == g)))
+        .ok_or_else(Problem::not_found)?;
+    let purpose = board
+        .consent_purposes(state.clock.now())
+        .await?
+        .into_iter()
+        .find(|p| p.code == decision.purpose)
+        .ok_or_else(Problem::not_found)?;
+    Ok((pupil, decision, purpose))
+}
+
+/// The Kantara Consent Receipt (v1.1) of one decision.
+fn kantara(
+    state: &AppState,
+    parent: &Parent,
+    pupil: &Pupil,
+    d: &ConsentDecisionRecord,
+    p: &ConsentPurpose,
+) -> serde_json::Value {
+    json!({
+        "version": "KI-CR-v1.1.0",
+        "jurisdiction": "NL",
+        "consentTimestamp": d.decided_at.as_second(),
+        "collectionMethod": t(&format!("consent.channel.{}", d.channel.code())),
+        "consentReceiptID": d.id,
+        "language": "nl",
+        "piiPrincipalId": parent.session.email,
+        "piiControllers": [{
+            "piiController": parent.session.board_name,
+            "contact": parent.session.board_name,
+            "piiControllerUrl": state.config.base_url,
+        }],
+        "policyUrl": format!("{}/ouders", state.config.base_url),
+        "services": [{
+            "service": p.name,
+            "purposes": [{
+                "purpose": p.description,
+                "purposeCategory": [p.code],
+                "consentType": "EXPLICIT",
+                "piiCategory": [t("parents.receipt_pii"), pupil.full_name()],
+                "primaryPurpose": true,
+                "termination": t("parents.receipt_termination"),
+                "thirdPartyDisclosure": false,
+            }],
+        }],
+        "sensitive": p.code == "medical_data",
+        "spiCat": if p.code == "medical_data" { json!(["health"]) } else { json!([]) },
+        "decision": if d.decision == Choice::Granted { "granted" } else { "refused" },
+        "purposeTextVersion": d.purpose_version,
+    })
+}
+
+pub async fn receipt_json(
+    State(state): State<AppState>,
+    parent: Parent,
+    Path((pupil_id, id)): Path<(String, String)>,
+) -> PageResult {
+    let (pupil, decision, purpose) = own_decision(&state, &parent, &pupil_id, &id).await?;
+    let body = kantara(&state, &parent, &pupil, &decision, &purpose).to_string();
+    let disposition = format!("attachment; filename=\"toestemmingsbewijs-{id}.json\"");
+    Ok(([(header::CONTENT_TYPE, "application/json".to_owned()), (header::CONTENT_DISPOSITION, disposition)], body)
+        .into_response())
+}
+
+#[derive(Template)]
+#[template(path = "parents_receipt.html")]
+struct ReceiptPage {
+    layout: Layout,
+    child: String,
+    board: String,
+    purpose: ConsentPurpose,
+    decision: &'static str,
+    when: String,
+    how: &'static str,
+    id: String,
+    json_link: String,
+}
+
+pub async fn receipt_page(
+    State(state): State<AppState>,
+    parent: Parent,
+    Path((pupil_id, id)): Path<(String, String)>,
+) -> PageResult {
+    let (pupil, decision, purpose) = own_decision(&state, &parent, &pupil_id, &id).await?;
+    let layout = Layout::public(&state, &CsrfToken(parent.csrf().to_owned()), t("parents.receipt_title"));
+    Ok(render(&ReceiptPage {
+        layout,
+        child: pupil.full_name(),
+        board: parent.session.board_name.clone(),
+        decision: if decision.decision == Choice::Granted { t("consent.cell.yes") } else { t("consent.cell.no") },
+        when: decision
+            .decided_at
+            .to_zoned(aantoonbaar_rules::calendar::dutch_time_zone())
+            .strftime("%d-%m-%Y %H:%M")
+            .to_string(),
+        how: t(&format!("consent.channel.{}", decision.channel.code())),
+        json_link: format!("/ouders/kinderen/{}/bewijs/{}/json", pupil.id, decision.id),
+        id: decision.id,
+        purpose,
+    }))
+}
