@@ -136,6 +136,9 @@ pub enum Action {
     ConsentRecord,
     /// Change the board's settings (consent renewal, both parents' consent).
     BoardSettingsManage,
+    /// Run the yearly consent round: invite and remind parents, follow progress
+    /// (seed 001 §12.2: consent asked "vooraf en ieder schooljaar opnieuw").
+    ConsentRound,
 }
 
 impl Action {
@@ -157,6 +160,7 @@ impl Action {
         Self::HolidaysManage,
         Self::ConsentRecord,
         Self::BoardSettingsManage,
+        Self::ConsentRound,
     ];
 }
 
@@ -179,7 +183,7 @@ const fn grant(role: Role, action: Action, scopes: &'static [ScopeKind]) -> Gran
 }
 
 use Action::{
-    AuditView, BoardSettingsManage, ConsentRecord, GroupManage, GroupView, GuardianManage, GuardianView,
+    AuditView, BoardSettingsManage, ConsentRecord, ConsentRound, GroupManage, GroupView, GuardianManage, GuardianView,
     HolidaysManage, OutboxView, OwnTokens, PupilImport, PupilManage, PupilView, SchoolManage, SchoolView, UserManage,
     UserView,
 };
@@ -220,6 +224,7 @@ pub const POLICY: &[Grant] = &[
     grant(St, HolidaysManage, BOARD),
     grant(St, ConsentRecord, BOARD),
     grant(St, BoardSettingsManage, BOARD),
+    grant(St, ConsentRound, BOARD),
     // FG: reads everything relevant to supervision, changes nothing.
     grant(Fg, SchoolView, BOARD),
     grant(Fg, GroupView, BOARD),
@@ -240,6 +245,7 @@ pub const POLICY: &[Grant] = &[
     grant(D, UserView, SCHOOL),
     grant(D, OwnTokens, ANY),
     grant(D, ConsentRecord, SCHOOL),
+    grant(D, ConsentRound, SCHOOL),
     // Team leader (TL): reads their school's pupils.
     grant(Tl, SchoolView, SCHOOL),
     grant(Tl, GroupView, SCHOOL),

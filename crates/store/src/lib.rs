@@ -583,6 +583,16 @@ impl BoardStore<'_> {
         dispatch!(self.store, record_consent_objection(self.board, actor, pupil_id, guardian_id, purpose, noted_on))
     }
 
+    /// The current pupils in scope for a consent round that started on `since`.
+    pub async fn consent_round(
+        &self,
+        scope: &Scope,
+        since: jiff::civil::Date,
+        today: jiff::civil::Date,
+    ) -> Result<Vec<RoundPupil>> {
+        dispatch!(self.store, consent_round(self.board, scope, since, today))
+    }
+
     /// Every decision about a pupil, newest first, with who recorded it and how.
     pub async fn consent_history(&self, pupil_id: &str) -> Result<Vec<ConsentDecisionRecord>> {
         dispatch!(self.store, consent_history(self.board, pupil_id))

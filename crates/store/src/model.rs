@@ -427,3 +427,15 @@ pub struct ConsentFacts {
     pub decisions: Vec<DecisionFact>,
     pub objections: Vec<ObjectionFact>,
 }
+
+/// A pupil in a consent round: who to invite and whether anyone answered.
+#[derive(Debug, Clone)]
+pub struct RoundPupil {
+    pub pupil_id: String,
+    pub school_id: String,
+    pub group_id: String,
+    /// A custodial guardian (or the pupil) decided on some purpose since the round's start.
+    pub answered: bool,
+    /// E-mail addresses of the guardians who hold custody.
+    pub custodial_emails: Vec<String>,
+}

@@ -6,7 +6,7 @@
 
 use crate::model::{
     ApiToken, Board, BoardId, BoardSettings, Channel, ConsentDecisionRecord, ConsentFacts, ConsentPurpose, DecisionFact,
-    EquatedDay, Group, NewConsentDecision, ObjectionFact, OutboxMail, ParentSession, PendingSession, SessionStage, Guardian, ImportReport, ImportedName, ImportedPupil, Link,
+    EquatedDay, Group, NewConsentDecision, ObjectionFact, RoundPupil, OutboxMail, ParentSession, PendingSession, SessionStage, Guardian, ImportReport, ImportedName, ImportedPupil, Link,
     LinkedGuardian, NewGuardian, NewPupil, NewSchool, NewUser, Principal, Pupil, PupilQuery, School, Scope, User,
 };
 use crate::audit_chain::{Canonical, ChainBreak, ChainProblem};
@@ -833,6 +833,54 @@ pub(crate) async fn record_consent_decision(
         signed: decision.signed,
         recorded_by: actor.label.clone(),
     })
+}
+
+pub(crate) async fn consent_round(pool: &Pool, board: &BoardId, scope: &Scope, since: Date, today: Date) -> Result<Vec<RoundPupil>> {
+    let mut qb = QueryBuilder::new("SELECT id, school_id, group_id FROM pupils WHERE board_id = ");
+    qb.push_bind(board.0.clone());
+    push_scope(&mut qb, scope, "school_id", Some("group_id"));
+    qb.push(" AND (leave_date IS NULL OR leave_date > ").push_bind(today.to_string()).push(") ORDER BY school_id, group_id, surname, id");
+    let mut pupils: Vec<RoundPupil> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for row in qb.build().fetch_all(pool).await? {
+        let pupil_id: String = row.try_get("id")?;
+        index.insert(pupil_id.clone(), pupils.len());
+        pupils.push(RoundPupil {
+            pupil_id,
+            school_id: row.try_get("school_id")?,
+            group_id: row.try_get("group_id")?,
+            answered: false,
+            custodial_emails: Vec::new(),
+        });
+    }
+    let custodial = sqlx::query(
+        "SELECT pg.pupil_id, gu.email FROM pupil_guardians pg JOIN guardians gu ON gu.board_id = pg.board_id AND gu.id = pg.guardian_id \
+         WHERE pg.board_id = $1 AND pg.holds_custody AND gu.email IS NOT NULL",
+    )
+    .bind(&board.0)
+    .fetch_all(pool)
+    .await?;
+    for row in &custodial {
+        let pupil_id: String = row.try_get("pupil_id")?;
+        if let Some(i) = index.get(&pupil_id) {
+            pupils[*i].custodial_emails.push(row.try_get("email")?);
+        }
+    }
+    let answered: Vec<String> = sqlx::query_scalar(
+        "SELECT DISTINCT d.pupil_id FROM consent_decisions d WHERE d.board_id = $1 AND d.decided_on >= $2 AND (d.by_pupil OR EXISTS \
+         (SELECT 1 FROM pupil_guardians pg WHERE pg.board_id = d.board_id AND pg.pupil_id = d.pupil_id \
+          AND pg.guardian_id = d.guardian_id AND pg.holds_custody))",
+    )
+    .bind(&board.0)
+    .bind(since.to_string())
+    .fetch_all(pool)
+    .await?;
+    for pupil_id in answered {
+        if let Some(i) = index.get(&pupil_id) {
+            pupils[*i].answered = true;
+        }
+    }
+    Ok(pupils)
 }
 
 pub(crate) async fn consent_history(pool: &Pool, board: &BoardId, pupil_id: &str) -> Result<Vec<ConsentDecisionRecord>> {

@@ -247,3 +247,49 @@ story!(a_parent_changes_a_choice_in_the_portal_gets_a_mail_and_a_kantara_receipt
     // Another child's page and receipts stay closed to this parent.
     assert_eq!(app.page(&format!("/ouders/kinderen/{}", f.other_pupil)).await.0, 404);
 });
+
+story!(the_consent_round_invites_every_custodial_parent_once_and_reminds_only_who_did_not_answer, |app| {
+    let board = app.board("Stichting Proef").await;
+    let token = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    let f = crate::helpers::Fixture::create(&app, &token, 95).await;
+    // A second custodial parent with an address, for the other pupil.
+    let g = json(
+        app.post(
+            &token,
+            "/api/v1/guardians",
+            &json!({"given_name": "Piet", "surname": "Eik", "email": "piet@voorbeeld.nl"}),
+        )
+        .await,
+        201,
+    )
+    .await;
+    let link = json!({"guardian_id": g["id"], "relation": "father", "holds_custody": true, "recognised": true});
+    json(app.post(&token, &format!("/api/v1/pupils/{}/guardians", f.other_pupil), &link).await, 201).await;
+
+    app.sign_in("ibp@proef.nl", crate::helpers::PASSWORD).await;
+    let (status, page) = app.page("/toestemming/ronde").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("<strong>0</strong> / 2"), "nobody answered yet: {page}");
+    assert!(page.contains("<strong>2</strong> leerlingen die voor geen enkel"), "{page}");
+
+    let response = app.form("/toestemming/ronde/uitnodigen", &[]).await;
+    assert_eq!(response.headers()["location"], "/toestemming/ronde?verstuurd=2");
+    let outbox = app.store.board(&board).outbox(10).await.unwrap();
+    let mut invited: Vec<&str> = outbox.iter().map(|m| m.recipient.as_str()).collect();
+    invited.sort_unstable();
+    assert_eq!(invited, ["eva@voorbeeld.nl", "piet@voorbeeld.nl"]);
+
+    let grant = json!({"pupil_id": f.pupil, "purpose": "website", "decision": "granted", "guardian_id": f.guardian, "channel": "staff"});
+    json(app.post(&token, "/api/v1/consent-decisions", &grant).await, 201).await;
+    let response = app.form("/toestemming/ronde/herinneren", &[]).await;
+    assert_eq!(response.headers()["location"], "/toestemming/ronde?verstuurd=1");
+    let outbox = app.store.board(&board).outbox(10).await.unwrap();
+    let reminders: Vec<&str> =
+        outbox.iter().filter(|m| m.subject.starts_with("Herinnering")).map(|m| m.recipient.as_str()).collect();
+    assert_eq!(reminders, ["piet@voorbeeld.nl"]);
+    let (_, page) = app.page("/toestemming/ronde").await;
+    assert!(
+        page.contains("<strong>1</strong> / 2") && page.contains("<strong>1</strong> leerlingen die voor geen enkel"),
+        "{page}"
+    );
+});

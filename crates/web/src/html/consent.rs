@@ -59,6 +59,7 @@ struct OverviewPage {
     purposes: Vec<ConsentPurpose>,
     rows: Vec<Row>,
     blocked_everywhere: usize,
+    can_run_round: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -126,6 +127,7 @@ pub async fn overview(
     let blocked_everywhere = rows.iter().filter(|r| r.cells.iter().all(|c| c.class != "yes")).count();
     let layout = Layout::for_staff(&state, &staff, t("nav.consent"), "/toestemming");
     Ok(render(&OverviewPage {
+        can_run_round: staff.can(Action::ConsentRound),
         layout,
         group_id: group.as_ref().map(|g| g.id.clone()).unwrap_or_default(),
         group_name: group.as_ref().map(|g| g.name.clone()).unwrap_or_default(),

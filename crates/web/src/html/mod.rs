@@ -3,6 +3,7 @@
 
 mod audit;
 pub(crate) mod consent;
+mod consent_round;
 mod dashboard;
 mod holidays;
 mod import;
@@ -46,6 +47,9 @@ pub fn router() -> Router<AppState> {
         .route("/leerlingen/{id}/toestemming", post(consent::record_paper_form))
         .route("/toestemming", get(consent::overview))
         .route("/toestemming/fotocheck", get(consent::photo_form).post(consent::photo_check))
+        .route("/toestemming/ronde", get(consent_round::show))
+        .route("/toestemming/ronde/uitnodigen", post(consent_round::invite))
+        .route("/toestemming/ronde/herinneren", post(consent_round::remind))
         .route("/import", get(import::form).post(import::preview))
         .route("/import/bevestigen", post(import::confirm))
         .route("/gebruikers", get(users::list).post(users::create))
