@@ -262,6 +262,34 @@ async fn roles_of(pool: &Pool, board: &BoardId, user_id: &str) -> Result<Vec<Rol
     codes.iter().map(|c| Role::from_code(c).map_err(|_| StoreError::Corrupt(format!("role {c}")))).collect()
 }
 
+/// The moments a session is judged by.
+#[derive(Clone, Copy)]
+struct SessionWindow {
+    idle_since: Timestamp,
+    created_since: Timestamp,
+    now: Timestamp,
+}
+
+/// Ends a session that was idle too long or is too old (`false`), or refreshes
+/// its idle timer — at most once a minute, so a page view is rarely a write.
+/// `table` is `sessions` or `parent_sessions`.
+async fn keep_alive(pool: &Pool, table: &'static str, token_hash: &str, row: &DbRow, window: SessionWindow) -> Result<bool> {
+    let created_at: i64 = row.try_get("created_at")?;
+    let last_seen_at: i64 = row.try_get("last_seen_at")?;
+    if last_seen_at < window.idle_since.as_second() || created_at < window.created_since.as_second() {
+        sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM {table} WHERE token_hash = $1"))).bind(token_hash).execute(pool).await?;
+        return Ok(false);
+    }
+    if window.now.as_second() - last_seen_at >= 60 {
+        sqlx::query(sqlx::AssertSqlSafe(format!("UPDATE {table} SET last_seen_at = $1 WHERE token_hash = $2")))
+            .bind(window.now.as_second())
+            .bind(token_hash)
+            .execute(pool)
+            .await?;
+    }
+    Ok(true)
+}
+
 pub(crate) async fn session_principal(
     pool: &Pool,
     token_hash: &str,
@@ -278,19 +306,9 @@ pub(crate) async fn session_principal(
     else {
         return Ok(None);
     };
-    let created_at: i64 = row.try_get("created_at")?;
-    let last_seen_at: i64 = row.try_get("last_seen_at")?;
-    if last_seen_at < idle_since.as_second() || created_at < created_since.as_second() {
-        delete_session(pool, token_hash).await?;
+    let window = SessionWindow { idle_since, created_since, now };
+    if !keep_alive(pool, "sessions", token_hash, &row, window).await? {
         return Ok(None);
-    }
-    // Refresh the idle timer at most once a minute: a page view is not a write.
-    if now.as_second() - last_seen_at >= 60 {
-        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
-            .bind(now.as_second())
-            .bind(token_hash)
-            .execute(pool)
-            .await?;
     }
     let board_id: String = row.try_get("board_id")?;
     let user_id: String = row.try_get("user_id")?;
@@ -592,18 +610,9 @@ pub(crate) async fn parent_session(
     else {
         return Ok(None);
     };
-    let created_at: i64 = row.try_get("created_at")?;
-    let last_seen_at: i64 = row.try_get("last_seen_at")?;
-    if last_seen_at < idle_since.as_second() || created_at < created_since.as_second() {
-        delete_parent_session(pool, token_hash).await?;
+    let window = SessionWindow { idle_since, created_since, now };
+    if !keep_alive(pool, "parent_sessions", token_hash, &row, window).await? {
         return Ok(None);
-    }
-    if now.as_second() - last_seen_at >= 60 {
-        sqlx::query("UPDATE parent_sessions SET last_seen_at = $1 WHERE token_hash = $2")
-            .bind(now.as_second())
-            .bind(token_hash)
-            .execute(pool)
-            .await?;
     }
     Ok(Some(ParentSession { board: BoardId(row.try_get("board_id")?), board_name: row.try_get("board_name")?, email: row.try_get("email")? }))
 }

@@ -156,6 +156,34 @@ pub async fn purposes(State(state): State<AppState>, staff: Staff) -> ApiResult<
     ))
 }
 
+/// The pupil (404 when not in scope), and field errors for a guardian not
+/// linked to them or a purpose the board does not have.
+async fn check_references(
+    board: aantoonbaar_store::BoardStore<'_>,
+    scope: &aantoonbaar_store::Scope,
+    f: &mut Fields,
+    pupil_id: Option<&str>,
+    guardian_id: Option<&str>,
+    purpose: Option<&str>,
+    now: Timestamp,
+) -> ApiResult<Option<aantoonbaar_store::Pupil>> {
+    let pupil = match pupil_id {
+        Some(id) => Some(board.pupil(scope, id).await?.ok_or_else(Problem::not_found)?),
+        None => None,
+    };
+    if let (Some(pupil), Some(guardian)) = (&pupil, guardian_id)
+        && !board.guardians_of(&pupil.id).await?.iter().any(|g| g.guardian.id == guardian)
+    {
+        f.errors.push(FieldError::new("guardian_id", "consent.not_linked"));
+    }
+    if let Some(purpose) = purpose
+        && !board.consent_purposes(now).await?.iter().any(|p| p.code == purpose)
+    {
+        f.errors.push(FieldError::new("purpose", "consent.purpose_unknown"));
+    }
+    Ok(pupil)
+}
+
 /// Records a decision (a paper form, a portal answer, or what a parent told
 /// staff). A decision by a guardian without custody, or by a pupil under 16, is
 /// stored — it is what happened — but does not count; the check says why.
@@ -196,20 +224,16 @@ pub async fn decide(
     if decided_at.is_some_and(|at| at > staff.now) {
         f.errors.push(FieldError::new("decided_at", "consent.future"));
     }
-    let pupil = match &pupil_id {
-        Some(id) => Some(board.pupil(scope, id).await?.ok_or_else(Problem::not_found)?),
-        None => None,
-    };
-    if let (Some(pupil), Some(guardian)) = (&pupil, &guardian_id)
-        && !board.guardians_of(&pupil.id).await?.iter().any(|g| &g.guardian.id == guardian)
-    {
-        f.errors.push(FieldError::new("guardian_id", "consent.not_linked"));
-    }
-    if let Some(purpose) = &purpose
-        && !board.consent_purposes(staff.now).await?.iter().any(|p| &p.code == purpose)
-    {
-        f.errors.push(FieldError::new("purpose", "consent.purpose_unknown"));
-    }
+    let pupil = check_references(
+        board,
+        scope,
+        &mut f,
+        pupil_id.as_deref(),
+        guardian_id.as_deref(),
+        purpose.as_deref(),
+        staff.now,
+    )
+    .await?;
     let (pupil, purpose, choice, channel) = f.done((|| Some((pupil?, purpose?, choice?, channel?)))())?;
     let decision = NewConsentDecision {
         pupil_id: pupil.id,
@@ -242,20 +266,16 @@ pub async fn object(
     let purpose = f.text("purpose");
     let v = f.text("noted_at");
     let noted_at = f.parse("noted_at", v, parse_instant);
-    let pupil = match &pupil_id {
-        Some(id) => Some(board.pupil(scope, id).await?.ok_or_else(Problem::not_found)?),
-        None => None,
-    };
-    if let (Some(pupil), Some(guardian)) = (&pupil, &guardian_id)
-        && !board.guardians_of(&pupil.id).await?.iter().any(|g| &g.guardian.id == guardian)
-    {
-        f.errors.push(FieldError::new("guardian_id", "consent.not_linked"));
-    }
-    if let Some(purpose) = &purpose
-        && !board.consent_purposes(staff.now).await?.iter().any(|p| &p.code == purpose)
-    {
-        f.errors.push(FieldError::new("purpose", "consent.purpose_unknown"));
-    }
+    let pupil = check_references(
+        board,
+        scope,
+        &mut f,
+        pupil_id.as_deref(),
+        guardian_id.as_deref(),
+        purpose.as_deref(),
+        staff.now,
+    )
+    .await?;
     let (pupil, guardian_id) = f.done(pupil.zip(guardian_id))?;
     let noted_on = aantoonbaar_rules::calendar::dutch_date(noted_at.unwrap_or(staff.now));
     let id =
