@@ -31,8 +31,12 @@ where
     }
 }
 
-/// Checks the page a person sees now with axe-core.
+/// Checks the page a person sees now with axe-core; with `AANTOONBAAR_SCREENSHOTS`
+/// set, also keeps a screenshot of it in `test-artifacts/` to look at.
 async fn accessible(browser: &Browser, page: &str) {
+    if std::env::var_os("AANTOONBAAR_SCREENSHOTS").is_some() {
+        browser.screenshot(&page.replace(['/', ' '], "_")).await;
+    }
     let violations = browser.serious_accessibility_violations().await;
     assert!(violations.is_empty(), "{page}: serious accessibility violations: {violations:#?}");
 }
@@ -192,10 +196,12 @@ async fn a_parent_withdraws_consent_in_the_portal_and_the_teachers_photo_check_t
         accessible(&browser, "group overview").await;
         browser.goto(&format!("{base}/toestemming/fotocheck")).await;
         accessible(&browser, "photo check").await;
+        browser.click("#doel option[value='website']").await;
         browser.click(&format!("#l-{}", f.pupil)).await;
         browser.click("form[action='/toestemming/fotocheck'][method='post'] button").await;
         let verdict = browser.source().await;
         assert!(verdict.contains("Nee, deze foto mag") && verdict.contains("Sanne van der Berg"), "{verdict}");
+        assert!(verdict.contains("Toestemming ingetrokken"), "the mother's withdrawal is the reason: {verdict}");
         accessible(&browser, "photo check verdict").await;
     })
     .await;
