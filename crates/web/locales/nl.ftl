@@ -417,3 +417,6 @@ consent.invite_subject = Toestemming voor foto's en video's, schooljaar
 consent.invite_body = Beste ouder of verzorger,\n\nOok dit schooljaar ({ $year }) vragen we u of de school foto's en video's van uw kind mag gebruiken, en waarvoor. U kiest per doel; zonder antwoord gebruiken we geen beeldmateriaal van uw kind.\n\nGa naar { $link }, vul dit e-mailadres in en u ontvangt een link om u aan te melden en uw keuzes te maken.
 consent.reminder_subject = Herinnering: uw keuze over foto's en video's
 consent.reminder_body = Beste ouder of verzorger,\n\nWe hebben voor schooljaar { $year } nog geen keuze van u ontvangen over het gebruik van foto's en video's van uw kind. Zonder antwoord gebruiken we geen beeldmateriaal van uw kind.\n\nGa naar { $link }, vul dit e-mailadres in en u ontvangt een link om uw keuzes te maken.
+consent.forms_pdf = Formulieren van deze groep (PDF)
+consent.letter_pdf = Ouderbrief (PDF)
+consent.form_pdf = Toestemmingsformulier afdrukken (PDF)

@@ -10,6 +10,7 @@ pub mod api;
 pub mod auth;
 pub mod clock;
 pub mod csrf;
+pub mod documents;
 pub mod error;
 pub mod html;
 pub mod i18n;

@@ -293,3 +293,59 @@ story!(the_consent_round_invites_every_custodial_parent_once_and_reminds_only_wh
         "{page}"
     );
 });
+
+/// The text of a PDF (poppler's pdftotext; scripts/test installs poppler-utils).
+fn pdf_text(bytes: &[u8]) -> String {
+    let file = std::env::temp_dir().join(format!("aantoonbaar-test-{}.pdf", uuid::Uuid::new_v4().simple()));
+    std::fs::write(&file, bytes).unwrap();
+    let output =
+        std::process::Command::new("pdftotext").arg(&file).arg("-").output().expect("pdftotext (poppler-utils)");
+    std::fs::remove_file(&file).ok();
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+story!(the_consent_form_and_the_parent_letter_print_as_pdf_for_a_pupil_a_group_and_a_school, |app| {
+    let board = app.board("Stichting Proef").await;
+    let token = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    let f = crate::helpers::Fixture::create(&app, &token, 97).await;
+    let second = crate::helpers::create_pupil(&app, &token, &f.school, &f.group, "1002").await;
+    json(app.patch(&token, &format!("/api/v1/pupils/{second}"), &json!({"given_name": "Bram"})).await, 200).await;
+    app.sign_in("ibp@proef.nl", crate::helpers::PASSWORD).await;
+
+    let one = app
+        .client
+        .get(format!("{}/leerlingen/{}/toestemmingsformulier.pdf", app.address, f.pupil))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(one.headers()["content-type"], "application/pdf");
+    let text = pdf_text(&one.bytes().await.unwrap());
+    assert!(
+        text.contains("Sanne van der Berg")
+            && text.contains("OBS De Linde")
+            && text.contains("Openbare website van de school"),
+        "{text}"
+    );
+    assert!(!text.contains("Bram"), "only this pupil");
+
+    let group =
+        app.client.get(format!("{}/toestemming/formulieren.pdf?groep={}", app.address, f.group)).send().await.unwrap();
+    let text = pdf_text(&group.bytes().await.unwrap());
+    assert!(text.contains("Sanne van der Berg") && text.contains("Bram van der Berg"), "{text}");
+    let school = app
+        .client
+        .get(format!("{}/toestemming/formulieren.pdf?school={}", app.address, f.school))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(school.status(), 200);
+
+    let letter =
+        app.client.get(format!("{}/toestemming/brief.pdf?school={}", app.address, f.school)).send().await.unwrap();
+    let text = pdf_text(&letter.bytes().await.unwrap());
+    assert!(text.contains("Stichting Proef") && text.contains("OBS De Linde"), "{text}");
+    // Another board's or an unknown group answers 404.
+    let none =
+        app.client.get(format!("{}/toestemming/formulieren.pdf?groep=onbekend", app.address)).send().await.unwrap();
+    assert_eq!(none.status(), 404);
+});

@@ -60,6 +60,7 @@ struct OverviewPage {
     rows: Vec<Row>,
     blocked_everywhere: usize,
     can_run_round: bool,
+    school_id: String,
 }
 
 #[derive(Deserialize, Default)]
@@ -128,6 +129,7 @@ pub async fn overview(
     let layout = Layout::for_staff(&state, &staff, t("nav.consent"), "/toestemming");
     Ok(render(&OverviewPage {
         can_run_round: staff.can(Action::ConsentRound),
+        school_id: group.as_ref().map(|g| g.school_id.clone()).unwrap_or_default(),
         layout,
         group_id: group.as_ref().map(|g| g.id.clone()).unwrap_or_default(),
         group_name: group.as_ref().map(|g| g.name.clone()).unwrap_or_default(),

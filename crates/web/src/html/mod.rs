@@ -3,6 +3,7 @@
 
 mod audit;
 pub(crate) mod consent;
+mod consent_documents;
 mod consent_round;
 mod dashboard;
 mod holidays;
@@ -47,6 +48,9 @@ pub fn router() -> Router<AppState> {
         .route("/leerlingen/{id}/toestemming", post(consent::record_paper_form))
         .route("/toestemming", get(consent::overview))
         .route("/toestemming/fotocheck", get(consent::photo_form).post(consent::photo_check))
+        .route("/leerlingen/{id}/toestemmingsformulier.pdf", get(consent_documents::pupil_form))
+        .route("/toestemming/formulieren.pdf", get(consent_documents::forms))
+        .route("/toestemming/brief.pdf", get(consent_documents::letter))
         .route("/toestemming/ronde", get(consent_round::show))
         .route("/toestemming/ronde/uitnodigen", post(consent_round::invite))
         .route("/toestemming/ronde/herinneren", post(consent_round::remind))

@@ -1,0 +1,303 @@
+//! Consent performance on a board of 10,000 pupils with five school years of
+//! decision history (issue: publication check p99 < 2 ms for 30 pupils,
+//! ≥ 5,000 checks/s under load, ≥ 2,000 durable decisions/s on SQLite, group
+//! overview < 20 ms). Run: `cargo bench -p aantoonbaar --bench consent`;
+//! `AANTOONBAAR_BENCH_POSTGRES=postgres://…` runs it on PostgreSQL instead.
+//! The figures go into docs/performance.md.
+
+#![expect(clippy::unwrap_used, reason = "a benchmark that cannot set up should stop")]
+
+use aantoonbaar_rules::consent::Choice;
+use aantoonbaar_rules::organisation::{FamilySituation, Relation};
+use aantoonbaar_rules::{Email, PersonName, PupilNumber, Role, ScopeKind};
+use aantoonbaar_store::credentials::hash_password;
+use aantoonbaar_store::{
+    Actor, BoardId, Channel, ImportedGuardian, ImportedPupil, Link, NewConsentDecision, NewGuardian, NewSchool,
+    NewUser, Scope, Store,
+};
+use aantoonbaar_web::api::consent::verdicts_for;
+use aantoonbaar_web::clock::Clock;
+use aantoonbaar_web::{Application, Config, accounts};
+use criterion::Criterion;
+use jiff::Timestamp;
+use jiff::civil::date;
+use std::time::{Duration, Instant};
+
+const SCHOOLS: usize = 4;
+const PUPILS_PER_SCHOOL: usize = 2_500;
+const YEARS: [i16; 5] = [2022, 2023, 2024, 2025, 2026];
+
+struct Fixture {
+    store: Store,
+    board: BoardId,
+    group_pupils: Vec<String>,
+    group_id: String,
+    database_url: String,
+}
+
+fn name(text: &str) -> PersonName {
+    PersonName::parse(text).unwrap()
+}
+
+async fn seed() -> Fixture {
+    let database_url = match std::env::var("AANTOONBAAR_BENCH_POSTGRES") {
+        Ok(url) => url,
+        Err(_) => {
+            let dir = std::env::temp_dir().join(format!("aantoonbaar-bench-{}", std::process::id()));
+            std::fs::create_dir_all(&dir).unwrap();
+            format!("sqlite://{}", dir.join("bench.sqlite").display())
+        }
+    };
+    let store = Store::open(&database_url).await.unwrap();
+    let now: Timestamp = "2026-11-22T10:00:00+01:00".parse().unwrap();
+    let actor = Actor::command_line(now);
+    let board = store.ensure_board(&format!("Bench {}", std::process::id()), now).await.unwrap().id;
+    let b = store.board(&board);
+    let purposes = b.consent_purposes(now).await.unwrap();
+    let started = Instant::now();
+    for school in 0..SCHOOLS {
+        let s = b
+            .create_school(
+                &actor,
+                &NewSchool {
+                    name: name(&format!("School {school}")),
+                    brin: aantoonbaar_rules::Brin::parse(&format!("{:02}BB", school + 10)).unwrap(),
+                },
+            )
+            .await
+            .unwrap();
+        let pupils: Vec<ImportedPupil> = (0..PUPILS_PER_SCHOOL)
+            .map(|i| {
+                let guardian = |given: &str, relation| ImportedGuardian {
+                    guardian: NewGuardian {
+                        given_name: name(given),
+                        surname_prefix: None,
+                        surname: name(&format!("Achternaam{i}")),
+                        email: Email::parse(&format!("{given}.{school}.{i}@bench.example")).ok(),
+                        phone: None,
+                    },
+                    link: Link { relation, holds_custody: true, recognised: true },
+                };
+                ImportedPupil {
+                    line: 0,
+                    external_number: PupilNumber::parse(&format!("{school}{i:05}")).unwrap(),
+                    given_name: name(&format!("Kind{i}")),
+                    surname_prefix: None,
+                    surname: name(&format!("Achternaam{i}")),
+                    birth_date: date(2014 + i16::try_from(i % 8).unwrap(), 1 + i8::try_from(i % 12).unwrap(), 10),
+                    // Groups of 30, as in a real school.
+                    group_name: name(&format!("Groep {}", i / 30 + 1)),
+                    enrolment_date: date(2022, 8, 20),
+                    leave_date: None,
+                    leave_destination: None,
+                    family_situation: Some(if i % 5 == 0 {
+                        FamilySituation::Separated
+                    } else {
+                        FamilySituation::Together
+                    }),
+                    guardians: vec![guardian("moeder", Relation::Mother), guardian("vader", Relation::Father)],
+                }
+            })
+            .collect();
+        b.import_pupils(&actor, &s.id, "bench.csv", &pupils, false).await.unwrap();
+    }
+    eprintln!("seeded {} pupils in {:.1?}", SCHOOLS * PUPILS_PER_SCHOOL, started.elapsed());
+
+    // Five school years of decisions: each year both parents answer every purpose.
+    let started = Instant::now();
+    let (pupils, _) =
+        b.pupils(&Scope::Board, &aantoonbaar_store::PupilQuery { limit: 100_000, ..Default::default() }).await.unwrap();
+    let mut rows = 0;
+    let mut batch = Vec::new();
+    for (n, pupil) in pupils.iter().enumerate() {
+        let guardians = b.guardians_of(&pupil.id).await.unwrap();
+        for year in YEARS {
+            for (k, purpose) in purposes.iter().enumerate() {
+                for g in &guardians {
+                    let grant = (n + k + usize::try_from(year).unwrap()) % 7 != 0;
+                    batch.push((pupil.id.clone(), purpose.code.clone(), g.guardian.id.clone(), grant, year));
+                }
+            }
+        }
+        if batch.len() >= 5_000 || n + 1 == pupils.len() {
+            rows += batch.len();
+            insert_decisions(&database_url, &board, &std::mem::take(&mut batch)).await;
+        }
+    }
+    eprintln!("seeded {rows} decisions in {:.1?}", started.elapsed());
+    let group = b.groups(&Scope::Board, None).await.unwrap().remove(0);
+    let group_pupils: Vec<String> =
+        pupils.iter().filter(|p| p.group_id == group.id).take(30).map(|p| p.id.clone()).collect();
+    Fixture { store, board, group_pupils, group_id: group.id, database_url }
+}
+
+/// Bulk insert straight into the table (the seed, not the code under test).
+async fn insert_decisions(database_url: &str, board: &BoardId, rows: &[(String, String, String, bool, i16)]) {
+    macro_rules! insert {
+        ($pool:expr, $db:ty) => {{
+            let pool = $pool;
+            for chunk in rows.chunks(500) {
+                let mut qb = sqlx::QueryBuilder::<$db>::new(
+                    "INSERT INTO consent_decisions (board_id, id, pupil_id, purpose_code, purpose_version, decision, guardian_id, \
+                     by_pupil, decided_at, decided_on, channel, signed, recorded_by, created_at) ",
+                );
+                qb.push_values(chunk, |mut row, (pupil, purpose, guardian, grant, year)| {
+                    let on = date(*year, 9, 15);
+                    let at = on.at(12, 0, 0, 0).to_zoned(jiff::tz::TimeZone::UTC).unwrap().timestamp().as_second();
+                    row.push_bind(board.as_str().to_owned())
+                        .push_bind(uuid::Uuid::new_v4().to_string())
+                        .push_bind(pupil.clone())
+                        .push_bind(purpose.clone())
+                        .push_bind(1_i64)
+                        .push_bind(if *grant { "granted" } else { "refused" })
+                        .push_bind(guardian.clone())
+                        .push_bind(false)
+                        .push_bind(at)
+                        .push_bind(on.to_string())
+                        .push_bind("paper")
+                        .push_bind(Option::<bool>::None)
+                        .push_bind("bench")
+                        .push_bind(at);
+                });
+                qb.build().execute(&pool).await.unwrap();
+            }
+            pool.close().await;
+        }};
+    }
+    if database_url.starts_with("sqlite") {
+        insert!(sqlx::SqlitePool::connect(database_url).await.unwrap(), sqlx::Sqlite);
+    } else {
+        insert!(sqlx::PgPool::connect(database_url).await.unwrap(), sqlx::Postgres);
+    }
+}
+
+fn percentiles(mut samples: Vec<Duration>) -> String {
+    samples.sort();
+    let at = |p: f64| samples[((samples.len() as f64 - 1.0) * p).round() as usize];
+    format!("p50 {:.3?}, p99 {:.3?}, max {:.3?} (n = {})", at(0.5), at(0.99), at(1.0), samples.len())
+}
+
+fn main() {
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+    let f = runtime.block_on(seed());
+    let board = f.store.board(&f.board);
+    let day = date(2026, 11, 22);
+
+    // 1. The publication check for 30 pupils, in process (store + rules).
+    let mut criterion = Criterion::default().configure_from_args().sample_size(50);
+    criterion.bench_function("publication check, 30 pupils, 10k-pupil board, 5 years of history", |bencher| {
+        bencher
+            .to_async(&runtime)
+            .iter(|| async { verdicts_for(board, &Scope::Board, &f.group_pupils, "website", day).await.unwrap() });
+    });
+    let samples: Vec<Duration> = runtime.block_on(async {
+        let mut samples = Vec::with_capacity(2_000);
+        for _ in 0..2_000 {
+            let started = Instant::now();
+            verdicts_for(board, &Scope::Board, &f.group_pupils, "website", day).await.unwrap();
+            samples.push(started.elapsed());
+        }
+        samples
+    });
+    eprintln!("publication check (in process): {}", percentiles(samples));
+
+    // 2. Durable decisions from 32 concurrent parents for 5 seconds.
+    let (count, elapsed) = runtime.block_on(async {
+        let started = Instant::now();
+        let mut tasks = Vec::new();
+        for t in 0..32 {
+            let store = f.store.clone();
+            let board_id = f.board.clone();
+            let pupil = f.group_pupils[t % f.group_pupils.len()].clone();
+            tasks.push(tokio::spawn(async move {
+                let board = store.board(&board_id);
+                let guardian = board.guardians_of(&pupil).await.unwrap().remove(0).guardian.id;
+                let mut n = 0_u64;
+                while started.elapsed() < Duration::from_secs(5) {
+                    let decision = NewConsentDecision {
+                        pupil_id: pupil.clone(),
+                        purpose: "newsletter".to_owned(),
+                        choice: if n.is_multiple_of(2) { Choice::Granted } else { Choice::Refused },
+                        guardian_id: Some(guardian.clone()),
+                        by_pupil: false,
+                        decided_at: Timestamp::from_second(1_795_000_000).unwrap(),
+                        channel: Channel::Portal,
+                        signed: None,
+                    };
+                    board.record_consent_decision(&Actor::command_line(decision.decided_at), &decision).await.unwrap();
+                    n += 1;
+                }
+                n
+            }));
+        }
+        let mut total = 0;
+        for task in tasks {
+            total += task.await.unwrap();
+        }
+        (total, started.elapsed())
+    });
+    eprintln!(
+        "durable decisions ({}): {count} in {elapsed:.1?} = {:.0}/s",
+        f.store.backend_name(),
+        count as f64 / elapsed.as_secs_f64()
+    );
+
+    // 3. The group overview page (30 pupils × 9 purposes) over HTTP, and the
+    //    address and token for a load test of the publication check.
+    runtime.block_on(async {
+        let config = Config { demo: true, ..Config::default() };
+        let app = Application::build("127.0.0.1:0", f.store.clone(), config, Clock::system()).await.unwrap();
+        let address = format!("http://{}", app.local_addr().unwrap());
+        tokio::spawn(app.run_until(std::future::pending()));
+        let b = f.store.board(&f.board);
+        let now = Clock::system().now();
+        let user = NewUser {
+            email: Email::parse(&format!("bench{}@bench.example", std::process::id())).unwrap(),
+            name: name("Bench Juf"),
+            roles: vec![Role::St],
+            scope_kind: ScopeKind::Board,
+            scope_ids: vec![],
+            mfa_exempt: true,
+        };
+        let created = b.create_user(&Actor::command_line(now), &user, Some(&hash_password("Bench-wachtwoord-42").unwrap())).await.unwrap();
+        let (_, token) = accounts::issue_token(b, &Actor::command_line(now), &created.id, "bench").await.unwrap();
+        let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+        let client = reqwest::Client::builder().cookie_provider(jar.clone()).redirect(reqwest::redirect::Policy::none()).build().unwrap();
+        client.get(format!("{address}/aanmelden")).send().await.unwrap();
+        use reqwest::cookie::CookieStore;
+        let cookies = jar.cookies(&address.parse().unwrap()).unwrap();
+        let csrf = cookies.to_str().unwrap().split("; ").find_map(|c| c.strip_prefix("aantoonbaar_csrf=")).unwrap().to_owned();
+        client
+            .post(format!("{address}/aanmelden"))
+            .form(&[("email", user.email.as_str()), ("password", "Bench-wachtwoord-42"), ("csrf", &csrf)])
+            .send()
+            .await
+            .unwrap();
+        let mut samples = Vec::new();
+        for _ in 0..200 {
+            let started = Instant::now();
+            let response = client.get(format!("{address}/toestemming?groep={}", f.group_id)).send().await.unwrap();
+            assert_eq!(response.status(), 200);
+            response.bytes().await.unwrap();
+            samples.push(started.elapsed());
+        }
+        eprintln!("group overview page over HTTP: {}", percentiles(samples));
+
+        let body = serde_json::json!({"purpose": "website", "pupil_ids": f.group_pupils}).to_string();
+        let script = std::env::temp_dir().join(format!("aantoonbaar-wrk-{}.lua", std::process::id()));
+        std::fs::write(
+            &script,
+            format!(
+                "wrk.method = \"POST\"\nwrk.body = '{body}'\nwrk.headers[\"Content-Type\"] = \"application/json\"\nwrk.headers[\"Authorization\"] = \"Bearer {token}\"\n"
+            ),
+        )
+        .unwrap();
+        let url = format!("{address}/api/v1/publication-check");
+        match std::process::Command::new("wrk").args(["-t1", "-c16", "-d10s", "--latency", "-s"]).arg(&script).arg(&url).output() {
+            Ok(output) => eprintln!("wrk, publication check, 30 pupils:\n{}", String::from_utf8_lossy(&output.stdout)),
+            Err(_) => eprintln!("wrk not found (apt-get install wrk) — load test skipped; URL {url}"),
+        }
+    });
+    criterion.final_summary();
+    eprintln!("database: {}", f.database_url);
+}
