@@ -105,8 +105,16 @@ async fn seed() -> Fixture {
 
     // Five school years of decisions: each year both parents answer every purpose.
     let started = Instant::now();
-    let (pupils, _) =
-        b.pupils(&Scope::Board, &aantoonbaar_store::PupilQuery { limit: 100_000, ..Default::default() }).await.unwrap();
+    let mut pupils = Vec::new();
+    loop {
+        let offset = i64::try_from(pupils.len()).unwrap();
+        let query = aantoonbaar_store::PupilQuery { limit: 1000, offset, ..Default::default() };
+        let (page, _) = b.pupils(&Scope::Board, &query).await.unwrap();
+        if page.is_empty() {
+            break;
+        }
+        pupils.extend(page);
+    }
     let mut rows = 0;
     let mut batch = Vec::new();
     for (n, pupil) in pupils.iter().enumerate() {
