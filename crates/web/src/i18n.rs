@@ -109,8 +109,13 @@ mod tests {
                 }
                 let source = std::fs::read_to_string(&path).unwrap();
                 for (open, close) in markers {
-                    for piece in source.split(open).skip(1) {
-                        let Some((key, _)) = piece.split_once(close) else {
+                    for (at, _) in source.match_indices(open) {
+                        // `t("` must be the function `t`, not the end of `Font("`.
+                        let before = source[..at].chars().next_back().unwrap_or(' ');
+                        if open != "\"" && (before.is_alphanumeric() || before == '_') {
+                            continue;
+                        }
+                        let Some((key, _)) = source[at + open.len()..].split_once(close) else {
                             continue;
                         };
                         if key.is_empty() || key.contains([' ', '{', '\\', '"']) || !key.contains('.') {
