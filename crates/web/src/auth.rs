@@ -91,10 +91,15 @@ pub fn client_ip(parts: &Parts) -> Option<String> {
     parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|info| info.0.ip().to_string())
 }
 
-/// `now - by`; on overflow `now` itself, so that a session counts as expired
-/// (fail closed).
-fn earlier(now: jiff::Timestamp, by: SignedDuration) -> jiff::Timestamp {
-    now.checked_sub(by).unwrap_or(now)
+/// The moments a session must have been used after (idle timeout) and started
+/// after (absolute timeout) to be valid at `now`. On overflow `now` itself, so a
+/// session counts as expired (fail closed).
+#[must_use]
+pub fn session_limits(config: &crate::Config, now: jiff::Timestamp) -> (jiff::Timestamp, jiff::Timestamp) {
+    let since = |timeout: std::time::Duration| {
+        SignedDuration::try_from(timeout).ok().and_then(|by| now.checked_sub(by).ok()).unwrap_or(now)
+    };
+    (since(config.idle_timeout), since(config.absolute_timeout))
 }
 
 /// Finds the staff user behind a bearer token or, when `cookies` allows it, a
@@ -107,10 +112,9 @@ async fn authenticate(parts: &Parts, state: &AppState, cookies: bool) -> Result<
     let principal = if let Some(token) = bearer {
         state.store.token_principal(&hash_secret(token.trim()), now).await?
     } else if let Some(token) = session_token(parts).filter(|_| cookies) {
-        let idle = SignedDuration::try_from(state.config.idle_timeout).unwrap_or(SignedDuration::ZERO);
-        let absolute = SignedDuration::try_from(state.config.absolute_timeout).unwrap_or(SignedDuration::ZERO);
+        let (idle_since, created_since) = session_limits(&state.config, now);
         let hash = hash_secret(&token);
-        let principal = state.store.session_principal(&hash, earlier(now, idle), earlier(now, absolute), now).await?;
+        let principal = state.store.session_principal(&hash, idle_since, created_since, now).await?;
         session = Some(hash);
         principal
     } else {

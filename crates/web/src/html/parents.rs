@@ -148,11 +148,9 @@ impl FromRequestParts<AppState> for Parent {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let Some(token) = parent_token(parts) else { return Err(Redirect::to(PORTAL).into_response()) };
         let now = state.clock.now();
-        let idle = SignedDuration::try_from(state.config.idle_timeout).unwrap_or(SignedDuration::ZERO);
-        let absolute = SignedDuration::try_from(state.config.absolute_timeout).unwrap_or(SignedDuration::ZERO);
+        let (idle_since, created_since) = crate::auth::session_limits(&state.config, now);
         let hash = hash_secret(&token);
-        let since = |by| now.checked_sub(by).unwrap_or(now);
-        match state.store.parent_session(&hash, since(idle), since(absolute), now).await {
+        match state.store.parent_session(&hash, idle_since, created_since, now).await {
             Ok(Some(session)) => {
                 let csrf = parts.extensions.get::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default();
                 Ok(Self { session, token_hash: hash, csrf })
