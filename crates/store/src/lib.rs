@@ -180,12 +180,13 @@ pub struct Store {
     backend: Backend,
 }
 
-/// Calls the function of the same name in the back-end's module.
+/// Calls the function of the same path in the back-end's module
+/// (`dispatch!(store, incidents::report(…))` → `sqlite::incidents::report`).
 macro_rules! dispatch {
-    ($store:expr, $function:ident ( $($arg:expr),* $(,)? )) => {
+    ($store:expr, $($function:ident)::+ ( $($arg:expr),* $(,)? )) => {
         match &$store.backend {
-            Backend::Sqlite(pool) => sqlite::$function(pool, $($arg),*).await,
-            Backend::Postgres(pool) => postgres::$function(pool, $($arg),*).await,
+            Backend::Sqlite(pool) => sqlite::$($function)::+(pool, $($arg),*).await,
+            Backend::Postgres(pool) => postgres::$($function)::+(pool, $($arg),*).await,
         }
     };
 }
@@ -255,6 +256,19 @@ impl Store {
     /// Checks every board's audit chain; the first break per board.
     pub async fn verify_audit(&self) -> Result<Vec<audit_chain::ChainBreak>> {
         dispatch!(self, verify_audit())
+    }
+
+    /// Every board, for the background jobs that visit each in turn.
+    pub async fn board_ids(&self) -> Result<Vec<BoardId>> {
+        dispatch!(self, board_ids())
+    }
+
+    /// Deletes sessions, links and throttle counters that can no longer be
+    /// used: staff and parent sessions last seen before `idle_since` or started
+    /// before `created_since`, links expired before `now`, and throttle counters
+    /// idle for a day. Returns how many rows went.
+    pub async fn purge_expired(&self, idle_since: Timestamp, created_since: Timestamp, now: Timestamp) -> Result<u64> {
+        dispatch!(self, purge_expired(idle_since, created_since, now))
     }
 
     pub async fn board_by_name(&self, name: &str) -> Result<Option<Board>> {

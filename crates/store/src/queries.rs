@@ -172,6 +172,32 @@ fn board_from(row: &DbRow) -> Result<Board> {
     Ok(Board { id: BoardId(row.try_get("id")?), name: row.try_get("name")? })
 }
 
+pub(crate) async fn board_ids(pool: &Pool) -> Result<Vec<BoardId>> {
+    let rows = sqlx::query("SELECT id FROM boards ORDER BY id").fetch_all(pool).await?;
+    rows.iter().map(|row| Ok(BoardId(row.try_get("id")?))).collect()
+}
+
+pub(crate) async fn purge_expired(pool: &Pool, idle_since: Timestamp, created_since: Timestamp, now: Timestamp) -> Result<u64> {
+    let (idle, created, now) = (idle_since.as_second(), created_since.as_second(), now.as_second());
+    let mut tx = begin(pool).await?;
+    let mut purged = 0;
+    for table in ["sessions", "parent_sessions"] {
+        let sql = format!("DELETE FROM {table} WHERE last_seen_at < $1 OR created_at < $2");
+        purged += sqlx::query(sqlx::AssertSqlSafe(sql)).bind(idle).bind(created).execute(&mut *tx).await?.rows_affected();
+    }
+    for table in ["password_links", "parent_links"] {
+        let sql = format!("DELETE FROM {table} WHERE expires_at < $1");
+        purged += sqlx::query(sqlx::AssertSqlSafe(sql)).bind(now).execute(&mut *tx).await?.rows_affected();
+    }
+    purged += sqlx::query("DELETE FROM throttle WHERE blocked_until < $1 AND updated_at < $1")
+        .bind(now - 24 * 60 * 60)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    tx.commit().await?;
+    Ok(purged)
+}
+
 pub(crate) async fn board_by_name(pool: &Pool, name: &str) -> Result<Option<Board>> {
     let row = sqlx::query("SELECT id, name FROM boards WHERE name = $1").bind(name).fetch_optional(pool).await?;
     row.as_ref().map(board_from).transpose()

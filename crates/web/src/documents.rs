@@ -6,7 +6,7 @@
 //! pupil, a group, a school). Nothing here does I/O or reads the clock, and the
 //! output is deterministic (no creation date in the PDF).
 //!
-//! The rest of the application keeps its texts in `locales/nl.ftl`; the texts
+//! The rest of the application keeps its texts in `locales/nl/*.ftl`; the texts
 //! of these documents are document bodies, adapted from the seed, and live as
 //! constants at the top of this file so that a form reads as one piece.
 //!

@@ -1,24 +1,25 @@
 //! The catalogue of every user-facing string, so another language can follow.
 //!
-//! `locales/nl.ftl` holds `key = text` lines in the simple subset of Fluent
+//! `locales/nl/*.ftl` hold `key = text` lines in the simple subset of Fluent
 //! syntax (placeables as `{ $name }`), so moving to `fluent-bundle` when
-//! plurals or a second language arrive changes no key and no text.
+//! plurals or a second language arrive changes no key and no text. One file
+//! per area of the product; a key lives in exactly one of them.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-const DUTCH: &str = include_str!("../locales/nl.ftl");
+const DUTCH: &[&str] = &[include_str!("../locales/nl/general.ftl")];
 
-static CATALOGUE: LazyLock<HashMap<&'static str, String>> = LazyLock::new(|| parse(DUTCH));
+static CATALOGUE: LazyLock<HashMap<&'static str, String>> = LazyLock::new(|| entries(DUTCH).collect());
 
-/// `key = text` lines; `\n` in a text is a line break.
-fn parse(source: &'static str) -> HashMap<&'static str, String> {
-    source
-        .lines()
+/// `key = text` lines of every file; `\n` in a text is a line break.
+fn entries(sources: &'static [&'static str]) -> impl Iterator<Item = (&'static str, String)> {
+    sources
+        .iter()
+        .flat_map(|source| source.lines())
         .filter(|line| !line.trim_start().starts_with('#'))
         .filter_map(|line| line.split_once(" = "))
         .map(|(key, text)| (key.trim(), text.trim().replace("\\n", "\n")))
-        .collect()
 }
 
 /// Shown for a key the catalogue lacks; tests check that none is missing.
@@ -55,6 +56,13 @@ mod tests {
             tf("import.error_line", &[("line", "12"), ("column", "Groep"), ("message", "x")]),
             "Regel 12, kolom Groep: x"
         );
+    }
+
+    #[test]
+    fn no_key_is_defined_twice() {
+        let mut seen = std::collections::HashSet::new();
+        let twice: Vec<&str> = entries(DUTCH).map(|(key, _)| key).filter(|key| !seen.insert(*key)).collect();
+        assert!(twice.is_empty(), "defined more than once: {twice:?}");
     }
 
     /// Labels built from codes (`relation.{code}`…) exist for every code.
@@ -132,6 +140,6 @@ mod tests {
         assert!(seen > 50, "the scan found only {seen} keys");
         missing.sort();
         missing.dedup();
-        assert!(missing.is_empty(), "keys missing from locales/nl.ftl: {missing:#?}");
+        assert!(missing.is_empty(), "keys missing from locales/nl/: {missing:#?}");
     }
 }

@@ -14,6 +14,7 @@ pub mod documents;
 pub mod error;
 pub mod html;
 pub mod i18n;
+pub mod jobs;
 pub mod mail;
 mod security;
 
@@ -94,6 +95,7 @@ pub fn router(state: AppState) -> Router {
 pub struct Application {
     listener: TcpListener,
     router: Router,
+    state: AppState,
 }
 
 impl Application {
@@ -107,7 +109,7 @@ impl Application {
         let mailer = mail::Mailer::new(store.clone(), clock.clone(), config.smtp.as_ref(), &config.mail_from)
             .map_err(std::io::Error::other)?;
         let state = AppState { store, config: Arc::new(config), clock, decoy_hash: decoy_hash.into(), mailer };
-        Ok(Self { listener, router: router(state) })
+        Ok(Self { listener, router: router(state.clone()), state })
     }
 
     /// The bound address (with the real port when 0 was asked for).
@@ -116,6 +118,13 @@ impl Application {
     /// When the socket has no local address.
     pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
         self.listener.local_addr()
+    }
+
+    /// The background jobs over this application's state; `serve` runs them
+    /// every minute, tests call [`jobs::Jobs::run_once`] after moving the clock.
+    #[must_use]
+    pub fn jobs(&self) -> jobs::Jobs {
+        jobs::Jobs::new(self.state.clone())
     }
 
     /// Serves until `shutdown` completes.

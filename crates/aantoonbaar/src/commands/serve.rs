@@ -106,6 +106,7 @@ pub async fn serve(store: Store, server: &ServerArgs, config: Config) -> Command
         .map_err(|e| format!("cannot listen on {}: {e}", server.addr))?;
     let addr = app.local_addr().map_err(|e| e.to_string())?;
     tracing::info!(%addr, backend = store.backend_name(), "serving");
+    app.jobs().spawn_every(Duration::from_secs(60));
     app.run_until(shutdown_signal()).await.map_err(|e| e.to_string())?;
     store.close().await;
     Ok(())

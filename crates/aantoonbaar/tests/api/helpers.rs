@@ -63,6 +63,8 @@ pub struct TestApp {
     pub address: String,
     pub store: Store,
     pub clock: Clock,
+    /// The background jobs: advance `clock`, then `jobs.run_once()`.
+    pub jobs: aantoonbaar_web::jobs::Jobs,
     pub client: reqwest::Client,
     pub jar: Arc<reqwest::cookie::Jar>,
     pub database_url: String,
@@ -137,6 +139,7 @@ impl TestApp {
         let clock = Clock::fixed(start_time());
         let app = Application::build("127.0.0.1:0", store.clone(), config, clock.clone()).await.expect("bind");
         let address = format!("http://{}", app.local_addr().expect("address"));
+        let jobs = app.jobs();
         let (shutdown, stopped) = tokio::sync::oneshot::channel::<()>();
         tokio::spawn(app.run_until(async move {
             let _ = stopped.await;
@@ -151,6 +154,7 @@ impl TestApp {
             address,
             store,
             clock,
+            jobs,
             client,
             jar,
             database_url,

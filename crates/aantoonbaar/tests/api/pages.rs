@@ -70,6 +70,19 @@ story!(a_session_ends_after_an_hour_without_activity, |app| {
     assert_eq!(app.page("/").await.0, 303, "an idle hour ends it");
 });
 
+story!(the_jobs_delete_sessions_that_have_ended_and_keep_live_ones, |app| {
+    let board = app.board("Stichting Proef").await;
+    app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    app.sign_in("ibp@proef.nl", PASSWORD).await;
+    assert_eq!(app.jobs.run_once().await.unwrap().purged, 0, "a live session stays");
+    assert_eq!(app.page("/").await.0, 200);
+    app.clock.advance(SignedDuration::from_mins(61));
+    let purged = app.jobs.run_once().await.unwrap().purged;
+    assert!(purged >= 1, "the idle session is deleted, not only refused: {purged}");
+    assert_eq!(app.jobs.run_once().await.unwrap().purged, 0, "a second run finds nothing left");
+    assert_eq!(app.page("/").await.0, 303);
+});
+
 story!(a_new_user_sets_a_password_with_the_one_time_link_and_signs_in, |app| {
     let board = app.board("Stichting Proef").await;
     let admin = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;

@@ -219,7 +219,7 @@ pub async fn decide(
         _ => Err(aantoonbaar_rules::Invalid::new("consent.channel_unknown")),
     });
     if guardian_id.is_some() == by_pupil {
-        f.errors.push(FieldError::new("guardian_id", "consent.decider"));
+        f.errors.push(FieldError::new("guardian_id", "consent.error.decider"));
     }
     if decided_at.is_some_and(|at| at > staff.now) {
         f.errors.push(FieldError::new("decided_at", "consent.future"));
