@@ -120,6 +120,17 @@ impl Renewal {
                 Self::Once => true,
             }
     }
+
+    /// The earliest decision date that [`Renewal::covers`] `day`: the first day
+    /// of its school year with yearly renewal, none with once. Lets the store
+    /// read only the decisions that can still count.
+    #[must_use]
+    pub fn earliest_covering(self, day: Date) -> Option<Date> {
+        match self {
+            Self::Yearly => Some(SchoolYear::containing(day).first_day()),
+            Self::Once => None,
+        }
+    }
 }
 
 /// The board's consent settings.
@@ -482,6 +493,28 @@ mod tests {
         assert_eq!(Renewal::Yearly.code(), "yearly");
         assert_eq!(from_serde::<Reason>("pupil_must_decide")?, Reason::PupilMustDecide);
         Ok(())
+    }
+
+    /// The store reads decisions from `earliest_covering` on: it must never
+    /// drop one that `covers` would count, around the 31 July / 1 August edge.
+    #[test]
+    fn earliest_covering_never_drops_a_decision_that_counts() {
+        let days = [date(2026, 7, 31), date(2026, 8, 1), date(2027, 2, 28), date(2024, 2, 29)];
+        for renewal in Renewal::ALL.iter().copied() {
+            for day in days {
+                let earliest = renewal.earliest_covering(day);
+                let mut decided = date(2021, 1, 1);
+                while decided <= day {
+                    if renewal.covers(decided, day) {
+                        assert!(earliest.is_none_or(|e| decided >= e), "{renewal:?} {decided} on {day}");
+                    }
+                    decided = decided.tomorrow().unwrap();
+                }
+            }
+        }
+        assert_eq!(Renewal::Yearly.earliest_covering(date(2026, 7, 31)), Some(date(2025, 8, 1)));
+        assert_eq!(Renewal::Yearly.earliest_covering(date(2026, 8, 1)), Some(date(2026, 8, 1)));
+        assert_eq!(Renewal::Once.earliest_covering(date(2026, 8, 1)), None);
     }
 
     #[test]

@@ -12,6 +12,7 @@
 
 pub mod audit_chain;
 pub mod credentials;
+mod group_commit;
 pub mod model;
 mod postgres;
 mod sqlite;
@@ -35,6 +36,8 @@ pub enum StoreError {
     Randomness,
     #[error("not supported on this database: {0}")]
     Unsupported(&'static str),
+    #[error("the change was not saved: {0}")]
+    NotCommitted(String),
     #[error("unsupported database URL; use sqlite://PATH or postgres://…")]
     BadUrl,
     #[error(transparent)]
@@ -169,7 +172,7 @@ pub struct AuditFilter {
 }
 
 #[derive(Clone)]
-enum Backend {
+pub(crate) enum Backend {
     Sqlite(sqlx::SqlitePool),
     Postgres(sqlx::PgPool),
 }
@@ -178,6 +181,7 @@ enum Backend {
 #[derive(Clone)]
 pub struct Store {
     backend: Backend,
+    decisions: group_commit::DecisionQueue,
 }
 
 /// Calls the function of the same path in the back-end's module
@@ -204,7 +208,8 @@ impl Store {
         } else {
             return Err(StoreError::BadUrl);
         };
-        Ok(Self { backend })
+        let decisions = group_commit::DecisionQueue::start(backend.clone());
+        Ok(Self { backend, decisions })
     }
 
     /// Connects and applies every migration the database has not had yet.
@@ -576,13 +581,15 @@ impl BoardStore<'_> {
         dispatch!(self.store, set_board_settings(self.board, actor, settings))
     }
 
-    /// Records a decision against the purpose's current text version.
+    /// Records a decision against the purpose's current text version; returns
+    /// once it is committed (together with the decisions recorded at the same
+    /// moment: group commit).
     pub async fn record_consent_decision(
         &self,
         actor: &Actor,
         decision: &NewConsentDecision,
     ) -> Result<ConsentDecisionRecord> {
-        dispatch!(self.store, record_consent_decision(self.board, actor, decision))
+        self.store.decisions.record(self.board, actor, decision).await
     }
 
     /// Records that a guardian objects, to one purpose or (`None`) to all; returns its id.
@@ -612,9 +619,16 @@ impl BoardStore<'_> {
         dispatch!(self.store, consent_history(self.board, pupil_id))
     }
 
-    /// What the consent check needs for these pupils (in the caller's scope) and one purpose.
-    pub async fn consent_facts(&self, scope: &Scope, pupil_ids: &[String], purpose: &str) -> Result<ConsentFacts> {
-        dispatch!(self.store, consent_facts(self.board, scope, pupil_ids, purpose))
+    /// What the consent check needs on `day` for these pupils (those in the
+    /// caller's scope), for one purpose or (`None`) every purpose, in three queries.
+    pub async fn consent_facts(
+        &self,
+        scope: &Scope,
+        pupil_ids: &[String],
+        purpose: Option<&str>,
+        day: jiff::civil::Date,
+    ) -> Result<ConsentFacts> {
+        dispatch!(self.store, consent_facts(self.board, scope, pupil_ids, purpose, day))
     }
 
     /// Puts an e-mail in the outbox; returns its id.

@@ -403,6 +403,7 @@ pub struct ConsentDecisionRecord {
 pub struct DecisionFact {
     pub pupil_id: String,
     pub guardian_id: Option<String>,
+    pub purpose: String,
     pub choice: aantoonbaar_rules::consent::Choice,
     /// The Dutch date of the decision.
     pub decided_on: Date,
@@ -413,6 +414,8 @@ pub struct DecisionFact {
 pub struct ObjectionFact {
     pub pupil_id: String,
     pub guardian_id: String,
+    /// `None`: the objection concerns every purpose.
+    pub purpose: Option<String>,
     pub noted_on: Date,
 }
 
@@ -423,9 +426,10 @@ pub struct ConsentFacts {
     pub pupils: Vec<Pupil>,
     /// Per pupil: (guardian id, holds custody).
     pub custodians: HashMap<String, Vec<(String, bool)>>,
-    /// Oldest first.
+    /// Oldest first; only those that can count on the day asked about.
     pub decisions: Vec<DecisionFact>,
     pub objections: Vec<ObjectionFact>,
+    pub settings: BoardSettings,
 }
 
 /// A pupil in a consent round: who to invite and whether anyone answered.

@@ -809,20 +809,45 @@ pub(crate) async fn set_board_settings(pool: &Pool, board: &BoardId, actor: &Act
     Ok(())
 }
 
-pub(crate) async fn record_consent_decision(
+/// Records a batch of decisions (of any boards) in one transaction, so one
+/// `fsync` makes them all durable (group commit, see `group_commit.rs`). Each
+/// decision runs in a savepoint: one that fails (an unknown pupil) is rolled
+/// back alone and answered with its error, the others still commit.
+pub(crate) async fn record_consent_decisions(
     pool: &Pool,
+    batch: &[(&BoardId, &Actor, &NewConsentDecision)],
+) -> Result<Vec<Result<ConsentDecisionRecord>>> {
+    let mut boards: Vec<&BoardId> = batch.iter().map(|(board, _, _)| *board).collect();
+    boards.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    boards.dedup();
+    for board in boards {
+        consent_purposes(pool, board, batch[0].1.at).await?;
+    }
+    let mut tx = begin(pool).await?;
+    let mut results = Vec::with_capacity(batch.len());
+    for (board, actor, decision) in batch {
+        sqlx::query("SAVEPOINT decision").execute(&mut *tx).await?;
+        let result = insert_consent_decision(&mut tx, board, actor, decision).await;
+        let end = if result.is_ok() { "RELEASE SAVEPOINT decision" } else { "ROLLBACK TO SAVEPOINT decision" };
+        sqlx::query(end).execute(&mut *tx).await?;
+        results.push(result);
+    }
+    tx.commit().await?;
+    Ok(results)
+}
+
+async fn insert_consent_decision(
+    tx: &mut Tx,
     board: &BoardId,
     actor: &Actor,
     decision: &NewConsentDecision,
 ) -> Result<ConsentDecisionRecord> {
-    consent_purposes(pool, board, actor.at).await?;
     let id = new_id();
-    let mut tx = begin(pool).await?;
     let version: Option<i64> =
         sqlx::query_scalar("SELECT MAX(version) FROM consent_purpose_texts WHERE board_id = $1 AND purpose_code = $2")
             .bind(&board.0)
             .bind(&decision.purpose)
-            .fetch_one(&mut *tx)
+            .fetch_one(&mut **tx)
             .await?;
     let version = version.ok_or(StoreError::BadReference { field: "purpose" })?;
     let choice = match decision.choice {
@@ -848,13 +873,12 @@ pub(crate) async fn record_consent_decision(
     .bind(decision.signed)
     .bind(&actor.label)
     .bind(actor.at.as_second())
-    .execute(&mut *tx)
+    .execute(&mut **tx)
     .await
     .map_err(|e| classify(e, "id", "pupil_id"))?;
     let event = AuditEvent::new(AuditAction::Create, "consent_decision", &id)
         .fields(&["pupil_id", "purpose", "decision", "decider", "decided_at", "channel"]);
-    audit(&mut tx, board, actor, &event).await?;
-    tx.commit().await?;
+    audit(tx, board, actor, &event).await?;
     Ok(ConsentDecisionRecord {
         id,
         pupil_id: decision.pupil_id.clone(),
@@ -992,54 +1016,79 @@ pub(crate) async fn consent_facts(
     board: &BoardId,
     scope: &Scope,
     pupil_ids: &[String],
-    purpose: &str,
+    purpose: Option<&str>,
+    day: Date,
 ) -> Result<ConsentFacts> {
-    let mut facts = ConsentFacts::default();
+    let settings = board_settings(pool, board).await?;
+    let mut facts = ConsentFacts { settings, ..ConsentFacts::default() };
     let mut qb = QueryBuilder::new(PUPIL_COLUMNS);
     qb.push_bind(board.0.clone()).push(" AND id IN (");
     push_list(&mut qb, pupil_ids.iter().cloned());
     qb.push(")");
     push_scope(&mut qb, scope, "school_id", Some("group_id"));
     facts.pupils = qb.build().fetch_all(pool).await?.iter().map(pupil_from).collect::<Result<_>>()?;
-    let visible: Vec<String> = facts.pupils.iter().map(|p| p.id.clone()).collect();
-
-    let mut qb = QueryBuilder::new("SELECT pupil_id, guardian_id, holds_custody FROM pupil_guardians WHERE board_id = ");
-    qb.push_bind(board.0.clone()).push(" AND pupil_id IN (");
-    push_list(&mut qb, visible.iter().cloned());
-    qb.push(")");
-    for row in qb.build().fetch_all(pool).await? {
-        facts.custodians.entry(row.try_get("pupil_id")?).or_default().push((row.try_get("guardian_id")?, row.try_get("holds_custody")?));
+    if facts.pupils.is_empty() {
+        return Ok(facts);
     }
 
-    let mut qb = QueryBuilder::new("SELECT pupil_id, guardian_id, decision, decided_on FROM consent_decisions WHERE board_id = ");
-    qb.push_bind(board.0.clone()).push(" AND purpose_code = ").push_bind(purpose.to_owned()).push(" AND pupil_id IN (");
-    push_list(&mut qb, visible.iter().cloned());
-    qb.push(") ORDER BY decided_at, created_at, id");
-    for row in qb.build().fetch_all(pool).await? {
-        let decision: String = row.try_get("decision")?;
-        facts.decisions.push(DecisionFact {
-            pupil_id: row.try_get("pupil_id")?,
-            guardian_id: row.try_get("guardian_id")?,
-            choice: if decision == "granted" {
-                aantoonbaar_rules::consent::Choice::Granted
-            } else {
-                aantoonbaar_rules::consent::Choice::Refused
-            },
-            decided_on: date_col(&row, "decided_on")?,
-        });
+    // Custodians, the decisions that can still count on `day` and the
+    // objections, in one round trip; `kind` tells the three apart.
+    let earliest = settings.consent_renewal.earliest_covering(day).map_or_else(String::new, |d| d.to_string());
+    let mut qb = QueryBuilder::new(
+        "SELECT 'c' AS kind, pupil_id, guardian_id, CASE WHEN holds_custody THEN 'y' ELSE 'n' END AS value, \
+         NULL AS on_day, NULL AS purpose_code, 0 AS at, 0 AS created, '' AS id FROM pupil_guardians WHERE board_id = ",
+    );
+    let in_pupils = |qb: &mut QueryBuilder<Db>| {
+        qb.push(" AND pupil_id IN (");
+        push_list(qb, facts.pupils.iter().map(|p| p.id.clone()));
+        qb.push(")");
+    };
+    qb.push_bind(board.0.clone());
+    in_pupils(&mut qb);
+    qb.push(
+        " UNION ALL SELECT 'd', pupil_id, guardian_id, decision, decided_on, purpose_code, decided_at, created_at, id \
+         FROM consent_decisions WHERE board_id = ",
+    )
+    .push_bind(board.0.clone());
+    in_pupils(&mut qb);
+    if let Some(purpose) = purpose {
+        qb.push(" AND purpose_code = ").push_bind(purpose.to_owned());
     }
-
-    let mut qb = QueryBuilder::new("SELECT pupil_id, guardian_id, noted_on FROM consent_objections WHERE board_id = ");
-    qb.push_bind(board.0.clone()).push(" AND (purpose_code IS NULL OR purpose_code = ").push_bind(purpose.to_owned());
-    qb.push(") AND pupil_id IN (");
-    push_list(&mut qb, visible.iter().cloned());
-    qb.push(")");
+    qb.push(" AND decided_on >= ").push_bind(earliest).push(" AND decided_on <= ").push_bind(day.to_string());
+    qb.push(" UNION ALL SELECT 'o', pupil_id, guardian_id, '', noted_on, purpose_code, created_at, created_at, id \
+         FROM consent_objections WHERE board_id = ")
+        .push_bind(board.0.clone());
+    in_pupils(&mut qb);
+    if let Some(purpose) = purpose {
+        qb.push(" AND (purpose_code IS NULL OR purpose_code = ").push_bind(purpose.to_owned()).push(")");
+    }
+    qb.push(" ORDER BY 1, 7, 8, 9");
     for row in qb.build().fetch_all(pool).await? {
-        facts.objections.push(ObjectionFact {
-            pupil_id: row.try_get("pupil_id")?,
-            guardian_id: row.try_get("guardian_id")?,
-            noted_on: date_col(&row, "noted_on")?,
-        });
+        let kind: String = row.try_get("kind")?;
+        let pupil_id: String = row.try_get("pupil_id")?;
+        let guardian_id: Option<String> = row.try_get("guardian_id")?;
+        let value: String = row.try_get("value")?;
+        match (kind.as_str(), guardian_id) {
+            ("c", Some(guardian_id)) => facts.custodians.entry(pupil_id).or_default().push((guardian_id, value == "y")),
+            ("d", guardian_id) => facts.decisions.push(DecisionFact {
+                pupil_id,
+                guardian_id,
+                purpose: row.try_get("purpose_code")?,
+                choice: if value == "granted" {
+                    aantoonbaar_rules::consent::Choice::Granted
+                } else {
+                    aantoonbaar_rules::consent::Choice::Refused
+                },
+                decided_on: date_col(&row, "on_day")?,
+            }),
+            ("o", Some(guardian_id)) => facts.objections.push(ObjectionFact {
+                pupil_id,
+                guardian_id,
+                purpose: row.try_get("purpose_code")?,
+                noted_on: date_col(&row, "on_day")?,
+            }),
+            _ => return Err(StoreError::Corrupt(format!("consent fact of kind {kind} without guardian"))),
+        }
     }
     Ok(facts)
 }

@@ -105,6 +105,47 @@ story!(a_grant_a_withdrawal_an_objection_and_a_later_grant_give_the_right_answer
     assert_eq!(reason(&app, &f, "2026-11-22").await, "withdrawn");
 });
 
+story!(decisions_sent_at_the_same_moment_are_all_kept_and_a_bad_one_fails_alone, |app| {
+    let f = family(&app, "2018-03-04").await;
+    let purposes = ["school_guide", "website", "parent_portal", "newsletter", "social_media_accounts"];
+    // Forty answers at once (both parents, every purpose, four times): group
+    // commit puts them in shared transactions, and every one is kept.
+    let requests = (0..40).map(|i| {
+        let guardian = if i % 2 == 0 { &f.mother } else { &f.father };
+        let body = json!({"pupil_id": f.pupil, "purpose": purposes[i % purposes.len()], "decision": "granted",
+            "guardian_id": guardian, "channel": "portal", "decided_at": "2026-11-20T09:00:00+01:00"});
+        let token = f.token.clone();
+        let app = &app;
+        async move { app.post(&token, "/api/v1/consent-decisions", &body).await.status().as_u16() }
+    });
+    let statuses = futures_util::future::join_all(requests).await;
+    assert!(statuses.iter().all(|s| *s == 201), "{statuses:?}");
+    let board_id = app.board("Stichting Proef").await;
+    let board = app.store.board(&board_id);
+    assert_eq!(board.consent_history(&f.pupil).await.unwrap().len(), 40);
+    assert!(app.store.verify_audit().await.unwrap().is_empty(), "the audit chain has no gap or fork");
+
+    // In a batch, a decision for a pupil that does not exist fails alone.
+    let good = aantoonbaar_store::NewConsentDecision {
+        pupil_id: f.pupil.clone(),
+        purpose: "website".to_owned(),
+        choice: aantoonbaar_rules::consent::Choice::Refused,
+        guardian_id: Some(f.father.clone()),
+        by_pupil: false,
+        decided_at: app.clock.now(),
+        channel: aantoonbaar_store::Channel::Paper,
+        signed: Some(true),
+    };
+    let bad = aantoonbaar_store::NewConsentDecision { pupil_id: "no-such-pupil".to_owned(), ..good.clone() };
+    let actor = app.actor();
+    let (bad, good) =
+        tokio::join!(board.record_consent_decision(&actor, &bad), board.record_consent_decision(&actor, &good));
+    assert!(matches!(bad, Err(aantoonbaar_store::StoreError::BadReference { field: "pupil_id" })), "{bad:?}");
+    assert!(good.is_ok());
+    assert_eq!(reason(&app, &f, "2026-11-22").await, "withdrawn");
+    assert_eq!(board.consent_history(&f.pupil).await.unwrap().len(), 41);
+});
+
 story!(the_board_settings_decide_renewal_and_whether_both_separated_parents_must_grant, |app| {
     let f = family(&app, "2018-03-04").await;
     decide(&app, &f, Some(&f.mother), "granted", "2026-07-31T12:00:00+02:00", "website").await;

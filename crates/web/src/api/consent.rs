@@ -19,6 +19,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use std::collections::HashMap;
 use utoipa::ToSchema;
 
 #[derive(Serialize, ToSchema)]
@@ -284,9 +285,13 @@ pub async fn object(
     Ok((StatusCode::CREATED, Json(out)))
 }
 
-/// The verdict for each pupil in `facts`, in the order of `pupil_ids`.
+/// The verdict for each pupil in `facts` for one purpose, in the order of `pupil_ids`.
 #[must_use]
-pub fn verdicts(facts: &ConsentFacts, pupil_ids: &[String], day: Date, settings: &Settings) -> Vec<(String, Reason)> {
+pub fn verdicts(facts: &ConsentFacts, pupil_ids: &[String], purpose: &str, day: Date) -> Vec<(String, Reason)> {
+    let settings = Settings {
+        renewal: facts.settings.consent_renewal,
+        both_parents_when_separated: facts.settings.both_parents_when_separated,
+    };
     pupil_ids
         .iter()
         .filter_map(|id| facts.pupils.iter().find(|p| &p.id == id))
@@ -301,7 +306,7 @@ pub fn verdicts(facts: &ConsentFacts, pupil_ids: &[String], day: Date, settings:
             let decisions: Vec<Decision<'_>> = facts
                 .decisions
                 .iter()
-                .filter(|d| d.pupil_id == pupil.id)
+                .filter(|d| d.pupil_id == pupil.id && d.purpose == purpose)
                 .map(|d| Decision {
                     by: d.guardian_id.as_deref().map_or(Decider::Pupil, Decider::Guardian),
                     choice: d.choice,
@@ -311,7 +316,7 @@ pub fn verdicts(facts: &ConsentFacts, pupil_ids: &[String], day: Date, settings:
             let objections: Vec<Objection<'_>> = facts
                 .objections
                 .iter()
-                .filter(|o| o.pupil_id == pupil.id)
+                .filter(|o| o.pupil_id == pupil.id && o.purpose.as_deref().is_none_or(|p| p == purpose))
                 .map(|o| Objection { guardian: &o.guardian_id, noted_on: o.noted_on })
                 .collect();
             let subject = ConsentPupil {
@@ -321,21 +326,10 @@ pub fn verdicts(facts: &ConsentFacts, pupil_ids: &[String], day: Date, settings:
                 restricted: false,
                 separated: pupil.family_situation == Some(aantoonbaar_rules::organisation::FamilySituation::Separated),
             };
-            let verdict = evaluate(day, &subject, &custodians, &decisions, &objections, settings);
+            let verdict = evaluate(day, &subject, &custodians, &decisions, &objections, &settings);
             (pupil.id.clone(), verdict.reason)
         })
         .collect()
-}
-
-/// The board's consent settings as the rules take them.
-///
-/// # Errors
-/// When the store fails.
-pub async fn rule_settings(
-    board: aantoonbaar_store::BoardStore<'_>,
-) -> Result<Settings, aantoonbaar_store::StoreError> {
-    let s = board.board_settings().await?;
-    Ok(Settings { renewal: s.consent_renewal, both_parents_when_separated: s.both_parents_when_separated })
 }
 
 /// The consent verdict for each of `pupil_ids` visible in `scope`, for one purpose and day.
@@ -349,8 +343,24 @@ pub async fn verdicts_for(
     purpose: &str,
     day: Date,
 ) -> Result<Vec<(String, Reason)>, aantoonbaar_store::StoreError> {
-    let facts = board.consent_facts(scope, pupil_ids, purpose).await?;
-    Ok(verdicts(&facts, pupil_ids, day, &rule_settings(board).await?))
+    let facts = board.consent_facts(scope, pupil_ids, Some(purpose), day).await?;
+    Ok(verdicts(&facts, pupil_ids, purpose, day))
+}
+
+/// The verdicts for several purposes at once, from one read: per purpose (in
+/// the order given), each pupil's verdict.
+///
+/// # Errors
+/// When the store fails.
+pub async fn verdicts_per_purpose(
+    board: aantoonbaar_store::BoardStore<'_>,
+    scope: &aantoonbaar_store::Scope,
+    pupil_ids: &[String],
+    purposes: &[&str],
+    day: Date,
+) -> Result<Vec<HashMap<String, Reason>>, aantoonbaar_store::StoreError> {
+    let facts = board.consent_facts(scope, pupil_ids, None, day).await?;
+    Ok(purposes.iter().map(|purpose| verdicts(&facts, pupil_ids, purpose, day).into_iter().collect()).collect())
 }
 
 /// May these pupils appear in a publication for this purpose on this day (default today)?
@@ -381,12 +391,11 @@ pub async fn check(
     }
     let (purpose, pupil_ids) = f.done(purpose.zip(pupil_ids))?;
     let day = day.unwrap_or_else(|| state.clock.today());
-    let facts = board.consent_facts(scope, &pupil_ids, &purpose).await?;
+    let facts = board.consent_facts(scope, &pupil_ids, Some(&purpose), day).await?;
     if facts.pupils.len() != pupil_ids.iter().collect::<std::collections::HashSet<_>>().len() {
         return Err(Problem::not_found());
     }
-    let settings = rule_settings(board).await?;
-    let pupils: Vec<PupilVerdict> = verdicts(&facts, &pupil_ids, day, &settings)
+    let pupils: Vec<PupilVerdict> = verdicts(&facts, &pupil_ids, &purpose, day)
         .into_iter()
         .map(|(pupil_id, reason)| PupilVerdict {
             pupil_id,

@@ -4,7 +4,7 @@
 use super::filters;
 use super::{Layout, PageError, PageResult, render};
 use crate::AppState;
-use crate::api::consent::verdicts_for;
+use crate::api::consent::{verdicts_for, verdicts_per_purpose};
 use crate::auth::{Staff, StaffPage};
 use crate::error::Problem;
 use crate::i18n::t;
@@ -107,12 +107,8 @@ pub async fn overview(
     if let Some(group) = &group {
         let pupils = current_pupils(&state, &staff, group).await?;
         let ids: Vec<String> = pupils.iter().map(|p| p.id.clone()).collect();
-        let mut by_purpose = Vec::new();
-        for purpose in &purposes {
-            let verdicts: HashMap<String, Reason> =
-                verdicts_for(board, &scope, &ids, &purpose.code, today).await?.into_iter().collect();
-            by_purpose.push(verdicts);
-        }
+        let codes: Vec<&str> = purposes.iter().map(|p| p.code.as_str()).collect();
+        let by_purpose = verdicts_per_purpose(board, &scope, &ids, &codes, today).await?;
         rows = pupils
             .iter()
             .map(|p| Row {

@@ -5,7 +5,7 @@
 use super::filters;
 use super::{Layout, PageResult, render};
 use crate::AppState;
-use crate::api::consent::verdicts_for;
+use crate::api::consent::verdicts_per_purpose;
 use crate::auth::{Staff, StaffPage};
 use crate::i18n::{t, tf};
 use crate::mail::Mail;
@@ -78,12 +78,8 @@ pub async fn show(
     }
     let ids: Vec<String> = pupils.iter().map(|p| p.pupil_id.clone()).collect();
     let mut may_appear: BTreeSet<String> = BTreeSet::new();
-    for purpose in IMAGE_PURPOSES {
-        for (id, reason) in verdicts_for(board, scope, &ids, purpose, state.clock.today()).await? {
-            if reason == Reason::Granted {
-                may_appear.insert(id);
-            }
-        }
+    for verdicts in verdicts_per_purpose(board, scope, &ids, IMAGE_PURPOSES, state.clock.today()).await? {
+        may_appear.extend(verdicts.into_iter().filter(|(_, reason)| *reason == Reason::Granted).map(|(id, _)| id));
     }
     let layout = Layout::for_staff(&state, &staff, t("consent.round"), "/toestemming");
     Ok(render(&RoundPage {
