@@ -3,11 +3,13 @@
 //! the information-rights table (seed 001 §14.13), staff in every role.
 //! Pseudo-random but the same on every run.
 
+use aantoonbaar_rules::consent::Choice;
 use aantoonbaar_rules::organisation::{FamilySituation, LeaveDestination, Relation};
 use aantoonbaar_rules::{Brin, Email, PersonName, PupilNumber, Role, SchoolYear, ScopeKind};
 use aantoonbaar_store::credentials::hash_password;
 use aantoonbaar_store::{
-    Actor, BoardStore, ImportedGuardian, ImportedPupil, Link, NewGuardian, NewSchool, NewUser, Scope, Store, StoreError,
+    Actor, BoardId, BoardStore, Channel, ImportedGuardian, ImportedPupil, Link, NewConsentDecision, NewGuardian,
+    NewSchool, NewUser, PupilQuery, Scope, Store, StoreError,
 };
 use aantoonbaar_web::clock::Clock;
 use jiff::civil::Date;
@@ -326,6 +328,61 @@ async fn add_account(
     Ok((email, format!("{} ({})", account.role.code(), account.name)))
 }
 
+/// This school year's consent answers: most families answered the image
+/// purposes in September (one custodial parent; mostly yes, some no), some
+/// did not answer at all, and pupils of 16 and over decide themselves. The
+/// decisions go in concurrently, so group commit writes them in a few
+/// transactions.
+async fn seed_consent(
+    store: &Store,
+    board_id: &BoardId,
+    actor: &Actor,
+    today: Date,
+    dice: &mut Dice,
+) -> Result<(), StoreError> {
+    const PURPOSES: &[&str] = &["school_guide", "website", "parent_portal", "newsletter", "social_media_accounts"];
+    let answered_at = Date::new(SchoolYear::containing(today).start_year(), 9, 10)
+        .and_then(|d| d.at(19, 30, 0, 0).to_zoned(aantoonbaar_rules::calendar::dutch_time_zone()))
+        .map_err(|e| StoreError::Corrupt(e.to_string()))?
+        .timestamp()
+        .min(actor.at);
+    let board = store.board(board_id);
+    board.consent_purposes(actor.at).await?;
+    let query = PupilQuery { limit: 10_000, today: Some(today), ..PupilQuery::default() };
+    let (pupils, _) = board.pupils(&Scope::Board, &query).await?;
+    let mut decisions = Vec::new();
+    for pupil in &pupils {
+        if dice.below(6) == 0 {
+            continue; // This family has not answered yet.
+        }
+        let own = aantoonbaar_rules::age::age_on(pupil.birth_date, today) >= 16;
+        let guardians = board.guardians_of(&pupil.id).await?;
+        let Some(parent) = guardians.iter().find(|g| g.link.holds_custody) else { continue };
+        for purpose in PURPOSES {
+            let choice = if dice.below(8) == 0 { Choice::Refused } else { Choice::Granted };
+            decisions.push(NewConsentDecision {
+                pupil_id: pupil.id.clone(),
+                purpose: (*purpose).to_owned(),
+                choice,
+                guardian_id: (!own).then(|| parent.guardian.id.clone()),
+                by_pupil: own,
+                decided_at: answered_at,
+                channel: Channel::Portal,
+                signed: None,
+            });
+        }
+    }
+    let mut tasks = tokio::task::JoinSet::new();
+    for decision in decisions {
+        let (store, board_id, actor) = (store.clone(), board_id.clone(), actor.clone());
+        tasks.spawn(async move { store.board(&board_id).record_consent_decision(&actor, &decision).await.map(|_| ()) });
+    }
+    while let Some(done) = tasks.join_next().await {
+        done.map_err(|e| StoreError::Corrupt(e.to_string()))??;
+    }
+    Ok(())
+}
+
 /// Fills an empty database with the demo board.
 ///
 /// # Errors
@@ -333,8 +390,8 @@ async fn add_account(
 pub async fn seed(store: &Store, clock: &Clock) -> Result<Summary, StoreError> {
     let actor = Actor { user_id: None, label: "demo".to_owned(), ip: None, at: clock.now() };
     let today = clock.today();
-    let board = store.ensure_board(BOARD, actor.at).await?;
-    let board = store.board(&board.id);
+    let board_id = store.ensure_board(BOARD, actor.at).await?.id;
+    let board = store.board(&board_id);
     let mut dice = Dice(0x5EED_2026_A0B1_C2D3);
     let mut school_ids = Vec::new();
     let mut pupil_count = 0;
@@ -346,6 +403,7 @@ pub async fn seed(store: &Store, clock: &Clock) -> Result<Summary, StoreError> {
         board.import_pupils(&actor, &school.id, "demo.csv", &pupils, false).await?;
         school_ids.push(school.id);
     }
+    seed_consent(store, &board_id, &actor, today, &mut dice).await?;
     let password_hash = hash_password(PASSWORD)?;
     let mut accounts = Vec::new();
     for account in ACCOUNTS {

@@ -430,6 +430,8 @@ pub struct ConsentFacts {
     pub decisions: Vec<DecisionFact>,
     pub objections: Vec<ObjectionFact>,
     pub settings: BoardSettings,
+    /// Whether the board has the purpose asked about (always with every purpose).
+    pub purpose_known: bool,
 }
 
 /// A pupil in a consent round: who to invite and whether anyone answered.

@@ -232,60 +232,55 @@ pub(crate) async fn credentials_by_email(pool: &Pool, email: &str) -> Result<Opt
     .transpose()
 }
 
+/// The user with their roles and scope, in one query: the joins give one row
+/// per (role, scope entry) pair, a handful at most.
 async fn load_principal(pool: &Pool, board_id: &str, user_id: &str, reauthenticated_at: Option<i64>) -> Result<Option<Principal>> {
-    let Some(row) = sqlx::query(
-        "SELECT u.email, u.name, u.scope_kind, b.name AS board_name FROM users u \
-         JOIN boards b ON b.id = u.board_id WHERE u.board_id = $1 AND u.id = $2",
+    let rows = sqlx::query(
+        "SELECT u.email, u.name, u.scope_kind, b.name AS board_name, r.role, s.school_id, s.group_id FROM users u \
+         JOIN boards b ON b.id = u.board_id \
+         LEFT JOIN user_roles r ON r.board_id = u.board_id AND r.user_id = u.id \
+         LEFT JOIN user_scopes s ON s.board_id = u.board_id AND s.user_id = u.id \
+         WHERE u.board_id = $1 AND u.id = $2",
     )
     .bind(board_id)
     .bind(user_id)
-    .fetch_optional(pool)
-    .await?
-    else {
-        return Ok(None);
-    };
-    let board = BoardId(board_id.to_owned());
-    let roles = roles_of(pool, &board, user_id).await?;
-    let scope_kind: String = row.try_get("scope_kind")?;
-    let scope_rows = sqlx::query("SELECT school_id, group_id FROM user_scopes WHERE board_id = $1 AND user_id = $2")
-        .bind(board_id)
-        .bind(user_id)
-        .fetch_all(pool)
-        .await?;
+    .fetch_all(pool)
+    .await?;
+    let Some(first) = rows.first() else { return Ok(None) };
+    let mut roles = Vec::new();
+    let mut entries: Vec<(String, Option<String>)> = Vec::new();
+    for row in &rows {
+        if let Some(code) = row.try_get::<Option<String>, _>("role")? {
+            let role = Role::from_code(&code).map_err(|_| StoreError::Corrupt(format!("role {code}")))?;
+            if !roles.contains(&role) {
+                roles.push(role);
+            }
+        }
+        if let Some(school) = row.try_get::<Option<String>, _>("school_id")? {
+            let entry = (school, row.try_get("group_id")?);
+            if !entries.contains(&entry) {
+                entries.push(entry);
+            }
+        }
+    }
+    roles.sort_by_key(|role| role.code());
+    let scope_kind: String = first.try_get("scope_kind")?;
     let scope = match scope_kind.as_str() {
         "board" => Scope::Board,
-        "school" => Scope::Schools(scope_rows.iter().map(|r| r.try_get("school_id")).collect::<Result<_, _>>()?),
-        "groups" => Scope::Groups(
-            scope_rows
-                .iter()
-                .filter_map(|r| {
-                    let group: Option<String> = r.try_get("group_id").ok()?;
-                    Some((group?, r.try_get("school_id").ok()?))
-                })
-                .collect(),
-        ),
+        "school" => Scope::Schools(entries.into_iter().map(|(school, _)| school).collect()),
+        "groups" => Scope::Groups(entries.into_iter().filter_map(|(school, group)| Some((group?, school))).collect()),
         other => return Err(StoreError::Corrupt(format!("scope_kind {other}"))),
     };
     Ok(Some(Principal {
-        board,
-        board_name: row.try_get("board_name")?,
+        board: BoardId(board_id.to_owned()),
+        board_name: first.try_get("board_name")?,
         user_id: user_id.to_owned(),
-        email: row.try_get("email")?,
-        name: row.try_get("name")?,
+        email: first.try_get("email")?,
+        name: first.try_get("name")?,
         roles,
         scope,
         reauthenticated_at: reauthenticated_at.map(instant).transpose()?,
     }))
-}
-
-async fn roles_of(pool: &Pool, board: &BoardId, user_id: &str) -> Result<Vec<Role>> {
-    let codes: Vec<String> =
-        sqlx::query_scalar("SELECT role FROM user_roles WHERE board_id = $1 AND user_id = $2 ORDER BY role")
-            .bind(&board.0)
-            .bind(user_id)
-            .fetch_all(pool)
-            .await?;
-    codes.iter().map(|c| Role::from_code(c).map_err(|_| StoreError::Corrupt(format!("role {c}")))).collect()
 }
 
 /// The moments a session is judged by.
@@ -781,8 +776,13 @@ pub(crate) async fn board_settings(pool: &Pool, board: &BoardId) -> Result<Board
         .bind(&board.0)
         .fetch_optional(pool)
         .await?;
-    let Some(row) = row else { return Ok(BoardSettings::default()) };
-    let renewal: String = row.try_get("consent_renewal")?;
+    row.map_or_else(|| Ok(BoardSettings::default()), |row| settings_from(&row))
+}
+
+/// The settings from a row whose columns are NULL when the board chose nothing yet.
+fn settings_from(row: &DbRow) -> Result<BoardSettings> {
+    let renewal: Option<String> = row.try_get("consent_renewal")?;
+    let Some(renewal) = renewal else { return Ok(BoardSettings::default()) };
     Ok(BoardSettings {
         consent_renewal: aantoonbaar_rules::consent::Renewal::from_code(&renewal)
             .map_err(|_| StoreError::Corrupt(format!("consent_renewal {renewal}")))?,
@@ -1019,8 +1019,18 @@ pub(crate) async fn consent_facts(
     purpose: Option<&str>,
     day: Date,
 ) -> Result<ConsentFacts> {
-    let settings = board_settings(pool, board).await?;
-    let mut facts = ConsentFacts { settings, ..ConsentFacts::default() };
+    let row = sqlx::query(
+        "SELECT s.consent_renewal, s.both_parents_when_separated, \
+         EXISTS (SELECT 1 FROM consent_purposes p WHERE p.board_id = b.id AND p.code = $2) AS purpose_known \
+         FROM boards b LEFT JOIN board_settings s ON s.board_id = b.id WHERE b.id = $1",
+    )
+    .bind(&board.0)
+    .bind(purpose.unwrap_or_default())
+    .fetch_one(pool)
+    .await?;
+    let settings = settings_from(&row)?;
+    let purpose_known = purpose.is_none() || row.try_get("purpose_known")?;
+    let mut facts = ConsentFacts { settings, purpose_known, ..ConsentFacts::default() };
     let mut qb = QueryBuilder::new(PUPIL_COLUMNS);
     qb.push_bind(board.0.clone()).push(" AND id IN (");
     push_list(&mut qb, pupil_ids.iter().cloned());

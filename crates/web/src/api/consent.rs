@@ -384,14 +384,20 @@ pub async fn check(
     if pupil_ids.is_none() {
         f.errors.push(FieldError::new("pupil_ids", "consent.pupil_ids"));
     }
-    if let Some(purpose) = &purpose
-        && !board.consent_purposes(staff.now).await?.iter().any(|p| &p.code == purpose)
-    {
-        f.errors.push(FieldError::new("purpose", "consent.purpose_unknown"));
-    }
-    let (purpose, pupil_ids) = f.done(purpose.zip(pupil_ids))?;
     let day = day.unwrap_or_else(|| state.clock.today());
-    let facts = board.consent_facts(scope, &pupil_ids, Some(&purpose), day).await?;
+    let mut facts = None;
+    if let (Some(purpose), Some(pupil_ids)) = (&purpose, &pupil_ids) {
+        let mut read = board.consent_facts(scope, pupil_ids, Some(purpose), day).await?;
+        if !read.purpose_known && board.consent_purposes(staff.now).await?.iter().any(|p| &p.code == purpose) {
+            // The board's default purposes were only just created.
+            read = board.consent_facts(scope, pupil_ids, Some(purpose), day).await?;
+        }
+        if !read.purpose_known {
+            f.errors.push(FieldError::new("purpose", "consent.purpose_unknown"));
+        }
+        facts = Some(read);
+    }
+    let (purpose, pupil_ids, facts) = f.done((|| Some((purpose?, pupil_ids?, facts?)))())?;
     if facts.pupils.len() != pupil_ids.iter().collect::<std::collections::HashSet<_>>().len() {
         return Err(Problem::not_found());
     }
