@@ -34,6 +34,27 @@ pub fn decides_for_self(birth: Date, day: Date) -> bool {
     age_on(birth, day) >= AGE_OF_DIGITAL_CONSENT
 }
 
+/// The latest birth date of a pupil who decides for themselves on `day`, so a
+/// database can select them with `birth_date <= cutoff`. Consistent with
+/// [`decides_for_self`], 29 February included.
+#[must_use]
+pub fn sixteenth_birthday_cutoff(day: Date) -> Date {
+    let mut cutoff = day.checked_sub(jiff::Span::new().years(AGE_OF_DIGITAL_CONSENT)).unwrap_or(day);
+    while !decides_for_self(cutoff, day) {
+        match cutoff.yesterday() {
+            Ok(earlier) => cutoff = earlier,
+            Err(_) => break,
+        }
+    }
+    while let Ok(later) = cutoff.tomorrow() {
+        if !decides_for_self(later, day) {
+            break;
+        }
+        cutoff = later;
+    }
+    cutoff
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -57,5 +78,17 @@ mod tests {
     #[test]
     fn a_day_before_birth_is_age_zero() {
         assert_eq!(age_on(date(2020, 1, 1), date(2019, 12, 31)), 0);
+    }
+
+    #[test]
+    fn the_cutoff_agrees_with_decides_for_self_on_every_day_of_a_leap_cycle() {
+        let mut day = date(2024, 1, 1);
+        while day < date(2028, 3, 2) {
+            let cutoff = sixteenth_birthday_cutoff(day);
+            assert!(decides_for_self(cutoff, day), "{day}");
+            assert!(!decides_for_self(cutoff.tomorrow().unwrap(), day), "{day}");
+            day = day.tomorrow().unwrap();
+        }
+        assert_eq!(sixteenth_birthday_cutoff(date(2026, 11, 22)), date(2010, 11, 22));
     }
 }

@@ -61,6 +61,9 @@ pub struct Pupil {
     pub leave_date: Option<Date>,
     pub leave_destination: Option<LeaveDestination>,
     pub family_situation: Option<FamilySituation>,
+    /// The pupil's own address: used from the 16th birthday, when the pupil
+    /// decides about consent.
+    pub email: Option<String>,
 }
 
 impl Pupil {
@@ -94,6 +97,7 @@ pub struct NewPupil {
     pub leave_date: Option<Date>,
     pub leave_destination: Option<LeaveDestination>,
     pub family_situation: Option<FamilySituation>,
+    pub email: Option<Email>,
 }
 
 /// Search and filters for the pupil list.
@@ -440,6 +444,9 @@ pub struct RoundPupil {
     pub pupil_id: String,
     pub school_id: String,
     pub group_id: String,
+    pub birth_date: Date,
+    /// The pupil's own address, for pupils who decide for themselves.
+    pub own_email: Option<String>,
     /// A custodial guardian (or the pupil) decided on some purpose since the round's start.
     pub answered: bool,
     /// E-mail addresses of the guardians who hold custody.

@@ -12,7 +12,7 @@ use crate::model::{
 use crate::audit_chain::{Canonical, ChainBreak, ChainProblem};
 use crate::{Actor, AuditAction, AuditEntry, AuditEvent, AuditFilter, Credentials, StoreError};
 use aantoonbaar_rules::organisation::{FamilySituation, LeaveDestination, Relation};
-use aantoonbaar_rules::{Role, ScopeKind};
+use aantoonbaar_rules::{Email, Role, ScopeKind};
 use jiff::Timestamp;
 use jiff::civil::Date;
 use sqlx::error::ErrorKind;
@@ -571,10 +571,12 @@ pub(crate) async fn use_recovery_code(pool: &Pool, board: &BoardId, actor: &Acto
 // ---------------------------------------------------------------- parents and mail
 
 pub(crate) async fn boards_with_guardian(pool: &Pool, email: &str) -> Result<Vec<BoardId>> {
-    let ids: Vec<String> = sqlx::query_scalar("SELECT DISTINCT board_id FROM guardians WHERE email = $1 ORDER BY board_id")
-        .bind(email)
-        .fetch_all(pool)
-        .await?;
+    let ids: Vec<String> = sqlx::query_scalar(
+        "SELECT board_id FROM guardians WHERE email = $1 UNION SELECT board_id FROM pupils WHERE email = $1 ORDER BY 1",
+    )
+    .bind(email)
+    .fetch_all(pool)
+    .await?;
     Ok(ids.into_iter().map(BoardId).collect())
 }
 
@@ -644,13 +646,16 @@ pub(crate) async fn delete_parent_session(pool: &Pool, token_hash: &str) -> Resu
 }
 
 pub(crate) async fn children_of(pool: &Pool, board: &BoardId, email: &str, today: Date) -> Result<Vec<Pupil>> {
+    // A pupil with this address of their own sees themself from the day they decide for themselves.
+    let born_by = aantoonbaar_rules::age::sixteenth_birthday_cutoff(today);
     let mut qb = QueryBuilder::new(PUPIL_COLUMNS);
     qb.push_bind(board.0.clone());
     qb.push(
-        " AND id IN (SELECT pg.pupil_id FROM pupil_guardians pg JOIN guardians gu ON gu.board_id = pg.board_id \
+        " AND (id IN (SELECT pg.pupil_id FROM pupil_guardians pg JOIN guardians gu ON gu.board_id = pg.board_id \
          AND gu.id = pg.guardian_id WHERE pg.board_id = ",
     );
     qb.push_bind(board.0.clone()).push(" AND gu.email = ").push_bind(email.to_owned()).push(")");
+    qb.push(" OR (email = ").push_bind(email.to_owned()).push(" AND birth_date <= ").push_bind(born_by.to_string()).push("))");
     qb.push(" AND (leave_date IS NULL OR leave_date > ").push_bind(today.to_string()).push(") ORDER BY birth_date, given_name");
     let rows = qb.build().fetch_all(pool).await?;
     rows.iter().map(pupil_from).collect()
@@ -895,7 +900,7 @@ async fn insert_consent_decision(
 }
 
 pub(crate) async fn consent_round(pool: &Pool, board: &BoardId, scope: &Scope, since: Date, today: Date) -> Result<Vec<RoundPupil>> {
-    let mut qb = QueryBuilder::new("SELECT id, school_id, group_id FROM pupils WHERE board_id = ");
+    let mut qb = QueryBuilder::new("SELECT id, school_id, group_id, birth_date, email FROM pupils WHERE board_id = ");
     qb.push_bind(board.0.clone());
     push_scope(&mut qb, scope, "school_id", Some("group_id"));
     qb.push(" AND (leave_date IS NULL OR leave_date > ").push_bind(today.to_string()).push(") ORDER BY school_id, group_id, surname, id");
@@ -908,6 +913,8 @@ pub(crate) async fn consent_round(pool: &Pool, board: &BoardId, scope: &Scope, s
             pupil_id,
             school_id: row.try_get("school_id")?,
             group_id: row.try_get("group_id")?,
+            birth_date: date_col(&row, "birth_date")?,
+            own_email: row.try_get("email")?,
             answered: false,
             custodial_emails: Vec::new(),
         });
@@ -1372,7 +1379,7 @@ pub(crate) async fn group(pool: &Pool, board: &BoardId, scope: &Scope, id: &str)
 // ---------------------------------------------------------------- pupils
 
 const PUPIL_COLUMNS: &str = "SELECT id, school_id, group_id, external_number, given_name, surname_prefix, surname, \
-    birth_date, enrolment_date, leave_date, leave_destination, family_situation FROM pupils WHERE board_id = ";
+    birth_date, enrolment_date, leave_date, leave_destination, family_situation, email FROM pupils WHERE board_id = ";
 
 fn pupil_from(row: &DbRow) -> Result<Pupil> {
     Ok(Pupil {
@@ -1388,6 +1395,7 @@ fn pupil_from(row: &DbRow) -> Result<Pupil> {
         leave_date: optional_date_col(row, "leave_date")?,
         leave_destination: code_col(row, "leave_destination", LeaveDestination::from_code)?,
         family_situation: code_col(row, "family_situation", FamilySituation::from_code)?,
+        email: row.try_get("email")?,
     })
 }
 
@@ -1410,6 +1418,7 @@ fn changed_fields(old: &Pupil, new: &NewPupil) -> Vec<&'static str> {
     check("leave_date", old.leave_date != new.leave_date);
     check("leave_destination", old.leave_destination != new.leave_destination);
     check("family_situation", old.family_situation != new.family_situation);
+    check("email", old.email.as_deref() != new.email.as_ref().map(Email::as_str));
     fields
 }
 
@@ -1417,8 +1426,8 @@ async fn insert_pupil(tx: &mut Tx, board: &BoardId, actor: &Actor, pupil: &NewPu
     let id = new_id();
     sqlx::query(
         "INSERT INTO pupils (board_id, id, school_id, group_id, external_number, given_name, surname_prefix, surname, \
-         birth_date, enrolment_date, leave_date, leave_destination, family_situation, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)",
+         birth_date, enrolment_date, leave_date, leave_destination, family_situation, created_at, updated_at, email) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15)",
     )
     .bind(&board.0)
     .bind(&id)
@@ -1434,6 +1443,7 @@ async fn insert_pupil(tx: &mut Tx, board: &BoardId, actor: &Actor, pupil: &NewPu
     .bind(pupil.leave_destination.map(LeaveDestination::code))
     .bind(pupil.family_situation.map(FamilySituation::code))
     .bind(actor.at.as_second())
+    .bind(pupil.email.as_ref().map(Email::as_str))
     .execute(&mut **tx)
     .await
     .map_err(|e| classify(e, "external_number", "group_id"))?;
@@ -1449,6 +1459,7 @@ async fn insert_pupil(tx: &mut Tx, board: &BoardId, actor: &Actor, pupil: &NewPu
         "leave_date",
         "leave_destination",
         "family_situation",
+        "email",
     ]);
     audit(tx, board, actor, &event).await?;
     Ok(id)
@@ -1458,7 +1469,7 @@ async fn write_pupil(tx: &mut Tx, board: &BoardId, actor: &Actor, id: &str, pupi
     sqlx::query(
         "UPDATE pupils SET school_id = $3, group_id = $4, external_number = $5, given_name = $6, surname_prefix = $7, \
          surname = $8, birth_date = $9, enrolment_date = $10, leave_date = $11, leave_destination = $12, \
-         family_situation = $13, updated_at = $14 WHERE board_id = $1 AND id = $2",
+         family_situation = $13, updated_at = $14, email = $15 WHERE board_id = $1 AND id = $2",
     )
     .bind(&board.0)
     .bind(id)
@@ -1474,6 +1485,7 @@ async fn write_pupil(tx: &mut Tx, board: &BoardId, actor: &Actor, id: &str, pupi
     .bind(pupil.leave_destination.map(LeaveDestination::code))
     .bind(pupil.family_situation.map(FamilySituation::code))
     .bind(actor.at.as_second())
+    .bind(pupil.email.as_ref().map(Email::as_str))
     .execute(&mut **tx)
     .await
     .map_err(|e| classify(e, "external_number", "group_id"))?;
@@ -1896,7 +1908,7 @@ pub(crate) async fn import_pupils(
             group_ids.insert(group_key, id.clone());
             id
         };
-        let new = NewPupil {
+        let mut new = NewPupil {
             school_id: school_id.to_owned(),
             group_id,
             external_number: imported.external_number.clone(),
@@ -1908,6 +1920,8 @@ pub(crate) async fn import_pupils(
             leave_date: imported.leave_date,
             leave_destination: imported.leave_destination,
             family_situation: imported.family_situation,
+            // The export has no pupil addresses: an existing one is kept.
+            email: None,
         };
         let name = ImportedName {
             external_number: imported.external_number.to_string(),
@@ -1924,6 +1938,7 @@ pub(crate) async fn import_pupils(
                 report.created.push(name);
             }
             Some(old) => {
+                new.email = old.email.as_deref().and_then(|e| Email::parse(e).ok());
                 let fields = changed_fields(&old, &new);
                 let pupil_changed = !fields.is_empty();
                 if pupil_changed {

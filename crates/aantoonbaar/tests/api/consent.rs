@@ -390,3 +390,58 @@ story!(the_consent_form_and_the_parent_letter_print_as_pdf_for_a_pupil_a_group_a
         app.client.get(format!("{}/toestemming/formulieren.pdf?groep=onbekend", app.address)).send().await.unwrap();
     assert_eq!(none.status(), 404);
 });
+
+story!(a_pupil_of_sixteen_is_invited_at_their_own_address_and_decides_in_the_portal, |app| {
+    let f = family(&app, "2010-03-04").await;
+    let board = app.board("Stichting Proef").await;
+    let path = format!("/api/v1/pupils/{}", f.pupil);
+    let bad = json(
+        app.request(reqwest::Method::PATCH, Some(&f.token), &path)
+            .json(&json!({"email": "noor@"}))
+            .send()
+            .await
+            .unwrap(),
+        422,
+    )
+    .await;
+    assert_eq!(bad["errors"][0]["field"], "email");
+    let set = app.request(reqwest::Method::PATCH, Some(&f.token), &path).json(&json!({"email": "noor@voorbeeld.nl"}));
+    assert_eq!(json(set.send().await.unwrap(), 200).await["email"], "noor@voorbeeld.nl");
+
+    // The round asks Noor herself; her parents no longer decide.
+    app.sign_in("ibp@proef.nl", crate::helpers::PASSWORD).await;
+    let response = app.form("/toestemming/ronde/uitnodigen", &[]).await;
+    assert_eq!(response.headers()["location"], "/toestemming/ronde?verstuurd=1");
+    let invitation = app.store.board(&board).outbox(1).await.unwrap().remove(0);
+    assert_eq!(invitation.recipient, "noor@voorbeeld.nl");
+    assert!(invitation.body.contains("beslis je nu zelf"), "{}", invitation.body);
+
+    // She signs in to the portal with that address and grants the website.
+    app.form("/ouders", &[("email", "noor@voorbeeld.nl")]).await;
+    let outbox = app.store.board(&board).outbox(10).await.unwrap();
+    let link = outbox.iter().flat_map(|m| m.body.split_whitespace()).find(|w| w.contains("/ouders/inloggen/")).unwrap();
+    app.form(link.split_once("8080").map_or(link, |(_, p)| p), &[]).await;
+    let (status, page) = app.page(&format!("/ouders/kinderen/{}", f.pupil)).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("jij beslist zelf"), "{page}");
+    app.form(&format!("/ouders/kinderen/{}", f.pupil), &[("keuze_website", "ja")]).await;
+    assert_eq!(reason(&app, &f, "2026-11-22").await, "granted");
+    let history = app.store.board(&board).consent_history(&f.pupil).await.unwrap();
+    assert!(history[0].by_pupil && history[0].guardian_id.is_none(), "recorded as the pupil's own decision");
+});
+
+story!(a_pupil_under_sixteen_with_an_address_does_not_decide_in_the_portal, |app| {
+    let f = family(&app, "2011-03-04").await;
+    let board = app.board("Stichting Proef").await;
+    let set = app
+        .request(reqwest::Method::PATCH, Some(&f.token), &format!("/api/v1/pupils/{}", f.pupil))
+        .json(&json!({"email": "noor@voorbeeld.nl"}));
+    json(set.send().await.unwrap(), 200).await;
+    app.form("/ouders", &[("email", "noor@voorbeeld.nl")]).await;
+    if let Some(mail) = app.store.board(&board).outbox(1).await.unwrap().pop()
+        && let Some(link) = mail.body.split_whitespace().find(|w| w.contains("/ouders/inloggen/"))
+    {
+        app.form(link.split_once("8080").map_or(link, |(_, p)| p), &[]).await;
+    }
+    assert_eq!(app.page(&format!("/ouders/kinderen/{}", f.pupil)).await.0, 404);
+});

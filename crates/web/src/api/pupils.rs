@@ -5,7 +5,7 @@ use crate::AppState;
 use crate::auth::Staff;
 use crate::error::{ApiResult, FieldError, Problem};
 use aantoonbaar_rules::organisation::{Enrolment, FamilySituation, LeaveDestination, parse_iso_date};
-use aantoonbaar_rules::{Action, PersonName, PupilNumber};
+use aantoonbaar_rules::{Action, Email, PersonName, PupilNumber};
 use aantoonbaar_store::{BoardStore, NewPupil, Pupil, PupilQuery, Scope};
 use axum::Json;
 use axum::extract::{Path, Query, State};
@@ -33,6 +33,8 @@ pub struct PupilOut {
     leave_destination: Option<String>,
     /// `together, separated, guardianship`
     family_situation: Option<String>,
+    /// The pupil's own address, for the consent portal from the 16th birthday.
+    email: Option<String>,
     full_name: String,
 }
 
@@ -52,6 +54,7 @@ impl From<Pupil> for PupilOut {
             leave_date: p.leave_date.map(|d| d.to_string()),
             leave_destination: p.leave_destination.map(|d| d.code().to_owned()),
             family_situation: p.family_situation.map(|f| f.code().to_owned()),
+            email: p.email,
         }
     }
 }
@@ -71,6 +74,8 @@ pub struct PupilIn {
     leave_date: Option<String>,
     leave_destination: Option<String>,
     family_situation: Option<String>,
+    /// The pupil's own e-mail address (for pupils of 16 and over); `null` clears it.
+    email: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -105,6 +110,7 @@ const FIELDS: &[&str] = &[
     "leave_date",
     "leave_destination",
     "family_situation",
+    "email",
 ];
 
 /// The pupil as text fields, the starting point of a PATCH.
@@ -121,6 +127,7 @@ fn as_fields(p: &Pupil) -> HashMap<&'static str, Option<String>> {
         ("leave_date", p.leave_date.map(|d| d.to_string())),
         ("leave_destination", p.leave_destination.map(|d| d.code().to_owned())),
         ("family_situation", p.family_situation.map(|f| f.code().to_owned())),
+        ("email", p.email.clone()),
     ])
 }
 
@@ -163,6 +170,8 @@ async fn read_pupil(
     let leave_destination = f.parse("leave_destination", v, LeaveDestination::from_code);
     let v = value(&mut f, "family_situation", false);
     let family_situation = f.parse("family_situation", v, FamilySituation::from_code);
+    let v = value(&mut f, "email", false);
+    let email = f.parse("email", v, Email::parse);
 
     if let (Some(school_id), Some(group_id)) = (&school_id, &group_id) {
         match board.group(scope, group_id).await? {
@@ -194,6 +203,7 @@ async fn read_pupil(
         leave_date,
         leave_destination,
         family_situation,
+        email,
     })
 }
 
@@ -256,10 +266,15 @@ pub async fn update(
     Path(id): Path<String>,
     ApiJson(body): ApiJson<Map<String, Value>>,
 ) -> ApiResult<Json<PupilOut>> {
+    Ok(Json(change(&state, &staff, &id, body).await?.into()))
+}
+
+/// Applies the fields in `body` to the pupil `id` (in the caller's scope),
+/// validated as a whole; the API's PATCH and the pupil page both use it.
+pub(crate) async fn change(state: &AppState, staff: &Staff, id: &str, body: Map<String, Value>) -> ApiResult<Pupil> {
     let scope = staff.may(Action::PupilManage)?;
     let board = state.store.board(&staff.principal.board);
-    let current = board.pupil(scope, &id).await?.ok_or_else(Problem::not_found)?;
+    let current = board.pupil(scope, id).await?.ok_or_else(Problem::not_found)?;
     let pupil = read_pupil(board, scope, body, &as_fields(&current), state.clock.today()).await?;
-    let pupil = board.update_pupil(&staff.actor(), &id, &pupil).await?;
-    Ok(Json(pupil.into()))
+    Ok(board.update_pupil(&staff.actor(), id, &pupil).await?)
 }

@@ -1,5 +1,5 @@
 //! The consent round at the start of the school year: invitations to every
-//! custodial guardian, progress per school and group, reminders, and the count
+//! custodial guardian (and to pupils of 16 and over), progress per school and group, reminders, and the count
 //! of pupils nobody may photograph.
 
 use super::filters;
@@ -9,12 +9,14 @@ use crate::api::consent::verdicts_per_purpose;
 use crate::auth::{Staff, StaffPage};
 use crate::i18n::{t, tf};
 use crate::mail::Mail;
+use aantoonbaar_rules::age::decides_for_self;
 use aantoonbaar_rules::consent::Reason;
 use aantoonbaar_rules::{Action, SchoolYear};
 use aantoonbaar_store::RoundPupil;
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect};
+use jiff::civil::Date;
 use serde::Deserialize;
 use std::collections::{BTreeSet, HashMap};
 
@@ -37,6 +39,8 @@ struct RoundPage {
     total: usize,
     answered: usize,
     no_photos: usize,
+    /// Pupils who decide for themselves but have no address to be invited at.
+    unreachable_self: usize,
     sent: Option<String>,
 }
 
@@ -88,28 +92,50 @@ pub async fn show(
         total: pupils.len(),
         answered: pupils.iter().filter(|p| p.answered).count(),
         no_photos: pupils.len() - may_appear.len(),
+        unreachable_self: pupils
+            .iter()
+            .filter(|p| decides_for_self(p.birth_date, state.clock.today()) && p.own_email.is_none())
+            .count(),
         rows,
         sent: query.verstuurd.map(|n| tf("consent.round_sent", &[("count", &n.to_string())])),
     }))
 }
 
-/// Mails every custodial guardian of the pupils in scope (`only_open`: of the
-/// pupils nobody answered for yet), once per address.
+/// Who is asked about a pupil: from the 16th birthday the pupil at their own
+/// address (seed 001 §14.4), before it every custodial guardian.
+fn recipients(pupil: &RoundPupil, today: Date) -> (bool, Vec<&String>) {
+    if decides_for_self(pupil.birth_date, today) {
+        (true, pupil.own_email.iter().collect())
+    } else {
+        (false, pupil.custodial_emails.iter().collect())
+    }
+}
+
+/// Mails every custodial guardian of the pupils in scope, and the pupils who
+/// decide for themselves (`only_open`: only about pupils nobody answered for
+/// yet), once per address.
 async fn send(state: &AppState, staff: &Staff, only_open: bool) -> Result<usize, super::PageError> {
     let (year, pupils) = round(state, staff).await?;
-    let addresses: BTreeSet<&String> =
-        pupils.iter().filter(|p| !only_open || !p.answered).flat_map(|p| p.custodial_emails.iter()).collect();
-    let (subject, body_key) = if only_open {
-        ("consent.reminder_subject", "consent.reminder_body")
-    } else {
-        ("consent.invite_subject", "consent.invite_body")
-    };
-    let body = tf(body_key, &[("year", &year.label()), ("link", &format!("{}/ouders", state.config.base_url))]);
-    for address in &addresses {
-        let mail = Mail { to: address, subject: t(subject), body: &body, sensitive: false };
-        state.mailer.send(&staff.principal.board, mail).await?;
+    let today = state.clock.today();
+    let mut parents: BTreeSet<&String> = BTreeSet::new();
+    let mut own: BTreeSet<&String> = BTreeSet::new();
+    for pupil in pupils.iter().filter(|p| !only_open || !p.answered) {
+        let (self_deciding, addresses) = recipients(pupil, today);
+        if self_deciding { own.extend(addresses) } else { parents.extend(addresses) }
     }
-    Ok(addresses.len())
+    let link = format!("{}/ouders", state.config.base_url);
+    let args = [("year", year.label()), ("link", link)];
+    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    for (addresses, audience) in [(&parents, "parent"), (&own, "pupil")] {
+        let kind = if only_open { "reminder" } else { "invite" };
+        let subject = t(&format!("consent.{kind}_{audience}_subject"));
+        let body = tf(&format!("consent.{kind}_{audience}_body"), &args);
+        for address in addresses {
+            let mail = Mail { to: address, subject, body: &body, sensitive: false };
+            state.mailer.send(&staff.principal.board, mail).await?;
+        }
+    }
+    Ok(parents.len() + own.len())
 }
 
 pub async fn invite(State(state): State<AppState>, StaffPage(staff): StaffPage) -> PageResult {

@@ -46,6 +46,7 @@ pub fn router() -> Router<AppState> {
         .route("/leerlingen", get(pupils::list))
         .route("/leerlingen/{id}", get(pupils::show))
         .route("/leerlingen/{id}/toestemming", post(consent::record_paper_form))
+        .route("/leerlingen/{id}/email", post(pupils::set_email))
         .route("/toestemming", get(consent::overview))
         .route("/toestemming/fotocheck", get(consent::photo_form).post(consent::photo_check))
         .route("/leerlingen/{id}/toestemmingsformulier.pdf", get(consent_documents::pupil_form))

@@ -7,7 +7,7 @@ use super::filters;
 use super::parents::Parent;
 use super::{Layout, PageError, PageResult, render};
 use crate::AppState;
-use crate::api::consent::verdicts_for;
+use crate::api::consent::verdicts_per_purpose;
 use crate::csrf::CsrfToken;
 use crate::error::Problem;
 use crate::html::consent::Cell;
@@ -44,13 +44,26 @@ struct ConsentPage {
     saved: Option<Vec<(String, String, &'static str)>>,
 }
 
-/// The child, if it is one of this parent's, and the parent's guardian records for it
-/// (custodial ones first).
-async fn child_of(
-    state: &AppState,
-    parent: &Parent,
-    pupil_id: &str,
-) -> Result<(Pupil, Vec<(String, bool)>), PageError> {
+/// Who is signed in, for one child.
+enum Viewer {
+    /// The pupil themself, at their own address, from their 16th birthday.
+    Pupil,
+    /// One or more guardian records with this address (custodial ones first).
+    Guardian(Vec<(String, bool)>),
+}
+
+impl Viewer {
+    /// Whether this person made `decision`.
+    fn made(&self, decision: &ConsentDecisionRecord) -> bool {
+        match self {
+            Self::Pupil => decision.by_pupil,
+            Self::Guardian(mine) => decision.guardian_id.as_ref().is_some_and(|g| mine.iter().any(|(m, _)| m == g)),
+        }
+    }
+}
+
+/// The child, if it is one of this person's (or the signed-in pupil), and who they are for it.
+async fn child_of(state: &AppState, parent: &Parent, pupil_id: &str) -> Result<(Pupil, Viewer), PageError> {
     let board = state.store.board(&parent.session.board);
     let pupil = board
         .children_of(&parent.session.email, state.clock.today())
@@ -65,8 +78,11 @@ async fn child_of(
         .filter(|g| g.guardian.email.as_deref() == Some(parent.session.email.as_str()))
         .map(|g| (g.guardian.id, g.link.holds_custody))
         .collect();
+    if mine.is_empty() && pupil.email.as_deref() == Some(parent.session.email.as_str()) {
+        return Ok((pupil, Viewer::Pupil));
+    }
     mine.sort_by_key(|(_, custody)| !custody);
-    Ok((pupil, mine))
+    Ok((pupil, Viewer::Guardian(mine)))
 }
 
 async fn page(
@@ -75,35 +91,31 @@ async fn page(
     pupil_id: &str,
     saved: Option<Vec<(String, String, &'static str)>>,
 ) -> PageResult {
-    let (pupil, mine) = child_of(state, parent, pupil_id).await?;
+    let (pupil, viewer) = child_of(state, parent, pupil_id).await?;
     let board = state.store.board(&parent.session.board);
     let history = board.consent_history(&pupil.id).await?;
     let today = state.clock.today();
+    let purposes = board.consent_purposes(state.clock.now()).await?;
+    let codes: Vec<&str> = purposes.iter().map(|p| p.code.as_str()).collect();
+    let verdicts = verdicts_per_purpose(board, &Scope::Board, std::slice::from_ref(&pupil.id), &codes, today).await?;
     let mut choices = Vec::new();
-    for purpose in board.consent_purposes(state.clock.now()).await? {
-        let latest = history.iter().find(|d| {
-            d.purpose == purpose.code && d.guardian_id.as_ref().is_some_and(|g| mine.iter().any(|(m, _)| m == g))
-        });
-        let reason = verdicts_for(board, &Scope::Board, std::slice::from_ref(&pupil.id), &purpose.code, today)
-            .await?
-            .first()
-            .map_or(Reason::NoDecision, |(_, r)| *r);
+    for (purpose, verdict) in purposes.into_iter().zip(verdicts) {
+        let latest = history.iter().find(|d| d.purpose == purpose.code && viewer.made(d));
         choices.push(PurposeChoice {
             mine: match latest.map(|d| d.decision) {
                 Some(Choice::Granted) => "ja",
                 Some(Choice::Refused) => "nee",
                 None => "",
             },
-            status: Cell::of(reason),
+            status: Cell::of(verdict.get(&pupil.id).copied().unwrap_or(Reason::NoDecision)),
             purpose,
         });
     }
-    let notice = if decides_for_self(pupil.birth_date, today) {
-        Some(t("parents.consent_sixteen"))
-    } else if !mine.iter().any(|(_, custody)| *custody) {
-        Some(t("parents.consent_no_custody"))
-    } else {
-        None
+    let notice = match &viewer {
+        Viewer::Pupil => Some(t("parents.consent_own")),
+        Viewer::Guardian(_) if decides_for_self(pupil.birth_date, today) => Some(t("parents.consent_sixteen")),
+        Viewer::Guardian(mine) if !mine.iter().any(|(_, custody)| *custody) => Some(t("parents.consent_no_custody")),
+        Viewer::Guardian(_) => None,
     };
     let layout = Layout::public(state, &CsrfToken(parent.csrf().to_owned()), t("parents.consent_title"));
     Ok(render(&ConsentPage { layout, pupil_id: pupil.id.clone(), child: pupil.full_name(), choices, notice, saved }))
@@ -120,8 +132,11 @@ pub async fn save(
     Path(pupil_id): Path<String>,
     Form(form): Form<HashMap<String, String>>,
 ) -> PageResult {
-    let (pupil, mine) = child_of(&state, &parent, &pupil_id).await?;
-    let Some((guardian_id, _)) = mine.first().cloned() else { return Err(Problem::not_found().into()) };
+    let (pupil, viewer) = child_of(&state, &parent, &pupil_id).await?;
+    let guardian_id = match &viewer {
+        Viewer::Pupil => None,
+        Viewer::Guardian(mine) => Some(mine.first().ok_or_else(Problem::not_found)?.0.clone()),
+    };
     let board = state.store.board(&parent.session.board);
     let history = board.consent_history(&pupil.id).await?;
     let now = state.clock.now();
@@ -133,9 +148,13 @@ pub async fn save(
             Some("nee") => Choice::Refused,
             _ => continue,
         };
-        let latest = history
-            .iter()
-            .find(|d| d.purpose == purpose.code && d.guardian_id.as_deref() == Some(guardian_id.as_str()));
+        let latest = history.iter().find(|d| {
+            d.purpose == purpose.code
+                && match &guardian_id {
+                    Some(id) => d.guardian_id.as_ref() == Some(id),
+                    None => d.by_pupil,
+                }
+        });
         if latest.is_some_and(|d| d.decision == choice) {
             continue;
         }
@@ -143,8 +162,8 @@ pub async fn save(
             pupil_id: pupil.id.clone(),
             purpose: purpose.code.clone(),
             choice,
-            guardian_id: Some(guardian_id.clone()),
-            by_pupil: false,
+            guardian_id: guardian_id.clone(),
+            by_pupil: guardian_id.is_none(),
             decided_at: now,
             channel: Channel::Portal,
             signed: None,
@@ -181,13 +200,13 @@ async fn own_decision(
     pupil_id: &str,
     id: &str,
 ) -> Result<(Pupil, ConsentDecisionRecord, ConsentPurpose), PageError> {
-    let (pupil, mine) = child_of(state, parent, pupil_id).await?;
+    let (pupil, viewer) = child_of(state, parent, pupil_id).await?;
     let board = state.store.board(&parent.session.board);
     let decision = board
         .consent_history(&pupil.id)
         .await?
         .into_iter()
-        .find(|d| d.id == id && d.guardian_id.as_ref().is_some_and(|g| mine.iter().any(|(m, _)| m == g)))
+        .find(|d| d.id == id && viewer.made(d))
         .ok_or_else(Problem::not_found)?;
     let purpose = board
         .consent_purposes(state.clock.now())

@@ -13,7 +13,9 @@ use aantoonbaar_rules::age::age_on;
 use aantoonbaar_rules::information_rights::Right;
 use aantoonbaar_store::{Group, LinkedGuardian, Pupil, PupilQuery};
 use askama::Template;
+use axum::Form;
 use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect};
 use serde::Deserialize;
 use std::collections::HashMap;
 
@@ -170,6 +172,8 @@ struct PupilPage {
     family: &'static str,
     guardians: Option<Vec<GuardianRow>>,
     consent: super::consent::PupilConsent,
+    /// Whether the pupil's own e-mail address may be changed here.
+    may_edit: bool,
 }
 
 pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage, Path(id): Path<String>) -> PageResult {
@@ -208,6 +212,20 @@ pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage, Pa
         leave,
         family,
         guardians,
+        may_edit: staff.can(Action::PupilManage),
         pupil,
     }))
+}
+
+/// Sets or clears the pupil's own e-mail address (used from the 16th birthday).
+pub async fn set_email(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    Path(id): Path<String>,
+    Form(form): Form<HashMap<String, String>>,
+) -> PageResult {
+    let email = form.get("email").map(|e| e.trim()).filter(|e| !e.is_empty());
+    let body = serde_json::Map::from_iter([("email".to_owned(), email.map_or(serde_json::Value::Null, |e| e.into()))]);
+    crate::api::pupils::change(&state, &staff, &id, body).await?;
+    Ok(Redirect::to(&format!("/leerlingen/{id}")).into_response())
 }
