@@ -106,6 +106,11 @@ story!(a_reimport_updates_changed_pupils_and_records_those_who_left, |app| {
         json(app.post(&token, "/api/v1/schools", &json!({"name": "OBS De Linde", "brin": "11AA"})).await, 201).await;
     let school = school["id"].as_str().unwrap();
     json(import(&app, &token, school, &export(10, None), false).await, 200).await;
+    // The school added pupil 10001's own address, which the export does not carry.
+    let pupil = json(app.get(&token, "/api/v1/pupils?q=10001").await, 200).await["pupils"][0]["id"].clone();
+    let path = format!("/api/v1/pupils/{}", pupil.as_str().unwrap());
+    let set = app.request(reqwest::Method::PATCH, Some(&token), &path).json(&json!({"email": "kind1@voorbeeld.nl"}));
+    json(set.send().await.unwrap(), 200).await;
 
     // Pupil 10009 is gone from the export; pupil 10000 moved to group 2.
     let next_year: String = export(9, None)
@@ -120,6 +125,7 @@ story!(a_reimport_updates_changed_pupils_and_records_those_who_left, |app| {
     let all = json(app.get(&token, "/api/v1/pupils?include_left=true&q=10009").await, 200).await;
     assert_eq!(all["pupils"][0]["leave_date"], "2026-11-22");
     assert_eq!(all["pupils"][0]["leave_destination"], "other");
+    assert_eq!(json(app.get(&token, &path).await, 200).await["email"], "kind1@voorbeeld.nl", "a re-import keeps it");
 });
 
 story!(a_windows_1252_comma_file_with_english_headers_imports, |app| {
