@@ -328,8 +328,9 @@ fn objection_stands(objection: &Objection<'_>, day: Date, decisions: &[Decision<
 ///    van toestemming is de mededeling van één ouder ook voldoende" (§14.6).
 /// 6. An unlifted objection of a custodial guardian → [`Reason::Objection`] (§14.6).
 /// 7. With [`Settings::both_parents_when_separated`], separated parents and two
-///    or more custodial guardians, not all of whom granted →
-///    [`Reason::BothParentsNeeded`] (§14.6).
+///    or more custodial guardians, one of whom granted but not all →
+///    [`Reason::BothParentsNeeded`] (§14.6). When nobody answered yet the
+///    reason stays [`Reason::NoDecision`]: that is what the school must ask for.
 /// 8. At least one custodial guardian's latest decision is a grant →
 ///    [`Reason::Granted`]: "mag de school dus vertrouwen op de toestemming als
 ///    één ouder die geeft" (§14.6).
@@ -397,6 +398,7 @@ pub fn evaluate(
     if settings.both_parents_when_separated
         && pupil.separated
         && custodians.len() >= 2
+        && stances.contains(&Stance::Granted)
         && !stances.iter().all(|stance| *stance == Stance::Granted)
     {
         return verdict(Reason::BothParentsNeeded);
@@ -750,6 +752,12 @@ mod tests {
         let decisions = [by(MOTHER, Choice::Granted, date(2026, 9, 1))];
         let verdict = evaluate(DAY, &pupil, &PARENTS, &decisions, &[], &both_parents());
         assert_eq!(verdict, Verdict { allowed: false, reason: Reason::BothParentsNeeded, uncounted_decisions: false });
+    }
+
+    #[test]
+    fn with_the_both_parents_option_and_no_answer_yet_the_reason_is_no_decision() {
+        let pupil = Pupil { separated: true, ..child() };
+        assert_eq!(evaluate(DAY, &pupil, &PARENTS, &[], &[], &both_parents()).reason, Reason::NoDecision);
     }
 
     #[test]
