@@ -123,46 +123,65 @@ async fn lock_board(tx: &mut Tx, board: &BoardId) -> Result<()> {
 }
 
 /// Appends an audit entry in the caller's transaction, chained to the board's
-/// previous entry. Bumping the board's counter first serialises a board's
-/// writers, so `seq` has no gaps and the chain no forks.
+/// previous entry.
 async fn audit(tx: &mut Tx, board: &BoardId, actor: &Actor, event: &AuditEvent) -> Result<()> {
-    let head = sqlx::query("UPDATE boards SET audit_seq = audit_seq + 1 WHERE id = $1 RETURNING audit_seq, audit_head")
+    audit_many(tx, board, &[(actor, event)]).await
+}
+
+/// Appends entries in the caller's transaction, in order, chained to the
+/// board's previous entry, in three statements however many there are.
+/// Bumping the board's counter first serialises a board's writers, so `seq`
+/// has no gaps and the chain no forks.
+async fn audit_many(tx: &mut Tx, board: &BoardId, entries: &[(&Actor, &AuditEvent)]) -> Result<()> {
+    let Ok(count) = i64::try_from(entries.len()) else { return Err(StoreError::Corrupt("audit batch".to_owned())) };
+    if count == 0 {
+        return Ok(());
+    }
+    let head = sqlx::query("UPDATE boards SET audit_seq = audit_seq + $2 WHERE id = $1 RETURNING audit_seq, audit_head")
         .bind(&board.0)
+        .bind(count)
         .fetch_one(&mut **tx)
         .await?;
-    let seq: i64 = head.try_get("audit_seq")?;
-    let previous: String = head.try_get("audit_head")?;
-    let fields = serde_json::to_string(&event.fields).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-    let hash = Canonical {
-        board_id: &board.0,
-        seq,
-        at: actor.at.as_second(),
-        actor: &actor.label,
-        ip: actor.ip.as_deref(),
-        action: event.action.code(),
-        entity: event.entity,
-        entity_id: &event.entity_id,
-        fields: &fields,
+    let last: i64 = head.try_get("audit_seq")?;
+    let mut previous: String = head.try_get("audit_head")?;
+    let mut rows = Vec::with_capacity(entries.len());
+    for (seq, (actor, event)) in (last - count + 1..).zip(entries) {
+        let fields = serde_json::to_string(&event.fields).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let hash = Canonical {
+            board_id: &board.0,
+            seq,
+            at: actor.at.as_second(),
+            actor: &actor.label,
+            ip: actor.ip.as_deref(),
+            action: event.action.code(),
+            entity: event.entity,
+            entity_id: &event.entity_id,
+            fields: &fields,
+        }
+        .hash(&previous);
+        rows.push((seq, *actor, *event, fields, std::mem::replace(&mut previous, hash.clone()), hash));
     }
-    .hash(&previous);
-    sqlx::query(
-        "INSERT INTO audit_events (board_id, seq, at, actor, ip, action, entity, entity_id, fields, prev_hash, hash) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-    )
-    .bind(&board.0)
-    .bind(seq)
-    .bind(actor.at.as_second())
-    .bind(&actor.label)
-    .bind(&actor.ip)
-    .bind(event.action.code())
-    .bind(event.entity)
-    .bind(&event.entity_id)
-    .bind(fields)
-    .bind(previous)
-    .bind(&hash)
-    .execute(&mut **tx)
-    .await?;
-    sqlx::query("UPDATE boards SET audit_head = $2 WHERE id = $1").bind(&board.0).bind(hash).execute(&mut **tx).await?;
+    // 11 values a row stays far below both back-ends' limit on bound values.
+    for chunk in rows.chunks(500) {
+        let mut qb = QueryBuilder::new(
+            "INSERT INTO audit_events (board_id, seq, at, actor, ip, action, entity, entity_id, fields, prev_hash, hash) ",
+        );
+        qb.push_values(chunk, |mut row, (seq, actor, event, fields, prev_hash, hash)| {
+            row.push_bind(board.0.clone())
+                .push_bind(*seq)
+                .push_bind(actor.at.as_second())
+                .push_bind(actor.label.clone())
+                .push_bind(actor.ip.clone())
+                .push_bind(event.action.code())
+                .push_bind(event.entity)
+                .push_bind(event.entity_id.clone())
+                .push_bind(fields.clone())
+                .push_bind(prev_hash.clone())
+                .push_bind(hash.clone());
+        });
+        qb.build().execute(&mut **tx).await?;
+    }
+    sqlx::query("UPDATE boards SET audit_head = $2 WHERE id = $1").bind(&board.0).bind(previous).execute(&mut **tx).await?;
     Ok(())
 }
 
@@ -815,9 +834,10 @@ pub(crate) async fn set_board_settings(pool: &Pool, board: &BoardId, actor: &Act
 }
 
 /// Records a batch of decisions (of any boards) in one transaction, so one
-/// `fsync` makes them all durable (group commit, see `group_commit.rs`). Each
-/// decision runs in a savepoint: one that fails (an unknown pupil) is rolled
-/// back alone and answered with its error, the others still commit.
+/// `fsync` makes them all durable (group commit, see `group_commit.rs`). The
+/// batch is written with a few multi-row statements; when that fails (one
+/// decision names a pupil that does not exist), each decision is written in a
+/// savepoint of its own, so the bad one fails alone and the others commit.
 pub(crate) async fn record_consent_decisions(
     pool: &Pool,
     batch: &[(&BoardId, &Actor, &NewConsentDecision)],
@@ -829,74 +849,112 @@ pub(crate) async fn record_consent_decisions(
         consent_purposes(pool, board, batch[0].1.at).await?;
     }
     let mut tx = begin(pool).await?;
-    let mut results = Vec::with_capacity(batch.len());
-    for (board, actor, decision) in batch {
-        sqlx::query("SAVEPOINT decision").execute(&mut *tx).await?;
-        let result = insert_consent_decision(&mut tx, board, actor, decision).await;
-        let end = if result.is_ok() { "RELEASE SAVEPOINT decision" } else { "ROLLBACK TO SAVEPOINT decision" };
-        sqlx::query(end).execute(&mut *tx).await?;
-        results.push(result);
-    }
+    sqlx::query("SAVEPOINT batch").execute(&mut *tx).await?;
+    let results = match insert_consent_decisions(&mut tx, batch).await {
+        Ok(records) => {
+            sqlx::query("RELEASE SAVEPOINT batch").execute(&mut *tx).await?;
+            records.into_iter().map(Ok).collect()
+        }
+        Err(_) => {
+            sqlx::query("ROLLBACK TO SAVEPOINT batch").execute(&mut *tx).await?;
+            let mut results = Vec::with_capacity(batch.len());
+            for item in batch {
+                sqlx::query("SAVEPOINT decision").execute(&mut *tx).await?;
+                let result = insert_consent_decisions(&mut tx, std::slice::from_ref(item)).await.map(|mut r| r.remove(0));
+                let end = if result.is_ok() { "RELEASE SAVEPOINT decision" } else { "ROLLBACK TO SAVEPOINT decision" };
+                sqlx::query(end).execute(&mut *tx).await?;
+                results.push(result);
+            }
+            results
+        }
+    };
     tx.commit().await?;
     Ok(results)
 }
 
-async fn insert_consent_decision(
+/// Inserts decisions against each purpose's current text version, with their
+/// audit entries; the records in the order given.
+async fn insert_consent_decisions(
     tx: &mut Tx,
-    board: &BoardId,
-    actor: &Actor,
-    decision: &NewConsentDecision,
-) -> Result<ConsentDecisionRecord> {
-    let id = new_id();
-    let version: Option<i64> =
-        sqlx::query_scalar("SELECT MAX(version) FROM consent_purpose_texts WHERE board_id = $1 AND purpose_code = $2")
-            .bind(&board.0)
-            .bind(&decision.purpose)
-            .fetch_one(&mut **tx)
-            .await?;
-    let version = version.ok_or(StoreError::BadReference { field: "purpose" })?;
-    let choice = match decision.choice {
-        aantoonbaar_rules::consent::Choice::Granted => "granted",
-        aantoonbaar_rules::consent::Choice::Refused => "refused",
-    };
-    sqlx::query(
-        "INSERT INTO consent_decisions (board_id, id, pupil_id, purpose_code, purpose_version, decision, guardian_id, by_pupil, \
-         decided_at, decided_on, channel, signed, recorded_by, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
-    )
-    .bind(&board.0)
-    .bind(&id)
-    .bind(&decision.pupil_id)
-    .bind(&decision.purpose)
-    .bind(version)
-    .bind(choice)
-    .bind(&decision.guardian_id)
-    .bind(decision.by_pupil)
-    .bind(decision.decided_at.as_second())
-    .bind(aantoonbaar_rules::calendar::dutch_date(decision.decided_at).to_string())
-    .bind(decision.channel.code())
-    .bind(decision.signed)
-    .bind(&actor.label)
-    .bind(actor.at.as_second())
-    .execute(&mut **tx)
-    .await
-    .map_err(|e| classify(e, "id", "pupil_id"))?;
-    let event = AuditEvent::new(AuditAction::Create, "consent_decision", &id)
-        .fields(&["pupil_id", "purpose", "decision", "decider", "decided_at", "channel"]);
-    audit(tx, board, actor, &event).await?;
-    Ok(ConsentDecisionRecord {
-        id,
-        pupil_id: decision.pupil_id.clone(),
-        purpose: decision.purpose.clone(),
-        purpose_version: version,
-        decision: decision.choice,
-        guardian_id: decision.guardian_id.clone(),
-        by_pupil: decision.by_pupil,
-        decided_at: decision.decided_at,
-        channel: decision.channel,
-        signed: decision.signed,
-        recorded_by: actor.label.clone(),
-    })
+    batch: &[(&BoardId, &Actor, &NewConsentDecision)],
+) -> Result<Vec<ConsentDecisionRecord>> {
+    let mut versions: HashMap<(&str, &str), i64> = HashMap::new();
+    for (board, _, decision) in batch {
+        if versions.contains_key(&(board.0.as_str(), decision.purpose.as_str())) {
+            continue;
+        }
+        let version: Option<i64> =
+            sqlx::query_scalar("SELECT MAX(version) FROM consent_purpose_texts WHERE board_id = $1 AND purpose_code = $2")
+                .bind(&board.0)
+                .bind(&decision.purpose)
+                .fetch_one(&mut **tx)
+                .await?;
+        versions.insert((&board.0, &decision.purpose), version.ok_or(StoreError::BadReference { field: "purpose" })?);
+    }
+    let records: Vec<ConsentDecisionRecord> = batch
+        .iter()
+        .map(|(board, actor, decision)| ConsentDecisionRecord {
+            id: new_id(),
+            pupil_id: decision.pupil_id.clone(),
+            purpose: decision.purpose.clone(),
+            purpose_version: versions.get(&(board.0.as_str(), decision.purpose.as_str())).copied().unwrap_or_default(),
+            decision: decision.choice,
+            guardian_id: decision.guardian_id.clone(),
+            by_pupil: decision.by_pupil,
+            decided_at: decision.decided_at,
+            channel: decision.channel,
+            signed: decision.signed,
+            recorded_by: actor.label.clone(),
+        })
+        .collect();
+    let rows: Vec<_> = batch.iter().zip(&records).collect();
+    // 14 values a row stays far below both back-ends' limit on bound values.
+    for chunk in rows.chunks(500) {
+        let mut qb = QueryBuilder::new(
+            "INSERT INTO consent_decisions (board_id, id, pupil_id, purpose_code, purpose_version, decision, guardian_id, \
+             by_pupil, decided_at, decided_on, channel, signed, recorded_by, created_at) ",
+        );
+        qb.push_values(chunk, |mut row, ((board, actor, _), record)| {
+            row.push_bind(board.0.clone())
+                .push_bind(record.id.clone())
+                .push_bind(record.pupil_id.clone())
+                .push_bind(record.purpose.clone())
+                .push_bind(record.purpose_version)
+                .push_bind(match record.decision {
+                    aantoonbaar_rules::consent::Choice::Granted => "granted",
+                    aantoonbaar_rules::consent::Choice::Refused => "refused",
+                })
+                .push_bind(record.guardian_id.clone())
+                .push_bind(record.by_pupil)
+                .push_bind(record.decided_at.as_second())
+                .push_bind(aantoonbaar_rules::calendar::dutch_date(record.decided_at).to_string())
+                .push_bind(record.channel.code())
+                .push_bind(record.signed)
+                .push_bind(actor.label.clone())
+                .push_bind(actor.at.as_second());
+        });
+        qb.build().execute(&mut **tx).await.map_err(|e| classify(e, "id", "pupil_id"))?;
+    }
+    let events: Vec<AuditEvent> = records
+        .iter()
+        .map(|record| {
+            AuditEvent::new(AuditAction::Create, "consent_decision", &record.id)
+                .fields(&["pupil_id", "purpose", "decision", "decider", "decided_at", "channel"])
+        })
+        .collect();
+    let mut boards: Vec<&BoardId> = batch.iter().map(|(board, _, _)| *board).collect();
+    boards.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    boards.dedup();
+    for board in boards {
+        let entries: Vec<(&Actor, &AuditEvent)> = batch
+            .iter()
+            .zip(&events)
+            .filter(|((b, _, _), _)| b.0 == board.0)
+            .map(|((_, actor, _), event)| (*actor, event))
+            .collect();
+        audit_many(tx, board, &entries).await?;
+    }
+    Ok(records)
 }
 
 pub(crate) async fn consent_round(pool: &Pool, board: &BoardId, scope: &Scope, since: Date, today: Date) -> Result<Vec<RoundPupil>> {
@@ -1026,6 +1084,8 @@ pub(crate) async fn consent_facts(
     purpose: Option<&str>,
     day: Date,
 ) -> Result<ConsentFacts> {
+    // One connection for the three reads.
+    let mut conn = pool.acquire().await?;
     let row = sqlx::query(
         "SELECT s.consent_renewal, s.both_parents_when_separated, \
          EXISTS (SELECT 1 FROM consent_purposes p WHERE p.board_id = b.id AND p.code = $2) AS purpose_known \
@@ -1033,7 +1093,7 @@ pub(crate) async fn consent_facts(
     )
     .bind(&board.0)
     .bind(purpose.unwrap_or_default())
-    .fetch_one(pool)
+    .fetch_one(&mut *conn)
     .await?;
     let settings = settings_from(&row)?;
     let purpose_known = purpose.is_none() || row.try_get("purpose_known")?;
@@ -1043,7 +1103,7 @@ pub(crate) async fn consent_facts(
     push_list(&mut qb, pupil_ids.iter().cloned());
     qb.push(")");
     push_scope(&mut qb, scope, "school_id", Some("group_id"));
-    facts.pupils = qb.build().fetch_all(pool).await?.iter().map(pupil_from).collect::<Result<_>>()?;
+    facts.pupils = qb.build().fetch_all(&mut *conn).await?.iter().map(pupil_from).collect::<Result<_>>()?;
     if facts.pupils.is_empty() {
         return Ok(facts);
     }
@@ -1080,7 +1140,7 @@ pub(crate) async fn consent_facts(
         qb.push(" AND (purpose_code IS NULL OR purpose_code = ").push_bind(purpose.to_owned()).push(")");
     }
     qb.push(" ORDER BY 1, 7, 8, 9");
-    for row in qb.build().fetch_all(pool).await? {
+    for row in qb.build().fetch_all(&mut *conn).await? {
         let kind: String = row.try_get("kind")?;
         let pupil_id: String = row.try_get("pupil_id")?;
         let guardian_id: Option<String> = row.try_get("guardian_id")?;
@@ -2087,10 +2147,10 @@ pub(crate) async fn record_views(
     if ids.is_empty() {
         return Ok(());
     }
+    let events: Vec<AuditEvent> = ids.iter().map(|id| AuditEvent::new(AuditAction::View, entity, id)).collect();
+    let entries: Vec<(&Actor, &AuditEvent)> = events.iter().map(|event| (actor, event)).collect();
     let mut tx = begin(pool).await?;
-    for id in ids {
-        audit(&mut tx, board, actor, &AuditEvent::new(AuditAction::View, entity, id)).await?;
-    }
+    audit_many(&mut tx, board, &entries).await?;
     tx.commit().await?;
     Ok(())
 }

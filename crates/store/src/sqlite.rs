@@ -26,6 +26,9 @@ pub(crate) async fn connect(path: &Path) -> Result<sqlx::SqlitePool> {
         .foreign_keys(true)
         .busy_timeout(Duration::from_secs(10));
     let pool = SqlitePoolOptions::new()
+        // A local file does not go stale the way a network connection can; a
+        // ping before every query would double its round trips to the worker.
+        .test_before_acquire(false)
         .max_connections(8)
         .min_connections(1)
         .idle_timeout(None)
