@@ -191,6 +191,12 @@ macro_rules! dispatch {
     };
 }
 
+pub mod incidents;
+pub use incidents::{
+    Closing, FollowUp, Incident, IncidentAssessment, IncidentFilter, IncidentLetter, IncidentSubject, NewIncident,
+    SubjectRef,
+};
+
 impl Store {
     /// Connects to `sqlite://PATH` (created when missing) or `postgres://…`.
     ///
