@@ -144,7 +144,18 @@ pub struct IncidentLetter {
     pub pupil_id: Option<String>,
     pub recipient_name: String,
     pub recipient_email: Option<String>,
+    pub body: String,
     pub sent_at: Timestamp,
+}
+
+/// A letter to record; the store gives it its id and the actor's time.
+#[derive(Debug, Clone)]
+pub struct NewLetter {
+    pub guardian_id: Option<String>,
+    pub pupil_id: Option<String>,
+    pub recipient_name: String,
+    pub recipient_email: Option<String>,
+    pub body: String,
 }
 
 /// The closing record (seed 001 §10.4: measures, cause and evaluation).
@@ -225,8 +236,8 @@ impl BoardStore<'_> {
         decision: SubjectsDecision,
         reason: Option<&str>,
         announcement: Option<&str>,
-        letters: &[IncidentLetter],
-    ) -> Result<()> {
+        letters: &[NewLetter],
+    ) -> Result<Vec<IncidentLetter>> {
         dispatch!(
             self.store,
             incidents::record_communication(self.board, actor, id, decision, reason, announcement, letters)

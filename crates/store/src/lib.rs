@@ -194,7 +194,7 @@ macro_rules! dispatch {
 pub mod incidents;
 pub use incidents::{
     Closing, FollowUp, Incident, IncidentAssessment, IncidentFilter, IncidentLetter, IncidentSubject, NewIncident,
-    SubjectRef,
+    NewLetter, SubjectRef,
 };
 
 impl Store {

@@ -111,6 +111,8 @@ CREATE TABLE incident_letters (
     pupil_id        TEXT,
     recipient_name  TEXT NOT NULL,
     recipient_email TEXT,
+    -- The letter as sent (AVG art. 34 lid 2), for the PDF and the register.
+    body            TEXT NOT NULL,
     sent_at         BIGINT NOT NULL,
     PRIMARY KEY (board_id, id),
     FOREIGN KEY (board_id, incident_id) REFERENCES incidents(board_id, id),

@@ -2,7 +2,7 @@
 
 use crate::incidents::{
     Closing, FollowUp, Incident, IncidentAssessment, IncidentFilter, IncidentLetter, IncidentSubject, NewIncident,
-    SubjectRef,
+    NewLetter, SubjectRef,
 };
 use aantoonbaar_rules::incidents::{Channel, Kind, Status, SubjectsDecision, Warning, reference, reported_late};
 
@@ -417,8 +417,8 @@ pub(crate) async fn record_communication(
     decision: SubjectsDecision,
     reason: Option<&str>,
     announcement: Option<&str>,
-    letters: &[IncidentLetter],
-) -> Result<()> {
+    letters: &[NewLetter],
+) -> Result<Vec<IncidentLetter>> {
     let mut tx = begin(pool).await?;
     let done = sqlx::query(
         "UPDATE incidents SET subjects_decision = $3, subjects_reason = $4, announcement = $5 WHERE board_id = $1 AND id = $2",
@@ -439,10 +439,20 @@ pub(crate) async fn record_communication(
         "announcement",
     ]);
     audit(&mut tx, board, actor, &event).await?;
+    let mut recorded = Vec::with_capacity(letters.len());
     for letter in letters {
+        let letter = IncidentLetter {
+            id: new_id(),
+            guardian_id: letter.guardian_id.clone(),
+            pupil_id: letter.pupil_id.clone(),
+            recipient_name: letter.recipient_name.clone(),
+            recipient_email: letter.recipient_email.clone(),
+            body: letter.body.clone(),
+            sent_at: actor.at,
+        };
         sqlx::query(
             "INSERT INTO incident_letters (board_id, incident_id, id, guardian_id, pupil_id, recipient_name, recipient_email, \
-             sent_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+             body, sent_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
         .bind(&board.0)
         .bind(incident_id)
@@ -451,6 +461,7 @@ pub(crate) async fn record_communication(
         .bind(&letter.pupil_id)
         .bind(&letter.recipient_name)
         .bind(&letter.recipient_email)
+        .bind(&letter.body)
         .bind(letter.sent_at.as_second())
         .execute(&mut *tx)
         .await
@@ -461,14 +472,15 @@ pub(crate) async fn record_communication(
             "pupil_id",
         ]);
         audit(&mut tx, board, actor, &event).await?;
+        recorded.push(letter);
     }
     tx.commit().await?;
-    Ok(())
+    Ok(recorded)
 }
 
 pub(crate) async fn letters(pool: &Pool, board: &BoardId, incident_id: &str) -> Result<Vec<IncidentLetter>> {
     let rows = sqlx::query(
-        "SELECT id, guardian_id, pupil_id, recipient_name, recipient_email, sent_at FROM incident_letters \
+        "SELECT id, guardian_id, pupil_id, recipient_name, recipient_email, body, sent_at FROM incident_letters \
          WHERE board_id = $1 AND incident_id = $2 ORDER BY sent_at, recipient_name, id",
     )
     .bind(&board.0)
@@ -483,6 +495,7 @@ pub(crate) async fn letters(pool: &Pool, board: &BoardId, incident_id: &str) -> 
                 pupil_id: row.try_get("pupil_id")?,
                 recipient_name: row.try_get("recipient_name")?,
                 recipient_email: row.try_get("recipient_email")?,
+                body: row.try_get("body")?,
                 sent_at: instant(row.try_get("sent_at")?)?,
             })
         })

@@ -8,6 +8,7 @@ mod consent_round;
 mod dashboard;
 mod holidays;
 mod import;
+pub(crate) mod incidents;
 mod outbox;
 mod parent_consent;
 mod parents;
@@ -69,6 +70,15 @@ pub fn router() -> Router<AppState> {
         .route("/uitgaande-post", get(outbox::show))
         .route("/feestdagen", get(holidays::show).post(holidays::add))
         .route("/feestdagen/{date}/verwijderen", post(holidays::remove))
+        .route("/incidenten", get(incidents::register))
+        .route("/incidenten.csv", get(incidents::export))
+        .route("/incidenten/melden", get(incidents::report_form).post(incidents::report_submit))
+        .route("/incidenten/{id}", get(incidents::show))
+        .route("/incidenten/{id}/beoordeling", post(incidents::assess))
+        .route("/incidenten/{id}/ap-melding", post(incidents::notify_authority))
+        .route("/incidenten/{id}/brieven", post(incidents::letters))
+        .route("/incidenten/{id}/brieven/{file}", get(incidents::letter_pdf))
+        .route("/incidenten/{id}/afsluiten", post(incidents::close))
         .route("/logboek", get(audit::show))
         .route("/logboek.csv", get(audit::export))
         .route("/static/app.css", get(stylesheet))
@@ -123,11 +133,12 @@ impl Layout {
     /// The layout for a signed-in user: the navigation shows what they may use.
     #[must_use]
     pub fn for_staff(state: &AppState, staff: &Staff, title: &str, current: &str) -> Self {
-        let items: [(&'static str, &'static str, Option<Action>); 10] = [
+        let items: [(&'static str, &'static str, Option<Action>); 11] = [
             ("/", "nav.dashboard", None),
             ("/scholen", "nav.schools", Some(Action::SchoolView)),
             ("/leerlingen", "nav.pupils", Some(Action::PupilView)),
             ("/toestemming", "nav.consent", Some(Action::PupilView)),
+            ("/incidenten", "nav.incidents", Some(Action::IncidentReport)),
             ("/import", "nav.import", Some(Action::PupilImport)),
             ("/gebruikers", "nav.users", Some(Action::UserView)),
             ("/logboek", "nav.audit", Some(Action::AuditView)),
