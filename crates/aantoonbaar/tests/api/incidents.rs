@@ -266,3 +266,74 @@ story!(teachers_see_their_own_reports_directors_their_school_and_the_pupil_page_
     let (_, page) = app.page(&format!("/leerlingen/{}", b.f.other_pupil)).await;
     assert!(!page.contains("INC-2026-0001"));
 });
+
+story!(on_the_pages_a_teacher_reports_in_one_form_and_the_director_assesses_with_the_decision_tree, |app| {
+    let b = board(&app).await;
+    app.sign_in("juf@proef.nl", crate::helpers::PASSWORD).await;
+    let (status, form) = app.page("/incidenten/melden").await;
+    assert_eq!(status, 200);
+    assert!(form.contains("Wat is er gebeurd?"));
+    let missing = app.form("/incidenten/melden", &[("what_happened", ""), ("discovered_at", "2026-11-22T09:15")]).await;
+    assert_eq!(missing.status(), 422);
+    assert!(missing.text().await.unwrap().contains("dit veld is verplicht"));
+    let sent = app
+        .form(
+            "/incidenten/melden",
+            &[
+                ("what_happened", "Telefoon met schoolmail verloren in de bus"),
+                ("discovered_at", "2026-11-22T09:15"),
+                ("school_id", &b.f.school),
+                ("device", "telefoon"),
+            ],
+        )
+        .await;
+    assert_eq!(sent.headers()["location"], "/incidenten?gemeld=INC-2026-0001");
+    let (_, register) = app.page("/incidenten?gemeld=INC-2026-0001").await;
+    assert!(register.contains("INC-2026-0001") && register.contains("Gemeld"), "{register}");
+    let incidents = json(app.get(&b.admin, "/api/v1/incidents").await, 200).await;
+    let id = incidents[0]["id"].as_str().unwrap().to_owned();
+    assert_eq!(incidents[0]["discovered_at"], "2026-11-22T09:15:00+01:00", "the form's time is Dutch time");
+    assert_eq!(app.page(&format!("/incidenten/{id}")).await.0, 403, "a teacher does not read the register");
+    app.sign_out().await;
+
+    app.sign_in("directeur@proef.nl", crate::helpers::PASSWORD).await;
+    let (_, page) = app.page(&format!("/incidenten/{id}")).await;
+    assert!(page.contains("Gaat het om persoonsgegevens"), "the decision tree: {page}");
+    let overrule_without_reason = app
+        .form(
+            &format!("/incidenten/{id}/beoordeling"),
+            &[("personal_data", "ja"), ("confidentiality", "unknown_recipient"), ("overrule_authority", "nee")],
+        )
+        .await;
+    assert_eq!(overrule_without_reason.status(), 422);
+    let answers = [
+        ("personal_data", "ja"),
+        ("confidentiality", "unknown_recipient"),
+        ("data_categories", "contact"),
+        ("data_categories", "communications"),
+        ("subjects", "30"),
+        ("children", "ja"),
+        ("encrypted", "nee"),
+        ("aware_at", "2026-11-22T09:30"),
+    ];
+    let assessed = app.form(&format!("/incidenten/{id}/beoordeling"), &answers).await;
+    assert_eq!(assessed.status(), 303, "{}", assessed.text().await.unwrap());
+    let (_, page) = app.page(&format!("/incidenten/{id}")).await;
+    assert!(page.contains("25-11-2026 09:30"), "the deadline to the minute: {page}");
+    assert!(page.contains("Contactgegevens functionaris gegevensbescherming"), "the AP draft");
+    let (_, dashboard) = app.page("/").await;
+    assert!(dashboard.contains("INC-2026-0001") && dashboard.contains("nog 2 d 23 u"), "{dashboard}");
+
+    let late = app
+        .form(&format!("/incidenten/{id}/ap-melding"), &[("ap_reference", "M-77"), ("sent_at", "2026-11-25T10:00")])
+        .await;
+    assert_eq!(late.status(), 422, "a notification dated after the deadline needs a reason");
+    app.clock.advance(SignedDuration::from_hours(1));
+    let notified = app.form(&format!("/incidenten/{id}/ap-melding"), &[("ap_reference", "M-77")]).await;
+    assert_eq!(notified.status(), 303);
+    let (_, dashboard) = app.page("/").await;
+    assert!(!dashboard.contains("INC-2026-0001"), "the clock stops once the AP is notified");
+
+    let csv = app.client.get(format!("{}/incidenten.csv", app.address)).send().await.unwrap().text().await.unwrap();
+    assert!(csv.contains("INC-2026-0001") && csv.contains("M-77"), "{csv}");
+});
