@@ -9,7 +9,7 @@ use crate::mail::Mail;
 use aantoonbaar_rules::Role;
 use aantoonbaar_rules::breach::{Assessment, BreachFacts, DataCategory, assess, rfc3339};
 use aantoonbaar_rules::calendar::dutch_time_zone;
-use aantoonbaar_rules::incidents::{Channel, Kind};
+use aantoonbaar_rules::incidents::{Channel, Kind, Status};
 use aantoonbaar_store::{Actor, BoardId, Incident, IncidentAssessment, NewIncident, NewLetter, Scope, StoreError};
 use jiff::{SignedDuration, Timestamp};
 
@@ -484,4 +484,28 @@ pub async fn communicate(
         }
     }
     Ok(letters)
+}
+
+/// Tells a reporter from outside the staff (portal, public disclosure page)
+/// that their report moved on, if they left an address (seed 001 §14.10: "wij
+/// houden je op de hoogte van de voortgang").
+///
+/// # Errors
+/// When the outbox cannot be written.
+pub async fn tell_reporter(
+    state: &AppState,
+    board: &BoardId,
+    incident: &Incident,
+    status: Status,
+) -> Result<(), StoreError> {
+    let Some(to) = incident.reporter_email.as_deref().filter(|_| incident.channel != Channel::Staff) else {
+        return Ok(());
+    };
+    let subject = tf("incident.mail.status_subject", &[("reference", &incident.reference)]);
+    let status = t(&format!("incident.status.{}", status.code()));
+    let body = tf(
+        "incident.mail.status_body",
+        &[("name", &incident.reporter_name), ("reference", &incident.reference), ("status", status)],
+    );
+    state.mailer.send(board, Mail { to, subject: &subject, body: &body, sensitive: false }).await
 }

@@ -337,3 +337,83 @@ story!(on_the_pages_a_teacher_reports_in_one_form_and_the_director_assesses_with
     let csv = app.client.get(format!("{}/incidenten.csv", app.address)).send().await.unwrap().text().await.unwrap();
     assert!(csv.contains("INC-2026-0001") && csv.contains("M-77"), "{csv}");
 });
+
+story!(anyone_reports_a_vulnerability_on_the_public_page_under_a_pseudonym_and_hears_how_it_goes, |app| {
+    let b = board(&app).await;
+    let path = "/kwetsbaarheid-melden/Stichting%20Proef";
+    let (status, page) = app.page(path).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("binnen 3 dagen") && page.contains("pseudoniem"), "the policy: {page}");
+    assert_eq!(app.page("/kwetsbaarheid-melden/Onbekend").await.0, 404);
+
+    let report = [
+        ("name", "WitteHoed"),
+        ("email", "hoed@example.org"),
+        ("what_happened", "Het leerlingportaal toont bij ?id=2 de gegevens van een andere leerling."),
+        ("device", "https://portaal.example/leerling?id=2"),
+    ];
+    let sent = app.form(path, &report).await;
+    assert_eq!(sent.status(), 200);
+    let receipt = sent.text().await.unwrap();
+    assert!(
+        receipt.contains("INC-2026-0001") && receipt.contains("25-11-2026 10:00"),
+        "reference and answer date: {receipt}"
+    );
+
+    let listed = json(app.get(&b.admin, "/api/v1/incidents?kind=vulnerability").await, 200).await;
+    assert_eq!(listed[0]["channel"], "public");
+    assert_eq!(listed[0]["reporter_name"], "WitteHoed");
+    let id = listed[0]["id"].as_str().unwrap().to_owned();
+    let outbox = app.store.board(&b.id).outbox(20).await.unwrap();
+    assert!(outbox.iter().any(|m| m.recipient == "hoed@example.org" && m.body.contains("INC-2026-0001")));
+    assert!(outbox.iter().any(|m| m.recipient == "ibp@proef.nl"), "the IBP manager is told");
+
+    json(
+        app.post(&b.admin, &format!("/api/v1/incidents/{id}/assessment"), &json!({"facts": {"personal_data": false}}))
+            .await,
+        200,
+    )
+    .await;
+    let outbox = app.store.board(&b.id).outbox(30).await.unwrap();
+    let status_mail = outbox.iter().any(|m| m.recipient == "hoed@example.org" && m.body.contains("is nu: Beoordeeld"));
+    assert!(status_mail, "a status mail to the reporter");
+
+    let too_long = "x".repeat(4001);
+    let refused = app.form(path, &[("what_happened", too_long.as_str()), ("email", "geen-adres")]).await;
+    assert_eq!(refused.status(), 422);
+    let text = refused.text().await.unwrap();
+    assert!(text.contains("te lang") && text.contains("e-mailadres"), "{text}");
+
+    // One address cannot flood the register.
+    let mut statuses = Vec::new();
+    for _ in 0..4 {
+        statuses.push(app.form(path, &[("what_happened", "nog een")]).await.status().as_u16());
+    }
+    assert_eq!(statuses, [200, 200, 200, 429]);
+});
+
+story!(a_parent_reports_a_breach_through_the_portal, |app| {
+    let b = board(&app).await;
+    app.form("/ouders", &[("email", "eva@voorbeeld.nl")]).await;
+    let outbox = app.store.board(&b.id).outbox(1).await.unwrap();
+    let start = outbox[0].body.find("/ouders/inloggen/").unwrap();
+    let link = outbox[0].body[start..].split_whitespace().next().unwrap().to_owned();
+    app.form(&link, &[]).await;
+    let (status, page) = app.page("/ouders/melden").await;
+    assert_eq!(status, 200, "{page}");
+    let sent = app
+        .form(
+            "/ouders/melden",
+            &[
+                ("what_happened", "Ik kreeg het rapport van een ander kind gemaild."),
+                ("discovered_at", "2026-11-22T08:00"),
+            ],
+        )
+        .await;
+    assert_eq!(sent.status(), 200);
+    assert!(sent.text().await.unwrap().contains("INC-2026-0001"));
+    let listed = json(app.get(&b.director, "/api/v1/incidents").await, 200).await;
+    assert_eq!(listed[0]["channel"], "portal", "at the school of the child, so the director sees it");
+    let outbox = app.store.board(&b.id).outbox(20).await.unwrap();
+    assert!(outbox.iter().any(|m| m.recipient == "eva@voorbeeld.nl" && m.subject.contains("INC-2026-0001")));
+});

@@ -7,7 +7,7 @@ use crate::auth::Staff;
 use crate::error::{ApiResult, FieldError, Problem};
 use crate::incidents::{
     Overrule, RawReport, Reporter, authority_draft, communicate, deadline_text, decide, parse_moment,
-    report as register, validate_communication, validate_report,
+    report as register, tell_reporter, validate_communication, validate_report,
 };
 use aantoonbaar_rules::Action;
 use aantoonbaar_rules::breach::{Assessment, BreachFacts, assess as assess_breach};
@@ -342,6 +342,7 @@ pub async fn assessment(
     let (record, outcome) = decide(&incident, body.facts, body.overrule, &staff.principal.email, staff.now)
         .map_err(|e| Problem::invalid(vec![e]))?;
     state.store.board(&staff.principal.board).record_incident_assessment(&staff.actor(), &incident.id, &record).await?;
+    tell_reporter(&state, &staff.principal.board, &incident, Status::Assessed).await?;
     Ok(Json(AssessmentOut {
         outcome,
         notify_authority: record.notify_authority,
@@ -636,5 +637,6 @@ pub async fn close(
     };
     let closing = f.done(closing)?;
     state.store.board(&staff.principal.board).close_incident(&staff.actor(), &incident.id, &closing).await?;
+    tell_reporter(&state, &staff.principal.board, &incident, Status::Closed).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -11,7 +11,7 @@ use crate::error::{FieldError, Problem};
 use crate::i18n::{t, tf};
 use crate::incidents::{
     DraftField, Overrule, RawReport, Reporter, authority_draft, communicate, decide, moment, parse_moment, report,
-    time_left, validate_communication, validate_report,
+    tell_reporter, time_left, validate_communication, validate_report,
 };
 use aantoonbaar_rules::Action;
 use aantoonbaar_rules::breach::{AnswerKind, BreachFacts, QUESTIONS, Question};
@@ -509,6 +509,7 @@ pub async fn assess(
     match decided {
         Ok((record, _)) => {
             state.store.board(&staff.principal.board).record_incident_assessment(&staff.actor(), &id, &record).await?;
+            tell_reporter(&state, &staff.principal.board, &incident, Status::Assessed).await?;
             back(&id)
         }
         Err(error) => incident_page(&state, &staff, &id, vec![error]).await,
@@ -624,6 +625,7 @@ pub async fn close(
     match closing(&incident, Some(form.measures), Some(form.cause), Some(form.evaluation)) {
         Ok(c) => {
             state.store.board(&staff.principal.board).close_incident(&staff.actor(), &id, &c).await?;
+            tell_reporter(&state, &staff.principal.board, &incident, Status::Closed).await?;
             back(&id)
         }
         Err(errors) => incident_page(&state, &staff, &id, errors).await,

@@ -6,6 +6,7 @@ pub(crate) mod consent;
 mod consent_documents;
 mod consent_round;
 mod dashboard;
+mod external_reports;
 mod holidays;
 mod import;
 pub(crate) mod incidents;
@@ -67,6 +68,11 @@ pub fn router() -> Router<AppState> {
         .route("/ouders/kinderen/{pupil}", get(parent_consent::show).post(parent_consent::save))
         .route("/ouders/kinderen/{pupil}/bewijs/{id}", get(parent_consent::receipt_page))
         .route("/ouders/kinderen/{pupil}/bewijs/{id}/json", get(parent_consent::receipt_json))
+        .route("/ouders/melden", get(external_reports::portal_form).post(external_reports::portal_submit))
+        .route(
+            "/kwetsbaarheid-melden/{board}",
+            get(external_reports::disclosure_form).post(external_reports::disclosure_submit),
+        )
         .route("/uitgaande-post", get(outbox::show))
         .route("/feestdagen", get(holidays::show).post(holidays::add))
         .route("/feestdagen/{date}/verwijderen", post(holidays::remove))
