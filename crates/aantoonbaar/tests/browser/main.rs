@@ -273,6 +273,10 @@ async fn a_teacher_reports_a_lost_phone_the_director_assesses_it_and_the_dashboa
         assert!(dashboard.contains("INC-2026-0001") && dashboard.contains("25-11-2026 10:00"), "{dashboard}");
         assert!(dashboard.contains("nog 2 d 23 u"), "the time left: {dashboard}");
         accessible(&browser, "dashboard with clock").await;
+
+        browser.goto(&format!("{base}/kwetsbaarheid-melden/Stichting%20Proef")).await;
+        assert!(browser.source().await.contains("binnen 3 dagen"));
+        accessible(&browser, "responsible disclosure").await;
     })
     .await;
 }
