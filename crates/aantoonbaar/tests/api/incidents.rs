@@ -336,6 +336,43 @@ story!(on_the_pages_a_teacher_reports_in_one_form_and_the_director_assesses_with
 
     let csv = app.client.get(format!("{}/incidenten.csv", app.address)).send().await.unwrap().text().await.unwrap();
     assert!(csv.contains("INC-2026-0001") && csv.contains("M-77"), "{csv}");
+
+    // The people concerned, the letters (with a PDF each) and closing, all on the page.
+    let (_, page) = app.page(&format!("/incidenten/{id}")).await;
+    assert!(page.contains("Sanne van der Berg (1001)") && !page.contains("(2001)"), "only the school's pupils");
+    let linked = app.form(&format!("/incidenten/{id}/betrokkenen"), &[("pupil_ids", &b.f.pupil)]).await;
+    assert_eq!(linked.status(), 303);
+    let letters = [
+        ("decision", "letters"),
+        ("consequences", "Iemand kan berichten over uw kind lezen."),
+        ("measures", "De telefoon is op afstand gewist."),
+    ];
+    assert_eq!(app.form(&format!("/incidenten/{id}/brieven"), &letters).await.status(), 303);
+    let (_, page) = app.page(&format!("/incidenten/{id}")).await;
+    let start = page.find("/brieven/").expect("a link to the letter");
+    let pdf_path = format!("/incidenten/{id}{}", page[start..].split('"').next().unwrap());
+    let pdf = app.client.get(format!("{}{pdf_path}", app.address)).send().await.unwrap();
+    assert_eq!(pdf.headers()["content-type"], "application/pdf");
+    assert!(pdf.bytes().await.unwrap().starts_with(b"%PDF"));
+    let close =
+        [("measures", "Telefoon gewist"), ("cause", "Verlies"), ("evaluation", "Snel gemeld, goed afgehandeld")];
+    assert_eq!(app.form(&format!("/incidenten/{id}/afsluiten"), &close).await.status(), 303);
+    let (_, page) = app.page(&format!("/incidenten/{id}")).await;
+    assert!(page.contains("Afgesloten") && page.contains("Snel gemeld, goed afgehandeld"));
+    let audit = app
+        .store
+        .board(&b.id)
+        .audit_search(&aantoonbaar_store::AuditFilter {
+            entity_ids: Some(vec![b.f.pupil.clone()]),
+            limit: 100,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert!(
+        audit.iter().any(|e| e.action == "view" && e.actor == "directeur@proef.nl"),
+        "seeing the linked pupil is audited"
+    );
 });
 
 story!(anyone_reports_a_vulnerability_on_the_public_page_under_a_pseudonym_and_hears_how_it_goes, |app| {

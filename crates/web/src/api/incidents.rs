@@ -287,10 +287,12 @@ pub async fn get(
     let incident = find(&state, &staff, Action::IncidentView, &id).await?;
     let board = state.store.board(&staff.principal.board);
     board.record_view(&staff.actor(), "incident", &incident.id).await?;
+    let subjects = board.incident_subjects(&incident.id).await?;
+    record_subject_views(board, &staff, &subjects).await?;
     let detail = IncidentDetailOut {
         incident: out(&incident, staff.now),
         follow_ups: board.authority_follow_ups(&incident.id).await?,
-        subjects: board.incident_subjects(&incident.id).await?,
+        subjects,
         letters: board.incident_letters(&incident.id).await?,
         authority_draft: authority_draft(&state, &staff.principal.board, &incident).await?,
         assessment: incident.assessment,
@@ -303,6 +305,19 @@ pub async fn get(
         evaluation: incident.evaluation,
     };
     Ok(Json(detail))
+}
+
+/// Records that the caller saw the pupils and guardians linked to an incident.
+pub(crate) async fn record_subject_views(
+    board: aantoonbaar_store::BoardStore<'_>,
+    staff: &Staff,
+    subjects: &[aantoonbaar_store::IncidentSubject],
+) -> ApiResult<()> {
+    for kind in ["pupil", "guardian"] {
+        let ids: Vec<String> = subjects.iter().filter(|s| s.kind == kind).map(|s| s.id.clone()).collect();
+        board.record_views(&staff.actor(), kind, &ids).await?;
+    }
+    Ok(())
 }
 
 /// `{facts: {…as /incidents/assess…}, overrule?: {notify_authority?, notify_subjects?, reason}}`.
@@ -472,24 +487,38 @@ pub async fn subjects(
     ApiJson(body): ApiJson<SubjectsIn>,
 ) -> ApiResult<Json<Vec<aantoonbaar_store::IncidentSubject>>> {
     let incident = find_open(&state, &staff, &id).await?;
+    let linked = link(&state, &staff, &incident, &body.pupil_ids, &body.guardian_ids, &body.user_ids).await?;
+    Ok(Json(linked))
+}
+
+/// Links pupils and guardians in the caller's scope and staff of the board to
+/// the incident (shared with the page); 422 naming the list with an unknown id.
+pub(crate) async fn link(
+    state: &AppState,
+    staff: &Staff,
+    incident: &Incident,
+    pupil_ids: &[String],
+    guardian_ids: &[String],
+    user_ids: &[String],
+) -> ApiResult<Vec<aantoonbaar_store::IncidentSubject>> {
     let scope = staff.may(Action::IncidentManage)?;
     let board = state.store.board(&staff.principal.board);
     let mut errors = Vec::new();
     let mut refs = Vec::new();
-    for pupil in &body.pupil_ids {
+    for pupil in pupil_ids {
         match board.pupil(scope, pupil).await? {
             Some(p) => refs.push(SubjectRef::Pupil(p.id)),
             None => errors.push(FieldError::new("pupil_ids", "reference.unknown")),
         }
     }
-    for guardian in &body.guardian_ids {
+    for guardian in guardian_ids {
         match board.guardian(scope, guardian).await? {
             Some(g) => refs.push(SubjectRef::Guardian(g.id)),
             None => errors.push(FieldError::new("guardian_ids", "reference.unknown")),
         }
     }
     let users = board.users(&Scope::Board).await?;
-    for user in &body.user_ids {
+    for user in user_ids {
         match users.iter().find(|u| &u.id == user) {
             Some(u) => refs.push(SubjectRef::User(u.id.clone())),
             None => errors.push(FieldError::new("user_ids", "reference.unknown")),
@@ -502,7 +531,7 @@ pub async fn subjects(
         return Err(Problem::invalid(errors));
     }
     board.link_incident_subjects(&staff.actor(), &incident.id, &refs).await?;
-    Ok(Json(board.incident_subjects(&incident.id).await?))
+    Ok(board.incident_subjects(&incident.id).await?)
 }
 
 /// `{decision: letters|not_needed|public_announcement, consequences?, measures?, reason?, announcement?}`.

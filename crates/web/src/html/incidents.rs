@@ -5,7 +5,7 @@
 use super::filters;
 use super::{Layout, PageResult, render};
 use crate::AppState;
-use crate::api::incidents::{closing, filter_from, visible};
+use crate::api::incidents::{closing, filter_from, link, record_subject_views, visible};
 use crate::auth::{Staff, StaffPage};
 use crate::error::{FieldError, Problem};
 use crate::i18n::{t, tf};
@@ -16,7 +16,7 @@ use crate::incidents::{
 use aantoonbaar_rules::Action;
 use aantoonbaar_rules::breach::{AnswerKind, BreachFacts, QUESTIONS, Question};
 use aantoonbaar_rules::incidents::{Channel, Kind, Status, overdue};
-use aantoonbaar_store::{FollowUp, Incident, IncidentLetter, IncidentSubject, Scope};
+use aantoonbaar_store::{FollowUp, Incident, IncidentLetter, Scope};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
@@ -392,7 +392,10 @@ struct IncidentPage {
     questions: Vec<QuestionView>,
     draft: Vec<DraftField>,
     follow_ups: Vec<(String, FollowUp)>,
-    subjects: Vec<IncidentSubject>,
+    /// The people linked: name and kind, in Dutch.
+    subjects: Vec<(String, &'static str)>,
+    /// Pupils the user may link (id, name and number), for the select list.
+    candidates: Vec<(String, String)>,
     letters: Vec<IncidentLetter>,
     subjects_decision: &'static str,
     can_manage: bool,
@@ -408,6 +411,26 @@ async fn incident_page(state: &AppState, staff: &Staff, id: &str, errors: Vec<Fi
     let school = match &incident.school_id {
         Some(id) => board.school(&Scope::Board, id).await?.map(|s| s.name).unwrap_or_default(),
         None => t("incident.whole_board").to_owned(),
+    };
+    let subjects = board.incident_subjects(&incident.id).await?;
+    record_subject_views(board, staff, &subjects).await?;
+    let candidates = match staff.may(Action::IncidentManage) {
+        Ok(scope) if incident.status != Status::Closed => {
+            let query = aantoonbaar_store::PupilQuery {
+                school_id: incident.school_id.clone(),
+                today: Some(state.clock.today()),
+                limit: 2000,
+                ..Default::default()
+            };
+            let linked: Vec<&str> = subjects.iter().map(|s| s.id.as_str()).collect();
+            let (pupils, _) = board.pupils(scope, &query).await?;
+            pupils
+                .into_iter()
+                .filter(|p| !linked.contains(&p.id.as_str()))
+                .map(|p| (p.id.clone(), format!("{} ({})", p.full_name(), p.external_number)))
+                .collect()
+        }
+        _ => Vec::new(),
     };
     let a = incident.assessment.as_ref();
     let page = IncidentPage {
@@ -429,7 +452,8 @@ async fn incident_page(state: &AppState, staff: &Staff, id: &str, errors: Vec<Fi
             .into_iter()
             .map(|f| (moment(f.sent_at), f))
             .collect(),
-        subjects: board.incident_subjects(&incident.id).await?,
+        subjects: subjects.into_iter().map(|s| (s.name, t(&format!("incident.subject_kind.{}", s.kind)))).collect(),
+        candidates,
         letters: board.incident_letters(&incident.id).await?,
         subjects_decision: incident.subjects_decision.map_or("", |d| t(&format!("incident.subjects.{}", d.code()))),
         can_manage: staff.can(Action::IncidentManage),
@@ -564,6 +588,22 @@ pub async fn notify_authority(
             back(&id)
         }
         _ => incident_page(&state, &staff, &id, errors).await,
+    }
+}
+
+/// Links the chosen pupils to the incident.
+pub async fn link_pupils(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    Path(id): Path<String>,
+    Form(form): Form<Vec<(String, String)>>,
+) -> PageResult {
+    let incident = managed(&state, &staff, &id).await?;
+    let pupils: Vec<String> = form.into_iter().filter(|(k, _)| k == "pupil_ids").map(|(_, v)| v).collect();
+    match link(&state, &staff, &incident, &pupils, &[], &[]).await {
+        Ok(_) => back(&id),
+        Err(problem) if !problem.errors.is_empty() => incident_page(&state, &staff, &id, problem.errors).await,
+        Err(problem) => Err(problem.into()),
     }
 }
 
