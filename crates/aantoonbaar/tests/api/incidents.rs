@@ -336,6 +336,9 @@ story!(on_the_pages_a_teacher_reports_in_one_form_and_the_director_assesses_with
 
     let csv = app.client.get(format!("{}/incidenten.csv", app.address)).send().await.unwrap().text().await.unwrap();
     assert!(csv.contains("INC-2026-0001") && csv.contains("M-77"), "{csv}");
+    let xlsx = app.client.get(format!("{}/incidenten.xlsx?status=assessed", app.address)).send().await.unwrap();
+    assert_eq!(xlsx.headers()["content-type"], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    assert!(xlsx.bytes().await.unwrap().starts_with(b"PK"), "a zip container");
 
     // The people concerned, the letters (with a PDF each) and closing, all on the page.
     let (_, page) = app.page(&format!("/incidenten/{id}")).await;

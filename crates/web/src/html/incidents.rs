@@ -197,7 +197,8 @@ struct RegisterPage {
     reported: Option<String>,
     rows: Vec<IncidentRow>,
     schools: Vec<(String, String)>,
-    csv_link: String,
+    /// The filters as a query string, for the export links.
+    filters: String,
     can_view: bool,
     statuses: Vec<(&'static str, &'static str)>,
     kinds: Vec<(&'static str, &'static str)>,
@@ -252,8 +253,8 @@ pub async fn register(
             clock: clock_of(i, staff.now).map(|c| c.left).unwrap_or_default(),
         })
         .collect();
-    let csv_link = format!(
-        "/incidenten.csv?status={}&soort={}&school={}&datalek={}",
+    let filters = format!(
+        "?status={}&soort={}&school={}&datalek={}",
         super::urlencode(&query.status),
         super::urlencode(&query.soort),
         super::urlencode(&query.school),
@@ -264,81 +265,118 @@ pub async fn register(
     let can_view = staff.can(Action::IncidentView);
     let statuses = Status::ALL.iter().map(|s| (s.code(), t(&format!("incident.status.{}", s.code())))).collect();
     let kinds = Kind::ALL.iter().map(|k| (k.code(), t(&format!("incident.kind.{}", k.code())))).collect();
-    Ok(render(&RegisterPage { layout, query, reported, rows, schools, csv_link, can_view, statuses, kinds }))
+    Ok(render(&RegisterPage { layout, query, reported, rows, schools, filters, can_view, statuses, kinds }))
 }
 
-/// The register as CSV for the FG and the board (UTF-8 with BOM, `;`-separated).
-pub async fn export(
+/// The register's columns for the exports.
+const EXPORT_COLUMNS: [&str; 22] = [
+    "kenmerk",
+    "soort",
+    "status",
+    "school",
+    "gemeld op",
+    "ontdekt op",
+    "te laat gemeld",
+    "wat is er gebeurd",
+    "datalek",
+    "ernst",
+    "melden aan AP",
+    "uiterste meldmoment AP",
+    "gemeld aan AP op",
+    "kenmerk AP",
+    "reden vertraging",
+    "betrokkenen informeren",
+    "besluit door",
+    "reden afwijken",
+    "maatregelen",
+    "oorzaak",
+    "evaluatie",
+    "afgesloten op",
+];
+
+/// The register as rows of [`EXPORT_COLUMNS`], for the FG and the board.
+async fn export_rows(state: &AppState, staff: &Staff, query: &RegisterQuery) -> Result<Vec<Vec<String>>, Problem> {
+    let incidents = register_of(state, staff, query).await?;
+    let schools = school_names(state, staff).await?;
+    let yes_no = |b: bool| if b { t("incident.yes") } else { t("incident.no") };
+    Ok(incidents
+        .iter()
+        .map(|i| {
+            let a = i.assessment.as_ref();
+            let school =
+                i.school_id.as_ref().and_then(|id| schools.iter().find(|(s, _)| s == id)).map_or("", |(_, n)| n);
+            vec![
+                i.reference.clone(),
+                t(&format!("incident.kind.{}", i.kind.code())).to_owned(),
+                t(&format!("incident.status.{}", i.status.code())).to_owned(),
+                school.to_owned(),
+                moment(i.reported_at),
+                moment(i.discovered_at),
+                yes_no(i.reported_late).to_owned(),
+                i.what_happened.clone(),
+                breach_label(i).to_owned(),
+                a.map_or("", |a| t(&format!("incident.severity.{}", a.severity))).to_owned(),
+                a.map_or("", |a| yes_no(a.notify_authority)).to_owned(),
+                a.and_then(|a| a.deadline_at).map(moment).unwrap_or_default(),
+                i.authority_sent_at.map(moment).unwrap_or_default(),
+                i.authority_reference.clone().unwrap_or_default(),
+                i.delay_reason.clone().unwrap_or_default(),
+                a.map_or("", |a| yes_no(a.notify_subjects)).to_owned(),
+                a.map(|a| a.decided_by.clone()).unwrap_or_default(),
+                a.and_then(|a| a.overrule_reason.clone()).unwrap_or_default(),
+                i.measures.clone().unwrap_or_default(),
+                i.cause.clone().unwrap_or_default(),
+                i.evaluation.clone().unwrap_or_default(),
+                i.closed_at.map(moment).unwrap_or_default(),
+            ]
+        })
+        .collect())
+}
+
+fn download(content_type: &'static str, file_name: &str, bytes: Vec<u8>) -> PageResult {
+    let disposition = format!("attachment; filename=\"{file_name}\"");
+    Ok(([(header::CONTENT_TYPE, content_type.to_owned()), (header::CONTENT_DISPOSITION, disposition)], bytes)
+        .into_response())
+}
+
+/// The register as CSV (UTF-8 with BOM, `;`-separated, so Excel opens it right).
+pub async fn export_csv(
     State(state): State<AppState>,
     StaffPage(staff): StaffPage,
     Query(query): Query<RegisterQuery>,
 ) -> PageResult {
-    let incidents = register_of(&state, &staff, &query).await?;
-    let schools = school_names(&state, &staff).await?;
+    let rows = export_rows(&state, &staff, &query).await?;
     let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer(b"\xEF\xBB\xBF".to_vec());
-    let mut write = |record: &[&str]| writer.write_record(record).map_err(|e| Problem::internal(&e));
-    write(&[
-        "kenmerk",
-        "soort",
-        "status",
-        "school",
-        "gemeld op",
-        "ontdekt op",
-        "te laat gemeld",
-        "wat is er gebeurd",
-        "datalek",
-        "ernst",
-        "melden aan AP",
-        "uiterste meldmoment AP",
-        "gemeld aan AP op",
-        "kenmerk AP",
-        "reden vertraging",
-        "betrokkenen informeren",
-        "besluit door",
-        "reden afwijken",
-        "maatregelen",
-        "oorzaak",
-        "evaluatie",
-        "afgesloten op",
-    ])?;
-    let yes_no = |b: bool| if b { t("incident.yes") } else { t("incident.no") };
-    for i in &incidents {
-        let a = i.assessment.as_ref();
-        let school = i.school_id.as_ref().and_then(|id| schools.iter().find(|(s, _)| s == id)).map_or("", |(_, n)| n);
-        write(&[
-            &i.reference,
-            t(&format!("incident.kind.{}", i.kind.code())),
-            t(&format!("incident.status.{}", i.status.code())),
-            school,
-            &moment(i.reported_at),
-            &moment(i.discovered_at),
-            yes_no(i.reported_late),
-            &i.what_happened,
-            breach_label(i),
-            a.map_or("", |a| t(&format!("incident.severity.{}", a.severity))),
-            a.map_or("", |a| yes_no(a.notify_authority)),
-            &a.and_then(|a| a.deadline_at).map(moment).unwrap_or_default(),
-            &i.authority_sent_at.map(moment).unwrap_or_default(),
-            i.authority_reference.as_deref().unwrap_or(""),
-            i.delay_reason.as_deref().unwrap_or(""),
-            a.map_or("", |a| yes_no(a.notify_subjects)),
-            a.map_or("", |a| a.decided_by.as_str()),
-            a.and_then(|a| a.overrule_reason.as_deref()).unwrap_or(""),
-            i.measures.as_deref().unwrap_or(""),
-            i.cause.as_deref().unwrap_or(""),
-            i.evaluation.as_deref().unwrap_or(""),
-            &i.closed_at.map(moment).unwrap_or_default(),
-        ])?;
+    writer.write_record(EXPORT_COLUMNS).map_err(|e| Problem::internal(&e))?;
+    for row in &rows {
+        writer.write_record(row).map_err(|e| Problem::internal(&e))?;
     }
     let bytes = writer.into_inner().map_err(|e| Problem::internal(&e))?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-            (header::CONTENT_DISPOSITION, "attachment; filename=\"incidentenregister.csv\""),
-        ],
-        bytes,
-    )
-        .into_response())
+    download("text/csv; charset=utf-8", "incidentenregister.csv", bytes)
+}
+
+/// The register as an Excel workbook (XLSX), one row per incident.
+pub async fn export_xlsx(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    Query(query): Query<RegisterQuery>,
+) -> PageResult {
+    let rows = export_rows(&state, &staff, &query).await?;
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    let bold = rust_xlsxwriter::Format::new().set_bold();
+    let internal = |e: rust_xlsxwriter::XlsxError| Problem::internal(&e);
+    sheet.set_name("Incidentenregister").map_err(internal)?;
+    for (column, title) in (0_u16..).zip(EXPORT_COLUMNS) {
+        sheet.write_string_with_format(0, column, title, &bold).map_err(internal)?;
+    }
+    for (line, row) in (1_u32..).zip(&rows) {
+        for (column, value) in (0_u16..).zip(row) {
+            sheet.write_string(line, column, value).map_err(internal)?;
+        }
+    }
+    let bytes = workbook.save_to_buffer().map_err(internal)?;
+    download("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "incidentenregister.xlsx", bytes)
 }
 
 // ---------------------------------------------------------------- one incident
@@ -693,7 +731,5 @@ pub async fn letter_pdf(
     let document =
         crate::documents::BreachLetter { board: &staff.principal.board_name, subject: &subject, body: &letter.body };
     let bytes = crate::documents::breach_letter(&document).map_err(|e| Problem::internal(&e))?;
-    let disposition = format!("attachment; filename=\"brief-{}.pdf\"", incident.reference);
-    Ok(([(header::CONTENT_TYPE, "application/pdf".to_owned()), (header::CONTENT_DISPOSITION, disposition)], bytes)
-        .into_response())
+    download("application/pdf", &format!("brief-{}.pdf", incident.reference), bytes)
 }
