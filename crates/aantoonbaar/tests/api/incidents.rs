@@ -333,6 +333,10 @@ story!(on_the_pages_a_teacher_reports_in_one_form_and_the_director_assesses_with
     assert_eq!(notified.status(), 303);
     let (_, dashboard) = app.page("/").await;
     assert!(!dashboard.contains("INC-2026-0001"), "the clock stops once the AP is notified");
+    let follow_up =
+        app.form(&format!("/incidenten/{id}/aanvulling"), &[("content", "Telefoon op afstand gewist")]).await;
+    assert_eq!(follow_up.status(), 303);
+    assert!(app.page(&format!("/incidenten/{id}")).await.1.contains("Telefoon op afstand gewist"));
 
     let csv = app.client.get(format!("{}/incidenten.csv", app.address)).send().await.unwrap().text().await.unwrap();
     assert!(csv.contains("INC-2026-0001") && csv.contains("M-77"), "{csv}");

@@ -183,3 +183,5 @@ incident.link = Koppelen
 incident.subject_kind.pupil = leerling
 incident.subject_kind.guardian = ouder/verzorger
 incident.subject_kind.staff = medewerker
+incident.follow_up_label = Aanvulling die u aan de AP hebt gestuurd (AVG art. 33 lid 4)
+incident.record_follow_up = Aanvulling vastleggen

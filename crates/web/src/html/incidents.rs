@@ -629,6 +629,37 @@ pub async fn notify_authority(
     }
 }
 
+#[derive(Deserialize)]
+pub struct FollowUpForm {
+    #[serde(default)]
+    content: String,
+}
+
+/// Records further information sent to the AP (AVG art. 33 lid 4).
+pub async fn follow_up(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    Path(id): Path<String>,
+    Form(form): Form<FollowUpForm>,
+) -> PageResult {
+    let incident = managed(&state, &staff, &id).await?;
+    let content = form.content.trim();
+    let error = if content.is_empty() {
+        Some(FieldError::new("content", "field.required"))
+    } else if content.chars().count() > crate::incidents::TEXT_LIMIT {
+        Some(FieldError::new("content", "incident.text_too_long"))
+    } else if incident.authority_sent_at.is_none() {
+        Some(FieldError::new("id", "incident.not_notified"))
+    } else {
+        None
+    };
+    if let Some(error) = error {
+        return incident_page(&state, &staff, &id, vec![error]).await;
+    }
+    state.store.board(&staff.principal.board).add_authority_follow_up(&staff.actor(), &id, staff.now, content).await?;
+    back(&id)
+}
+
 /// Links the chosen pupils to the incident.
 pub async fn link_pupils(
     State(state): State<AppState>,

@@ -84,6 +84,7 @@ pub fn router() -> Router<AppState> {
         .route("/incidenten/{id}/beoordeling", post(incidents::assess))
         .route("/incidenten/{id}/ap-melding", post(incidents::notify_authority))
         .route("/incidenten/{id}/betrokkenen", post(incidents::link_pupils))
+        .route("/incidenten/{id}/aanvulling", post(incidents::follow_up))
         .route("/incidenten/{id}/brieven", post(incidents::letters))
         .route("/incidenten/{id}/brieven/{file}", get(incidents::letter_pdf))
         .route("/incidenten/{id}/afsluiten", post(incidents::close))
