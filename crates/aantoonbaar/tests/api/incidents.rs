@@ -412,6 +412,10 @@ story!(anyone_reports_a_vulnerability_on_the_public_page_under_a_pseudonym_and_h
     assert!(outbox.iter().any(|m| m.recipient == "hoed@example.org" && m.body.contains("INC-2026-0001")));
     assert!(outbox.iter().any(|m| m.recipient == "ibp@proef.nl"), "the IBP manager is told");
 
+    app.sign_in("ibp@proef.nl", crate::helpers::PASSWORD).await;
+    let (_, page) = app.page(&format!("/incidenten/{id}")).await;
+    assert!(page.contains("reageer de melder uiterlijk op <strong>25-11-2026 10:00"), "the 3-day clock: {page}");
+    app.sign_out().await;
     json(
         app.post(&b.admin, &format!("/api/v1/incidents/{id}/assessment"), &json!({"facts": {"personal_data": false}}))
             .await,

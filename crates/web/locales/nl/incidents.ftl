@@ -185,3 +185,4 @@ incident.subject_kind.guardian = ouder/verzorger
 incident.subject_kind.staff = medewerker
 incident.follow_up_label = Aanvulling die u aan de AP hebt gestuurd (AVG art. 33 lid 4)
 incident.record_follow_up = Aanvulling vastleggen
+incident.response_due = Kwetsbaarheid gemeld: reageer de melder uiterlijk op

@@ -424,6 +424,8 @@ struct IncidentPage {
     reported_at: String,
     discovered_at: String,
     clock: Option<BreachClock>,
+    /// A vulnerability report's answer date (3 days, seed 001 §14.10) while it is open.
+    response_due: Option<String>,
     severity: String,
     decided_at: String,
     authority_sent_at: String,
@@ -479,6 +481,8 @@ async fn incident_page(state: &AppState, staff: &Staff, id: &str, errors: Vec<Fi
         reported_at: moment(incident.reported_at),
         discovered_at: moment(incident.discovered_at),
         clock: clock_of(&incident, staff.now),
+        response_due: (incident.kind == Kind::Vulnerability && incident.status != Status::Closed)
+            .then(|| moment(aantoonbaar_rules::incidents::disclosure_response_deadline(incident.reported_at))),
         severity: a.map(|a| t(&format!("incident.severity.{}", a.severity)).to_owned()).unwrap_or_default(),
         decided_at: a.map(|a| moment(a.decided_at)).unwrap_or_default(),
         authority_sent_at: incident.authority_sent_at.map(moment).unwrap_or_default(),
