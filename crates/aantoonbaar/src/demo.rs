@@ -409,5 +409,122 @@ pub async fn seed(store: &Store, clock: &Clock) -> Result<Summary, StoreError> {
     for account in ACCOUNTS {
         accounts.push(add_account(board, &actor, account, &school_ids, &password_hash).await?);
     }
+    incidents(board, &actor, &school_ids).await?;
     Ok(Summary { schools: SCHOOLS.len(), pupils: pupil_count, accounts })
+}
+
+/// Three incidents in different states: a fresh report, a breach whose 72-hour
+/// clock runs, and a closed misaddressed e-mail whose recipient deleted it.
+async fn incidents(board: BoardStore<'_>, actor: &Actor, school_ids: &[String]) -> Result<(), StoreError> {
+    use aantoonbaar_rules::breach::{
+        Availability, BreachFacts, Confidentiality, DataCategory, Exfiltration, Integrity,
+    };
+    use aantoonbaar_rules::incidents::{Channel, Kind};
+    use aantoonbaar_store::{Closing, NewIncident};
+    let ago = |hours: i64| actor.at.checked_sub(jiff::SignedDuration::from_hours(hours)).unwrap_or(actor.at);
+    let new = |school: usize, reporter: &str, what: &str, hours_ago: i64, data: &str, device: &str| NewIncident {
+        kind: Kind::Incident,
+        channel: Channel::Staff,
+        school_id: Some(school_ids[school].clone()),
+        reported_by: None,
+        reporter_name: reporter.to_owned(),
+        reporter_email: None,
+        what_happened: what.to_owned(),
+        discovered_at: ago(hours_ago),
+        data_concerned: data.to_owned(),
+        people_concerned: "leerlingen en ouders".to_owned(),
+        device: device.to_owned(),
+        ongoing: false,
+    };
+    // The facts a director knows in both assessed cases: nothing altered or lost, no attack.
+    let settled = BreachFacts {
+        integrity: Some(Integrity::None),
+        availability: Some(Availability::None),
+        malicious: Some(false),
+        vulnerable: Some(false),
+        encrypted: Some(false),
+        key_compromised: Some(false),
+        recipient_confirmed_deletion: Some(false),
+        backup_restored: Some(false),
+        risk_removed_by_measures: Some(false),
+        individual_contact_disproportionate: Some(false),
+        ..BreachFacts::default()
+    };
+    board
+        .report_incident(
+            actor,
+            &new(
+                0,
+                "Otto Pieterse",
+                "USB-stick met toetsresultaten van groep 5 kwijt",
+                2,
+                "toetsresultaten",
+                "USB-stick",
+            ),
+        )
+        .await?;
+
+    let phone = board
+        .report_incident(
+            actor,
+            &new(
+                1,
+                "Hanneke Vos",
+                "Telefoon met schoolmail en groepsapp in de trein laten liggen",
+                20,
+                "e-mails met ouders",
+                "telefoon",
+            ),
+        )
+        .await?;
+    let facts = BreachFacts {
+        personal_data: Some(true),
+        confidentiality: Some(Confidentiality::UnknownRecipient),
+        exfiltration: Some(Exfiltration::Suspected),
+        data_categories: Some(vec![DataCategory::Contact, DataCategory::Communications, DataCategory::Behaviour]),
+        subjects: Some(28),
+        children: Some(true),
+        encrypted: Some(false),
+        aware_at: Some(ago(20)),
+        ..settled.clone()
+    };
+    let (record, _) =
+        aantoonbaar_web::incidents::decide(&phone, facts, None, "directeur.kompas@demo.aantoonbaar.nl", actor.at)
+            .map_err(|e| StoreError::Corrupt(e.code))?;
+    board.record_incident_assessment(actor, &phone.id, &record).await?;
+
+    let mail = board
+        .report_incident(
+            actor,
+            &new(
+                0,
+                "Olga Peeters",
+                "Klassenlijst met telefoonnummers naar de verkeerde ouder gemaild",
+                200,
+                "namen en telefoonnummers",
+                "e-mail",
+            ),
+        )
+        .await?;
+    let facts = BreachFacts {
+        personal_data: Some(true),
+        confidentiality: Some(Confidentiality::KnownRecipient),
+        exfiltration: Some(Exfiltration::None),
+        recipient_confirmed_deletion: Some(true),
+        data_categories: Some(vec![DataCategory::Contact]),
+        subjects: Some(27),
+        children: Some(true),
+        aware_at: Some(ago(200)),
+        ..settled
+    };
+    let (record, _) =
+        aantoonbaar_web::incidents::decide(&mail, facts, None, "directeur.regenboog@demo.aantoonbaar.nl", actor.at)
+            .map_err(|e| StoreError::Corrupt(e.code))?;
+    board.record_incident_assessment(actor, &mail.id, &record).await?;
+    let closing = Closing {
+        measures: "Ontvanger heeft de mail verwijderd en dat bevestigd; adresaanvulling in de mail uitgezet".to_owned(),
+        cause: "Automatische aanvulling van het e-mailadres".to_owned(),
+        evaluation: "Binnen een uur gemeld; geen melding aan de AP nodig (laag risico)".to_owned(),
+    };
+    board.close_incident(actor, &mail.id, &closing).await
 }

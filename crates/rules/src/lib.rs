@@ -12,6 +12,7 @@ pub mod consent;
 pub mod deadlines;
 pub mod holidays;
 pub mod identifiers;
+pub mod incidents;
 pub mod information_rights;
 pub mod organisation;
 pub mod password;

@@ -139,6 +139,17 @@ pub enum Action {
     /// Run the yearly consent round: invite and remind parents, follow progress
     /// (seed 001 §12.2: consent asked "vooraf en ieder schooljaar opnieuw").
     ConsentRound,
+    /// Report an incident or a suspected data breach: every staff member, at
+    /// once (seed 001 §14.8; seed 002 §8.4.5).
+    IncidentReport,
+    /// Read the incident register (seed 001 §10.4): the director for their
+    /// school, the IBP manager, the board and the FG for the board. Others see
+    /// only their own reports.
+    IncidentView,
+    /// Assess an incident, notify the AP, inform the people concerned and close
+    /// it: the director decides on the notification duty (seed 001 §14.8), the
+    /// IBP manager coordinates for the board (seed 001 §5).
+    IncidentManage,
 }
 
 impl Action {
@@ -161,6 +172,9 @@ impl Action {
         Self::ConsentRecord,
         Self::BoardSettingsManage,
         Self::ConsentRound,
+        Self::IncidentReport,
+        Self::IncidentView,
+        Self::IncidentManage,
     ];
 }
 
@@ -184,8 +198,8 @@ const fn grant(role: Role, action: Action, scopes: &'static [ScopeKind]) -> Gran
 
 use Action::{
     AuditView, BoardSettingsManage, ConsentRecord, ConsentRound, GroupManage, GroupView, GuardianManage, GuardianView,
-    HolidaysManage, OutboxView, OwnTokens, PupilImport, PupilManage, PupilView, SchoolManage, SchoolView, UserManage,
-    UserView,
+    HolidaysManage, IncidentManage, IncidentReport, IncidentView, OutboxView, OwnTokens, PupilImport, PupilManage,
+    PupilView, SchoolManage, SchoolView, UserManage, UserView,
 };
 use Role::{Ap, Bs, Cvb, D, Fg, Op, Opt, St, Tl};
 
@@ -206,6 +220,8 @@ pub const POLICY: &[Grant] = &[
     grant(Cvb, UserView, BOARD),
     grant(Cvb, OwnTokens, ANY),
     grant(Cvb, AuditView, BOARD),
+    grant(Cvb, IncidentReport, ANY),
+    grant(Cvb, IncidentView, BOARD),
     // IBP manager (ST): runs the system for the board.
     grant(St, SchoolView, BOARD),
     grant(St, SchoolManage, BOARD),
@@ -225,6 +241,9 @@ pub const POLICY: &[Grant] = &[
     grant(St, ConsentRecord, BOARD),
     grant(St, BoardSettingsManage, BOARD),
     grant(St, ConsentRound, BOARD),
+    grant(St, IncidentReport, ANY),
+    grant(St, IncidentView, BOARD),
+    grant(St, IncidentManage, BOARD),
     // FG: reads everything relevant to supervision, changes nothing.
     grant(Fg, SchoolView, BOARD),
     grant(Fg, GroupView, BOARD),
@@ -233,6 +252,8 @@ pub const POLICY: &[Grant] = &[
     grant(Fg, UserView, BOARD),
     grant(Fg, OwnTokens, ANY),
     grant(Fg, AuditView, BOARD),
+    grant(Fg, IncidentReport, ANY),
+    grant(Fg, IncidentView, BOARD),
     // Director (D): their school.
     grant(D, SchoolView, SCHOOL),
     grant(D, GroupView, SCHOOL),
@@ -246,17 +267,22 @@ pub const POLICY: &[Grant] = &[
     grant(D, OwnTokens, ANY),
     grant(D, ConsentRecord, SCHOOL),
     grant(D, ConsentRound, SCHOOL),
+    grant(D, IncidentReport, ANY),
+    grant(D, IncidentView, SCHOOL),
+    grant(D, IncidentManage, SCHOOL),
     // Team leader (TL): reads their school's pupils.
     grant(Tl, SchoolView, SCHOOL),
     grant(Tl, GroupView, SCHOOL),
     grant(Tl, PupilView, SCHOOL),
     grant(Tl, GuardianView, SCHOOL),
     grant(Tl, OwnTokens, ANY),
+    grant(Tl, IncidentReport, ANY),
     // School ICT administrator (BS): accounts, not pupil files.
     grant(Bs, SchoolView, SCHOOL),
     grant(Bs, GroupView, SCHOOL),
     grant(Bs, UserView, SCHOOL),
     grant(Bs, OwnTokens, ANY),
+    grant(Bs, IncidentReport, ANY),
     // Administrative staff (AP): keeps the pupil administration of their school.
     grant(Ap, SchoolView, SCHOOL),
     grant(Ap, GroupView, SCHOOL),
@@ -267,17 +293,20 @@ pub const POLICY: &[Grant] = &[
     grant(Ap, PupilImport, SCHOOL),
     grant(Ap, OwnTokens, ANY),
     grant(Ap, ConsentRecord, SCHOOL),
+    grant(Ap, IncidentReport, ANY),
     // Teacher (OP): their own groups, pupils and the pupils' parents.
     grant(Op, SchoolView, GROUPS),
     grant(Op, GroupView, GROUPS),
     grant(Op, PupilView, GROUPS),
     grant(Op, GuardianView, GROUPS),
     grant(Op, OwnTokens, ANY),
+    grant(Op, IncidentReport, ANY),
     // Temporary teacher (OPT): their groups' pupils, not the parents' details.
     grant(Opt, SchoolView, GROUPS),
     grant(Opt, GroupView, GROUPS),
     grant(Opt, PupilView, GROUPS),
     grant(Opt, OwnTokens, ANY),
+    grant(Opt, IncidentReport, ANY),
 ];
 
 /// Whether any of `roles`, for a user whose scope is `scope`, may do `action`.
@@ -327,6 +356,9 @@ mod tests {
                     | Action::UserView
                     | Action::OwnTokens
                     | Action::AuditView
+                    | Action::IncidentView
+                    // Reporting an incident is everyone's duty, the FG's too.
+                    | Action::IncidentReport
             );
             assert_eq!(may, is_read, "{action:?}");
         }
@@ -345,6 +377,15 @@ mod tests {
         for role in Role::ALL {
             let may = permits(&[*role], role.natural_scope(), Action::AuditView);
             assert_eq!(may, matches!(role, Role::Fg | Role::St | Role::Cvb), "{role:?}");
+        }
+    }
+
+    #[test]
+    fn everyone_reports_incidents_and_only_director_and_ibp_manager_decide() {
+        for role in Role::ALL {
+            assert!(permits(&[*role], role.natural_scope(), Action::IncidentReport), "{role:?}");
+            let may = permits(&[*role], role.natural_scope(), Action::IncidentManage);
+            assert_eq!(may, matches!(role, Role::D | Role::St), "{role:?}");
         }
     }
 

@@ -195,6 +195,12 @@ macro_rules! dispatch {
     };
 }
 
+pub mod incidents;
+pub use incidents::{
+    Closing, FollowUp, Incident, IncidentAssessment, IncidentFilter, IncidentLetter, IncidentSubject, NewIncident,
+    NewLetter, SubjectRef,
+};
+
 impl Store {
     /// Connects to `sqlite://PATH` (created when missing) or `postgres://…`.
     ///

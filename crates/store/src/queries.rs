@@ -2277,3 +2277,8 @@ pub(crate) async fn verify_audit(pool: &Pool) -> Result<Vec<ChainBreak>> {
     }
     Ok(breaks)
 }
+
+pub(crate) mod incidents {
+    use super::*;
+    include!("queries/incidents.rs");
+}

@@ -169,6 +169,41 @@ pub fn parent_letters(letters: &[ParentLetter<'_>], purposes: &[Purpose<'_>]) ->
     render(&fonts, &pages, LETTER_TITLE)
 }
 
+/// A letter to one person concerned by a data breach (AVG art. 34 lid 2). Its
+/// body is the text e-mailed (`crate::incidents::letter_text`): paragraphs
+/// separated by an empty line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BreachLetter<'a> {
+    pub board: &'a str,
+    pub subject: &'a str,
+    pub body: &'a str,
+}
+
+/// The breach letter as a PDF of its own.
+///
+/// # Errors
+/// Only when the embedded fonts or krilla fail.
+pub fn breach_letter(letter: &BreachLetter<'_>) -> Result<Vec<u8>, DocumentError> {
+    let fonts = Fonts::load()?;
+    let mut layout = Layout::new(&fonts);
+    let first = layout.start_unit();
+    layout.paragraph(LEFT, WIDTH, HEADING, letter.board);
+    layout.gap(6.0);
+    layout.rule(LEFT, RIGHT, 1.0, 0);
+    layout.gap(16.0);
+    layout.paragraph(LEFT, WIDTH, BODY_BOLD, letter.subject);
+    layout.gap(12.0);
+    layout.running_head = Some(letter.subject.to_owned());
+    for paragraph in letter.body.split("\n\n") {
+        for line in paragraph.lines() {
+            layout.paragraph(LEFT, WIDTH, BODY, line);
+        }
+        layout.gap(PARAGRAPH_GAP);
+    }
+    layout.footers(first, letter.board);
+    render(&fonts, &layout.pages, letter.subject)
+}
+
 // ---------------------------------------------------------------------------
 // The two documents
 // ---------------------------------------------------------------------------

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-const DUTCH: &[&str] = &[include_str!("../locales/nl/general.ftl")];
+const DUTCH: &[&str] = &[include_str!("../locales/nl/general.ftl"), include_str!("../locales/nl/incidents.ftl")];
 
 static CATALOGUE: LazyLock<HashMap<&'static str, String>> = LazyLock::new(|| entries(DUTCH).collect());
 
@@ -92,9 +92,26 @@ mod tests {
             )
             .chain(aantoonbaar_rules::consent::Reason::ALL.iter().map(|r| format!("consent.reason.{}", r.code())))
             .chain(aantoonbaar_store::AuditAction::ALL.iter().map(|a| format!("audit.action.{}", a.code())))
-            .chain(["scope.board", "scope.school", "scope.groups"].map(String::from));
+            .chain(["scope.board", "scope.school", "scope.groups"].map(String::from))
+            .chain(incident_labels());
         let missing: Vec<String> = keys.filter(|k| !has(k)).collect();
         assert!(missing.is_empty(), "{missing:?}");
+    }
+
+    fn incident_labels() -> impl Iterator<Item = String> {
+        use aantoonbaar_rules::breach::Severity;
+        use aantoonbaar_rules::incidents::{Channel, Kind, Status, SubjectsDecision};
+        Kind::ALL
+            .iter()
+            .map(|k| format!("incident.kind.{}", k.code()))
+            .chain(Channel::ALL.iter().map(|c| format!("incident.channel.{}", c.code())))
+            .chain(Status::ALL.iter().map(|s| format!("incident.status.{}", s.code())))
+            .chain(SubjectsDecision::ALL.iter().map(|d| format!("incident.subjects.{}", d.code())))
+            .chain(Severity::ALL.iter().map(|s| format!("incident.severity.{}", s.code())))
+            .chain(
+                ["incident.kind_unknown", "incident.status_unknown", "incident.subjects_decision_unknown"]
+                    .map(String::from),
+            )
     }
 
     /// Every key written in the templates (`"key"|t`), in this crate's code

@@ -14,6 +14,7 @@ pub mod documents;
 pub mod error;
 pub mod html;
 pub mod i18n;
+pub mod incidents;
 pub mod jobs;
 pub mod mail;
 mod security;

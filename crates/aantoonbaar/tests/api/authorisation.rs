@@ -21,6 +21,8 @@ enum Id {
     OwnToken,
     /// A freshly recorded equated day of the caller's board.
     EquatedDay,
+    /// A fresh incident at the fixture's school, assessed and notified to the AP.
+    Incident,
 }
 
 struct Route {
@@ -65,6 +67,15 @@ fn routes() -> Vec<Route> {
         route(Method::POST, "/equated-days", Id::None, Some(HolidaysManage)),
         route(Method::DELETE, "/equated-days/{date}", Id::EquatedDay, Some(HolidaysManage)),
         route(Method::POST, "/incidents/assess", Id::None, None),
+        route(Method::GET, "/incidents", Id::None, Some(IncidentReport)),
+        route(Method::POST, "/incidents", Id::None, Some(IncidentReport)),
+        route(Method::GET, "/incidents/{id}", Id::Incident, Some(IncidentView)),
+        route(Method::POST, "/incidents/{id}/assessment", Id::Incident, Some(IncidentManage)),
+        route(Method::POST, "/incidents/{id}/authority-notification", Id::Incident, Some(IncidentManage)),
+        route(Method::POST, "/incidents/{id}/follow-ups", Id::Incident, Some(IncidentManage)),
+        route(Method::POST, "/incidents/{id}/subjects", Id::Incident, Some(IncidentManage)),
+        route(Method::POST, "/incidents/{id}/letters", Id::Incident, Some(IncidentManage)),
+        route(Method::POST, "/incidents/{id}/close", Id::Incident, Some(IncidentManage)),
         route(Method::GET, "/pupils/{id}/information-rights", Id::Pupil, Some(GuardianView)),
         route(Method::POST, "/pupils/{id}/information-grants", Id::Pupil, Some(GuardianManage)),
         route(Method::GET, "/consent-purposes", Id::None, None),
@@ -122,6 +133,21 @@ fn request_for(route: &Route, f: &Fixture, n: usize) -> (Option<Value>, String, 
         ("PUT", "/board/settings") => (Some(json!({"consent_renewal": "yearly"})), String::new(), None),
         ("GET", "/deadlines/request") => (None, "?received=2026-03-31".to_owned(), None),
         ("POST", "/equated-days") => (Some(json!({"date": day(2030, n), "description": "vrijdag na Hemelvaart"})), String::new(), None),
+        ("POST", "/incidents") => (
+            Some(json!({"school_id": f.school, "what_happened": "Telefoon kwijt", "discovered_at": "2026-11-22T09:00:00+01:00"})),
+            String::new(),
+            None,
+        ),
+        ("POST", "/incidents/{id}/assessment") => (Some(json!({"facts": {"personal_data": false}})), String::new(), None),
+        ("POST", "/incidents/{id}/authority-notification") => (Some(json!({"ap_reference": "M-1"})), String::new(), None),
+        ("POST", "/incidents/{id}/follow-ups") => (Some(json!({"content": "Aanvulling"})), String::new(), None),
+        ("POST", "/incidents/{id}/subjects") => (Some(json!({"pupil_ids": [f.pupil]})), String::new(), None),
+        ("POST", "/incidents/{id}/letters") => {
+            (Some(json!({"decision": "not_needed", "reason": "Geen persoonsgegevens"})), String::new(), None)
+        }
+        ("POST", "/incidents/{id}/close") => {
+            (Some(json!({"measures": "Geen", "cause": "Vergissing", "evaluation": "Goed verlopen"})), String::new(), None)
+        }
         ("POST", "/incidents/assess") => (Some(json!({"confidentiality": "known_recipient", "recipient_confirmed_deletion": true})), String::new(), None),
         _ => (None, String::new(), None),
     }
@@ -150,6 +176,22 @@ async fn call(app: &TestApp, token: Option<&str>, route: &Route, f: &Fixture, n:
                 app.store.board(&board).add_equated_day(&app.actor(), parsed, "proef").await.unwrap();
             }
             date
+        }
+        Id::Incident => {
+            let body = json!({"school_id": f.school, "what_happened": "Telefoon kwijt", "discovered_at": "2026-11-22T09:00:00+01:00"});
+            let created = json(app.post(&f.admin, "/api/v1/incidents", &body).await, 201).await;
+            let id = created["id"].as_str().unwrap().to_owned();
+            let facts = json!({"facts": {"personal_data": false}});
+            json(app.post(&f.admin, &format!("/api/v1/incidents/{id}/assessment"), &facts).await, 200).await;
+            let notified = app
+                .post(
+                    &f.admin,
+                    &format!("/api/v1/incidents/{id}/authority-notification"),
+                    &json!({"ap_reference": "M-0"}),
+                )
+                .await;
+            assert_eq!(notified.status(), 204);
+            id
         }
     };
     let (body, query, csv) = request_for(route, f, n);
@@ -246,7 +288,7 @@ story!(a_user_of_another_board_sees_nothing_and_gets_404_for_every_item, |app| {
             route.path
         );
         match route.id {
-            Id::School | Id::Group | Id::Pupil | Id::Guardian => {
+            Id::School | Id::Group | Id::Pupil | Id::Guardian | Id::Incident => {
                 assert_eq!(status, 404, "{} {}: {body}", route.method, route.path);
             }
             _ if body.contains("reference.unknown") || status == 404 => {}

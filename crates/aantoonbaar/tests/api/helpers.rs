@@ -292,6 +292,8 @@ pub struct Fixture {
     pub pupil: String,
     pub other_pupil: String,
     pub guardian: String,
+    /// The token of the IBP manager who made the fixture.
+    pub admin: String,
 }
 
 impl Fixture {
@@ -347,7 +349,7 @@ impl Fixture {
             .to_owned();
         let link = serde_json::json!({"guardian_id": guardian, "relation": "mother", "holds_custody": true, "recognised": true});
         json(app.post(token, &format!("/api/v1/pupils/{pupil}/guardians"), &link).await, 201).await;
-        Self { school, other_school, group, other_group, pupil, other_pupil, guardian }
+        Self { school, other_school, group, other_group, pupil, other_pupil, guardian, admin: token.to_owned() }
     }
 }
 

@@ -11,6 +11,7 @@ mod cli;
 mod consent;
 mod deadlines;
 mod import;
+mod incidents;
 mod information_rights;
 mod mail;
 mod pages;

@@ -206,3 +206,77 @@ async fn a_parent_withdraws_consent_in_the_portal_and_the_teachers_photo_check_t
     })
     .await;
 }
+
+/// Signs a staff member in through the two sign-in pages.
+async fn sign_in(browser: &Browser, app: &TestApp, email: &str) {
+    browser.goto(&format!("{}/aanmelden", app.address)).await;
+    browser.fill("#email", email).await;
+    browser.fill("#password", PASSWORD).await;
+    browser.click("form[action='/aanmelden'] button").await;
+    app.clock.advance(jiff::SignedDuration::from_secs(30));
+    browser.fill("#code", &app.code(email)).await;
+    browser.click("form[action='/aanmelden/code'] button").await;
+}
+
+#[tokio::test]
+async fn a_teacher_reports_a_lost_phone_the_director_assesses_it_and_the_dashboard_shows_the_72_hour_clock() {
+    let app = Arc::new(TestApp::spawn(Backend::Sqlite).await.unwrap());
+    let board = app.board("Stichting Proef").await;
+    let token = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    let f = Fixture::create(&app, &token, 73).await;
+    app.staff(&board, "juf@proef.nl", Role::Op, ScopeKind::Groups, &[&f.group]).await;
+    app.staff(&board, "directeur@proef.nl", Role::D, ScopeKind::School, &[&f.school]).await;
+
+    let app2 = Arc::clone(&app);
+    with_browser("incident", move |browser| async move {
+        let app = app2;
+        let base = app.address.clone();
+        sign_in(&browser, &app, "juf@proef.nl").await;
+        browser.click("nav a[href='/incidenten']").await;
+        accessible(&browser, "incident register (teacher)").await;
+        browser.click("main a[href='/incidenten/melden']").await;
+        accessible(&browser, "incident report form").await;
+        browser
+            .fill("#what_happened", "Mijn telefoon met de schoolmail en de groepsapp is in de bus blijven liggen.")
+            .await;
+        browser.click(&format!("#school_id option[value='{}']", f.school)).await;
+        browser.fill("#data_concerned", "e-mails met ouders, klassenlijst").await;
+        browser.fill("#people_concerned", "leerlingen en ouders van groep 3").await;
+        browser.fill("#device", "eigen telefoon, pincode 0000").await;
+        browser.click("form[action='/incidenten/melden'] button").await;
+        let registered = browser.source().await;
+        assert!(registered.contains("INC-2026-0001"), "the teacher gets the reference: {registered}");
+        accessible(&browser, "incident reported").await;
+        browser.click("form[action='/afmelden'] button").await;
+
+        sign_in(&browser, &app, "directeur@proef.nl").await;
+        browser.goto(&format!("{base}/incidenten")).await;
+        accessible(&browser, "incident register (director)").await;
+        browser.click("td a").await;
+        accessible(&browser, "incident page").await;
+        browser.click("#personal_data-ja").await;
+        browser.click("#confidentiality-unknown_recipient").await;
+        browser.click("#data_categories-contact").await;
+        browser.click("#data_categories-communications").await;
+        browser.click("#data_categories-behaviour").await;
+        browser.fill("#subjects", "30").await;
+        browser.click("#children-ja").await;
+        browser.click("#encrypted-nee").await;
+        browser.click("form[action$='/beoordeling'] button[type=submit]").await;
+        let assessed = browser.source().await;
+        assert!(assessed.contains("Onderbouwing") && assessed.contains("directeur@proef.nl"), "{assessed}");
+        assert!(assessed.contains("Uiterlijk melden op"), "the 72-hour clock: {assessed}");
+        accessible(&browser, "incident assessed").await;
+
+        browser.goto(&format!("{base}/")).await;
+        let dashboard = browser.source().await;
+        assert!(dashboard.contains("INC-2026-0001") && dashboard.contains("25-11-2026 10:00"), "{dashboard}");
+        assert!(dashboard.contains("nog 2 d 23 u"), "the time left: {dashboard}");
+        accessible(&browser, "dashboard with clock").await;
+
+        browser.goto(&format!("{base}/kwetsbaarheid-melden/Stichting%20Proef")).await;
+        assert!(browser.source().await.contains("binnen 3 dagen"));
+        accessible(&browser, "responsible disclosure").await;
+    })
+    .await;
+}

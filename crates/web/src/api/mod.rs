@@ -8,7 +8,7 @@ pub mod consent;
 mod deadlines;
 mod guardians;
 mod imports;
-mod incidents;
+pub(crate) mod incidents;
 mod information_rights;
 pub use deadlines::equated_days;
 pub use imports::cell_errors;
@@ -69,6 +69,14 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(deadlines::list, deadlines::add))
         .routes(routes!(deadlines::remove))
         .routes(routes!(incidents::assess))
+        .routes(routes!(incidents::list, incidents::report))
+        .routes(routes!(incidents::get))
+        .routes(routes!(incidents::assessment))
+        .routes(routes!(incidents::authority_notification))
+        .routes(routes!(incidents::follow_up))
+        .routes(routes!(incidents::subjects))
+        .routes(routes!(incidents::letters))
+        .routes(routes!(incidents::close))
         .routes(routes!(information_rights::list))
         .routes(routes!(information_rights::grant))
         .routes(routes!(consent::purposes))

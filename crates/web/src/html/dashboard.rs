@@ -22,6 +22,8 @@ pub struct Card {
 struct DashboardPage {
     layout: Layout,
     cards: Vec<Card>,
+    /// Open breaches with the time left to notify the AP (`None`: not the user's to see).
+    breaches: Option<Vec<super::incidents::BreachClock>>,
 }
 
 pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage) -> PageResult {
@@ -57,6 +59,11 @@ pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage) ->
             note: tf("dashboard.users_waiting", &[("count", &waiting.to_string())]),
         });
     }
+    let breaches = if staff.can(Action::IncidentView) {
+        Some(super::incidents::open_breaches(&state, &staff).await?)
+    } else {
+        None
+    };
     let layout = Layout::for_staff(&state, &staff, t("nav.dashboard"), "/");
-    Ok(render(&DashboardPage { layout, cards }))
+    Ok(render(&DashboardPage { layout, cards, breaches }))
 }

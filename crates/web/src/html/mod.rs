@@ -6,8 +6,10 @@ pub(crate) mod consent;
 mod consent_documents;
 mod consent_round;
 mod dashboard;
+mod external_reports;
 mod holidays;
 mod import;
+pub(crate) mod incidents;
 mod outbox;
 mod parent_consent;
 mod parents;
@@ -67,9 +69,26 @@ pub fn router() -> Router<AppState> {
         .route("/ouders/kinderen/{pupil}", get(parent_consent::show).post(parent_consent::save))
         .route("/ouders/kinderen/{pupil}/bewijs/{id}", get(parent_consent::receipt_page))
         .route("/ouders/kinderen/{pupil}/bewijs/{id}/json", get(parent_consent::receipt_json))
+        .route("/ouders/melden", get(external_reports::portal_form).post(external_reports::portal_submit))
+        .route(
+            "/kwetsbaarheid-melden/{board}",
+            get(external_reports::disclosure_form).post(external_reports::disclosure_submit),
+        )
         .route("/uitgaande-post", get(outbox::show))
         .route("/feestdagen", get(holidays::show).post(holidays::add))
         .route("/feestdagen/{date}/verwijderen", post(holidays::remove))
+        .route("/incidenten", get(incidents::register))
+        .route("/incidenten.csv", get(incidents::export_csv))
+        .route("/incidenten.xlsx", get(incidents::export_xlsx))
+        .route("/incidenten/melden", get(incidents::report_form).post(incidents::report_submit))
+        .route("/incidenten/{id}", get(incidents::show))
+        .route("/incidenten/{id}/beoordeling", post(incidents::assess))
+        .route("/incidenten/{id}/ap-melding", post(incidents::notify_authority))
+        .route("/incidenten/{id}/betrokkenen", post(incidents::link_pupils))
+        .route("/incidenten/{id}/aanvulling", post(incidents::follow_up))
+        .route("/incidenten/{id}/brieven", post(incidents::letters))
+        .route("/incidenten/{id}/brieven/{file}", get(incidents::letter_pdf))
+        .route("/incidenten/{id}/afsluiten", post(incidents::close))
         .route("/logboek", get(audit::show))
         .route("/logboek.csv", get(audit::export))
         .route("/static/app.css", get(stylesheet))
@@ -124,11 +143,12 @@ impl Layout {
     /// The layout for a signed-in user: the navigation shows what they may use.
     #[must_use]
     pub fn for_staff(state: &AppState, staff: &Staff, title: &str, current: &str) -> Self {
-        let items: [(&'static str, &'static str, Option<Action>); 10] = [
+        let items: [(&'static str, &'static str, Option<Action>); 11] = [
             ("/", "nav.dashboard", None),
             ("/scholen", "nav.schools", Some(Action::SchoolView)),
             ("/leerlingen", "nav.pupils", Some(Action::PupilView)),
             ("/toestemming", "nav.consent", Some(Action::PupilView)),
+            ("/incidenten", "nav.incidents", Some(Action::IncidentReport)),
             ("/import", "nav.import", Some(Action::PupilImport)),
             ("/gebruikers", "nav.users", Some(Action::UserView)),
             ("/logboek", "nav.audit", Some(Action::AuditView)),

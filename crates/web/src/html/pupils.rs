@@ -174,6 +174,7 @@ struct PupilPage {
     consent: super::consent::PupilConsent,
     /// Whether the pupil's own e-mail address may be changed here.
     may_edit: bool,
+    incidents: Option<Vec<super::incidents::PupilIncident>>,
 }
 
 pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage, Path(id): Path<String>) -> PageResult {
@@ -199,9 +200,11 @@ pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage, Pa
     });
     let family = pupil.family_situation.map_or(t("family.unknown"), |f| t(&format!("family.{}", f.code())));
     let consent = super::consent::pupil_consent(&state, &staff, &pupil).await?;
+    let incidents = super::incidents::of_pupil(&state, &staff, &pupil.id).await?;
     let layout = Layout::for_staff(&state, &staff, &pupil.full_name(), "/leerlingen");
     Ok(render(&PupilPage {
         consent,
+        incidents,
         layout,
         name: pupil.full_name(),
         age: age_on(pupil.birth_date, today),

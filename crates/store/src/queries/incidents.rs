@@ -1,0 +1,542 @@
+// The incident register's SQL, compiled for both back-ends (see `queries.rs`).
+
+use crate::incidents::{
+    Closing, FollowUp, Incident, IncidentAssessment, IncidentFilter, IncidentLetter, IncidentSubject, NewIncident,
+    NewLetter, SubjectRef,
+};
+use aantoonbaar_rules::incidents::{Channel, Kind, Status, SubjectsDecision, Warning, reference, reported_late};
+
+const COLUMNS: &str = "SELECT i.id, i.reference, i.kind, i.channel, i.school_id, i.reported_by, i.reporter_name, \
+     i.reporter_email, i.what_happened, i.discovered_at, i.reported_at, i.data_concerned, i.people_concerned, i.device, \
+     i.ongoing, i.reported_late, i.status, i.facts, i.is_breach, i.severity, i.outcome_notify_authority, \
+     i.outcome_notify_subjects, i.subjects_alternative, i.reasons, i.aware_at, i.deadline_at, i.notify_authority, \
+     i.notify_subjects, i.overrule_reason, i.decided_by, i.decided_at, i.authority_sent_at, i.authority_reference, \
+     i.delay_reason, i.subjects_decision, i.subjects_reason, i.announcement, i.measures, i.cause, i.evaluation, \
+     i.closed_at, i.closed_by, i.warned_24_at, i.warned_8_at, i.overdue_at FROM incidents i WHERE i.board_id = ";
+
+fn optional_instant(row: &DbRow, column: &str) -> Result<Option<Timestamp>> {
+    row.try_get::<Option<i64>, _>(column)?.map(instant).transpose()
+}
+
+fn code<T>(row: &DbRow, column: &str, parse: fn(&str) -> Result<T, aantoonbaar_rules::Invalid>) -> Result<T> {
+    code_col(row, column, parse)?.ok_or_else(|| StoreError::Corrupt(format!("{column} is empty")))
+}
+
+fn assessment_from(row: &DbRow) -> Result<Option<IncidentAssessment>> {
+    let Some(facts) = row.try_get::<Option<String>, _>("facts")? else { return Ok(None) };
+    let reasons: String = row.try_get("reasons")?;
+    let decided_at: Option<i64> = row.try_get("decided_at")?;
+    Ok(Some(IncidentAssessment {
+        facts,
+        is_breach: row.try_get::<Option<bool>, _>("is_breach")?.unwrap_or(true),
+        severity: row.try_get::<Option<String>, _>("severity")?.unwrap_or_default(),
+        outcome_notify_authority: row.try_get::<Option<bool>, _>("outcome_notify_authority")?.unwrap_or(true),
+        outcome_notify_subjects: row.try_get::<Option<bool>, _>("outcome_notify_subjects")?.unwrap_or(true),
+        subjects_alternative: row.try_get::<Option<String>, _>("subjects_alternative")?.unwrap_or_default(),
+        reasons: serde_json::from_str(&reasons).map_err(|e| StoreError::Corrupt(e.to_string()))?,
+        aware_at: optional_instant(row, "aware_at")?,
+        deadline_at: optional_instant(row, "deadline_at")?,
+        notify_authority: row.try_get::<Option<bool>, _>("notify_authority")?.unwrap_or(true),
+        notify_subjects: row.try_get::<Option<bool>, _>("notify_subjects")?.unwrap_or(true),
+        overrule_reason: row.try_get("overrule_reason")?,
+        decided_by: row.try_get::<Option<String>, _>("decided_by")?.unwrap_or_default(),
+        decided_at: instant(decided_at.unwrap_or_default())?,
+    }))
+}
+
+fn incident_from(row: &DbRow) -> Result<Incident> {
+    Ok(Incident {
+        id: row.try_get("id")?,
+        reference: row.try_get("reference")?,
+        kind: code(row, "kind", Kind::from_code)?,
+        channel: code(row, "channel", Channel::from_code)?,
+        school_id: row.try_get("school_id")?,
+        reported_by: row.try_get("reported_by")?,
+        reporter_name: row.try_get("reporter_name")?,
+        reporter_email: row.try_get("reporter_email")?,
+        what_happened: row.try_get("what_happened")?,
+        discovered_at: instant(row.try_get("discovered_at")?)?,
+        reported_at: instant(row.try_get("reported_at")?)?,
+        data_concerned: row.try_get("data_concerned")?,
+        people_concerned: row.try_get("people_concerned")?,
+        device: row.try_get("device")?,
+        ongoing: row.try_get("ongoing")?,
+        reported_late: row.try_get("reported_late")?,
+        status: code(row, "status", Status::from_code)?,
+        assessment: assessment_from(row)?,
+        authority_sent_at: optional_instant(row, "authority_sent_at")?,
+        authority_reference: row.try_get("authority_reference")?,
+        delay_reason: row.try_get("delay_reason")?,
+        subjects_decision: code_col(row, "subjects_decision", SubjectsDecision::from_code)?,
+        subjects_reason: row.try_get("subjects_reason")?,
+        announcement: row.try_get("announcement")?,
+        measures: row.try_get("measures")?,
+        cause: row.try_get("cause")?,
+        evaluation: row.try_get("evaluation")?,
+        closed_at: optional_instant(row, "closed_at")?,
+        closed_by: row.try_get("closed_by")?,
+        warned_24_at: optional_instant(row, "warned_24_at")?,
+        warned_8_at: optional_instant(row, "warned_8_at")?,
+        overdue_at: optional_instant(row, "overdue_at")?,
+    })
+}
+
+pub(crate) async fn report(pool: &Pool, board: &BoardId, actor: &Actor, new: &NewIncident) -> Result<Incident> {
+    let id = new_id();
+    let year = aantoonbaar_rules::calendar::dutch_date(actor.at).year();
+    let mut tx = begin(pool).await?;
+    lock_board(&mut tx, board).await?;
+    let last: Option<i64> = sqlx::query_scalar("SELECT MAX(number) FROM incidents WHERE board_id = $1 AND year = $2")
+        .bind(&board.0)
+        .bind(i64::from(year))
+        .fetch_one(&mut *tx)
+        .await?;
+    let number = last.unwrap_or(0) + 1;
+    sqlx::query(
+        "INSERT INTO incidents (board_id, id, reference, year, number, kind, channel, school_id, reported_by, reporter_name, \
+         reporter_email, what_happened, discovered_at, reported_at, data_concerned, people_concerned, device, ongoing, \
+         reported_late, status, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, 'reported', $14)",
+    )
+    .bind(&board.0)
+    .bind(&id)
+    .bind(reference(year, number))
+    .bind(i64::from(year))
+    .bind(number)
+    .bind(new.kind.code())
+    .bind(new.channel.code())
+    .bind(&new.school_id)
+    .bind(&new.reported_by)
+    .bind(&new.reporter_name)
+    .bind(&new.reporter_email)
+    .bind(&new.what_happened)
+    .bind(new.discovered_at.as_second())
+    .bind(actor.at.as_second())
+    .bind(&new.data_concerned)
+    .bind(&new.people_concerned)
+    .bind(&new.device)
+    .bind(new.ongoing)
+    .bind(reported_late(new.discovered_at, actor.at))
+    .execute(&mut *tx)
+    .await
+    .map_err(|e| classify(e, "reference", "school_id"))?;
+    let event = AuditEvent::new(AuditAction::Create, "incident", &id).fields(&[
+        "kind",
+        "school_id",
+        "what_happened",
+        "discovered_at",
+        "data_concerned",
+        "people_concerned",
+        "device",
+        "ongoing",
+    ]);
+    audit(&mut tx, board, actor, &event).await?;
+    let mut qb = QueryBuilder::new(COLUMNS);
+    qb.push_bind(board.0.clone()).push(" AND i.id = ").push_bind(id);
+    let incident = incident_from(&qb.build().fetch_one(&mut *tx).await?)?;
+    tx.commit().await?;
+    Ok(incident)
+}
+
+fn filtered(board: &BoardId, scope: &Scope, filter: &IncidentFilter) -> QueryBuilder<Db> {
+    let mut qb = QueryBuilder::new(COLUMNS);
+    qb.push_bind(board.0.clone());
+    match scope {
+        Scope::Board => {}
+        Scope::Schools(ids) => {
+            qb.push(" AND i.school_id IN (");
+            push_list(&mut qb, ids.iter().cloned());
+            qb.push(")");
+        }
+        // Staff who work in groups see only their own reports.
+        Scope::Groups(_) => {
+            qb.push(" AND 1 = 0");
+        }
+    }
+    if let Some(user) = &filter.reported_by {
+        qb.push(" AND i.reported_by = ").push_bind(user.clone());
+    }
+    if let Some(status) = filter.status {
+        qb.push(" AND i.status = ").push_bind(status.code());
+    }
+    if let Some(kind) = filter.kind {
+        qb.push(" AND i.kind = ").push_bind(kind.code());
+    }
+    if let Some(school) = &filter.school_id {
+        qb.push(" AND i.school_id = ").push_bind(school.clone());
+    }
+    if let Some(breach) = filter.breach {
+        qb.push(" AND i.is_breach = ").push_bind(breach);
+    }
+    if let Some(pupil) = &filter.pupil_id {
+        qb.push(
+            " AND EXISTS (SELECT 1 FROM incident_subjects s WHERE s.board_id = i.board_id AND s.incident_id = i.id \
+             AND s.pupil_id = ",
+        )
+        .push_bind(pupil.clone())
+        .push(")");
+    }
+    qb
+}
+
+pub(crate) async fn list(pool: &Pool, board: &BoardId, scope: &Scope, filter: &IncidentFilter) -> Result<Vec<Incident>> {
+    let mut qb = filtered(board, scope, filter);
+    qb.push(" ORDER BY i.reported_at DESC, i.number DESC");
+    let rows = qb.build().fetch_all(pool).await?;
+    rows.iter().map(incident_from).collect()
+}
+
+pub(crate) async fn get(
+    pool: &Pool,
+    board: &BoardId,
+    scope: &Scope,
+    reported_by: Option<&str>,
+    id: &str,
+) -> Result<Option<Incident>> {
+    let filter = IncidentFilter { reported_by: reported_by.map(str::to_owned), ..IncidentFilter::default() };
+    let mut qb = filtered(board, scope, &filter);
+    qb.push(" AND i.id = ").push_bind(id.to_owned());
+    let row = qb.build().fetch_optional(pool).await?;
+    row.as_ref().map(incident_from).transpose()
+}
+
+/// Runs one UPDATE of an incident with its audit event; `NotFound` when the
+/// incident is not on this board.
+async fn update(
+    pool: &Pool,
+    board: &BoardId,
+    actor: &Actor,
+    query: sqlx::query::Query<'_, Db, <Db as sqlx::Database>::Arguments>,
+    event: AuditEvent,
+) -> Result<()> {
+    let mut tx = begin(pool).await?;
+    let done = query.execute(&mut *tx).await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound);
+    }
+    audit(&mut tx, board, actor, &event).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub(crate) async fn record_assessment(
+    pool: &Pool,
+    board: &BoardId,
+    actor: &Actor,
+    id: &str,
+    a: &IncidentAssessment,
+) -> Result<()> {
+    let reasons = serde_json::to_string(&a.reasons).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let query = sqlx::query(
+        "UPDATE incidents SET facts = $3, is_breach = $4, severity = $5, outcome_notify_authority = $6, \
+         outcome_notify_subjects = $7, subjects_alternative = $8, reasons = $9, aware_at = $10, deadline_at = $11, \
+         notify_authority = $12, notify_subjects = $13, overrule_reason = $14, decided_by = $15, decided_at = $16, \
+         status = CASE WHEN status = 'closed' THEN status ELSE 'assessed' END, \
+         warned_24_at = NULL, warned_8_at = NULL WHERE board_id = $1 AND id = $2",
+    )
+    .bind(&board.0)
+    .bind(id)
+    .bind(&a.facts)
+    .bind(a.is_breach)
+    .bind(&a.severity)
+    .bind(a.outcome_notify_authority)
+    .bind(a.outcome_notify_subjects)
+    .bind(&a.subjects_alternative)
+    .bind(reasons)
+    .bind(a.aware_at.map(|t| t.as_second()))
+    .bind(a.deadline_at.map(|t| t.as_second()))
+    .bind(a.notify_authority)
+    .bind(a.notify_subjects)
+    .bind(&a.overrule_reason)
+    .bind(&a.decided_by)
+    .bind(a.decided_at.as_second());
+    let mut fields = vec!["facts", "outcome", "decision"];
+    if a.overrule_reason.is_some() {
+        fields.push("overrule_reason");
+    }
+    let event = AuditEvent::new(AuditAction::Update, "incident", id).fields(&fields);
+    update(pool, board, actor, query, event).await
+}
+
+pub(crate) async fn record_notification(
+    pool: &Pool,
+    board: &BoardId,
+    actor: &Actor,
+    id: &str,
+    sent_at: Timestamp,
+    reference: &str,
+    delay_reason: Option<&str>,
+) -> Result<()> {
+    let query = sqlx::query(
+        "UPDATE incidents SET authority_sent_at = $3, authority_reference = $4, delay_reason = $5 \
+         WHERE board_id = $1 AND id = $2",
+    )
+    .bind(&board.0)
+    .bind(id)
+    .bind(sent_at.as_second())
+    .bind(reference)
+    .bind(delay_reason);
+    let event = AuditEvent::new(AuditAction::Update, "incident", id).fields(&[
+        "authority_sent_at",
+        "authority_reference",
+        "delay_reason",
+    ]);
+    update(pool, board, actor, query, event).await
+}
+
+pub(crate) async fn add_follow_up(
+    pool: &Pool,
+    board: &BoardId,
+    actor: &Actor,
+    incident_id: &str,
+    sent_at: Timestamp,
+    content: &str,
+) -> Result<FollowUp> {
+    let id = new_id();
+    let mut tx = begin(pool).await?;
+    sqlx::query(
+        "INSERT INTO incident_follow_ups (board_id, incident_id, id, sent_at, content, recorded_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(&board.0)
+    .bind(incident_id)
+    .bind(&id)
+    .bind(sent_at.as_second())
+    .bind(content)
+    .bind(&actor.label)
+    .bind(actor.at.as_second())
+    .execute(&mut *tx)
+    .await
+    .map_err(|e| classify(e, "id", "incident_id"))?;
+    let event = AuditEvent::new(AuditAction::Create, "incident_follow_up", &id).fields(&["incident_id", "sent_at", "content"]);
+    audit(&mut tx, board, actor, &event).await?;
+    tx.commit().await?;
+    Ok(FollowUp { id, sent_at, content: content.to_owned(), recorded_by: actor.label.clone() })
+}
+
+pub(crate) async fn follow_ups(pool: &Pool, board: &BoardId, incident_id: &str) -> Result<Vec<FollowUp>> {
+    let rows = sqlx::query(
+        "SELECT id, sent_at, content, recorded_by FROM incident_follow_ups WHERE board_id = $1 AND incident_id = $2 \
+         ORDER BY sent_at, created_at, id",
+    )
+    .bind(&board.0)
+    .bind(incident_id)
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            Ok(FollowUp {
+                id: row.try_get("id")?,
+                sent_at: instant(row.try_get("sent_at")?)?,
+                content: row.try_get("content")?,
+                recorded_by: row.try_get("recorded_by")?,
+            })
+        })
+        .collect()
+}
+
+pub(crate) async fn link_subjects(
+    pool: &Pool,
+    board: &BoardId,
+    actor: &Actor,
+    incident_id: &str,
+    subjects: &[SubjectRef],
+) -> Result<()> {
+    let mut tx = begin(pool).await?;
+    for subject in subjects {
+        let (pupil, guardian, user, field) = match subject {
+            SubjectRef::Pupil(id) => (Some(id), None, None, "pupil_ids"),
+            SubjectRef::Guardian(id) => (None, Some(id), None, "guardian_ids"),
+            SubjectRef::User(id) => (None, None, Some(id), "user_ids"),
+        };
+        let link_id = new_id();
+        let inserted = sqlx::query(
+            "INSERT INTO incident_subjects (board_id, incident_id, id, pupil_id, guardian_id, user_id, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
+        )
+        .bind(&board.0)
+        .bind(incident_id)
+        .bind(&link_id)
+        .bind(pupil)
+        .bind(guardian)
+        .bind(user)
+        .bind(actor.at.as_second())
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| classify(e, "id", field))?;
+        if inserted.rows_affected() == 1 {
+            let event = AuditEvent::new(AuditAction::Create, "incident_subject", &link_id).fields(&["incident_id", field]);
+            audit(&mut tx, board, actor, &event).await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+pub(crate) async fn subjects(pool: &Pool, board: &BoardId, incident_id: &str) -> Result<Vec<IncidentSubject>> {
+    let rows = sqlx::query(
+        "SELECT s.pupil_id, s.guardian_id, s.user_id, p.given_name AS p_given, p.surname_prefix AS p_prefix, \
+         p.surname AS p_surname, g.given_name AS g_given, g.surname_prefix AS g_prefix, g.surname AS g_surname, \
+         u.name AS u_name FROM incident_subjects s \
+         LEFT JOIN pupils p ON p.board_id = s.board_id AND p.id = s.pupil_id \
+         LEFT JOIN guardians g ON g.board_id = s.board_id AND g.id = s.guardian_id \
+         LEFT JOIN users u ON u.board_id = s.board_id AND u.id = s.user_id \
+         WHERE s.board_id = $1 AND s.incident_id = $2 ORDER BY s.created_at, s.id",
+    )
+    .bind(&board.0)
+    .bind(incident_id)
+    .fetch_all(pool)
+    .await?;
+    let name = |row: &DbRow, prefix: &str| -> Result<String> {
+        let given: Option<String> = row.try_get(format!("{prefix}_given").as_str())?;
+        let middle: Option<String> = row.try_get(format!("{prefix}_prefix").as_str())?;
+        let surname: Option<String> = row.try_get(format!("{prefix}_surname").as_str())?;
+        Ok(crate::model::full_name(&given.unwrap_or_default(), middle.as_deref(), &surname.unwrap_or_default()))
+    };
+    rows.iter()
+        .map(|row| {
+            if let Some(id) = row.try_get::<Option<String>, _>("pupil_id")? {
+                Ok(IncidentSubject { kind: "pupil", id, name: name(row, "p")? })
+            } else if let Some(id) = row.try_get::<Option<String>, _>("guardian_id")? {
+                Ok(IncidentSubject { kind: "guardian", id, name: name(row, "g")? })
+            } else {
+                let id: Option<String> = row.try_get("user_id")?;
+                let user_name: Option<String> = row.try_get("u_name")?;
+                Ok(IncidentSubject { kind: "staff", id: id.unwrap_or_default(), name: user_name.unwrap_or_default() })
+            }
+        })
+        .collect()
+}
+
+#[expect(clippy::too_many_arguments, reason = "one statement's values")]
+pub(crate) async fn record_communication(
+    pool: &Pool,
+    board: &BoardId,
+    actor: &Actor,
+    incident_id: &str,
+    decision: SubjectsDecision,
+    reason: Option<&str>,
+    announcement: Option<&str>,
+    letters: &[NewLetter],
+) -> Result<Vec<IncidentLetter>> {
+    let mut tx = begin(pool).await?;
+    let done = sqlx::query(
+        "UPDATE incidents SET subjects_decision = $3, subjects_reason = $4, announcement = $5 WHERE board_id = $1 AND id = $2",
+    )
+    .bind(&board.0)
+    .bind(incident_id)
+    .bind(decision.code())
+    .bind(reason)
+    .bind(announcement)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound);
+    }
+    let event = AuditEvent::new(AuditAction::Update, "incident", incident_id).fields(&[
+        "subjects_decision",
+        "subjects_reason",
+        "announcement",
+    ]);
+    audit(&mut tx, board, actor, &event).await?;
+    let mut recorded = Vec::with_capacity(letters.len());
+    for letter in letters {
+        let letter = IncidentLetter {
+            id: new_id(),
+            guardian_id: letter.guardian_id.clone(),
+            pupil_id: letter.pupil_id.clone(),
+            recipient_name: letter.recipient_name.clone(),
+            recipient_email: letter.recipient_email.clone(),
+            body: letter.body.clone(),
+            sent_at: actor.at,
+        };
+        sqlx::query(
+            "INSERT INTO incident_letters (board_id, incident_id, id, guardian_id, pupil_id, recipient_name, recipient_email, \
+             body, sent_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(&board.0)
+        .bind(incident_id)
+        .bind(&letter.id)
+        .bind(&letter.guardian_id)
+        .bind(&letter.pupil_id)
+        .bind(&letter.recipient_name)
+        .bind(&letter.recipient_email)
+        .bind(&letter.body)
+        .bind(letter.sent_at.as_second())
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| classify(e, "id", "guardian_id"))?;
+        let event = AuditEvent::new(AuditAction::Create, "incident_letter", &letter.id).fields(&[
+            "incident_id",
+            "guardian_id",
+            "pupil_id",
+        ]);
+        audit(&mut tx, board, actor, &event).await?;
+        recorded.push(letter);
+    }
+    tx.commit().await?;
+    Ok(recorded)
+}
+
+pub(crate) async fn letters(pool: &Pool, board: &BoardId, incident_id: &str) -> Result<Vec<IncidentLetter>> {
+    let rows = sqlx::query(
+        "SELECT id, guardian_id, pupil_id, recipient_name, recipient_email, body, sent_at FROM incident_letters \
+         WHERE board_id = $1 AND incident_id = $2 ORDER BY sent_at, recipient_name, id",
+    )
+    .bind(&board.0)
+    .bind(incident_id)
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            Ok(IncidentLetter {
+                id: row.try_get("id")?,
+                guardian_id: row.try_get("guardian_id")?,
+                pupil_id: row.try_get("pupil_id")?,
+                recipient_name: row.try_get("recipient_name")?,
+                recipient_email: row.try_get("recipient_email")?,
+                body: row.try_get("body")?,
+                sent_at: instant(row.try_get("sent_at")?)?,
+            })
+        })
+        .collect()
+}
+
+pub(crate) async fn close(pool: &Pool, board: &BoardId, actor: &Actor, id: &str, closing: &Closing) -> Result<()> {
+    let query = sqlx::query(
+        "UPDATE incidents SET measures = $3, cause = $4, evaluation = $5, closed_at = $6, closed_by = $7, status = 'closed' \
+         WHERE board_id = $1 AND id = $2",
+    )
+    .bind(&board.0)
+    .bind(id)
+    .bind(&closing.measures)
+    .bind(&closing.cause)
+    .bind(&closing.evaluation)
+    .bind(actor.at.as_second())
+    .bind(&actor.label);
+    let event = AuditEvent::new(AuditAction::Update, "incident", id).fields(&["measures", "cause", "evaluation", "status"]);
+    update(pool, board, actor, query, event).await
+}
+
+pub(crate) async fn mark_warning(pool: &Pool, board: &BoardId, actor: &Actor, id: &str, warning: Warning) -> Result<()> {
+    // The 8-hour warning also settles the 24-hour one: a stale warning is never sent after it.
+    let (sql, fields): (&str, &[&'static str]) = match warning {
+        Warning::Hours24 => ("UPDATE incidents SET warned_24_at = $3 WHERE board_id = $1 AND id = $2", &["warned_24_at"]),
+        Warning::Hours8 => (
+            "UPDATE incidents SET warned_8_at = $3, warned_24_at = COALESCE(warned_24_at, $3) WHERE board_id = $1 AND id = $2",
+            &["warned_8_at"],
+        ),
+    };
+    let query = sqlx::query(sql).bind(&board.0).bind(id).bind(actor.at.as_second());
+    let event = AuditEvent::new(AuditAction::Update, "incident", id).fields(fields);
+    update(pool, board, actor, query, event).await
+}
+
+pub(crate) async fn mark_overdue(pool: &Pool, board: &BoardId, actor: &Actor, id: &str) -> Result<()> {
+    let query = sqlx::query("UPDATE incidents SET overdue_at = $3 WHERE board_id = $1 AND id = $2")
+        .bind(&board.0)
+        .bind(id)
+        .bind(actor.at.as_second());
+    let event = AuditEvent::new(AuditAction::Update, "incident", id).fields(&["overdue_at"]);
+    update(pool, board, actor, query, event).await
+}

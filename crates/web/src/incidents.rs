@@ -1,0 +1,511 @@
+//! The incident workflow shared by the API, the pages and the jobs: reading a
+//! report, registering it and telling the people who must act, recording the
+//! assessment, the letters to the people concerned, and the AP draft.
+
+use crate::AppState;
+use crate::error::{FieldError, Problem};
+use crate::i18n::{t, tf};
+use crate::mail::Mail;
+use aantoonbaar_rules::Role;
+use aantoonbaar_rules::breach::{Assessment, BreachFacts, DataCategory, assess, rfc3339};
+use aantoonbaar_rules::calendar::dutch_time_zone;
+use aantoonbaar_rules::incidents::{Channel, Kind, Status};
+use aantoonbaar_store::{Actor, BoardId, Incident, IncidentAssessment, NewIncident, NewLetter, Scope, StoreError};
+use jiff::{SignedDuration, Timestamp};
+
+/// The longest text a report field takes: a long e-mail, not a file.
+pub const TEXT_LIMIT: usize = 4000;
+
+/// A report as typed, before validation (the API and the forms both fill it).
+#[derive(Debug, Clone, Default)]
+pub struct RawReport {
+    pub school_id: Option<String>,
+    pub what_happened: Option<String>,
+    pub discovered_at: Option<String>,
+    pub data_concerned: Option<String>,
+    pub people_concerned: Option<String>,
+    pub device: Option<String>,
+    pub ongoing: bool,
+}
+
+/// The reporter, as the channel knows them.
+#[derive(Debug, Clone)]
+pub struct Reporter {
+    pub kind: Kind,
+    pub channel: Channel,
+    pub user_id: Option<String>,
+    pub name: String,
+    pub email: Option<String>,
+}
+
+/// An instant as RFC 3339, or a local Dutch date and time as a form's
+/// `datetime-local` sends it (`2026-11-22T09:30`).
+///
+/// # Errors
+/// `instant.format`.
+pub fn parse_moment(text: &str) -> Result<Timestamp, aantoonbaar_rules::Invalid> {
+    let text = text.trim();
+    if let Ok(instant) = text.parse::<Timestamp>() {
+        return Ok(instant);
+    }
+    text.parse::<jiff::civil::DateTime>()
+        .ok()
+        .and_then(|local| local.to_zoned(dutch_time_zone()).ok())
+        .map(|zoned| zoned.timestamp())
+        .ok_or(aantoonbaar_rules::Invalid::new("instant.format"))
+}
+
+/// A free text: trimmed, not longer than [`TEXT_LIMIT`].
+fn text(errors: &mut Vec<FieldError>, field: &str, value: Option<String>, required: bool) -> Option<String> {
+    let value = value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+    match value {
+        None if required => {
+            errors.push(FieldError::new(field, "field.required"));
+            None
+        }
+        Some(v) if v.chars().count() > TEXT_LIMIT => {
+            errors.push(FieldError::new(field, "incident.text_too_long"));
+            None
+        }
+        other => other,
+    }
+}
+
+/// Checks a report: what happened and when are required, the discovery cannot
+/// lie in the future, and no text is longer than [`TEXT_LIMIT`].
+///
+/// # Errors
+/// Every wrong field.
+pub fn validate_report(raw: RawReport, reporter: Reporter, now: Timestamp) -> Result<NewIncident, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let what_happened = text(&mut errors, "what_happened", raw.what_happened, true);
+    let discovered_at = match raw.discovered_at.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+        None => {
+            errors.push(FieldError::new("discovered_at", "field.required"));
+            None
+        }
+        Some(value) => match parse_moment(value) {
+            Ok(at) if at > now + SignedDuration::from_mins(5) => {
+                errors.push(FieldError::new("discovered_at", "incident.discovered_in_future"));
+                None
+            }
+            Ok(at) => Some(at),
+            Err(invalid) => {
+                errors.push(FieldError::new("discovered_at", invalid.code));
+                None
+            }
+        },
+    };
+    let data_concerned = text(&mut errors, "data_concerned", raw.data_concerned, false);
+    let people_concerned = text(&mut errors, "people_concerned", raw.people_concerned, false);
+    let device = text(&mut errors, "device", raw.device, false);
+    let school_id = raw.school_id.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+    match (what_happened, discovered_at) {
+        (Some(what_happened), Some(discovered_at)) if errors.is_empty() => Ok(NewIncident {
+            kind: reporter.kind,
+            channel: reporter.channel,
+            school_id,
+            reported_by: reporter.user_id,
+            reporter_name: reporter.name,
+            reporter_email: reporter.email,
+            what_happened,
+            discovered_at,
+            data_concerned: data_concerned.unwrap_or_default(),
+            people_concerned: people_concerned.unwrap_or_default(),
+            device: device.unwrap_or_default(),
+            ongoing: raw.ongoing,
+        }),
+        _ => Err(errors),
+    }
+}
+
+/// Registers a report and, at once, tells the IBP manager, the director of the
+/// school concerned and the FG (seed 001 §14.8), and confirms the reference to
+/// the reporter. The mails name the reference and a link, never the contents.
+///
+/// # Errors
+/// When the store cannot be written; a school of another board is `BadReference`.
+pub async fn report(
+    state: &AppState,
+    board: &BoardId,
+    actor: &Actor,
+    new: &NewIncident,
+) -> Result<Incident, StoreError> {
+    let store = state.store.board(board);
+    let incident = store.report_incident(actor, new).await?;
+    let kind = t(&format!("incident.kind.{}", incident.kind.code()));
+    let link = format!("{}/incidenten/{}", state.config.base_url, incident.id);
+    let subject = tf("incident.mail.new_subject", &[("reference", &incident.reference), ("kind", kind)]);
+    let body = tf(
+        "incident.mail.new_body",
+        &[
+            ("reference", &incident.reference),
+            ("kind", kind),
+            ("reported_at", &moment(incident.reported_at)),
+            ("link", &link),
+        ],
+    );
+    for to in responsible(state, board, incident.school_id.as_deref()).await? {
+        state.mailer.send(board, Mail { to: &to, subject: &subject, body: &body, sensitive: false }).await?;
+    }
+    if let Some(to) = &incident.reporter_email {
+        let subject = tf("incident.mail.confirm_subject", &[("reference", &incident.reference)]);
+        let body =
+            tf("incident.mail.confirm_body", &[("reference", &incident.reference), ("name", &incident.reporter_name)]);
+        state.mailer.send(board, Mail { to, subject: &subject, body: &body, sensitive: false }).await?;
+    }
+    Ok(incident)
+}
+
+/// The e-mail addresses of the IBP managers (ST) and FGs of the board and the
+/// directors of `school`.
+///
+/// # Errors
+/// When the store cannot be read.
+pub async fn responsible(state: &AppState, board: &BoardId, school: Option<&str>) -> Result<Vec<String>, StoreError> {
+    let users = state.store.board(board).users(&Scope::Board).await?;
+    let mut emails: Vec<String> = users
+        .into_iter()
+        .filter(|u| {
+            u.roles.iter().any(|r| matches!(r, Role::St | Role::Fg))
+                || (u.roles.contains(&Role::D) && school.is_some_and(|s| u.scope_ids.iter().any(|id| id == s)))
+        })
+        .map(|u| u.email)
+        .collect();
+    emails.sort();
+    emails.dedup();
+    Ok(emails)
+}
+
+/// The moment in Dutch local time, to the minute: `22-11-2026 10:00`.
+#[must_use]
+pub fn moment(at: Timestamp) -> String {
+    at.to_zoned(dutch_time_zone()).strftime("%d-%m-%Y %H:%M").to_string()
+}
+
+/// "2 d 5 u 12 min" left, or how long ago the deadline passed.
+#[must_use]
+pub fn time_left(deadline: Timestamp, now: Timestamp) -> String {
+    let left = deadline.duration_since(now);
+    let minutes = left.as_secs().unsigned_abs() / 60;
+    let (days, hours, minutes) = (minutes / 1440, minutes / 60 % 24, minutes % 60);
+    let span = if days > 0 {
+        tf("incident.span_days", &[("d", &days.to_string()), ("h", &hours.to_string()), ("m", &minutes.to_string())])
+    } else {
+        tf("incident.span_hours", &[("h", &hours.to_string()), ("m", &minutes.to_string())])
+    };
+    if left.is_negative() {
+        tf("incident.overdue_by", &[("span", &span)])
+    } else {
+        tf("incident.left", &[("span", &span)])
+    }
+}
+
+/// An overrule of the outcome by the person deciding: only with a written reason.
+#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Overrule {
+    pub notify_authority: Option<bool>,
+    pub notify_subjects: Option<bool>,
+    pub reason: Option<String>,
+}
+
+/// Assesses the facts (an unknown moment of awareness is the discovery) and
+/// makes the record: the outcome, and the decision with who and when. An
+/// overrule that changes nothing is no overrule; one without a reason is refused.
+///
+/// # Errors
+/// `overrule.reason` when an overrule has no written reason.
+pub fn decide(
+    incident: &Incident,
+    mut facts: BreachFacts,
+    overrule: Option<Overrule>,
+    decided_by: &str,
+    now: Timestamp,
+) -> Result<(IncidentAssessment, Assessment), FieldError> {
+    facts.aware_at = facts.aware_at.or(Some(incident.discovered_at));
+    let outcome = assess(&facts);
+    let overrule = overrule.unwrap_or_default();
+    let notify_authority = overrule.notify_authority.unwrap_or(outcome.notify_authority);
+    let notify_subjects = overrule.notify_subjects.unwrap_or(outcome.notify_subjects);
+    let overruled = notify_authority != outcome.notify_authority || notify_subjects != outcome.notify_subjects;
+    let reason = overrule.reason.map(|r| r.trim().to_owned()).filter(|r| !r.is_empty());
+    if overruled && reason.is_none() {
+        return Err(FieldError::new("overrule.reason", "incident.overrule_reason_required"));
+    }
+    if reason.as_ref().is_some_and(|r| r.chars().count() > TEXT_LIMIT) {
+        return Err(FieldError::new("overrule.reason", "incident.text_too_long"));
+    }
+    let record = IncidentAssessment {
+        facts: serde_json::to_string(&facts).unwrap_or_default(),
+        is_breach: outcome.is_breach,
+        severity: outcome.severity.code().to_owned(),
+        outcome_notify_authority: outcome.notify_authority,
+        outcome_notify_subjects: outcome.notify_subjects,
+        subjects_alternative: outcome.subjects_alternative.code().to_owned(),
+        reasons: outcome.reasons.iter().map(ToString::to_string).collect(),
+        aware_at: facts.aware_at,
+        deadline_at: outcome.authority_deadline.as_ref().map(jiff::Zoned::timestamp),
+        notify_authority,
+        notify_subjects,
+        overrule_reason: if overruled { reason } else { None },
+        decided_by: decided_by.to_owned(),
+        decided_at: now,
+    };
+    Ok((record, outcome))
+}
+
+/// One field of the AP's notification form, to copy into the AP's site.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct DraftField {
+    /// `nature, categories, subjects, records, dpo, consequences, measures, …`
+    pub field: &'static str,
+    pub label: String,
+    pub value: String,
+}
+
+/// The draft of the notification to the AP with what AVG art. 33 lid 3 a–d
+/// asks: the nature of the breach with the categories and approximate numbers
+/// of people and records, the FG's contact details, the likely consequences,
+/// and the measures taken or proposed.
+pub async fn authority_draft(
+    state: &AppState,
+    board: &BoardId,
+    incident: &Incident,
+) -> Result<Vec<DraftField>, Problem> {
+    let facts: BreachFacts =
+        incident.assessment.as_ref().and_then(|a| serde_json::from_str(&a.facts).ok()).unwrap_or_default();
+    let users = state.store.board(board).users(&Scope::Board).await?;
+    let dpo: Vec<String> =
+        users.iter().filter(|u| u.roles.contains(&Role::Fg)).map(|u| format!("{} <{}>", u.name, u.email)).collect();
+    let categories: Vec<&str> = facts.data_categories.iter().flatten().map(|c| DataCategory::label(*c)).collect();
+    let unknown = t("incident.draft.unknown");
+    let or_unknown = |text: &str| if text.trim().is_empty() { unknown.to_owned() } else { text.to_owned() };
+    let consequences = incident.assessment.as_ref().map_or_else(
+        || unknown.to_owned(),
+        |a| {
+            tf("incident.draft.consequences_value", &[("severity", t(&format!("incident.severity.{}", a.severity)))])
+                + "\n"
+                + &a.reasons.join("\n")
+        },
+    );
+    let field = |field: &'static str, value: String| DraftField {
+        field,
+        label: t(&format!("incident.draft.{field}")).to_owned(),
+        value,
+    };
+    Ok(vec![
+        field("reference", incident.reference.clone()),
+        field("nature", or_unknown(&incident.what_happened)),
+        field("discovered_at", moment(incident.discovered_at)),
+        field(
+            "aware_at",
+            incident.assessment.as_ref().and_then(|a| a.aware_at).map_or_else(|| unknown.to_owned(), moment),
+        ),
+        field("ongoing", t(if incident.ongoing { "incident.yes" } else { "incident.no" }).to_owned()),
+        field("people", or_unknown(&incident.people_concerned)),
+        field("subjects", facts.subjects.map_or_else(|| unknown.to_owned(), |n| n.to_string())),
+        field(
+            "records",
+            if categories.is_empty() { or_unknown(&incident.data_concerned) } else { categories.join("; ") },
+        ),
+        field("dpo", if dpo.is_empty() { unknown.to_owned() } else { dpo.join("; ") }),
+        field("consequences", consequences),
+        field("measures", incident.measures.clone().unwrap_or_else(|| t("incident.draft.measures_hint").to_owned())),
+    ])
+}
+
+/// The art. 34 lid 2 letter to one person concerned, in plain language: what
+/// happened, the FG's contact details, the likely consequences and the measures.
+#[must_use]
+pub fn letter_text(
+    incident: &Incident,
+    recipient: &str,
+    pupil: Option<&str>,
+    dpo: &str,
+    consequences: &str,
+    measures: &str,
+) -> String {
+    let about = pupil.map_or_else(String::new, |p| tf("incident.letter.about_pupil", &[("pupil", p)]));
+    tf(
+        "incident.letter.body",
+        &[
+            ("recipient", recipient),
+            ("about", &about),
+            ("reference", &incident.reference),
+            ("what", &incident.what_happened),
+            ("discovered", &moment(incident.discovered_at)),
+            ("consequences", consequences),
+            ("measures", measures),
+            ("dpo", dpo),
+        ],
+    )
+}
+
+/// The FG's contact details for a letter.
+///
+/// # Errors
+/// When the store cannot be read.
+pub async fn dpo_contact(state: &AppState, board: &BoardId) -> Result<String, StoreError> {
+    let users = state.store.board(board).users(&Scope::Board).await?;
+    let dpo: Vec<String> =
+        users.iter().filter(|u| u.roles.contains(&Role::Fg)).map(|u| format!("{} ({})", u.name, u.email)).collect();
+    Ok(if dpo.is_empty() { t("incident.draft.unknown").to_owned() } else { dpo.join(", ") })
+}
+
+/// The deadline as RFC 3339 in Dutch time, for the API.
+#[must_use]
+pub fn deadline_text(at: Timestamp) -> String {
+    rfc3339(&at.to_zoned(dutch_time_zone()))
+}
+
+/// How the people concerned are informed, as the person deciding chose.
+#[derive(Debug, Clone)]
+pub struct Communication {
+    pub decision: aantoonbaar_rules::incidents::SubjectsDecision,
+    /// Why no letters (`not_needed`, `public_announcement`).
+    pub reason: Option<String>,
+    /// The text of the public announcement.
+    pub announcement: Option<String>,
+    /// The likely consequences, in plain language (AVG art. 34 lid 2 with 33 lid 3 c).
+    pub consequences: Option<String>,
+    /// The measures taken or proposed (art. 33 lid 3 d).
+    pub measures: Option<String>,
+}
+
+/// Reads a communication: letters need the consequences and the measures, no
+/// letters needs a reason, a public announcement its text.
+///
+/// # Errors
+/// Every missing or too long field.
+pub fn validate_communication(
+    decision: Option<&str>,
+    reason: Option<String>,
+    announcement: Option<String>,
+    consequences: Option<String>,
+    measures: Option<String>,
+) -> Result<Communication, Vec<FieldError>> {
+    use aantoonbaar_rules::incidents::SubjectsDecision;
+    let mut errors = Vec::new();
+    let decision = match decision.map(SubjectsDecision::from_code) {
+        None => {
+            errors.push(FieldError::new("decision", "field.required"));
+            None
+        }
+        Some(Err(invalid)) => {
+            errors.push(FieldError::new("decision", invalid.code));
+            None
+        }
+        Some(Ok(d)) => Some(d),
+    };
+    let letters = decision == Some(SubjectsDecision::Letters);
+    let reason = text(&mut errors, "reason", reason, decision.is_some() && !letters);
+    let announcement =
+        text(&mut errors, "announcement", announcement, decision == Some(SubjectsDecision::PublicAnnouncement));
+    let consequences = text(&mut errors, "consequences", consequences, letters);
+    let measures = text(&mut errors, "measures", measures, letters);
+    match decision {
+        Some(decision) if errors.is_empty() => {
+            Ok(Communication { decision, reason, announcement, consequences, measures })
+        }
+        _ => Err(errors),
+    }
+}
+
+/// Records the communication and, for letters, writes one per guardian of each
+/// linked pupil (custodial, or with full information) and per linked guardian,
+/// e-mails it when an address is known, and keeps it for the PDF.
+///
+/// # Errors
+/// 422 `decision` when letters are chosen but nobody is linked to write to.
+pub async fn communicate(
+    state: &AppState,
+    board: &BoardId,
+    actor: &Actor,
+    incident: &Incident,
+    communication: &Communication,
+) -> Result<Vec<aantoonbaar_store::IncidentLetter>, Problem> {
+    use aantoonbaar_rules::incidents::SubjectsDecision;
+    let store = state.store.board(board);
+    let mut letters: Vec<NewLetter> = Vec::new();
+    if communication.decision == SubjectsDecision::Letters {
+        let dpo = dpo_contact(state, board).await?;
+        let consequences = communication.consequences.clone().unwrap_or_default();
+        let measures = communication.measures.clone().unwrap_or_default();
+        let mut seen = std::collections::HashSet::new();
+        for subject in store.incident_subjects(&incident.id).await? {
+            let recipients: Vec<(aantoonbaar_store::Guardian, Option<(String, String)>)> = match subject.kind {
+                "pupil" => store
+                    .guardians_of(&subject.id)
+                    .await?
+                    .into_iter()
+                    .filter(|g| g.link.holds_custody || g.information_granted_on.is_some())
+                    .map(|g| (g.guardian, Some((subject.id.clone(), subject.name.clone()))))
+                    .collect(),
+                "guardian" => {
+                    store.guardian(&Scope::Board, &subject.id).await?.into_iter().map(|g| (g, None)).collect()
+                }
+                _ => Vec::new(),
+            };
+            for (guardian, pupil) in recipients {
+                if !seen.insert((guardian.id.clone(), pupil.as_ref().map(|p| p.0.clone()))) {
+                    continue;
+                }
+                let name = guardian.full_name();
+                let body =
+                    letter_text(incident, &name, pupil.as_ref().map(|p| p.1.as_str()), &dpo, &consequences, &measures);
+                letters.push(NewLetter {
+                    guardian_id: Some(guardian.id.clone()),
+                    pupil_id: pupil.map(|p| p.0),
+                    recipient_name: name,
+                    recipient_email: guardian.email.clone(),
+                    body,
+                });
+            }
+        }
+        if letters.is_empty() {
+            return Err(Problem::invalid(vec![FieldError::new("decision", "incident.no_recipients")]));
+        }
+    }
+    let letters = store
+        .record_subjects_communication(
+            actor,
+            &incident.id,
+            communication.decision,
+            communication.reason.as_deref(),
+            communication.announcement.as_deref(),
+            &letters,
+        )
+        .await?;
+    let subject = tf("incident.letter.subject", &[("reference", &incident.reference)]);
+    for letter in &letters {
+        if let Some(to) = &letter.recipient_email {
+            state.mailer.send(board, Mail { to, subject: &subject, body: &letter.body, sensitive: true }).await?;
+        }
+    }
+    Ok(letters)
+}
+
+/// Tells a reporter from outside the staff (portal, public disclosure page)
+/// that their report moved on, if they left an address (seed 001 §14.10: "wij
+/// houden je op de hoogte van de voortgang").
+///
+/// # Errors
+/// When the outbox cannot be written.
+pub async fn tell_reporter(
+    state: &AppState,
+    board: &BoardId,
+    incident: &Incident,
+    status: Status,
+) -> Result<(), StoreError> {
+    let Some(to) = incident.reporter_email.as_deref().filter(|_| incident.channel != Channel::Staff) else {
+        return Ok(());
+    };
+    let subject = tf("incident.mail.status_subject", &[("reference", &incident.reference)]);
+    let status = t(&format!("incident.status.{}", status.code()));
+    let body = tf(
+        "incident.mail.status_body",
+        &[("name", &incident.reporter_name), ("reference", &incident.reference), ("status", status)],
+    );
+    state.mailer.send(board, Mail { to, subject: &subject, body: &body, sensitive: false }).await
+}
