@@ -139,6 +139,13 @@ pub enum Action {
     /// Run the yearly consent round: invite and remind parents, follow progress
     /// (seed 001 §12.2: consent asked "vooraf en ieder schooljaar opnieuw").
     ConsentRound,
+    /// See data-subject requests and their deadlines (the FG supervises them,
+    /// seed 002 §3.3; the board answers for them).
+    RequestView,
+    /// Record and handle data-subject requests: intake, extension, the action
+    /// per kind, the decision and the letter (seed 002 §10.10.2: the director
+    /// decides; ST runs IBP for the board, seed 001 §5).
+    RequestHandle,
 }
 
 impl Action {
@@ -161,6 +168,8 @@ impl Action {
         Self::ConsentRecord,
         Self::BoardSettingsManage,
         Self::ConsentRound,
+        Self::RequestView,
+        Self::RequestHandle,
     ];
 }
 
@@ -184,8 +193,8 @@ const fn grant(role: Role, action: Action, scopes: &'static [ScopeKind]) -> Gran
 
 use Action::{
     AuditView, BoardSettingsManage, ConsentRecord, ConsentRound, GroupManage, GroupView, GuardianManage, GuardianView,
-    HolidaysManage, OutboxView, OwnTokens, PupilImport, PupilManage, PupilView, SchoolManage, SchoolView, UserManage,
-    UserView,
+    HolidaysManage, OutboxView, OwnTokens, PupilImport, PupilManage, PupilView, RequestHandle, RequestView,
+    SchoolManage, SchoolView, UserManage, UserView,
 };
 use Role::{Ap, Bs, Cvb, D, Fg, Op, Opt, St, Tl};
 
@@ -206,6 +215,7 @@ pub const POLICY: &[Grant] = &[
     grant(Cvb, UserView, BOARD),
     grant(Cvb, OwnTokens, ANY),
     grant(Cvb, AuditView, BOARD),
+    grant(Cvb, RequestView, BOARD),
     // IBP manager (ST): runs the system for the board.
     grant(St, SchoolView, BOARD),
     grant(St, SchoolManage, BOARD),
@@ -225,6 +235,8 @@ pub const POLICY: &[Grant] = &[
     grant(St, ConsentRecord, BOARD),
     grant(St, BoardSettingsManage, BOARD),
     grant(St, ConsentRound, BOARD),
+    grant(St, RequestView, BOARD),
+    grant(St, RequestHandle, BOARD),
     // FG: reads everything relevant to supervision, changes nothing.
     grant(Fg, SchoolView, BOARD),
     grant(Fg, GroupView, BOARD),
@@ -233,6 +245,7 @@ pub const POLICY: &[Grant] = &[
     grant(Fg, UserView, BOARD),
     grant(Fg, OwnTokens, ANY),
     grant(Fg, AuditView, BOARD),
+    grant(Fg, RequestView, BOARD),
     // Director (D): their school.
     grant(D, SchoolView, SCHOOL),
     grant(D, GroupView, SCHOOL),
@@ -246,6 +259,8 @@ pub const POLICY: &[Grant] = &[
     grant(D, OwnTokens, ANY),
     grant(D, ConsentRecord, SCHOOL),
     grant(D, ConsentRound, SCHOOL),
+    grant(D, RequestView, SCHOOL),
+    grant(D, RequestHandle, SCHOOL),
     // Team leader (TL): reads their school's pupils.
     grant(Tl, SchoolView, SCHOOL),
     grant(Tl, GroupView, SCHOOL),
@@ -327,6 +342,7 @@ mod tests {
                     | Action::UserView
                     | Action::OwnTokens
                     | Action::AuditView
+                    | Action::RequestView
             );
             assert_eq!(may, is_read, "{action:?}");
         }

@@ -191,6 +191,9 @@ macro_rules! dispatch {
     };
 }
 
+mod requests;
+pub use requests::{ErasureRecord, NewRequest, Request};
+
 impl Store {
     /// Connects to `sqlite://PATH` (created when missing) or `postgres://…`.
     ///
@@ -402,7 +405,13 @@ pub struct BoardStore<'a> {
     board: &'a BoardId,
 }
 
-impl BoardStore<'_> {
+impl<'a> BoardStore<'a> {
+    /// The board this store works on.
+    #[must_use]
+    pub const fn id(&self) -> &'a BoardId {
+        self.board
+    }
+
     pub async fn create_school(&self, actor: &Actor, school: &NewSchool) -> Result<School> {
         dispatch!(self.store, create_school(self.board, actor, school))
     }

@@ -426,6 +426,8 @@ pub struct ConsentFacts {
     /// Oldest first.
     pub decisions: Vec<DecisionFact>,
     pub objections: Vec<ObjectionFact>,
+    /// Pupils whose processing is restricted, wholly or for this purpose (AVG art. 18).
+    pub restricted: Vec<String>,
 }
 
 /// A pupil in a consent round: who to invite and whether anyone answered.

@@ -7,8 +7,10 @@ type Db = sqlx::Postgres;
 
 const BEGIN_WRITE: &str = "BEGIN";
 
-const MIGRATIONS: &[(i64, &str, &str)] =
-    &[(1, "foundation", include_str!("../migrations/postgres/0001_foundation.sql"))];
+const MIGRATIONS: &[(i64, &str, &str)] = &[
+    (1, "foundation", include_str!("../migrations/postgres/0001_foundation.sql")),
+    (3, "requests", include_str!("../migrations/postgres/0003_requests.sql")),
+];
 
 pub(crate) async fn connect(url: &str) -> Result<sqlx::PgPool> {
     let pool = PgPoolOptions::new().max_connections(16).connect(url).await?;

@@ -1041,6 +1041,13 @@ pub(crate) async fn consent_facts(
             noted_on: date_col(&row, "noted_on")?,
         });
     }
+
+    let mut qb = QueryBuilder::new("SELECT DISTINCT pupil_id FROM pupil_restrictions WHERE board_id = ");
+    qb.push_bind(board.0.clone()).push(" AND (purpose_code = '' OR purpose_code = ").push_bind(purpose.to_owned());
+    qb.push(") AND pupil_id IN (");
+    push_list(&mut qb, visible.iter().cloned());
+    qb.push(")");
+    facts.restricted = qb.build_query_scalar().fetch_all(pool).await?;
     Ok(facts)
 }
 
@@ -2142,4 +2149,9 @@ pub(crate) async fn verify_audit(pool: &Pool) -> Result<Vec<ChainBreak>> {
         breaks.extend(broken);
     }
     Ok(breaks)
+}
+
+pub(crate) mod requests {
+    use super::*;
+    include!("queries/requests.rs");
 }

@@ -11,7 +11,10 @@ type Db = sqlx::Sqlite;
 
 const BEGIN_WRITE: &str = "BEGIN IMMEDIATE";
 
-const MIGRATIONS: &[(i64, &str, &str)] = &[(1, "foundation", include_str!("../migrations/sqlite/0001_foundation.sql"))];
+const MIGRATIONS: &[(i64, &str, &str)] = &[
+    (1, "foundation", include_str!("../migrations/sqlite/0001_foundation.sql")),
+    (3, "requests", include_str!("../migrations/sqlite/0003_requests.sql")),
+];
 
 pub(crate) async fn connect(path: &Path) -> Result<sqlx::SqlitePool> {
     let options = SqliteConnectOptions::new()

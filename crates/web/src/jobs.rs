@@ -16,6 +16,8 @@ use std::time::Duration;
 pub struct JobReport {
     /// Expired sessions, links and throttle counters deleted.
     pub purged: u64,
+    /// Open data-subject requests reminded about (at 7 and 2 working days left).
+    pub request_reminders: u64,
 }
 
 /// The job runner over the application's state.
@@ -38,7 +40,8 @@ impl Jobs {
         let now = self.state.clock.now();
         let (idle_since, created_since) = session_limits(&self.state.config, now);
         let purged = self.state.store.purge_expired(idle_since, created_since, now).await?;
-        Ok(JobReport { purged })
+        let request_reminders = crate::requests::send_reminders(&self.state, self.state.clock.today()).await?;
+        Ok(JobReport { purged, request_reminders })
     }
 
     /// Runs the jobs every `period` until the runtime stops.

@@ -16,6 +16,7 @@ pub mod html;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;
+pub mod requests;
 mod security;
 
 use aantoonbaar_store::Store;

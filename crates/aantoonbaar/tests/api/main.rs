@@ -16,4 +16,5 @@ mod mail;
 mod pages;
 mod parents;
 mod pupils;
+mod requests;
 mod security;

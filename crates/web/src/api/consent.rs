@@ -317,8 +317,7 @@ pub fn verdicts(facts: &ConsentFacts, pupil_ids: &[String], day: Date, settings:
             let subject = ConsentPupil {
                 birth_date: pupil.birth_date,
                 has_left: pupil.leave_date.is_some_and(|d| d <= day),
-                // The hook for data-subject requests (restriction of processing) comes with them.
-                restricted: false,
+                restricted: facts.restricted.contains(&pupil.id),
                 separated: pupil.family_situation == Some(aantoonbaar_rules::organisation::FamilySituation::Separated),
             };
             let verdict = evaluate(day, &subject, &custodians, &decisions, &objections, settings);

@@ -1,0 +1,361 @@
+//! Data-subject requests: the contract (201, 409, 422), each kind end to end,
+//! the letter in the outbox, and the reminders before the deadline.
+
+use crate::helpers::{Fixture, TestApp, json};
+use crate::story;
+use aantoonbaar_rules::{Role, ScopeKind};
+use aantoonbaar_store::BoardId;
+use serde_json::{Value, json};
+
+struct Setup {
+    board: BoardId,
+    admin: String,
+    director: String,
+    f: Fixture,
+}
+
+/// A board with an IBP manager, the director of the fixture's school and an FG.
+async fn setup(app: &TestApp) -> Setup {
+    let board = app.board("Stichting Proef").await;
+    let admin = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    let f = Fixture::create(app, &admin, 21).await;
+    let director = app.staff(&board, "directeur@proef.nl", Role::D, ScopeKind::School, &[&f.school]).await;
+    app.staff(&board, "fg@proef.nl", Role::Fg, ScopeKind::Board, &[]).await;
+    Setup { board, admin, director, f }
+}
+
+async fn file(app: &TestApp, s: &Setup, kind: &str, received_on: &str) -> Value {
+    let body = json!({"kind": kind, "subject_pupil_id": s.f.pupil, "requester_guardian_id": s.f.guardian,
+        "received_on": received_on, "channel": "email", "identity_check": "known_email"});
+    json(app.post(&s.director, "/api/v1/requests", &body).await, 201).await
+}
+
+async fn verdict(app: &TestApp, token: &str, pupil: &str, purpose: &str) -> String {
+    let check = json!({"purpose": purpose, "pupil_ids": [pupil]});
+    let answer = json(app.post(token, "/api/v1/publication-check", &check).await, 200).await;
+    answer["pupils"][0]["reason"].as_str().unwrap().to_owned()
+}
+
+async fn grant_consent(app: &TestApp, s: &Setup, purpose: &str) {
+    let body = json!({"pupil_id": s.f.pupil, "purpose": purpose, "decision": "granted", "guardian_id": s.f.guardian,
+        "channel": "paper", "decided_at": "2026-09-01T10:00:00Z"});
+    json(app.post(&s.admin, "/api/v1/consent-decisions", &body).await, 201).await;
+}
+
+story!(a_request_gets_its_deadline_the_director_and_the_fg_is_told, |app| {
+    let s = setup(&app).await;
+    let request = file(&app, &s, "access", "2026-11-20").await;
+    // 20 December 2026 is a Sunday: the next working day.
+    assert_eq!(request["deadline"], "2026-12-21");
+    assert_eq!(request["status"], "open");
+    assert_eq!(request["identity_check"], "known_email");
+    let me = json(app.get(&s.director, "/api/v1/me").await, 200).await;
+    assert_eq!(request["assigned_to"], me["id"]);
+    let outbox = app.store.board(&s.board).outbox(10).await.unwrap();
+    let to_fg = outbox.iter().find(|m| m.recipient == "fg@proef.nl").expect("the FG is told");
+    assert!(to_fg.body.contains("21-12-2026"), "{}", to_fg.body);
+    assert!(!to_fg.body.contains("Sanne"), "no pupil data in the mail: {}", to_fg.body);
+    assert!(outbox.iter().any(|m| m.recipient == "directeur@proef.nl"));
+
+    let id = request["id"].as_str().unwrap();
+    let read = json(app.get(&s.admin, &format!("/api/v1/requests/{id}")).await, 200).await;
+    assert_eq!(read["kind"], "access");
+    let list = json(app.get(&s.director, "/api/v1/requests?open=true").await, 200).await;
+    assert_eq!(list.as_array().unwrap().len(), 1);
+});
+
+story!(bad_intake_is_refused_field_by_field, |app| {
+    let s = setup(&app).await;
+    let problem = json(app.post(&s.director, "/api/v1/requests", &json!({"kind": "complaint"})).await, 422).await;
+    let fields: Vec<&str> =
+        problem["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+    assert!(fields.contains(&"kind") && fields.contains(&"received_on") && fields.contains(&"subject_pupil_id"));
+    let future =
+        json!({"kind": "access", "subject_description": "Oud-medewerker J. de Vries", "received_on": "2026-12-01"});
+    let problem = json(app.post(&s.admin, "/api/v1/requests", &future).await, 422).await;
+    assert_eq!(problem["errors"][0]["code"], "request.received_future");
+    // The director cannot file for a pupil of another school.
+    let other = json!({"kind": "access", "subject_pupil_id": s.f.other_pupil, "received_on": "2026-11-20"});
+    json(app.post(&s.director, "/api/v1/requests", &other).await, 404).await;
+    // Someone who is not a pupil or parent, by description (staff member).
+    let staff =
+        json!({"kind": "access", "subject_description": "Oud-medewerker J. de Vries", "received_on": "2026-11-20"});
+    let created = json(app.post(&s.admin, "/api/v1/requests", &staff).await, 201).await;
+    assert_eq!(created["requester_relation"], "self");
+    assert!(created["assigned_to"].is_null());
+});
+
+story!(an_extension_needs_a_reason_and_must_be_told_in_time, |app| {
+    let s = setup(&app).await;
+    let request = file(&app, &s, "access", "2026-10-19").await;
+    let id = request["id"].as_str().unwrap();
+    assert_eq!(request["deadline"], "2026-11-19");
+    let path = format!("/api/v1/requests/{id}/extension");
+    let late = json(
+        app.post(&s.director, &path, &json!({"reason": "veel stukken", "requester_told_on": "2026-11-20"})).await,
+        409,
+    )
+    .await;
+    assert_eq!(late["errors"][0]["code"], "request.extension_too_late");
+    assert_eq!(late["status"], 409);
+    let no_reason = json(app.post(&s.director, &path, &json!({"requester_told_on": "2026-11-18"})).await, 422).await;
+    assert_eq!(no_reason["errors"][0]["field"], "reason");
+    let extended = json(
+        app.post(&s.director, &path, &json!({"reason": "veel stukken", "requester_told_on": "2026-11-18"})).await,
+        200,
+    )
+    .await;
+    // 19 January 2027 is a Tuesday.
+    assert_eq!(extended["extended_deadline"], "2027-01-19");
+    let again = json(
+        app.post(&s.director, &path, &json!({"reason": "nog meer", "requester_told_on": "2026-11-18"})).await,
+        409,
+    )
+    .await;
+    assert_eq!(again["errors"][0]["code"], "request.already_extended");
+    let read = json(app.get(&s.director, &format!("/api/v1/requests/{id}")).await, 200).await;
+    assert_eq!(read["extension_reason"], "veel stukken");
+    assert_eq!(read["urgency"], "normal");
+});
+
+story!(a_refusal_needs_a_lawful_reason_and_the_letter_names_the_ap_and_the_court, |app| {
+    let s = setup(&app).await;
+    let request = file(&app, &s, "access", "2026-11-20").await;
+    let path = format!("/api/v1/requests/{}/decision", request["id"].as_str().unwrap());
+    let problem = json(app.post(&s.director, &path, &json!({"outcome": "refused"})).await, 422).await;
+    assert_eq!(problem["errors"][0]["code"], "request.reason_required");
+    let problem = json(app.post(&s.director, &path, &json!({"outcome": "partly_granted"})).await, 422).await;
+    assert_eq!(problem["errors"][0]["field"], "reason");
+    let problem =
+        json(app.post(&s.director, &path, &json!({"outcome": "refused", "reason": "legal_retention"})).await, 422)
+            .await;
+    assert_eq!(problem["errors"][0]["code"], "request.reason_not_for_kind");
+    let decided =
+        json(app.post(&s.director, &path, &json!({"outcome": "refused", "reason": "harms_pupil"})).await, 200).await;
+    assert_eq!(decided["status"], "closed");
+    assert_eq!(decided["letter_sent_to"], "eva@voorbeeld.nl");
+    let outbox = app.store.board(&s.board).outbox(20).await.unwrap();
+    let letter = outbox.iter().find(|m| m.recipient == "eva@voorbeeld.nl").expect("the letter");
+    for needed in ["afgewezen", "welzijn van de leerling", "Autoriteit Persoonsgegevens", "rechter", "20-11-2026"] {
+        assert!(letter.body.contains(needed), "{needed}: {}", letter.body);
+    }
+    let again = json(app.post(&s.director, &path, &json!({"outcome": "granted"})).await, 409).await;
+    assert_eq!(again["errors"][0]["code"], "request.closed");
+});
+
+story!(access_and_portability_give_everything_held_about_the_pupil, |app| {
+    let s = setup(&app).await;
+    grant_consent(&app, &s, "website").await;
+    let earlier = file(&app, &s, "access", "2026-11-02").await;
+    let path = format!("/api/v1/requests/{}/decision", earlier["id"].as_str().unwrap());
+    json(app.post(&s.director, &path, &json!({"outcome": "granted"})).await, 200).await;
+    file(&app, &s, "portability", "2026-11-20").await;
+    let export = json(app.get(&s.director, &format!("/api/v1/pupils/{}/export", s.f.pupil)).await, 200).await;
+    assert_eq!(export["pupil"]["given_name"], "Sanne");
+    assert_eq!(export["pupil"]["birth_date"], "2019-03-04");
+    assert_eq!(export["guardians"][0]["email"], "eva@voorbeeld.nl");
+    assert_eq!(export["guardians"][0]["holds_custody"], true);
+    assert_eq!(export["consent_history"][0]["purpose"], "website");
+    let kinds: Vec<&str> = export["requests"].as_array().unwrap().iter().map(|r| r["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["access", "portability"]);
+    assert_eq!(export["requests"][0]["outcome"], "granted");
+    let trail = app.store.board(&s.board).audit_trail(5).await.unwrap();
+    assert!(trail.iter().any(|e| e.action == "view" && e.entity_id == s.f.pupil), "the export is audited");
+    // Another school's pupil is not there for the director.
+    json(app.get(&s.director, &format!("/api/v1/pupils/{}/export", s.f.other_pupil)).await, 404).await;
+});
+
+story!(an_erasure_keeps_the_enrolment_data_and_erases_what_may_go, |app| {
+    let s = setup(&app).await;
+    grant_consent(&app, &s, "website").await;
+    assert_eq!(verdict(&app, &s.admin, &s.f.pupil, "website").await, "granted");
+    // The pupil left last summer: guardians may go, enrolment stays five years.
+    let left = json!({"leave_date": "2026-07-10", "leave_destination": "secondary_school"});
+    json(app.patch(&s.admin, &format!("/api/v1/pupils/{}", s.f.pupil), &left).await, 200).await;
+    let request = file(&app, &s, "erasure", "2026-11-20").await;
+    let id = request["id"].as_str().unwrap();
+    let preview = json(app.get(&s.director, &format!("/api/v1/requests/{id}/erasure")).await, 200).await;
+    let enrolment = preview.as_array().unwrap().iter().find(|i| i["item"] == "enrolment").unwrap();
+    assert_eq!(enrolment["keep_reason"], "enrolment_retention");
+    assert_eq!(enrolment["keep_until"], "2031-07-10");
+    assert!(enrolment["explanation"].as_str().unwrap().contains("5 jaar"));
+
+    let done = json(app.post(&s.director, &format!("/api/v1/requests/{id}/erasure"), &json!({})).await, 200).await;
+    let erased: Vec<(&str, bool)> = done["erasures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["item"].as_str().unwrap(), e["erased"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(erased, [("consent_history", true), ("enrolment", false), ("guardians", true)]);
+    // The enrolment data are still there.
+    let pupil = json(app.get(&s.admin, &format!("/api/v1/pupils/{}", s.f.pupil)).await, 200).await;
+    assert_eq!(pupil["given_name"], "Sanne");
+    assert_eq!(pupil["enrolment_date"], "2023-03-05");
+    // The guardians' details and the consent are gone.
+    let guardians = json(app.get(&s.admin, &format!("/api/v1/pupils/{}/guardians", s.f.pupil)).await, 200).await;
+    assert_eq!(guardians, json!([]));
+    let guardian = json(app.get(&s.admin, &format!("/api/v1/guardians/{}", s.f.guardian)).await, 200).await;
+    assert!(guardian["email"].is_null() && guardian["given_name"] != "Eva", "{guardian}");
+    let outbox_before = app.store.board(&s.board).outbox(100).await.unwrap().len();
+    assert_eq!(verdict(&app, &s.admin, &s.f.pupil, "website").await, "left_school");
+    let export = json(app.get(&s.admin, &format!("/api/v1/pupils/{}/export", s.f.pupil)).await, 200).await;
+    assert_eq!(export["consent_history"], json!([]));
+    // The evidence holds no erased value.
+    let read = json(app.get(&s.admin, &format!("/api/v1/requests/{id}")).await, 200).await.to_string();
+    assert!(!read.contains("Eva") && !read.contains("eva@voorbeeld.nl"), "{read}");
+    let again = json(app.post(&s.director, &format!("/api/v1/requests/{id}/erasure"), &json!({})).await, 409).await;
+    assert_eq!(again["errors"][0]["code"], "request.already_erased");
+    // Decided partly: the enrolment data must be kept.
+    let path = format!("/api/v1/requests/{id}/decision");
+    let decided = json(
+        app.post(&s.director, &path, &json!({"outcome": "partly_granted", "reason": "legal_retention"})).await,
+        200,
+    )
+    .await;
+    assert_eq!(decided["outcome"], "partly_granted");
+    // The guardian's address is gone, so no letter by mail: it is printed.
+    assert!(decided.get("letter_sent_to").is_none());
+    assert_eq!(app.store.board(&s.board).outbox(100).await.unwrap().len(), outbox_before);
+});
+
+story!(an_erasure_for_a_pupil_at_school_keeps_guardians_and_enrolment, |app| {
+    let s = setup(&app).await;
+    grant_consent(&app, &s, "website").await;
+    let request = file(&app, &s, "erasure", "2026-11-20").await;
+    let id = request["id"].as_str().unwrap();
+    let done = json(app.post(&s.director, &format!("/api/v1/requests/{id}/erasure"), &json!({})).await, 200).await;
+    let kept: Vec<&str> = done["erasures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["erased"] == false)
+        .map(|e| e["keep_reason"].as_str().unwrap())
+        .collect();
+    assert_eq!(kept, ["still_enrolled", "still_enrolled"]);
+    assert_eq!(verdict(&app, &s.admin, &s.f.pupil, "website").await, "no_decision");
+    let guardians = json(app.get(&s.admin, &format!("/api/v1/pupils/{}/guardians", s.f.pupil)).await, 200).await;
+    assert_eq!(guardians[0]["email"], "eva@voorbeeld.nl");
+});
+
+story!(a_restriction_blocks_the_photo_check, |app| {
+    let s = setup(&app).await;
+    grant_consent(&app, &s, "website").await;
+    grant_consent(&app, &s, "newsletter").await;
+    assert_eq!(verdict(&app, &s.director, &s.f.pupil, "website").await, "granted");
+    let request = file(&app, &s, "restriction", "2026-11-20").await;
+    let path = format!("/api/v1/requests/{}/restriction", request["id"].as_str().unwrap());
+    let unknown = json(app.post(&s.director, &path, &json!({"purpose": "billboard"})).await, 422).await;
+    assert_eq!(unknown["errors"][0]["field"], "purpose");
+    json(app.post(&s.director, &path, &json!({"purpose": "website"})).await, 200).await;
+    let check = json!({"purpose": "website", "pupil_ids": [s.f.pupil]});
+    let answer = json(app.post(&s.director, "/api/v1/publication-check", &check).await, 200).await;
+    assert_eq!(answer["allowed"], false);
+    assert_eq!(answer["pupils"][0]["reason"], "restricted");
+    assert_eq!(verdict(&app, &s.director, &s.f.pupil, "newsletter").await, "granted");
+    // Restricting the whole pupil blocks every purpose.
+    json(app.post(&s.director, &path, &json!({})).await, 200).await;
+    assert_eq!(verdict(&app, &s.director, &s.f.pupil, "newsletter").await, "restricted");
+    let export = json(app.get(&s.director, &format!("/api/v1/pupils/{}/export", s.f.pupil)).await, 200).await;
+    assert_eq!(export["restrictions"], json!([null, "website"]));
+});
+
+story!(a_rectification_is_applied_and_the_recipients_told_are_recorded, |app| {
+    let s = setup(&app).await;
+    let request = file(&app, &s, "rectification", "2026-11-20").await;
+    let id = request["id"].as_str().unwrap();
+    json(
+        app.patch(&s.director, &format!("/api/v1/pupils/{}", s.f.pupil), &json!({"given_name": "Susanne"})).await,
+        200,
+    )
+    .await;
+    let recipients = json!({"recipients": ["DUO", "Leerlingvolgsysteem"]});
+    let put = app
+        .request(reqwest::Method::PUT, Some(&s.admin), "/api/v1/board/recipients")
+        .json(&recipients)
+        .send()
+        .await
+        .unwrap();
+    json(put, 200).await;
+    let listed = json(app.get(&s.director, "/api/v1/board/recipients").await, 200).await;
+    assert_eq!(listed["recipients"], json!(["DUO", "Leerlingvolgsysteem"]));
+    let path = format!("/api/v1/requests/{id}/recipients-told");
+    let unknown =
+        json(app.post(&s.director, &path, &json!({"recipients": ["Krant"], "told_on": "2026-11-21"})).await, 422).await;
+    assert_eq!(unknown["errors"][0]["code"], "request.recipient_unknown");
+    let told =
+        json(app.post(&s.director, &path, &json!({"recipients": ["DUO"], "told_on": "2026-11-21"})).await, 200).await;
+    assert_eq!(told["recipients_told"], json!([{"recipient": "DUO", "told_on": "2026-11-21"}]));
+    let decided = json(
+        app.post(&s.director, &format!("/api/v1/requests/{id}/decision"), &json!({"outcome": "granted"})).await,
+        200,
+    )
+    .await;
+    assert_eq!(decided["outcome"], "granted");
+    let pupil = json(app.get(&s.admin, &format!("/api/v1/pupils/{}", s.f.pupil)).await, 200).await;
+    assert_eq!(pupil["given_name"], "Susanne");
+    let trail = app.store.board(&s.board).audit_trail(20).await.unwrap();
+    assert!(trail.iter().any(|e| e.action == "update" && e.entity_id == s.f.pupil && e.fields == ["given_name"]));
+});
+
+story!(an_objection_records_the_balancing_and_its_outcome, |app| {
+    let s = setup(&app).await;
+    let request = file(&app, &s, "objection", "2026-11-20").await;
+    let id = request["id"].as_str().unwrap();
+    let path = format!("/api/v1/requests/{id}/balancing");
+    let problem = json(app.post(&s.director, &path, &json!({"outcome": "maybe"})).await, 422).await;
+    assert_eq!(problem["errors"].as_array().unwrap().len(), 2);
+    let body =
+        json!({"balancing": "Het belang van de leerling weegt zwaarder dan de nieuwsbrief.", "outcome": "upheld"});
+    let recorded = json(app.post(&s.director, &path, &body).await, 200).await;
+    assert_eq!(recorded["objection_outcome"], "upheld");
+    assert!(recorded["objection_balancing"].as_str().unwrap().contains("belang van de leerling"));
+    // Balancing belongs to objections only.
+    let access = file(&app, &s, "access", "2026-11-20").await;
+    let wrong = json(
+        app.post(&s.director, &format!("/api/v1/requests/{}/balancing", access["id"].as_str().unwrap()), &body).await,
+        409,
+    )
+    .await;
+    assert_eq!(wrong["errors"][0]["code"], "request.wrong_kind");
+});
+
+story!(reminders_go_at_seven_and_two_working_days_left_once_each, |app| {
+    let s = setup(&app).await;
+    // Received Sunday 22 November: deadline Tuesday 22 December.
+    let request = file(&app, &s, "access", "2026-11-22").await;
+    assert_eq!(request["deadline"], "2026-12-22");
+    let reminders = |app: &TestApp| {
+        let board = s.board.clone();
+        let store = app.store.clone();
+        async move {
+            store
+                .board(&board)
+                .outbox(100)
+                .await
+                .unwrap()
+                .into_iter()
+                .filter(|m| m.subject.contains("Herinnering"))
+                .count()
+        }
+    };
+    let day = jiff::SignedDuration::from_hours(24);
+    app.clock.advance(day * 18); // Thursday 10 December: 8 working days left.
+    assert_eq!(app.jobs.run_once().await.unwrap().request_reminders, 0);
+    app.clock.advance(day); // Friday 11 December: 7 left.
+    assert_eq!(app.jobs.run_once().await.unwrap().request_reminders, 1);
+    assert_eq!(app.jobs.run_once().await.unwrap().request_reminders, 0);
+    // Director, ST and FG.
+    assert_eq!(reminders(&app).await, 3);
+    let urgent =
+        json(app.get(&s.admin, &format!("/api/v1/requests/{}", request["id"].as_str().unwrap())).await, 200).await;
+    assert_eq!(urgent["urgency"], "soon");
+    app.clock.advance(day * 7); // Friday 18 December: 2 left.
+    assert_eq!(app.jobs.run_once().await.unwrap().request_reminders, 1);
+    assert_eq!(app.jobs.run_once().await.unwrap().request_reminders, 0);
+    assert_eq!(reminders(&app).await, 6);
+    app.clock.advance(day * 5); // Wednesday 23 December: overdue.
+    let late =
+        json(app.get(&s.admin, &format!("/api/v1/requests/{}", request["id"].as_str().unwrap())).await, 200).await;
+    assert_eq!(late["urgency"], "overdue");
+});

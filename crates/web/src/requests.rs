@@ -1,0 +1,454 @@
+//! Data-subject requests as the API and the pages share them: intake (deadline,
+//! the director who decides, the FG told), the decision with its letter, the
+//! access overview, the portability export and the reminders before deadlines.
+
+use crate::AppState;
+use crate::api::equated_days;
+use crate::error::Problem;
+use crate::i18n::{t, tf};
+use crate::mail::Mail;
+use aantoonbaar_rules::Role;
+use aantoonbaar_rules::deadlines::{request_deadlines, working_days_until};
+use aantoonbaar_rules::holidays::HolidayCalendar;
+use aantoonbaar_rules::requests::{Outcome, Reason, RequestKind, Urgency};
+use aantoonbaar_store::{
+    Actor, BoardStore, ConsentDecisionRecord, LinkedGuardian, NewRequest, Pupil, Request, Scope, StoreError,
+};
+use jiff::civil::Date;
+use serde::Serialize;
+
+/// The staff of a board who hear of requests: the director of a school (who
+/// decides, seed 002 §10.10.2), the FG (who supervises, seed 002 §3.3) and ST.
+struct Contacts {
+    director: Option<(String, String)>,
+    fg: Vec<String>,
+    st: Vec<String>,
+}
+
+async fn contacts(board: BoardStore<'_>, school_id: Option<&str>) -> Result<Contacts, StoreError> {
+    let users = board.users(&Scope::Board).await?;
+    let with_role = |role: Role| -> Vec<String> {
+        users.iter().filter(|u| u.roles.contains(&role)).map(|u| u.email.clone()).collect()
+    };
+    let director = school_id.and_then(|school| {
+        users
+            .iter()
+            .find(|u| u.roles.contains(&Role::D) && u.scope_ids.iter().any(|s| s == school))
+            .map(|u| (u.id.clone(), u.email.clone()))
+    });
+    Ok(Contacts { director, fg: with_role(Role::Fg), st: with_role(Role::St) })
+}
+
+/// The board's calendar of public holidays and equated days, for deadlines.
+pub async fn board_calendar(board: BoardStore<'_>) -> Result<Vec<Date>, StoreError> {
+    equated_days(board).await
+}
+
+/// Working days left until the request's current deadline on `today`.
+#[must_use]
+pub fn working_days_left(request: &Request, today: Date, equated: &[Date]) -> i64 {
+    working_days_until(today, request.current_deadline(), &HolidayCalendar::new(equated))
+}
+
+/// Records a request: the deadline from the engine (with the board's equated
+/// days), assigned to the director of the pupil's school; the FG and the
+/// director are told by mail (with a link, without the subject's data).
+///
+/// # Errors
+/// When the store or the outbox fails.
+pub async fn record(
+    state: &AppState,
+    board: BoardStore<'_>,
+    actor: &Actor,
+    mut new: NewRequest,
+) -> Result<Request, Problem> {
+    let equated = board_calendar(board).await?;
+    new.deadline = request_deadlines(new.received_on, &HolidayCalendar::new(&equated)).deadline;
+    let contacts = contacts(board, new.school_id.as_deref()).await?;
+    new.assigned_to = contacts.director.as_ref().map(|(id, _)| id.clone());
+    let request = board.create_request(actor, &new).await?;
+    let link = format!("{}/verzoeken/{}", state.config.base_url, request.id);
+    let kind = t(&format!("request.kind.{}", request.new.kind.code()));
+    let deadline = dutch_date(request.new.deadline);
+    let received = dutch_date(request.new.received_on);
+    let body = tf(
+        "request.mail.new_body",
+        &[("kind", kind), ("received", &received), ("deadline", &deadline), ("link", &link)],
+    );
+    let subject = tf("request.mail.new_subject", &[("kind", kind)]);
+    for to in contacts.fg.iter().chain(contacts.director.iter().map(|(_, email)| email)) {
+        let mail = Mail { to, subject: &subject, body: &body, sensitive: false };
+        state.mailer.send(board.id(), mail).await?;
+    }
+    Ok(request)
+}
+
+/// `22-11-2026`, as dates are written in Dutch letters.
+#[must_use]
+pub fn dutch_date(day: Date) -> String {
+    day.strftime("%d-%m-%Y").to_string()
+}
+
+/// The paragraphs of the answer letter, as e-mail body and PDF. Every letter
+/// states the request, the outcome and the rights the law requires; a letter
+/// that does not grant in full states the reason (AVG art. 12(4); seed 001
+/// art. 14.2) and the right to complain to the AP and to go to court.
+#[must_use]
+pub fn letter(request: &Request, subject_name: Option<&str>) -> Vec<String> {
+    let kind = t(&format!("request.kind.{}", request.new.kind.code()));
+    let received = dutch_date(request.new.received_on);
+    let mut paragraphs = vec![t("request.letter.salutation").to_owned()];
+    paragraphs.push(match subject_name {
+        Some(name) => tf("request.letter.intro_about", &[("kind", kind), ("received", &received), ("name", name)]),
+        None => tf("request.letter.intro", &[("kind", kind), ("received", &received)]),
+    });
+    let outcome = request.outcome.unwrap_or(Outcome::Granted);
+    paragraphs.push(t(&format!("request.letter.outcome.{}", outcome.code())).to_owned());
+    if request.new.kind == RequestKind::Access && outcome != Outcome::Refused {
+        paragraphs.push(t("request.letter.access_enclosed").to_owned());
+    }
+    if let Some(reason) = request.reason {
+        paragraphs.push(tf("request.letter.reason", &[("reason", t(&format!("request.reason.{}", reason.code())))]));
+    }
+    if let Some(explanation) = request.explanation.as_deref().filter(|e| !e.trim().is_empty()) {
+        paragraphs.push(explanation.trim().to_owned());
+    }
+    if outcome.needs_reason() {
+        paragraphs.push(t("request.letter.refusal_rights").to_owned());
+    }
+    paragraphs.push(t("request.letter.rights").to_owned());
+    paragraphs.push(t("request.letter.complaint").to_owned());
+    paragraphs.push(t("request.letter.closing").to_owned());
+    paragraphs
+}
+
+/// Records the decision and sends the answer letter to the requester's known
+/// e-mail address; returns the address it went to, if any.
+///
+/// # Errors
+/// When the store or the outbox fails ([`StoreError::NotFound`] when decided before).
+pub async fn decide(
+    state: &AppState,
+    board: BoardStore<'_>,
+    actor: &Actor,
+    request: &Request,
+    outcome: Outcome,
+    reason: Option<Reason>,
+    explanation: Option<&str>,
+) -> Result<Option<String>, Problem> {
+    board.decide_request(actor, &request.id, outcome, reason, explanation).await?;
+    let decided = board.request(&Scope::Board, &request.id).await?.ok_or_else(Problem::not_found)?;
+    let to = match &decided.new.requester_guardian_id {
+        Some(id) => board.guardian(&Scope::Board, id).await?.and_then(|g| g.email),
+        None => None,
+    };
+    if let Some(to) = &to {
+        let name = subject_name(board, &decided).await?;
+        let body = letter(&decided, name.as_deref()).join("\n\n");
+        let kind = t(&format!("request.kind.{}", decided.new.kind.code()));
+        let subject = tf("request.mail.answer_subject", &[("kind", kind)]);
+        state.mailer.send(board.id(), Mail { to, subject: &subject, body: &body, sensitive: false }).await?;
+    }
+    Ok(to)
+}
+
+/// The subject's name as the letter mentions it.
+///
+/// # Errors
+/// When the store fails.
+pub async fn subject_name(board: BoardStore<'_>, request: &Request) -> Result<Option<String>, StoreError> {
+    if let Some(id) = &request.new.subject_pupil_id {
+        return Ok(board.pupil(&Scope::Board, id).await?.map(|p| p.full_name()));
+    }
+    if let Some(id) = &request.new.subject_guardian_id {
+        return Ok(board.guardian(&Scope::Board, id).await?.map(|g| g.full_name()));
+    }
+    Ok(request.new.subject_description.clone())
+}
+
+// ---------------------------------------------------------------- what the system holds
+
+/// Everything the system holds about a pupil: the access overview and the
+/// portability export are both made from this.
+#[derive(Debug, Clone, Serialize)]
+pub struct PupilData {
+    pub pupil: PupilRecord,
+    pub guardians: Vec<GuardianRecord>,
+    pub consent_history: Vec<ConsentRecord>,
+    /// `null` for the whole pupil, else a consent purpose.
+    pub restrictions: Vec<Option<String>>,
+    pub requests: Vec<RequestRecord>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PupilRecord {
+    pub id: String,
+    pub external_number: String,
+    pub given_name: String,
+    pub surname_prefix: Option<String>,
+    pub surname: String,
+    pub birth_date: Date,
+    pub school_id: String,
+    pub group_id: String,
+    pub enrolment_date: Date,
+    pub leave_date: Option<Date>,
+    pub leave_destination: Option<String>,
+    pub family_situation: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GuardianRecord {
+    pub id: String,
+    pub given_name: String,
+    pub surname_prefix: Option<String>,
+    pub surname: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub relation: String,
+    pub holds_custody: bool,
+    pub recognised: bool,
+    pub information_granted_on: Option<Date>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ConsentRecord {
+    pub purpose: String,
+    pub purpose_version: i64,
+    pub decision: String,
+    pub guardian_id: Option<String>,
+    pub by_pupil: bool,
+    pub decided_at: String,
+    pub channel: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RequestRecord {
+    pub id: String,
+    pub kind: String,
+    pub received_on: Date,
+    pub deadline: Date,
+    pub extended_deadline: Option<Date>,
+    pub outcome: Option<String>,
+    pub reason: Option<String>,
+    pub decided_on: Option<Date>,
+}
+
+impl From<&Pupil> for PupilRecord {
+    fn from(p: &Pupil) -> Self {
+        Self {
+            id: p.id.clone(),
+            external_number: p.external_number.clone(),
+            given_name: p.given_name.clone(),
+            surname_prefix: p.surname_prefix.clone(),
+            surname: p.surname.clone(),
+            birth_date: p.birth_date,
+            school_id: p.school_id.clone(),
+            group_id: p.group_id.clone(),
+            enrolment_date: p.enrolment_date,
+            leave_date: p.leave_date,
+            leave_destination: p.leave_destination.map(|d| d.code().to_owned()),
+            family_situation: p.family_situation.map(|f| f.code().to_owned()),
+        }
+    }
+}
+
+impl From<&LinkedGuardian> for GuardianRecord {
+    fn from(g: &LinkedGuardian) -> Self {
+        Self {
+            id: g.guardian.id.clone(),
+            given_name: g.guardian.given_name.clone(),
+            surname_prefix: g.guardian.surname_prefix.clone(),
+            surname: g.guardian.surname.clone(),
+            email: g.guardian.email.clone(),
+            phone: g.guardian.phone.clone(),
+            relation: g.link.relation.code().to_owned(),
+            holds_custody: g.link.holds_custody,
+            recognised: g.link.recognised,
+            information_granted_on: g.information_granted_on,
+        }
+    }
+}
+
+impl From<&ConsentDecisionRecord> for ConsentRecord {
+    fn from(d: &ConsentDecisionRecord) -> Self {
+        Self {
+            purpose: d.purpose.clone(),
+            purpose_version: d.purpose_version,
+            decision: if d.decision == aantoonbaar_rules::consent::Choice::Granted { "granted" } else { "refused" }
+                .to_owned(),
+            guardian_id: d.guardian_id.clone(),
+            by_pupil: d.by_pupil,
+            decided_at: d.decided_at.to_string(),
+            channel: d.channel.code().to_owned(),
+        }
+    }
+}
+
+impl From<&Request> for RequestRecord {
+    fn from(r: &Request) -> Self {
+        Self {
+            id: r.id.clone(),
+            kind: r.new.kind.code().to_owned(),
+            received_on: r.new.received_on,
+            deadline: r.new.deadline,
+            extended_deadline: r.extended_deadline,
+            outcome: r.outcome.map(|o| o.code().to_owned()),
+            reason: r.reason.map(|o| o.code().to_owned()),
+            decided_on: r.decided_on,
+        }
+    }
+}
+
+/// Reads everything held about `pupil` (already read through a scoped method)
+/// and records the view in the audit trail first.
+///
+/// # Errors
+/// When the store fails.
+pub async fn pupil_data(board: BoardStore<'_>, actor: &Actor, pupil: &Pupil) -> Result<PupilData, StoreError> {
+    board.record_view(actor, "pupil", &pupil.id).await?;
+    let guardians = board.guardians_of(&pupil.id).await?;
+    let consent = board.consent_history(&pupil.id).await?;
+    let requests = board.requests_about_pupil(&pupil.id).await?;
+    Ok(PupilData {
+        pupil: pupil.into(),
+        guardians: guardians.iter().map(Into::into).collect(),
+        consent_history: consent.iter().map(Into::into).collect(),
+        restrictions: board.restrictions_of(&pupil.id).await?,
+        requests: requests.iter().map(Into::into).collect(),
+    })
+}
+
+/// One section of the access overview: a heading and label–value rows.
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub title: String,
+    pub rows: Vec<(String, String)>,
+}
+
+/// The access overview (AVG art. 15; seed 001 art. 14.1a): one section per
+/// kind of data the system holds, then the information the law requires with
+/// a copy. A new kind of data (incidents) is one more section.
+#[must_use]
+pub fn overview(data: &PupilData, school: &str, group: &str) -> Vec<Section> {
+    let p = &data.pupil;
+    let name = aantoonbaar_store::full_name(&p.given_name, p.surname_prefix.as_deref(), &p.surname);
+    let text = |key: &str| t(key).to_owned();
+    let mut pupil_rows = vec![
+        (text("request.overview.name"), name),
+        (text("request.overview.number"), p.external_number.clone()),
+        (text("request.overview.birth_date"), dutch_date(p.birth_date)),
+        (text("request.overview.school"), school.to_owned()),
+        (text("request.overview.group"), group.to_owned()),
+        (text("request.overview.enrolled"), dutch_date(p.enrolment_date)),
+    ];
+    if let Some(left) = p.leave_date {
+        pupil_rows.push((text("request.overview.left"), dutch_date(left)));
+    }
+    if let Some(family) = &p.family_situation {
+        pupil_rows.push((text("request.overview.family"), text(&format!("family.{family}"))));
+    }
+    let guardians = data
+        .guardians
+        .iter()
+        .map(|g| {
+            let name = aantoonbaar_store::full_name(&g.given_name, g.surname_prefix.as_deref(), &g.surname);
+            let contact = [g.email.as_deref(), g.phone.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(", ");
+            let custody = if g.holds_custody { text("request.overview.custody") } else { String::new() };
+            let value = [text(&format!("relation.{}", g.relation)), custody, contact]
+                .into_iter()
+                .filter(|v| !v.is_empty())
+                .collect::<Vec<_>>()
+                .join(" · ");
+            (name, value)
+        })
+        .collect();
+    let consent = data
+        .consent_history
+        .iter()
+        .map(|c| {
+            let decision = text(&format!("request.overview.consent_{}", c.decision));
+            (c.purpose.clone(), format!("{decision} ({})", c.decided_at.get(..10).unwrap_or(&c.decided_at)))
+        })
+        .collect();
+    let requests = data
+        .requests
+        .iter()
+        .map(|r| {
+            let outcome = r
+                .outcome
+                .as_ref()
+                .map_or_else(|| text("request.status.open"), |o| text(&format!("request.outcome.{o}")));
+            (format!("{} ({})", text(&format!("request.kind.{}", r.kind)), dutch_date(r.received_on)), outcome)
+        })
+        .collect();
+    let mut sections = vec![
+        Section { title: text("request.overview.section.pupil"), rows: pupil_rows },
+        Section { title: text("request.overview.section.guardians"), rows: guardians },
+        Section { title: text("request.overview.section.consent"), rows: consent },
+        Section { title: text("request.overview.section.requests"), rows: requests },
+    ];
+    if !data.restrictions.is_empty() {
+        let rows = data
+            .restrictions
+            .iter()
+            .map(|r| (text("request.overview.restricted"), r.clone().unwrap_or_else(|| text("request.overview.whole"))))
+            .collect();
+        sections.push(Section { title: text("request.overview.section.restrictions"), rows });
+    }
+    sections.push(Section {
+        title: text("request.overview.section.information"),
+        rows: INFORMATION.iter().map(|key| (text(&format!("{key}.label")), text(&format!("{key}.text")))).collect(),
+    });
+    sections
+}
+
+/// The information that goes with a copy (seed 001 art. 14.1a, in its order).
+const INFORMATION: &[&str] = &[
+    "request.info.purposes",
+    "request.info.categories",
+    "request.info.recipients",
+    "request.info.transfers",
+    "request.info.retention",
+    "request.info.rights",
+    "request.info.complaint",
+    "request.info.source",
+    "request.info.automated",
+];
+
+// ---------------------------------------------------------------- reminders
+
+/// Sends the reminders due at `today` for every open request of every board:
+/// at 7 and at 2 working days left, each once, to the director, ST and the FG.
+/// Returns how many requests were reminded about.
+///
+/// # Errors
+/// When the store or the outbox fails.
+pub async fn send_reminders(state: &AppState, today: Date) -> Result<u64, StoreError> {
+    let mut sent = 0;
+    for board_id in state.store.board_ids().await? {
+        let board = state.store.board(&board_id);
+        let equated = board_calendar(board).await?;
+        for request in board.requests(&Scope::Board, true).await? {
+            let left = working_days_left(&request, today, &equated);
+            let Some(at) = Urgency::reminder_at(left) else { continue };
+            if left < 0 || !board.record_reminder(&request.id, at, state.clock.now()).await? {
+                continue;
+            }
+            let contacts = contacts(board, request.new.school_id.as_deref()).await?;
+            let kind = t(&format!("request.kind.{}", request.new.kind.code()));
+            let link = format!("{}/verzoeken/{}", state.config.base_url, request.id);
+            let (days, deadline) = (left.to_string(), dutch_date(request.current_deadline()));
+            let subject = tf("request.mail.reminder_subject", &[("kind", kind), ("days", &days)]);
+            let body = tf(
+                "request.mail.reminder_body",
+                &[("kind", kind), ("days", &days), ("deadline", &deadline), ("link", &link)],
+            );
+            let recipients = contacts.director.iter().map(|(_, e)| e).chain(&contacts.st).chain(&contacts.fg);
+            for to in recipients {
+                state.mailer.send(&board_id, Mail { to, subject: &subject, body: &body, sensitive: false }).await?;
+            }
+            sent += 1;
+        }
+    }
+    Ok(sent)
+}
