@@ -22,6 +22,8 @@ pub struct NewRequest {
     pub requester_description: Option<String>,
     /// How the requester relates to the subject (`self`, `parent`, …).
     pub requester_relation: String,
+    /// What the requester asks, in their words.
+    pub details: Option<String>,
     pub received_on: Date,
     pub channel: RequestChannel,
     pub identity_check: IdentityCheck,

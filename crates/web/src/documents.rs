@@ -169,6 +169,49 @@ pub fn parent_letters(letters: &[ParentLetter<'_>], purposes: &[Purpose<'_>]) ->
     render(&fonts, &pages, LETTER_TITLE)
 }
 
+/// One section of a sectioned document (the access overview, an answer
+/// letter): a heading, then label–value rows; a row with an empty value is a
+/// paragraph of its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentSection<'a> {
+    pub title: &'a str,
+    pub rows: Vec<(&'a str, &'a str)>,
+}
+
+/// A document of `sections` under `title`, continuing over as many pages as it needs.
+///
+/// # Errors
+/// [`DocumentError::Empty`] without sections; the other variants only when the
+/// embedded fonts or krilla fail.
+pub fn sectioned_document(title: &str, sections: &[DocumentSection<'_>]) -> Result<Vec<u8>, DocumentError> {
+    if sections.is_empty() {
+        return Err(DocumentError::Empty);
+    }
+    let fonts = Fonts::load()?;
+    let mut layout = Layout::new(&fonts);
+    let first = layout.start_unit();
+    layout.paragraph(LEFT, WIDTH, TITLE, title);
+    layout.gap(8.0);
+    layout.running_head = Some(title.to_owned());
+    for section in sections {
+        layout.keep(HEADING.leading() + BODY.leading() * 2.0);
+        layout.gap(PARAGRAPH_GAP);
+        layout.paragraph(LEFT, WIDTH, HEADING, section.title);
+        layout.rule(LEFT, RIGHT, 0.4, 150);
+        layout.gap(4.0);
+        for (label, value) in &section.rows {
+            if value.is_empty() {
+                layout.paragraph(LEFT, WIDTH, BODY, label);
+                layout.gap(PARAGRAPH_GAP);
+            } else {
+                layout.field(label, value);
+            }
+        }
+    }
+    layout.footers(first, title);
+    render(&fonts, &layout.pages, title)
+}
+
 // ---------------------------------------------------------------------------
 // The two documents
 // ---------------------------------------------------------------------------

@@ -178,6 +178,7 @@ async fn fresh_request(app: &TestApp, route: &Route, f: &Fixture) -> String {
         requester_guardian_id: Some(f.guardian.clone()),
         requester_description: None,
         requester_relation: "parent".to_owned(),
+        details: None,
         received_on: jiff::civil::date(2026, 11, 20),
         channel: RequestChannel::Email,
         identity_check: IdentityCheck::KnownEmail,

@@ -359,3 +359,100 @@ story!(reminders_go_at_seven_and_two_working_days_left_once_each, |app| {
         json(app.get(&s.admin, &format!("/api/v1/requests/{}", request["id"].as_str().unwrap())).await, 200).await;
     assert_eq!(late["urgency"], "overdue");
 });
+
+fn link_in(body: &str) -> String {
+    let start = body.find("/ouders/inloggen/").expect("a sign-in link");
+    body[start..].split_whitespace().next().unwrap().to_owned()
+}
+
+story!(a_parent_files_in_the_portal_and_the_director_answers_on_the_pages, |app| {
+    let s = setup(&app).await;
+    app.form("/ouders", &[("email", "eva@voorbeeld.nl")]).await;
+    let outbox = app.store.board(&s.board).outbox(1).await.unwrap();
+    let link = link_in(&outbox[0].body);
+    app.form(&link, &[]).await;
+    let (_, children) = app.page("/ouders/kinderen").await;
+    let form = format!("/ouders/kinderen/{}/verzoek", s.f.pupil);
+    assert!(children.contains(&form), "{children}");
+    let filed = app.form(&form, &[("kind", "access"), ("details", "Welke gegevens hebt u?")]).await;
+    assert_eq!(filed.status(), 200);
+    // Received Sunday 22 November: answer by Tuesday 22 December.
+    assert!(filed.text().await.unwrap().contains("22-12-2026"));
+    // Another parent's child is not there.
+    assert_eq!(
+        app.form(&format!("/ouders/kinderen/{}/verzoek", s.f.other_pupil), &[("kind", "access")]).await.status(),
+        404
+    );
+    app.form("/ouders/afmelden", &[]).await;
+
+    let list = json(app.get(&s.director, "/api/v1/requests").await, 200).await;
+    let request = &list[0];
+    assert_eq!(request["channel"], "portal");
+    assert_eq!(request["identity_check"], "portal_sign_in");
+    assert_eq!(request["details"], "Welke gegevens hebt u?");
+    let id = request["id"].as_str().unwrap().to_owned();
+
+    app.sign_in("directeur@proef.nl", crate::helpers::PASSWORD).await;
+    let (status, dashboard) = app.page("/").await;
+    assert_eq!(status, 200);
+    assert!(dashboard.contains(&format!("/verzoeken/{id}")), "the open request is on the dashboard");
+    let (status, page) = app.page(&format!("/verzoeken/{id}")).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Eva Berg") && page.contains("22-12-2026"), "{page}");
+    let (status, overview) = app.page(&format!("/verzoeken/{id}/overzicht")).await;
+    assert_eq!(status, 200);
+    for needed in ["Sanne van der Berg", "eva@voorbeeld.nl", "Autoriteit Persoonsgegevens", "Bewaartermijn", "Inzage"] {
+        assert!(overview.contains(needed), "{needed}");
+    }
+    let pdf = app.client.get(format!("{}/verzoeken/{id}/overzicht.pdf", app.address)).send().await.unwrap();
+    assert_eq!(pdf.headers()["content-type"], "application/pdf");
+    assert!(pdf.bytes().await.unwrap().starts_with(b"%PDF"));
+
+    // A refusal without a reason is refused on the page too, with the field named.
+    let refused = app.form(&format!("/verzoeken/{id}/besluit"), &[("outcome", "refused")]).await;
+    assert_eq!(refused.status(), 422);
+    assert!(refused.text().await.unwrap().contains("een reden verplicht"));
+    let decided = app.form(&format!("/verzoeken/{id}/besluit"), &[("outcome", "granted")]).await;
+    assert_eq!(decided.status(), 303);
+    let outbox = app.store.board(&s.board).outbox(20).await.unwrap();
+    let answer =
+        outbox.iter().find(|m| m.recipient == "eva@voorbeeld.nl" && m.subject.starts_with("Antwoord")).unwrap();
+    assert!(answer.body.contains("toegewezen") && answer.body.contains("Autoriteit Persoonsgegevens"));
+    let letter = app.client.get(format!("{}/verzoeken/{id}/brief.pdf", app.address)).send().await.unwrap();
+    assert_eq!(letter.status(), 200);
+});
+
+story!(staff_record_a_request_on_the_pages_and_the_pupil_page_shows_a_restriction, |app| {
+    let s = setup(&app).await;
+    app.sign_in("directeur@proef.nl", crate::helpers::PASSWORD).await;
+    let (status, form) = app.page(&format!("/verzoeken/nieuw?leerling={}", s.f.pupil)).await;
+    assert_eq!(status, 200);
+    assert!(form.contains("Sanne van der Berg") && !form.contains("type=\"file\""), "no upload of an ID copy");
+    let bad = app
+        .form("/verzoeken", &[("kind", "restriction"), ("subject_pupil_id", &s.f.pupil), ("received_on", "2027-01-01")])
+        .await;
+    assert_eq!(bad.status(), 422);
+    assert!(bad.text().await.unwrap().contains("ontvangstdatum ligt in de toekomst"));
+    let created = app
+        .form(
+            "/verzoeken",
+            &[
+                ("kind", "restriction"),
+                ("subject_pupil_id", &s.f.pupil),
+                ("received_on", "2026-11-20"),
+                ("identity_check", "seen_in_person"),
+            ],
+        )
+        .await;
+    assert_eq!(created.status(), 303);
+    let location = created.headers()["location"].to_str().unwrap().to_owned();
+    assert_eq!(app.form(&format!("{location}/beperken"), &[("purpose", "")]).await.status(), 303);
+    let (_, pupil) = app.page(&format!("/leerlingen/{}", s.f.pupil)).await;
+    assert!(pupil.contains("class=\"restricted\"") && pupil.contains("alle verwerking"), "{pupil}");
+    // A teacher has no request pages.
+    app.sign_out().await;
+    app.staff(&s.board, "juf@proef.nl", Role::Op, ScopeKind::Groups, &[&s.f.group]).await;
+    app.sign_in("juf@proef.nl", crate::helpers::PASSWORD).await;
+    assert_eq!(app.page("/verzoeken").await.0, 403);
+    assert_eq!(app.page(&location).await.0, 403);
+});

@@ -14,6 +14,8 @@ CREATE TABLE requests (
     requester_guardian_id  TEXT,
     requester_description  TEXT,
     requester_relation     TEXT NOT NULL,
+    -- What the requester asks, in their words (e.g. what is wrong for a correction).
+    details                TEXT,
     received_on            TEXT NOT NULL,
     channel                TEXT NOT NULL CHECK (channel IN ('in_person','letter','email','phone','portal')),
     identity_check         TEXT NOT NULL CHECK (identity_check IN ('seen_in_person','known_email','portal_sign_in','known_phone')),

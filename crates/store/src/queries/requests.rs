@@ -7,8 +7,8 @@ use aantoonbaar_rules::requests::{
 };
 
 const REQUEST_COLUMNS: &str = "SELECT id, kind, school_id, subject_pupil_id, subject_guardian_id, subject_description, \
-    requester_guardian_id, requester_description, requester_relation, received_on, channel, identity_check, assigned_to, \
-    deadline, extended_deadline, extension_reason, requester_told_on, outcome, reason, explanation, decided_on, \
+    requester_guardian_id, requester_description, requester_relation, details, received_on, channel, identity_check, \
+    assigned_to, deadline, extended_deadline, extension_reason, requester_told_on, outcome, reason, explanation, decided_on, \
     objection_balancing, objection_outcome FROM requests WHERE board_id = ";
 
 fn parsed<T>(row: &DbRow, column: &str, parse: fn(&str) -> Result<T, aantoonbaar_rules::Invalid>) -> Result<T> {
@@ -27,6 +27,7 @@ fn request_from(row: &DbRow) -> Result<Request> {
             requester_guardian_id: row.try_get("requester_guardian_id")?,
             requester_description: row.try_get("requester_description")?,
             requester_relation: row.try_get("requester_relation")?,
+            details: row.try_get("details")?,
             received_on: date_col(row, "received_on")?,
             channel: parsed(row, "channel", RequestChannel::from_code)?,
             identity_check: parsed(row, "identity_check", IdentityCheck::from_code)?,
@@ -89,8 +90,8 @@ pub(crate) async fn create_request(pool: &Pool, board: &BoardId, actor: &Actor, 
     let mut tx = begin(pool).await?;
     sqlx::query(
         "INSERT INTO requests (board_id, id, kind, school_id, subject_pupil_id, subject_guardian_id, subject_description, \
-         requester_guardian_id, requester_description, requester_relation, received_on, channel, identity_check, assigned_to, \
-         deadline, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
+         requester_guardian_id, requester_description, requester_relation, details, received_on, channel, identity_check, \
+         assigned_to, deadline, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
     )
     .bind(&board.0)
     .bind(&id)
@@ -102,6 +103,7 @@ pub(crate) async fn create_request(pool: &Pool, board: &BoardId, actor: &Actor, 
     .bind(&new.requester_guardian_id)
     .bind(&new.requester_description)
     .bind(&new.requester_relation)
+    .bind(&new.details)
     .bind(new.received_on.to_string())
     .bind(new.channel.code())
     .bind(new.identity_check.code())

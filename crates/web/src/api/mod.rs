@@ -14,7 +14,7 @@ pub use deadlines::equated_days;
 pub use imports::cell_errors;
 pub use information_rights::rights_of;
 mod pupils;
-mod requests;
+pub(crate) mod requests;
 mod schools;
 mod users;
 

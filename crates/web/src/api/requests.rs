@@ -1,4 +1,4 @@
-//! Data-subject requests: intake, extension, the action per kind, the decision,
+//! Data-subject requests (JSON; the pages call these handlers too): intake, extension, the action per kind, the decision,
 //! and the portability export.
 
 use super::{ApiJson, Fields};
@@ -39,6 +39,8 @@ pub struct RequestIn {
     requester_description: Option<String>,
     /// How the requester relates to the subject (default `parent` with a guardian, else `self`).
     requester_relation: Option<String>,
+    /// What the requester asks, in their words.
+    details: Option<String>,
     /// `YYYY-MM-DD`
     received_on: String,
     /// `in_person, letter, email, phone, portal` (default `in_person`)
@@ -76,6 +78,7 @@ pub struct RequestOut {
     requester_guardian_id: Option<String>,
     requester_description: Option<String>,
     requester_relation: String,
+    details: Option<String>,
     received_on: String,
     channel: String,
     identity_check: String,
@@ -103,6 +106,14 @@ pub struct RequestOut {
     /// The mail address the answer letter went to.
     #[serde(skip_serializing_if = "Option::is_none")]
     letter_sent_to: Option<String>,
+}
+
+impl RequestOut {
+    /// The request's id.
+    #[must_use]
+    pub fn id(&self) -> &str {
+        &self.id
+    }
 }
 
 fn erasure_out(item: ErasureItem, verdict: ErasureVerdict, erased: bool) -> ErasureOut {
@@ -148,6 +159,7 @@ fn request_out(r: Request, today: Date, equated: &[Date]) -> RequestOut {
         requester_guardian_id: r.new.requester_guardian_id,
         requester_description: r.new.requester_description,
         requester_relation: r.new.requester_relation,
+        details: r.new.details,
         received_on: r.new.received_on.to_string(),
         channel: r.new.channel.code().to_owned(),
         identity_check: r.new.identity_check.code().to_owned(),
@@ -231,6 +243,7 @@ pub async fn create(
         "requester_guardian_id",
         "requester_description",
         "requester_relation",
+        "details",
         "received_on",
         "channel",
         "identity_check",
@@ -244,6 +257,7 @@ pub async fn create(
     let requester_guardian_id = f.text("requester_guardian_id").filter(|v| !v.trim().is_empty());
     let requester_description = f.text("requester_description").map(|d| d.trim().to_owned()).filter(|d| !d.is_empty());
     let relation = f.text("requester_relation").map(|d| d.trim().to_owned()).filter(|d| !d.is_empty());
+    let details = f.text("details").map(|d| d.trim().to_owned()).filter(|d| !d.is_empty());
     let v = f.required("received_on");
     let received_on = f.parse("received_on", v, parse_iso_date);
     let v = f.text("channel");
@@ -281,6 +295,7 @@ pub async fn create(
         requester_guardian_id,
         requester_description,
         requester_relation,
+        details,
         received_on,
         channel,
         identity_check,

@@ -22,6 +22,8 @@ pub struct Card {
 struct DashboardPage {
     layout: Layout,
     cards: Vec<Card>,
+    /// Open data-subject requests with working days left (director, ST, FG, board).
+    rows: Option<Vec<super::requests::RequestRow>>,
 }
 
 pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage) -> PageResult {
@@ -57,6 +59,15 @@ pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage) ->
             note: tf("dashboard.users_waiting", &[("count", &waiting.to_string())]),
         });
     }
+    let rows = match staff.may(Action::RequestView) {
+        Ok(scope) => {
+            let open = board.requests(scope, true).await?;
+            let ids: Vec<String> = open.iter().map(|r| r.id.clone()).collect();
+            board.record_views(&staff.actor(), "request", &ids).await?;
+            Some(super::requests::rows(&state, board, &open).await?)
+        }
+        Err(_) => None,
+    };
     let layout = Layout::for_staff(&state, &staff, t("nav.dashboard"), "/");
-    Ok(render(&DashboardPage { layout, cards }))
+    Ok(render(&DashboardPage { layout, cards, rows }))
 }

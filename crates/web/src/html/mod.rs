@@ -10,8 +10,10 @@ mod holidays;
 mod import;
 mod outbox;
 mod parent_consent;
+mod parent_requests;
 mod parents;
 mod pupils;
+mod requests;
 mod schools;
 pub(crate) mod sign_in;
 mod users;
@@ -66,6 +68,19 @@ pub fn router() -> Router<AppState> {
         .route("/ouders/kinderen/{pupil}", get(parent_consent::show).post(parent_consent::save))
         .route("/ouders/kinderen/{pupil}/bewijs/{id}", get(parent_consent::receipt_page))
         .route("/ouders/kinderen/{pupil}/bewijs/{id}/json", get(parent_consent::receipt_json))
+        .route("/verzoeken", get(requests::list).post(requests::create))
+        .route("/verzoeken/nieuw", get(requests::new_form))
+        .route("/verzoeken/{id}", get(requests::show))
+        .route("/verzoeken/{id}/verlengen", post(requests::extend))
+        .route("/verzoeken/{id}/besluit", post(requests::decide))
+        .route("/verzoeken/{id}/verwijderen", post(requests::erase))
+        .route("/verzoeken/{id}/beperken", post(requests::restrict))
+        .route("/verzoeken/{id}/ontvangers", post(requests::recipients_told))
+        .route("/verzoeken/{id}/afweging", post(requests::balancing))
+        .route("/verzoeken/{id}/overzicht", get(requests::overview_page))
+        .route("/verzoeken/{id}/overzicht.pdf", get(requests::overview_pdf))
+        .route("/verzoeken/{id}/brief.pdf", get(requests::letter_pdf))
+        .route("/ouders/kinderen/{pupil}/verzoek", get(parent_requests::form).post(parent_requests::submit))
         .route("/uitgaande-post", get(outbox::show))
         .route("/feestdagen", get(holidays::show).post(holidays::add))
         .route("/feestdagen/{date}/verwijderen", post(holidays::remove))
@@ -123,11 +138,12 @@ impl Layout {
     /// The layout for a signed-in user: the navigation shows what they may use.
     #[must_use]
     pub fn for_staff(state: &AppState, staff: &Staff, title: &str, current: &str) -> Self {
-        let items: [(&'static str, &'static str, Option<Action>); 10] = [
+        let items: [(&'static str, &'static str, Option<Action>); 11] = [
             ("/", "nav.dashboard", None),
             ("/scholen", "nav.schools", Some(Action::SchoolView)),
             ("/leerlingen", "nav.pupils", Some(Action::PupilView)),
             ("/toestemming", "nav.consent", Some(Action::PupilView)),
+            ("/verzoeken", "nav.requests", Some(Action::RequestView)),
             ("/import", "nav.import", Some(Action::PupilImport)),
             ("/gebruikers", "nav.users", Some(Action::UserView)),
             ("/logboek", "nav.audit", Some(Action::AuditView)),

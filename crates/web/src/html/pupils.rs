@@ -170,6 +170,8 @@ struct PupilPage {
     family: &'static str,
     guardians: Option<Vec<GuardianRow>>,
     consent: super::consent::PupilConsent,
+    /// Processing is restricted after a data-subject request (AVG art. 18): what, in Dutch.
+    restriction: Option<String>,
 }
 
 pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage, Path(id): Path<String>) -> PageResult {
@@ -195,9 +197,11 @@ pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage, Pa
     });
     let family = pupil.family_situation.map_or(t("family.unknown"), |f| t(&format!("family.{}", f.code())));
     let consent = super::consent::pupil_consent(&state, &staff, &pupil).await?;
+    let restriction = super::requests::restriction_banner(board, &pupil.id).await?;
     let layout = Layout::for_staff(&state, &staff, &pupil.full_name(), "/leerlingen");
     Ok(render(&PupilPage {
         consent,
+        restriction,
         layout,
         name: pupil.full_name(),
         age: age_on(pupil.birth_date, today),
