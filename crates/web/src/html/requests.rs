@@ -85,10 +85,8 @@ pub async fn restriction_banner(board: BoardStore<'_>, pupil_id: &str) -> Result
     if restrictions.is_empty() {
         return Ok(None);
     }
-    let what: Vec<String> = restrictions
-        .into_iter()
-        .map(|r| r.unwrap_or_else(|| t("request.overview.whole").to_owned()))
-        .collect();
+    let what: Vec<String> =
+        restrictions.into_iter().map(|r| r.unwrap_or_else(|| t("request.overview.whole").to_owned())).collect();
     Ok(Some(what.join(", ")))
 }
 
