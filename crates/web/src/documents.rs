@@ -1025,6 +1025,23 @@ mod tests {
     }
 
     #[test]
+    fn a_sectioned_document_shows_every_heading_label_and_value() {
+        let sections = [
+            DocumentSection {
+                title: "Leerling",
+                rows: vec![("Naam", "Sanne van der Berg"), ("Leerlingnummer", "1001")],
+            },
+            DocumentSection { title: "Informatie", rows: vec![("U kunt een klacht indienen bij de AP.", "")] },
+        ];
+        let pdf = sectioned_document("Overzicht van uw gegevens", &sections).unwrap();
+        let text = text_of("sections", &pdf);
+        for expected in ["Overzicht van uw gegevens", "Leerling", "Sanne van der Berg", "1001", "klacht indienen"] {
+            assert!(text.contains(expected), "{expected:?} missing in:\n{text}");
+        }
+        assert!(matches!(sectioned_document("Leeg", &[]), Err(DocumentError::Empty)));
+    }
+
+    #[test]
     fn letter_names_board_school_and_purposes() {
         let purposes = purposes();
         let letter = ParentLetter { board: BOARD, school: SCHOOL, school_year: "2026-2027" };

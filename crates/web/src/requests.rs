@@ -318,6 +318,54 @@ pub async fn pupil_data(board: BoardStore<'_>, actor: &Actor, pupil: &Pupil) -> 
     })
 }
 
+/// Why an export archive could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("zip: {0}")]
+    Zip(#[from] zip::result::ZipError),
+    #[error("csv: {0}")]
+    Csv(#[from] csv::Error),
+    #[error("json: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("io: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// One CSV file: a header row and a row per record.
+fn csv_of<T: Serialize>(records: &[T]) -> Result<Vec<u8>, ExportError> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for record in records {
+        writer.serialize(record)?;
+    }
+    writer.into_inner().map_err(|e| ExportError::Io(e.into_error()))
+}
+
+/// The portability export as a zip (AVG art. 20: "structured, commonly used and
+/// machine-readable"): `gegevens.json` with everything, and one CSV per table.
+///
+/// # Errors
+/// Only when serialising or writing the archive in memory fails.
+pub fn export_zip(data: &PupilData) -> Result<Vec<u8>, ExportError> {
+    use std::io::Write;
+    let restrictions: Vec<[String; 1]> =
+        data.restrictions.iter().map(|r| [r.clone().unwrap_or_else(|| "*".to_owned())]).collect();
+    let files: [(&str, Vec<u8>); 6] = [
+        ("gegevens.json", serde_json::to_vec_pretty(data)?),
+        ("leerling.csv", csv_of(std::slice::from_ref(&data.pupil))?),
+        ("ouders.csv", csv_of(&data.guardians)?),
+        ("toestemmingen.csv", csv_of(&data.consent_history)?),
+        ("verzoeken.csv", csv_of(&data.requests)?),
+        ("beperkingen.csv", csv_of(&restrictions)?),
+    ];
+    let mut archive = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, bytes) in files {
+        archive.start_file(name, options)?;
+        archive.write_all(&bytes)?;
+    }
+    Ok(archive.finish()?.into_inner())
+}
+
 /// One section of the access overview: a heading and label–value rows.
 #[derive(Debug, Clone)]
 pub struct Section {

@@ -86,6 +86,7 @@ fn routes() -> Vec<Route> {
         route(Method::POST, "/requests/{id}/recipients-told", Id::Request, Some(RequestHandle)),
         route(Method::POST, "/requests/{id}/balancing", Id::Request, Some(RequestHandle)),
         route(Method::GET, "/pupils/{id}/export", Id::Pupil, Some(RequestHandle)),
+        route(Method::GET, "/pupils/{id}/export.zip", Id::Pupil, Some(RequestHandle)),
         route(Method::GET, "/board/recipients", Id::None, None),
         route(Method::PUT, "/board/recipients", Id::None, Some(BoardSettingsManage)),
     ]

@@ -456,3 +456,31 @@ story!(staff_record_a_request_on_the_pages_and_the_pupil_page_shows_a_restrictio
     assert_eq!(app.page("/verzoeken").await.0, 403);
     assert_eq!(app.page(&location).await.0, 403);
 });
+
+story!(the_portability_zip_holds_the_json_and_a_csv_per_table, |app| {
+    let s = setup(&app).await;
+    grant_consent(&app, &s, "website").await;
+    file(&app, &s, "portability", "2026-11-20").await;
+    let response = app.get(&s.director, &format!("/api/v1/pupils/{}/export.zip", s.f.pupil)).await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-type"], "application/zip");
+    let bytes = response.bytes().await.unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let mut names: Vec<String> = archive.file_names().map(str::to_owned).collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["beperkingen.csv", "gegevens.json", "leerling.csv", "ouders.csv", "toestemmingen.csv", "verzoeken.csv"]
+    );
+    let read = |archive: &mut zip::ZipArchive<std::io::Cursor<Vec<u8>>>, name: &str| {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut archive.by_name(name).unwrap(), &mut text).unwrap();
+        text
+    };
+    let pupil = read(&mut archive, "leerling.csv");
+    assert!(pupil.starts_with("id,external_number,given_name") && pupil.contains("Sanne"), "{pupil}");
+    assert!(read(&mut archive, "ouders.csv").contains("eva@voorbeeld.nl"));
+    assert!(read(&mut archive, "toestemmingen.csv").contains("website,1,granted"));
+    let json: Value = serde_json::from_str(&read(&mut archive, "gegevens.json")).unwrap();
+    assert_eq!(json["requests"][0]["kind"], "portability");
+});

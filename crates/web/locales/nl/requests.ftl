@@ -184,6 +184,7 @@ request.action.access = Inzage geven
 request.action.make_overview = Overzicht van alle gegevens maken
 request.action.portability = Gegevens overdragen
 request.action.export = Gegevens downloaden (JSON)
+request.action.export_zip = Gegevens downloaden (zip met JSON en CSV per tabel)
 request.action.erasure = Wat mag worden verwijderd
 request.action.erase = Verwijderen wat mag
 request.action.restriction = Verwerking beperken

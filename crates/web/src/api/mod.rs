@@ -86,6 +86,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(requests::recipients_told))
         .routes(routes!(requests::balancing))
         .routes(routes!(requests::export))
+        .routes(routes!(requests::export_zip))
         .routes(routes!(requests::recipients, requests::set_recipients))
 }
 

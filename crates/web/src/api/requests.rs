@@ -614,6 +614,27 @@ pub async fn export(
     Ok(Json(service::pupil_data(board, &staff.actor(), &pupil).await?))
 }
 
+/// The same data as `/pupils/{id}/export` as a zip: `gegevens.json` and one CSV per table.
+#[utoipa::path(get, path = "/pupils/{id}/export.zip", tag = "requests", params(("id" = String, Path)),
+    responses((status = 200, description = "JSON and a CSV per table", content_type = "application/zip"),
+        (status = 404, body = Problem)))]
+pub async fn export_zip(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+) -> ApiResult<impl axum::response::IntoResponse> {
+    let scope = staff.may(Action::RequestHandle)?;
+    let board = state.store.board(&staff.principal.board);
+    let pupil = board.pupil(scope, &id).await?.ok_or_else(Problem::not_found)?;
+    let data = service::pupil_data(board, &staff.actor(), &pupil).await?;
+    let bytes = service::export_zip(&data).map_err(|e| Problem::internal(&e))?;
+    let headers = [
+        (axum::http::header::CONTENT_TYPE, "application/zip"),
+        (axum::http::header::CONTENT_DISPOSITION, "attachment; filename=\"gegevens-leerling.zip\""),
+    ];
+    Ok((headers, bytes))
+}
+
 #[derive(Serialize, Deserialize, ToSchema)]
 pub struct RecipientsOut {
     /// The recipients of pupil data to tell after a correction, erasure or restriction.
