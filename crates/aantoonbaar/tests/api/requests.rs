@@ -425,6 +425,8 @@ story!(a_parent_files_in_the_portal_and_the_director_answers_on_the_pages, |app|
 story!(staff_record_a_request_on_the_pages_and_the_pupil_page_shows_a_restriction, |app| {
     let s = setup(&app).await;
     app.sign_in("directeur@proef.nl", crate::helpers::PASSWORD).await;
+    let (_, pupil) = app.page(&format!("/leerlingen/{}", s.f.pupil)).await;
+    assert!(pupil.contains(&format!("/verzoeken/nieuw?leerling={}", s.f.pupil)));
     let (status, form) = app.page(&format!("/verzoeken/nieuw?leerling={}", s.f.pupil)).await;
     assert_eq!(status, 200);
     assert!(form.contains("Sanne van der Berg") && !form.contains("type=\"file\""), "no upload of an ID copy");

@@ -172,6 +172,8 @@ struct PupilPage {
     consent: super::consent::PupilConsent,
     /// Processing is restricted after a data-subject request (AVG art. 18): what, in Dutch.
     restriction: Option<String>,
+    /// The user may record a data-subject request about this pupil.
+    can_file_request: bool,
 }
 
 pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage, Path(id): Path<String>) -> PageResult {
@@ -202,6 +204,7 @@ pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage, Pa
     Ok(render(&PupilPage {
         consent,
         restriction,
+        can_file_request: staff.can(Action::RequestHandle),
         layout,
         name: pupil.full_name(),
         age: age_on(pupil.birth_date, today),
