@@ -449,6 +449,29 @@ story!(staff_record_a_request_on_the_pages_and_the_pupil_page_shows_a_restrictio
     assert_eq!(created.status(), 303);
     let location = created.headers()["location"].to_str().unwrap().to_owned();
     assert_eq!(app.form(&format!("{location}/beperken"), &[("purpose", "")]).await.status(), 303);
+    // A rectification: the correction goes through the audited pupil update.
+    let created = app
+        .form(
+            "/verzoeken",
+            &[("kind", "rectification"), ("subject_pupil_id", &s.f.pupil), ("received_on", "2026-11-20")],
+        )
+        .await;
+    let rectification = created.headers()["location"].to_str().unwrap().to_owned();
+    let (_, page) = app.page(&rectification).await;
+    assert!(page.contains("value=\"Sanne\""), "the form shows the recorded name");
+    let fields = [("given_name", "Susanne"), ("surname_prefix", ""), ("surname", "Berg"), ("birth_date", "2019-03-04")];
+    assert_eq!(app.form(&format!("{rectification}/corrigeren"), &fields).await.status(), 303);
+    let pupil = json(app.get(&s.admin, &format!("/api/v1/pupils/{}", s.f.pupil)).await, 200).await;
+    assert_eq!((pupil["given_name"].as_str(), pupil["surname_prefix"].as_str()), (Some("Susanne"), None));
+    let trail = app.store.board(&s.board).audit_trail(5).await.unwrap();
+    assert!(trail.iter().any(|e| e.entity_id == s.f.pupil && e.fields == ["given_name", "surname_prefix"]));
+    let bad = app
+        .form(
+            &format!("{rectification}/corrigeren"),
+            &[("given_name", "Susanne"), ("surname", "Berg"), ("birth_date", "2030-01-01")],
+        )
+        .await;
+    assert_eq!(bad.status(), 422);
     let (_, pupil) = app.page(&format!("/leerlingen/{}", s.f.pupil)).await;
     assert!(pupil.contains("class=\"restricted\"") && pupil.contains("alle verwerking"), "{pupil}");
     // A teacher has no request pages.

@@ -13,7 +13,7 @@ mod information_rights;
 pub use deadlines::equated_days;
 pub use imports::cell_errors;
 pub use information_rights::rights_of;
-mod pupils;
+pub(crate) mod pupils;
 pub(crate) mod requests;
 mod schools;
 mod users;

@@ -77,6 +77,7 @@ pub fn router() -> Router<AppState> {
         .route("/verzoeken/{id}/beperken", post(requests::restrict))
         .route("/verzoeken/{id}/ontvangers", post(requests::recipients_told))
         .route("/verzoeken/{id}/afweging", post(requests::balancing))
+        .route("/verzoeken/{id}/corrigeren", post(requests::correct))
         .route("/verzoeken/{id}/overzicht", get(requests::overview_page))
         .route("/verzoeken/{id}/overzicht.pdf", get(requests::overview_pdf))
         .route("/verzoeken/{id}/brief.pdf", get(requests::letter_pdf))

@@ -247,6 +247,16 @@ struct RequestPage {
     can_handle: bool,
     today: String,
     error: Option<String>,
+    /// For a rectification: the pupil's name and birth date as recorded now.
+    correction: Option<PupilNames>,
+}
+
+/// The fields a correction form shows, filled in.
+pub struct PupilNames {
+    pub given_name: String,
+    pub surname_prefix: String,
+    pub surname: String,
+    pub birth_date: String,
 }
 
 async fn request_page(state: &AppState, staff: &Staff, id: &str, error: Option<String>) -> PageResult {
@@ -296,6 +306,12 @@ async fn request_page(state: &AppState, staff: &Staff, id: &str, error: Option<S
         Some(p) => restriction_banner(board, &p.id).await?,
         None => None,
     };
+    let correction = pupil.as_ref().filter(|_| r.new.kind == RequestKind::Rectification).map(|p| PupilNames {
+        given_name: p.given_name.clone(),
+        surname_prefix: p.surname_prefix.clone().unwrap_or_default(),
+        surname: p.surname.clone(),
+        birth_date: p.birth_date.to_string(),
+    });
     let reasons = Reason::ALL.iter().filter(|reason| reason.applies_to(r.new.kind)).copied().collect::<Vec<_>>();
     let page = RequestPage {
         layout: Layout::for_staff(state, staff, t("request.title"), "/verzoeken"),
@@ -334,6 +350,7 @@ async fn request_page(state: &AppState, staff: &Staff, id: &str, error: Option<S
         can_handle: staff.can(Action::RequestHandle),
         today: today.to_string(),
         error,
+        correction,
     };
     Ok(render(&page))
 }
@@ -408,6 +425,46 @@ pub async fn recipients_told(
     let result =
         api::recipients_told(State(state.clone()), staff.clone(), Path(id.clone()), crate::api::ApiJson(map)).await;
     after(&state, &staff, &id, result).await
+}
+
+/// Applies a correction to the subject pupil's record through the pupil API's
+/// update (audited field by field), for an open rectification request.
+pub async fn correct(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    Path(id): Path<String>,
+    Form(form): Form<CorrectionForm>,
+) -> PageResult {
+    let scope = staff.may(Action::RequestHandle)?;
+    let board = state.store.board(&staff.principal.board);
+    let request = board.request(scope, &id).await?.ok_or_else(Problem::not_found)?;
+    let pupil_id = match (&request.new.subject_pupil_id, request.new.kind, request.is_open()) {
+        (Some(pupil), RequestKind::Rectification, true) => pupil.clone(),
+        _ => return Err(Problem::not_found().into()),
+    };
+    let prefix =
+        Some(form.surname_prefix.trim().to_owned()).filter(|p| !p.is_empty()).map_or(Value::Null, Value::String);
+    let map: Map<String, Value> = [
+        ("given_name", Value::String(form.given_name)),
+        ("surname_prefix", prefix),
+        ("surname", Value::String(form.surname)),
+        ("birth_date", Value::String(form.birth_date)),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    let result =
+        crate::api::pupils::update(State(state.clone()), staff.clone(), Path(pupil_id), crate::api::ApiJson(map)).await;
+    after(&state, &staff, &id, result).await
+}
+
+#[derive(Deserialize)]
+pub struct CorrectionForm {
+    given_name: String,
+    #[serde(default)]
+    surname_prefix: String,
+    surname: String,
+    birth_date: String,
 }
 
 pub async fn balancing(
