@@ -106,6 +106,9 @@ pub fn letter(request: &Request, subject_name: Option<&str>) -> Vec<String> {
     paragraphs.push(t(&format!("request.letter.outcome.{}", outcome.code())).to_owned());
     if request.new.kind == RequestKind::Access && outcome != Outcome::Refused {
         paragraphs.push(t("request.letter.access_enclosed").to_owned());
+        paragraphs.extend(
+            INFORMATION.iter().map(|key| format!("{}: {}", t(&format!("{key}.label")), t(&format!("{key}.text")))),
+        );
     }
     if let Some(reason) = request.reason {
         paragraphs.push(tf("request.letter.reason", &[("reason", t(&format!("request.reason.{}", reason.code())))]));
@@ -499,4 +502,142 @@ pub async fn send_reminders(state: &AppState, today: Date) -> Result<u64, StoreE
         }
     }
     Ok(sent)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aantoonbaar_rules::requests::{IdentityCheck, RequestChannel};
+    use jiff::civil::date;
+
+    fn data() -> PupilData {
+        PupilData {
+            pupil: PupilRecord {
+                id: "p1".to_owned(),
+                external_number: "1001".to_owned(),
+                given_name: "Sanne".to_owned(),
+                surname_prefix: Some("van der".to_owned()),
+                surname: "Berg".to_owned(),
+                birth_date: date(2019, 3, 4),
+                school_id: "s1".to_owned(),
+                group_id: "g1".to_owned(),
+                enrolment_date: date(2023, 3, 5),
+                leave_date: Some(date(2026, 7, 10)),
+                leave_destination: Some("secondary_school".to_owned()),
+                family_situation: Some("separated".to_owned()),
+            },
+            guardians: vec![GuardianRecord {
+                id: "g1".to_owned(),
+                given_name: "Eva".to_owned(),
+                surname_prefix: None,
+                surname: "Berg".to_owned(),
+                email: Some("eva@voorbeeld.nl".to_owned()),
+                phone: None,
+                relation: "mother".to_owned(),
+                holds_custody: true,
+                recognised: true,
+                information_granted_on: None,
+            }],
+            consent_history: vec![ConsentRecord {
+                purpose: "website".to_owned(),
+                purpose_version: 1,
+                decision: "refused".to_owned(),
+                guardian_id: Some("g1".to_owned()),
+                by_pupil: false,
+                decided_at: "2026-09-01T08:00:00Z".to_owned(),
+                channel: "paper".to_owned(),
+            }],
+            restrictions: vec![None],
+            requests: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_overview_has_every_section_and_the_information_of_article_14_1a() {
+        let sections = overview(&data(), "OBS De Linde", "Groep 3");
+        let titles: Vec<&str> = sections.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Leerling",
+                "Ouders en verzorgers",
+                "Toestemmingen voor beeldmateriaal",
+                "Eerdere verzoeken",
+                "Beperking van de verwerking",
+                "Informatie over de verwerking"
+            ]
+        );
+        let text: Vec<String> = sections.iter().flat_map(|s| s.rows.iter().map(|(a, b)| format!("{a} {b}"))).collect();
+        let text = text.join("\n");
+        assert!(!text.contains("[?]"), "a text is missing from the catalogue:\n{text}");
+        for needed in [
+            "Sanne van der Berg",
+            "Uitgeschreven op 10-07-2026",
+            "Eva Berg",
+            "eva@voorbeeld.nl",
+            "geen toestemming",
+            "Autoriteit Persoonsgegevens",
+            "Bewaartermijn",
+            "Doorgifte buiten de EER",
+            "Geautomatiseerde besluiten",
+            "Bron",
+        ] {
+            assert!(text.contains(needed), "{needed}:\n{text}");
+        }
+    }
+
+    fn request(kind: RequestKind, outcome: Outcome, reason: Option<Reason>) -> Request {
+        Request {
+            id: "r1".to_owned(),
+            new: NewRequest {
+                kind,
+                school_id: None,
+                subject_pupil_id: None,
+                subject_guardian_id: None,
+                subject_description: None,
+                requester_guardian_id: None,
+                requester_description: None,
+                requester_relation: "parent".to_owned(),
+                details: None,
+                received_on: date(2026, 11, 20),
+                channel: RequestChannel::Email,
+                identity_check: IdentityCheck::KnownEmail,
+                assigned_to: None,
+                deadline: date(2026, 12, 21),
+            },
+            extended_deadline: None,
+            extension_reason: None,
+            requester_told_on: None,
+            outcome: Some(outcome),
+            reason,
+            explanation: None,
+            decided_on: Some(date(2026, 11, 25)),
+            objection_balancing: None,
+            objection_outcome: None,
+            erasures: Vec::new(),
+            recipients_told: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_refusal_letter_states_the_reason_and_the_ap_and_the_court() {
+        let text =
+            letter(&request(RequestKind::Erasure, Outcome::Refused, Some(Reason::LegalRetention)), Some("Sanne"))
+                .join("\n");
+        for needed in
+            ["20-11-2026", "over Sanne", "afgewezen", "wettelijk verplicht", "Autoriteit Persoonsgegevens", "rechter"]
+        {
+            assert!(text.contains(needed), "{needed}:\n{text}");
+        }
+        assert!(!text.contains("[?]"));
+    }
+
+    #[test]
+    fn an_access_letter_carries_the_information_the_law_requires() {
+        let text = letter(&request(RequestKind::Access, Outcome::Granted, None), None).join("\n");
+        for needed in ["toegewezen", "Doelen", "Ontvangers", "Bewaartermijn", "Autoriteit Persoonsgegevens"] {
+            assert!(text.contains(needed), "{needed}:\n{text}");
+        }
+        assert!(!text.contains("rechter"), "a full grant needs no appeal paragraph");
+    }
 }
