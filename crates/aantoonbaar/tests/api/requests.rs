@@ -509,3 +509,31 @@ story!(the_portability_zip_holds_the_json_and_a_csv_per_table, |app| {
     let json: Value = serde_json::from_str(&read(&mut archive, "gegevens.json")).unwrap();
     assert_eq!(json["requests"][0]["kind"], "portability");
 });
+
+story!(an_erasure_five_years_after_deregistration_anonymises_the_pupil_irreversibly, |app| {
+    let s = setup(&app).await;
+    let body = json!({"school_id": s.f.school, "group_id": s.f.group, "given_name": "Daan", "surname": "Visser",
+        "birth_date": "2010-05-17", "external_number": "0815", "enrolment_date": "2014-08-18",
+        "leave_date": "2020-07-03", "leave_destination": "secondary_school"});
+    let pupil = json(app.post(&s.admin, "/api/v1/pupils", &body).await, 201).await["id"].as_str().unwrap().to_owned();
+    let link = json!({"guardian_id": s.f.guardian, "relation": "mother", "holds_custody": true, "recognised": true});
+    json(app.post(&s.admin, &format!("/api/v1/pupils/{pupil}/guardians"), &link).await, 201).await;
+    let request = json!({"kind": "erasure", "subject_pupil_id": pupil, "received_on": "2026-11-20"});
+    let request = json(app.post(&s.admin, "/api/v1/requests", &request).await, 201).await;
+    let id = request["id"].as_str().unwrap();
+    let done = json(app.post(&s.admin, &format!("/api/v1/requests/{id}/erasure"), &json!({})).await, 200).await;
+    assert!(done["erasures"].as_array().unwrap().iter().all(|e| e["erased"] == true), "{done}");
+    let record = json(app.get(&s.admin, &format!("/api/v1/pupils/{pupil}?include_left=true")).await, 200).await;
+    assert_eq!(record["given_name"], "geanonimiseerd");
+    assert_eq!(record["birth_date"], "2010-01-01");
+    assert_ne!(record["external_number"], "0815");
+    let text = record.to_string();
+    assert!(!text.contains("Daan") && !text.contains("Visser") && !text.contains("2010-05-17"), "{text}");
+    // The mother is still linked to her other child, so her details stay.
+    let guardian = json(app.get(&s.admin, &format!("/api/v1/guardians/{}", s.f.guardian)).await, 200).await;
+    assert_eq!(guardian["email"], "eva@voorbeeld.nl");
+    let trail = app.store.board(&s.board).audit_trail(10).await.unwrap();
+    assert!(
+        trail.iter().any(|e| e.action == "delete" && e.entity_id == pupil && e.fields.contains(&"surname".to_owned()))
+    );
+});
