@@ -279,6 +279,19 @@ story!(a_rectification_is_applied_and_the_recipients_told_are_recorded, |app| {
     json(put, 200).await;
     let listed = json(app.get(&s.director, "/api/v1/board/recipients").await, 200).await;
     assert_eq!(listed["recipients"], json!(["DUO", "Leerlingvolgsysteem"]));
+    // The IBP manager keeps the list on the requests page too.
+    app.sign_in("ibp@proef.nl", crate::helpers::PASSWORD).await;
+    let (_, page) = app.page("/verzoeken").await;
+    assert!(page.contains("DUO\nLeerlingvolgsysteem"), "{page}");
+    let saved = app
+        .form("/verzoeken/ontvangers", &[("recipients", "DUO\r\nLeerlingvolgsysteem\r\n\r\nLeerplichtambtenaar")])
+        .await;
+    assert_eq!(saved.status(), 303);
+    let listed = json(app.get(&s.director, "/api/v1/board/recipients").await, 200).await;
+    assert_eq!(listed["recipients"], json!(["DUO", "Leerlingvolgsysteem", "Leerplichtambtenaar"]));
+    app.sign_out().await;
+    app.sign_in("directeur@proef.nl", crate::helpers::PASSWORD).await;
+    assert_eq!(app.form("/verzoeken/ontvangers", &[("recipients", "Krant")]).await.status(), 403);
     let path = format!("/api/v1/requests/{id}/recipients-told");
     let unknown =
         json(app.post(&s.director, &path, &json!({"recipients": ["Krant"], "told_on": "2026-11-21"})).await, 422).await;
@@ -430,6 +443,7 @@ story!(staff_record_a_request_on_the_pages_and_the_pupil_page_shows_a_restrictio
     let (status, form) = app.page(&format!("/verzoeken/nieuw?leerling={}", s.f.pupil)).await;
     assert_eq!(status, 200);
     assert!(form.contains("Sanne van der Berg") && !form.contains("type=\"file\""), "no upload of an ID copy");
+    assert!(form.contains(&format!("<option value=\"{}\">Eva Berg</option>", s.f.guardian)), "{form}");
     let bad = app
         .form("/verzoeken", &[("kind", "restriction"), ("subject_pupil_id", &s.f.pupil), ("received_on", "2027-01-01")])
         .await;
@@ -453,12 +467,18 @@ story!(staff_record_a_request_on_the_pages_and_the_pupil_page_shows_a_restrictio
     let created = app
         .form(
             "/verzoeken",
-            &[("kind", "rectification"), ("subject_pupil_id", &s.f.pupil), ("received_on", "2026-11-20")],
+            &[
+                ("kind", "rectification"),
+                ("subject_pupil_id", &s.f.pupil),
+                ("requester_guardian_id", &s.f.guardian),
+                ("received_on", "2026-11-20"),
+            ],
         )
         .await;
     let rectification = created.headers()["location"].to_str().unwrap().to_owned();
     let (_, page) = app.page(&rectification).await;
     assert!(page.contains("value=\"Sanne\""), "the form shows the recorded name");
+    assert!(page.contains("Eva Berg"), "the mother is the requester");
     let fields = [("given_name", "Susanne"), ("surname_prefix", ""), ("surname", "Berg"), ("birth_date", "2019-03-04")];
     assert_eq!(app.form(&format!("{rectification}/corrigeren"), &fields).await.status(), 303);
     let pupil = json(app.get(&s.admin, &format!("/api/v1/pupils/{}", s.f.pupil)).await, 200).await;

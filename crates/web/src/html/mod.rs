@@ -70,6 +70,7 @@ pub fn router() -> Router<AppState> {
         .route("/ouders/kinderen/{pupil}/bewijs/{id}/json", get(parent_consent::receipt_json))
         .route("/verzoeken", get(requests::list).post(requests::create))
         .route("/verzoeken/nieuw", get(requests::new_form))
+        .route("/verzoeken/ontvangers", post(requests::set_recipients))
         .route("/verzoeken/{id}", get(requests::show))
         .route("/verzoeken/{id}/verlengen", post(requests::extend))
         .route("/verzoeken/{id}/besluit", post(requests::decide))

@@ -96,20 +96,64 @@ struct ListPage {
     layout: Layout,
     rows: Vec<RequestRow>,
     can_handle: bool,
+    /// The board's recipients, one per line, when the user may change them.
+    recipients: Option<String>,
+    error: Option<String>,
 }
 
 pub async fn list(State(state): State<AppState>, StaffPage(staff): StaffPage) -> PageResult {
+    list_page(&state, &staff, None).await
+}
+
+async fn list_page(state: &AppState, staff: &Staff, error: Option<String>) -> PageResult {
     let scope = staff.may(Action::RequestView)?;
     let board = state.store.board(&staff.principal.board);
     let requests = board.requests(scope, false).await?;
     let ids: Vec<String> = requests.iter().map(|r| r.id.clone()).collect();
     board.record_views(&staff.actor(), "request", &ids).await?;
+    let recipients = match staff.may(Action::BoardSettingsManage) {
+        Ok(_) => Some(board.board_recipients().await?.join("\n")),
+        Err(_) => None,
+    };
     let page = ListPage {
-        layout: Layout::for_staff(&state, &staff, t("nav.requests"), "/verzoeken"),
-        rows: rows(&state, board, &requests).await?,
+        layout: Layout::for_staff(state, staff, t("nav.requests"), "/verzoeken"),
+        rows: rows(state, board, &requests).await?,
         can_handle: staff.can(Action::RequestHandle),
+        recipients,
+        error,
     };
     Ok(render(&page))
+}
+
+#[derive(Deserialize)]
+pub struct RecipientsForm {
+    #[serde(default)]
+    recipients: String,
+}
+
+/// Replaces the board's recipients (one per line) through the API handler.
+pub async fn set_recipients(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    Form(form): Form<RecipientsForm>,
+) -> PageResult {
+    let names: Vec<Value> = form
+        .recipients
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .map(|line| Value::String(line.to_owned()))
+        .collect();
+    let map: Map<String, Value> = [("recipients".to_owned(), Value::Array(names))].into_iter().collect();
+    match api::set_recipients(State(state.clone()), staff.clone(), crate::api::ApiJson(map)).await {
+        Ok(_) => Ok(Redirect::to("/verzoeken").into_response()),
+        Err(problem) if problem.status.is_client_error() => {
+            let mut response = list_page(&state, &staff, Some(message(&problem))).await?;
+            *response.status_mut() = problem.status;
+            Ok(response)
+        }
+        Err(problem) => Err(problem.into()),
+    }
 }
 
 /// A code and its Dutch label, for a select.
@@ -127,6 +171,8 @@ fn choices<T: Copy>(all: &[T], code: fn(T) -> &'static str, prefix: &str) -> Vec
 struct NewPage {
     layout: Layout,
     pupil: Option<(String, String)>,
+    /// The pupil's guardians (id, name), one of whom may be the requester.
+    guardians: Vec<(String, String)>,
     kinds: Vec<Choice>,
     channels: Vec<Choice>,
     identities: Vec<Choice>,
@@ -142,16 +188,20 @@ pub struct NewQuery {
 async fn new_page(state: &AppState, staff: &Staff, pupil_id: Option<&str>, error: Option<String>) -> PageResult {
     let scope = staff.may(Action::RequestHandle)?;
     let board = state.store.board(&staff.principal.board);
-    let pupil = match pupil_id.filter(|p| !p.is_empty()) {
+    let (pupil, guardians) = match pupil_id.filter(|p| !p.is_empty()) {
         Some(id) => {
             let pupil = board.pupil(scope, id).await?.ok_or_else(Problem::not_found)?;
-            Some((pupil.id.clone(), pupil.full_name()))
+            board.record_view(&staff.actor(), "pupil_guardians", &pupil.id).await?;
+            let guardians = board.guardians_of(&pupil.id).await?;
+            let guardians = guardians.into_iter().map(|g| (g.guardian.id.clone(), g.guardian.full_name())).collect();
+            (Some((pupil.id.clone(), pupil.full_name())), guardians)
         }
-        None => None,
+        None => (None, Vec::new()),
     };
     let page = NewPage {
         layout: Layout::for_staff(state, staff, t("request.new_title"), "/verzoeken"),
         pupil,
+        guardians,
         kinds: choices(RequestKind::ALL, RequestKind::code, "request.kind"),
         channels: choices(RequestChannel::ALL, RequestChannel::code, "request.channel"),
         identities: choices(IdentityCheck::ALL, IdentityCheck::code, "request.identity"),
