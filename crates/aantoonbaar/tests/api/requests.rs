@@ -412,6 +412,7 @@ story!(a_parent_files_in_the_portal_and_the_director_answers_on_the_pages, |app|
     let (status, page) = app.page(&format!("/verzoeken/{id}")).await;
     assert_eq!(status, 200);
     assert!(page.contains("Eva Berg") && page.contains("22-12-2026"), "{page}");
+    assert!(page.contains("Informatierecht van de verzoeker"), "the director sees what the parent may be told");
     let (status, overview) = app.page(&format!("/verzoeken/{id}/overzicht")).await;
     assert_eq!(status, 200);
     for needed in ["Sanne van der Berg", "eva@voorbeeld.nl", "Autoriteit Persoonsgegevens", "Bewaartermijn", "Inzage"] {

@@ -143,6 +143,7 @@ request.subject_description = Betrokkene (medewerker of iemand anders)
 request.subject_hint = Voor een verzoek over een leerling: begin op de pagina van de leerling.
 request.requester = Verzoeker
 request.requester_self = De betrokkene zelf
+request.requester_right = Informatierecht van de verzoeker
 request.requester_guardian = Verzoeker (ouder of verzorger van de leerling)
 request.requester_other = Iemand anders (hieronder omschrijven)
 request.requester_description = Verzoeker (als het geen ouder uit de administratie is)

@@ -299,6 +299,9 @@ struct RequestPage {
     error: Option<String>,
     /// For a rectification: the pupil's name and birth date as recorded now.
     correction: Option<PupilNames>,
+    /// The requesting parent's right to information about the pupil (seed 001
+    /// §14.13): level and basis, for the director deciding on the request.
+    requester_right: Option<(&'static str, &'static str)>,
 }
 
 /// The fields a correction form shows, filled in.
@@ -356,6 +359,20 @@ async fn request_page(state: &AppState, staff: &Staff, id: &str, error: Option<S
         Some(p) => restriction_banner(board, &p.id).await?,
         None => None,
     };
+    let requester_right = match (&pupil, &r.new.requester_guardian_id) {
+        (Some(p), Some(guardian)) => {
+            let guardians = board.guardians_of(&p.id).await?;
+            crate::api::rights_of(p, &guardians).into_iter().find(|(g, _)| &g.guardian.id == guardian).map(
+                |(_, right)| {
+                    (
+                        t(&format!("information_rights.level.{}", right.level.code())),
+                        t(&format!("information_rights.basis.{}", right.basis.code())),
+                    )
+                },
+            )
+        }
+        _ => None,
+    };
     let correction = pupil.as_ref().filter(|_| r.new.kind == RequestKind::Rectification).map(|p| PupilNames {
         given_name: p.given_name.clone(),
         surname_prefix: p.surname_prefix.clone().unwrap_or_default(),
@@ -401,6 +418,7 @@ async fn request_page(state: &AppState, staff: &Staff, id: &str, error: Option<S
         today: today.to_string(),
         error,
         correction,
+        requester_right,
     };
     Ok(render(&page))
 }
