@@ -39,11 +39,6 @@ async fn contacts(board: BoardStore<'_>, school_id: Option<&str>) -> Result<Cont
     Ok(Contacts { director, fg: with_role(Role::Fg), st: with_role(Role::St) })
 }
 
-/// The board's calendar of public holidays and equated days, for deadlines.
-pub async fn board_calendar(board: BoardStore<'_>) -> Result<Vec<Date>, StoreError> {
-    equated_days(board).await
-}
-
 /// Working days left until the request's current deadline on `today`.
 #[must_use]
 pub fn working_days_left(request: &Request, today: Date, equated: &[Date]) -> i64 {
@@ -62,7 +57,7 @@ pub async fn record(
     actor: &Actor,
     mut new: NewRequest,
 ) -> Result<Request, Problem> {
-    let equated = board_calendar(board).await?;
+    let equated = equated_days(board).await?;
     new.deadline = request_deadlines(new.received_on, &HolidayCalendar::new(&equated)).deadline;
     let contacts = contacts(board, new.school_id.as_deref()).await?;
     new.assigned_to = contacts.director.as_ref().map(|(id, _)| id.clone());
@@ -478,7 +473,7 @@ pub async fn send_reminders(state: &AppState, today: Date) -> Result<u64, StoreE
     let mut sent = 0;
     for board_id in state.store.board_ids().await? {
         let board = state.store.board(&board_id);
-        let equated = board_calendar(board).await?;
+        let equated = equated_days(board).await?;
         for request in board.requests(&Scope::Board, true).await? {
             let left = working_days_left(&request, today, &equated);
             let Some(at) = Urgency::reminder_at(left) else { continue };

@@ -3,10 +3,11 @@
 
 use super::{ApiJson, Fields};
 use crate::AppState;
+use crate::api::equated_days;
 use crate::auth::Staff;
 use crate::error::{ApiResult, FieldError, Problem};
 use crate::i18n::t;
-use crate::requests::{self as service, board_calendar, working_days_left};
+use crate::requests::{self as service, working_days_left};
 use aantoonbaar_rules::Action;
 use aantoonbaar_rules::deadlines::request_deadlines;
 use aantoonbaar_rules::holidays::HolidayCalendar;
@@ -220,7 +221,7 @@ fn require_kind(request: &Request, kinds: &[RequestKind]) -> ApiResult<()> {
 async fn answer(state: &AppState, staff: &Staff, id: &str) -> ApiResult<RequestOut> {
     let board = state.store.board(&staff.principal.board);
     let request = board.request(&Scope::Board, id).await?.ok_or_else(Problem::not_found)?;
-    Ok(request_out(request, state.clock.today(), &board_calendar(board).await?))
+    Ok(request_out(request, state.clock.today(), &equated_days(board).await?))
 }
 
 /// Records a request; the deadline follows from the date of receipt (AVG art.
@@ -303,7 +304,7 @@ pub async fn create(
         deadline: received_on,
     };
     let request = service::record(&state, board, &staff.actor(), new).await?;
-    let out = request_out(request, state.clock.today(), &board_calendar(board).await?);
+    let out = request_out(request, state.clock.today(), &equated_days(board).await?);
     Ok((StatusCode::CREATED, Json(out)))
 }
 
@@ -325,7 +326,7 @@ pub async fn list(
     let requests = board.requests(scope, query.open.unwrap_or(false)).await?;
     let ids: Vec<String> = requests.iter().map(|r| r.id.clone()).collect();
     board.record_views(&staff.actor(), "request", &ids).await?;
-    let (today, equated) = (state.clock.today(), board_calendar(board).await?);
+    let (today, equated) = (state.clock.today(), equated_days(board).await?);
     Ok(Json(requests.into_iter().map(|r| request_out(r, today, &equated)).collect()))
 }
 
@@ -337,7 +338,7 @@ pub async fn get(State(state): State<AppState>, staff: Staff, Path(id): Path<Str
     let board = state.store.board(&staff.principal.board);
     let request = board.request(scope, &id).await?.ok_or_else(Problem::not_found)?;
     board.record_view(&staff.actor(), "request", &request.id).await?;
-    Ok(Json(request_out(request, state.clock.today(), &board_calendar(board).await?)))
+    Ok(Json(request_out(request, state.clock.today(), &equated_days(board).await?)))
 }
 
 /// `{reason, requester_told_on: YYYY-MM-DD}`.
@@ -387,7 +388,7 @@ pub async fn extend(
             Problem::invalid(vec![FieldError::new("requester_told_on", invalid.code)])
         }
     })?;
-    let equated = board_calendar(board).await?;
+    let equated = equated_days(board).await?;
     let extended = request_deadlines(request.new.received_on, &HolidayCalendar::new(&equated)).extended_deadline;
     board.extend_request(&staff.actor(), &request.id, extended, &reason, told_on).await?;
     Ok(Json(ExtensionOut { extended_deadline: extended.to_string() }))

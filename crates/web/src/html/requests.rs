@@ -6,14 +6,13 @@
 use super::filters;
 use super::{Layout, PageError, PageResult, render};
 use crate::AppState;
+use crate::api::equated_days;
 use crate::api::requests as api;
 use crate::auth::{Staff, StaffPage};
 use crate::documents::{DocumentSection, sectioned_document};
 use crate::error::{ApiResult, Problem};
 use crate::i18n::{t, tf};
-use crate::requests::{
-    Section, board_calendar, dutch_date, letter, overview, pupil_data, subject_name, working_days_left,
-};
+use crate::requests::{Section, dutch_date, letter, overview, pupil_data, subject_name, working_days_left};
 use aantoonbaar_rules::Action;
 use aantoonbaar_rules::requests::{
     ErasureItem, IdentityCheck, ObjectionOutcome, Outcome, Reason, RequestChannel, RequestKind, Urgency,
@@ -55,7 +54,7 @@ pub async fn rows(
     board: BoardStore<'_>,
     requests: &[Request],
 ) -> Result<Vec<RequestRow>, StoreError> {
-    let equated = board_calendar(board).await?;
+    let equated = equated_days(board).await?;
     let today = state.clock.today();
     let mut rows = Vec::with_capacity(requests.len());
     for r in requests {
@@ -317,7 +316,7 @@ async fn request_page(state: &AppState, staff: &Staff, id: &str, error: Option<S
     let board = state.store.board(&staff.principal.board);
     let r = board.request(scope, id).await?.ok_or_else(Problem::not_found)?;
     board.record_view(&staff.actor(), "request", &r.id).await?;
-    let equated = board_calendar(board).await?;
+    let equated = equated_days(board).await?;
     let today = state.clock.today();
     let left = working_days_left(&r, today, &equated);
     let urgency = if r.is_open() { Urgency::of(left) } else { Urgency::Normal };
