@@ -383,6 +383,56 @@ async fn seed_consent(
     Ok(())
 }
 
+/// The recipients to tell after a correction, and two open data-subject
+/// requests at the first school: an access request from a parent near its
+/// deadline, and an erasure request just received.
+async fn seed_requests(board: BoardStore<'_>, actor: &Actor, school_id: &str, today: Date) -> Result<(), StoreError> {
+    use aantoonbaar_rules::deadlines::request_deadlines;
+    use aantoonbaar_rules::holidays::HolidayCalendar;
+    use aantoonbaar_rules::requests::{IdentityCheck, RequestChannel, RequestKind};
+    let recipients = ["DUO (Basisregister Onderwijs)", "Leerlingvolgsysteem", "Leerplichtambtenaar"];
+    board.set_board_recipients(actor, &recipients.map(str::to_owned)).await?;
+    let director = board
+        .users(&Scope::Board)
+        .await?
+        .into_iter()
+        .find(|u| u.roles.contains(&Role::D) && u.scope_ids.iter().any(|s| s == school_id))
+        .map(|u| u.id);
+    let query = aantoonbaar_store::PupilQuery {
+        school_id: Some(school_id.to_owned()),
+        today: Some(today),
+        limit: 2,
+        ..aantoonbaar_store::PupilQuery::default()
+    };
+    let (pupils, _) = board.pupils(&Scope::Board, &query).await?;
+    let plans = [
+        (RequestKind::Access, 26, RequestChannel::Portal, IdentityCheck::PortalSignIn),
+        (RequestKind::Erasure, 2, RequestChannel::Letter, IdentityCheck::SeenInPerson),
+    ];
+    for (pupil, (kind, days_ago, channel, identity_check)) in pupils.iter().zip(plans) {
+        let guardian = board.guardians_of(&pupil.id).await?.into_iter().next().map(|g| g.guardian.id);
+        let received_on = today.checked_sub(days_ago.days()).unwrap_or(today);
+        let new = aantoonbaar_store::NewRequest {
+            kind,
+            school_id: Some(school_id.to_owned()),
+            subject_pupil_id: Some(pupil.id.clone()),
+            subject_guardian_id: None,
+            subject_description: None,
+            requester_relation: if guardian.is_some() { "parent" } else { "self" }.to_owned(),
+            requester_guardian_id: guardian,
+            requester_description: None,
+            details: None,
+            received_on,
+            channel,
+            identity_check,
+            assigned_to: director.clone(),
+            deadline: request_deadlines(received_on, &HolidayCalendar::statutory()).deadline,
+        };
+        board.create_request(actor, &new).await?;
+    }
+    Ok(())
+}
+
 /// Fills an empty database with the demo board.
 ///
 /// # Errors
@@ -410,6 +460,7 @@ pub async fn seed(store: &Store, clock: &Clock) -> Result<Summary, StoreError> {
         accounts.push(add_account(board, &actor, account, &school_ids, &password_hash).await?);
     }
     incidents(board, &actor, &school_ids).await?;
+    seed_requests(board, &actor, &school_ids[0], today).await?;
     Ok(Summary { schools: SCHOOLS.len(), pupils: pupil_count, accounts })
 }
 

@@ -17,6 +17,7 @@ pub mod information_rights;
 pub mod organisation;
 pub mod password;
 pub mod policy;
+pub mod requests;
 pub mod school_year;
 pub mod throttle;
 

@@ -28,6 +28,7 @@ macro_rules! code_enum {
         }
     };
 }
+pub(crate) use code_enum;
 
 code_enum! {
     /// Where a pupil went after leaving the school (the leave destination the

@@ -150,6 +150,13 @@ pub enum Action {
     /// it: the director decides on the notification duty (seed 001 §14.8), the
     /// IBP manager coordinates for the board (seed 001 §5).
     IncidentManage,
+    /// See data-subject requests and their deadlines (the FG supervises them,
+    /// seed 002 §3.3; the board answers for them).
+    RequestView,
+    /// Record and handle data-subject requests: intake, extension, the action
+    /// per kind, the decision and the letter (seed 002 §10.10.2: the director
+    /// decides; ST runs IBP for the board, seed 001 §5).
+    RequestHandle,
 }
 
 impl Action {
@@ -175,6 +182,8 @@ impl Action {
         Self::IncidentReport,
         Self::IncidentView,
         Self::IncidentManage,
+        Self::RequestView,
+        Self::RequestHandle,
     ];
 }
 
@@ -199,7 +208,7 @@ const fn grant(role: Role, action: Action, scopes: &'static [ScopeKind]) -> Gran
 use Action::{
     AuditView, BoardSettingsManage, ConsentRecord, ConsentRound, GroupManage, GroupView, GuardianManage, GuardianView,
     HolidaysManage, IncidentManage, IncidentReport, IncidentView, OutboxView, OwnTokens, PupilImport, PupilManage,
-    PupilView, SchoolManage, SchoolView, UserManage, UserView,
+    PupilView, RequestHandle, RequestView, SchoolManage, SchoolView, UserManage, UserView,
 };
 use Role::{Ap, Bs, Cvb, D, Fg, Op, Opt, St, Tl};
 
@@ -222,6 +231,7 @@ pub const POLICY: &[Grant] = &[
     grant(Cvb, AuditView, BOARD),
     grant(Cvb, IncidentReport, ANY),
     grant(Cvb, IncidentView, BOARD),
+    grant(Cvb, RequestView, BOARD),
     // IBP manager (ST): runs the system for the board.
     grant(St, SchoolView, BOARD),
     grant(St, SchoolManage, BOARD),
@@ -244,6 +254,8 @@ pub const POLICY: &[Grant] = &[
     grant(St, IncidentReport, ANY),
     grant(St, IncidentView, BOARD),
     grant(St, IncidentManage, BOARD),
+    grant(St, RequestView, BOARD),
+    grant(St, RequestHandle, BOARD),
     // FG: reads everything relevant to supervision, changes nothing.
     grant(Fg, SchoolView, BOARD),
     grant(Fg, GroupView, BOARD),
@@ -254,6 +266,7 @@ pub const POLICY: &[Grant] = &[
     grant(Fg, AuditView, BOARD),
     grant(Fg, IncidentReport, ANY),
     grant(Fg, IncidentView, BOARD),
+    grant(Fg, RequestView, BOARD),
     // Director (D): their school.
     grant(D, SchoolView, SCHOOL),
     grant(D, GroupView, SCHOOL),
@@ -270,6 +283,8 @@ pub const POLICY: &[Grant] = &[
     grant(D, IncidentReport, ANY),
     grant(D, IncidentView, SCHOOL),
     grant(D, IncidentManage, SCHOOL),
+    grant(D, RequestView, SCHOOL),
+    grant(D, RequestHandle, SCHOOL),
     // Team leader (TL): reads their school's pupils.
     grant(Tl, SchoolView, SCHOOL),
     grant(Tl, GroupView, SCHOOL),
@@ -359,6 +374,7 @@ mod tests {
                     | Action::IncidentView
                     // Reporting an incident is everyone's duty, the FG's too.
                     | Action::IncidentReport
+                    | Action::RequestView
             );
             assert_eq!(may, is_read, "{action:?}");
         }

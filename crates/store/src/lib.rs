@@ -200,6 +200,8 @@ pub use incidents::{
     Closing, FollowUp, Incident, IncidentAssessment, IncidentFilter, IncidentLetter, IncidentSubject, NewIncident,
     NewLetter, SubjectRef,
 };
+mod requests;
+pub use requests::{ErasureRecord, NewRequest, Request};
 
 impl Store {
     /// Connects to `sqlite://PATH` (created when missing) or `postgres://…`.
@@ -413,7 +415,13 @@ pub struct BoardStore<'a> {
     board: &'a BoardId,
 }
 
-impl BoardStore<'_> {
+impl<'a> BoardStore<'a> {
+    /// The board this store works on.
+    #[must_use]
+    pub const fn id(&self) -> &'a BoardId {
+        self.board
+    }
+
     pub async fn create_school(&self, actor: &Actor, school: &NewSchool) -> Result<School> {
         dispatch!(self.store, create_school(self.board, actor, school))
     }

@@ -436,6 +436,9 @@ pub struct ConsentFacts {
     pub settings: BoardSettings,
     /// Whether the board has the purpose asked about (always with every purpose).
     pub purpose_known: bool,
+    /// Restrictions of processing (AVG art. 18): the pupil, and the purpose or
+    /// `None` when all processing is restricted.
+    pub restricted: Vec<(String, Option<String>)>,
 }
 
 /// A pupil in a consent round: who to invite and whether anyone answered.

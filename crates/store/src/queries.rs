@@ -1108,8 +1108,8 @@ pub(crate) async fn consent_facts(
         return Ok(facts);
     }
 
-    // Custodians, the decisions that can still count on `day` and the
-    // objections, in one round trip; `kind` tells the three apart.
+    // Custodians, the decisions that can still count on `day`, the objections
+    // and the restrictions, in one round trip; `kind` tells them apart.
     let earliest = settings.consent_renewal.earliest_covering(day).map_or_else(String::new, |d| d.to_string());
     let mut qb = QueryBuilder::new(
         "SELECT 'c' AS kind, pupil_id, guardian_id, CASE WHEN holds_custody THEN 'y' ELSE 'n' END AS value, \
@@ -1139,6 +1139,16 @@ pub(crate) async fn consent_facts(
     if let Some(purpose) = purpose {
         qb.push(" AND (purpose_code IS NULL OR purpose_code = ").push_bind(purpose.to_owned()).push(")");
     }
+    // Restrictions of processing: `purpose_code` '' restricts every purpose.
+    qb.push(
+        " UNION ALL SELECT 'r', pupil_id, NULL, '', NULL, purpose_code, created_at, created_at, request_id \
+         FROM pupil_restrictions WHERE board_id = ",
+    )
+    .push_bind(board.0.clone());
+    in_pupils(&mut qb);
+    if let Some(purpose) = purpose {
+        qb.push(" AND (purpose_code = '' OR purpose_code = ").push_bind(purpose.to_owned()).push(")");
+    }
     qb.push(" ORDER BY 1, 7, 8, 9");
     for row in qb.build().fetch_all(&mut *conn).await? {
         let kind: String = row.try_get("kind")?;
@@ -1164,9 +1174,14 @@ pub(crate) async fn consent_facts(
                 purpose: row.try_get("purpose_code")?,
                 noted_on: date_col(&row, "on_day")?,
             }),
+            ("r", _) => {
+                let purpose: String = row.try_get("purpose_code")?;
+                facts.restricted.push((pupil_id, Some(purpose).filter(|p| !p.is_empty())));
+            }
             _ => return Err(StoreError::Corrupt(format!("consent fact of kind {kind} without guardian"))),
         }
     }
+
     Ok(facts)
 }
 
@@ -2281,4 +2296,9 @@ pub(crate) async fn verify_audit(pool: &Pool) -> Result<Vec<ChainBreak>> {
 pub(crate) mod incidents {
     use super::*;
     include!("queries/incidents.rs");
+}
+
+pub(crate) mod requests {
+    use super::*;
+    include!("queries/requests.rs");
 }

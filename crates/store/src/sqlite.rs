@@ -14,6 +14,7 @@ const BEGIN_WRITE: &str = "BEGIN IMMEDIATE";
 const MIGRATIONS: &[(i64, &str, &str)] = &[
     (1, "foundation", include_str!("../migrations/sqlite/0001_foundation.sql")),
     (2, "incidents", include_str!("../migrations/sqlite/0002_incidents.sql")),
+    (3, "requests", include_str!("../migrations/sqlite/0003_requests.sql")),
     (4, "pupil_email", include_str!("../migrations/sqlite/0004_pupil_email.sql")),
 ];
 

@@ -204,6 +204,49 @@ pub fn breach_letter(letter: &BreachLetter<'_>) -> Result<Vec<u8>, DocumentError
     render(&fonts, &layout.pages, letter.subject)
 }
 
+/// One section of a sectioned document (the access overview, an answer
+/// letter): a heading, then label–value rows; a row with an empty value is a
+/// paragraph of its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentSection<'a> {
+    pub title: &'a str,
+    pub rows: Vec<(&'a str, &'a str)>,
+}
+
+/// A document of `sections` under `title`, continuing over as many pages as it needs.
+///
+/// # Errors
+/// [`DocumentError::Empty`] without sections; the other variants only when the
+/// embedded fonts or krilla fail.
+pub fn sectioned_document(title: &str, sections: &[DocumentSection<'_>]) -> Result<Vec<u8>, DocumentError> {
+    if sections.is_empty() {
+        return Err(DocumentError::Empty);
+    }
+    let fonts = Fonts::load()?;
+    let mut layout = Layout::new(&fonts);
+    let first = layout.start_unit();
+    layout.paragraph(LEFT, WIDTH, TITLE, title);
+    layout.gap(8.0);
+    layout.running_head = Some(title.to_owned());
+    for section in sections {
+        layout.keep(HEADING.leading() + BODY.leading() * 2.0);
+        layout.gap(PARAGRAPH_GAP);
+        layout.paragraph(LEFT, WIDTH, HEADING, section.title);
+        layout.rule(LEFT, RIGHT, 0.4, 150);
+        layout.gap(4.0);
+        for (label, value) in &section.rows {
+            if value.is_empty() {
+                layout.paragraph(LEFT, WIDTH, BODY, label);
+                layout.gap(PARAGRAPH_GAP);
+            } else {
+                layout.field(label, value);
+            }
+        }
+    }
+    layout.footers(first, title);
+    render(&fonts, &layout.pages, title)
+}
+
 // ---------------------------------------------------------------------------
 // The two documents
 // ---------------------------------------------------------------------------
@@ -1014,6 +1057,23 @@ mod tests {
         }
         assert_eq!(text.matches("Formulier toestemming gebruik").count(), 2, "one form per pupil");
         assert_eq!(pages_of("forms", &pdf), 2, "nine purposes fit one page per pupil");
+    }
+
+    #[test]
+    fn a_sectioned_document_shows_every_heading_label_and_value() {
+        let sections = [
+            DocumentSection {
+                title: "Leerling",
+                rows: vec![("Naam", "Sanne van der Berg"), ("Leerlingnummer", "1001")],
+            },
+            DocumentSection { title: "Informatie", rows: vec![("U kunt een klacht indienen bij de AP.", "")] },
+        ];
+        let pdf = sectioned_document("Overzicht van uw gegevens", &sections).unwrap();
+        let text = text_of("sections", &pdf);
+        for expected in ["Overzicht van uw gegevens", "Leerling", "Sanne van der Berg", "1001", "klacht indienen"] {
+            assert!(text.contains(expected), "{expected:?} missing in:\n{text}");
+        }
+        assert!(matches!(sectioned_document("Leeg", &[]), Err(DocumentError::Empty)));
     }
 
     #[test]

@@ -8,7 +8,11 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-const DUTCH: &[&str] = &[include_str!("../locales/nl/general.ftl"), include_str!("../locales/nl/incidents.ftl")];
+const DUTCH: &[&str] = &[
+    include_str!("../locales/nl/general.ftl"),
+    include_str!("../locales/nl/incidents.ftl"),
+    include_str!("../locales/nl/requests.ftl"),
+];
 
 static CATALOGUE: LazyLock<HashMap<&'static str, String>> = LazyLock::new(|| entries(DUTCH).collect());
 
@@ -92,8 +96,9 @@ mod tests {
             )
             .chain(aantoonbaar_rules::consent::Reason::ALL.iter().map(|r| format!("consent.reason.{}", r.code())))
             .chain(aantoonbaar_store::AuditAction::ALL.iter().map(|a| format!("audit.action.{}", a.code())))
-            .chain(["scope.board", "scope.school", "scope.groups"].map(String::from))
-            .chain(incident_labels());
+            .chain(incident_labels())
+            .chain(requests_labels())
+            .chain(["scope.board", "scope.school", "scope.groups"].map(String::from));
         let missing: Vec<String> = keys.filter(|k| !has(k)).collect();
         assert!(missing.is_empty(), "{missing:?}");
     }
@@ -112,6 +117,29 @@ mod tests {
                 ["incident.kind_unknown", "incident.status_unknown", "incident.subjects_decision_unknown"]
                     .map(String::from),
             )
+    }
+
+    /// The labels of the data-subject request codes.
+    fn requests_labels() -> impl Iterator<Item = String> {
+        use aantoonbaar_rules::requests::{
+            ErasureItem, IdentityCheck, KeepReason, ObjectionOutcome, Outcome, Reason, RequestChannel, RequestKind,
+            Urgency,
+        };
+        let urgencies = [Urgency::Normal, Urgency::Soon, Urgency::Urgent, Urgency::Overdue];
+        RequestKind::ALL
+            .iter()
+            .map(|k| format!("request.kind.{}", k.code()))
+            .chain(RequestChannel::ALL.iter().map(|c| format!("request.channel.{}", c.code())))
+            .chain(IdentityCheck::ALL.iter().map(|c| format!("request.identity.{}", c.code())))
+            .chain(Outcome::ALL.iter().map(|c| format!("request.outcome.{}", c.code())))
+            .chain(Outcome::ALL.iter().map(|c| format!("request.letter.outcome.{}", c.code())))
+            .chain(Reason::ALL.iter().map(|c| format!("request.reason.{}", c.code())))
+            .chain(ErasureItem::ALL.iter().map(|c| format!("request.item.{}", c.code())))
+            .chain(KeepReason::ALL.iter().map(|c| format!("request.keep.{}", c.code())))
+            .chain(ObjectionOutcome::ALL.iter().map(|c| format!("request.objection_outcome.{}", c.code())))
+            .chain(urgencies.into_iter().map(|u| format!("request.urgency.{}", u.code())))
+            .collect::<Vec<_>>()
+            .into_iter()
     }
 
     /// Every key written in the templates (`"key"|t`), in this crate's code

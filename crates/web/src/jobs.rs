@@ -22,6 +22,8 @@ pub struct JobReport {
     pub deadline_warnings: u64,
     /// Breaches newly found past their AP deadline without a notification.
     pub overdue: u64,
+    /// Open data-subject requests reminded about (at 7 and 2 working days left).
+    pub request_reminders: u64,
 }
 
 /// The job runner over the application's state.
@@ -45,7 +47,8 @@ impl Jobs {
         let (idle_since, created_since) = session_limits(&self.state.config, now);
         let purged = self.state.store.purge_expired(idle_since, created_since, now).await?;
         let (deadline_warnings, overdue) = self.breach_deadlines(now).await?;
-        Ok(JobReport { purged, deadline_warnings, overdue })
+        let request_reminders = crate::requests::send_reminders(&self.state, self.state.clock.today()).await?;
+        Ok(JobReport { purged, deadline_warnings, overdue, request_reminders })
     }
 
     /// For every breach the AP must be told of and has not been: e-mails the

@@ -17,6 +17,7 @@ pub mod i18n;
 pub mod incidents;
 pub mod jobs;
 pub mod mail;
+pub mod requests;
 mod security;
 
 use aantoonbaar_store::Store;

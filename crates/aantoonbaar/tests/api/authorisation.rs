@@ -23,6 +23,8 @@ enum Id {
     EquatedDay,
     /// A fresh incident at the fixture's school, assessed and notified to the AP.
     Incident,
+    /// A fresh open data-subject request about the fixture's pupil, of the kind the route needs.
+    Request,
 }
 
 struct Route {
@@ -84,6 +86,20 @@ fn routes() -> Vec<Route> {
         route(Method::POST, "/publication-check", Id::None, Some(PupilView)),
         route(Method::GET, "/board/settings", Id::None, None),
         route(Method::PUT, "/board/settings", Id::None, Some(BoardSettingsManage)),
+        route(Method::GET, "/requests", Id::None, Some(RequestView)),
+        route(Method::POST, "/requests", Id::None, Some(RequestHandle)),
+        route(Method::GET, "/requests/{id}", Id::Request, Some(RequestView)),
+        route(Method::POST, "/requests/{id}/extension", Id::Request, Some(RequestHandle)),
+        route(Method::POST, "/requests/{id}/decision", Id::Request, Some(RequestHandle)),
+        route(Method::GET, "/requests/{id}/erasure", Id::Request, Some(RequestHandle)),
+        route(Method::POST, "/requests/{id}/erasure", Id::Request, Some(RequestHandle)),
+        route(Method::POST, "/requests/{id}/restriction", Id::Request, Some(RequestHandle)),
+        route(Method::POST, "/requests/{id}/recipients-told", Id::Request, Some(RequestHandle)),
+        route(Method::POST, "/requests/{id}/balancing", Id::Request, Some(RequestHandle)),
+        route(Method::GET, "/pupils/{id}/export", Id::Pupil, Some(RequestHandle)),
+        route(Method::GET, "/pupils/{id}/export.zip", Id::Pupil, Some(RequestHandle)),
+        route(Method::GET, "/board/recipients", Id::None, None),
+        route(Method::PUT, "/board/recipients", Id::None, Some(BoardSettingsManage)),
     ]
 }
 
@@ -148,9 +164,55 @@ fn request_for(route: &Route, f: &Fixture, n: usize) -> (Option<Value>, String, 
         ("POST", "/incidents/{id}/close") => {
             (Some(json!({"measures": "Geen", "cause": "Vergissing", "evaluation": "Goed verlopen"})), String::new(), None)
         }
+        ("POST", "/requests") => {
+            (Some(json!({"kind": "access", "subject_pupil_id": f.pupil, "received_on": "2026-11-20"})), String::new(), None)
+        }
+        ("POST", "/requests/{id}/extension") => {
+            (Some(json!({"reason": "veel stukken", "requester_told_on": "2026-11-21"})), String::new(), None)
+        }
+        ("POST", "/requests/{id}/decision") => (Some(json!({"outcome": "granted"})), String::new(), None),
+        ("POST", "/requests/{id}/erasure" | "/requests/{id}/restriction") => (Some(json!({})), String::new(), None),
+        ("POST", "/requests/{id}/recipients-told") => {
+            (Some(json!({"recipients": ["DUO"], "told_on": "2026-11-21"})), String::new(), None)
+        }
+        ("POST", "/requests/{id}/balancing") => {
+            (Some(json!({"balancing": "afgewogen", "outcome": "rejected"})), String::new(), None)
+        }
+        ("PUT", "/board/recipients") => (Some(json!({"recipients": ["DUO"]})), String::new(), None),
         ("POST", "/incidents/assess") => (Some(json!({"confidentiality": "known_recipient", "recipient_confirmed_deletion": true})), String::new(), None),
         _ => (None, String::new(), None),
     }
+}
+
+/// An open request about the fixture's pupil, of the kind `route` acts on.
+async fn fresh_request(app: &TestApp, route: &Route, f: &Fixture) -> String {
+    use aantoonbaar_rules::requests::{IdentityCheck, RequestChannel, RequestKind};
+    let kind = match route.path {
+        "/requests/{id}/erasure" => RequestKind::Erasure,
+        "/requests/{id}/restriction" => RequestKind::Restriction,
+        "/requests/{id}/recipients-told" => RequestKind::Rectification,
+        "/requests/{id}/balancing" => RequestKind::Objection,
+        _ => RequestKind::Access,
+    };
+    let board = app.store.board(&f.board);
+    board.set_board_recipients(&app.actor(), &["DUO".to_owned()]).await.unwrap();
+    let new = aantoonbaar_store::NewRequest {
+        kind,
+        school_id: Some(f.school.clone()),
+        subject_pupil_id: Some(f.pupil.clone()),
+        subject_guardian_id: None,
+        subject_description: None,
+        requester_guardian_id: Some(f.guardian.clone()),
+        requester_description: None,
+        requester_relation: "parent".to_owned(),
+        details: None,
+        received_on: jiff::civil::date(2026, 11, 20),
+        channel: RequestChannel::Email,
+        identity_check: IdentityCheck::KnownEmail,
+        assigned_to: None,
+        deadline: jiff::civil::date(2026, 12, 21),
+    };
+    board.create_request(&app.actor(), &new).await.unwrap().id
 }
 
 async fn call(app: &TestApp, token: Option<&str>, route: &Route, f: &Fixture, n: usize) -> (u16, String) {
@@ -193,6 +255,7 @@ async fn call(app: &TestApp, token: Option<&str>, route: &Route, f: &Fixture, n:
             assert_eq!(notified.status(), 204);
             id
         }
+        Id::Request => fresh_request(app, route, f).await,
     };
     let (body, query, csv) = request_for(route, f, n);
     let path = format!("/api/v1{}{query}", route.path.replace("{id}", &id).replace("{date}", &id));
@@ -288,7 +351,7 @@ story!(a_user_of_another_board_sees_nothing_and_gets_404_for_every_item, |app| {
             route.path
         );
         match route.id {
-            Id::School | Id::Group | Id::Pupil | Id::Guardian | Id::Incident => {
+            Id::School | Id::Group | Id::Pupil | Id::Guardian | Id::Incident | Id::Request => {
                 assert_eq!(status, 404, "{} {}: {body}", route.method, route.path);
             }
             _ if body.contains("reference.unknown") || status == 404 => {}

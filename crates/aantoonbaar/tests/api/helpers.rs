@@ -285,6 +285,7 @@ pub async fn json(response: Response, expected_status: u16) -> Value {
 
 /// A school with two groups and one pupil per group with a custodial mother.
 pub struct Fixture {
+    pub board: BoardId,
     pub school: String,
     pub other_school: String,
     pub group: String,
@@ -349,7 +350,9 @@ impl Fixture {
             .to_owned();
         let link = serde_json::json!({"guardian_id": guardian, "relation": "mother", "holds_custody": true, "recognised": true});
         json(app.post(token, &format!("/api/v1/pupils/{pupil}/guardians"), &link).await, 201).await;
-        Self { school, other_school, group, other_group, pupil, other_pupil, guardian, admin: token.to_owned() }
+        let me = json(app.get(token, "/api/v1/me").await, 200).await;
+        let board = app.board(me["board"].as_str().expect("board")).await;
+        Self { board, school, other_school, group, other_group, pupil, other_pupil, guardian, admin: token.to_owned() }
     }
 }
 

@@ -17,4 +17,5 @@ mod mail;
 mod pages;
 mod parents;
 mod pupils;
+mod requests;
 mod security;

@@ -280,3 +280,67 @@ async fn a_teacher_reports_a_lost_phone_the_director_assesses_it_and_the_dashboa
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_parent_files_an_access_request_in_the_portal_and_the_directors_answer_reaches_the_outbox() {
+    let app = Arc::new(TestApp::spawn(Backend::Sqlite).await.unwrap());
+    let board = app.board("Stichting Proef").await;
+    let token = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    let f = Fixture::create(&app, &token, 73).await;
+    app.staff(&board, "directeur@proef.nl", Role::D, ScopeKind::School, &[&f.school]).await;
+
+    let app2 = Arc::clone(&app);
+    with_browser("requests", move |browser| async move {
+        let app = app2;
+        let base = app.address.clone();
+        browser.goto(&format!("{base}/ouders")).await;
+        browser.fill("#email", "eva@voorbeeld.nl").await;
+        browser.click("form[action='/ouders'] button").await;
+        let mail = app.store.board(&board).outbox(1).await.unwrap().remove(0);
+        let link = mail.body.split_whitespace().find(|w| w.contains("/ouders/inloggen/")).unwrap().to_owned();
+        let path = link.split_once("/ouders/").map(|(_, p)| format!("/ouders/{p}")).unwrap();
+        browser.goto(&format!("{base}{path}")).await;
+        browser.click("form button").await;
+        browser.click("a[href$='/verzoek']").await;
+        accessible(&browser, "portal request").await;
+        browser.click("#kind option[value='access']").await;
+        browser.fill("#details", "Ik wil graag weten welke gegevens de school heeft.").await;
+        browser.click("form[action$='/verzoek'] button").await;
+        let filed = browser.source().await;
+        assert!(filed.contains("Uw verzoek is ontvangen") && filed.contains("22-12-2026"), "{filed}");
+        accessible(&browser, "portal request filed").await;
+
+        sign_in(&browser, &app, "directeur@proef.nl").await;
+        let dashboard = browser.source().await;
+        assert!(dashboard.contains("Open verzoeken") && dashboard.contains("Inzage"), "{dashboard}");
+        accessible(&browser, "dashboard with requests").await;
+        browser.click("tr a[href^='/verzoeken/']").await;
+        let request = browser.source().await;
+        assert!(request.contains("Aangemeld in het ouderportaal") && request.contains("Eva Berg"), "{request}");
+        accessible(&browser, "request").await;
+        browser.click("a[href$='/overzicht']").await;
+        let overview = browser.source().await;
+        assert!(
+            overview.contains("Sanne van der Berg") && overview.contains("Autoriteit Persoonsgegevens"),
+            "{overview}"
+        );
+        accessible(&browser, "access overview").await;
+        browser.click("p.noprint a:last-child").await;
+        browser.click("#outcome option[value='granted']").await;
+        browser.click("form[action$='/besluit'] button").await;
+        assert!(browser.source().await.contains("Toegewezen"));
+        accessible(&browser, "request decided").await;
+        for page in ["/verzoeken", "/verzoeken/nieuw"] {
+            browser.goto(&format!("{base}{page}")).await;
+            accessible(&browser, page).await;
+        }
+
+        let outbox = app.store.board(&board).outbox(20).await.unwrap();
+        let answer = outbox
+            .iter()
+            .find(|m| m.recipient == "eva@voorbeeld.nl" && m.subject.starts_with("Antwoord"))
+            .expect("the answer letter in the outbox");
+        assert!(answer.body.contains("toegewezen") && answer.body.contains("overzicht"), "{}", answer.body);
+    })
+    .await;
+}

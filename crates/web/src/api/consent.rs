@@ -322,8 +322,10 @@ pub fn verdicts(facts: &ConsentFacts, pupil_ids: &[String], purpose: &str, day: 
             let subject = ConsentPupil {
                 birth_date: pupil.birth_date,
                 has_left: pupil.leave_date.is_some_and(|d| d <= day),
-                // The hook for data-subject requests (restriction of processing) comes with them.
-                restricted: false,
+                restricted: facts
+                    .restricted
+                    .iter()
+                    .any(|(p, restricted)| p == &pupil.id && restricted.as_deref().is_none_or(|r| r == purpose)),
                 separated: pupil.family_situation == Some(aantoonbaar_rules::organisation::FamilySituation::Separated),
             };
             let verdict = evaluate(day, &subject, &custodians, &decisions, &objections, &settings);

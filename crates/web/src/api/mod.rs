@@ -14,6 +14,7 @@ pub use deadlines::equated_days;
 pub use imports::cell_errors;
 pub use information_rights::rights_of;
 pub(crate) mod pupils;
+pub(crate) mod requests;
 mod schools;
 mod users;
 
@@ -84,6 +85,17 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(consent::object))
         .routes(routes!(consent::check))
         .routes(routes!(consent::settings, consent::update_settings))
+        .routes(routes!(requests::list, requests::create))
+        .routes(routes!(requests::get))
+        .routes(routes!(requests::extend))
+        .routes(routes!(requests::decide))
+        .routes(routes!(requests::erasure_preview, requests::erase))
+        .routes(routes!(requests::restrict))
+        .routes(routes!(requests::recipients_told))
+        .routes(routes!(requests::balancing))
+        .routes(routes!(requests::export))
+        .routes(routes!(requests::export_zip))
+        .routes(routes!(requests::recipients, requests::set_recipients))
 }
 
 /// A JSON body whose type errors name the field (`serde_path_to_error`).

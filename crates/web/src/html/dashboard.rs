@@ -24,6 +24,8 @@ struct DashboardPage {
     cards: Vec<Card>,
     /// Open breaches with the time left to notify the AP (`None`: not the user's to see).
     breaches: Option<Vec<super::incidents::BreachClock>>,
+    /// Open data-subject requests with working days left (director, ST, FG, board).
+    rows: Option<Vec<super::requests::RequestRow>>,
 }
 
 pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage) -> PageResult {
@@ -64,6 +66,15 @@ pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage) ->
     } else {
         None
     };
+    let rows = match staff.may(Action::RequestView) {
+        Ok(scope) => {
+            let open = board.requests(scope, true).await?;
+            let ids: Vec<String> = open.iter().map(|r| r.id.clone()).collect();
+            board.record_views(&staff.actor(), "request", &ids).await?;
+            Some(super::requests::rows(&state, board, &open).await?)
+        }
+        Err(_) => None,
+    };
     let layout = Layout::for_staff(&state, &staff, t("nav.dashboard"), "/");
-    Ok(render(&DashboardPage { layout, cards, breaches }))
+    Ok(render(&DashboardPage { layout, cards, breaches, rows }))
 }

@@ -12,8 +12,10 @@ mod import;
 pub(crate) mod incidents;
 mod outbox;
 mod parent_consent;
+mod parent_requests;
 mod parents;
 mod pupils;
+mod requests;
 mod schools;
 pub(crate) mod sign_in;
 mod users;
@@ -74,6 +76,21 @@ pub fn router() -> Router<AppState> {
             "/kwetsbaarheid-melden/{board}",
             get(external_reports::disclosure_form).post(external_reports::disclosure_submit),
         )
+        .route("/verzoeken", get(requests::list).post(requests::create))
+        .route("/verzoeken/nieuw", get(requests::new_form))
+        .route("/verzoeken/ontvangers", post(requests::set_recipients))
+        .route("/verzoeken/{id}", get(requests::show))
+        .route("/verzoeken/{id}/verlengen", post(requests::extend))
+        .route("/verzoeken/{id}/besluit", post(requests::decide))
+        .route("/verzoeken/{id}/verwijderen", post(requests::erase))
+        .route("/verzoeken/{id}/beperken", post(requests::restrict))
+        .route("/verzoeken/{id}/ontvangers", post(requests::recipients_told))
+        .route("/verzoeken/{id}/afweging", post(requests::balancing))
+        .route("/verzoeken/{id}/corrigeren", post(requests::correct))
+        .route("/verzoeken/{id}/overzicht", get(requests::overview_page))
+        .route("/verzoeken/{id}/overzicht.pdf", get(requests::overview_pdf))
+        .route("/verzoeken/{id}/brief.pdf", get(requests::letter_pdf))
+        .route("/ouders/kinderen/{pupil}/verzoek", get(parent_requests::form).post(parent_requests::submit))
         .route("/uitgaande-post", get(outbox::show))
         .route("/feestdagen", get(holidays::show).post(holidays::add))
         .route("/feestdagen/{date}/verwijderen", post(holidays::remove))
@@ -143,12 +160,13 @@ impl Layout {
     /// The layout for a signed-in user: the navigation shows what they may use.
     #[must_use]
     pub fn for_staff(state: &AppState, staff: &Staff, title: &str, current: &str) -> Self {
-        let items: [(&'static str, &'static str, Option<Action>); 11] = [
+        let items: [(&'static str, &'static str, Option<Action>); 12] = [
             ("/", "nav.dashboard", None),
             ("/scholen", "nav.schools", Some(Action::SchoolView)),
             ("/leerlingen", "nav.pupils", Some(Action::PupilView)),
             ("/toestemming", "nav.consent", Some(Action::PupilView)),
             ("/incidenten", "nav.incidents", Some(Action::IncidentReport)),
+            ("/verzoeken", "nav.requests", Some(Action::RequestView)),
             ("/import", "nav.import", Some(Action::PupilImport)),
             ("/gebruikers", "nav.users", Some(Action::UserView)),
             ("/logboek", "nav.audit", Some(Action::AuditView)),

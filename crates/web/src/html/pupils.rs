@@ -175,6 +175,10 @@ struct PupilPage {
     /// Whether the pupil's own e-mail address may be changed here.
     may_edit: bool,
     incidents: Option<Vec<super::incidents::PupilIncident>>,
+    /// Processing is restricted after a data-subject request (AVG art. 18): what, in Dutch.
+    restriction: Option<String>,
+    /// The user may record a data-subject request about this pupil.
+    can_file_request: bool,
 }
 
 pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage, Path(id): Path<String>) -> PageResult {
@@ -201,10 +205,13 @@ pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage, Pa
     let family = pupil.family_situation.map_or(t("family.unknown"), |f| t(&format!("family.{}", f.code())));
     let consent = super::consent::pupil_consent(&state, &staff, &pupil).await?;
     let incidents = super::incidents::of_pupil(&state, &staff, &pupil.id).await?;
+    let restriction = super::requests::restriction_banner(board, &pupil.id).await?;
     let layout = Layout::for_staff(&state, &staff, &pupil.full_name(), "/leerlingen");
     Ok(render(&PupilPage {
         consent,
         incidents,
+        restriction,
+        can_file_request: staff.can(Action::RequestHandle),
         layout,
         name: pupil.full_name(),
         age: age_on(pupil.birth_date, today),

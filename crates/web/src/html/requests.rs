@@ -1,0 +1,640 @@
+//! Data-subject requests for staff: the list with days left, intake, the
+//! request page with its actions per kind and the decision, the access
+//! overview (page and PDF) and the answer letter (PDF). The forms post to the
+//! same handlers as the JSON API, so both check and record alike.
+
+use super::filters;
+use super::{Layout, PageError, PageResult, render};
+use crate::AppState;
+use crate::api::equated_days;
+use crate::api::requests as api;
+use crate::auth::{Staff, StaffPage};
+use crate::documents::{DocumentSection, sectioned_document};
+use crate::error::{ApiResult, Problem};
+use crate::i18n::{t, tf};
+use crate::requests::{Section, dutch_date, letter, overview, pupil_data, subject_name, working_days_left};
+use aantoonbaar_rules::Action;
+use aantoonbaar_rules::requests::{
+    ErasureItem, IdentityCheck, ObjectionOutcome, Outcome, Reason, RequestChannel, RequestKind, Urgency,
+    erasure_verdict,
+};
+use aantoonbaar_store::{BoardStore, Pupil, Request, Scope, StoreError};
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Redirect};
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+/// A request in a list: what the dashboard and the list page show.
+pub struct RequestRow {
+    pub id: String,
+    pub kind: &'static str,
+    pub subject: String,
+    pub received: String,
+    pub deadline: String,
+    pub days_left: i64,
+    /// `normal, soon, urgent, overdue`: the row's CSS class.
+    pub urgency: &'static str,
+    pub urgency_label: &'static str,
+    pub status: &'static str,
+}
+
+async fn subject_label(board: BoardStore<'_>, request: &Request) -> Result<String, StoreError> {
+    Ok(subject_name(board, request).await?.unwrap_or_default())
+}
+
+/// The rows of `requests`, with working days left on `today`.
+///
+/// # Errors
+/// When the store fails.
+pub async fn rows(
+    state: &AppState,
+    board: BoardStore<'_>,
+    requests: &[Request],
+) -> Result<Vec<RequestRow>, StoreError> {
+    let equated = equated_days(board).await?;
+    let today = state.clock.today();
+    let mut rows = Vec::with_capacity(requests.len());
+    for r in requests {
+        let left = working_days_left(r, today, &equated);
+        let urgency = if r.is_open() { Urgency::of(left) } else { Urgency::Normal };
+        rows.push(RequestRow {
+            id: r.id.clone(),
+            kind: t(&format!("request.kind.{}", r.new.kind.code())),
+            subject: subject_label(board, r).await?,
+            received: dutch_date(r.new.received_on),
+            deadline: dutch_date(r.current_deadline()),
+            days_left: left,
+            urgency: urgency.code(),
+            urgency_label: t(&format!("request.urgency.{}", urgency.code())),
+            status: if r.is_open() { t("request.status.open") } else { t("request.status.closed") },
+        });
+    }
+    Ok(rows)
+}
+
+/// The banner of a pupil whose processing is restricted, naming what.
+///
+/// # Errors
+/// When the store fails.
+pub async fn restriction_banner(board: BoardStore<'_>, pupil_id: &str) -> Result<Option<String>, StoreError> {
+    let restrictions = board.restrictions_of(pupil_id).await?;
+    if restrictions.is_empty() {
+        return Ok(None);
+    }
+    let what: Vec<String> =
+        restrictions.into_iter().map(|r| r.unwrap_or_else(|| t("request.overview.whole").to_owned())).collect();
+    Ok(Some(what.join(", ")))
+}
+
+#[derive(Template)]
+#[template(path = "requests.html")]
+struct ListPage {
+    layout: Layout,
+    rows: Vec<RequestRow>,
+    can_handle: bool,
+    /// The board's recipients, one per line, when the user may change them.
+    recipients: Option<String>,
+    error: Option<String>,
+}
+
+pub async fn list(State(state): State<AppState>, StaffPage(staff): StaffPage) -> PageResult {
+    list_page(&state, &staff, None).await
+}
+
+async fn list_page(state: &AppState, staff: &Staff, error: Option<String>) -> PageResult {
+    let scope = staff.may(Action::RequestView)?;
+    let board = state.store.board(&staff.principal.board);
+    let requests = board.requests(scope, false).await?;
+    let ids: Vec<String> = requests.iter().map(|r| r.id.clone()).collect();
+    board.record_views(&staff.actor(), "request", &ids).await?;
+    let recipients = match staff.may(Action::BoardSettingsManage) {
+        Ok(_) => Some(board.board_recipients().await?.join("\n")),
+        Err(_) => None,
+    };
+    let page = ListPage {
+        layout: Layout::for_staff(state, staff, t("nav.requests"), "/verzoeken"),
+        rows: rows(state, board, &requests).await?,
+        can_handle: staff.can(Action::RequestHandle),
+        recipients,
+        error,
+    };
+    Ok(render(&page))
+}
+
+#[derive(Deserialize)]
+pub struct RecipientsForm {
+    #[serde(default)]
+    recipients: String,
+}
+
+/// Replaces the board's recipients (one per line) through the API handler.
+pub async fn set_recipients(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    Form(form): Form<RecipientsForm>,
+) -> PageResult {
+    let names: Vec<Value> = form
+        .recipients
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .map(|line| Value::String(line.to_owned()))
+        .collect();
+    let map: Map<String, Value> = [("recipients".to_owned(), Value::Array(names))].into_iter().collect();
+    match api::set_recipients(State(state.clone()), staff.clone(), crate::api::ApiJson(map)).await {
+        Ok(_) => Ok(Redirect::to("/verzoeken").into_response()),
+        Err(problem) if problem.status.is_client_error() => {
+            let mut response = list_page(&state, &staff, Some(message(&problem))).await?;
+            *response.status_mut() = problem.status;
+            Ok(response)
+        }
+        Err(problem) => Err(problem.into()),
+    }
+}
+
+/// A code and its Dutch label, for a select.
+pub struct Choice {
+    pub code: &'static str,
+    pub label: &'static str,
+}
+
+fn choices<T: Copy>(all: &[T], code: fn(T) -> &'static str, prefix: &str) -> Vec<Choice> {
+    all.iter().map(|v| Choice { code: code(*v), label: t(&format!("{prefix}.{}", code(*v))) }).collect()
+}
+
+#[derive(Template)]
+#[template(path = "request_new.html")]
+struct NewPage {
+    layout: Layout,
+    pupil: Option<(String, String)>,
+    /// The pupil's guardians (id, name), one of whom may be the requester.
+    guardians: Vec<(String, String)>,
+    kinds: Vec<Choice>,
+    channels: Vec<Choice>,
+    identities: Vec<Choice>,
+    today: String,
+    error: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct NewQuery {
+    leerling: Option<String>,
+}
+
+async fn new_page(state: &AppState, staff: &Staff, pupil_id: Option<&str>, error: Option<String>) -> PageResult {
+    let scope = staff.may(Action::RequestHandle)?;
+    let board = state.store.board(&staff.principal.board);
+    let (pupil, guardians) = match pupil_id.filter(|p| !p.is_empty()) {
+        Some(id) => {
+            let pupil = board.pupil(scope, id).await?.ok_or_else(Problem::not_found)?;
+            board.record_view(&staff.actor(), "pupil_guardians", &pupil.id).await?;
+            let guardians = board.guardians_of(&pupil.id).await?;
+            let guardians = guardians.into_iter().map(|g| (g.guardian.id.clone(), g.guardian.full_name())).collect();
+            (Some((pupil.id.clone(), pupil.full_name())), guardians)
+        }
+        None => (None, Vec::new()),
+    };
+    let page = NewPage {
+        layout: Layout::for_staff(state, staff, t("request.new_title"), "/verzoeken"),
+        pupil,
+        guardians,
+        kinds: choices(RequestKind::ALL, RequestKind::code, "request.kind"),
+        channels: choices(RequestChannel::ALL, RequestChannel::code, "request.channel"),
+        identities: choices(IdentityCheck::ALL, IdentityCheck::code, "request.identity"),
+        today: state.clock.today().to_string(),
+        error,
+    };
+    Ok(render(&page))
+}
+
+pub async fn new_form(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    Query(query): Query<NewQuery>,
+) -> PageResult {
+    new_page(&state, &staff, query.leerling.as_deref(), None).await
+}
+
+/// The form's non-empty fields as the API's JSON body (without the CSRF token).
+fn body(form: Vec<(String, String)>) -> Map<String, Value> {
+    form.into_iter()
+        .filter(|(key, value)| key != "csrf" && !value.trim().is_empty())
+        .map(|(key, value)| (key, Value::String(value)))
+        .collect()
+}
+
+/// The problem as one line for the page: its detail, naming the field.
+fn message(problem: &Problem) -> String {
+    problem
+        .errors
+        .first()
+        .map_or_else(|| problem.detail.clone(), |e| format!("{} {}", t("request.error_prefix"), e.detail))
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    Form(form): Form<Vec<(String, String)>>,
+) -> PageResult {
+    let map = body(form);
+    let pupil_id = map.get("subject_pupil_id").and_then(Value::as_str).map(str::to_owned);
+    match api::create(State(state.clone()), staff.clone(), crate::api::ApiJson(map)).await {
+        Ok((_, created)) => Ok(Redirect::to(&format!("/verzoeken/{}", created.0.id())).into_response()),
+        Err(problem) if problem.status.is_client_error() && problem.status.as_u16() != 404 => {
+            let mut response = new_page(&state, &staff, pupil_id.as_deref(), Some(message(&problem))).await?;
+            *response.status_mut() = problem.status;
+            Ok(response)
+        }
+        Err(problem) => Err(problem.into()),
+    }
+}
+
+/// An erasure item as the request page shows it.
+pub struct ErasureLine {
+    pub item: &'static str,
+    pub verdict: &'static str,
+    pub until: Option<String>,
+    pub done: Option<bool>,
+}
+
+#[derive(Template)]
+#[template(path = "request.html")]
+struct RequestPage {
+    layout: Layout,
+    id: String,
+    kind: RequestKind,
+    kind_label: &'static str,
+    subject: String,
+    pupil_id: Option<String>,
+    requester: String,
+    details: Option<String>,
+    received: String,
+    channel: &'static str,
+    identity: &'static str,
+    deadline: String,
+    extended: Option<String>,
+    extension_reason: Option<String>,
+    days_left: i64,
+    urgency: &'static str,
+    urgency_label: &'static str,
+    open: bool,
+    outcome: Option<&'static str>,
+    reason: Option<&'static str>,
+    explanation: Option<String>,
+    balancing: Option<(String, &'static str)>,
+    erasure: Vec<ErasureLine>,
+    recipients: Vec<String>,
+    told: Vec<(String, String)>,
+    purposes: Vec<(String, String)>,
+    restrictions: Option<String>,
+    outcomes: Vec<Choice>,
+    reasons: Vec<Choice>,
+    objection_outcomes: Vec<Choice>,
+    can_handle: bool,
+    today: String,
+    error: Option<String>,
+    /// For a rectification: the pupil's name and birth date as recorded now.
+    correction: Option<PupilNames>,
+    /// The requesting parent's right to information about the pupil (seed 001
+    /// §14.13): level and basis, for the director deciding on the request.
+    requester_right: Option<(&'static str, &'static str)>,
+}
+
+/// The fields a correction form shows, filled in.
+pub struct PupilNames {
+    pub given_name: String,
+    pub surname_prefix: String,
+    pub surname: String,
+    pub birth_date: String,
+}
+
+async fn request_page(state: &AppState, staff: &Staff, id: &str, error: Option<String>) -> PageResult {
+    let scope = staff.may(Action::RequestView)?;
+    let board = state.store.board(&staff.principal.board);
+    let r = board.request(scope, id).await?.ok_or_else(Problem::not_found)?;
+    board.record_view(&staff.actor(), "request", &r.id).await?;
+    let equated = equated_days(board).await?;
+    let today = state.clock.today();
+    let left = working_days_left(&r, today, &equated);
+    let urgency = if r.is_open() { Urgency::of(left) } else { Urgency::Normal };
+    let pupil: Option<Pupil> = match &r.new.subject_pupil_id {
+        Some(p) => board.pupil(&Scope::Board, p).await?,
+        None => None,
+    };
+    let requester = match &r.new.requester_guardian_id {
+        Some(g) => board.guardian(&Scope::Board, g).await?.map(|g| g.full_name()).unwrap_or_default(),
+        None => r.new.requester_description.clone().unwrap_or_else(|| t("request.requester_self").to_owned()),
+    };
+    let erasure = if r.new.kind == RequestKind::Erasure {
+        ErasureItem::ALL
+            .iter()
+            .map(|item| {
+                let done = r.erasures.iter().find(|e| e.item == *item);
+                let (verdict, until) = match done {
+                    Some(e) => (e.keep_reason.map(|k| k.code()), e.keep_until),
+                    None => match pupil.as_ref().map(|p| erasure_verdict(*item, p.leave_date, today)) {
+                        Some(aantoonbaar_rules::requests::ErasureVerdict::Keep { reason, until }) => {
+                            (Some(reason.code()), until)
+                        }
+                        _ => (None, None),
+                    },
+                };
+                ErasureLine {
+                    item: t(&format!("request.item.{}", item.code())),
+                    verdict: verdict.map_or(t("request.erasure.may_erase"), |k| t(&format!("request.keep.{k}"))),
+                    until: until.map(dutch_date),
+                    done: done.map(|e| e.erased),
+                }
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let purposes = board.consent_purposes(staff.now).await?.into_iter().map(|p| (p.code, p.name)).collect::<Vec<_>>();
+    let restrictions = match &pupil {
+        Some(p) => restriction_banner(board, &p.id).await?,
+        None => None,
+    };
+    let requester_right = match (&pupil, &r.new.requester_guardian_id) {
+        (Some(p), Some(guardian)) => {
+            let guardians = board.guardians_of(&p.id).await?;
+            crate::api::rights_of(p, &guardians).into_iter().find(|(g, _)| &g.guardian.id == guardian).map(
+                |(_, right)| {
+                    (
+                        t(&format!("information_rights.level.{}", right.level.code())),
+                        t(&format!("information_rights.basis.{}", right.basis.code())),
+                    )
+                },
+            )
+        }
+        _ => None,
+    };
+    let correction = pupil.as_ref().filter(|_| r.new.kind == RequestKind::Rectification).map(|p| PupilNames {
+        given_name: p.given_name.clone(),
+        surname_prefix: p.surname_prefix.clone().unwrap_or_default(),
+        surname: p.surname.clone(),
+        birth_date: p.birth_date.to_string(),
+    });
+    let reasons = Reason::ALL.iter().filter(|reason| reason.applies_to(r.new.kind)).copied().collect::<Vec<_>>();
+    let page = RequestPage {
+        layout: Layout::for_staff(state, staff, t("request.title"), "/verzoeken"),
+        id: r.id.clone(),
+        kind: r.new.kind,
+        kind_label: t(&format!("request.kind.{}", r.new.kind.code())),
+        subject: subject_label(board, &r).await?,
+        pupil_id: pupil.as_ref().map(|p| p.id.clone()),
+        requester,
+        details: r.new.details.clone(),
+        received: dutch_date(r.new.received_on),
+        channel: t(&format!("request.channel.{}", r.new.channel.code())),
+        identity: t(&format!("request.identity.{}", r.new.identity_check.code())),
+        deadline: dutch_date(r.new.deadline),
+        extended: r.extended_deadline.map(dutch_date),
+        extension_reason: r.extension_reason.clone(),
+        days_left: left,
+        urgency: urgency.code(),
+        urgency_label: t(&format!("request.urgency.{}", urgency.code())),
+        open: r.is_open(),
+        outcome: r.outcome.map(|o| t(&format!("request.outcome.{}", o.code()))),
+        reason: r.reason.map(|o| t(&format!("request.reason.{}", o.code()))),
+        explanation: r.explanation.clone(),
+        balancing: r
+            .objection_balancing
+            .clone()
+            .zip(r.objection_outcome.map(|o| t(&format!("request.objection_outcome.{}", o.code())))),
+        erasure,
+        recipients: board.board_recipients().await?,
+        told: r.recipients_told.iter().map(|(name, on)| (name.clone(), dutch_date(*on))).collect(),
+        purposes,
+        restrictions,
+        outcomes: choices(Outcome::ALL, Outcome::code, "request.outcome"),
+        reasons: choices(&reasons, Reason::code, "request.reason"),
+        objection_outcomes: choices(ObjectionOutcome::ALL, ObjectionOutcome::code, "request.objection_outcome"),
+        can_handle: staff.can(Action::RequestHandle),
+        today: today.to_string(),
+        error,
+        correction,
+        requester_right,
+    };
+    Ok(render(&page))
+}
+
+pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage, Path(id): Path<String>) -> PageResult {
+    request_page(&state, &staff, &id, None).await
+}
+
+/// After an action: back to the request page, or the page with the problem.
+async fn after<T>(state: &AppState, staff: &Staff, id: &str, result: ApiResult<T>) -> PageResult {
+    match result {
+        Ok(_) => Ok(Redirect::to(&format!("/verzoeken/{id}")).into_response()),
+        Err(problem) if problem.status.is_client_error() && problem.status.as_u16() != 404 => {
+            let mut response = request_page(state, staff, id, Some(message(&problem))).await?;
+            *response.status_mut() = problem.status;
+            Ok(response)
+        }
+        Err(problem) => Err(PageError::from(problem)),
+    }
+}
+
+type ActionForm = Form<Vec<(String, String)>>;
+
+pub async fn extend(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    Path(id): Path<String>,
+    Form(form): ActionForm,
+) -> PageResult {
+    let result =
+        api::extend(State(state.clone()), staff.clone(), Path(id.clone()), crate::api::ApiJson(body(form))).await;
+    after(&state, &staff, &id, result).await
+}
+
+pub async fn decide(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    Path(id): Path<String>,
+    Form(form): ActionForm,
+) -> PageResult {
+    let result =
+        api::decide(State(state.clone()), staff.clone(), Path(id.clone()), crate::api::ApiJson(body(form))).await;
+    after(&state, &staff, &id, result).await
+}
+
+pub async fn erase(State(state): State<AppState>, StaffPage(staff): StaffPage, Path(id): Path<String>) -> PageResult {
+    let result = api::erase(State(state.clone()), staff.clone(), Path(id.clone())).await;
+    after(&state, &staff, &id, result).await
+}
+
+pub async fn restrict(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    Path(id): Path<String>,
+    Form(form): ActionForm,
+) -> PageResult {
+    let result =
+        api::restrict(State(state.clone()), staff.clone(), Path(id.clone()), crate::api::ApiJson(body(form))).await;
+    after(&state, &staff, &id, result).await
+}
+
+pub async fn recipients_told(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    Path(id): Path<String>,
+    Form(form): ActionForm,
+) -> PageResult {
+    let recipients: Vec<Value> =
+        form.iter().filter(|(k, _)| k == "recipients").map(|(_, v)| Value::String(v.clone())).collect();
+    let mut map = body(form.into_iter().filter(|(k, _)| k != "recipients").collect());
+    map.insert("recipients".to_owned(), Value::Array(recipients));
+    let result =
+        api::recipients_told(State(state.clone()), staff.clone(), Path(id.clone()), crate::api::ApiJson(map)).await;
+    after(&state, &staff, &id, result).await
+}
+
+/// Applies a correction to the subject pupil's record through the pupil API's
+/// update (audited field by field), for an open rectification request.
+pub async fn correct(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    Path(id): Path<String>,
+    Form(form): Form<CorrectionForm>,
+) -> PageResult {
+    let scope = staff.may(Action::RequestHandle)?;
+    let board = state.store.board(&staff.principal.board);
+    let request = board.request(scope, &id).await?.ok_or_else(Problem::not_found)?;
+    let pupil_id = match (&request.new.subject_pupil_id, request.new.kind, request.is_open()) {
+        (Some(pupil), RequestKind::Rectification, true) => pupil.clone(),
+        _ => return Err(Problem::not_found().into()),
+    };
+    let prefix =
+        Some(form.surname_prefix.trim().to_owned()).filter(|p| !p.is_empty()).map_or(Value::Null, Value::String);
+    let map: Map<String, Value> = [
+        ("given_name", Value::String(form.given_name)),
+        ("surname_prefix", prefix),
+        ("surname", Value::String(form.surname)),
+        ("birth_date", Value::String(form.birth_date)),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    let result =
+        crate::api::pupils::update(State(state.clone()), staff.clone(), Path(pupil_id), crate::api::ApiJson(map)).await;
+    after(&state, &staff, &id, result).await
+}
+
+#[derive(Deserialize)]
+pub struct CorrectionForm {
+    given_name: String,
+    #[serde(default)]
+    surname_prefix: String,
+    surname: String,
+    birth_date: String,
+}
+
+pub async fn balancing(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    Path(id): Path<String>,
+    Form(form): ActionForm,
+) -> PageResult {
+    let result =
+        api::balancing(State(state.clone()), staff.clone(), Path(id.clone()), crate::api::ApiJson(body(form))).await;
+    after(&state, &staff, &id, result).await
+}
+
+/// The request's subject pupil with school and group names, for the overview.
+async fn overview_sections(
+    state: &AppState,
+    staff: &Staff,
+    id: &str,
+) -> Result<(Request, Pupil, Vec<Section>), PageError> {
+    let scope = staff.may(Action::RequestHandle)?;
+    let board = state.store.board(&staff.principal.board);
+    let request = board.request(scope, id).await?.ok_or_else(Problem::not_found)?;
+    let pupil_id = request.new.subject_pupil_id.clone().ok_or_else(Problem::not_found)?;
+    let pupil = board.pupil(&Scope::Board, &pupil_id).await?.ok_or_else(Problem::not_found)?;
+    let data = pupil_data(board, &staff.actor(), &pupil).await?;
+    let school = board.school(&Scope::Board, &pupil.school_id).await?.map(|s| s.name).unwrap_or_default();
+    let group = board.group(&Scope::Board, &pupil.group_id).await?.map(|g| g.name).unwrap_or_default();
+    Ok((request, pupil, overview(&data, &school, &group)))
+}
+
+#[derive(Template)]
+#[template(path = "request_overview.html")]
+struct OverviewPage {
+    layout: Layout,
+    id: String,
+    name: String,
+    sections: Vec<Section>,
+}
+
+/// The access overview (AVG art. 15; seed 001 art. 14.1a) as a readable page.
+pub async fn overview_page(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    Path(id): Path<String>,
+) -> PageResult {
+    let (request, pupil, sections) = overview_sections(&state, &staff, &id).await?;
+    let page = OverviewPage {
+        layout: Layout::for_staff(&state, &staff, t("request.overview.title"), "/verzoeken"),
+        id: request.id,
+        name: pupil.full_name(),
+        sections,
+    };
+    Ok(render(&page))
+}
+
+fn pdf(bytes: Vec<u8>, file_name: &str) -> axum::response::Response {
+    let disposition = format!("inline; filename=\"{file_name}\"");
+    ([(header::CONTENT_TYPE, "application/pdf".to_owned()), (header::CONTENT_DISPOSITION, disposition)], bytes)
+        .into_response()
+}
+
+/// The access overview as PDF.
+pub async fn overview_pdf(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    Path(id): Path<String>,
+) -> PageResult {
+    let (_, pupil, sections) = overview_sections(&state, &staff, &id).await?;
+    let empty = t("request.overview.empty");
+    let sections: Vec<DocumentSection<'_>> = sections
+        .iter()
+        .map(|s| DocumentSection {
+            title: &s.title,
+            rows: if s.rows.is_empty() {
+                vec![(empty, "")]
+            } else {
+                s.rows.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect()
+            },
+        })
+        .collect();
+    let title = tf("request.overview.pdf_title", &[("name", &pupil.full_name())]);
+    let bytes = sectioned_document(&title, &sections).map_err(|e| Problem::internal(&e))?;
+    Ok(pdf(bytes, "overzicht-gegevens.pdf"))
+}
+
+/// The answer letter as PDF (for a requester without e-mail, or for the file).
+pub async fn letter_pdf(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    Path(id): Path<String>,
+) -> PageResult {
+    let scope = staff.may(Action::RequestView)?;
+    let board = state.store.board(&staff.principal.board);
+    let request = board.request(scope, &id).await?.ok_or_else(Problem::not_found)?;
+    if request.is_open() {
+        return Err(Problem::not_found().into());
+    }
+    board.record_view(&staff.actor(), "request", &request.id).await?;
+    let name = subject_name(board, &request).await?;
+    let paragraphs = letter(&request, name.as_deref());
+    let rows: Vec<(&str, &str)> = paragraphs.iter().map(|p| (p.as_str(), "")).collect();
+    let date = request.decided_on.map(dutch_date).unwrap_or_default();
+    let sections = [DocumentSection { title: &date, rows }];
+    let bytes = sectioned_document(t("request.letter.title"), &sections).map_err(|e| Problem::internal(&e))?;
+    Ok(pdf(bytes, "antwoord-verzoek.pdf"))
+}

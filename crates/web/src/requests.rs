@@ -1,0 +1,638 @@
+//! Data-subject requests as the API and the pages share them: intake (deadline,
+//! the director who decides, the FG told), the decision with its letter, the
+//! access overview, the portability export and the reminders before deadlines.
+
+use crate::AppState;
+use crate::api::equated_days;
+use crate::error::Problem;
+use crate::i18n::{t, tf};
+use crate::mail::Mail;
+use aantoonbaar_rules::Role;
+use aantoonbaar_rules::deadlines::{request_deadlines, working_days_until};
+use aantoonbaar_rules::holidays::HolidayCalendar;
+use aantoonbaar_rules::requests::{Outcome, Reason, RequestKind, Urgency};
+use aantoonbaar_store::{
+    Actor, BoardStore, ConsentDecisionRecord, LinkedGuardian, NewRequest, Pupil, Request, Scope, StoreError,
+};
+use jiff::civil::Date;
+use serde::Serialize;
+
+/// The staff of a board who hear of requests: the director of a school (who
+/// decides, seed 002 §10.10.2), the FG (who supervises, seed 002 §3.3) and ST.
+struct Contacts {
+    director: Option<(String, String)>,
+    fg: Vec<String>,
+    st: Vec<String>,
+}
+
+async fn contacts(board: BoardStore<'_>, school_id: Option<&str>) -> Result<Contacts, StoreError> {
+    let users = board.users(&Scope::Board).await?;
+    let with_role = |role: Role| -> Vec<String> {
+        users.iter().filter(|u| u.roles.contains(&role)).map(|u| u.email.clone()).collect()
+    };
+    let director = school_id.and_then(|school| {
+        users
+            .iter()
+            .find(|u| u.roles.contains(&Role::D) && u.scope_ids.iter().any(|s| s == school))
+            .map(|u| (u.id.clone(), u.email.clone()))
+    });
+    Ok(Contacts { director, fg: with_role(Role::Fg), st: with_role(Role::St) })
+}
+
+/// Working days left until the request's current deadline on `today`.
+#[must_use]
+pub fn working_days_left(request: &Request, today: Date, equated: &[Date]) -> i64 {
+    working_days_until(today, request.current_deadline(), &HolidayCalendar::new(equated))
+}
+
+/// Records a request: the deadline from the engine (with the board's equated
+/// days), assigned to the director of the pupil's school; the FG and the
+/// director are told by mail (with a link, without the subject's data).
+///
+/// # Errors
+/// When the store or the outbox fails.
+pub async fn record(
+    state: &AppState,
+    board: BoardStore<'_>,
+    actor: &Actor,
+    mut new: NewRequest,
+) -> Result<Request, Problem> {
+    let equated = equated_days(board).await?;
+    new.deadline = request_deadlines(new.received_on, &HolidayCalendar::new(&equated)).deadline;
+    let contacts = contacts(board, new.school_id.as_deref()).await?;
+    new.assigned_to = contacts.director.as_ref().map(|(id, _)| id.clone());
+    let request = board.create_request(actor, &new).await?;
+    let link = format!("{}/verzoeken/{}", state.config.base_url, request.id);
+    let kind = t(&format!("request.kind.{}", request.new.kind.code()));
+    let deadline = dutch_date(request.new.deadline);
+    let received = dutch_date(request.new.received_on);
+    let body = tf(
+        "request.mail.new_body",
+        &[("kind", kind), ("received", &received), ("deadline", &deadline), ("link", &link)],
+    );
+    let subject = tf("request.mail.new_subject", &[("kind", kind)]);
+    for to in contacts.fg.iter().chain(contacts.director.iter().map(|(_, email)| email)) {
+        let mail = Mail { to, subject: &subject, body: &body, sensitive: false };
+        state.mailer.send(board.id(), mail).await?;
+    }
+    Ok(request)
+}
+
+/// `22-11-2026`, as dates are written in Dutch letters.
+#[must_use]
+pub fn dutch_date(day: Date) -> String {
+    day.strftime("%d-%m-%Y").to_string()
+}
+
+/// The paragraphs of the answer letter, as e-mail body and PDF. Every letter
+/// states the request, the outcome and the rights the law requires; a letter
+/// that does not grant in full states the reason (AVG art. 12(4); seed 001
+/// art. 14.2) and the right to complain to the AP and to go to court.
+#[must_use]
+pub fn letter(request: &Request, subject_name: Option<&str>) -> Vec<String> {
+    let kind = t(&format!("request.kind.{}", request.new.kind.code()));
+    let received = dutch_date(request.new.received_on);
+    let mut paragraphs = vec![t("request.letter.salutation").to_owned()];
+    paragraphs.push(match subject_name {
+        Some(name) => tf("request.letter.intro_about", &[("kind", kind), ("received", &received), ("name", name)]),
+        None => tf("request.letter.intro", &[("kind", kind), ("received", &received)]),
+    });
+    let outcome = request.outcome.unwrap_or(Outcome::Granted);
+    paragraphs.push(t(&format!("request.letter.outcome.{}", outcome.code())).to_owned());
+    if request.new.kind == RequestKind::Access && outcome != Outcome::Refused {
+        paragraphs.push(t("request.letter.access_enclosed").to_owned());
+        paragraphs.extend(
+            INFORMATION.iter().map(|key| format!("{}: {}", t(&format!("{key}.label")), t(&format!("{key}.text")))),
+        );
+    }
+    if let Some(reason) = request.reason {
+        paragraphs.push(tf("request.letter.reason", &[("reason", t(&format!("request.reason.{}", reason.code())))]));
+    }
+    if let Some(explanation) = request.explanation.as_deref().filter(|e| !e.trim().is_empty()) {
+        paragraphs.push(explanation.trim().to_owned());
+    }
+    if outcome.needs_reason() {
+        paragraphs.push(t("request.letter.refusal_rights").to_owned());
+    }
+    paragraphs.push(t("request.letter.rights").to_owned());
+    paragraphs.push(t("request.letter.complaint").to_owned());
+    paragraphs.push(t("request.letter.closing").to_owned());
+    paragraphs
+}
+
+/// Records the decision and sends the answer letter to the requester's known
+/// e-mail address; returns the address it went to, if any.
+///
+/// # Errors
+/// When the store or the outbox fails ([`StoreError::NotFound`] when decided before).
+pub async fn decide(
+    state: &AppState,
+    board: BoardStore<'_>,
+    actor: &Actor,
+    request: &Request,
+    outcome: Outcome,
+    reason: Option<Reason>,
+    explanation: Option<&str>,
+) -> Result<Option<String>, Problem> {
+    board.decide_request(actor, &request.id, outcome, reason, explanation).await?;
+    let decided = board.request(&Scope::Board, &request.id).await?.ok_or_else(Problem::not_found)?;
+    let to = match &decided.new.requester_guardian_id {
+        Some(id) => board.guardian(&Scope::Board, id).await?.and_then(|g| g.email),
+        None => None,
+    };
+    if let Some(to) = &to {
+        let name = subject_name(board, &decided).await?;
+        let body = letter(&decided, name.as_deref()).join("\n\n");
+        let kind = t(&format!("request.kind.{}", decided.new.kind.code()));
+        let subject = tf("request.mail.answer_subject", &[("kind", kind)]);
+        state.mailer.send(board.id(), Mail { to, subject: &subject, body: &body, sensitive: false }).await?;
+    }
+    Ok(to)
+}
+
+/// The subject's name as the letter mentions it.
+///
+/// # Errors
+/// When the store fails.
+pub async fn subject_name(board: BoardStore<'_>, request: &Request) -> Result<Option<String>, StoreError> {
+    if let Some(id) = &request.new.subject_pupil_id {
+        return Ok(board.pupil(&Scope::Board, id).await?.map(|p| p.full_name()));
+    }
+    if let Some(id) = &request.new.subject_guardian_id {
+        return Ok(board.guardian(&Scope::Board, id).await?.map(|g| g.full_name()));
+    }
+    Ok(request.new.subject_description.clone())
+}
+
+// ---------------------------------------------------------------- what the system holds
+
+/// Everything the system holds about a pupil: the access overview and the
+/// portability export are both made from this.
+#[derive(Debug, Clone, Serialize)]
+pub struct PupilData {
+    pub pupil: PupilRecord,
+    pub guardians: Vec<GuardianRecord>,
+    pub consent_history: Vec<ConsentRecord>,
+    /// `null` for the whole pupil, else a consent purpose.
+    pub restrictions: Vec<Option<String>>,
+    pub requests: Vec<RequestRecord>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PupilRecord {
+    pub id: String,
+    pub external_number: String,
+    pub given_name: String,
+    pub surname_prefix: Option<String>,
+    pub surname: String,
+    pub birth_date: Date,
+    pub school_id: String,
+    pub group_id: String,
+    pub enrolment_date: Date,
+    pub leave_date: Option<Date>,
+    pub leave_destination: Option<String>,
+    pub family_situation: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GuardianRecord {
+    pub id: String,
+    pub given_name: String,
+    pub surname_prefix: Option<String>,
+    pub surname: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub relation: String,
+    pub holds_custody: bool,
+    pub recognised: bool,
+    pub information_granted_on: Option<Date>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ConsentRecord {
+    pub purpose: String,
+    pub purpose_version: i64,
+    pub decision: String,
+    pub guardian_id: Option<String>,
+    pub by_pupil: bool,
+    pub decided_at: String,
+    pub channel: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RequestRecord {
+    pub id: String,
+    pub kind: String,
+    pub received_on: Date,
+    pub deadline: Date,
+    pub extended_deadline: Option<Date>,
+    pub outcome: Option<String>,
+    pub reason: Option<String>,
+    pub decided_on: Option<Date>,
+}
+
+impl From<&Pupil> for PupilRecord {
+    fn from(p: &Pupil) -> Self {
+        Self {
+            id: p.id.clone(),
+            external_number: p.external_number.clone(),
+            given_name: p.given_name.clone(),
+            surname_prefix: p.surname_prefix.clone(),
+            surname: p.surname.clone(),
+            birth_date: p.birth_date,
+            school_id: p.school_id.clone(),
+            group_id: p.group_id.clone(),
+            enrolment_date: p.enrolment_date,
+            leave_date: p.leave_date,
+            leave_destination: p.leave_destination.map(|d| d.code().to_owned()),
+            family_situation: p.family_situation.map(|f| f.code().to_owned()),
+        }
+    }
+}
+
+impl From<&LinkedGuardian> for GuardianRecord {
+    fn from(g: &LinkedGuardian) -> Self {
+        Self {
+            id: g.guardian.id.clone(),
+            given_name: g.guardian.given_name.clone(),
+            surname_prefix: g.guardian.surname_prefix.clone(),
+            surname: g.guardian.surname.clone(),
+            email: g.guardian.email.clone(),
+            phone: g.guardian.phone.clone(),
+            relation: g.link.relation.code().to_owned(),
+            holds_custody: g.link.holds_custody,
+            recognised: g.link.recognised,
+            information_granted_on: g.information_granted_on,
+        }
+    }
+}
+
+impl From<&ConsentDecisionRecord> for ConsentRecord {
+    fn from(d: &ConsentDecisionRecord) -> Self {
+        Self {
+            purpose: d.purpose.clone(),
+            purpose_version: d.purpose_version,
+            decision: if d.decision == aantoonbaar_rules::consent::Choice::Granted { "granted" } else { "refused" }
+                .to_owned(),
+            guardian_id: d.guardian_id.clone(),
+            by_pupil: d.by_pupil,
+            decided_at: d.decided_at.to_string(),
+            channel: d.channel.code().to_owned(),
+        }
+    }
+}
+
+impl From<&Request> for RequestRecord {
+    fn from(r: &Request) -> Self {
+        Self {
+            id: r.id.clone(),
+            kind: r.new.kind.code().to_owned(),
+            received_on: r.new.received_on,
+            deadline: r.new.deadline,
+            extended_deadline: r.extended_deadline,
+            outcome: r.outcome.map(|o| o.code().to_owned()),
+            reason: r.reason.map(|o| o.code().to_owned()),
+            decided_on: r.decided_on,
+        }
+    }
+}
+
+/// Reads everything held about `pupil` (already read through a scoped method)
+/// and records the view in the audit trail first.
+///
+/// # Errors
+/// When the store fails.
+pub async fn pupil_data(board: BoardStore<'_>, actor: &Actor, pupil: &Pupil) -> Result<PupilData, StoreError> {
+    board.record_view(actor, "pupil", &pupil.id).await?;
+    let guardians = board.guardians_of(&pupil.id).await?;
+    let consent = board.consent_history(&pupil.id).await?;
+    let requests = board.requests_about_pupil(&pupil.id).await?;
+    Ok(PupilData {
+        pupil: pupil.into(),
+        guardians: guardians.iter().map(Into::into).collect(),
+        consent_history: consent.iter().map(Into::into).collect(),
+        restrictions: board.restrictions_of(&pupil.id).await?,
+        requests: requests.iter().map(Into::into).collect(),
+    })
+}
+
+/// Why an export archive could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("zip: {0}")]
+    Zip(#[from] zip::result::ZipError),
+    #[error("csv: {0}")]
+    Csv(#[from] csv::Error),
+    #[error("json: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("io: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// One CSV file: a header row and a row per record.
+fn csv_of<T: Serialize>(records: &[T]) -> Result<Vec<u8>, ExportError> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for record in records {
+        writer.serialize(record)?;
+    }
+    writer.into_inner().map_err(|e| ExportError::Io(e.into_error()))
+}
+
+/// The portability export as a zip (AVG art. 20: "structured, commonly used and
+/// machine-readable"): `gegevens.json` with everything, and one CSV per table.
+///
+/// # Errors
+/// Only when serialising or writing the archive in memory fails.
+pub fn export_zip(data: &PupilData) -> Result<Vec<u8>, ExportError> {
+    use std::io::Write;
+    let restrictions: Vec<[String; 1]> =
+        data.restrictions.iter().map(|r| [r.clone().unwrap_or_else(|| "*".to_owned())]).collect();
+    let files: [(&str, Vec<u8>); 6] = [
+        ("gegevens.json", serde_json::to_vec_pretty(data)?),
+        ("leerling.csv", csv_of(std::slice::from_ref(&data.pupil))?),
+        ("ouders.csv", csv_of(&data.guardians)?),
+        ("toestemmingen.csv", csv_of(&data.consent_history)?),
+        ("verzoeken.csv", csv_of(&data.requests)?),
+        ("beperkingen.csv", csv_of(&restrictions)?),
+    ];
+    let mut archive = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, bytes) in files {
+        archive.start_file(name, options)?;
+        archive.write_all(&bytes)?;
+    }
+    Ok(archive.finish()?.into_inner())
+}
+
+/// One section of the access overview: a heading and label–value rows.
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub title: String,
+    pub rows: Vec<(String, String)>,
+}
+
+/// The access overview (AVG art. 15; seed 001 art. 14.1a): one section per
+/// kind of data the system holds, then the information the law requires with
+/// a copy. A new kind of data (incidents) is one more section.
+#[must_use]
+pub fn overview(data: &PupilData, school: &str, group: &str) -> Vec<Section> {
+    let p = &data.pupil;
+    let name = aantoonbaar_store::full_name(&p.given_name, p.surname_prefix.as_deref(), &p.surname);
+    let text = |key: &str| t(key).to_owned();
+    let mut pupil_rows = vec![
+        (text("request.overview.name"), name),
+        (text("request.overview.number"), p.external_number.clone()),
+        (text("request.overview.birth_date"), dutch_date(p.birth_date)),
+        (text("request.overview.school"), school.to_owned()),
+        (text("request.overview.group"), group.to_owned()),
+        (text("request.overview.enrolled"), dutch_date(p.enrolment_date)),
+    ];
+    if let Some(left) = p.leave_date {
+        pupil_rows.push((text("request.overview.left"), dutch_date(left)));
+    }
+    if let Some(family) = &p.family_situation {
+        pupil_rows.push((text("request.overview.family"), text(&format!("family.{family}"))));
+    }
+    let guardians = data
+        .guardians
+        .iter()
+        .map(|g| {
+            let name = aantoonbaar_store::full_name(&g.given_name, g.surname_prefix.as_deref(), &g.surname);
+            let contact = [g.email.as_deref(), g.phone.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(", ");
+            let custody = if g.holds_custody { text("request.overview.custody") } else { String::new() };
+            let value = [text(&format!("relation.{}", g.relation)), custody, contact]
+                .into_iter()
+                .filter(|v| !v.is_empty())
+                .collect::<Vec<_>>()
+                .join(" · ");
+            (name, value)
+        })
+        .collect();
+    let consent = data
+        .consent_history
+        .iter()
+        .map(|c| {
+            let decision = text(&format!("request.overview.consent_{}", c.decision));
+            (c.purpose.clone(), format!("{decision} ({})", c.decided_at.get(..10).unwrap_or(&c.decided_at)))
+        })
+        .collect();
+    let requests = data
+        .requests
+        .iter()
+        .map(|r| {
+            let outcome = r
+                .outcome
+                .as_ref()
+                .map_or_else(|| text("request.status.open"), |o| text(&format!("request.outcome.{o}")));
+            (format!("{} ({})", text(&format!("request.kind.{}", r.kind)), dutch_date(r.received_on)), outcome)
+        })
+        .collect();
+    let mut sections = vec![
+        Section { title: text("request.overview.section.pupil"), rows: pupil_rows },
+        Section { title: text("request.overview.section.guardians"), rows: guardians },
+        Section { title: text("request.overview.section.consent"), rows: consent },
+        Section { title: text("request.overview.section.requests"), rows: requests },
+    ];
+    if !data.restrictions.is_empty() {
+        let rows = data
+            .restrictions
+            .iter()
+            .map(|r| (text("request.overview.restricted"), r.clone().unwrap_or_else(|| text("request.overview.whole"))))
+            .collect();
+        sections.push(Section { title: text("request.overview.section.restrictions"), rows });
+    }
+    sections.push(Section {
+        title: text("request.overview.section.information"),
+        rows: INFORMATION.iter().map(|key| (text(&format!("{key}.label")), text(&format!("{key}.text")))).collect(),
+    });
+    sections
+}
+
+/// The information that goes with a copy (seed 001 art. 14.1a, in its order).
+const INFORMATION: &[&str] = &[
+    "request.info.purposes",
+    "request.info.categories",
+    "request.info.recipients",
+    "request.info.transfers",
+    "request.info.retention",
+    "request.info.rights",
+    "request.info.complaint",
+    "request.info.source",
+    "request.info.automated",
+];
+
+// ---------------------------------------------------------------- reminders
+
+/// Sends the reminders due at `today` for every open request of every board:
+/// at 7 and at 2 working days left, each once, to the director, ST and the FG.
+/// Returns how many requests were reminded about.
+///
+/// # Errors
+/// When the store or the outbox fails.
+pub async fn send_reminders(state: &AppState, today: Date) -> Result<u64, StoreError> {
+    let mut sent = 0;
+    for board_id in state.store.board_ids().await? {
+        let board = state.store.board(&board_id);
+        let equated = equated_days(board).await?;
+        for request in board.requests(&Scope::Board, true).await? {
+            let left = working_days_left(&request, today, &equated);
+            let Some(at) = Urgency::reminder_at(left) else { continue };
+            if left < 0 || !board.record_reminder(&request.id, at, state.clock.now()).await? {
+                continue;
+            }
+            let contacts = contacts(board, request.new.school_id.as_deref()).await?;
+            let kind = t(&format!("request.kind.{}", request.new.kind.code()));
+            let link = format!("{}/verzoeken/{}", state.config.base_url, request.id);
+            let (days, deadline) = (left.to_string(), dutch_date(request.current_deadline()));
+            let subject = tf("request.mail.reminder_subject", &[("kind", kind), ("days", &days)]);
+            let body = tf(
+                "request.mail.reminder_body",
+                &[("kind", kind), ("days", &days), ("deadline", &deadline), ("link", &link)],
+            );
+            let recipients = contacts.director.iter().map(|(_, e)| e).chain(&contacts.st).chain(&contacts.fg);
+            for to in recipients {
+                state.mailer.send(&board_id, Mail { to, subject: &subject, body: &body, sensitive: false }).await?;
+            }
+            sent += 1;
+        }
+    }
+    Ok(sent)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aantoonbaar_rules::requests::{IdentityCheck, RequestChannel};
+    use jiff::civil::date;
+
+    fn data() -> PupilData {
+        PupilData {
+            pupil: PupilRecord {
+                id: "p1".to_owned(),
+                external_number: "1001".to_owned(),
+                given_name: "Sanne".to_owned(),
+                surname_prefix: Some("van der".to_owned()),
+                surname: "Berg".to_owned(),
+                birth_date: date(2019, 3, 4),
+                school_id: "s1".to_owned(),
+                group_id: "g1".to_owned(),
+                enrolment_date: date(2023, 3, 5),
+                leave_date: Some(date(2026, 7, 10)),
+                leave_destination: Some("secondary_school".to_owned()),
+                family_situation: Some("separated".to_owned()),
+            },
+            guardians: vec![GuardianRecord {
+                id: "g1".to_owned(),
+                given_name: "Eva".to_owned(),
+                surname_prefix: None,
+                surname: "Berg".to_owned(),
+                email: Some("eva@voorbeeld.nl".to_owned()),
+                phone: None,
+                relation: "mother".to_owned(),
+                holds_custody: true,
+                recognised: true,
+                information_granted_on: None,
+            }],
+            consent_history: vec![ConsentRecord {
+                purpose: "website".to_owned(),
+                purpose_version: 1,
+                decision: "refused".to_owned(),
+                guardian_id: Some("g1".to_owned()),
+                by_pupil: false,
+                decided_at: "2026-09-01T08:00:00Z".to_owned(),
+                channel: "paper".to_owned(),
+            }],
+            restrictions: vec![None],
+            requests: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_overview_has_every_section_and_the_information_of_article_14_1a() {
+        let sections = overview(&data(), "OBS De Linde", "Groep 3");
+        let titles: Vec<&str> = sections.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Leerling",
+                "Ouders en verzorgers",
+                "Toestemmingen voor beeldmateriaal",
+                "Eerdere verzoeken",
+                "Beperking van de verwerking",
+                "Informatie over de verwerking"
+            ]
+        );
+        let text: Vec<String> = sections.iter().flat_map(|s| s.rows.iter().map(|(a, b)| format!("{a} {b}"))).collect();
+        let text = text.join("\n");
+        assert!(!text.contains("[?]"), "a text is missing from the catalogue:\n{text}");
+        for needed in [
+            "Sanne van der Berg",
+            "Uitgeschreven op 10-07-2026",
+            "Eva Berg",
+            "eva@voorbeeld.nl",
+            "geen toestemming",
+            "Autoriteit Persoonsgegevens",
+            "Bewaartermijn",
+            "Doorgifte buiten de EER",
+            "Geautomatiseerde besluiten",
+            "Bron",
+        ] {
+            assert!(text.contains(needed), "{needed}:\n{text}");
+        }
+    }
+
+    fn request(kind: RequestKind, outcome: Outcome, reason: Option<Reason>) -> Request {
+        Request {
+            id: "r1".to_owned(),
+            new: NewRequest {
+                kind,
+                school_id: None,
+                subject_pupil_id: None,
+                subject_guardian_id: None,
+                subject_description: None,
+                requester_guardian_id: None,
+                requester_description: None,
+                requester_relation: "parent".to_owned(),
+                details: None,
+                received_on: date(2026, 11, 20),
+                channel: RequestChannel::Email,
+                identity_check: IdentityCheck::KnownEmail,
+                assigned_to: None,
+                deadline: date(2026, 12, 21),
+            },
+            extended_deadline: None,
+            extension_reason: None,
+            requester_told_on: None,
+            outcome: Some(outcome),
+            reason,
+            explanation: None,
+            decided_on: Some(date(2026, 11, 25)),
+            objection_balancing: None,
+            objection_outcome: None,
+            erasures: Vec::new(),
+            recipients_told: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_refusal_letter_states_the_reason_and_the_ap_and_the_court() {
+        let text =
+            letter(&request(RequestKind::Erasure, Outcome::Refused, Some(Reason::LegalRetention)), Some("Sanne"))
+                .join("\n");
+        for needed in
+            ["20-11-2026", "over Sanne", "afgewezen", "wettelijk verplicht", "Autoriteit Persoonsgegevens", "rechter"]
+        {
+            assert!(text.contains(needed), "{needed}:\n{text}");
+        }
+        assert!(!text.contains("[?]"));
+    }
+
+    #[test]
+    fn an_access_letter_carries_the_information_the_law_requires() {
+        let text = letter(&request(RequestKind::Access, Outcome::Granted, None), None).join("\n");
+        for needed in ["toegewezen", "Doelen", "Ontvangers", "Bewaartermijn", "Autoriteit Persoonsgegevens"] {
+            assert!(text.contains(needed), "{needed}:\n{text}");
+        }
+        assert!(!text.contains("rechter"), "a full grant needs no appeal paragraph");
+    }
+}
