@@ -176,6 +176,7 @@ pub struct PupilData {
     /// `null` for the whole pupil, else a consent purpose.
     pub restrictions: Vec<Option<String>>,
     pub requests: Vec<RequestRecord>,
+    pub incidents: Vec<IncidentRecord>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -229,6 +230,33 @@ pub struct RequestRecord {
     pub outcome: Option<String>,
     pub reason: Option<String>,
     pub decided_on: Option<Date>,
+}
+
+/// An incident that concerns the pupil, without what others reported or wrote
+/// in it (their names, descriptions): only what happened to this pupil's data
+/// and what the board did about it.
+#[derive(Debug, Clone, Serialize)]
+pub struct IncidentRecord {
+    pub reference: String,
+    pub kind: String,
+    pub reported_on: Date,
+    pub status: String,
+    /// Whether the assessment found a personal-data breach.
+    pub breach: Option<bool>,
+    pub authority_notified_on: Option<Date>,
+}
+
+impl From<&aantoonbaar_store::Incident> for IncidentRecord {
+    fn from(i: &aantoonbaar_store::Incident) -> Self {
+        Self {
+            reference: i.reference.clone(),
+            kind: i.kind.code().to_owned(),
+            reported_on: aantoonbaar_rules::calendar::dutch_date(i.reported_at),
+            status: i.status.code().to_owned(),
+            breach: i.assessment.as_ref().map(|a| a.is_breach),
+            authority_notified_on: i.authority_sent_at.map(aantoonbaar_rules::calendar::dutch_date),
+        }
+    }
 }
 
 impl From<&Pupil> for PupilRecord {
@@ -307,12 +335,15 @@ pub async fn pupil_data(board: BoardStore<'_>, actor: &Actor, pupil: &Pupil) -> 
     let guardians = board.guardians_of(&pupil.id).await?;
     let consent = board.consent_history(&pupil.id).await?;
     let requests = board.requests_about_pupil(&pupil.id).await?;
+    let filter = aantoonbaar_store::IncidentFilter { pupil_id: Some(pupil.id.clone()), ..Default::default() };
+    let incidents = board.incidents(&aantoonbaar_store::Scope::Board, &filter).await?;
     Ok(PupilData {
         pupil: pupil.into(),
         guardians: guardians.iter().map(Into::into).collect(),
         consent_history: consent.iter().map(Into::into).collect(),
         restrictions: board.restrictions_of(&pupil.id).await?,
         requests: requests.iter().map(Into::into).collect(),
+        incidents: incidents.iter().map(Into::into).collect(),
     })
 }
 
@@ -347,13 +378,14 @@ pub fn export_zip(data: &PupilData) -> Result<Vec<u8>, ExportError> {
     use std::io::Write;
     let restrictions: Vec<[String; 1]> =
         data.restrictions.iter().map(|r| [r.clone().unwrap_or_else(|| "*".to_owned())]).collect();
-    let files: [(&str, Vec<u8>); 6] = [
+    let files: [(&str, Vec<u8>); 7] = [
         ("gegevens.json", serde_json::to_vec_pretty(data)?),
         ("leerling.csv", csv_of(std::slice::from_ref(&data.pupil))?),
         ("ouders.csv", csv_of(&data.guardians)?),
         ("toestemmingen.csv", csv_of(&data.consent_history)?),
         ("verzoeken.csv", csv_of(&data.requests)?),
         ("beperkingen.csv", csv_of(&restrictions)?),
+        ("incidenten.csv", csv_of(&data.incidents)?),
     ];
     let mut archive = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
@@ -427,11 +459,24 @@ pub fn overview(data: &PupilData, school: &str, group: &str) -> Vec<Section> {
             (format!("{} ({})", text(&format!("request.kind.{}", r.kind)), dutch_date(r.received_on)), outcome)
         })
         .collect();
+    let incidents = data
+        .incidents
+        .iter()
+        .map(|i| {
+            let mut value =
+                vec![text(&format!("incident.kind.{}", i.kind)), text(&format!("incident.status.{}", i.status))];
+            if let Some(on) = i.authority_notified_on {
+                value.push(tf("request.overview.incident_notified", &[("date", &dutch_date(on))]));
+            }
+            (format!("{} ({})", i.reference, dutch_date(i.reported_on)), value.join(" · "))
+        })
+        .collect();
     let mut sections = vec![
         Section { title: text("request.overview.section.pupil"), rows: pupil_rows },
         Section { title: text("request.overview.section.guardians"), rows: guardians },
         Section { title: text("request.overview.section.consent"), rows: consent },
         Section { title: text("request.overview.section.requests"), rows: requests },
+        Section { title: text("request.overview.section.incidents"), rows: incidents },
     ];
     if !data.restrictions.is_empty() {
         let rows = data

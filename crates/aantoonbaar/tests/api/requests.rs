@@ -150,7 +150,14 @@ story!(access_and_portability_give_everything_held_about_the_pupil, |app| {
     let path = format!("/api/v1/requests/{}/decision", earlier["id"].as_str().unwrap());
     json(app.post(&s.director, &path, &json!({"outcome": "granted"})).await, 200).await;
     file(&app, &s, "portability", "2026-11-20").await;
+    let report = json!({"school_id": s.f.school, "what_happened": "Klassenlijst naar de verkeerde ouder gemaild",
+        "discovered_at": "2026-11-21T09:00:00+01:00"});
+    let incident = json(app.post(&s.admin, "/api/v1/incidents", &report).await, 201).await;
+    let subjects = format!("/api/v1/incidents/{}/subjects", incident["id"].as_str().unwrap());
+    assert!(app.post(&s.admin, &subjects, &json!({"pupil_ids": [s.f.pupil]})).await.status().is_success());
     let export = json(app.get(&s.director, &format!("/api/v1/pupils/{}/export", s.f.pupil)).await, 200).await;
+    assert_eq!(export["incidents"][0]["reference"], incident["reference"]);
+    assert!(!export.to_string().contains("verkeerde ouder"), "no one else's words about the incident");
     assert_eq!(export["pupil"]["given_name"], "Sanne");
     assert_eq!(export["pupil"]["birth_date"], "2019-03-04");
     assert_eq!(export["guardians"][0]["email"], "eva@voorbeeld.nl");
