@@ -589,6 +589,14 @@ mod tests {
             }],
             restrictions: vec![None],
             requests: Vec::new(),
+            incidents: vec![IncidentRecord {
+                reference: "INC-2026-0004".to_owned(),
+                kind: "incident".to_owned(),
+                reported_on: date(2026, 10, 2),
+                status: "closed".to_owned(),
+                breach: Some(true),
+                authority_notified_on: Some(date(2026, 10, 3)),
+            }],
         }
     }
 
@@ -603,6 +611,7 @@ mod tests {
                 "Ouders en verzorgers",
                 "Toestemmingen voor beeldmateriaal",
                 "Eerdere verzoeken",
+                "Incidenten die de leerling betreffen",
                 "Beperking van de verwerking",
                 "Informatie over de verwerking"
             ]
@@ -621,6 +630,8 @@ mod tests {
             "Doorgifte buiten de EER",
             "Geautomatiseerde besluiten",
             "Bron",
+            "INC-2026-0004 (02-10-2026)",
+            "gemeld bij de Autoriteit Persoonsgegevens op 03-10-2026",
         ] {
             assert!(text.contains(needed), "{needed}:\n{text}");
         }
