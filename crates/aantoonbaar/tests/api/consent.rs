@@ -428,6 +428,13 @@ story!(a_pupil_of_sixteen_is_invited_at_their_own_address_and_decides_in_the_por
     assert_eq!(reason(&app, &f, "2026-11-22").await, "granted");
     let history = app.store.board(&board).consent_history(&f.pupil).await.unwrap();
     assert!(history[0].by_pupil && history[0].guardian_id.is_none(), "recorded as the pupil's own decision");
+
+    // She may also ask what the school holds about her, as the data subject herself.
+    let filed = app.form(&format!("/ouders/kinderen/{}/verzoek", f.pupil), &[("kind", "access")]).await;
+    assert_eq!(filed.status(), 200);
+    let requests = json(app.get(&f.token, "/api/v1/requests").await, 200).await;
+    assert_eq!(requests[0]["requester_relation"], "self", "{requests}");
+    assert!(requests[0]["requester_guardian_id"].is_null());
 });
 
 story!(a_pupil_under_sixteen_with_an_address_does_not_decide_in_the_portal, |app| {

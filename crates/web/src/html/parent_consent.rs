@@ -4,7 +4,7 @@
 //! as a page).
 
 use super::filters;
-use super::parents::Parent;
+use super::parents::{Parent, Viewer, child_of};
 use super::{Layout, PageError, PageResult, render};
 use crate::AppState;
 use crate::api::consent::verdicts_per_purpose;
@@ -42,47 +42,6 @@ struct ConsentPage {
     notice: Option<&'static str>,
     /// After saving: what changed, with receipt links (decision id, purpose name, word).
     saved: Option<Vec<(String, String, &'static str)>>,
-}
-
-/// Who is signed in, for one child.
-enum Viewer {
-    /// The pupil themself, at their own address, from their 16th birthday.
-    Pupil,
-    /// One or more guardian records with this address (custodial ones first).
-    Guardian(Vec<(String, bool)>),
-}
-
-impl Viewer {
-    /// Whether this person made `decision`.
-    fn made(&self, decision: &ConsentDecisionRecord) -> bool {
-        match self {
-            Self::Pupil => decision.by_pupil,
-            Self::Guardian(mine) => decision.guardian_id.as_ref().is_some_and(|g| mine.iter().any(|(m, _)| m == g)),
-        }
-    }
-}
-
-/// The child, if it is one of this person's (or the signed-in pupil), and who they are for it.
-async fn child_of(state: &AppState, parent: &Parent, pupil_id: &str) -> Result<(Pupil, Viewer), PageError> {
-    let board = state.store.board(&parent.session.board);
-    let pupil = board
-        .children_of(&parent.session.email, state.clock.today())
-        .await?
-        .into_iter()
-        .find(|p| p.id == pupil_id)
-        .ok_or_else(Problem::not_found)?;
-    let mut mine: Vec<(String, bool)> = board
-        .guardians_of(&pupil.id)
-        .await?
-        .into_iter()
-        .filter(|g| g.guardian.email.as_deref() == Some(parent.session.email.as_str()))
-        .map(|g| (g.guardian.id, g.link.holds_custody))
-        .collect();
-    if mine.is_empty() && pupil.email.as_deref() == Some(parent.session.email.as_str()) {
-        return Ok((pupil, Viewer::Pupil));
-    }
-    mine.sort_by_key(|(_, custody)| !custody);
-    Ok((pupil, Viewer::Guardian(mine)))
 }
 
 async fn page(

@@ -3,7 +3,7 @@
 //! identity check (seed 002 §10.2: identity verified, no copy of an ID kept).
 
 use super::filters;
-use super::parents::Parent;
+use super::parents::{Parent, Viewer, child_of};
 use super::{Layout, PageResult, render};
 use crate::AppState;
 use crate::csrf::CsrfToken;
@@ -32,27 +32,6 @@ struct RequestPage {
     deadline: Option<String>,
 }
 
-/// The child, if it is one of this parent's, and the parent's guardian id for it (custodial first).
-async fn child(state: &AppState, parent: &Parent, pupil_id: &str) -> Result<(Pupil, String), Problem> {
-    let board = state.store.board(&parent.session.board);
-    let pupil = board
-        .children_of(&parent.session.email, state.clock.today())
-        .await?
-        .into_iter()
-        .find(|p| p.id == pupil_id)
-        .ok_or_else(Problem::not_found)?;
-    let mut mine: Vec<(String, bool)> = board
-        .guardians_of(&pupil.id)
-        .await?
-        .into_iter()
-        .filter(|g| g.guardian.email.as_deref() == Some(parent.session.email.as_str()))
-        .map(|g| (g.guardian.id, g.link.holds_custody))
-        .collect();
-    mine.sort_by_key(|(_, custody)| !custody);
-    let guardian = mine.into_iter().next().map(|(id, _)| id).ok_or_else(Problem::not_found)?;
-    Ok((pupil, guardian))
-}
-
 fn page(state: &AppState, parent: &Parent, pupil: &Pupil) -> RequestPage {
     RequestPage {
         layout: Layout::public(state, &CsrfToken(parent.csrf().to_owned()), t("request.portal.title")),
@@ -68,7 +47,7 @@ fn page(state: &AppState, parent: &Parent, pupil: &Pupil) -> RequestPage {
 }
 
 pub async fn form(State(state): State<AppState>, parent: Parent, Path(pupil_id): Path<String>) -> PageResult {
-    let (pupil, _) = child(&state, &parent, &pupil_id).await?;
+    let (pupil, _) = child_of(&state, &parent, &pupil_id).await?;
     Ok(render(&page(&state, &parent, &pupil)))
 }
 
@@ -85,7 +64,12 @@ pub async fn submit(
     Path(pupil_id): Path<String>,
     Form(form): Form<RequestForm>,
 ) -> PageResult {
-    let (pupil, guardian) = child(&state, &parent, &pupil_id).await?;
+    let (pupil, viewer) = child_of(&state, &parent, &pupil_id).await?;
+    // A pupil of 16 or over files for themself; a parent for their child.
+    let (requester_guardian_id, requester_relation) = match viewer {
+        Viewer::Pupil => (None, "self"),
+        Viewer::Guardian(mine) => (Some(mine.first().ok_or_else(Problem::not_found)?.0.clone()), "parent"),
+    };
     let mut view = page(&state, &parent, &pupil);
     let Ok(kind) = RequestKind::from_code(&form.kind) else {
         view.error = Some(t("request.kind_unknown"));
@@ -99,9 +83,9 @@ pub async fn submit(
         subject_pupil_id: Some(pupil.id.clone()),
         subject_guardian_id: None,
         subject_description: None,
-        requester_guardian_id: Some(guardian),
+        requester_guardian_id,
         requester_description: None,
-        requester_relation: "parent".to_owned(),
+        requester_relation: requester_relation.to_owned(),
         details,
         received_on: today,
         channel: RequestChannel::Portal,

@@ -1,7 +1,7 @@
 //! The parents' portal: sign in with a link sent by e-mail, see one's own children.
 
 use super::filters;
-use super::{Layout, PageResult, render};
+use super::{Layout, PageError, PageResult, render};
 use crate::AppState;
 use crate::auth::client_ip;
 use crate::csrf::CsrfToken;
@@ -11,7 +11,7 @@ use crate::mail::Mail;
 use aantoonbaar_rules::Email;
 use aantoonbaar_rules::throttle::{account_delay, address_delay};
 use aantoonbaar_store::credentials::{hash_secret, new_secret};
-use aantoonbaar_store::{Actor, ParentSession, Scope};
+use aantoonbaar_store::{Actor, ConsentDecisionRecord, ParentSession, Pupil, Scope};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Extension, FromRequestParts, Path, State};
@@ -175,6 +175,47 @@ struct ChildrenPage {
     board: String,
     email: String,
     children: Vec<Child>,
+}
+
+/// Who is signed in, for one child.
+pub enum Viewer {
+    /// The pupil themself, at their own address, from their 16th birthday.
+    Pupil,
+    /// One or more guardian records with this address (custodial ones first).
+    Guardian(Vec<(String, bool)>),
+}
+
+impl Viewer {
+    /// Whether this person made `decision`.
+    pub fn made(&self, decision: &ConsentDecisionRecord) -> bool {
+        match self {
+            Self::Pupil => decision.by_pupil,
+            Self::Guardian(mine) => decision.guardian_id.as_ref().is_some_and(|g| mine.iter().any(|(m, _)| m == g)),
+        }
+    }
+}
+
+/// The child, if it is one of this person's (or the signed-in pupil), and who they are for it.
+pub async fn child_of(state: &AppState, parent: &Parent, pupil_id: &str) -> Result<(Pupil, Viewer), PageError> {
+    let board = state.store.board(&parent.session.board);
+    let pupil = board
+        .children_of(&parent.session.email, state.clock.today())
+        .await?
+        .into_iter()
+        .find(|p| p.id == pupil_id)
+        .ok_or_else(Problem::not_found)?;
+    let mut mine: Vec<(String, bool)> = board
+        .guardians_of(&pupil.id)
+        .await?
+        .into_iter()
+        .filter(|g| g.guardian.email.as_deref() == Some(parent.session.email.as_str()))
+        .map(|g| (g.guardian.id, g.link.holds_custody))
+        .collect();
+    if mine.is_empty() && pupil.email.as_deref() == Some(parent.session.email.as_str()) {
+        return Ok((pupil, Viewer::Pupil));
+    }
+    mine.sort_by_key(|(_, custody)| !custody);
+    Ok((pupil, Viewer::Guardian(mine)))
 }
 
 /// Only the children linked to the parent's own address.
