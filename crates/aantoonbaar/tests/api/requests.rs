@@ -523,7 +523,15 @@ story!(the_portability_zip_holds_the_json_and_a_csv_per_table, |app| {
     names.sort();
     assert_eq!(
         names,
-        ["beperkingen.csv", "gegevens.json", "leerling.csv", "ouders.csv", "toestemmingen.csv", "verzoeken.csv"]
+        [
+            "beperkingen.csv",
+            "gegevens.json",
+            "incidenten.csv",
+            "leerling.csv",
+            "ouders.csv",
+            "toestemmingen.csv",
+            "verzoeken.csv"
+        ]
     );
     let read = |archive: &mut zip::ZipArchive<std::io::Cursor<Vec<u8>>>, name: &str| {
         let mut text = String::new();
