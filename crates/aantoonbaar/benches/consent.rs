@@ -32,6 +32,9 @@ struct Fixture {
     board: BoardId,
     group_pupils: Vec<String>,
     group_id: String,
+    /// Pupils of another group, for the decisions under load, so the checks
+    /// and the overview read the history they would read in real life.
+    writer_pupils: Vec<String>,
     database_url: String,
 }
 
@@ -136,7 +139,9 @@ async fn seed() -> Fixture {
     let group = b.groups(&Scope::Board, None).await.unwrap().remove(0);
     let group_pupils: Vec<String> =
         pupils.iter().filter(|p| p.group_id == group.id).take(30).map(|p| p.id.clone()).collect();
-    Fixture { store, board, group_pupils, group_id: group.id, database_url }
+    let writer_pupils: Vec<String> =
+        pupils.iter().rev().filter(|p| p.group_id != group.id).take(30).map(|p| p.id.clone()).collect();
+    Fixture { store, board, group_pupils, group_id: group.id, writer_pupils, database_url }
 }
 
 /// Bulk insert straight into the table (the seed, not the code under test).
@@ -216,7 +221,7 @@ fn main() {
         for t in 0..32 {
             let store = f.store.clone();
             let board_id = f.board.clone();
-            let pupil = f.group_pupils[t % f.group_pupils.len()].clone();
+            let pupil = f.writer_pupils[t % f.writer_pupils.len()].clone();
             tasks.push(tokio::spawn(async move {
                 let board = store.board(&board_id);
                 let guardian = board.guardians_of(&pupil).await.unwrap().remove(0).guardian.id;

@@ -1110,7 +1110,15 @@ pub(crate) async fn consent_facts(
 
     // Custodians, the decisions that can still count on `day`, the objections
     // and the restrictions, in one round trip; `kind` tells them apart.
-    let earliest = settings.consent_renewal.earliest_covering(day).map_or_else(String::new, |d| d.to_string());
+    // The decisions' Dutch dates from the first covering day through `day`, as
+    // a range of `decided_at` instants so the index on it does the filtering.
+    let start_of = |d: Date| -> Result<i64> {
+        d.to_zoned(aantoonbaar_rules::calendar::dutch_time_zone())
+            .map(|z| z.timestamp().as_second())
+            .map_err(|e| StoreError::Corrupt(e.to_string()))
+    };
+    let from = settings.consent_renewal.earliest_covering(day).map_or(Ok(i64::MIN), start_of)?;
+    let until = day.tomorrow().map_or(Ok(i64::MAX), start_of)?;
     let mut qb = QueryBuilder::new(
         "SELECT 'c' AS kind, pupil_id, guardian_id, CASE WHEN holds_custody THEN 'y' ELSE 'n' END AS value, \
          NULL AS on_day, NULL AS purpose_code, 0 AS at, 0 AS created, '' AS id FROM pupil_guardians WHERE board_id = ",
@@ -1131,7 +1139,7 @@ pub(crate) async fn consent_facts(
     if let Some(purpose) = purpose {
         qb.push(" AND purpose_code = ").push_bind(purpose.to_owned());
     }
-    qb.push(" AND decided_on >= ").push_bind(earliest).push(" AND decided_on <= ").push_bind(day.to_string());
+    qb.push(" AND decided_at >= ").push_bind(from).push(" AND decided_at < ").push_bind(until);
     qb.push(" UNION ALL SELECT 'o', pupil_id, guardian_id, '', noted_on, purpose_code, created_at, created_at, id \
          FROM consent_objections WHERE board_id = ")
         .push_bind(board.0.clone());
