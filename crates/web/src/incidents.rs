@@ -71,6 +71,24 @@ fn text(errors: &mut Vec<FieldError>, field: &str, value: Option<String>, requir
     }
 }
 
+/// Checks further information for the AP (AVG art. 33 lid 4): a text within
+/// [`TEXT_LIMIT`], about an incident whose notification was recorded; the
+/// trimmed text, or every error.
+///
+/// # Errors
+/// The field errors, for the API's problem and the page alike.
+pub fn validate_follow_up(incident: &Incident, content: Option<String>) -> Result<String, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let content = text(&mut errors, "content", content, true);
+    if incident.authority_sent_at.is_none() {
+        errors.push(FieldError::new("id", "incident.not_notified"));
+    }
+    match content {
+        Some(content) if errors.is_empty() => Ok(content),
+        _ => Err(errors),
+    }
+}
+
 /// Checks a report: what happened and when are required, the discovery cannot
 /// lie in the future, and no text is longer than [`TEXT_LIMIT`].
 ///

@@ -443,22 +443,18 @@ pub async fn follow_up(
 ) -> ApiResult<(StatusCode, Json<aantoonbaar_store::FollowUp>)> {
     let incident = find_open(&state, &staff, &id).await?;
     let mut f = Fields::new(body, &["content", "sent_at"]);
-    let content = f.required("content");
-    if content.as_ref().is_some_and(|c| c.chars().count() > crate::incidents::TEXT_LIMIT) {
-        f.errors.push(FieldError::new("content", "incident.text_too_long"));
-    }
+    let content = f.text("content");
+    let content =
+        crate::incidents::validate_follow_up(&incident, content).map_err(|errors| f.errors.extend(errors)).ok();
     let sent_at = match f.text("sent_at") {
         Some(text) => f.parse("sent_at", Some(text), parse_moment),
         None => Some(staff.now),
     };
-    if incident.authority_sent_at.is_none() {
-        f.errors.push(FieldError::new("id", "incident.not_notified"));
-    }
     let (content, sent_at) = f.done(content.zip(sent_at))?;
     let follow_up = state
         .store
         .board(&staff.principal.board)
-        .add_authority_follow_up(&staff.actor(), &incident.id, sent_at, content.trim())
+        .add_authority_follow_up(&staff.actor(), &incident.id, sent_at, &content)
         .await?;
     Ok((StatusCode::CREATED, Json(follow_up)))
 }

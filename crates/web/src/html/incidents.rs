@@ -647,21 +647,14 @@ pub async fn follow_up(
     Form(form): Form<FollowUpForm>,
 ) -> PageResult {
     let incident = managed(&state, &staff, &id).await?;
-    let content = form.content.trim();
-    let error = if content.is_empty() {
-        Some(FieldError::new("content", "field.required"))
-    } else if content.chars().count() > crate::incidents::TEXT_LIMIT {
-        Some(FieldError::new("content", "incident.text_too_long"))
-    } else if incident.authority_sent_at.is_none() {
-        Some(FieldError::new("id", "incident.not_notified"))
-    } else {
-        None
-    };
-    if let Some(error) = error {
-        return incident_page(&state, &staff, &id, vec![error]).await;
+    match crate::incidents::validate_follow_up(&incident, Some(form.content)) {
+        Ok(content) => {
+            let board = state.store.board(&staff.principal.board);
+            board.add_authority_follow_up(&staff.actor(), &id, staff.now, &content).await?;
+            back(&id)
+        }
+        Err(errors) => incident_page(&state, &staff, &id, errors).await,
     }
-    state.store.board(&staff.principal.board).add_authority_follow_up(&staff.actor(), &id, staff.now, content).await?;
-    back(&id)
 }
 
 /// Links the chosen pupils to the incident.
