@@ -7,6 +7,8 @@
 
 #![expect(clippy::unwrap_used, reason = "a benchmark that cannot set up should stop")]
 
+use aantoonbaar_app::clock::Clock;
+use aantoonbaar_app::{Config, accounts};
 use aantoonbaar_rules::consent::Choice;
 use aantoonbaar_rules::organisation::{FamilySituation, Relation};
 use aantoonbaar_rules::{Email, PersonName, PupilNumber, Role, ScopeKind};
@@ -15,9 +17,8 @@ use aantoonbaar_store::{
     Actor, BoardId, Channel, ImportedGuardian, ImportedPupil, Link, NewConsentDecision, NewGuardian, NewSchool,
     NewUser, Scope, Store,
 };
+use aantoonbaar_web::Application;
 use aantoonbaar_web::api::consent::verdicts_for;
-use aantoonbaar_web::clock::Clock;
-use aantoonbaar_web::{Application, Config, accounts};
 use criterion::Criterion;
 use jiff::Timestamp;
 use jiff::civil::date;

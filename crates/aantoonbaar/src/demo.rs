@@ -3,6 +3,7 @@
 //! the information-rights table (seed 001 §14.13), staff in every role.
 //! Pseudo-random but the same on every run.
 
+use aantoonbaar_app::clock::Clock;
 use aantoonbaar_rules::consent::Choice;
 use aantoonbaar_rules::organisation::{FamilySituation, LeaveDestination, Relation};
 use aantoonbaar_rules::{Brin, Email, PersonName, PupilNumber, Role, SchoolYear, ScopeKind};
@@ -11,7 +12,6 @@ use aantoonbaar_store::{
     Actor, BoardId, BoardStore, Channel, ImportedGuardian, ImportedPupil, Link, NewConsentDecision, NewGuardian,
     NewSchool, NewUser, PupilQuery, Scope, Store, StoreError,
 };
-use aantoonbaar_web::clock::Clock;
 use jiff::civil::Date;
 use jiff::{Span, ToSpan};
 
@@ -468,7 +468,7 @@ pub async fn seed(store: &Store, clock: &Clock) -> Result<Summary, StoreError> {
 /// clock runs, and a closed misaddressed e-mail whose recipient deleted it.
 async fn incidents(board: BoardStore<'_>, actor: &Actor, school_ids: &[String]) -> Result<(), StoreError> {
     use aantoonbaar_rules::breach::{
-        Availability, BreachFacts, Confidentiality, DataCategory, Exfiltration, Integrity,
+        Availability, BreachFacts, Confidentiality, Consequence, DataCategory, Exfiltration, Integrity,
     };
     use aantoonbaar_rules::incidents::{Channel, Kind};
     use aantoonbaar_store::{Closing, NewIncident};
@@ -540,8 +540,8 @@ async fn incidents(board: BoardStore<'_>, actor: &Actor, school_ids: &[String]) 
         ..settled.clone()
     };
     let (record, _) =
-        aantoonbaar_web::incidents::decide(&phone, facts, None, "directeur.kompas@demo.aantoonbaar.nl", actor.at)
-            .map_err(|e| StoreError::Corrupt(e.code))?;
+        aantoonbaar_app::incidents::decide(&phone, facts, None, "directeur.kompas@demo.aantoonbaar.nl", actor.at)
+            .map_err(|e| StoreError::Corrupt(e.to_string()))?;
     board.record_incident_assessment(actor, &phone.id, &record).await?;
 
     let mail = board
@@ -566,11 +566,14 @@ async fn incidents(board: BoardStore<'_>, actor: &Actor, school_ids: &[String]) 
         subjects: Some(27),
         children: Some(true),
         aware_at: Some(ago(200)),
+        recipients: Some(1),
+        trusted_recipient: Some(false),
+        consequences: Some(vec![Consequence::None]),
         ..settled
     };
     let (record, _) =
-        aantoonbaar_web::incidents::decide(&mail, facts, None, "directeur.regenboog@demo.aantoonbaar.nl", actor.at)
-            .map_err(|e| StoreError::Corrupt(e.code))?;
+        aantoonbaar_app::incidents::decide(&mail, facts, None, "directeur.regenboog@demo.aantoonbaar.nl", actor.at)
+            .map_err(|e| StoreError::Corrupt(e.to_string()))?;
     board.record_incident_assessment(actor, &mail.id, &record).await?;
     let closing = Closing {
         measures: "Ontvanger heeft de mail verwijderd en dat bevestigd; adresaanvulling in de mail uitgezet".to_owned(),

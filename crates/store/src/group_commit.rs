@@ -34,10 +34,7 @@ impl DecisionQueue {
             let mut batch = Vec::with_capacity(BATCH);
             while receiver.recv_many(&mut batch, BATCH).await > 0 {
                 let items: Vec<_> = batch.iter().map(|p| (&p.board, &p.actor, &p.decision)).collect();
-                let outcome = match &backend {
-                    Backend::Sqlite(pool) => sqlite::record_consent_decisions(pool, &items).await,
-                    Backend::Postgres(pool) => postgres::record_consent_decisions(pool, &items).await,
-                };
+                let outcome = dispatch!(backend: &backend, consent::record_consent_decisions(&items));
                 match outcome {
                     Ok(results) => {
                         for (pending, result) in batch.drain(..).zip(results) {

@@ -182,7 +182,12 @@ impl BoardStore<'_> {
         dispatch!(self.store, incidents::get(self.board, scope, reported_by, id))
     }
 
-    /// Records the assessment and the decision; the incident becomes `assessed`.
+    /// Records the assessment and the decision; the incident becomes `assessed`
+    /// (again: a new assessment also clears the deadline warnings sent).
+    ///
+    /// # Errors
+    /// [`crate::StoreError::WrongState`] when the incident is closed (`WHERE … AND status <> 'closed'`);
+    /// [`crate::StoreError::NotFound`] when it does not exist.
     pub async fn record_incident_assessment(
         &self,
         actor: &Actor,
@@ -193,6 +198,10 @@ impl BoardStore<'_> {
     }
 
     /// Records the notification to the AP (AVG art. 33).
+    ///
+    /// # Errors
+    /// [`crate::StoreError::WrongState`] unless the incident is assessed and not closed (`WHERE … AND status =
+    /// 'assessed'`).
     pub async fn record_authority_notification(
         &self,
         actor: &Actor,
@@ -205,6 +214,10 @@ impl BoardStore<'_> {
     }
 
     /// Records further information sent to the AP (AVG art. 33 lid 4).
+    ///
+    /// # Errors
+    /// [`crate::StoreError::WrongState`] unless the notification was recorded and the incident is not closed (`status
+    /// <> 'closed' AND authority_sent_at IS NOT NULL`).
     pub async fn add_authority_follow_up(
         &self,
         actor: &Actor,
@@ -220,6 +233,9 @@ impl BoardStore<'_> {
     }
 
     /// Links people to the incident (linking one twice is not an error).
+    ///
+    /// # Errors
+    /// [`crate::StoreError::WrongState`] when the incident is closed (`status <> 'closed'`).
     pub async fn link_incident_subjects(&self, actor: &Actor, id: &str, subjects: &[SubjectRef]) -> Result<()> {
         dispatch!(self.store, incidents::link_subjects(self.board, actor, id, subjects))
     }
@@ -229,6 +245,10 @@ impl BoardStore<'_> {
     }
 
     /// Records how the people concerned are informed, and the letters sent.
+    ///
+    /// # Errors
+    /// [`crate::StoreError::WrongState`] when the incident is closed (`WHERE … AND status <> 'closed'`); nothing is
+    /// recorded then, no letter either.
     pub async fn record_subjects_communication(
         &self,
         actor: &Actor,
@@ -249,16 +269,38 @@ impl BoardStore<'_> {
     }
 
     /// Closes the incident with measures, cause and evaluation.
+    ///
+    /// # Errors
+    /// [`crate::StoreError::WrongState`] unless it is assessed, not closed, and either needs no notification to the AP
+    /// or has it recorded (`status = 'assessed' AND (NOT notify_authority OR authority_sent_at IS NOT NULL)`).
     pub async fn close_incident(&self, actor: &Actor, id: &str, closing: &Closing) -> Result<()> {
         dispatch!(self.store, incidents::close(self.board, actor, id, closing))
     }
 
-    /// Records that a deadline warning went out, so it goes out once.
-    pub async fn mark_incident_warning(&self, actor: &Actor, id: &str, warning: Warning) -> Result<()> {
-        dispatch!(self.store, incidents::mark_warning(self.board, actor, id, warning))
+    /// Records that a deadline warning goes out and writes its `mails` into the
+    /// outbox in the same transaction, so it goes out once and is never lost:
+    /// `false` (nothing written) when it was recorded before (by another run or
+    /// server) or the AP deadline no longer runs. The 24-hour warning
+    /// needs `warned_24_at IS NULL`, the 8-hour one `warned_8_at IS NULL`, both
+    /// `status = 'assessed' AND notify_authority AND authority_sent_at IS NULL`.
+    ///
+    /// # Errors
+    /// [`crate::StoreError::NotFound`] when the incident does not exist.
+    pub async fn mark_incident_warning(
+        &self,
+        actor: &Actor,
+        id: &str,
+        warning: Warning,
+        mails: &[crate::NewMail],
+    ) -> Result<bool> {
+        dispatch!(self.store, incidents::mark_warning(self.board, actor, id, warning, mails))
     }
 
     /// Records the moment the AP deadline was found passed without a notification.
+    ///
+    /// # Errors
+    /// [`crate::StoreError::WrongState`] when that was recorded before or the deadline no longer runs (`overdue_at IS
+    /// NULL AND status = 'assessed' AND notify_authority AND authority_sent_at IS NULL`).
     pub async fn mark_incident_overdue(&self, actor: &Actor, id: &str) -> Result<()> {
         dispatch!(self.store, incidents::mark_overdue(self.board, actor, id))
     }

@@ -12,6 +12,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (2, "incidents", include_str!("../migrations/postgres/0002_incidents.sql")),
     (3, "requests", include_str!("../migrations/postgres/0003_requests.sql")),
     (4, "pupil_email", include_str!("../migrations/postgres/0004_pupil_email.sql")),
+    (5, "delivery", include_str!("../migrations/postgres/0005_delivery.sql")),
 ];
 
 pub(crate) async fn connect(url: &str) -> Result<sqlx::PgPool> {

@@ -93,7 +93,11 @@ impl BoardStore<'_> {
         dispatch!(self.store, requests::requests_about_pupil(self.board, pupil_id))
     }
 
-    /// Records the extension; [`crate::StoreError::NotFound`] when already decided.
+    /// Records the extension.
+    ///
+    /// # Errors
+    /// [`crate::StoreError::WrongState`] when the request is decided or already extended (`outcome IS NULL AND
+    /// extended_deadline IS NULL`); [`crate::StoreError::NotFound`] when it does not exist.
     pub async fn extend_request(
         &self,
         actor: &Actor,
@@ -106,6 +110,9 @@ impl BoardStore<'_> {
     }
 
     /// Records the decision on the actor's (Dutch) day, closing the request.
+    ///
+    /// # Errors
+    /// [`crate::StoreError::WrongState`] when it was decided before (`outcome IS NULL`).
     pub async fn decide_request(
         &self,
         actor: &Actor,
@@ -118,6 +125,9 @@ impl BoardStore<'_> {
     }
 
     /// Records the balancing of interests after an objection.
+    ///
+    /// # Errors
+    /// [`crate::StoreError::WrongState`] unless it is an open objection (`outcome IS NULL AND kind = 'objection'`).
     pub async fn record_balancing(
         &self,
         actor: &Actor,
@@ -129,6 +139,10 @@ impl BoardStore<'_> {
     }
 
     /// Restricts processing of the pupil, wholly (`None`) or for one consent purpose.
+    ///
+    /// # Errors
+    /// [`crate::StoreError::WrongState`] unless the request is open, of a kind that restricts, and about this pupil
+    /// (`outcome IS NULL AND kind IN ('restriction', 'rectification', 'objection') AND subject_pupil_id = pupil_id`).
     pub async fn restrict_pupil(
         &self,
         actor: &Actor,
@@ -145,6 +159,11 @@ impl BoardStore<'_> {
     }
 
     /// Erases the items judged erasable and records every verdict, in one transaction.
+    ///
+    /// # Errors
+    /// [`crate::StoreError::WrongState`] unless the request is an open erasure request about this pupil that erased
+    /// nothing yet (`outcome IS NULL AND kind = 'erasure' AND subject_pupil_id = pupil_id AND NOT EXISTS
+    /// (request_erasures …)`); nothing is erased then.
     pub async fn erase_for_request(
         &self,
         actor: &Actor,
@@ -166,6 +185,10 @@ impl BoardStore<'_> {
     }
 
     /// Records that these recipients were told of the correction on `told_on`.
+    ///
+    /// # Errors
+    /// [`crate::StoreError::WrongState`] unless the request is open and a rectification, erasure or restriction
+    /// (`outcome IS NULL AND kind IN ('rectification', 'erasure', 'restriction')`).
     pub async fn record_recipients_told(
         &self,
         actor: &Actor,
@@ -176,8 +199,15 @@ impl BoardStore<'_> {
         dispatch!(self.store, requests::record_recipients_told(self.board, actor, request_id, recipients, told_on))
     }
 
-    /// Records a reminder at `days_left`; `false` when it was recorded before.
-    pub async fn record_reminder(&self, request_id: &str, days_left: i64, at: jiff::Timestamp) -> Result<bool> {
-        dispatch!(self.store, requests::record_reminder(self.board, request_id, days_left, at))
+    /// Records a reminder at `days_left` and writes its `mails` into the outbox
+    /// in the same transaction; `false` (nothing written) when it was recorded before.
+    pub async fn record_reminder(
+        &self,
+        request_id: &str,
+        days_left: i64,
+        at: jiff::Timestamp,
+        mails: &[crate::NewMail],
+    ) -> Result<bool> {
+        dispatch!(self.store, requests::record_reminder(self.board, request_id, days_left, at, mails))
     }
 }

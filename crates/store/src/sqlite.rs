@@ -16,6 +16,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (2, "incidents", include_str!("../migrations/sqlite/0002_incidents.sql")),
     (3, "requests", include_str!("../migrations/sqlite/0003_requests.sql")),
     (4, "pupil_email", include_str!("../migrations/sqlite/0004_pupil_email.sql")),
+    (5, "delivery", include_str!("../migrations/sqlite/0005_delivery.sql")),
 ];
 
 pub(crate) async fn connect(path: &Path) -> Result<sqlx::SqlitePool> {

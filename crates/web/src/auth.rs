@@ -3,71 +3,33 @@
 
 use crate::AppState;
 use crate::error::Problem;
-use aantoonbaar_rules::Action;
-use aantoonbaar_rules::policy::permits;
 use aantoonbaar_store::credentials::hash_secret;
-use aantoonbaar_store::{Actor, Principal, Scope};
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::header;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
-use jiff::SignedDuration;
 use std::net::SocketAddr;
 
-/// How long a re-authentication counts for sensitive actions.
-pub const REAUTH_VALIDITY: SignedDuration = SignedDuration::from_mins(10);
+pub use aantoonbaar_app::staff::REAUTH_VALIDITY;
 
 /// Name of the staff session cookie.
 pub const SESSION_COOKIE: &str = "aantoonbaar_sessie";
 
-/// A signed-in staff user.
+/// A signed-in staff user, with the CSRF token the page's forms must carry.
+/// Derefs to the application's [`aantoonbaar_app::Staff`], which every
+/// operation takes.
 #[derive(Debug, Clone)]
 pub struct Staff {
-    pub principal: Principal,
-    pub ip: Option<String>,
-    pub now: jiff::Timestamp,
-    /// The hash of the session token (signed in by cookie), for re-authentication.
-    pub session: Option<String>,
+    pub staff: aantoonbaar_app::Staff,
     /// The token the page's forms must carry.
     pub csrf: String,
 }
 
-impl Staff {
-    /// The data this user may act on for `action`, or 403 when the policy table
-    /// has no row for any of their roles at their scope (deny by default).
-    ///
-    /// # Errors
-    /// [`Problem::forbidden`].
-    pub fn may(&self, action: Action) -> Result<&Scope, Problem> {
-        if permits(&self.principal.roles, self.principal.scope.kind(), action) {
-            Ok(&self.principal.scope)
-        } else {
-            Err(Problem::forbidden())
-        }
-    }
+impl std::ops::Deref for Staff {
+    type Target = aantoonbaar_app::Staff;
 
-    /// Whether the user may do `action` at all (for showing links and buttons).
-    #[must_use]
-    pub fn can(&self, action: Action) -> bool {
-        self.may(action).is_ok()
-    }
-
-    /// Whether the user confirmed password and code within the last
-    /// [`REAUTH_VALIDITY`] (required before sensitive actions on the pages).
-    #[must_use]
-    pub fn recently_reauthenticated(&self) -> bool {
-        self.principal.reauthenticated_at.is_some_and(|at| self.now.duration_since(at) <= REAUTH_VALIDITY)
-    }
-
-    /// The user as author of a change, for the audit trail.
-    #[must_use]
-    pub fn actor(&self) -> Actor {
-        Actor {
-            user_id: Some(self.principal.user_id.clone()),
-            label: self.principal.email.clone(),
-            ip: self.ip.clone(),
-            at: self.now,
-        }
+    fn deref(&self) -> &Self::Target {
+        &self.staff
     }
 }
 
@@ -91,17 +53,6 @@ pub fn client_ip(parts: &Parts) -> Option<String> {
     parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|info| info.0.ip().to_string())
 }
 
-/// The moments a session must have been used after (idle timeout) and started
-/// after (absolute timeout) to be valid at `now`. On overflow `now` itself, so a
-/// session counts as expired (fail closed).
-#[must_use]
-pub fn session_limits(config: &crate::Config, now: jiff::Timestamp) -> (jiff::Timestamp, jiff::Timestamp) {
-    let since = |timeout: std::time::Duration| {
-        SignedDuration::try_from(timeout).ok().and_then(|by| now.checked_sub(by).ok()).unwrap_or(now)
-    };
-    (since(config.idle_timeout), since(config.absolute_timeout))
-}
-
 /// Finds the staff user behind a bearer token or, when `cookies` allows it, a
 /// session cookie.
 async fn authenticate(parts: &Parts, state: &AppState, cookies: bool) -> Result<Option<Staff>, Problem> {
@@ -112,7 +63,7 @@ async fn authenticate(parts: &Parts, state: &AppState, cookies: bool) -> Result<
     let principal = if let Some(token) = bearer {
         state.store.token_principal(&hash_secret(token.trim()), now).await?
     } else if let Some(token) = session_token(parts).filter(|_| cookies) {
-        let (idle_since, created_since) = session_limits(&state.config, now);
+        let (idle_since, created_since) = state.config.session_limits(now);
         let hash = hash_secret(&token);
         let principal = state.store.session_principal(&hash, idle_since, created_since, now).await?;
         session = Some(hash);
@@ -121,7 +72,10 @@ async fn authenticate(parts: &Parts, state: &AppState, cookies: bool) -> Result<
         None
     };
     let csrf = parts.extensions.get::<crate::csrf::CsrfToken>().map(|t| t.0.clone()).unwrap_or_default();
-    Ok(principal.map(|principal| Staff { principal, ip: client_ip(parts), now, session, csrf }))
+    Ok(principal.map(|principal| Staff {
+        staff: aantoonbaar_app::Staff { principal, ip: client_ip(parts), now, session },
+        csrf,
+    }))
 }
 
 impl FromRequestParts<AppState> for Staff {

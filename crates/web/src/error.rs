@@ -8,25 +8,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
-/// One wrong field of a request.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq, utoipa::ToSchema)]
-pub struct FieldError {
-    pub field: String,
-    /// The line of an uploaded file the error is on.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub line: Option<u64>,
-    /// Stable code, e.g. `brin.format`.
-    pub code: String,
-    /// What is wrong and what to do, in Dutch.
-    pub detail: String,
-}
-
-impl FieldError {
-    #[must_use]
-    pub fn new(field: &str, code: &str) -> Self {
-        Self { field: field.to_owned(), line: None, code: code.to_owned(), detail: t(code).to_owned() }
-    }
-}
+pub use aantoonbaar_app::FieldError;
 
 /// An RFC 9457 problem document.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
@@ -88,6 +70,13 @@ impl Problem {
         Self { errors: vec![error.clone()], ..Self::new(StatusCode::CONFLICT, "problem.conflict", error.detail) }
     }
 
+    /// 409 when the record is no longer in a state that allows the change.
+    #[must_use]
+    pub fn state_conflict(field: &str, code: &str) -> Self {
+        let error = FieldError::new(field, code);
+        Self { errors: vec![error.clone()], ..Self::new(StatusCode::CONFLICT, "problem.conflict", error.detail) }
+    }
+
     /// 500, logging the cause; the user sees only that it is not their fault.
     #[must_use]
     pub fn internal(cause: &dyn std::fmt::Display) -> Self {
@@ -98,11 +87,21 @@ impl Problem {
 
 impl From<StoreError> for Problem {
     fn from(err: StoreError) -> Self {
+        aantoonbaar_app::Error::from(err).into()
+    }
+}
+
+/// The one mapping of an operation's error to what the user sees.
+impl From<aantoonbaar_app::Error> for Problem {
+    fn from(err: aantoonbaar_app::Error) -> Self {
+        use aantoonbaar_app::Error;
         match err {
-            StoreError::NotFound => Self::not_found(),
-            StoreError::Duplicate { field } => Self::conflict(field),
-            StoreError::BadReference { field } => Self::invalid(vec![FieldError::new(field, "reference.unknown")]),
-            other => Self::internal(&other),
+            Error::Forbidden => Self::forbidden(),
+            Error::NotFound => Self::not_found(),
+            Error::Invalid(errors) => Self::invalid(errors),
+            Error::Duplicate { field } => Self::conflict(&field),
+            Error::Conflict { field, code } => Self::state_conflict(&field, &code),
+            Error::Internal(cause) => Self::internal(&cause),
         }
     }
 }

@@ -5,73 +5,21 @@
 //! check ([`auth::Staff::may`], reading the rules crate's policy table) → rules
 //! → store (the change and its audit entry in one transaction) → view.
 
-pub mod accounts;
 pub mod api;
 pub mod auth;
-pub mod clock;
 pub mod csrf;
-pub mod documents;
 pub mod error;
 pub mod html;
-pub mod i18n;
-pub mod incidents;
-pub mod jobs;
-pub mod mail;
-pub mod requests;
 mod security;
+
+pub use aantoonbaar_app::{App as AppState, Config, clock, i18n, jobs, mail};
 
 use aantoonbaar_store::Store;
 use axum::Router;
 use clock::Clock;
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::time::Duration;
 use tokio::net::TcpListener;
-
-/// Settings of a running server (the README's configuration table).
-#[derive(Debug, Clone)]
-pub struct Config {
-    /// How people reach the server; used in links sent by mail or printed.
-    pub base_url: String,
-    /// A session ends after this long without a request (ParnasSys: 60 minutes).
-    pub idle_timeout: Duration,
-    /// A session ends this long after sign-in, however active.
-    pub absolute_timeout: Duration,
-    /// Mark cookies `Secure` (set when the server is reached over https).
-    pub secure_cookies: bool,
-    /// Demo mode: the pages say so on every screen.
-    pub demo: bool,
-    /// SMTP server; without one, mail stays in the outbox.
-    pub smtp: Option<mail::SmtpSettings>,
-    /// Sender of every mail.
-    pub mail_from: String,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Self {
-            base_url: "http://127.0.0.1:8080".to_owned(),
-            idle_timeout: Duration::from_secs(60 * 60),
-            absolute_timeout: Duration::from_secs(12 * 60 * 60),
-            secure_cookies: false,
-            demo: false,
-            smtp: None,
-            mail_from: "Aantoonbaar <noreply@aantoonbaar.invalid>".to_owned(),
-        }
-    }
-}
-
-/// Everything a handler needs; cheap to clone.
-#[derive(Clone)]
-pub struct AppState {
-    pub store: Store,
-    pub config: Arc<Config>,
-    pub clock: Clock,
-    /// A hash to verify against when an e-mail address is unknown, so that
-    /// unknown and known addresses take the same time.
-    pub decoy_hash: Arc<str>,
-    pub mailer: mail::Mailer,
-}
 
 /// The whole application as an axum router.
 pub fn router(state: AppState) -> Router {
@@ -107,10 +55,8 @@ impl Application {
     /// When the address cannot be bound, or randomness is unavailable.
     pub async fn build(addr: &str, store: Store, config: Config, clock: Clock) -> std::io::Result<Self> {
         let listener = TcpListener::bind(addr).await?;
-        let decoy_hash = aantoonbaar_store::credentials::decoy_hash().map_err(std::io::Error::other)?;
-        let mailer = mail::Mailer::new(store.clone(), clock.clone(), config.smtp.as_ref(), &config.mail_from)
-            .map_err(std::io::Error::other)?;
-        let state = AppState { store, config: Arc::new(config), clock, decoy_hash: decoy_hash.into(), mailer };
+        let state = AppState::new(store, config, clock).map_err(std::io::Error::other)?;
+        state.mailer.start_sender(std::time::Duration::from_secs(30));
         Ok(Self { listener, router: router(state.clone()), state })
     }
 
@@ -126,7 +72,7 @@ impl Application {
     /// every minute, tests call [`jobs::Jobs::run_once`] after moving the clock.
     #[must_use]
     pub fn jobs(&self) -> jobs::Jobs {
-        jobs::Jobs::new(self.state.clone())
+        self.state.jobs()
     }
 
     /// Serves until `shutdown` completes.

@@ -3,7 +3,7 @@
 use super::serve::{ServerArgs, serve};
 use super::{CommandResult, Database};
 use crate::demo;
-use aantoonbaar_web::clock::Clock;
+use aantoonbaar_app::clock::Clock;
 
 #[derive(clap::Args)]
 pub struct Args {

@@ -1,9 +1,9 @@
 //! `aantoonbaar import`: the same import as the upload page, from a shell.
 
 use super::{CommandResult, Database, find_board};
+use aantoonbaar_app::clock::Clock;
+use aantoonbaar_app::i18n::{t, tf};
 use aantoonbaar_store::{Actor, Scope};
-use aantoonbaar_web::clock::Clock;
-use aantoonbaar_web::i18n::{t, tf};
 use std::path::PathBuf;
 
 #[derive(clap::Args)]

@@ -1,10 +1,11 @@
 //! `aantoonbaar serve`.
 
 use super::{CommandResult, Database};
+use aantoonbaar_app::Config;
+use aantoonbaar_app::clock::Clock;
+use aantoonbaar_app::mail::{SmtpSecurity, SmtpSettings};
 use aantoonbaar_store::Store;
-use aantoonbaar_web::clock::Clock;
-use aantoonbaar_web::mail::{SmtpSecurity, SmtpSettings};
-use aantoonbaar_web::{Application, Config};
+use aantoonbaar_web::Application;
 use std::time::Duration;
 
 #[derive(clap::Args)]

@@ -2,9 +2,9 @@
 //! stdout so scripts can capture it.
 
 use super::{CommandResult, Database};
+use aantoonbaar_app::accounts;
+use aantoonbaar_app::clock::Clock;
 use aantoonbaar_store::Actor;
-use aantoonbaar_web::accounts;
-use aantoonbaar_web::clock::Clock;
 
 #[derive(clap::Subcommand)]
 pub enum Command {

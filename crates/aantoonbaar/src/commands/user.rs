@@ -1,10 +1,10 @@
 //! `aantoonbaar user add`: the first administrator, and anyone after.
 
 use super::{CommandResult, Database};
+use aantoonbaar_app::accounts;
+use aantoonbaar_app::clock::Clock;
 use aantoonbaar_rules::Role;
 use aantoonbaar_store::{Actor, Scope};
-use aantoonbaar_web::accounts;
-use aantoonbaar_web::clock::Clock;
 
 #[derive(clap::Subcommand)]
 pub enum Command {

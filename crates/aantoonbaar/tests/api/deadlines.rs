@@ -72,7 +72,8 @@ story!(the_breach_assessment_answers_the_contract_on_the_api_and_the_command_lin
     assert_eq!(assessment["notify_authority"], true);
     assert_eq!(assessment["authority_deadline"], "2026-11-23T09:00:00+01:00");
     assert!(matches!(assessment["severity"].as_str(), Some("high" | "very_high")));
-    assert!(assessment["reasons"].as_array().unwrap().iter().all(|r| r.as_str().unwrap().starts_with('[')));
+    // Every reason carries its rule code for integrations and a Dutch text for people.
+    assert!(assessment["reasons"].as_array().unwrap().iter().all(|r| r["code"].is_string() && r["text"].is_string()));
 
     let problem =
         json(app.post(&token, "/api/v1/incidents/assess", &json!({"confidentiality": "everybody"})).await, 400).await;
@@ -81,7 +82,7 @@ story!(the_breach_assessment_answers_the_contract_on_the_api_and_the_command_lin
     assert!(problem["detail"].as_str().unwrap().contains("colour"), "{problem}");
 
     let empty = json(app.post(&token, "/api/v1/incidents/assess", &json!({})).await, 200).await;
-    assert!(empty["reasons"].as_array().unwrap().iter().any(|r| r.as_str().unwrap().starts_with("[unknown.")));
+    assert!(empty["reasons"].as_array().unwrap().iter().any(|r| r["code"].as_str().unwrap().starts_with("unknown.")));
 
     let (ok, out, err) = cli(&app, &["breach", "assess"], &facts.to_string());
     assert!(ok, "{err}");

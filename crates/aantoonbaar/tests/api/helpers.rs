@@ -1,11 +1,12 @@
 //! `TestApp`: the real server on a random port over a fresh database, SQLite
 //! always and PostgreSQL when `AANTOONBAAR_TEST_POSTGRES` names a server.
 
+use aantoonbaar_app::clock::Clock;
+use aantoonbaar_app::{Config, accounts};
 use aantoonbaar_rules::{Email, PersonName, Role, ScopeKind};
 use aantoonbaar_store::credentials::{hash_password, totp};
 use aantoonbaar_store::{Actor, BoardId, NewUser, Store};
-use aantoonbaar_web::clock::Clock;
-use aantoonbaar_web::{Application, Config, accounts};
+use aantoonbaar_web::Application;
 use jiff::Timestamp;
 use reqwest::{Method, RequestBuilder, Response};
 use serde_json::Value;
@@ -64,7 +65,7 @@ pub struct TestApp {
     pub store: Store,
     pub clock: Clock,
     /// The background jobs: advance `clock`, then `jobs.run_once()`.
-    pub jobs: aantoonbaar_web::jobs::Jobs,
+    pub jobs: aantoonbaar_app::jobs::Jobs,
     pub client: reqwest::Client,
     pub jar: Arc<reqwest::cookie::Jar>,
     pub database_url: String,

@@ -1,9 +1,9 @@
 //! Mail through SMTP: delivered, recorded, and a sign-in link not kept.
 
 use crate::helpers::{Backend, Fixture, TestApp};
+use aantoonbaar_app::Config;
+use aantoonbaar_app::mail::{SmtpSecurity, SmtpSettings};
 use aantoonbaar_rules::{Role, ScopeKind};
-use aantoonbaar_web::Config;
-use aantoonbaar_web::mail::{SmtpSecurity, SmtpSettings};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;
 

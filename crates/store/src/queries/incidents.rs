@@ -4,7 +4,7 @@ use crate::incidents::{
     Closing, FollowUp, Incident, IncidentAssessment, IncidentFilter, IncidentLetter, IncidentSubject, NewIncident,
     NewLetter, SubjectRef,
 };
-use aantoonbaar_rules::incidents::{Channel, Kind, Status, SubjectsDecision, Warning, reference, reported_late};
+use aantoonbaar_rules::incidents::{SubjectsDecision, Warning, reference, reported_late};
 
 const COLUMNS: &str = "SELECT i.id, i.reference, i.kind, i.channel, i.school_id, i.reported_by, i.reporter_name, \
      i.reporter_email, i.what_happened, i.discovered_at, i.reported_at, i.data_concerned, i.people_concerned, i.device, \
@@ -14,33 +14,26 @@ const COLUMNS: &str = "SELECT i.id, i.reference, i.kind, i.channel, i.school_id,
      i.delay_reason, i.subjects_decision, i.subjects_reason, i.announcement, i.measures, i.cause, i.evaluation, \
      i.closed_at, i.closed_by, i.warned_24_at, i.warned_8_at, i.overdue_at FROM incidents i WHERE i.board_id = ";
 
-fn optional_instant(row: &DbRow, column: &str) -> Result<Option<Timestamp>> {
-    row.try_get::<Option<i64>, _>(column)?.map(instant).transpose()
-}
-
-fn code<T>(row: &DbRow, column: &str, parse: fn(&str) -> Result<T, aantoonbaar_rules::Invalid>) -> Result<T> {
-    code_col(row, column, parse)?.ok_or_else(|| StoreError::Corrupt(format!("{column} is empty")))
-}
-
+/// The assessment, when one was recorded (`facts` set): then every column of
+/// it but `overrule_reason` (and the moments, which the facts may lack) holds a value.
 fn assessment_from(row: &DbRow) -> Result<Option<IncidentAssessment>> {
     let Some(facts) = row.try_get::<Option<String>, _>("facts")? else { return Ok(None) };
-    let reasons: String = row.try_get("reasons")?;
-    let decided_at: Option<i64> = row.try_get("decided_at")?;
+    let reasons: String = required(row, "reasons")?;
     Ok(Some(IncidentAssessment {
         facts,
-        is_breach: row.try_get::<Option<bool>, _>("is_breach")?.unwrap_or(true),
-        severity: row.try_get::<Option<String>, _>("severity")?.unwrap_or_default(),
-        outcome_notify_authority: row.try_get::<Option<bool>, _>("outcome_notify_authority")?.unwrap_or(true),
-        outcome_notify_subjects: row.try_get::<Option<bool>, _>("outcome_notify_subjects")?.unwrap_or(true),
-        subjects_alternative: row.try_get::<Option<String>, _>("subjects_alternative")?.unwrap_or_default(),
-        reasons: serde_json::from_str(&reasons).map_err(|e| StoreError::Corrupt(e.to_string()))?,
-        aware_at: optional_instant(row, "aware_at")?,
-        deadline_at: optional_instant(row, "deadline_at")?,
-        notify_authority: row.try_get::<Option<bool>, _>("notify_authority")?.unwrap_or(true),
-        notify_subjects: row.try_get::<Option<bool>, _>("notify_subjects")?.unwrap_or(true),
+        is_breach: required(row, "is_breach")?,
+        severity: required(row, "severity")?,
+        outcome_notify_authority: required(row, "outcome_notify_authority")?,
+        outcome_notify_subjects: required(row, "outcome_notify_subjects")?,
+        subjects_alternative: required(row, "subjects_alternative")?,
+        reasons: serde_json::from_str(&reasons).map_err(|e| StoreError::Corrupt(format!("reasons: {e}")))?,
+        aware_at: optional_instant_col(row, "aware_at")?,
+        deadline_at: optional_instant_col(row, "deadline_at")?,
+        notify_authority: required(row, "notify_authority")?,
+        notify_subjects: required(row, "notify_subjects")?,
         overrule_reason: row.try_get("overrule_reason")?,
-        decided_by: row.try_get::<Option<String>, _>("decided_by")?.unwrap_or_default(),
-        decided_at: instant(decided_at.unwrap_or_default())?,
+        decided_by: required(row, "decided_by")?,
+        decided_at: instant_col(row, "decided_at")?,
     }))
 }
 
@@ -48,36 +41,36 @@ fn incident_from(row: &DbRow) -> Result<Incident> {
     Ok(Incident {
         id: row.try_get("id")?,
         reference: row.try_get("reference")?,
-        kind: code(row, "kind", Kind::from_code)?,
-        channel: code(row, "channel", Channel::from_code)?,
+        kind: code_col(row, "kind")?,
+        channel: code_col(row, "channel")?,
         school_id: row.try_get("school_id")?,
         reported_by: row.try_get("reported_by")?,
         reporter_name: row.try_get("reporter_name")?,
         reporter_email: row.try_get("reporter_email")?,
         what_happened: row.try_get("what_happened")?,
-        discovered_at: instant(row.try_get("discovered_at")?)?,
-        reported_at: instant(row.try_get("reported_at")?)?,
+        discovered_at: instant_col(row, "discovered_at")?,
+        reported_at: instant_col(row, "reported_at")?,
         data_concerned: row.try_get("data_concerned")?,
         people_concerned: row.try_get("people_concerned")?,
         device: row.try_get("device")?,
         ongoing: row.try_get("ongoing")?,
         reported_late: row.try_get("reported_late")?,
-        status: code(row, "status", Status::from_code)?,
+        status: code_col(row, "status")?,
         assessment: assessment_from(row)?,
-        authority_sent_at: optional_instant(row, "authority_sent_at")?,
+        authority_sent_at: optional_instant_col(row, "authority_sent_at")?,
         authority_reference: row.try_get("authority_reference")?,
         delay_reason: row.try_get("delay_reason")?,
-        subjects_decision: code_col(row, "subjects_decision", SubjectsDecision::from_code)?,
+        subjects_decision: optional_code_col(row, "subjects_decision")?,
         subjects_reason: row.try_get("subjects_reason")?,
         announcement: row.try_get("announcement")?,
         measures: row.try_get("measures")?,
         cause: row.try_get("cause")?,
         evaluation: row.try_get("evaluation")?,
-        closed_at: optional_instant(row, "closed_at")?,
+        closed_at: optional_instant_col(row, "closed_at")?,
         closed_by: row.try_get("closed_by")?,
-        warned_24_at: optional_instant(row, "warned_24_at")?,
-        warned_8_at: optional_instant(row, "warned_8_at")?,
-        overdue_at: optional_instant(row, "overdue_at")?,
+        warned_24_at: optional_instant_col(row, "warned_24_at")?,
+        warned_8_at: optional_instant_col(row, "warned_8_at")?,
+        overdue_at: optional_instant_col(row, "overdue_at")?,
     })
 }
 
@@ -179,7 +172,12 @@ fn filtered(board: &BoardId, scope: &Scope, filter: &IncidentFilter) -> QueryBui
     qb
 }
 
-pub(crate) async fn list(pool: &Pool, board: &BoardId, scope: &Scope, filter: &IncidentFilter) -> Result<Vec<Incident>> {
+pub(crate) async fn list(
+    pool: &Pool,
+    board: &BoardId,
+    scope: &Scope,
+    filter: &IncidentFilter,
+) -> Result<Vec<Incident>> {
     let mut qb = filtered(board, scope, filter);
     qb.push(" ORDER BY i.reported_at DESC, i.number DESC");
     let rows = qb.build().fetch_all(pool).await?;
@@ -200,23 +198,29 @@ pub(crate) async fn get(
     row.as_ref().map(incident_from).transpose()
 }
 
-/// Runs one UPDATE of an incident with its audit event; `NotFound` when the
-/// incident is not on this board.
+/// Runs one guarded UPDATE of the incident `id` (see `guarded`) with its audit
+/// event: `NotFound` when the incident is not on this board, `WrongState` when
+/// its state does not allow the change.
 async fn update(
     pool: &Pool,
     board: &BoardId,
     actor: &Actor,
-    query: sqlx::query::Query<'_, Db, <Db as sqlx::Database>::Arguments>,
+    id: &str,
+    query: Statement<'_>,
     event: AuditEvent,
 ) -> Result<()> {
-    let mut tx = begin(pool).await?;
-    let done = query.execute(&mut *tx).await?;
-    if done.rows_affected() == 0 {
-        return Err(StoreError::NotFound);
-    }
+    let mut tx = guarded(begin(pool).await?, "incidents", board, id, query).await?;
     audit(&mut tx, board, actor, &event).await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// Guards a write that adds rows under the incident `id`: takes its row lock
+/// when `condition` holds (see `guarded`).
+async fn require(tx: Tx, board: &BoardId, id: &str, condition: &'static str) -> Result<Tx> {
+    let sql = format!("UPDATE incidents SET status = status WHERE board_id = $1 AND id = $2 AND {condition}");
+    let query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(&board.0).bind(id.to_owned());
+    guarded(tx, "incidents", board, id, query).await
 }
 
 pub(crate) async fn record_assessment(
@@ -231,8 +235,8 @@ pub(crate) async fn record_assessment(
         "UPDATE incidents SET facts = $3, is_breach = $4, severity = $5, outcome_notify_authority = $6, \
          outcome_notify_subjects = $7, subjects_alternative = $8, reasons = $9, aware_at = $10, deadline_at = $11, \
          notify_authority = $12, notify_subjects = $13, overrule_reason = $14, decided_by = $15, decided_at = $16, \
-         status = CASE WHEN status = 'closed' THEN status ELSE 'assessed' END, \
-         warned_24_at = NULL, warned_8_at = NULL WHERE board_id = $1 AND id = $2",
+         status = 'assessed', warned_24_at = NULL, warned_8_at = NULL \
+         WHERE board_id = $1 AND id = $2 AND status <> 'closed'",
     )
     .bind(&board.0)
     .bind(id)
@@ -255,7 +259,7 @@ pub(crate) async fn record_assessment(
         fields.push("overrule_reason");
     }
     let event = AuditEvent::new(AuditAction::Update, "incident", id).fields(&fields);
-    update(pool, board, actor, query, event).await
+    update(pool, board, actor, id, query, event).await
 }
 
 pub(crate) async fn record_notification(
@@ -269,7 +273,7 @@ pub(crate) async fn record_notification(
 ) -> Result<()> {
     let query = sqlx::query(
         "UPDATE incidents SET authority_sent_at = $3, authority_reference = $4, delay_reason = $5 \
-         WHERE board_id = $1 AND id = $2",
+         WHERE board_id = $1 AND id = $2 AND status = 'assessed'",
     )
     .bind(&board.0)
     .bind(id)
@@ -281,7 +285,7 @@ pub(crate) async fn record_notification(
         "authority_reference",
         "delay_reason",
     ]);
-    update(pool, board, actor, query, event).await
+    update(pool, board, actor, id, query, event).await
 }
 
 pub(crate) async fn add_follow_up(
@@ -293,7 +297,8 @@ pub(crate) async fn add_follow_up(
     content: &str,
 ) -> Result<FollowUp> {
     let id = new_id();
-    let mut tx = begin(pool).await?;
+    let condition = "status <> 'closed' AND authority_sent_at IS NOT NULL";
+    let mut tx = require(begin(pool).await?, board, incident_id, condition).await?;
     sqlx::query(
         "INSERT INTO incident_follow_ups (board_id, incident_id, id, sent_at, content, recorded_by, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -308,7 +313,8 @@ pub(crate) async fn add_follow_up(
     .execute(&mut *tx)
     .await
     .map_err(|e| classify(e, "id", "incident_id"))?;
-    let event = AuditEvent::new(AuditAction::Create, "incident_follow_up", &id).fields(&["incident_id", "sent_at", "content"]);
+    let event =
+        AuditEvent::new(AuditAction::Create, "incident_follow_up", &id).fields(&["incident_id", "sent_at", "content"]);
     audit(&mut tx, board, actor, &event).await?;
     tx.commit().await?;
     Ok(FollowUp { id, sent_at, content: content.to_owned(), recorded_by: actor.label.clone() })
@@ -323,16 +329,16 @@ pub(crate) async fn follow_ups(pool: &Pool, board: &BoardId, incident_id: &str) 
     .bind(incident_id)
     .fetch_all(pool)
     .await?;
-    rows.iter()
-        .map(|row| {
-            Ok(FollowUp {
-                id: row.try_get("id")?,
-                sent_at: instant(row.try_get("sent_at")?)?,
-                content: row.try_get("content")?,
-                recorded_by: row.try_get("recorded_by")?,
-            })
-        })
-        .collect()
+    rows.iter().map(follow_up_from).collect()
+}
+
+fn follow_up_from(row: &DbRow) -> Result<FollowUp> {
+    Ok(FollowUp {
+        id: row.try_get("id")?,
+        sent_at: instant_col(row, "sent_at")?,
+        content: row.try_get("content")?,
+        recorded_by: row.try_get("recorded_by")?,
+    })
 }
 
 pub(crate) async fn link_subjects(
@@ -342,7 +348,7 @@ pub(crate) async fn link_subjects(
     incident_id: &str,
     subjects: &[SubjectRef],
 ) -> Result<()> {
-    let mut tx = begin(pool).await?;
+    let mut tx = require(begin(pool).await?, board, incident_id, "status <> 'closed'").await?;
     for subject in subjects {
         let (pupil, guardian, user, field) = match subject {
             SubjectRef::Pupil(id) => (Some(id), None, None, "pupil_ids"),
@@ -365,7 +371,8 @@ pub(crate) async fn link_subjects(
         .await
         .map_err(|e| classify(e, "id", field))?;
         if inserted.rows_affected() == 1 {
-            let event = AuditEvent::new(AuditAction::Create, "incident_subject", &link_id).fields(&["incident_id", field]);
+            let event =
+                AuditEvent::new(AuditAction::Create, "incident_subject", &link_id).fields(&["incident_id", field]);
             audit(&mut tx, board, actor, &event).await?;
         }
     }
@@ -387,25 +394,25 @@ pub(crate) async fn subjects(pool: &Pool, board: &BoardId, incident_id: &str) ->
     .bind(incident_id)
     .fetch_all(pool)
     .await?;
-    let name = |row: &DbRow, prefix: &str| -> Result<String> {
-        let given: Option<String> = row.try_get(format!("{prefix}_given").as_str())?;
+    rows.iter().map(subject_from).collect()
+}
+
+/// One person linked to an incident: exactly one of the three ids is set (a
+/// CHECK), and the foreign keys promise the joined row, so a NULL name is `Corrupt`.
+fn subject_from(row: &DbRow) -> Result<IncidentSubject> {
+    let name = |prefix: &str| -> Result<String> {
+        let given: String = required(row, &format!("{prefix}_given"))?;
         let middle: Option<String> = row.try_get(format!("{prefix}_prefix").as_str())?;
-        let surname: Option<String> = row.try_get(format!("{prefix}_surname").as_str())?;
-        Ok(crate::model::full_name(&given.unwrap_or_default(), middle.as_deref(), &surname.unwrap_or_default()))
+        let surname: String = required(row, &format!("{prefix}_surname"))?;
+        Ok(crate::model::full_name(&given, middle.as_deref(), &surname))
     };
-    rows.iter()
-        .map(|row| {
-            if let Some(id) = row.try_get::<Option<String>, _>("pupil_id")? {
-                Ok(IncidentSubject { kind: "pupil", id, name: name(row, "p")? })
-            } else if let Some(id) = row.try_get::<Option<String>, _>("guardian_id")? {
-                Ok(IncidentSubject { kind: "guardian", id, name: name(row, "g")? })
-            } else {
-                let id: Option<String> = row.try_get("user_id")?;
-                let user_name: Option<String> = row.try_get("u_name")?;
-                Ok(IncidentSubject { kind: "staff", id: id.unwrap_or_default(), name: user_name.unwrap_or_default() })
-            }
-        })
-        .collect()
+    if let Some(id) = row.try_get::<Option<String>, _>("pupil_id")? {
+        Ok(IncidentSubject { kind: "pupil", id, name: name("p")? })
+    } else if let Some(id) = row.try_get::<Option<String>, _>("guardian_id")? {
+        Ok(IncidentSubject { kind: "guardian", id, name: name("g")? })
+    } else {
+        Ok(IncidentSubject { kind: "staff", id: required(row, "user_id")?, name: required(row, "u_name")? })
+    }
 }
 
 #[expect(clippy::too_many_arguments, reason = "one statement's values")]
@@ -419,20 +426,16 @@ pub(crate) async fn record_communication(
     announcement: Option<&str>,
     letters: &[NewLetter],
 ) -> Result<Vec<IncidentLetter>> {
-    let mut tx = begin(pool).await?;
-    let done = sqlx::query(
-        "UPDATE incidents SET subjects_decision = $3, subjects_reason = $4, announcement = $5 WHERE board_id = $1 AND id = $2",
+    let query = sqlx::query(
+        "UPDATE incidents SET subjects_decision = $3, subjects_reason = $4, announcement = $5 \
+         WHERE board_id = $1 AND id = $2 AND status <> 'closed'",
     )
     .bind(&board.0)
     .bind(incident_id)
     .bind(decision.code())
     .bind(reason)
-    .bind(announcement)
-    .execute(&mut *tx)
-    .await?;
-    if done.rows_affected() == 0 {
-        return Err(StoreError::NotFound);
-    }
+    .bind(announcement);
+    let mut tx = guarded(begin(pool).await?, "incidents", board, incident_id, query).await?;
     let event = AuditEvent::new(AuditAction::Update, "incident", incident_id).fields(&[
         "subjects_decision",
         "subjects_reason",
@@ -487,25 +490,25 @@ pub(crate) async fn letters(pool: &Pool, board: &BoardId, incident_id: &str) -> 
     .bind(incident_id)
     .fetch_all(pool)
     .await?;
-    rows.iter()
-        .map(|row| {
-            Ok(IncidentLetter {
-                id: row.try_get("id")?,
-                guardian_id: row.try_get("guardian_id")?,
-                pupil_id: row.try_get("pupil_id")?,
-                recipient_name: row.try_get("recipient_name")?,
-                recipient_email: row.try_get("recipient_email")?,
-                body: row.try_get("body")?,
-                sent_at: instant(row.try_get("sent_at")?)?,
-            })
-        })
-        .collect()
+    rows.iter().map(letter_from).collect()
+}
+
+fn letter_from(row: &DbRow) -> Result<IncidentLetter> {
+    Ok(IncidentLetter {
+        id: row.try_get("id")?,
+        guardian_id: row.try_get("guardian_id")?,
+        pupil_id: row.try_get("pupil_id")?,
+        recipient_name: row.try_get("recipient_name")?,
+        recipient_email: row.try_get("recipient_email")?,
+        body: row.try_get("body")?,
+        sent_at: instant_col(row, "sent_at")?,
+    })
 }
 
 pub(crate) async fn close(pool: &Pool, board: &BoardId, actor: &Actor, id: &str, closing: &Closing) -> Result<()> {
     let query = sqlx::query(
         "UPDATE incidents SET measures = $3, cause = $4, evaluation = $5, closed_at = $6, closed_by = $7, status = 'closed' \
-         WHERE board_id = $1 AND id = $2",
+         WHERE board_id = $1 AND id = $2 AND status = 'assessed' AND (NOT notify_authority OR authority_sent_at IS NOT NULL)",
     )
     .bind(&board.0)
     .bind(id)
@@ -514,29 +517,54 @@ pub(crate) async fn close(pool: &Pool, board: &BoardId, actor: &Actor, id: &str,
     .bind(&closing.evaluation)
     .bind(actor.at.as_second())
     .bind(&actor.label);
-    let event = AuditEvent::new(AuditAction::Update, "incident", id).fields(&["measures", "cause", "evaluation", "status"]);
-    update(pool, board, actor, query, event).await
+    let event =
+        AuditEvent::new(AuditAction::Update, "incident", id).fields(&["measures", "cause", "evaluation", "status"]);
+    update(pool, board, actor, id, query, event).await
 }
 
-pub(crate) async fn mark_warning(pool: &Pool, board: &BoardId, actor: &Actor, id: &str, warning: Warning) -> Result<()> {
+pub(crate) async fn mark_warning(
+    pool: &Pool,
+    board: &BoardId,
+    actor: &Actor,
+    id: &str,
+    warning: Warning,
+    mails: &[crate::NewMail],
+) -> Result<bool> {
     // The 8-hour warning also settles the 24-hour one: a stale warning is never sent after it.
     let (sql, fields): (&str, &[&'static str]) = match warning {
-        Warning::Hours24 => ("UPDATE incidents SET warned_24_at = $3 WHERE board_id = $1 AND id = $2", &["warned_24_at"]),
+        Warning::Hours24 => (
+            "UPDATE incidents SET warned_24_at = $3 WHERE board_id = $1 AND id = $2 AND warned_24_at IS NULL \
+             AND status = 'assessed' AND notify_authority AND authority_sent_at IS NULL",
+            &["warned_24_at"],
+        ),
         Warning::Hours8 => (
-            "UPDATE incidents SET warned_8_at = $3, warned_24_at = COALESCE(warned_24_at, $3) WHERE board_id = $1 AND id = $2",
+            "UPDATE incidents SET warned_8_at = $3, warned_24_at = COALESCE(warned_24_at, $3) \
+             WHERE board_id = $1 AND id = $2 AND warned_8_at IS NULL \
+             AND status = 'assessed' AND notify_authority AND authority_sent_at IS NULL",
             &["warned_8_at"],
         ),
     };
     let query = sqlx::query(sql).bind(&board.0).bind(id).bind(actor.at.as_second());
+    let mut tx = match guarded(begin(pool).await?, "incidents", board, id, query).await {
+        Ok(tx) => tx,
+        Err(StoreError::WrongState) => return Ok(false),
+        Err(err) => return Err(err),
+    };
     let event = AuditEvent::new(AuditAction::Update, "incident", id).fields(fields);
-    update(pool, board, actor, query, event).await
+    audit(&mut tx, board, actor, &event).await?;
+    super::outbox::queue_in(&mut tx, board, mails, actor.at).await?;
+    tx.commit().await?;
+    Ok(true)
 }
 
 pub(crate) async fn mark_overdue(pool: &Pool, board: &BoardId, actor: &Actor, id: &str) -> Result<()> {
-    let query = sqlx::query("UPDATE incidents SET overdue_at = $3 WHERE board_id = $1 AND id = $2")
-        .bind(&board.0)
-        .bind(id)
-        .bind(actor.at.as_second());
+    let query = sqlx::query(
+        "UPDATE incidents SET overdue_at = $3 WHERE board_id = $1 AND id = $2 AND overdue_at IS NULL \
+         AND status = 'assessed' AND notify_authority AND authority_sent_at IS NULL",
+    )
+    .bind(&board.0)
+    .bind(id)
+    .bind(actor.at.as_second());
     let event = AuditEvent::new(AuditAction::Update, "incident", id).fields(&["overdue_at"]);
-    update(pool, board, actor, query, event).await
+    update(pool, board, actor, id, query, event).await
 }

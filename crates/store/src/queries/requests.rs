@@ -1,25 +1,18 @@
 // The SQL of data-subject requests; included by `queries.rs` for both back-ends.
 
 use crate::requests::{ErasureRecord, NewRequest, Request};
-use aantoonbaar_rules::requests::{
-    ErasureItem, ErasureVerdict, IdentityCheck, KeepReason, ObjectionOutcome, Outcome, Reason, RequestChannel,
-    RequestKind,
-};
+use aantoonbaar_rules::requests::{ErasureItem, ErasureVerdict, ObjectionOutcome, Outcome, Reason};
 
 const REQUEST_COLUMNS: &str = "SELECT id, kind, school_id, subject_pupil_id, subject_guardian_id, subject_description, \
     requester_guardian_id, requester_description, requester_relation, details, received_on, channel, identity_check, \
     assigned_to, deadline, extended_deadline, extension_reason, requester_told_on, outcome, reason, explanation, decided_on, \
     objection_balancing, objection_outcome FROM requests WHERE board_id = ";
 
-fn parsed<T>(row: &DbRow, column: &str, parse: fn(&str) -> Result<T, aantoonbaar_rules::Invalid>) -> Result<T> {
-    code_col(row, column, parse)?.ok_or_else(|| StoreError::Corrupt(format!("{column} missing")))
-}
-
 fn request_from(row: &DbRow) -> Result<Request> {
     Ok(Request {
         id: row.try_get("id")?,
         new: NewRequest {
-            kind: parsed(row, "kind", RequestKind::from_code)?,
+            kind: code_col(row, "kind")?,
             school_id: row.try_get("school_id")?,
             subject_pupil_id: row.try_get("subject_pupil_id")?,
             subject_guardian_id: row.try_get("subject_guardian_id")?,
@@ -29,20 +22,20 @@ fn request_from(row: &DbRow) -> Result<Request> {
             requester_relation: row.try_get("requester_relation")?,
             details: row.try_get("details")?,
             received_on: date_col(row, "received_on")?,
-            channel: parsed(row, "channel", RequestChannel::from_code)?,
-            identity_check: parsed(row, "identity_check", IdentityCheck::from_code)?,
+            channel: code_col(row, "channel")?,
+            identity_check: code_col(row, "identity_check")?,
             assigned_to: row.try_get("assigned_to")?,
             deadline: date_col(row, "deadline")?,
         },
         extended_deadline: optional_date_col(row, "extended_deadline")?,
         extension_reason: row.try_get("extension_reason")?,
         requester_told_on: optional_date_col(row, "requester_told_on")?,
-        outcome: code_col(row, "outcome", Outcome::from_code)?,
-        reason: code_col(row, "reason", Reason::from_code)?,
+        outcome: optional_code_col(row, "outcome")?,
+        reason: optional_code_col(row, "reason")?,
         explanation: row.try_get("explanation")?,
         decided_on: optional_date_col(row, "decided_on")?,
         objection_balancing: row.try_get("objection_balancing")?,
-        objection_outcome: code_col(row, "objection_outcome", ObjectionOutcome::from_code)?,
+        objection_outcome: optional_code_col(row, "objection_outcome")?,
         erasures: Vec::new(),
         recipients_told: Vec::new(),
     })
@@ -64,9 +57,9 @@ async fn with_details(pool: &Pool, board: &BoardId, mut requests: Vec<Request>) 
         let request_id: String = row.try_get("request_id")?;
         if let Some(i) = index.get(&request_id) {
             requests[*i].erasures.push(ErasureRecord {
-                item: parsed(&row, "item", ErasureItem::from_code)?,
+                item: code_col(&row, "item")?,
                 erased: row.try_get("erased")?,
-                keep_reason: code_col(&row, "keep_reason", KeepReason::from_code)?,
+                keep_reason: optional_code_col(&row, "keep_reason")?,
                 keep_until: optional_date_col(&row, "keep_until")?,
             });
         }
@@ -158,12 +151,16 @@ pub(crate) async fn requests_about_pupil(pool: &Pool, board: &BoardId, pupil_id:
     with_details(pool, board, list).await
 }
 
-/// Updates an open request; `NotFound` when it does not exist or is decided.
-async fn update_open(tx: &mut Tx, query: sqlx::query::Query<'_, Db, <Db as sqlx::Database>::Arguments>) -> Result<()> {
-    if query.execute(&mut **tx).await?.rows_affected() == 0 {
-        return Err(StoreError::NotFound);
+/// Guards a write that records what was done for the request `id`: takes its
+/// row lock when `condition` holds (see `guarded`). With a `pupil_id`, the
+/// condition names it as `$3`.
+async fn require(tx: Tx, board: &BoardId, id: &str, condition: &'static str, pupil_id: Option<&str>) -> Result<Tx> {
+    let sql = format!("UPDATE requests SET kind = kind WHERE board_id = $1 AND id = $2 AND {condition}");
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(&board.0).bind(id.to_owned());
+    if let Some(pupil_id) = pupil_id {
+        query = query.bind(pupil_id.to_owned());
     }
-    Ok(())
+    guarded(tx, "requests", board, id, query).await
 }
 
 pub(crate) async fn extend_request(
@@ -175,17 +172,16 @@ pub(crate) async fn extend_request(
     reason: &str,
     told_on: Date,
 ) -> Result<()> {
-    let mut tx = begin(pool).await?;
     let query = sqlx::query(
         "UPDATE requests SET extended_deadline = $3, extension_reason = $4, requester_told_on = $5 \
-         WHERE board_id = $1 AND id = $2 AND outcome IS NULL",
+         WHERE board_id = $1 AND id = $2 AND outcome IS NULL AND extended_deadline IS NULL",
     )
     .bind(&board.0)
     .bind(id)
     .bind(extended_deadline.to_string())
     .bind(reason)
     .bind(told_on.to_string());
-    update_open(&mut tx, query).await?;
+    let mut tx = guarded(begin(pool).await?, "requests", board, id, query).await?;
     let event = AuditEvent::new(AuditAction::Update, "request", id).fields(&[
         "extended_deadline",
         "extension_reason",
@@ -206,7 +202,6 @@ pub(crate) async fn decide_request(
     explanation: Option<&str>,
 ) -> Result<()> {
     let decided_on = aantoonbaar_rules::calendar::dutch_date(actor.at);
-    let mut tx = begin(pool).await?;
     let query = sqlx::query(
         "UPDATE requests SET outcome = $3, reason = $4, explanation = $5, decided_on = $6 \
          WHERE board_id = $1 AND id = $2 AND outcome IS NULL",
@@ -217,7 +212,7 @@ pub(crate) async fn decide_request(
     .bind(reason.map(Reason::code))
     .bind(explanation)
     .bind(decided_on.to_string());
-    update_open(&mut tx, query).await?;
+    let mut tx = guarded(begin(pool).await?, "requests", board, id, query).await?;
     let event =
         AuditEvent::new(AuditAction::Update, "request", id).fields(&["outcome", "reason", "explanation", "decided_on"]);
     audit(&mut tx, board, actor, &event).await?;
@@ -233,7 +228,6 @@ pub(crate) async fn record_balancing(
     balancing: &str,
     outcome: ObjectionOutcome,
 ) -> Result<()> {
-    let mut tx = begin(pool).await?;
     let query = sqlx::query(
         "UPDATE requests SET objection_balancing = $3, objection_outcome = $4 \
          WHERE board_id = $1 AND id = $2 AND outcome IS NULL AND kind = 'objection'",
@@ -242,8 +236,9 @@ pub(crate) async fn record_balancing(
     .bind(id)
     .bind(balancing)
     .bind(outcome.code());
-    update_open(&mut tx, query).await?;
-    let event = AuditEvent::new(AuditAction::Update, "request", id).fields(&["objection_balancing", "objection_outcome"]);
+    let mut tx = guarded(begin(pool).await?, "requests", board, id, query).await?;
+    let event =
+        AuditEvent::new(AuditAction::Update, "request", id).fields(&["objection_balancing", "objection_outcome"]);
     audit(&mut tx, board, actor, &event).await?;
     tx.commit().await?;
     Ok(())
@@ -257,7 +252,9 @@ pub(crate) async fn restrict_pupil(
     pupil_id: &str,
     purpose: Option<&str>,
 ) -> Result<()> {
-    let mut tx = begin(pool).await?;
+    let condition =
+        "outcome IS NULL AND kind IN ('restriction', 'rectification', 'objection') AND subject_pupil_id = $3";
+    let mut tx = require(begin(pool).await?, board, request_id, condition, Some(pupil_id)).await?;
     sqlx::query(
         "INSERT INTO pupil_restrictions (board_id, pupil_id, purpose_code, request_id, created_at) VALUES ($1, $2, $3, $4, $5) \
          ON CONFLICT (board_id, pupil_id, purpose_code) DO NOTHING",
@@ -330,8 +327,13 @@ async fn erase_item(tx: &mut Tx, board: &BoardId, actor: &Actor, pupil_id: &str,
                 .execute(&mut **tx)
                 .await?;
                 if done.rows_affected() == 1 {
-                    let event = AuditEvent::new(AuditAction::Delete, "guardian", &guardian)
-                        .fields(&["given_name", "surname_prefix", "surname", "email", "phone"]);
+                    let event = AuditEvent::new(AuditAction::Delete, "guardian", &guardian).fields(&[
+                        "given_name",
+                        "surname_prefix",
+                        "surname",
+                        "email",
+                        "phone",
+                    ]);
                     audit(tx, board, actor, &event).await?;
                 }
             }
@@ -341,13 +343,12 @@ async fn erase_item(tx: &mut Tx, board: &BoardId, actor: &Actor, pupil_id: &str,
         ErasureItem::Enrolment => {
             // Irreversible: the names and the number are replaced, the birth
             // date keeps only its year.
-            let birth: String =
-                sqlx::query_scalar("SELECT birth_date FROM pupils WHERE board_id = $1 AND id = $2")
-                    .bind(&board.0)
-                    .bind(pupil_id)
-                    .fetch_one(&mut **tx)
-                    .await?;
-            let year = birth.get(..4).unwrap_or("1900");
+            let birth: String = sqlx::query_scalar("SELECT birth_date FROM pupils WHERE board_id = $1 AND id = $2")
+                .bind(&board.0)
+                .bind(pupil_id)
+                .fetch_one(&mut **tx)
+                .await?;
+            let year = parse_date("birth_date", &birth)?.year();
             sqlx::query(
                 "UPDATE pupils SET given_name = $3, surname_prefix = NULL, surname = $3, external_number = $4, \
                  birth_date = $5, family_situation = NULL, updated_at = $6 WHERE board_id = $1 AND id = $2",
@@ -356,7 +357,7 @@ async fn erase_item(tx: &mut Tx, board: &BoardId, actor: &Actor, pupil_id: &str,
             .bind(pupil_id)
             .bind(ANONYMISED)
             .bind(format!("x-{}", new_id()))
-            .bind(format!("{year}-01-01"))
+            .bind(format!("{year:04}-01-01"))
             .bind(actor.at.as_second())
             .execute(&mut **tx)
             .await?;
@@ -383,6 +384,9 @@ pub(crate) async fn erase_for_request(
 ) -> Result<()> {
     let mut tx = begin(pool).await?;
     lock_board(&mut tx, board).await?;
+    let condition = "outcome IS NULL AND kind = 'erasure' AND subject_pupil_id = $3 AND NOT EXISTS \
+        (SELECT 1 FROM request_erasures e WHERE e.board_id = requests.board_id AND e.request_id = requests.id)";
+    let mut tx = require(tx, board, request_id, condition, Some(pupil_id)).await?;
     for (item, verdict) in verdicts {
         let (erased, keep_reason, keep_until) = match verdict {
             ErasureVerdict::Erase => {
@@ -442,7 +446,8 @@ pub(crate) async fn record_recipients_told(
     recipients: &[String],
     told_on: Date,
 ) -> Result<()> {
-    let mut tx = begin(pool).await?;
+    let condition = "outcome IS NULL AND kind IN ('rectification', 'erasure', 'restriction')";
+    let mut tx = require(begin(pool).await?, board, request_id, condition, None).await?;
     for recipient in recipients {
         sqlx::query(
             "INSERT INTO request_recipients_told (board_id, request_id, recipient, told_on) VALUES ($1, $2, $3, $4) \
@@ -468,15 +473,24 @@ pub(crate) async fn record_reminder(
     request_id: &str,
     days_left: i64,
     at: Timestamp,
+    mails: &[crate::NewMail],
 ) -> Result<bool> {
+    let mut tx = begin(pool).await?;
     let inserted = sqlx::query(
-        "INSERT INTO request_reminders (board_id, request_id, days_left, sent_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+        "INSERT INTO request_reminders (board_id, request_id, days_left, sent_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT DO NOTHING",
     )
     .bind(&board.0)
     .bind(request_id)
     .bind(days_left)
     .bind(at.as_second())
-    .execute(pool)
+    .execute(&mut *tx)
     .await?;
-    Ok(inserted.rows_affected() == 1)
+    if inserted.rows_affected() != 1 {
+        tx.rollback().await?;
+        return Ok(false);
+    }
+    super::outbox::queue_in(&mut tx, board, mails, at).await?;
+    tx.commit().await?;
+    Ok(true)
 }

@@ -4,15 +4,14 @@ use super::{ApiJson, Fields};
 use crate::AppState;
 use crate::auth::Staff;
 use crate::error::{ApiResult, FieldError, Problem};
+use aantoonbaar_app::deadlines::equated_days;
 use aantoonbaar_rules::Action;
 use aantoonbaar_rules::deadlines::{RequestDeadlines, request_deadlines};
 use aantoonbaar_rules::holidays::HolidayCalendar;
 use aantoonbaar_rules::organisation::parse_iso_date;
-use aantoonbaar_store::BoardStore;
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use utoipa::{IntoParams, ToSchema};
@@ -50,11 +49,6 @@ pub struct EquatedDayOut {
 pub struct EquatedDayIn {
     date: String,
     description: String,
-}
-
-/// The board's equated days, for deadline calculations.
-pub async fn equated_days(board: BoardStore<'_>) -> Result<Vec<Date>, aantoonbaar_store::StoreError> {
-    Ok(board.equated_days().await?.into_iter().map(|d| d.day).collect())
 }
 
 /// The deadlines of a data-subject request received on `received` (GDPR art. 12(3);

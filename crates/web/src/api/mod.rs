@@ -10,7 +10,6 @@ mod guardians;
 mod imports;
 pub(crate) mod incidents;
 mod information_rights;
-pub use deadlines::equated_days;
 pub use imports::cell_errors;
 pub use information_rights::rights_of;
 pub(crate) mod pupils;

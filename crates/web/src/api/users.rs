@@ -2,9 +2,9 @@
 
 use super::ApiJson;
 use crate::AppState;
-use crate::accounts;
 use crate::auth::Staff;
 use crate::error::{ApiResult, FieldError, Problem};
+use aantoonbaar_app::accounts;
 use aantoonbaar_rules::{Action, PersonName};
 use aantoonbaar_store::{ApiToken, User};
 use axum::Json;
@@ -107,7 +107,7 @@ pub struct TokenCreated {
 /// The signed-in user.
 #[utoipa::path(get, path = "/me", tag = "users", responses((status = 200, body = MeOut)))]
 pub async fn me(staff: Staff) -> Json<MeOut> {
-    let p = staff.principal;
+    let p = staff.staff.principal;
     Json(MeOut {
         id: p.user_id,
         email: p.email,

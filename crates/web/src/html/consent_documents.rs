@@ -4,8 +4,8 @@
 use super::PageResult;
 use crate::AppState;
 use crate::auth::{Staff, StaffPage};
-use crate::documents::{ConsentForm, ParentLetter, Purpose, consent_forms, parent_letters};
 use crate::error::Problem;
+use aantoonbaar_documents::{ConsentForm, ParentLetter, Purpose, consent_forms, parent_letters};
 use aantoonbaar_rules::{Action, SchoolYear};
 use aantoonbaar_store::{Pupil, PupilQuery, Scope};
 use axum::extract::{Path, Query, State};
@@ -30,23 +30,35 @@ async fn forms_for(state: &AppState, staff: &Staff, pupils: &[Pupil], file_name:
     let groups: HashMap<String, String> =
         board.groups(&Scope::Board, None).await?.into_iter().map(|g| (g.id, g.name)).collect();
     let purposes = board.consent_purposes(staff.now).await?;
-    let purposes: Vec<Purpose<'_>> =
-        purposes.iter().map(|p| Purpose { name: &p.name, description: &p.description }).collect();
     let year = SchoolYear::containing(state.clock.today()).label();
-    let names: Vec<(String, String)> =
-        pupils.iter().map(|p| (p.full_name(), p.birth_date.strftime("%d-%m-%Y").to_string())).collect();
-    let forms: Vec<ConsentForm<'_>> = pupils
+    let forms: Vec<[String; 4]> = pupils
         .iter()
-        .zip(&names)
-        .map(|(p, (name, birth))| ConsentForm {
-            school: schools.get(&p.school_id).map_or("", String::as_str),
-            school_year: &year,
-            pupil: name,
-            birth_date: birth,
-            group: groups.get(&p.group_id).map_or("", String::as_str),
+        .map(|p| {
+            [
+                schools.get(&p.school_id).cloned().unwrap_or_default(),
+                p.full_name(),
+                p.birth_date.strftime("%d-%m-%Y").to_string(),
+                groups.get(&p.group_id).cloned().unwrap_or_default(),
+            ]
         })
         .collect();
-    let bytes = consent_forms(&forms, &purposes).map_err(|e| Problem::internal(&e))?;
+    // PDF layout is CPU work: off the async workers, with the data it needs.
+    let made = aantoonbaar_app::blocking(move || {
+        let purposes: Vec<Purpose<'_>> =
+            purposes.iter().map(|p| Purpose { name: &p.name, description: &p.description }).collect();
+        let forms: Vec<ConsentForm<'_>> = forms
+            .iter()
+            .map(|[school, pupil, birth_date, group]| ConsentForm {
+                school,
+                school_year: &year,
+                pupil,
+                birth_date,
+                group,
+            })
+            .collect();
+        consent_forms(&forms, &purposes)
+    });
+    let bytes = made.await?.map_err(|e| Problem::internal(&e))?;
     Ok(pdf(bytes, file_name))
 }
 
@@ -102,10 +114,14 @@ pub async fn letter(
     let school_id = which.school.ok_or_else(Problem::not_found)?;
     let school = board.school(scope, &school_id).await?.ok_or_else(Problem::not_found)?;
     let purposes = board.consent_purposes(staff.now).await?;
-    let purposes: Vec<Purpose<'_>> =
-        purposes.iter().map(|p| Purpose { name: &p.name, description: &p.description }).collect();
     let year = SchoolYear::containing(state.clock.today()).label();
-    let letter = ParentLetter { board: &staff.principal.board_name, school: &school.name, school_year: &year };
-    let bytes = parent_letters(&[letter], &purposes).map_err(|e| Problem::internal(&e))?;
+    let board_name = staff.principal.board_name.clone();
+    let made = aantoonbaar_app::blocking(move || {
+        let purposes: Vec<Purpose<'_>> =
+            purposes.iter().map(|p| Purpose { name: &p.name, description: &p.description }).collect();
+        let letter = ParentLetter { board: &board_name, school: &school.name, school_year: &year };
+        parent_letters(&[letter], &purposes)
+    });
+    let bytes = made.await?.map_err(|e| Problem::internal(&e))?;
     Ok(pdf(bytes, "ouderbrief-toestemming.pdf"))
 }

@@ -12,7 +12,7 @@ use crate::auth::client_ip;
 use crate::csrf::CsrfToken;
 use crate::error::{FieldError, Problem};
 use crate::i18n::{t, tf};
-use crate::incidents::{RawReport, Reporter, moment, report, validate_report};
+use aantoonbaar_app::incidents::{ReportIncident, Reporter, moment, register};
 use aantoonbaar_rules::Email;
 use aantoonbaar_rules::incidents::{Channel, Kind, disclosure_response_deadline};
 use aantoonbaar_rules::throttle::account_delay;
@@ -116,18 +116,18 @@ pub async fn disclosure_submit(
         name: if name.is_empty() { t("disclosure.anonymous").to_owned() } else { name },
         email,
     };
-    let raw = RawReport {
+    let command = ReportIncident {
         what_happened: Some(form.what_happened.clone()),
         discovered_at: Some(now.to_string()),
         device: Some(form.device.clone()),
-        ..RawReport::default()
+        ..ReportIncident::default()
     };
-    let validated = validate_report(raw, reporter, now);
+    let validated = command.validate(reporter, now);
     let mut page = page(layout, action, true, board.name.clone(), form);
     match validated {
         Ok(new) if errors.is_empty() => {
             let actor = Actor { user_id: None, label: "public".to_owned(), ip, at: now };
-            let incident = report(&state, &board.id, &actor, &new).await?;
+            let incident = register(&state, &board.id, &actor, &new).await?;
             page.receipt = Some((incident.reference, moment(disclosure_response_deadline(incident.reported_at))));
             page.form = OutsideForm::default();
         }
@@ -164,20 +164,20 @@ pub async fn portal_submit(State(state): State<AppState>, parent: Parent, Form(f
         name: tf("incident.parent_reporter", &[("email", &parent.session.email)]),
         email: Some(parent.session.email.clone()),
     };
-    let raw = RawReport {
+    let command = ReportIncident {
         school_id,
         what_happened: Some(form.what_happened.clone()),
         discovered_at: Some(form.discovered_at.clone()),
         device: Some(form.device.clone()),
-        ..RawReport::default()
+        ..ReportIncident::default()
     };
     let layout = Layout::public(&state, &CsrfToken(parent.csrf().to_owned()), t("incident.portal_title"));
-    let validated = validate_report(raw, reporter, now);
+    let validated = command.validate(reporter, now);
     let mut page = page(layout, "/ouders/melden".to_owned(), false, parent.session.board_name.clone(), form);
     match validated {
         Ok(new) => {
             let actor = Actor { user_id: None, label: parent.session.email.clone(), ip: None, at: now };
-            let incident = report(&state, &parent.session.board, &actor, &new).await?;
+            let incident = register(&state, &parent.session.board, &actor, &new).await?;
             page.receipt = Some((incident.reference, String::new()));
             page.form = OutsideForm::default();
         }

@@ -4,9 +4,9 @@
 use super::filters;
 use super::{Layout, PageResult, render};
 use crate::AppState;
-use crate::api::equated_days;
 use crate::auth::{Staff, StaffPage};
 use crate::i18n::t;
+use aantoonbaar_app::deadlines::equated_days;
 use aantoonbaar_rules::Action;
 use aantoonbaar_rules::deadlines::request_deadlines;
 use aantoonbaar_rules::holidays::{HolidayCalendar, public_holidays};

@@ -3,19 +3,20 @@
 //! 72-hour clock, the guided assessment, the AP draft, the letters and closing.
 
 use super::filters;
+use super::form::PageForm;
 use super::{Layout, PageResult, render};
 use crate::AppState;
-use crate::api::incidents::{closing, filter_from, link, record_subject_views, visible};
 use crate::auth::{Staff, StaffPage};
 use crate::error::{FieldError, Problem};
 use crate::i18n::{t, tf};
-use crate::incidents::{
-    DraftField, Overrule, RawReport, Reporter, authority_draft, communicate, decide, moment, parse_moment, report,
-    tell_reporter, time_left, validate_communication, validate_report,
+use aantoonbaar_app::Error;
+use aantoonbaar_app::incidents::{
+    self as app, AssessIncident, CloseIncident, DraftField, FollowUpAuthority, InformSubjects, LinkSubjects,
+    NotifyAuthority, Overrule, ReportIncident, authority_draft, moment, parse_moment, record_subject_views, time_left,
 };
 use aantoonbaar_rules::Action;
 use aantoonbaar_rules::breach::{AnswerKind, BreachFacts, QUESTIONS, Question};
-use aantoonbaar_rules::incidents::{Channel, Kind, Status, overdue};
+use aantoonbaar_rules::incidents::{Kind, Status, overdue};
 use aantoonbaar_store::{FollowUp, Incident, IncidentLetter, Scope};
 use askama::Template;
 use axum::Form;
@@ -106,32 +107,16 @@ pub async fn of_pupil(state: &AppState, staff: &Staff, pupil_id: &str) -> Result
 struct ReportPage {
     layout: Layout,
     schools: Vec<(String, String)>,
-    form: ReportForm,
+    form: ReportIncident,
     errors: Vec<FieldError>,
 }
 
-#[derive(Deserialize, Default)]
-pub struct ReportForm {
-    #[serde(default)]
-    school_id: String,
-    #[serde(default)]
-    what_happened: String,
-    #[serde(default)]
-    discovered_at: String,
-    #[serde(default)]
-    data_concerned: String,
-    #[serde(default)]
-    people_concerned: String,
-    #[serde(default)]
-    device: String,
-    ongoing: Option<String>,
-}
-
-async fn report_page(state: &AppState, staff: &Staff, form: ReportForm, errors: Vec<FieldError>) -> PageResult {
+async fn report_page(state: &AppState, staff: &Staff, form: ReportIncident, errors: Vec<FieldError>) -> PageResult {
     staff.may(Action::IncidentReport)?;
     let board = state.store.board(&staff.principal.board);
-    let scope = staff.may(Action::SchoolView).unwrap_or(&Scope::Board);
-    let schools = board.schools(scope).await?.into_iter().map(|s| (s.id, s.name)).collect();
+    // The schools the reporter works at (their own scope: a teacher's groups'
+    // schools, a director's school), never a wider default.
+    let schools = board.schools(&staff.principal.scope).await?.into_iter().map(|s| (s.id, s.name)).collect();
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let layout = Layout::for_staff(state, staff, t("incident.report_title"), "/incidenten");
     Ok((status, render(&ReportPage { layout, schools, form, errors })).into_response())
@@ -139,37 +124,19 @@ async fn report_page(state: &AppState, staff: &Staff, form: ReportForm, errors: 
 
 pub async fn report_form(State(state): State<AppState>, StaffPage(staff): StaffPage) -> PageResult {
     let now = staff.now.to_zoned(aantoonbaar_rules::calendar::dutch_time_zone()).strftime("%Y-%m-%dT%H:%M").to_string();
-    report_page(&state, &staff, ReportForm { discovered_at: now, ..ReportForm::default() }, Vec::new()).await
+    report_page(&state, &staff, ReportIncident { discovered_at: Some(now), ..ReportIncident::default() }, Vec::new())
+        .await
 }
 
 pub async fn report_submit(
     State(state): State<AppState>,
     StaffPage(staff): StaffPage,
-    Form(form): Form<ReportForm>,
+    PageForm(form): PageForm<ReportIncident>,
 ) -> PageResult {
-    staff.may(Action::IncidentReport)?;
-    let raw = RawReport {
-        school_id: Some(form.school_id.clone()),
-        what_happened: Some(form.what_happened.clone()),
-        discovered_at: Some(form.discovered_at.clone()),
-        data_concerned: Some(form.data_concerned.clone()),
-        people_concerned: Some(form.people_concerned.clone()),
-        device: Some(form.device.clone()),
-        ongoing: form.ongoing.is_some(),
-    };
-    let reporter = Reporter {
-        kind: Kind::Incident,
-        channel: Channel::Staff,
-        user_id: Some(staff.principal.user_id.clone()),
-        name: staff.principal.name.clone(),
-        email: Some(staff.principal.email.clone()),
-    };
-    match validate_report(raw, reporter, staff.now) {
-        Ok(new) => {
-            let incident = report(&state, &staff.principal.board, &staff.actor(), &new).await?;
-            Ok(Redirect::to(&format!("/incidenten?gemeld={}", incident.reference)).into_response())
-        }
-        Err(errors) => report_page(&state, &staff, form, errors).await,
+    match app::report(&state, &staff, form.clone()).await {
+        Ok(incident) => Ok(Redirect::to(&format!("/incidenten?gemeld={}", incident.reference)).into_response()),
+        Err(Error::Invalid(errors)) => report_page(&state, &staff, form, errors).await,
+        Err(other) => Err(other.into()),
     }
 }
 
@@ -204,16 +171,19 @@ struct RegisterPage {
     kinds: Vec<(&'static str, &'static str)>,
 }
 
-async fn register_of(state: &AppState, staff: &Staff, query: &RegisterQuery) -> Result<Vec<Incident>, Problem> {
-    staff.may(Action::IncidentReport)?;
-    let (scope, own) = visible(staff);
+async fn register_of(state: &AppState, staff: &Staff, query: &RegisterQuery) -> Result<Vec<Incident>, Error> {
     let breach = match query.datalek.as_str() {
         "ja" => Some(true),
         "nee" => Some(false),
         _ => None,
     };
-    let filter = filter_from(Some(&query.status), Some(&query.soort), Some(query.school.clone()), breach, own)?;
-    Ok(state.store.board(&staff.principal.board).incidents(&scope, &filter).await?)
+    let filter = app::RegisterFilter {
+        status: Some(query.status.clone()),
+        kind: Some(query.soort.clone()),
+        school_id: Some(query.school.clone()),
+        breach,
+    };
+    app::register_list(state, staff, filter).await
 }
 
 async fn school_names(state: &AppState, staff: &Staff) -> Result<Vec<(String, String)>, Problem> {
@@ -362,21 +332,25 @@ pub async fn export_xlsx(
     Query(query): Query<RegisterQuery>,
 ) -> PageResult {
     let rows = export_rows(&state, &staff, &query).await?;
+    let bytes = aantoonbaar_app::blocking(move || workbook(&rows)).await?.map_err(|e| Problem::internal(&e))?;
+    download("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "incidentenregister.xlsx", bytes)
+}
+
+/// The register as an XLSX workbook (CPU work: called off the async workers).
+fn workbook(rows: &[Vec<String>]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     let mut workbook = rust_xlsxwriter::Workbook::new();
     let sheet = workbook.add_worksheet();
     let bold = rust_xlsxwriter::Format::new().set_bold();
-    let internal = |e: rust_xlsxwriter::XlsxError| Problem::internal(&e);
-    sheet.set_name("Incidentenregister").map_err(internal)?;
+    sheet.set_name("Incidentenregister")?;
     for (column, title) in (0_u16..).zip(EXPORT_COLUMNS) {
-        sheet.write_string_with_format(0, column, title, &bold).map_err(internal)?;
+        sheet.write_string_with_format(0, column, title, &bold)?;
     }
-    for (line, row) in (1_u32..).zip(&rows) {
+    for (line, row) in (1_u32..).zip(rows) {
         for (column, value) in (0_u16..).zip(row) {
-            sheet.write_string(line, column, value).map_err(internal)?;
+            sheet.write_string(line, column, value)?;
         }
     }
-    let bytes = workbook.save_to_buffer().map_err(internal)?;
-    download("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "incidentenregister.xlsx", bytes)
+    workbook.save_to_buffer()
 }
 
 // ---------------------------------------------------------------- one incident
@@ -511,17 +485,6 @@ pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage, Pa
     incident_page(&state, &staff, &id, Vec::new()).await
 }
 
-/// An open incident the user may manage.
-async fn managed(state: &AppState, staff: &Staff, id: &str) -> Result<Incident, Problem> {
-    let scope = staff.may(Action::IncidentManage)?;
-    let incident =
-        state.store.board(&staff.principal.board).incident(scope, None, id).await?.ok_or_else(Problem::not_found)?;
-    if incident.status == Status::Closed {
-        return Err(Problem::invalid(vec![FieldError::new("id", "incident.closed")]));
-    }
-    Ok(incident)
-}
-
 fn back(id: &str) -> PageResult {
     Ok(Redirect::to(&format!("/incidenten/{id}")).into_response())
 }
@@ -558,7 +521,6 @@ pub async fn assess(
     Path(id): Path<String>,
     Form(form): Form<Vec<(String, String)>>,
 ) -> PageResult {
-    let incident = managed(&state, &staff, &id).await?;
     let field = |name: &str| form.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim().to_owned()).unwrap_or_default();
     let choice = |name: &str| match field(name).as_str() {
         "ja" => Some(true),
@@ -570,73 +532,33 @@ pub async fn assess(
         notify_subjects: choice("overrule_subjects"),
         reason: Some(field("overrule_reason")),
     };
-    let decided =
-        facts_from(&form).and_then(|facts| decide(&incident, facts, Some(overrule), &staff.principal.email, staff.now));
-    match decided {
-        Ok((record, _)) => {
-            state.store.board(&staff.principal.board).record_incident_assessment(&staff.actor(), &id, &record).await?;
-            tell_reporter(&state, &staff.principal.board, &incident, Status::Assessed).await?;
-            back(&id)
-        }
-        Err(error) => incident_page(&state, &staff, &id, vec![error]).await,
-    }
+    let facts = match facts_from(&form) {
+        Ok(facts) => facts,
+        Err(error) => return incident_page(&state, &staff, &id, vec![error]).await,
+    };
+    let command = AssessIncident { facts, overrule: Some(overrule) };
+    let outcome = app::assess(&state, &staff, &id, command).await;
+    respond(&state, &staff, &id, outcome).await
 }
 
-#[derive(Deserialize)]
-pub struct NotificationForm {
-    #[serde(default)]
-    ap_reference: String,
-    #[serde(default)]
-    sent_at: String,
-    #[serde(default)]
-    delay_reason: String,
+/// Back to the incident after a change; its page again with the errors when
+/// the command was refused.
+async fn respond<T>(state: &AppState, staff: &Staff, id: &str, outcome: Result<T, Error>) -> PageResult {
+    match outcome {
+        Ok(_) => back(id),
+        Err(Error::Invalid(errors)) => incident_page(state, staff, id, errors).await,
+        Err(other) => Err(other.into()),
+    }
 }
 
 pub async fn notify_authority(
     State(state): State<AppState>,
     StaffPage(staff): StaffPage,
     Path(id): Path<String>,
-    Form(form): Form<NotificationForm>,
+    PageForm(command): PageForm<NotifyAuthority>,
 ) -> PageResult {
-    let incident = managed(&state, &staff, &id).await?;
-    let mut errors = Vec::new();
-    let reference = Some(form.ap_reference.trim().to_owned()).filter(|r| !r.is_empty() && r.chars().count() <= 200);
-    if reference.is_none() {
-        errors.push(FieldError::new("ap_reference", "field.required"));
-    }
-    let sent_at = if form.sent_at.trim().is_empty() {
-        Some(staff.now)
-    } else {
-        parse_moment(&form.sent_at).map_err(|e| errors.push(FieldError::new("sent_at", e.code))).ok()
-    };
-    let delay = Some(form.delay_reason.trim().to_owned()).filter(|r| !r.is_empty());
-    let deadline = incident.assessment.as_ref().and_then(|a| a.deadline_at);
-    if incident.assessment.is_none() {
-        errors.push(FieldError::new("id", "incident.not_assessed"));
-    }
-    if let (Some(deadline), Some(sent)) = (deadline, sent_at)
-        && overdue(deadline, Some(sent), staff.now)
-        && delay.is_none()
-    {
-        errors.push(FieldError::new("delay_reason", "incident.delay_reason_required"));
-    }
-    match (reference, sent_at) {
-        (Some(reference), Some(sent_at)) if errors.is_empty() => {
-            state
-                .store
-                .board(&staff.principal.board)
-                .record_authority_notification(&staff.actor(), &id, sent_at, &reference, delay.as_deref())
-                .await?;
-            back(&id)
-        }
-        _ => incident_page(&state, &staff, &id, errors).await,
-    }
-}
-
-#[derive(Deserialize)]
-pub struct FollowUpForm {
-    #[serde(default)]
-    content: String,
+    let outcome = app::notify_authority(&state, &staff, &id, command).await;
+    respond(&state, &staff, &id, outcome).await
 }
 
 /// Records further information sent to the AP (AVG art. 33 lid 4).
@@ -644,17 +566,10 @@ pub async fn follow_up(
     State(state): State<AppState>,
     StaffPage(staff): StaffPage,
     Path(id): Path<String>,
-    Form(form): Form<FollowUpForm>,
+    PageForm(command): PageForm<FollowUpAuthority>,
 ) -> PageResult {
-    let incident = managed(&state, &staff, &id).await?;
-    match crate::incidents::validate_follow_up(&incident, Some(form.content)) {
-        Ok(content) => {
-            let board = state.store.board(&staff.principal.board);
-            board.add_authority_follow_up(&staff.actor(), &id, staff.now, &content).await?;
-            back(&id)
-        }
-        Err(errors) => incident_page(&state, &staff, &id, errors).await,
-    }
+    let outcome = app::follow_up(&state, &staff, &id, command).await;
+    respond(&state, &staff, &id, outcome).await
 }
 
 /// Links the chosen pupils to the incident.
@@ -662,80 +577,30 @@ pub async fn link_pupils(
     State(state): State<AppState>,
     StaffPage(staff): StaffPage,
     Path(id): Path<String>,
-    Form(form): Form<Vec<(String, String)>>,
+    PageForm(command): PageForm<LinkSubjects>,
 ) -> PageResult {
-    let incident = managed(&state, &staff, &id).await?;
-    let pupils: Vec<String> = form.into_iter().filter(|(k, _)| k == "pupil_ids").map(|(_, v)| v).collect();
-    match link(&state, &staff, &incident, &pupils, &[], &[]).await {
-        Ok(_) => back(&id),
-        Err(problem) if !problem.errors.is_empty() => incident_page(&state, &staff, &id, problem.errors).await,
-        Err(problem) => Err(problem.into()),
-    }
-}
-
-#[derive(Deserialize)]
-pub struct LettersForm {
-    #[serde(default)]
-    decision: String,
-    #[serde(default)]
-    consequences: String,
-    #[serde(default)]
-    measures: String,
-    #[serde(default)]
-    reason: String,
-    #[serde(default)]
-    announcement: String,
+    let outcome = app::link_subjects(&state, &staff, &id, command).await;
+    respond(&state, &staff, &id, outcome).await
 }
 
 pub async fn letters(
     State(state): State<AppState>,
     StaffPage(staff): StaffPage,
     Path(id): Path<String>,
-    Form(form): Form<LettersForm>,
+    PageForm(command): PageForm<InformSubjects>,
 ) -> PageResult {
-    let incident = managed(&state, &staff, &id).await?;
-    let communication = validate_communication(
-        Some(form.decision.as_str()).filter(|d| !d.is_empty()),
-        Some(form.reason),
-        Some(form.announcement),
-        Some(form.consequences),
-        Some(form.measures),
-    );
-    match communication {
-        Ok(c) => match communicate(&state, &staff.principal.board, &staff.actor(), &incident, &c).await {
-            Ok(_) => back(&id),
-            Err(problem) if !problem.errors.is_empty() => incident_page(&state, &staff, &id, problem.errors).await,
-            Err(problem) => Err(problem.into()),
-        },
-        Err(errors) => incident_page(&state, &staff, &id, errors).await,
-    }
-}
-
-#[derive(Deserialize)]
-pub struct CloseForm {
-    #[serde(default)]
-    measures: String,
-    #[serde(default)]
-    cause: String,
-    #[serde(default)]
-    evaluation: String,
+    let outcome = app::inform_subjects(&state, &staff, &id, command).await;
+    respond(&state, &staff, &id, outcome).await
 }
 
 pub async fn close(
     State(state): State<AppState>,
     StaffPage(staff): StaffPage,
     Path(id): Path<String>,
-    Form(form): Form<CloseForm>,
+    PageForm(command): PageForm<CloseIncident>,
 ) -> PageResult {
-    let incident = managed(&state, &staff, &id).await?;
-    match closing(&incident, Some(form.measures), Some(form.cause), Some(form.evaluation)) {
-        Ok(c) => {
-            state.store.board(&staff.principal.board).close_incident(&staff.actor(), &id, &c).await?;
-            tell_reporter(&state, &staff.principal.board, &incident, Status::Closed).await?;
-            back(&id)
-        }
-        Err(errors) => incident_page(&state, &staff, &id, errors).await,
-    }
+    let outcome = app::close(&state, &staff, &id, command).await;
+    respond(&state, &staff, &id, outcome).await
 }
 
 /// One letter as PDF (AVG art. 34 lid 2).
@@ -756,8 +621,12 @@ pub async fn letter_pdf(
         .ok_or_else(Problem::not_found)?;
     board.record_view(&staff.actor(), "incident_letter", &letter.id).await?;
     let subject = tf("incident.letter.subject", &[("reference", &incident.reference)]);
-    let document =
-        crate::documents::BreachLetter { board: &staff.principal.board_name, subject: &subject, body: &letter.body };
-    let bytes = crate::documents::breach_letter(&document).map_err(|e| Problem::internal(&e))?;
+    let board_name = staff.principal.board_name.clone();
+    let made = aantoonbaar_app::blocking(move || {
+        let document =
+            aantoonbaar_documents::BreachLetter { board: &board_name, subject: &subject, body: &letter.body };
+        aantoonbaar_documents::breach_letter(&document)
+    });
+    let bytes = made.await?.map_err(|e| Problem::internal(&e))?;
     download("application/pdf", &format!("brief-{}.pdf", incident.reference), bytes)
 }

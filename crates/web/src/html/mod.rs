@@ -7,6 +7,7 @@ mod consent_documents;
 mod consent_round;
 mod dashboard;
 mod external_reports;
+pub(crate) mod form;
 mod holidays;
 mod import;
 pub(crate) mod incidents;
@@ -120,6 +121,12 @@ mod filters {
     #[askama::filter_fn]
     pub fn t<T: std::fmt::Display>(key: T, _: &dyn askama::Values) -> askama::Result<String> {
         Ok(crate::i18n::t(&key.to_string()).to_owned())
+    }
+
+    /// A typed value of a command kept for the form: empty when not given.
+    #[askama::filter_fn]
+    pub fn or_empty(value: &Option<String>, _: &dyn askama::Values) -> askama::Result<String> {
+        Ok(value.clone().unwrap_or_default())
     }
 }
 
@@ -244,6 +251,12 @@ pub struct PageError(Problem);
 impl From<Problem> for PageError {
     fn from(problem: Problem) -> Self {
         Self(problem)
+    }
+}
+
+impl From<aantoonbaar_app::Error> for PageError {
+    fn from(err: aantoonbaar_app::Error) -> Self {
+        Self(err.into())
     }
 }
 

@@ -10,7 +10,7 @@ use crate::csrf::CsrfToken;
 use crate::error::Problem;
 use crate::i18n::{t, tf};
 use crate::mail::Mail;
-use crate::requests::{dutch_date, record};
+use aantoonbaar_app::requests::{dutch_date, record};
 use aantoonbaar_rules::requests::{IdentityCheck, RequestChannel, RequestKind};
 use aantoonbaar_store::{Actor, NewRequest, Pupil};
 use askama::Template;

@@ -148,7 +148,7 @@ impl FromRequestParts<AppState> for Parent {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let Some(token) = parent_token(parts) else { return Err(Redirect::to(PORTAL).into_response()) };
         let now = state.clock.now();
-        let (idle_since, created_since) = crate::auth::session_limits(&state.config, now);
+        let (idle_since, created_since) = state.config.session_limits(now);
         let hash = hash_secret(&token);
         match state.store.parent_session(&hash, idle_since, created_since, now).await {
             Ok(Some(session)) => {

@@ -2,6 +2,7 @@
 //! written to the audit trail.
 
 use super::filters;
+use super::form::PageForm;
 use super::{Layout, PageResult, render};
 use crate::AppState;
 use crate::api::rights_of;
@@ -13,7 +14,6 @@ use aantoonbaar_rules::age::age_on;
 use aantoonbaar_rules::information_rights::Right;
 use aantoonbaar_store::{Group, LinkedGuardian, Pupil, PupilQuery};
 use askama::Template;
-use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect};
 use serde::Deserialize;
@@ -232,10 +232,15 @@ pub async fn set_email(
     State(state): State<AppState>,
     StaffPage(staff): StaffPage,
     Path(id): Path<String>,
-    Form(form): Form<HashMap<String, String>>,
+    PageForm(form): PageForm<EmailForm>,
 ) -> PageResult {
-    let email = form.get("email").map(|e| e.trim()).filter(|e| !e.is_empty());
-    let body = serde_json::Map::from_iter([("email".to_owned(), email.map_or(serde_json::Value::Null, |e| e.into()))]);
-    crate::api::pupils::change(&state, &staff, &id, body).await?;
+    let fields = aantoonbaar_app::pupils::PupilFields { email: Some(form.email), ..Default::default() };
+    aantoonbaar_app::pupils::update(&state, &staff, &id, fields).await?;
     Ok(Redirect::to(&format!("/leerlingen/{id}")).into_response())
+}
+
+/// The pupil's own address; empty clears it.
+#[derive(serde::Deserialize)]
+pub struct EmailForm {
+    email: Option<String>,
 }

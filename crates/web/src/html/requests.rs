@@ -1,18 +1,22 @@
 //! Data-subject requests for staff: the list with days left, intake, the
 //! request page with its actions per kind and the decision, the access
-//! overview (page and PDF) and the answer letter (PDF). The forms post to the
-//! same handlers as the JSON API, so both check and record alike.
+//! overview (page and PDF) and the answer letter (PDF). The forms read into the
+//! same commands as the JSON API and call the same operations
+//! (`aantoonbaar_app::requests`), so both check and record alike.
 
 use super::filters;
+use super::form::PageForm;
 use super::{Layout, PageError, PageResult, render};
 use crate::AppState;
-use crate::api::equated_days;
-use crate::api::requests as api;
 use crate::auth::{Staff, StaffPage};
-use crate::documents::{DocumentSection, sectioned_document};
-use crate::error::{ApiResult, Problem};
+use crate::error::Problem;
 use crate::i18n::{t, tf};
-use crate::requests::{Section, dutch_date, letter, overview, pupil_data, subject_name, working_days_left};
+use aantoonbaar_app::deadlines::equated_days;
+use aantoonbaar_app::requests::{
+    self as app, DecideRequest, ExtendRequest, FileRequest, RecipientsTold, RecordBalancing, RestrictProcessing,
+    Section, SetRecipients, dutch_date, letter, overview, pupil_data, subject_name, working_days_left,
+};
+use aantoonbaar_documents::{DocumentSection, sectioned_document};
 use aantoonbaar_rules::Action;
 use aantoonbaar_rules::requests::{
     ErasureItem, IdentityCheck, ObjectionOutcome, Outcome, Reason, RequestChannel, RequestKind, Urgency,
@@ -25,7 +29,6 @@ use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect};
 use serde::Deserialize;
-use serde_json::{Map, Value};
 
 /// A request in a list: what the dashboard and the list page show.
 pub struct RequestRow {
@@ -97,14 +100,14 @@ struct ListPage {
     can_handle: bool,
     /// The board's recipients, one per line, when the user may change them.
     recipients: Option<String>,
-    error: Option<String>,
+    error: Option<PageNotice>,
 }
 
 pub async fn list(State(state): State<AppState>, StaffPage(staff): StaffPage) -> PageResult {
     list_page(&state, &staff, None).await
 }
 
-async fn list_page(state: &AppState, staff: &Staff, error: Option<String>) -> PageResult {
+async fn list_page(state: &AppState, staff: &Staff, error: Option<PageNotice>) -> PageResult {
     let scope = staff.may(Action::RequestView)?;
     let board = state.store.board(&staff.principal.board);
     let requests = board.requests(scope, false).await?;
@@ -130,28 +133,24 @@ pub struct RecipientsForm {
     recipients: String,
 }
 
-/// Replaces the board's recipients (one per line) through the API handler.
+/// Replaces the board's recipients (one per line).
 pub async fn set_recipients(
     State(state): State<AppState>,
     StaffPage(staff): StaffPage,
     Form(form): Form<RecipientsForm>,
 ) -> PageResult {
-    let names: Vec<Value> = form
-        .recipients
-        .lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty())
-        .map(|line| Value::String(line.to_owned()))
-        .collect();
-    let map: Map<String, Value> = [("recipients".to_owned(), Value::Array(names))].into_iter().collect();
-    match api::set_recipients(State(state.clone()), staff.clone(), crate::api::ApiJson(map)).await {
+    let names = form.recipients.lines().map(str::trim).filter(|line| !line.is_empty()).map(str::to_owned).collect();
+    match app::set_recipients(&state, &staff, SetRecipients { recipients: Some(names), ..Default::default() }).await {
         Ok(_) => Ok(Redirect::to("/verzoeken").into_response()),
-        Err(problem) if problem.status.is_client_error() => {
+        Err(error) => {
+            let problem = Problem::from(error);
+            if !problem.status.is_client_error() {
+                return Err(problem.into());
+            }
             let mut response = list_page(&state, &staff, Some(message(&problem))).await?;
             *response.status_mut() = problem.status;
             Ok(response)
         }
-        Err(problem) => Err(problem.into()),
     }
 }
 
@@ -176,7 +175,7 @@ struct NewPage {
     channels: Vec<Choice>,
     identities: Vec<Choice>,
     today: String,
-    error: Option<String>,
+    error: Option<PageNotice>,
 }
 
 #[derive(Deserialize, Default)]
@@ -184,7 +183,7 @@ pub struct NewQuery {
     leerling: Option<String>,
 }
 
-async fn new_page(state: &AppState, staff: &Staff, pupil_id: Option<&str>, error: Option<String>) -> PageResult {
+async fn new_page(state: &AppState, staff: &Staff, pupil_id: Option<&str>, error: Option<PageNotice>) -> PageResult {
     let scope = staff.may(Action::RequestHandle)?;
     let board = state.store.board(&staff.principal.board);
     let (pupil, guardians) = match pupil_id.filter(|p| !p.is_empty()) {
@@ -218,37 +217,43 @@ pub async fn new_form(
     new_page(&state, &staff, query.leerling.as_deref(), None).await
 }
 
-/// The form's non-empty fields as the API's JSON body (without the CSRF token).
-fn body(form: Vec<(String, String)>) -> Map<String, Value> {
-    form.into_iter()
-        .filter(|(key, value)| key != "csrf" && !value.trim().is_empty())
-        .map(|(key, value)| (key, Value::String(value)))
-        .collect()
+/// The problem as one line for the page: its detail, naming the field.
+fn message(problem: &Problem) -> PageNotice {
+    problem.errors.first().map_or_else(
+        || PageNotice { field: String::new(), text: problem.detail.clone() },
+        |e| PageNotice { field: e.field.clone(), text: format!("{} {}", t("request.error_prefix"), e.detail) },
+    )
 }
 
-/// The problem as one line for the page: its detail, naming the field.
-fn message(problem: &Problem) -> String {
-    problem
-        .errors
-        .first()
-        .map_or_else(|| problem.detail.clone(), |e| format!("{} {}", t("request.error_prefix"), e.detail))
+/// A refused action as the page shows it: the text, and the field it is about.
+pub struct PageNotice {
+    pub field: String,
+    pub text: String,
+}
+
+impl std::fmt::Display for PageNotice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
 }
 
 pub async fn create(
     State(state): State<AppState>,
     StaffPage(staff): StaffPage,
-    Form(form): Form<Vec<(String, String)>>,
+    PageForm(command): PageForm<FileRequest>,
 ) -> PageResult {
-    let map = body(form);
-    let pupil_id = map.get("subject_pupil_id").and_then(Value::as_str).map(str::to_owned);
-    match api::create(State(state.clone()), staff.clone(), crate::api::ApiJson(map)).await {
-        Ok((_, created)) => Ok(Redirect::to(&format!("/verzoeken/{}", created.0.id())).into_response()),
-        Err(problem) if problem.status.is_client_error() && problem.status.as_u16() != 404 => {
+    let pupil_id = command.subject_pupil_id.clone();
+    match app::file(&state, &staff, command).await {
+        Ok(request) => Ok(Redirect::to(&format!("/verzoeken/{}", request.id)).into_response()),
+        Err(error) => {
+            let problem = Problem::from(error);
+            if !problem.status.is_client_error() || problem.status.as_u16() == 404 {
+                return Err(problem.into());
+            }
             let mut response = new_page(&state, &staff, pupil_id.as_deref(), Some(message(&problem))).await?;
             *response.status_mut() = problem.status;
             Ok(response)
         }
-        Err(problem) => Err(problem.into()),
     }
 }
 
@@ -295,7 +300,7 @@ struct RequestPage {
     objection_outcomes: Vec<Choice>,
     can_handle: bool,
     today: String,
-    error: Option<String>,
+    error: Option<PageNotice>,
     /// For a rectification: the pupil's name and birth date as recorded now.
     correction: Option<PupilNames>,
     /// The requesting parent's right to information about the pupil (seed 001
@@ -311,7 +316,7 @@ pub struct PupilNames {
     pub birth_date: String,
 }
 
-async fn request_page(state: &AppState, staff: &Staff, id: &str, error: Option<String>) -> PageResult {
+async fn request_page(state: &AppState, staff: &Staff, id: &str, error: Option<PageNotice>) -> PageResult {
     let scope = staff.may(Action::RequestView)?;
     let board = state.store.board(&staff.principal.board);
     let r = board.request(scope, id).await?.ok_or_else(Problem::not_found)?;
@@ -427,28 +432,26 @@ pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage, Pa
 }
 
 /// After an action: back to the request page, or the page with the problem.
-async fn after<T>(state: &AppState, staff: &Staff, id: &str, result: ApiResult<T>) -> PageResult {
-    match result {
-        Ok(_) => Ok(Redirect::to(&format!("/verzoeken/{id}")).into_response()),
-        Err(problem) if problem.status.is_client_error() && problem.status.as_u16() != 404 => {
-            let mut response = request_page(state, staff, id, Some(message(&problem))).await?;
-            *response.status_mut() = problem.status;
-            Ok(response)
-        }
-        Err(problem) => Err(PageError::from(problem)),
+async fn after<T>(state: &AppState, staff: &Staff, id: &str, result: Result<T, aantoonbaar_app::Error>) -> PageResult {
+    let problem = match result {
+        Ok(_) => return Ok(Redirect::to(&format!("/verzoeken/{id}")).into_response()),
+        Err(error) => Problem::from(error),
+    };
+    if !problem.status.is_client_error() || problem.status.as_u16() == 404 {
+        return Err(PageError::from(problem));
     }
+    let mut response = request_page(state, staff, id, Some(message(&problem))).await?;
+    *response.status_mut() = problem.status;
+    Ok(response)
 }
-
-type ActionForm = Form<Vec<(String, String)>>;
 
 pub async fn extend(
     State(state): State<AppState>,
     StaffPage(staff): StaffPage,
     Path(id): Path<String>,
-    Form(form): ActionForm,
+    PageForm(command): PageForm<ExtendRequest>,
 ) -> PageResult {
-    let result =
-        api::extend(State(state.clone()), staff.clone(), Path(id.clone()), crate::api::ApiJson(body(form))).await;
+    let result = app::extend(&state, &staff, &id, command).await;
     after(&state, &staff, &id, result).await
 }
 
@@ -456,15 +459,14 @@ pub async fn decide(
     State(state): State<AppState>,
     StaffPage(staff): StaffPage,
     Path(id): Path<String>,
-    Form(form): ActionForm,
+    PageForm(command): PageForm<DecideRequest>,
 ) -> PageResult {
-    let result =
-        api::decide(State(state.clone()), staff.clone(), Path(id.clone()), crate::api::ApiJson(body(form))).await;
+    let result = app::decide(&state, &staff, &id, command).await;
     after(&state, &staff, &id, result).await
 }
 
 pub async fn erase(State(state): State<AppState>, StaffPage(staff): StaffPage, Path(id): Path<String>) -> PageResult {
-    let result = api::erase(State(state.clone()), staff.clone(), Path(id.clone())).await;
+    let result = app::erase(&state, &staff, &id).await;
     after(&state, &staff, &id, result).await
 }
 
@@ -472,10 +474,9 @@ pub async fn restrict(
     State(state): State<AppState>,
     StaffPage(staff): StaffPage,
     Path(id): Path<String>,
-    Form(form): ActionForm,
+    PageForm(command): PageForm<RestrictProcessing>,
 ) -> PageResult {
-    let result =
-        api::restrict(State(state.clone()), staff.clone(), Path(id.clone()), crate::api::ApiJson(body(form))).await;
+    let result = app::restrict(&state, &staff, &id, command).await;
     after(&state, &staff, &id, result).await
 }
 
@@ -483,14 +484,9 @@ pub async fn recipients_told(
     State(state): State<AppState>,
     StaffPage(staff): StaffPage,
     Path(id): Path<String>,
-    Form(form): ActionForm,
+    PageForm(command): PageForm<RecipientsTold>,
 ) -> PageResult {
-    let recipients: Vec<Value> =
-        form.iter().filter(|(k, _)| k == "recipients").map(|(_, v)| Value::String(v.clone())).collect();
-    let mut map = body(form.into_iter().filter(|(k, _)| k != "recipients").collect());
-    map.insert("recipients".to_owned(), Value::Array(recipients));
-    let result =
-        api::recipients_told(State(state.clone()), staff.clone(), Path(id.clone()), crate::api::ApiJson(map)).await;
+    let result = app::recipients_told(&state, &staff, &id, command).await;
     after(&state, &staff, &id, result).await
 }
 
@@ -500,7 +496,7 @@ pub async fn correct(
     State(state): State<AppState>,
     StaffPage(staff): StaffPage,
     Path(id): Path<String>,
-    Form(form): Form<CorrectionForm>,
+    PageForm(form): PageForm<CorrectionForm>,
 ) -> PageResult {
     let scope = staff.may(Action::RequestHandle)?;
     let board = state.store.board(&staff.principal.board);
@@ -509,39 +505,33 @@ pub async fn correct(
         (Some(pupil), RequestKind::Rectification, true) => pupil.clone(),
         _ => return Err(Problem::not_found().into()),
     };
-    let prefix =
-        Some(form.surname_prefix.trim().to_owned()).filter(|p| !p.is_empty()).map_or(Value::Null, Value::String);
-    let map: Map<String, Value> = [
-        ("given_name", Value::String(form.given_name)),
-        ("surname_prefix", prefix),
-        ("surname", Value::String(form.surname)),
-        ("birth_date", Value::String(form.birth_date)),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_owned(), v))
-    .collect();
-    let result =
-        crate::api::pupils::update(State(state.clone()), staff.clone(), Path(pupil_id), crate::api::ApiJson(map)).await;
+    let fields = aantoonbaar_app::pupils::PupilFields {
+        given_name: Some(form.given_name),
+        surname_prefix: Some(form.surname_prefix),
+        surname: Some(form.surname),
+        birth_date: Some(form.birth_date),
+        ..Default::default()
+    };
+    let result = aantoonbaar_app::pupils::update(&state, &staff, &pupil_id, fields).await;
     after(&state, &staff, &id, result).await
 }
 
+/// The corrected name and birth date (the pupil command's fields; empty prefix clears it).
 #[derive(Deserialize)]
 pub struct CorrectionForm {
-    given_name: String,
-    #[serde(default)]
-    surname_prefix: String,
-    surname: String,
-    birth_date: String,
+    given_name: Option<String>,
+    surname_prefix: Option<String>,
+    surname: Option<String>,
+    birth_date: Option<String>,
 }
 
 pub async fn balancing(
     State(state): State<AppState>,
     StaffPage(staff): StaffPage,
     Path(id): Path<String>,
-    Form(form): ActionForm,
+    PageForm(command): PageForm<RecordBalancing>,
 ) -> PageResult {
-    let result =
-        api::balancing(State(state.clone()), staff.clone(), Path(id.clone()), crate::api::ApiJson(body(form))).await;
+    let result = app::balancing(&state, &staff, &id, command).await;
     after(&state, &staff, &id, result).await
 }
 
@@ -593,6 +583,27 @@ fn pdf(bytes: Vec<u8>, file_name: &str) -> axum::response::Response {
         .into_response()
 }
 
+/// A sectioned PDF, made off the async workers (PDF layout is CPU work); an
+/// empty section says so rather than vanishing.
+async fn document(title: String, sections: Vec<Section>) -> Result<Vec<u8>, PageError> {
+    let made = aantoonbaar_app::blocking(move || {
+        let empty = t("request.overview.empty");
+        let views: Vec<DocumentSection<'_>> = sections
+            .iter()
+            .map(|s| DocumentSection {
+                title: &s.title,
+                rows: if s.rows.is_empty() {
+                    vec![(empty, "")]
+                } else {
+                    s.rows.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect()
+                },
+            })
+            .collect();
+        sectioned_document(&title, &views)
+    });
+    Ok(made.await?.map_err(|e| Problem::internal(&e))?)
+}
+
 /// The access overview as PDF.
 pub async fn overview_pdf(
     State(state): State<AppState>,
@@ -600,20 +611,8 @@ pub async fn overview_pdf(
     Path(id): Path<String>,
 ) -> PageResult {
     let (_, pupil, sections) = overview_sections(&state, &staff, &id).await?;
-    let empty = t("request.overview.empty");
-    let sections: Vec<DocumentSection<'_>> = sections
-        .iter()
-        .map(|s| DocumentSection {
-            title: &s.title,
-            rows: if s.rows.is_empty() {
-                vec![(empty, "")]
-            } else {
-                s.rows.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect()
-            },
-        })
-        .collect();
     let title = tf("request.overview.pdf_title", &[("name", &pupil.full_name())]);
-    let bytes = sectioned_document(&title, &sections).map_err(|e| Problem::internal(&e))?;
+    let bytes = document(title, sections).await?;
     Ok(pdf(bytes, "overzicht-gegevens.pdf"))
 }
 
@@ -632,9 +631,8 @@ pub async fn letter_pdf(
     board.record_view(&staff.actor(), "request", &request.id).await?;
     let name = subject_name(board, &request).await?;
     let paragraphs = letter(&request, name.as_deref());
-    let rows: Vec<(&str, &str)> = paragraphs.iter().map(|p| (p.as_str(), "")).collect();
     let date = request.decided_on.map(dutch_date).unwrap_or_default();
-    let sections = [DocumentSection { title: &date, rows }];
-    let bytes = sectioned_document(t("request.letter.title"), &sections).map_err(|e| Problem::internal(&e))?;
+    let rows = paragraphs.into_iter().map(|p| (p, String::new())).collect();
+    let bytes = document(t("request.letter.title").to_owned(), vec![Section { title: date, rows }]).await?;
     Ok(pdf(bytes, "antwoord-verzoek.pdf"))
 }

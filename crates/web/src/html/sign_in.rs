@@ -110,8 +110,10 @@ pub async fn submit(
         return Ok(too_many(wait));
     }
     let credentials = state.store.credentials_by_email(&email).await?;
-    let stored = credentials.as_ref().and_then(|c| c.password_hash.as_deref()).unwrap_or(&state.decoy_hash);
-    let password_ok = verify_password(&form.password, stored);
+    let stored =
+        credentials.as_ref().and_then(|c| c.password_hash.clone()).unwrap_or_else(|| state.decoy_hash.to_string());
+    let typed = form.password.clone();
+    let password_ok = aantoonbaar_app::blocking(move || verify_password(&typed, &stored)).await?;
     let Some(credentials) = credentials.filter(|c| password_ok && c.password_hash.is_some()) else {
         state.store.throttle_failure(&account_key, now, account_delay).await?;
         state.store.throttle_failure(&address_key, now, address_delay).await?;
@@ -412,8 +414,10 @@ pub async fn reauth_submit(
     let back = local_path(&form.terug).to_owned();
     let Some(session) = staff.session.clone() else { return Err(Problem::forbidden().into()) };
     let credentials = state.store.credentials_by_email(&staff.principal.email).await?;
-    let stored = credentials.as_ref().and_then(|c| c.password_hash.as_deref()).unwrap_or(&state.decoy_hash);
-    let password_ok = verify_password(&form.password, stored);
+    let stored =
+        credentials.as_ref().and_then(|c| c.password_hash.clone()).unwrap_or_else(|| state.decoy_hash.to_string());
+    let typed = form.password.clone();
+    let password_ok = aantoonbaar_app::blocking(move || verify_password(&typed, &stored)).await?;
     let actor = staff.actor();
     let confirmed = match (&credentials, password_ok) {
         (Some(c), true) if state.config.demo && c.mfa_exempt => true,
@@ -495,11 +499,17 @@ pub async fn password_submit(
     let link = hash_secret(&secret);
     let user = state.store.password_link_user(&link, now).await?.ok_or_else(link_expired)?;
     let email_name = user.email.split('@').next().unwrap_or_default().to_owned();
-    let personal = [user.name.as_str(), email_name.as_str(), user.board_name.as_str()];
+    let personal = [user.name.clone(), email_name, user.board_name.clone()];
     let error = if form.password != form.repeat {
         Some(t("password.mismatch").to_owned())
     } else {
-        aantoonbaar_rules::password::check(&form.password, &personal).err().map(|e| t(e.code).to_owned())
+        // Strength estimation and hashing are CPU work: off the async workers.
+        let typed = form.password.clone();
+        let checked = aantoonbaar_app::blocking(move || {
+            let personal: Vec<&str> = personal.iter().map(String::as_str).collect();
+            aantoonbaar_rules::password::check(&typed, &personal)
+        });
+        checked.await?.err().map(|e| t(e.code).to_owned())
     };
     if let Some(error) = error {
         let layout = Layout::public(&state, &csrf, t("password.title"));
@@ -507,6 +517,8 @@ pub async fn password_submit(
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response());
     }
     let actor = Actor { user_id: Some(user.user_id.clone()), label: user.email, ip: client_ip(&parts), at: now };
-    state.store.use_password_link(&link, &hash_password(&form.password)?, &actor).await?;
+    let typed = form.password.clone();
+    let hash = aantoonbaar_app::blocking(move || hash_password(&typed)).await??;
+    state.store.use_password_link(&link, &hash, &actor).await?;
     Ok(Redirect::to(&format!("{}?wachtwoord=ingesteld", super::SIGN_IN)).into_response())
 }

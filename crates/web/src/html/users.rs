@@ -3,10 +3,10 @@
 use super::filters;
 use super::{Layout, PageResult, render};
 use crate::AppState;
-use crate::accounts;
 use crate::auth::{Staff, StaffPage};
 use crate::error::FieldError;
 use crate::i18n::t;
+use aantoonbaar_app::accounts;
 use aantoonbaar_rules::{Action, PersonName, Role};
 use aantoonbaar_store::{ApiToken, Group, School, StoreError, User};
 use askama::Template;

@@ -23,7 +23,7 @@ incident.kind_unknown = kies incident of vulnerability.
 incident.channel_unknown = onbekend meldkanaal.
 incident.status_unknown = kies reported, assessed of closed.
 incident.subjects_decision_unknown = kies letters, not_needed of public_announcement.
-incident.text_too_long = deze tekst is te lang (ten hoogste 4000 tekens); vat samen of voeg details later toe.
+
 incident.discovered_in_future = het moment van ontdekken ligt in de toekomst; controleer datum en tijd.
 incident.sent_in_future = het moment van verzenden ligt in de toekomst; controleer datum en tijd.
 incident.overrule_reason_required = wie de uitkomst van de beoordeling niet volgt, legt schriftelijk vast waarom; vul een reden in.
@@ -53,7 +53,7 @@ incident.letter.body = Beste { $recipient },\n\nMet deze brief laten wij u weten
 
 incident.draft.unknown = (nog onbekend)
 incident.draft.measures_hint = (vul in welke maatregelen zijn genomen of worden voorgesteld)
-incident.draft.consequences_value = Ernst volgens de ENISA-methode: { $severity }. Onderbouwing:
+incident.draft.consequences_value = Ingeschat risico voor de betrokkenen: { $severity }. Onderbouwing:
 incident.draft.reference = Eigen kenmerk
 incident.draft.nature = Aard van de inbreuk (wat is er gebeurd)
 incident.draft.discovered_at = Ontdekt op
@@ -101,7 +101,7 @@ incident.deadline = Uiterlijk melden op
 incident.deadline_basis = (72 uur na het bewustworden, Nederlandse tijd; AVG art. 33 lid 1).
 incident.the_report = De melding
 incident.assessment = Beoordeling
-incident.severity = Ernst (ENISA)
+incident.severity = Risico voor de betrokkenen
 incident.notify_authority = Melden aan de AP
 incident.notify_subjects = Betrokkenen informeren
 incident.overruled = afgeweken van de uitkomst

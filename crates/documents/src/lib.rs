@@ -170,7 +170,7 @@ pub fn parent_letters(letters: &[ParentLetter<'_>], purposes: &[Purpose<'_>]) ->
 }
 
 /// A letter to one person concerned by a data breach (AVG art. 34 lid 2). Its
-/// body is the text e-mailed (`crate::incidents::letter_text`): paragraphs
+/// body is the text e-mailed (`aantoonbaar_app::incidents::letter_text`): paragraphs
 /// separated by an empty line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BreachLetter<'a> {

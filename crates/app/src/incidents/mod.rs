@@ -2,41 +2,27 @@
 //! report, registering it and telling the people who must act, recording the
 //! assessment, the letters to the people concerned, and the AP draft.
 
-use crate::AppState;
-use crate::error::{FieldError, Problem};
+mod commands;
+mod operations;
+
+pub use commands::{
+    CloseIncident, FollowUpAuthority, InformSubjects, LinkSubjects, NotifyAuthority, ReportIncident, Reporter,
+    ValidNotification,
+};
+pub use operations::*;
+
+use crate::App;
+use crate::error::{Error, FieldError};
 use crate::i18n::{t, tf};
+use crate::input::TEXT_LIMIT;
 use crate::mail::Mail;
+use crate::people::responsible;
 use aantoonbaar_rules::Role;
-use aantoonbaar_rules::breach::{Assessment, BreachFacts, DataCategory, assess, rfc3339};
+use aantoonbaar_rules::breach::{self, Assessment, BreachFacts, DataCategory, rfc3339};
 use aantoonbaar_rules::calendar::dutch_time_zone;
-use aantoonbaar_rules::incidents::{Channel, Kind, Status};
+use aantoonbaar_rules::incidents::{Channel, Status};
 use aantoonbaar_store::{Actor, BoardId, Incident, IncidentAssessment, NewIncident, NewLetter, Scope, StoreError};
-use jiff::{SignedDuration, Timestamp};
-
-/// The longest text a report field takes: a long e-mail, not a file.
-pub const TEXT_LIMIT: usize = 4000;
-
-/// A report as typed, before validation (the API and the forms both fill it).
-#[derive(Debug, Clone, Default)]
-pub struct RawReport {
-    pub school_id: Option<String>,
-    pub what_happened: Option<String>,
-    pub discovered_at: Option<String>,
-    pub data_concerned: Option<String>,
-    pub people_concerned: Option<String>,
-    pub device: Option<String>,
-    pub ongoing: bool,
-}
-
-/// The reporter, as the channel knows them.
-#[derive(Debug, Clone)]
-pub struct Reporter {
-    pub kind: Kind,
-    pub channel: Channel,
-    pub user_id: Option<String>,
-    pub name: String,
-    pub email: Option<String>,
-}
+use jiff::Timestamp;
 
 /// An instant as RFC 3339, or a local Dutch date and time as a form's
 /// `datetime-local` sends it (`2026-11-22T09:30`).
@@ -55,100 +41,13 @@ pub fn parse_moment(text: &str) -> Result<Timestamp, aantoonbaar_rules::Invalid>
         .ok_or(aantoonbaar_rules::Invalid::new("instant.format"))
 }
 
-/// A free text: trimmed, not longer than [`TEXT_LIMIT`].
-fn text(errors: &mut Vec<FieldError>, field: &str, value: Option<String>, required: bool) -> Option<String> {
-    let value = value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
-    match value {
-        None if required => {
-            errors.push(FieldError::new(field, "field.required"));
-            None
-        }
-        Some(v) if v.chars().count() > TEXT_LIMIT => {
-            errors.push(FieldError::new(field, "incident.text_too_long"));
-            None
-        }
-        other => other,
-    }
-}
-
-/// Checks further information for the AP (AVG art. 33 lid 4): a text within
-/// [`TEXT_LIMIT`], about an incident whose notification was recorded; the
-/// trimmed text, or every error.
-///
-/// # Errors
-/// The field errors, for the API's problem and the page alike.
-pub fn validate_follow_up(incident: &Incident, content: Option<String>) -> Result<String, Vec<FieldError>> {
-    let mut errors = Vec::new();
-    let content = text(&mut errors, "content", content, true);
-    if incident.authority_sent_at.is_none() {
-        errors.push(FieldError::new("id", "incident.not_notified"));
-    }
-    match content {
-        Some(content) if errors.is_empty() => Ok(content),
-        _ => Err(errors),
-    }
-}
-
-/// Checks a report: what happened and when are required, the discovery cannot
-/// lie in the future, and no text is longer than [`TEXT_LIMIT`].
-///
-/// # Errors
-/// Every wrong field.
-pub fn validate_report(raw: RawReport, reporter: Reporter, now: Timestamp) -> Result<NewIncident, Vec<FieldError>> {
-    let mut errors = Vec::new();
-    let what_happened = text(&mut errors, "what_happened", raw.what_happened, true);
-    let discovered_at = match raw.discovered_at.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
-        None => {
-            errors.push(FieldError::new("discovered_at", "field.required"));
-            None
-        }
-        Some(value) => match parse_moment(value) {
-            Ok(at) if at > now + SignedDuration::from_mins(5) => {
-                errors.push(FieldError::new("discovered_at", "incident.discovered_in_future"));
-                None
-            }
-            Ok(at) => Some(at),
-            Err(invalid) => {
-                errors.push(FieldError::new("discovered_at", invalid.code));
-                None
-            }
-        },
-    };
-    let data_concerned = text(&mut errors, "data_concerned", raw.data_concerned, false);
-    let people_concerned = text(&mut errors, "people_concerned", raw.people_concerned, false);
-    let device = text(&mut errors, "device", raw.device, false);
-    let school_id = raw.school_id.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
-    match (what_happened, discovered_at) {
-        (Some(what_happened), Some(discovered_at)) if errors.is_empty() => Ok(NewIncident {
-            kind: reporter.kind,
-            channel: reporter.channel,
-            school_id,
-            reported_by: reporter.user_id,
-            reporter_name: reporter.name,
-            reporter_email: reporter.email,
-            what_happened,
-            discovered_at,
-            data_concerned: data_concerned.unwrap_or_default(),
-            people_concerned: people_concerned.unwrap_or_default(),
-            device: device.unwrap_or_default(),
-            ongoing: raw.ongoing,
-        }),
-        _ => Err(errors),
-    }
-}
-
 /// Registers a report and, at once, tells the IBP manager, the director of the
 /// school concerned and the FG (seed 001 §14.8), and confirms the reference to
 /// the reporter. The mails name the reference and a link, never the contents.
 ///
 /// # Errors
 /// When the store cannot be written; a school of another board is `BadReference`.
-pub async fn report(
-    state: &AppState,
-    board: &BoardId,
-    actor: &Actor,
-    new: &NewIncident,
-) -> Result<Incident, StoreError> {
+pub async fn register(state: &App, board: &BoardId, actor: &Actor, new: &NewIncident) -> Result<Incident, StoreError> {
     let store = state.store.board(board);
     let incident = store.report_incident(actor, new).await?;
     let kind = t(&format!("incident.kind.{}", incident.kind.code()));
@@ -163,7 +62,7 @@ pub async fn report(
             ("link", &link),
         ],
     );
-    for to in responsible(state, board, incident.school_id.as_deref()).await? {
+    for to in responsible(store, incident.school_id.as_deref()).await?.everyone() {
         state.mailer.send(board, Mail { to: &to, subject: &subject, body: &body, sensitive: false }).await?;
     }
     if let Some(to) = &incident.reporter_email {
@@ -173,26 +72,6 @@ pub async fn report(
         state.mailer.send(board, Mail { to, subject: &subject, body: &body, sensitive: false }).await?;
     }
     Ok(incident)
-}
-
-/// The e-mail addresses of the IBP managers (ST) and FGs of the board and the
-/// directors of `school`.
-///
-/// # Errors
-/// When the store cannot be read.
-pub async fn responsible(state: &AppState, board: &BoardId, school: Option<&str>) -> Result<Vec<String>, StoreError> {
-    let users = state.store.board(board).users(&Scope::Board).await?;
-    let mut emails: Vec<String> = users
-        .into_iter()
-        .filter(|u| {
-            u.roles.iter().any(|r| matches!(r, Role::St | Role::Fg))
-                || (u.roles.contains(&Role::D) && school.is_some_and(|s| u.scope_ids.iter().any(|id| id == s)))
-        })
-        .map(|u| u.email)
-        .collect();
-    emails.sort();
-    emails.dedup();
-    Ok(emails)
 }
 
 /// The moment in Dutch local time, to the minute: `22-11-2026 10:00`.
@@ -233,29 +112,31 @@ pub struct Overrule {
 /// overrule that changes nothing is no overrule; one without a reason is refused.
 ///
 /// # Errors
-/// `overrule.reason` when an overrule has no written reason.
+/// `overrule.reason` when an overrule has no written reason or a too long one.
 pub fn decide(
     incident: &Incident,
     mut facts: BreachFacts,
     overrule: Option<Overrule>,
     decided_by: &str,
     now: Timestamp,
-) -> Result<(IncidentAssessment, Assessment), FieldError> {
+) -> Result<(IncidentAssessment, Assessment), Error> {
     facts.aware_at = facts.aware_at.or(Some(incident.discovered_at));
-    let outcome = assess(&facts);
+    let outcome = breach::assess(&facts);
     let overrule = overrule.unwrap_or_default();
     let notify_authority = overrule.notify_authority.unwrap_or(outcome.notify_authority);
     let notify_subjects = overrule.notify_subjects.unwrap_or(outcome.notify_subjects);
     let overruled = notify_authority != outcome.notify_authority || notify_subjects != outcome.notify_subjects;
     let reason = overrule.reason.map(|r| r.trim().to_owned()).filter(|r| !r.is_empty());
     if overruled && reason.is_none() {
-        return Err(FieldError::new("overrule.reason", "incident.overrule_reason_required"));
+        return Err(Error::field("overrule.reason", "incident.overrule_reason_required"));
     }
     if reason.as_ref().is_some_and(|r| r.chars().count() > TEXT_LIMIT) {
-        return Err(FieldError::new("overrule.reason", "incident.text_too_long"));
+        let mut error = FieldError::new("overrule.reason", "field.text_too_long");
+        error.detail = tf("field.text_too_long", &[("limit", &TEXT_LIMIT.to_string())]);
+        return Err(error.into());
     }
     let record = IncidentAssessment {
-        facts: serde_json::to_string(&facts).unwrap_or_default(),
+        facts: serde_json::to_string(&facts).map_err(|e| Error::internal(&e))?,
         is_breach: outcome.is_breach,
         severity: outcome.severity.code().to_owned(),
         outcome_notify_authority: outcome.notify_authority,
@@ -286,11 +167,7 @@ pub struct DraftField {
 /// asks: the nature of the breach with the categories and approximate numbers
 /// of people and records, the FG's contact details, the likely consequences,
 /// and the measures taken or proposed.
-pub async fn authority_draft(
-    state: &AppState,
-    board: &BoardId,
-    incident: &Incident,
-) -> Result<Vec<DraftField>, Problem> {
+pub async fn authority_draft(state: &App, board: &BoardId, incident: &Incident) -> Result<Vec<DraftField>, Error> {
     let facts: BreachFacts =
         incident.assessment.as_ref().and_then(|a| serde_json::from_str(&a.facts).ok()).unwrap_or_default();
     let users = state.store.board(board).users(&Scope::Board).await?;
@@ -364,7 +241,7 @@ pub fn letter_text(
 ///
 /// # Errors
 /// When the store cannot be read.
-pub async fn dpo_contact(state: &AppState, board: &BoardId) -> Result<String, StoreError> {
+pub async fn dpo_contact(state: &App, board: &BoardId) -> Result<String, StoreError> {
     let users = state.store.board(board).users(&Scope::Board).await?;
     let dpo: Vec<String> =
         users.iter().filter(|u| u.roles.contains(&Role::Fg)).map(|u| format!("{} ({})", u.name, u.email)).collect();
@@ -391,45 +268,6 @@ pub struct Communication {
     pub measures: Option<String>,
 }
 
-/// Reads a communication: letters need the consequences and the measures, no
-/// letters needs a reason, a public announcement its text.
-///
-/// # Errors
-/// Every missing or too long field.
-pub fn validate_communication(
-    decision: Option<&str>,
-    reason: Option<String>,
-    announcement: Option<String>,
-    consequences: Option<String>,
-    measures: Option<String>,
-) -> Result<Communication, Vec<FieldError>> {
-    use aantoonbaar_rules::incidents::SubjectsDecision;
-    let mut errors = Vec::new();
-    let decision = match decision.map(SubjectsDecision::from_code) {
-        None => {
-            errors.push(FieldError::new("decision", "field.required"));
-            None
-        }
-        Some(Err(invalid)) => {
-            errors.push(FieldError::new("decision", invalid.code));
-            None
-        }
-        Some(Ok(d)) => Some(d),
-    };
-    let letters = decision == Some(SubjectsDecision::Letters);
-    let reason = text(&mut errors, "reason", reason, decision.is_some() && !letters);
-    let announcement =
-        text(&mut errors, "announcement", announcement, decision == Some(SubjectsDecision::PublicAnnouncement));
-    let consequences = text(&mut errors, "consequences", consequences, letters);
-    let measures = text(&mut errors, "measures", measures, letters);
-    match decision {
-        Some(decision) if errors.is_empty() => {
-            Ok(Communication { decision, reason, announcement, consequences, measures })
-        }
-        _ => Err(errors),
-    }
-}
-
 /// Records the communication and, for letters, writes one per guardian of each
 /// linked pupil (custodial, or with full information) and per linked guardian,
 /// e-mails it when an address is known, and keeps it for the PDF.
@@ -437,12 +275,12 @@ pub fn validate_communication(
 /// # Errors
 /// 422 `decision` when letters are chosen but nobody is linked to write to.
 pub async fn communicate(
-    state: &AppState,
+    state: &App,
     board: &BoardId,
     actor: &Actor,
     incident: &Incident,
     communication: &Communication,
-) -> Result<Vec<aantoonbaar_store::IncidentLetter>, Problem> {
+) -> Result<Vec<aantoonbaar_store::IncidentLetter>, Error> {
     use aantoonbaar_rules::incidents::SubjectsDecision;
     let store = state.store.board(board);
     let mut letters: Vec<NewLetter> = Vec::new();
@@ -482,7 +320,7 @@ pub async fn communicate(
             }
         }
         if letters.is_empty() {
-            return Err(Problem::invalid(vec![FieldError::new("decision", "incident.no_recipients")]));
+            return Err(Error::field("decision", "incident.no_recipients"));
         }
     }
     let letters = store
@@ -511,7 +349,7 @@ pub async fn communicate(
 /// # Errors
 /// When the outbox cannot be written.
 pub async fn tell_reporter(
-    state: &AppState,
+    state: &App,
     board: &BoardId,
     incident: &Incident,
     status: Status,

@@ -38,10 +38,33 @@ pub fn t(key: &str) -> &'static str {
     })
 }
 
-/// The text for `key` with `{ $name }` placeables filled in.
+/// The text for `key` with `{ $name }` placeables filled in, in one pass
+/// over the catalogue text: a value is inserted as it is and never read
+/// again, so a user who types `{ $dpo }` in a report sees exactly that.
 #[must_use]
 pub fn tf(key: &str, args: &[(&str, &str)]) -> String {
-    args.iter().fold(t(key).to_owned(), |text, (name, value)| text.replace(&format!("{{ ${name} }}"), value))
+    let mut rest = t(key);
+    let mut text = String::with_capacity(rest.len());
+    while let Some(start) = rest.find("{ $") {
+        text.push_str(&rest[..start]);
+        let after = &rest[start + 3..];
+        let filled = after.find(" }").and_then(|end| {
+            let name = &after[..end];
+            args.iter().find(|(n, _)| *n == name).map(|(_, value)| (*value, end))
+        });
+        match filled {
+            Some((value, end)) => {
+                text.push_str(value);
+                rest = &after[end + 2..];
+            }
+            None => {
+                text.push_str("{ $");
+                rest = after;
+            }
+        }
+    }
+    text.push_str(rest);
+    text
 }
 
 /// Whether the catalogue has `key`.
@@ -60,6 +83,13 @@ mod tests {
             tf("import.error_line", &[("line", "12"), ("column", "Groep"), ("message", "x")]),
             "Regel 12, kolom Groep: x"
         );
+    }
+
+    /// A value that looks like a placeable is not filled in again.
+    #[test]
+    fn a_typed_placeable_stays_as_typed() {
+        let text = tf("import.error_line", &[("line", "{ $column }"), ("column", "Groep"), ("message", "{ $line }")]);
+        assert_eq!(text, "Regel { $column }, kolom Groep: { $line }");
     }
 
     #[test]
@@ -148,7 +178,13 @@ mod tests {
     #[test]
     fn every_key_used_in_templates_and_code_exists() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let dirs = [root.join("templates"), root.join("src"), root.join("../rules/src"), root.join("../import/src")];
+        let dirs = [
+            root.join("../web/templates"),
+            root.join("../web/src"),
+            root.join("src"),
+            root.join("../rules/src"),
+            root.join("../import/src"),
+        ];
         let markers: [(&str, &str); 5] =
             [("\"", "\"|t"), ("t(\"", "\")"), ("tf(\"", "\""), ("Invalid::new(\"", "\")"), ("code: \"", "\"")];
         let mut missing = Vec::new();

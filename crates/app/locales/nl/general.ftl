@@ -156,9 +156,11 @@ tokens.revoke = Intrekken
 tokens.add = Sleutel aanmaken
 
 ## Invoerfouten (per veld)
+record.wrong_state = dit kan niet meer: iemand anders heeft het intussen veranderd. Laad de pagina opnieuw en kijk wat er nu staat.
 field.unknown = dit veld bestaat niet; controleer de spelling.
 field.not_text = vul hier tekst in.
 field.required = dit veld is verplicht.
+field.text_too_long = deze tekst is te lang (ten hoogste { $limit } tekens); vat samen of voeg details later toe.
 field.not_boolean = vul true of false in.
 reference.unknown = dit verwijst niet naar iets dat u mag zien in dit bestuur.
 group.other_school = deze groep hoort bij een andere school dan de gekozen school.

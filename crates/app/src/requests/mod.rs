@@ -2,42 +2,24 @@
 //! the director who decides, the FG told), the decision with its letter, the
 //! access overview, the portability export and the reminders before deadlines.
 
-use crate::AppState;
-use crate::api::equated_days;
-use crate::error::Problem;
+mod operations;
+
+pub use operations::*;
+
+use crate::App;
+use crate::deadlines::equated_days;
+use crate::error::Error;
 use crate::i18n::{t, tf};
 use crate::mail::Mail;
-use aantoonbaar_rules::Role;
+use crate::people::responsible;
 use aantoonbaar_rules::deadlines::{request_deadlines, working_days_until};
 use aantoonbaar_rules::holidays::HolidayCalendar;
-use aantoonbaar_rules::requests::{Outcome, Reason, RequestKind, Urgency};
+use aantoonbaar_rules::requests::{Outcome, Reason, RequestKind};
 use aantoonbaar_store::{
     Actor, BoardStore, ConsentDecisionRecord, LinkedGuardian, NewRequest, Pupil, Request, Scope, StoreError,
 };
 use jiff::civil::Date;
 use serde::Serialize;
-
-/// The staff of a board who hear of requests: the director of a school (who
-/// decides, seed 002 §10.10.2), the FG (who supervises, seed 002 §3.3) and ST.
-struct Contacts {
-    director: Option<(String, String)>,
-    fg: Vec<String>,
-    st: Vec<String>,
-}
-
-async fn contacts(board: BoardStore<'_>, school_id: Option<&str>) -> Result<Contacts, StoreError> {
-    let users = board.users(&Scope::Board).await?;
-    let with_role = |role: Role| -> Vec<String> {
-        users.iter().filter(|u| u.roles.contains(&role)).map(|u| u.email.clone()).collect()
-    };
-    let director = school_id.and_then(|school| {
-        users
-            .iter()
-            .find(|u| u.roles.contains(&Role::D) && u.scope_ids.iter().any(|s| s == school))
-            .map(|u| (u.id.clone(), u.email.clone()))
-    });
-    Ok(Contacts { director, fg: with_role(Role::Fg), st: with_role(Role::St) })
-}
 
 /// Working days left until the request's current deadline on `today`.
 #[must_use]
@@ -51,16 +33,11 @@ pub fn working_days_left(request: &Request, today: Date, equated: &[Date]) -> i6
 ///
 /// # Errors
 /// When the store or the outbox fails.
-pub async fn record(
-    state: &AppState,
-    board: BoardStore<'_>,
-    actor: &Actor,
-    mut new: NewRequest,
-) -> Result<Request, Problem> {
+pub async fn record(state: &App, board: BoardStore<'_>, actor: &Actor, mut new: NewRequest) -> Result<Request, Error> {
     let equated = equated_days(board).await?;
     new.deadline = request_deadlines(new.received_on, &HolidayCalendar::new(&equated)).deadline;
-    let contacts = contacts(board, new.school_id.as_deref()).await?;
-    new.assigned_to = contacts.director.as_ref().map(|(id, _)| id.clone());
+    let contacts = responsible(board, new.school_id.as_deref()).await?;
+    new.assigned_to = contacts.assignee().map(str::to_owned);
     let request = board.create_request(actor, &new).await?;
     let link = format!("{}/verzoeken/{}", state.config.base_url, request.id);
     let kind = t(&format!("request.kind.{}", request.new.kind.code()));
@@ -71,7 +48,7 @@ pub async fn record(
         &[("kind", kind), ("received", &received), ("deadline", &deadline), ("link", &link)],
     );
     let subject = tf("request.mail.new_subject", &[("kind", kind)]);
-    for to in contacts.fg.iter().chain(contacts.director.iter().map(|(_, email)| email)) {
+    for to in &contacts.directors_and_fg() {
         let mail = Mail { to, subject: &subject, body: &body, sensitive: false };
         state.mailer.send(board.id(), mail).await?;
     }
@@ -125,17 +102,17 @@ pub fn letter(request: &Request, subject_name: Option<&str>) -> Vec<String> {
 ///
 /// # Errors
 /// When the store or the outbox fails ([`StoreError::NotFound`] when decided before).
-pub async fn decide(
-    state: &AppState,
+async fn decide_and_answer(
+    state: &App,
     board: BoardStore<'_>,
     actor: &Actor,
     request: &Request,
     outcome: Outcome,
     reason: Option<Reason>,
     explanation: Option<&str>,
-) -> Result<Option<String>, Problem> {
+) -> Result<Option<String>, Error> {
     board.decide_request(actor, &request.id, outcome, reason, explanation).await?;
-    let decided = board.request(&Scope::Board, &request.id).await?.ok_or_else(Problem::not_found)?;
+    let decided = board.request(&Scope::Board, &request.id).await?.ok_or(Error::NotFound)?;
     let to = match &decided.new.requester_guardian_id {
         Some(id) => board.guardian(&Scope::Board, id).await?.and_then(|g| g.email),
         None => None,
@@ -505,44 +482,6 @@ const INFORMATION: &[&str] = &[
     "request.info.source",
     "request.info.automated",
 ];
-
-// ---------------------------------------------------------------- reminders
-
-/// Sends the reminders due at `today` for every open request of every board:
-/// at 7 and at 2 working days left, each once, to the director, ST and the FG.
-/// Returns how many requests were reminded about.
-///
-/// # Errors
-/// When the store or the outbox fails.
-pub async fn send_reminders(state: &AppState, today: Date) -> Result<u64, StoreError> {
-    let mut sent = 0;
-    for board_id in state.store.board_ids().await? {
-        let board = state.store.board(&board_id);
-        let equated = equated_days(board).await?;
-        for request in board.requests(&Scope::Board, true).await? {
-            let left = working_days_left(&request, today, &equated);
-            let Some(at) = Urgency::reminder_at(left) else { continue };
-            if left < 0 || !board.record_reminder(&request.id, at, state.clock.now()).await? {
-                continue;
-            }
-            let contacts = contacts(board, request.new.school_id.as_deref()).await?;
-            let kind = t(&format!("request.kind.{}", request.new.kind.code()));
-            let link = format!("{}/verzoeken/{}", state.config.base_url, request.id);
-            let (days, deadline) = (left.to_string(), dutch_date(request.current_deadline()));
-            let subject = tf("request.mail.reminder_subject", &[("kind", kind), ("days", &days)]);
-            let body = tf(
-                "request.mail.reminder_body",
-                &[("kind", kind), ("days", &days), ("deadline", &deadline), ("link", &link)],
-            );
-            let recipients = contacts.director.iter().map(|(_, e)| e).chain(&contacts.st).chain(&contacts.fg);
-            for to in recipients {
-                state.mailer.send(&board_id, Mail { to, subject: &subject, body: &body, sensitive: false }).await?;
-            }
-            sent += 1;
-        }
-    }
-    Ok(sent)
-}
 
 #[cfg(test)]
 mod tests {

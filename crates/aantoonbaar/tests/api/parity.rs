@@ -1,0 +1,215 @@
+//! A page and the API offer the same operation through one function: the same
+//! input is refused by both, with the same field named. Each row posts one
+//! wrong input to the JSON API and to the page form and compares the fields.
+
+use crate::helpers::{Fixture, PASSWORD, TestApp, json};
+use crate::story;
+use aantoonbaar_rules::{Role, ScopeKind};
+use serde_json::{Value, json};
+
+/// The fields a page names in its error messages (`data-field="…"`).
+fn page_fields(html: &str) -> Vec<String> {
+    let mut fields: Vec<String> = html
+        .match_indices("data-field=\"")
+        .filter_map(|(at, marker)| html[at + marker.len()..].split_once('"').map(|(field, _)| field.to_owned()))
+        .filter(|field| !field.is_empty())
+        .collect();
+    fields.sort();
+    fields.dedup();
+    fields
+}
+
+/// The fields an API problem names.
+fn api_fields(problem: &Value) -> Vec<String> {
+    let mut fields: Vec<String> =
+        problem["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap().to_owned()).collect();
+    fields.sort();
+    fields.dedup();
+    fields
+}
+
+/// Posts the same wrong input to both and checks they refuse it alike.
+async fn refused_alike(app: &TestApp, token: &str, api: (&str, Value), page: (&str, &[(&str, &str)]), field: &str) {
+    let response = app.post(token, api.0, &api.1).await;
+    let status = response.status().as_u16();
+    assert!(matches!(status, 409 | 422), "{} answered {status}", api.0);
+    let from_api = api_fields(&json(response, status).await);
+    let response = app.form(page.0, page.1).await;
+    let page_status = response.status().as_u16();
+    let from_page = page_fields(&response.text().await.unwrap());
+    assert_eq!(page_status, status, "{}: the page and the API answer alike", page.0);
+    assert_eq!(from_page, from_api, "{}: the page and the API name the same fields", page.0);
+    assert!(from_api.iter().any(|f| f == field), "{}: {field} is named in {from_api:?}", api.0);
+}
+
+story!(the_incident_pages_and_the_api_refuse_the_same_input_with_the_same_field, |app| {
+    let board = app.board("Stichting Proef").await;
+    let admin = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    let f = Fixture::create(&app, &admin, 51).await;
+    let director = app.staff(&board, "directeur@proef.nl", Role::D, ScopeKind::School, &[&f.school]).await;
+    app.sign_in("directeur@proef.nl", PASSWORD).await;
+
+    let report = json!({"school_id": f.school, "what_happened": "Telefoon kwijt", "discovered_at": "2030-01-01T09:00"});
+    let form =
+        [("school_id", f.school.as_str()), ("what_happened", "Telefoon kwijt"), ("discovered_at", "2030-01-01T09:00")];
+    refused_alike(&app, &director, ("/api/v1/incidents", report), ("/incidenten/melden", &form), "discovered_at").await;
+
+    let body =
+        json!({"school_id": f.school, "what_happened": "Telefoon kwijt", "discovered_at": "2026-11-22T09:00:00+01:00"});
+    let id = json(app.post(&director, "/api/v1/incidents", &body).await, 201).await["id"].as_str().unwrap().to_owned();
+    let api = |action: &str| format!("/api/v1/incidents/{id}/{action}");
+    let page = |action: &str| format!("/incidenten/{id}/{action}");
+
+    // Before the assessment: no notification, no follow-up, no closing.
+    let long = "x".repeat(4001);
+    let notification = json!({"ap_reference": long, "sent_at": "2030-01-01T09:00"});
+    let form = [("ap_reference", long.as_str()), ("sent_at", "2030-01-01T09:00")];
+    refused_alike(
+        &app,
+        &director,
+        (&api("authority-notification"), notification),
+        (&page("ap-melding"), &form),
+        "ap_reference",
+    )
+    .await;
+    refused_alike(&app, &director, (&api("follow-ups"), json!({"content": ""})), (&page("aanvulling"), &[]), "content")
+        .await;
+    let closing = json!({"measures": "Wachtwoorden gewijzigd", "cause": ""});
+    let form = [("measures", "Wachtwoorden gewijzigd")];
+    refused_alike(&app, &director, (&api("close"), closing), (&page("afsluiten"), &form), "cause").await;
+    let letters = json!({"decision": "letters"});
+    refused_alike(
+        &app,
+        &director,
+        (&api("letters"), letters),
+        (&page("brieven"), &[("decision", "letters")]),
+        "measures",
+    )
+    .await;
+    refused_alike(
+        &app,
+        &director,
+        (&api("subjects"), json!({"pupil_ids": ["niet-bestaand"]})),
+        (&page("betrokkenen"), &[("pupil_ids", "niet-bestaand")]),
+        "pupil_ids",
+    )
+    .await;
+});
+
+story!(the_request_pages_and_the_api_refuse_the_same_input_with_the_same_field, |app| {
+    let board = app.board("Stichting Proef").await;
+    let admin = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    let f = Fixture::create(&app, &admin, 52).await;
+    let director = app.staff(&board, "directeur@proef.nl", Role::D, ScopeKind::School, &[&f.school]).await;
+    app.sign_in("directeur@proef.nl", PASSWORD).await;
+
+    let future = json!({"kind": "access", "subject_pupil_id": f.pupil, "received_on": "2030-01-01"});
+    let form = [("kind", "access"), ("subject_pupil_id", f.pupil.as_str()), ("received_on", "2030-01-01")];
+    refused_alike(&app, &director, ("/api/v1/requests", future), ("/verzoeken", &form), "received_on").await;
+
+    let body = json!({"kind": "objection", "subject_pupil_id": f.pupil, "requester_guardian_id": f.guardian,
+        "received_on": "2026-11-20"});
+    let id = json(app.post(&director, "/api/v1/requests", &body).await, 201).await["id"].as_str().unwrap().to_owned();
+    let api = |action: &str| format!("/api/v1/requests/{id}/{action}");
+    let page = |action: &str| format!("/verzoeken/{id}/{action}");
+
+    let extension = json!({"requester_told_on": "2026-11-21"});
+    refused_alike(
+        &app,
+        &director,
+        (&api("extension"), extension),
+        (&page("verlengen"), &[("requester_told_on", "2026-11-21")]),
+        "reason",
+    )
+    .await;
+    let decision = json!({"outcome": "misschien"});
+    refused_alike(
+        &app,
+        &director,
+        (&api("decision"), decision),
+        (&page("besluit"), &[("outcome", "misschien")]),
+        "outcome",
+    )
+    .await;
+    let balancing = json!({"outcome": "upheld"});
+    refused_alike(
+        &app,
+        &director,
+        (&api("balancing"), balancing),
+        (&page("afweging"), &[("outcome", "upheld")]),
+        "balancing",
+    )
+    .await;
+    let restriction = json!({"purpose": "reclamezuil"});
+    refused_alike(
+        &app,
+        &director,
+        (&api("restriction"), restriction),
+        (&page("beperken"), &[("purpose", "reclamezuil")]),
+        "purpose",
+    )
+    .await;
+    // The wrong kind of request for telling recipients: a conflict on both.
+    let told = json!({"recipients": ["Leerlingvolgsysteem"], "told_on": "2026-11-21"});
+    let form = [("recipients", "Leerlingvolgsysteem"), ("told_on", "2026-11-21")];
+    refused_alike(&app, &director, (&api("recipients-told"), told), (&page("ontvangers"), &form), "kind").await;
+});
+
+story!(what_a_reporter_types_appears_in_the_letter_exactly_as_typed, |app| {
+    let board = app.board("Stichting Proef").await;
+    let admin = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    let f = Fixture::create(&app, &admin, 53).await;
+    app.staff(&board, "fg@proef.nl", Role::Fg, ScopeKind::Board, &[]).await;
+    let director = app.staff(&board, "directeur@proef.nl", Role::D, ScopeKind::School, &[&f.school]).await;
+    let typed = "Mail met { $dpo } en { $recipient } in de tekst";
+    let body = json!({"school_id": f.school, "what_happened": typed, "discovered_at": "2026-11-22T09:00:00+01:00"});
+    let id = json(app.post(&director, "/api/v1/incidents", &body).await, 201).await["id"].as_str().unwrap().to_owned();
+    json(app.post(&director, &format!("/api/v1/incidents/{id}/subjects"), &json!({"pupil_ids": [f.pupil]})).await, 200)
+        .await;
+    let letters = json!({"decision": "letters", "consequences": "Weinig.", "measures": "Excuses aangeboden."});
+    json(app.post(&director, &format!("/api/v1/incidents/{id}/letters"), &letters).await, 200).await;
+    let outbox = app.store.board(&board).outbox(50).await.unwrap();
+    let letter = outbox.iter().find(|m| m.body.contains("Mail met")).expect("the letter");
+    assert!(letter.body.contains(typed), "{}", letter.body);
+    assert!(!letter.body.contains("fg@proef.nl) en"), "the FG's address is not put into the reporter's words");
+});
+
+/// The text between `open` and the next `close` in `html`.
+fn between<'a>(html: &'a str, open: &str, close: &str) -> &'a str {
+    let start = html.find(open).map_or(html.len(), |at| at + open.len());
+    html[start..].split_once(close).map_or("", |(inside, _)| inside)
+}
+
+story!(the_assessment_explains_itself_in_dutch_on_the_page_and_in_the_ap_draft, |app| {
+    let board = app.board("Stichting Proef").await;
+    let admin = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    let f = Fixture::create(&app, &admin, 54).await;
+    let director = app.staff(&board, "directeur@proef.nl", Role::D, ScopeKind::School, &[&f.school]).await;
+    let body =
+        json!({"school_id": f.school, "what_happened": "Laptop kwijt", "discovered_at": "2026-11-22T09:00:00+01:00"});
+    let id = json(app.post(&director, "/api/v1/incidents", &body).await, 201).await["id"].as_str().unwrap().to_owned();
+    // A few facts left open, so the page also explains what it assumed.
+    let facts = json!({"facts": {"personal_data": true, "confidentiality": "unknown_recipient",
+        "data_categories": ["health", "contact"], "children": true}});
+    let assessed = json(app.post(&director, &format!("/api/v1/incidents/{id}/assessment"), &facts).await, 200).await;
+    let codes: Vec<&str> =
+        assessed["outcome"]["reasons"].as_array().unwrap().iter().map(|r| r["code"].as_str().unwrap()).collect();
+    assert!(codes.iter().any(|c| c.starts_with("unknown.")), "the API keeps the rule codes: {codes:?}");
+
+    app.sign_in("directeur@proef.nl", PASSWORD).await;
+    let (status, html) = app.page(&format!("/incidenten/{id}")).await;
+    assert_eq!(status, 200);
+    let reasons = between(&html, "<ol class=\"reasons\">", "</ol>");
+    let consequences = between(&html, "id=\"concept-consequences\" readonly rows=\"3\">", "</textarea>");
+    assert!(reasons.matches("<li>").count() >= 3, "{reasons}");
+    for text in [reasons, consequences] {
+        assert!(!text.trim().is_empty());
+        for code in &codes {
+            assert!(!text.contains(code), "a rule code on the page: {code} in {text}");
+        }
+        let lower = text.to_lowercase();
+        for foreign in ["[", "seed", "enisa", "guidelines", " the ", " and ", " with ", "methodology", "overview"] {
+            assert!(!lower.contains(foreign), "'{foreign}' on the page: {text}");
+        }
+    }
+});

@@ -1,0 +1,107 @@
+//! Work the clock starts rather than a person, one job per file: clearing
+//! expired sign-ins ([`purge`]), the warnings before the AP's 72-hour deadline
+//! ([`breach_deadlines`]) and the reminders before a request's deadline
+//! ([`request_reminders`]).
+//!
+//! The server runs [`Jobs::run_once`] every minute. Every job is idempotent by
+//! one scheme: the store records that a notice goes out with a conditional
+//! write (`… WHERE warned_24_at IS NULL`, `INSERT … ON CONFLICT DO NOTHING`)
+//! and writes the notice into the outbox in the same transaction, so a notice
+//! goes out once, and a failed outbox write leaves it due for the next run.
+//! When several servers share one PostgreSQL database, each job runs on one of
+//! them at a time: the holder of its lease (`job_leases`). Tests advance the
+//! fixed clock and call `run_once` instead of sleeping.
+
+pub mod breach_deadlines;
+pub mod purge;
+pub mod request_reminders;
+
+use crate::App;
+use aantoonbaar_store::StoreError;
+use jiff::SignedDuration;
+use std::time::Duration;
+
+/// How long a server holds a job's lease: another server takes over a job
+/// whose holder stopped after at most this long.
+const LEASE: SignedDuration = SignedDuration::from_mins(5);
+
+/// What one run did, for the log and for tests.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct JobReport {
+    /// Expired sessions, links and throttle counters deleted.
+    pub purged: u64,
+    /// Warnings sent before an AP deadline (24 and 8 hours left).
+    pub deadline_warnings: u64,
+    /// Breaches newly found past their AP deadline without a notification.
+    pub overdue: u64,
+    /// Open data-subject requests reminded about (at 7 and 2 working days left).
+    pub request_reminders: u64,
+    /// Jobs skipped because another server holds their lease.
+    pub skipped: u64,
+}
+
+/// The job runner over the application.
+#[derive(Clone)]
+pub struct Jobs {
+    app: App,
+    /// This runner's name in the job leases.
+    holder: String,
+}
+
+impl Jobs {
+    pub(crate) fn new(app: App) -> Self {
+        let holder = aantoonbaar_store::credentials::new_secret().unwrap_or_else(|_| std::process::id().to_string());
+        Self { app, holder }
+    }
+
+    /// Whether this runner holds (or now takes) the lease on job `name`.
+    async fn lease(&self, name: &str) -> Result<bool, StoreError> {
+        let now = self.app.clock.now();
+        let until = now.checked_add(LEASE).unwrap_or(now);
+        self.app.store.claim_job(name, &self.holder, now, until).await
+    }
+
+    /// Runs every job once, at the clock's current time, each only while this
+    /// runner holds its lease; then delivers what the jobs queued.
+    ///
+    /// # Errors
+    /// The first job that cannot reach the database; the others still ran
+    /// before it or will run next minute.
+    pub async fn run_once(&self) -> Result<JobReport, StoreError> {
+        let mut report = JobReport::default();
+        if self.lease("purge").await? {
+            report.purged = purge::run(&self.app).await?;
+        } else {
+            report.skipped += 1;
+        }
+        if self.lease("breach_deadlines").await? {
+            (report.deadline_warnings, report.overdue) = breach_deadlines::run(&self.app).await?;
+        } else {
+            report.skipped += 1;
+        }
+        if self.lease("request_reminders").await? {
+            report.request_reminders = request_reminders::run(&self.app).await?;
+        } else {
+            report.skipped += 1;
+        }
+        if report.deadline_warnings + report.request_reminders > 0 {
+            self.app.mailer.wake();
+        }
+        Ok(report)
+    }
+
+    /// Runs the jobs every `period` until the runtime stops.
+    pub fn spawn_every(self, period: Duration) {
+        tokio::spawn(async move {
+            let mut ticker = tokio::time::interval(period);
+            ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+            loop {
+                ticker.tick().await;
+                match self.run_once().await {
+                    Ok(report) => tracing::debug!(?report, "jobs ran"),
+                    Err(err) => tracing::error!(%err, "jobs failed; retrying next period"),
+                }
+            }
+        });
+    }
+}

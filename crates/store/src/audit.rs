@@ -1,0 +1,137 @@
+//! The audit trail: what is recorded, reading it back, and verifying the chain.
+
+use crate::{Actor, Backend, BoardStore, Result, Store, postgres, sqlite};
+use jiff::Timestamp;
+use serde::Serialize;
+
+/// What happened, for the audit trail. Field *names* only: values, and above all
+/// special-category values, are never copied into the trail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuditAction {
+    /// Someone looked at personal data (a pupil's record, their guardians).
+    View,
+    Create,
+    Update,
+    Delete,
+    Import,
+    SignIn,
+    SignOut,
+    SetPassword,
+    EnrolTwoStep,
+    UseRecoveryCode,
+    CreateToken,
+    RevokeToken,
+}
+
+impl AuditAction {
+    pub const ALL: &'static [Self] = &[
+        Self::View,
+        Self::Create,
+        Self::Update,
+        Self::Delete,
+        Self::Import,
+        Self::SignIn,
+        Self::SignOut,
+        Self::SetPassword,
+        Self::EnrolTwoStep,
+        Self::UseRecoveryCode,
+        Self::CreateToken,
+        Self::RevokeToken,
+    ];
+
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::View => "view",
+            Self::Create => "create",
+            Self::Update => "update",
+            Self::Delete => "delete",
+            Self::Import => "import",
+            Self::SignIn => "sign_in",
+            Self::SignOut => "sign_out",
+            Self::SetPassword => "set_password",
+            Self::EnrolTwoStep => "enrol_two_step",
+            Self::UseRecoveryCode => "use_recovery_code",
+            Self::CreateToken => "create_token",
+            Self::RevokeToken => "revoke_token",
+        }
+    }
+}
+
+/// One entry for the audit trail, built next to the change it records.
+#[derive(Debug, Clone)]
+pub struct AuditEvent {
+    pub action: AuditAction,
+    pub entity: &'static str,
+    pub entity_id: String,
+    pub fields: Vec<&'static str>,
+}
+
+impl AuditEvent {
+    #[must_use]
+    pub fn new(action: AuditAction, entity: &'static str, entity_id: &str) -> Self {
+        Self { action, entity, entity_id: entity_id.to_owned(), fields: Vec::new() }
+    }
+
+    #[must_use]
+    pub fn fields(mut self, fields: &[&'static str]) -> Self {
+        self.fields.extend_from_slice(fields);
+        self
+    }
+}
+
+/// An audit entry as stored.
+#[derive(Debug, Clone, Serialize)]
+pub struct AuditEntry {
+    pub seq: i64,
+    pub at: Timestamp,
+    pub actor: String,
+    pub ip: Option<String>,
+    pub action: String,
+    pub entity: String,
+    pub entity_id: String,
+    pub fields: Vec<String>,
+}
+
+/// Which audit entries to show.
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    /// Part of the actor's e-mail address.
+    pub actor: Option<String>,
+    /// Only entries about these records (e.g. one pupil).
+    pub entity_ids: Option<Vec<String>>,
+    /// Unix seconds, inclusive.
+    pub from: Option<i64>,
+    /// Unix seconds, exclusive.
+    pub until: Option<i64>,
+    pub limit: i64,
+}
+
+impl Store {
+    /// Checks every board's audit chain; the first break per board.
+    pub async fn verify_audit(&self) -> Result<Vec<crate::audit_chain::ChainBreak>> {
+        dispatch!(self, audit::verify_audit())
+    }
+}
+
+impl BoardStore<'_> {
+    /// Records that the actor viewed personal data of `entity` `id`.
+    pub async fn record_view(&self, actor: &Actor, entity: &'static str, id: &str) -> Result<()> {
+        self.record_views(actor, entity, &[id.to_owned()]).await
+    }
+
+    /// Records, in one transaction, that the actor viewed each of `ids` (a list page).
+    pub async fn record_views(&self, actor: &Actor, entity: &'static str, ids: &[String]) -> Result<()> {
+        dispatch!(self.store, audit::record_views(self.board, actor, entity, ids))
+    }
+
+    /// The newest audit entries, newest first.
+    pub async fn audit_trail(&self, limit: i64) -> Result<Vec<AuditEntry>> {
+        self.audit_search(&AuditFilter { limit, ..AuditFilter::default() }).await
+    }
+
+    /// Audit entries matching `filter`, newest first.
+    pub async fn audit_search(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>> {
+        dispatch!(self.store, audit::audit_search(self.board, filter))
+    }
+}

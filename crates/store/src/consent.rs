@@ -1,0 +1,185 @@
+//! Consent: the purposes with their texts, decisions, objections, rounds, and the facts
+//! the consent check needs (seed 001 §14.5).
+
+use crate::{Actor, Backend, BoardSettings, BoardStore, Pupil, Result, Scope, postgres, sqlite};
+use jiff::Timestamp;
+use jiff::civil::Date;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// A consent purpose with its current text.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConsentPurpose {
+    pub code: String,
+    pub name: String,
+    pub description: String,
+    pub version: i64,
+}
+
+/// How a decision reached the school.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    /// A signed paper form, entered by the administration.
+    Paper,
+    /// The parent (or pupil of 16+) in the portal.
+    Portal,
+    /// Told to a staff member, who recorded it.
+    Staff,
+}
+
+impl Channel {
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Paper => "paper",
+            Self::Portal => "portal",
+            Self::Staff => "staff",
+        }
+    }
+}
+
+/// A decision to record. Exactly one of `guardian_id` and `by_pupil`.
+#[derive(Debug, Clone)]
+pub struct NewConsentDecision {
+    pub pupil_id: String,
+    pub purpose: String,
+    pub choice: aantoonbaar_rules::consent::Choice,
+    pub guardian_id: Option<String>,
+    pub by_pupil: bool,
+    pub decided_at: Timestamp,
+    pub channel: Channel,
+    /// For paper forms: whether the form is signed.
+    pub signed: Option<bool>,
+}
+
+/// A recorded decision.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConsentDecisionRecord {
+    pub id: String,
+    pub pupil_id: String,
+    pub purpose: String,
+    pub purpose_version: i64,
+    pub decision: aantoonbaar_rules::consent::Choice,
+    pub guardian_id: Option<String>,
+    pub by_pupil: bool,
+    pub decided_at: Timestamp,
+    pub channel: Channel,
+    pub signed: Option<bool>,
+    pub recorded_by: String,
+}
+
+/// One decision as the consent check needs it.
+#[derive(Debug, Clone)]
+pub struct DecisionFact {
+    pub pupil_id: String,
+    pub guardian_id: Option<String>,
+    pub purpose: String,
+    pub choice: aantoonbaar_rules::consent::Choice,
+    /// The Dutch date of the decision.
+    pub decided_on: Date,
+}
+
+/// One objection as the consent check needs it.
+#[derive(Debug, Clone)]
+pub struct ObjectionFact {
+    pub pupil_id: String,
+    pub guardian_id: String,
+    /// `None`: the objection concerns every purpose.
+    pub purpose: Option<String>,
+    pub noted_on: Date,
+}
+
+/// Everything the consent check needs about some pupils and one purpose, read
+/// in a handful of queries.
+#[derive(Debug, Clone, Default)]
+pub struct ConsentFacts {
+    pub pupils: Vec<Pupil>,
+    /// Per pupil: (guardian id, holds custody).
+    pub custodians: HashMap<String, Vec<(String, bool)>>,
+    /// Oldest first; only those that can count on the day asked about.
+    pub decisions: Vec<DecisionFact>,
+    pub objections: Vec<ObjectionFact>,
+    pub settings: BoardSettings,
+    /// Whether the board has the purpose asked about (always with every purpose).
+    pub purpose_known: bool,
+    /// Restrictions of processing (AVG art. 18): the pupil, and the purpose or
+    /// `None` when all processing is restricted.
+    pub restricted: Vec<(String, Option<String>)>,
+}
+
+/// A pupil in a consent round: who to invite and whether anyone answered.
+#[derive(Debug, Clone)]
+pub struct RoundPupil {
+    pub pupil_id: String,
+    pub school_id: String,
+    pub group_id: String,
+    pub birth_date: Date,
+    /// The pupil's own address, for pupils who decide for themselves.
+    pub own_email: Option<String>,
+    /// A custodial guardian (or the pupil) decided on some purpose since the round's start.
+    pub answered: bool,
+    /// E-mail addresses of the guardians who hold custody.
+    pub custodial_emails: Vec<String>,
+}
+
+impl BoardStore<'_> {
+    /// The board's consent purposes with their current texts, in form order; the
+    /// default set of seed 001 §14.5 is added the first time.
+    pub async fn consent_purposes(&self, at: Timestamp) -> Result<Vec<ConsentPurpose>> {
+        dispatch!(self.store, consent::consent_purposes(self.board, at))
+    }
+
+    /// Records a decision against the purpose's current text version; returns
+    /// once it is committed (together with the decisions recorded at the same
+    /// moment: group commit).
+    pub async fn record_consent_decision(
+        &self,
+        actor: &Actor,
+        decision: &NewConsentDecision,
+    ) -> Result<ConsentDecisionRecord> {
+        self.store.decisions.record(self.board, actor, decision).await
+    }
+
+    /// Records that a guardian objects, to one purpose or (`None`) to all; returns its id.
+    pub async fn record_consent_objection(
+        &self,
+        actor: &Actor,
+        pupil_id: &str,
+        guardian_id: &str,
+        purpose: Option<&str>,
+        noted_on: jiff::civil::Date,
+    ) -> Result<String> {
+        dispatch!(
+            self.store,
+            consent::record_consent_objection(self.board, actor, pupil_id, guardian_id, purpose, noted_on)
+        )
+    }
+
+    /// The current pupils in scope for a consent round that started on `since`.
+    pub async fn consent_round(
+        &self,
+        scope: &Scope,
+        since: jiff::civil::Date,
+        today: jiff::civil::Date,
+    ) -> Result<Vec<RoundPupil>> {
+        dispatch!(self.store, consent::consent_round(self.board, scope, since, today))
+    }
+
+    /// Every decision about a pupil, newest first, with who recorded it and how.
+    pub async fn consent_history(&self, pupil_id: &str) -> Result<Vec<ConsentDecisionRecord>> {
+        dispatch!(self.store, consent::consent_history(self.board, pupil_id))
+    }
+
+    /// What the consent check needs on `day` for these pupils (those in the
+    /// caller's scope), for one purpose or (`None`) every purpose, in three queries.
+    pub async fn consent_facts(
+        &self,
+        scope: &Scope,
+        pupil_ids: &[String],
+        purpose: Option<&str>,
+        day: jiff::civil::Date,
+    ) -> Result<ConsentFacts> {
+        dispatch!(self.store, consent::consent_facts(self.board, scope, pupil_ids, purpose, day))
+    }
+}

@@ -1,0 +1,435 @@
+// Consent: purposes, decisions (group commit), objections, rounds and the facts the check needs;
+// compiled for both back-ends (see `queries.rs`).
+
+use super::boards::settings_from;
+use super::pupils::{PUPIL_COLUMNS, pupil_from};
+use crate::codes::choice_code;
+use crate::{
+    ConsentDecisionRecord, ConsentFacts, ConsentPurpose, DecisionFact, NewConsentDecision, ObjectionFact, RoundPupil,
+};
+
+async fn ensure_default_purposes(pool: &Pool, board: &BoardId, at: Timestamp) -> Result<()> {
+    let mut tx = begin(pool).await?;
+    for (position, purpose) in aantoonbaar_rules::consent::DEFAULT_PURPOSES.iter().enumerate() {
+        let inserted = sqlx::query(
+            "INSERT INTO consent_purposes (board_id, code, name, position) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+        )
+        .bind(&board.0)
+        .bind(purpose.code)
+        .bind(purpose.name)
+        .bind(i64::try_from(position).unwrap_or(i64::MAX))
+        .execute(&mut *tx)
+        .await?;
+        if inserted.rows_affected() == 1 {
+            sqlx::query(
+                "INSERT INTO consent_purpose_texts (board_id, purpose_code, version, description, created_at) VALUES ($1, $2, 1, $3, $4)",
+            )
+            .bind(&board.0)
+            .bind(purpose.code)
+            .bind(purpose.description)
+            .bind(at.as_second())
+            .execute(&mut *tx)
+            .await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+pub(crate) async fn consent_purposes(pool: &Pool, board: &BoardId, at: Timestamp) -> Result<Vec<ConsentPurpose>> {
+    let query = "SELECT p.code, p.name, t.version, t.description FROM consent_purposes p \
+         JOIN consent_purpose_texts t ON t.board_id = p.board_id AND t.purpose_code = p.code \
+         WHERE p.board_id = $1 AND t.version = (SELECT MAX(version) FROM consent_purpose_texts x \
+           WHERE x.board_id = p.board_id AND x.purpose_code = p.code) ORDER BY p.position, p.code";
+    let mut rows = sqlx::query(query).bind(&board.0).fetch_all(pool).await?;
+    if rows.is_empty() {
+        ensure_default_purposes(pool, board, at).await?;
+        rows = sqlx::query(query).bind(&board.0).fetch_all(pool).await?;
+    }
+    rows.iter().map(purpose_from).collect()
+}
+
+fn purpose_from(row: &DbRow) -> Result<ConsentPurpose> {
+    Ok(ConsentPurpose {
+        code: row.try_get("code")?,
+        name: row.try_get("name")?,
+        description: row.try_get("description")?,
+        version: row.try_get("version")?,
+    })
+}
+
+/// Records a batch of decisions (of any boards) in one transaction, so one
+/// `fsync` makes them all durable (group commit, see `group_commit.rs`). The
+/// batch is written with a few multi-row statements; when that fails (one
+/// decision names a pupil that does not exist), each decision is written in a
+/// savepoint of its own, so the bad one fails alone and the others commit.
+pub(crate) async fn record_consent_decisions(
+    pool: &Pool,
+    batch: &[(&BoardId, &Actor, &NewConsentDecision)],
+) -> Result<Vec<Result<ConsentDecisionRecord>>> {
+    let mut boards: Vec<&BoardId> = batch.iter().map(|(board, _, _)| *board).collect();
+    boards.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    boards.dedup();
+    for board in boards {
+        consent_purposes(pool, board, batch[0].1.at).await?;
+    }
+    let mut tx = begin(pool).await?;
+    sqlx::query("SAVEPOINT batch").execute(&mut *tx).await?;
+    let results = match insert_consent_decisions(&mut tx, batch).await {
+        Ok(records) => {
+            sqlx::query("RELEASE SAVEPOINT batch").execute(&mut *tx).await?;
+            records.into_iter().map(Ok).collect()
+        }
+        Err(_) => {
+            sqlx::query("ROLLBACK TO SAVEPOINT batch").execute(&mut *tx).await?;
+            let mut results = Vec::with_capacity(batch.len());
+            for item in batch {
+                sqlx::query("SAVEPOINT decision").execute(&mut *tx).await?;
+                let result =
+                    insert_consent_decisions(&mut tx, std::slice::from_ref(item)).await.map(|mut r| r.remove(0));
+                let end = if result.is_ok() { "RELEASE SAVEPOINT decision" } else { "ROLLBACK TO SAVEPOINT decision" };
+                sqlx::query(end).execute(&mut *tx).await?;
+                results.push(result);
+            }
+            results
+        }
+    };
+    tx.commit().await?;
+    Ok(results)
+}
+
+/// Inserts decisions against each purpose's current text version, with their
+/// audit entries; the records in the order given.
+async fn insert_consent_decisions(
+    tx: &mut Tx,
+    batch: &[(&BoardId, &Actor, &NewConsentDecision)],
+) -> Result<Vec<ConsentDecisionRecord>> {
+    let mut versions: HashMap<(&str, &str), i64> = HashMap::new();
+    for (board, _, decision) in batch {
+        if versions.contains_key(&(board.0.as_str(), decision.purpose.as_str())) {
+            continue;
+        }
+        let version: Option<i64> = sqlx::query_scalar(
+            "SELECT MAX(version) FROM consent_purpose_texts WHERE board_id = $1 AND purpose_code = $2",
+        )
+        .bind(&board.0)
+        .bind(&decision.purpose)
+        .fetch_one(&mut **tx)
+        .await?;
+        versions.insert((&board.0, &decision.purpose), version.ok_or(StoreError::BadReference { field: "purpose" })?);
+    }
+    let records: Vec<ConsentDecisionRecord> = batch
+        .iter()
+        .map(|(board, actor, decision)| {
+            let version = versions.get(&(board.0.as_str(), decision.purpose.as_str()));
+            Ok(ConsentDecisionRecord {
+                id: new_id(),
+                pupil_id: decision.pupil_id.clone(),
+                purpose: decision.purpose.clone(),
+                purpose_version: *version.ok_or(StoreError::BadReference { field: "purpose" })?,
+                decision: decision.choice,
+                guardian_id: decision.guardian_id.clone(),
+                by_pupil: decision.by_pupil,
+                decided_at: decision.decided_at,
+                channel: decision.channel,
+                signed: decision.signed,
+                recorded_by: actor.label.clone(),
+            })
+        })
+        .collect::<Result<_>>()?;
+    let rows: Vec<_> = batch.iter().zip(&records).collect();
+    // 14 values a row stays far below both back-ends' limit on bound values.
+    for chunk in rows.chunks(500) {
+        let mut qb = QueryBuilder::new(
+            "INSERT INTO consent_decisions (board_id, id, pupil_id, purpose_code, purpose_version, decision, guardian_id, \
+             by_pupil, decided_at, decided_on, channel, signed, recorded_by, created_at) ",
+        );
+        qb.push_values(chunk, |mut row, ((board, actor, _), record)| {
+            row.push_bind(board.0.clone())
+                .push_bind(record.id.clone())
+                .push_bind(record.pupil_id.clone())
+                .push_bind(record.purpose.clone())
+                .push_bind(record.purpose_version)
+                .push_bind(choice_code(record.decision))
+                .push_bind(record.guardian_id.clone())
+                .push_bind(record.by_pupil)
+                .push_bind(record.decided_at.as_second())
+                .push_bind(aantoonbaar_rules::calendar::dutch_date(record.decided_at).to_string())
+                .push_bind(record.channel.code())
+                .push_bind(record.signed)
+                .push_bind(actor.label.clone())
+                .push_bind(actor.at.as_second());
+        });
+        qb.build().execute(&mut **tx).await.map_err(|e| classify(e, "id", "pupil_id"))?;
+    }
+    let events: Vec<AuditEvent> = records
+        .iter()
+        .map(|record| {
+            AuditEvent::new(AuditAction::Create, "consent_decision", &record.id).fields(&[
+                "pupil_id",
+                "purpose",
+                "decision",
+                "decider",
+                "decided_at",
+                "channel",
+            ])
+        })
+        .collect();
+    let mut boards: Vec<&BoardId> = batch.iter().map(|(board, _, _)| *board).collect();
+    boards.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    boards.dedup();
+    for board in boards {
+        let entries: Vec<(&Actor, &AuditEvent)> = batch
+            .iter()
+            .zip(&events)
+            .filter(|((b, _, _), _)| b.0 == board.0)
+            .map(|((_, actor, _), event)| (*actor, event))
+            .collect();
+        audit_many(tx, board, &entries).await?;
+    }
+    Ok(records)
+}
+
+pub(crate) async fn consent_round(
+    pool: &Pool,
+    board: &BoardId,
+    scope: &Scope,
+    since: Date,
+    today: Date,
+) -> Result<Vec<RoundPupil>> {
+    let mut qb = QueryBuilder::new("SELECT id, school_id, group_id, birth_date, email FROM pupils WHERE board_id = ");
+    qb.push_bind(board.0.clone());
+    push_scope(&mut qb, scope, "school_id", Some("group_id"));
+    qb.push(" AND (leave_date IS NULL OR leave_date > ")
+        .push_bind(today.to_string())
+        .push(") ORDER BY school_id, group_id, surname, id");
+    let mut pupils: Vec<RoundPupil> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for row in qb.build().fetch_all(pool).await? {
+        let pupil_id: String = row.try_get("id")?;
+        index.insert(pupil_id.clone(), pupils.len());
+        pupils.push(RoundPupil {
+            pupil_id,
+            school_id: row.try_get("school_id")?,
+            group_id: row.try_get("group_id")?,
+            birth_date: date_col(&row, "birth_date")?,
+            own_email: row.try_get("email")?,
+            answered: false,
+            custodial_emails: Vec::new(),
+        });
+    }
+    let custodial = sqlx::query(
+        "SELECT pg.pupil_id, gu.email FROM pupil_guardians pg JOIN guardians gu ON gu.board_id = pg.board_id AND gu.id = pg.guardian_id \
+         WHERE pg.board_id = $1 AND pg.holds_custody AND gu.email IS NOT NULL",
+    )
+    .bind(&board.0)
+    .fetch_all(pool)
+    .await?;
+    for row in &custodial {
+        let pupil_id: String = row.try_get("pupil_id")?;
+        if let Some(i) = index.get(&pupil_id) {
+            pupils[*i].custodial_emails.push(row.try_get("email")?);
+        }
+    }
+    let answered: Vec<String> = sqlx::query_scalar(
+        "SELECT DISTINCT d.pupil_id FROM consent_decisions d WHERE d.board_id = $1 AND d.decided_on >= $2 AND (d.by_pupil OR EXISTS \
+         (SELECT 1 FROM pupil_guardians pg WHERE pg.board_id = d.board_id AND pg.pupil_id = d.pupil_id \
+          AND pg.guardian_id = d.guardian_id AND pg.holds_custody))",
+    )
+    .bind(&board.0)
+    .bind(since.to_string())
+    .fetch_all(pool)
+    .await?;
+    for pupil_id in answered {
+        if let Some(i) = index.get(&pupil_id) {
+            pupils[*i].answered = true;
+        }
+    }
+    Ok(pupils)
+}
+
+pub(crate) async fn consent_history(
+    pool: &Pool,
+    board: &BoardId,
+    pupil_id: &str,
+) -> Result<Vec<ConsentDecisionRecord>> {
+    let rows = sqlx::query(
+        "SELECT id, pupil_id, purpose_code, purpose_version, decision, guardian_id, by_pupil, decided_at, channel, signed, \
+         recorded_by FROM consent_decisions WHERE board_id = $1 AND pupil_id = $2 ORDER BY decided_at DESC, created_at DESC, id",
+    )
+    .bind(&board.0)
+    .bind(pupil_id)
+    .fetch_all(pool)
+    .await?;
+    rows.iter().map(decision_from).collect()
+}
+
+fn decision_from(row: &DbRow) -> Result<ConsentDecisionRecord> {
+    Ok(ConsentDecisionRecord {
+        id: row.try_get("id")?,
+        pupil_id: row.try_get("pupil_id")?,
+        purpose: row.try_get("purpose_code")?,
+        purpose_version: row.try_get("purpose_version")?,
+        decision: code_col(row, "decision")?,
+        guardian_id: row.try_get("guardian_id")?,
+        by_pupil: row.try_get("by_pupil")?,
+        decided_at: instant_col(row, "decided_at")?,
+        channel: code_col(row, "channel")?,
+        signed: row.try_get("signed")?,
+        recorded_by: row.try_get("recorded_by")?,
+    })
+}
+
+pub(crate) async fn record_consent_objection(
+    pool: &Pool,
+    board: &BoardId,
+    actor: &Actor,
+    pupil_id: &str,
+    guardian_id: &str,
+    purpose: Option<&str>,
+    noted_on: Date,
+) -> Result<String> {
+    let id = new_id();
+    let mut tx = begin(pool).await?;
+    sqlx::query(
+        "INSERT INTO consent_objections (board_id, id, pupil_id, guardian_id, purpose_code, noted_on, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(&board.0)
+    .bind(&id)
+    .bind(pupil_id)
+    .bind(guardian_id)
+    .bind(purpose)
+    .bind(noted_on.to_string())
+    .bind(actor.at.as_second())
+    .execute(&mut *tx)
+    .await
+    .map_err(|e| classify(e, "id", "guardian_id"))?;
+    let event =
+        AuditEvent::new(AuditAction::Create, "consent_objection", &id).fields(&["pupil_id", "guardian_id", "purpose"]);
+    audit(&mut tx, board, actor, &event).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+pub(crate) async fn consent_facts(
+    pool: &Pool,
+    board: &BoardId,
+    scope: &Scope,
+    pupil_ids: &[String],
+    purpose: Option<&str>,
+    day: Date,
+) -> Result<ConsentFacts> {
+    // One connection for the three reads.
+    let mut conn = pool.acquire().await?;
+    let row = sqlx::query(
+        "SELECT s.consent_renewal, s.both_parents_when_separated, \
+         EXISTS (SELECT 1 FROM consent_purposes p WHERE p.board_id = b.id AND p.code = $2) AS purpose_known \
+         FROM boards b LEFT JOIN board_settings s ON s.board_id = b.id WHERE b.id = $1",
+    )
+    .bind(&board.0)
+    .bind(purpose.unwrap_or_default())
+    .fetch_one(&mut *conn)
+    .await?;
+    let settings = settings_from(&row)?;
+    let purpose_known = purpose.is_none() || row.try_get("purpose_known")?;
+    let mut facts = ConsentFacts { settings, purpose_known, ..ConsentFacts::default() };
+    let mut qb = QueryBuilder::new(PUPIL_COLUMNS);
+    qb.push_bind(board.0.clone()).push(" AND id IN (");
+    push_list(&mut qb, pupil_ids.iter().cloned());
+    qb.push(")");
+    push_scope(&mut qb, scope, "school_id", Some("group_id"));
+    facts.pupils = qb.build().fetch_all(&mut *conn).await?.iter().map(pupil_from).collect::<Result<_>>()?;
+    if facts.pupils.is_empty() {
+        return Ok(facts);
+    }
+
+    // Custodians, the decisions that can still count on `day`, the objections
+    // and the restrictions, in one round trip; `kind` tells them apart.
+    // The decisions' Dutch dates from the first covering day through `day`, as
+    // a range of `decided_at` instants so the index on it does the filtering.
+    let start_of = |d: Date| -> Result<i64> {
+        d.to_zoned(aantoonbaar_rules::calendar::dutch_time_zone())
+            .map(|z| z.timestamp().as_second())
+            .map_err(|e| StoreError::Corrupt(e.to_string()))
+    };
+    let from = settings.consent_renewal.earliest_covering(day).map_or(Ok(i64::MIN), start_of)?;
+    let until = day.tomorrow().map_or(Ok(i64::MAX), start_of)?;
+    let mut qb = QueryBuilder::new(
+        "SELECT 'c' AS kind, pupil_id, guardian_id, CASE WHEN holds_custody THEN 'y' ELSE 'n' END AS value, \
+         NULL AS on_day, NULL AS purpose_code, 0 AS at, 0 AS created, '' AS id FROM pupil_guardians WHERE board_id = ",
+    );
+    let in_pupils = |qb: &mut QueryBuilder<Db>| {
+        qb.push(" AND pupil_id IN (");
+        push_list(qb, facts.pupils.iter().map(|p| p.id.clone()));
+        qb.push(")");
+    };
+    qb.push_bind(board.0.clone());
+    in_pupils(&mut qb);
+    qb.push(
+        " UNION ALL SELECT 'd', pupil_id, guardian_id, decision, decided_on, purpose_code, decided_at, created_at, id \
+         FROM consent_decisions WHERE board_id = ",
+    )
+    .push_bind(board.0.clone());
+    in_pupils(&mut qb);
+    if let Some(purpose) = purpose {
+        qb.push(" AND purpose_code = ").push_bind(purpose.to_owned());
+    }
+    qb.push(" AND decided_at >= ").push_bind(from).push(" AND decided_at < ").push_bind(until);
+    qb.push(
+        " UNION ALL SELECT 'o', pupil_id, guardian_id, '', noted_on, purpose_code, created_at, created_at, id \
+         FROM consent_objections WHERE board_id = ",
+    )
+    .push_bind(board.0.clone());
+    in_pupils(&mut qb);
+    if let Some(purpose) = purpose {
+        qb.push(" AND (purpose_code IS NULL OR purpose_code = ").push_bind(purpose.to_owned()).push(")");
+    }
+    // Restrictions of processing: `purpose_code` '' restricts every purpose.
+    qb.push(
+        " UNION ALL SELECT 'r', pupil_id, NULL, '', NULL, purpose_code, created_at, created_at, request_id \
+         FROM pupil_restrictions WHERE board_id = ",
+    )
+    .push_bind(board.0.clone());
+    in_pupils(&mut qb);
+    if let Some(purpose) = purpose {
+        qb.push(" AND (purpose_code = '' OR purpose_code = ").push_bind(purpose.to_owned()).push(")");
+    }
+    qb.push(" ORDER BY 1, 7, 8, 9");
+    for row in qb.build().fetch_all(&mut *conn).await? {
+        let kind: String = row.try_get("kind")?;
+        let pupil_id: String = row.try_get("pupil_id")?;
+        let guardian_id: Option<String> = row.try_get("guardian_id")?;
+        let value: String = row.try_get("value")?;
+        match (kind.as_str(), guardian_id) {
+            ("c", Some(guardian_id)) => {
+                let holds_custody = match value.as_str() {
+                    "y" => true,
+                    "n" => false,
+                    other => return Err(StoreError::Corrupt(format!("holds_custody: {other}"))),
+                };
+                facts.custodians.entry(pupil_id).or_default().push((guardian_id, holds_custody));
+            }
+            ("d", guardian_id) => facts.decisions.push(DecisionFact {
+                pupil_id,
+                guardian_id,
+                purpose: row.try_get("purpose_code")?,
+                choice: Code::stored("decision", &value)?,
+                decided_on: date_col(&row, "on_day")?,
+            }),
+            ("o", Some(guardian_id)) => facts.objections.push(ObjectionFact {
+                pupil_id,
+                guardian_id,
+                purpose: row.try_get("purpose_code")?,
+                noted_on: date_col(&row, "on_day")?,
+            }),
+            ("r", _) => {
+                let purpose: String = row.try_get("purpose_code")?;
+                facts.restricted.push((pupil_id, Some(purpose).filter(|p| !p.is_empty())));
+            }
+            _ => return Err(StoreError::Corrupt(format!("consent fact of kind {kind} without guardian"))),
+        }
+    }
+
+    Ok(facts)
+}
