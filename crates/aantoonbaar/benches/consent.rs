@@ -8,6 +8,7 @@
 #![expect(clippy::unwrap_used, reason = "a benchmark that cannot set up should stop")]
 
 use aantoonbaar_app::clock::Clock;
+use aantoonbaar_app::consent::verdicts_for;
 use aantoonbaar_app::{Config, accounts};
 use aantoonbaar_rules::consent::Choice;
 use aantoonbaar_rules::organisation::{FamilySituation, Relation};
@@ -18,7 +19,6 @@ use aantoonbaar_store::{
     NewUser, Scope, Store,
 };
 use aantoonbaar_web::Application;
-use aantoonbaar_web::api::consent::verdicts_for;
 use criterion::Criterion;
 use jiff::Timestamp;
 use jiff::civil::date;

@@ -9,6 +9,7 @@
 
 pub mod accounts;
 pub mod clock;
+pub mod consent;
 pub mod deadlines;
 pub mod error;
 pub mod i18n;

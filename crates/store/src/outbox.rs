@@ -88,6 +88,12 @@ impl BoardStore<'_> {
         dispatch!(self.store, outbox::queue_mail(self.board, mail, at))
     }
 
+    /// Writes `mails` and the audit entry of sending them in one transaction
+    /// (notices that are themselves the change, such as the consent round's invitations).
+    pub async fn send_notices(&self, actor: &crate::Actor, event: &crate::AuditEvent, mails: &[NewMail]) -> Result<()> {
+        dispatch!(self.store, outbox::send_notices(self.board, actor, event, mails))
+    }
+
     /// Records the outcome of a delivery attempt; a delivered sensitive mail loses its body.
     pub async fn record_delivery(&self, id: &str, delivery: &Delivery) -> Result<()> {
         dispatch!(self.store, outbox::record_delivery(self.board, id, delivery))

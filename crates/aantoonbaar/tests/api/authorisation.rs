@@ -86,6 +86,8 @@ fn routes() -> Vec<Route> {
         route(Method::POST, "/publication-check", Id::None, Some(PupilView)),
         route(Method::GET, "/board/settings", Id::None, None),
         route(Method::PUT, "/board/settings", Id::None, Some(BoardSettingsManage)),
+        route(Method::POST, "/consent-round/invitations", Id::None, Some(ConsentRound)),
+        route(Method::POST, "/consent-round/reminders", Id::None, Some(ConsentRound)),
         route(Method::GET, "/requests", Id::None, Some(RequestView)),
         route(Method::POST, "/requests", Id::None, Some(RequestHandle)),
         route(Method::GET, "/requests/{id}", Id::Request, Some(RequestView)),

@@ -333,6 +333,13 @@ story!(the_consent_round_invites_every_custodial_parent_once_and_reminds_only_wh
         page.contains("<strong>1</strong> / 2") && page.contains("<strong>1</strong> leerlingen die voor geen enkel"),
         "{page}"
     );
+
+    // The same round over the API, and both sendings are in the audit trail.
+    let sent = json(app.post(&token, "/api/v1/consent-round/reminders", &json!({})).await, 200).await;
+    assert_eq!(sent["sent"], 1);
+    let trail = app.store.board(&board).audit_trail(500).await.unwrap();
+    let entities: Vec<&str> = trail.iter().map(|e| e.entity.as_str()).collect();
+    assert!(entities.contains(&"consent_invitations") && entities.contains(&"consent_reminders"), "{entities:?}");
 });
 
 /// The text of a PDF (poppler's pdftotext; scripts/test installs poppler-utils).

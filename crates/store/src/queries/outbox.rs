@@ -24,6 +24,20 @@ pub(crate) async fn queue_in(tx: &mut Tx, board: &BoardId, mails: &[NewMail], at
     Ok(())
 }
 
+pub(crate) async fn send_notices(
+    pool: &Pool,
+    board: &BoardId,
+    actor: &Actor,
+    event: &AuditEvent,
+    mails: &[NewMail],
+) -> Result<()> {
+    let mut tx = begin(pool).await?;
+    audit(&mut tx, board, actor, event).await?;
+    queue_in(&mut tx, board, mails, actor.at).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 pub(crate) async fn queue_mail(pool: &Pool, board: &BoardId, mail: &NewMail, at: Timestamp) -> Result<String> {
     let id = new_id();
     sqlx::query(

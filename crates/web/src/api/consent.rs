@@ -1,25 +1,20 @@
 //! Consent for images and social media: purposes, decisions, objections, the
-//! publication check and the board's consent settings.
+//! publication check, the board's consent settings and the consent round.
+//! Each handler calls the operation in `aantoonbaar_app::consent`, as the
+//! consent pages do.
 
-use super::{ApiJson, Fields};
+use super::ApiJson;
 use crate::AppState;
 use crate::auth::Staff;
-use crate::error::{ApiResult, FieldError, Problem};
+use crate::error::{ApiResult, Problem};
 use crate::i18n::t;
-use aantoonbaar_rules::Action;
-use aantoonbaar_rules::consent::{
-    Choice, Custodian, Decider, Decision, Objection, Pupil as ConsentPupil, Reason, Renewal, Settings, evaluate,
-};
-use aantoonbaar_rules::organisation::parse_iso_date;
-use aantoonbaar_store::{BoardSettings, Channel, ConsentDecisionRecord, ConsentFacts, NewConsentDecision};
+use aantoonbaar_app::consent::{self as app, PublicationCheck, RecordDecision, RecordObjection, UpdateSettings};
+use aantoonbaar_rules::consent::Choice;
+use aantoonbaar_store::{BoardSettings, ConsentDecisionRecord};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use jiff::Timestamp;
-use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
-use std::collections::HashMap;
 use utoipa::ToSchema;
 
 #[derive(Serialize, ToSchema)]
@@ -29,20 +24,6 @@ pub struct PurposeOut {
     description: String,
     /// The text's version; a decision records the version it answered.
     version: i64,
-}
-
-/// `{pupil_id, purpose, decision: granted|refused, guardian_id? | by_pupil: true, decided_at?, channel: paper|portal|staff, signed?}`.
-#[derive(Deserialize, ToSchema)]
-#[expect(dead_code, reason = "documents the request body; the handler reads it field by field")]
-pub struct DecisionIn {
-    pupil_id: String,
-    purpose: String,
-    decision: String,
-    guardian_id: Option<String>,
-    by_pupil: Option<bool>,
-    decided_at: Option<String>,
-    channel: String,
-    signed: Option<bool>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -78,16 +59,6 @@ impl From<ConsentDecisionRecord> for DecisionOut {
     }
 }
 
-/// `{pupil_id, guardian_id, purpose?, noted_at?}`.
-#[derive(Deserialize, ToSchema)]
-#[expect(dead_code, reason = "documents the request body; the handler reads it field by field")]
-pub struct ObjectionIn {
-    pupil_id: String,
-    guardian_id: String,
-    purpose: Option<String>,
-    noted_at: Option<String>,
-}
-
 #[derive(Serialize, ToSchema)]
 pub struct ObjectionOut {
     id: String,
@@ -95,15 +66,6 @@ pub struct ObjectionOut {
     guardian_id: String,
     purpose: Option<String>,
     noted_on: String,
-}
-
-/// `{purpose, pupil_ids: [...], date?: YYYY-MM-DD}`.
-#[derive(Deserialize, ToSchema)]
-#[expect(dead_code, reason = "documents the request body; the handler reads it field by field")]
-pub struct CheckIn {
-    purpose: String,
-    pupil_ids: Vec<String>,
-    date: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -141,10 +103,6 @@ impl From<BoardSettings> for SettingsOut {
     }
 }
 
-fn parse_instant(text: &str) -> Result<Timestamp, aantoonbaar_rules::Invalid> {
-    text.trim().parse::<Timestamp>().map_err(|_| aantoonbaar_rules::Invalid::new("instant.format"))
-}
-
 /// The board's consent purposes with their current texts.
 #[utoipa::path(get, path = "/consent-purposes", tag = "consent", responses((status = 200, body = [PurposeOut])))]
 pub async fn purposes(State(state): State<AppState>, staff: Staff) -> ApiResult<Json<Vec<PurposeOut>>> {
@@ -157,253 +115,50 @@ pub async fn purposes(State(state): State<AppState>, staff: Staff) -> ApiResult<
     ))
 }
 
-/// The pupil (404 when not in scope), and field errors for a guardian not
-/// linked to them or a purpose the board does not have.
-async fn check_references(
-    board: aantoonbaar_store::BoardStore<'_>,
-    scope: &aantoonbaar_store::Scope,
-    f: &mut Fields,
-    pupil_id: Option<&str>,
-    guardian_id: Option<&str>,
-    purpose: Option<&str>,
-    now: Timestamp,
-) -> ApiResult<Option<aantoonbaar_store::Pupil>> {
-    let pupil = match pupil_id {
-        Some(id) => Some(board.pupil(scope, id).await?.ok_or_else(Problem::not_found)?),
-        None => None,
-    };
-    if let (Some(pupil), Some(guardian)) = (&pupil, guardian_id)
-        && !board.guardians_of(&pupil.id).await?.iter().any(|g| g.guardian.id == guardian)
-    {
-        f.errors.push(FieldError::new("guardian_id", "consent.not_linked"));
-    }
-    if let Some(purpose) = purpose
-        && !board.consent_purposes(now).await?.iter().any(|p| p.code == purpose)
-    {
-        f.errors.push(FieldError::new("purpose", "consent.purpose_unknown"));
-    }
-    Ok(pupil)
-}
-
 /// Records a decision (a paper form, a portal answer, or what a parent told
 /// staff). A decision by a guardian without custody, or by a pupil under 16, is
 /// stored — it is what happened — but does not count; the check says why.
-#[utoipa::path(post, path = "/consent-decisions", tag = "consent", request_body = DecisionIn,
+#[utoipa::path(post, path = "/consent-decisions", tag = "consent", request_body = RecordDecision,
     responses((status = 201, body = DecisionOut), (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn decide(
     State(state): State<AppState>,
     staff: Staff,
-    ApiJson(body): ApiJson<Map<String, Value>>,
+    ApiJson(command): ApiJson<RecordDecision>,
 ) -> ApiResult<(StatusCode, Json<DecisionOut>)> {
-    let scope = staff.may(Action::ConsentRecord)?;
-    let board = state.store.board(&staff.principal.board);
-    let known = ["pupil_id", "purpose", "decision", "guardian_id", "by_pupil", "decided_at", "channel", "signed"];
-    let by_pupil = matches!(body.get("by_pupil"), Some(Value::Bool(true)));
-    let signed = body.get("signed").and_then(Value::as_bool);
-    let mut f = Fields::new(body, &known);
-    let pupil_id = f.required("pupil_id");
-    let purpose = f.required("purpose");
-    let v = f.required("decision");
-    let choice = f.parse("decision", v, |d| match d {
-        "granted" => Ok(Choice::Granted),
-        "refused" => Ok(Choice::Refused),
-        _ => Err(aantoonbaar_rules::Invalid::new("consent.decision_unknown")),
-    });
-    let guardian_id = f.text("guardian_id");
-    let v = f.text("decided_at");
-    let decided_at = f.parse("decided_at", v, parse_instant);
-    let v = f.required("channel");
-    let channel = f.parse("channel", v, |c| match c {
-        "paper" => Ok(Channel::Paper),
-        "portal" => Ok(Channel::Portal),
-        "staff" => Ok(Channel::Staff),
-        _ => Err(aantoonbaar_rules::Invalid::new("consent.channel_unknown")),
-    });
-    if guardian_id.is_some() == by_pupil {
-        f.errors.push(FieldError::new("guardian_id", "consent.error.decider"));
-    }
-    if decided_at.is_some_and(|at| at > staff.now) {
-        f.errors.push(FieldError::new("decided_at", "consent.future"));
-    }
-    let pupil = check_references(
-        board,
-        scope,
-        &mut f,
-        pupil_id.as_deref(),
-        guardian_id.as_deref(),
-        purpose.as_deref(),
-        staff.now,
-    )
-    .await?;
-    let (pupil, purpose, choice, channel) = f.done((|| Some((pupil?, purpose?, choice?, channel?)))())?;
-    let decision = NewConsentDecision {
-        pupil_id: pupil.id,
-        purpose,
-        choice,
-        guardian_id,
-        by_pupil,
-        decided_at: decided_at.unwrap_or(staff.now),
-        channel,
-        signed,
-    };
-    let record = board.record_consent_decision(&staff.actor(), &decision).await?;
+    let record = app::record_decision(&state, &staff, command).await?;
     Ok((StatusCode::CREATED, Json(record.into())))
 }
 
 /// Records that the school knows a parent objects, to one purpose or (without
 /// `purpose`) to all: their consent is then needed too (seed 001 §14.6).
-#[utoipa::path(post, path = "/consent-objections", tag = "consent", request_body = ObjectionIn,
+#[utoipa::path(post, path = "/consent-objections", tag = "consent", request_body = RecordObjection,
     responses((status = 201, body = ObjectionOut), (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn object(
     State(state): State<AppState>,
     staff: Staff,
-    ApiJson(body): ApiJson<Map<String, Value>>,
+    ApiJson(command): ApiJson<RecordObjection>,
 ) -> ApiResult<(StatusCode, Json<ObjectionOut>)> {
-    let scope = staff.may(Action::ConsentRecord)?;
-    let board = state.store.board(&staff.principal.board);
-    let mut f = Fields::new(body, &["pupil_id", "guardian_id", "purpose", "noted_at"]);
-    let pupil_id = f.required("pupil_id");
-    let guardian_id = f.required("guardian_id");
-    let purpose = f.text("purpose");
-    let v = f.text("noted_at");
-    let noted_at = f.parse("noted_at", v, parse_instant);
-    let pupil = check_references(
-        board,
-        scope,
-        &mut f,
-        pupil_id.as_deref(),
-        guardian_id.as_deref(),
-        purpose.as_deref(),
-        staff.now,
-    )
-    .await?;
-    let (pupil, guardian_id) = f.done(pupil.zip(guardian_id))?;
-    let noted_on = aantoonbaar_rules::calendar::dutch_date(noted_at.unwrap_or(staff.now));
-    let id =
-        board.record_consent_objection(&staff.actor(), &pupil.id, &guardian_id, purpose.as_deref(), noted_on).await?;
-    let out = ObjectionOut { id, pupil_id: pupil.id, guardian_id, purpose, noted_on: noted_on.to_string() };
+    let o = app::record_objection(&state, &staff, command).await?;
+    let out = ObjectionOut {
+        id: o.id,
+        pupil_id: o.pupil_id,
+        guardian_id: o.guardian_id,
+        purpose: o.purpose,
+        noted_on: o.noted_on.to_string(),
+    };
     Ok((StatusCode::CREATED, Json(out)))
 }
 
-/// The verdict for each pupil in `facts` for one purpose, in the order of `pupil_ids`.
-#[must_use]
-pub fn verdicts(facts: &ConsentFacts, pupil_ids: &[String], purpose: &str, day: Date) -> Vec<(String, Reason)> {
-    let settings = Settings {
-        renewal: facts.settings.consent_renewal,
-        both_parents_when_separated: facts.settings.both_parents_when_separated,
-    };
-    pupil_ids
-        .iter()
-        .filter_map(|id| facts.pupils.iter().find(|p| &p.id == id))
-        .map(|pupil| {
-            let custodians: Vec<Custodian<'_>> = facts
-                .custodians
-                .get(&pupil.id)
-                .map(|list| {
-                    list.iter().map(|(g, custody)| Custodian { guardian: g, holds_custody: *custody }).collect()
-                })
-                .unwrap_or_default();
-            let decisions: Vec<Decision<'_>> = facts
-                .decisions
-                .iter()
-                .filter(|d| d.pupil_id == pupil.id && d.purpose == purpose)
-                .map(|d| Decision {
-                    by: d.guardian_id.as_deref().map_or(Decider::Pupil, Decider::Guardian),
-                    choice: d.choice,
-                    on: d.decided_on,
-                })
-                .collect();
-            let objections: Vec<Objection<'_>> = facts
-                .objections
-                .iter()
-                .filter(|o| o.pupil_id == pupil.id && o.purpose.as_deref().is_none_or(|p| p == purpose))
-                .map(|o| Objection { guardian: &o.guardian_id, noted_on: o.noted_on })
-                .collect();
-            let subject = ConsentPupil {
-                birth_date: pupil.birth_date,
-                has_left: pupil.leave_date.is_some_and(|d| d <= day),
-                restricted: facts
-                    .restricted
-                    .iter()
-                    .any(|(p, restricted)| p == &pupil.id && restricted.as_deref().is_none_or(|r| r == purpose)),
-                separated: pupil.family_situation == Some(aantoonbaar_rules::organisation::FamilySituation::Separated),
-            };
-            let verdict = evaluate(day, &subject, &custodians, &decisions, &objections, &settings);
-            (pupil.id.clone(), verdict.reason)
-        })
-        .collect()
-}
-
-/// The consent verdict for each of `pupil_ids` visible in `scope`, for one purpose and day.
-///
-/// # Errors
-/// When the store fails.
-pub async fn verdicts_for(
-    board: aantoonbaar_store::BoardStore<'_>,
-    scope: &aantoonbaar_store::Scope,
-    pupil_ids: &[String],
-    purpose: &str,
-    day: Date,
-) -> Result<Vec<(String, Reason)>, aantoonbaar_store::StoreError> {
-    let facts = board.consent_facts(scope, pupil_ids, Some(purpose), day).await?;
-    Ok(verdicts(&facts, pupil_ids, purpose, day))
-}
-
-/// The verdicts for several purposes at once, from one read: per purpose (in
-/// the order given), each pupil's verdict.
-///
-/// # Errors
-/// When the store fails.
-pub async fn verdicts_per_purpose(
-    board: aantoonbaar_store::BoardStore<'_>,
-    scope: &aantoonbaar_store::Scope,
-    pupil_ids: &[String],
-    purposes: &[&str],
-    day: Date,
-) -> Result<Vec<HashMap<String, Reason>>, aantoonbaar_store::StoreError> {
-    let facts = board.consent_facts(scope, pupil_ids, None, day).await?;
-    Ok(purposes.iter().map(|purpose| verdicts(&facts, pupil_ids, purpose, day).into_iter().collect()).collect())
-}
-
 /// May these pupils appear in a publication for this purpose on this day (default today)?
-#[utoipa::path(post, path = "/publication-check", tag = "consent", request_body = CheckIn,
+#[utoipa::path(post, path = "/publication-check", tag = "consent", request_body = PublicationCheck,
     responses((status = 200, body = CheckOut), (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn check(
     State(state): State<AppState>,
     staff: Staff,
-    ApiJson(body): ApiJson<Map<String, Value>>,
+    ApiJson(command): ApiJson<PublicationCheck>,
 ) -> ApiResult<Json<CheckOut>> {
-    let scope = staff.may(Action::PupilView)?;
-    let board = state.store.board(&staff.principal.board);
-    let pupil_ids: Option<Vec<String>> = match body.get("pupil_ids") {
-        Some(Value::Array(items)) => items.iter().map(|v| v.as_str().map(str::to_owned)).collect(),
-        _ => None,
-    };
-    let mut f = Fields::new(body, &["purpose", "pupil_ids", "date"]);
-    let purpose = f.required("purpose");
-    let v = f.text("date");
-    let day = f.parse("date", v, parse_iso_date);
-    if pupil_ids.is_none() {
-        f.errors.push(FieldError::new("pupil_ids", "consent.pupil_ids"));
-    }
-    let day = day.unwrap_or_else(|| state.clock.today());
-    let mut facts = None;
-    if let (Some(purpose), Some(pupil_ids)) = (&purpose, &pupil_ids) {
-        let mut read = board.consent_facts(scope, pupil_ids, Some(purpose), day).await?;
-        if !read.purpose_known && board.consent_purposes(staff.now).await?.iter().any(|p| &p.code == purpose) {
-            // The board's default purposes were only just created.
-            read = board.consent_facts(scope, pupil_ids, Some(purpose), day).await?;
-        }
-        if !read.purpose_known {
-            f.errors.push(FieldError::new("purpose", "consent.purpose_unknown"));
-        }
-        facts = Some(read);
-    }
-    let (purpose, pupil_ids, facts) = f.done((|| Some((purpose?, pupil_ids?, facts?)))())?;
-    if facts.pupils.len() != pupil_ids.iter().collect::<std::collections::HashSet<_>>().len() {
-        return Err(Problem::not_found());
-    }
-    let pupils: Vec<PupilVerdict> = verdicts(&facts, &pupil_ids, &purpose, day)
+    let pupils: Vec<PupilVerdict> = app::check(&state, &staff, command)
+        .await?
         .into_iter()
         .map(|(pupil_id, reason)| PupilVerdict {
             pupil_id,
@@ -421,30 +176,34 @@ pub async fn settings(State(state): State<AppState>, staff: Staff) -> ApiResult<
     Ok(Json(state.store.board(&staff.principal.board).board_settings().await?.into()))
 }
 
-/// Changes the board's consent settings (IBP manager).
-#[utoipa::path(put, path = "/board/settings", tag = "consent", request_body = SettingsOut,
+/// Changes the board's consent settings (IBP manager); what is not given stays.
+#[utoipa::path(put, path = "/board/settings", tag = "consent", request_body = UpdateSettings,
     responses((status = 200, body = SettingsOut), (status = 422, body = Problem)))]
 pub async fn update_settings(
     State(state): State<AppState>,
     staff: Staff,
-    ApiJson(body): ApiJson<Map<String, Value>>,
+    ApiJson(command): ApiJson<UpdateSettings>,
 ) -> ApiResult<Json<SettingsOut>> {
-    staff.may(Action::BoardSettingsManage)?;
-    let board = state.store.board(&staff.principal.board);
-    let current = board.board_settings().await?;
-    let both = match body.get("both_parents_when_separated") {
-        None => Some(current.both_parents_when_separated),
-        Some(Value::Bool(b)) => Some(*b),
-        Some(_) => None,
-    };
-    let mut f = Fields::new(body, &["consent_renewal", "both_parents_when_separated"]);
-    let v = f.text("consent_renewal");
-    let renewal = f.parse("consent_renewal", v, Renewal::from_code).or(Some(current.consent_renewal));
-    if both.is_none() {
-        f.errors.push(FieldError::new("both_parents_when_separated", "field.not_boolean"));
-    }
-    let (consent_renewal, both_parents_when_separated) = f.done(renewal.zip(both))?;
-    let settings = BoardSettings { consent_renewal, both_parents_when_separated };
-    board.set_board_settings(&staff.actor(), settings).await?;
-    Ok(Json(settings.into()))
+    Ok(Json(app::update_settings(&state, &staff, command).await?.into()))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct RoundSentOut {
+    /// How many addresses were mailed (each once).
+    sent: usize,
+}
+
+/// Sends the consent round's invitations for this school year to every
+/// custodial guardian, and to every pupil of 16 or over at their own address.
+#[utoipa::path(post, path = "/consent-round/invitations", tag = "consent",
+    responses((status = 200, body = RoundSentOut), (status = 403, body = Problem)))]
+pub async fn invite(State(state): State<AppState>, staff: Staff) -> ApiResult<Json<RoundSentOut>> {
+    Ok(Json(RoundSentOut { sent: app::send_round(&state, &staff, false).await? }))
+}
+
+/// Sends the reminders about pupils nobody answered for yet this school year.
+#[utoipa::path(post, path = "/consent-round/reminders", tag = "consent",
+    responses((status = 200, body = RoundSentOut), (status = 403, body = Problem)))]
+pub async fn remind(State(state): State<AppState>, staff: Staff) -> ApiResult<Json<RoundSentOut>> {
+    Ok(Json(RoundSentOut { sent: app::send_round(&state, &staff, true).await? }))
 }

@@ -84,6 +84,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(consent::object))
         .routes(routes!(consent::check))
         .routes(routes!(consent::settings, consent::update_settings))
+        .routes(routes!(consent::invite))
+        .routes(routes!(consent::remind))
         .routes(routes!(requests::list, requests::create))
         .routes(routes!(requests::get))
         .routes(routes!(requests::extend))

@@ -4,14 +4,14 @@
 use super::filters;
 use super::{Layout, PageError, PageResult, render};
 use crate::AppState;
-use crate::api::consent::{verdicts_for, verdicts_per_purpose};
 use crate::auth::{Staff, StaffPage};
 use crate::error::Problem;
 use crate::i18n::t;
+use aantoonbaar_app::consent::{self as app, PublicationCheck, RecordDecision, verdicts_for, verdicts_per_purpose};
 use aantoonbaar_rules::Action;
 use aantoonbaar_rules::SchoolYear;
 use aantoonbaar_rules::consent::{Choice, Reason};
-use aantoonbaar_store::{Channel, ConsentPurpose, Group, NewConsentDecision, Pupil, PupilQuery};
+use aantoonbaar_store::{ConsentPurpose, Group, Pupil, PupilQuery};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
@@ -192,7 +192,6 @@ pub async fn photo_check(
     StaffPage(staff): StaffPage,
     Form(form): Form<HashMap<String, String>>,
 ) -> PageResult {
-    let scope = staff.may(Action::PupilView)?.clone();
     let mut page = photo_page(&state, &staff, form.get("groep").map_or("", String::as_str)).await?;
     page.purpose = form.get("doel").cloned().unwrap_or_default();
     let chosen: Vec<String> = form.keys().filter_map(|k| k.strip_prefix("leerling_")).map(str::to_owned).collect();
@@ -203,11 +202,9 @@ pub async fn photo_check(
         page.error = Some(t(if chosen.is_empty() { "consent.choose_pupils" } else { "consent.choose_purpose" }));
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response());
     }
-    let board = state.store.board(&staff.principal.board);
-    let verdicts = verdicts_for(board, &scope, &chosen, &page.purpose, state.clock.today()).await?;
-    if verdicts.len() != chosen.len() {
-        return Err(Problem::not_found().into());
-    }
+    let command =
+        PublicationCheck { purpose: Some(page.purpose.clone()), pupil_ids: Some(chosen), ..Default::default() };
+    let verdicts = app::check(&state, &staff, command).await?;
     let names: HashMap<&str, &str> = page.pupils.iter().map(|(id, name, _)| (id.as_str(), name.as_str())).collect();
     let blocked: Vec<Blocked> = verdicts
         .iter()
@@ -325,22 +322,23 @@ pub async fn record_paper_form(
     let decided_at = decided_at.min(staff.now);
     let signed = Some(form.contains_key("ondertekend"));
     for purpose in board.consent_purposes(staff.now).await? {
-        let choice = match form.get(&format!("keuze_{}", purpose.code)).map(String::as_str) {
-            Some("ja") => Choice::Granted,
-            Some("nee") => Choice::Refused,
+        let decision = match form.get(&format!("keuze_{}", purpose.code)).map(String::as_str) {
+            Some("ja") => "granted",
+            Some("nee") => "refused",
             _ => continue,
         };
-        let decision = NewConsentDecision {
-            pupil_id: pupil.id.clone(),
-            purpose: purpose.code,
-            choice,
+        let command = RecordDecision {
+            pupil_id: Some(pupil.id.clone()),
+            purpose: Some(purpose.code),
+            decision: Some(decision.to_owned()),
             guardian_id: guardian_id.clone(),
-            by_pupil,
-            decided_at,
-            channel: Channel::Paper,
+            by_pupil: Some(by_pupil),
+            decided_at: Some(decided_at.to_string()),
+            channel: Some("paper".to_owned()),
             signed,
+            ..Default::default()
         };
-        board.record_consent_decision(&staff.actor(), &decision).await?;
+        app::record_decision(&state, &staff, command).await?;
     }
     Ok(Redirect::to(&format!("/leerlingen/{}#toestemming", pupil.id)).into_response())
 }

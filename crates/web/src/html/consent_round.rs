@@ -5,18 +5,15 @@
 use super::filters;
 use super::{Layout, PageResult, render};
 use crate::AppState;
-use crate::api::consent::verdicts_per_purpose;
-use crate::auth::{Staff, StaffPage};
+use crate::auth::StaffPage;
 use crate::i18n::{t, tf};
-use crate::mail::Mail;
+use aantoonbaar_app::consent::{self as app, verdicts_per_purpose};
+use aantoonbaar_rules::Action;
 use aantoonbaar_rules::age::decides_for_self;
 use aantoonbaar_rules::consent::Reason;
-use aantoonbaar_rules::{Action, SchoolYear};
-use aantoonbaar_store::RoundPupil;
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect};
-use jiff::civil::Date;
 use serde::Deserialize;
 use std::collections::{BTreeSet, HashMap};
 
@@ -49,20 +46,12 @@ pub struct RoundQuery {
     verstuurd: Option<usize>,
 }
 
-async fn round(state: &AppState, staff: &Staff) -> Result<(SchoolYear, Vec<RoundPupil>), super::PageError> {
-    let scope = staff.may(Action::ConsentRound)?;
-    let today = state.clock.today();
-    let year = SchoolYear::containing(today);
-    let pupils = state.store.board(&staff.principal.board).consent_round(scope, year.first_day(), today).await?;
-    Ok((year, pupils))
-}
-
 pub async fn show(
     State(state): State<AppState>,
     StaffPage(staff): StaffPage,
     Query(query): Query<RoundQuery>,
 ) -> PageResult {
-    let (year, pupils) = round(&state, &staff).await?;
+    let (year, pupils) = app::round(&state, &staff).await?;
     let board = state.store.board(&staff.principal.board);
     let scope = staff.may(Action::ConsentRound)?;
     let schools: HashMap<String, String> = board.schools(scope).await?.into_iter().map(|s| (s.id, s.name)).collect();
@@ -101,49 +90,12 @@ pub async fn show(
     }))
 }
 
-/// Who is asked about a pupil: from the 16th birthday the pupil at their own
-/// address (seed 001 §14.4), before it every custodial guardian.
-fn recipients(pupil: &RoundPupil, today: Date) -> (bool, Vec<&String>) {
-    if decides_for_self(pupil.birth_date, today) {
-        (true, pupil.own_email.iter().collect())
-    } else {
-        (false, pupil.custodial_emails.iter().collect())
-    }
-}
-
-/// Mails every custodial guardian of the pupils in scope, and the pupils who
-/// decide for themselves (`only_open`: only about pupils nobody answered for
-/// yet), once per address.
-async fn send(state: &AppState, staff: &Staff, only_open: bool) -> Result<usize, super::PageError> {
-    let (year, pupils) = round(state, staff).await?;
-    let today = state.clock.today();
-    let mut parents: BTreeSet<&String> = BTreeSet::new();
-    let mut own: BTreeSet<&String> = BTreeSet::new();
-    for pupil in pupils.iter().filter(|p| !only_open || !p.answered) {
-        let (self_deciding, addresses) = recipients(pupil, today);
-        if self_deciding { own.extend(addresses) } else { parents.extend(addresses) }
-    }
-    let link = format!("{}/ouders", state.config.base_url);
-    let args = [("year", year.label()), ("link", link)];
-    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    for (addresses, audience) in [(&parents, "parent"), (&own, "pupil")] {
-        let kind = if only_open { "reminder" } else { "invite" };
-        let subject = t(&format!("consent.{kind}_{audience}_subject"));
-        let body = tf(&format!("consent.{kind}_{audience}_body"), &args);
-        for address in addresses {
-            let mail = Mail { to: address, subject, body: &body, sensitive: false };
-            state.mailer.send(&staff.principal.board, mail).await?;
-        }
-    }
-    Ok(parents.len() + own.len())
-}
-
 pub async fn invite(State(state): State<AppState>, StaffPage(staff): StaffPage) -> PageResult {
-    let sent = send(&state, &staff, false).await?;
+    let sent = app::send_round(&state, &staff, false).await?;
     Ok(Redirect::to(&format!("/toestemming/ronde?verstuurd={sent}")).into_response())
 }
 
 pub async fn remind(State(state): State<AppState>, StaffPage(staff): StaffPage) -> PageResult {
-    let sent = send(&state, &staff, true).await?;
+    let sent = app::send_round(&state, &staff, true).await?;
     Ok(Redirect::to(&format!("/toestemming/ronde?verstuurd={sent}")).into_response())
 }
