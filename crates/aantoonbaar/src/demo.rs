@@ -512,6 +512,7 @@ async fn incidents(board: BoardStore<'_>, actor: &Actor, school_ids: &[String]) 
                 "toetsresultaten",
                 "USB-stick",
             ),
+            &|_| Vec::new(),
         )
         .await?;
 
@@ -526,6 +527,7 @@ async fn incidents(board: BoardStore<'_>, actor: &Actor, school_ids: &[String]) 
                 "e-mails met ouders",
                 "telefoon",
             ),
+            &|_| Vec::new(),
         )
         .await?;
     let facts = BreachFacts {
@@ -555,6 +557,7 @@ async fn incidents(board: BoardStore<'_>, actor: &Actor, school_ids: &[String]) 
                 "namen en telefoonnummers",
                 "e-mail",
             ),
+            &|_| Vec::new(),
         )
         .await?;
     let facts = BreachFacts {

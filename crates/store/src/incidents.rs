@@ -168,8 +168,16 @@ pub struct Closing {
 
 impl BoardStore<'_> {
     /// Registers a report with the next reference of the year, flagging a late report.
-    pub async fn report_incident(&self, actor: &Actor, incident: &NewIncident) -> Result<Incident> {
-        dispatch!(self.store, incidents::report(self.board, actor, incident))
+    ///
+    /// `notices` makes the mails the report causes from the registered
+    /// incident (its reference); they are written in the same transaction.
+    pub async fn report_incident(
+        &self,
+        actor: &Actor,
+        incident: &NewIncident,
+        notices: &(dyn Fn(&Incident) -> Vec<crate::NewMail> + Sync),
+    ) -> Result<Incident> {
+        dispatch!(self.store, incidents::report(self.board, actor, incident, notices))
     }
 
     /// The register, newest first, within `scope`.
@@ -249,6 +257,7 @@ impl BoardStore<'_> {
     /// # Errors
     /// [`crate::StoreError::WrongState`] when the incident is closed (`WHERE … AND status <> 'closed'`); nothing is
     /// recorded then, no letter either.
+    #[expect(clippy::too_many_arguments, reason = "the communication, its letters and their mails, written together")]
     pub async fn record_subjects_communication(
         &self,
         actor: &Actor,
@@ -257,10 +266,11 @@ impl BoardStore<'_> {
         reason: Option<&str>,
         announcement: Option<&str>,
         letters: &[NewLetter],
+        mails: &[crate::NewMail],
     ) -> Result<Vec<IncidentLetter>> {
         dispatch!(
             self.store,
-            incidents::record_communication(self.board, actor, id, decision, reason, announcement, letters)
+            incidents::record_communication(self.board, actor, id, decision, reason, announcement, letters, mails)
         )
     }
 

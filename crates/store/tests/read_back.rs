@@ -136,7 +136,7 @@ async fn every_area_reads_back(store: &Store) {
         device: "e-mail".to_owned(),
         ongoing: false,
     };
-    let incident = board.report_incident(&a, &incident).await.unwrap();
+    let incident = board.report_incident(&a, &incident, &|_| Vec::new()).await.unwrap();
     let subjects = [
         SubjectRef::Pupil(pupil_id.clone()),
         SubjectRef::Guardian(guardian.id.clone()),
@@ -156,7 +156,7 @@ async fn every_area_reads_back(store: &Store) {
         body: "Brief".to_owned(),
     };
     let decision = SubjectsDecision::from_code("letters").unwrap();
-    board.record_subjects_communication(&a, &incident.id, decision, None, None, &[letter]).await.unwrap();
+    board.record_subjects_communication(&a, &incident.id, decision, None, None, &[letter], &[]).await.unwrap();
     assert_eq!(board.incident_letters(&incident.id).await.unwrap()[0].body, "Brief");
     let assessment = IncidentAssessment {
         facts: "{}".to_owned(),

@@ -65,7 +65,7 @@ async fn incident_transitions(store: &Store) {
     let id = board(store).await;
     let board = store.board(&id);
     let a = actor();
-    let incident = board.report_incident(&a, &report()).await.unwrap();
+    let incident = board.report_incident(&a, &report(), &|_| Vec::new()).await.unwrap();
     let i = incident.id.as_str();
 
     // Before the assessment: no notification, no follow-up, no closing, no warning.
@@ -93,7 +93,10 @@ async fn incident_transitions(store: &Store) {
     board.record_authority_notification(&a, i, now(), "AP-1", None).await.unwrap();
     board.add_authority_follow_up(&a, i, now(), "meer").await.unwrap();
     board.link_incident_subjects(&a, i, &[]).await.unwrap();
-    board.record_subjects_communication(&a, i, SubjectsDecision::NotNeeded, Some("laag"), None, &[]).await.unwrap();
+    board
+        .record_subjects_communication(&a, i, SubjectsDecision::NotNeeded, Some("laag"), None, &[], &[])
+        .await
+        .unwrap();
     board.close_incident(&a, i, &closing()).await.unwrap();
 
     // Closed: nothing changes any more, and nothing was written by the refusals.
@@ -102,7 +105,9 @@ async fn incident_transitions(store: &Store) {
     wrong_state(board.record_authority_notification(&a, i, now(), "AP-2", None).await);
     wrong_state(board.add_authority_follow_up(&a, i, now(), "nog meer").await);
     wrong_state(board.link_incident_subjects(&a, i, &[SubjectRef::User("x".to_owned())]).await);
-    wrong_state(board.record_subjects_communication(&a, i, SubjectsDecision::NotNeeded, Some("x"), None, &[]).await);
+    wrong_state(
+        board.record_subjects_communication(&a, i, SubjectsDecision::NotNeeded, Some("x"), None, &[], &[]).await,
+    );
     wrong_state(board.close_incident(&a, i, &closing()).await);
     assert!(!board.mark_incident_warning(&a, i, Warning::Hours8, &[]).await.unwrap());
     assert_eq!(board.audit_trail(1000).await.unwrap().len(), trail);
@@ -112,7 +117,7 @@ async fn incident_transitions(store: &Store) {
     assert_eq!(board.authority_follow_ups(i).await.unwrap().len(), 1);
 
     // Not notifiable: closes straight after the assessment.
-    let other = board.report_incident(&a, &report()).await.unwrap();
+    let other = board.report_incident(&a, &report(), &|_| Vec::new()).await.unwrap();
     board.record_incident_assessment(&a, &other.id, &assessment(false)).await.unwrap();
     assert!(!board.mark_incident_warning(&a, &other.id, Warning::Hours24, &[]).await.unwrap());
     board.close_incident(&a, &other.id, &closing()).await.unwrap();

@@ -21,7 +21,9 @@ use aantoonbaar_rules::Role;
 use aantoonbaar_rules::breach::{self, Assessment, BreachFacts, DataCategory, rfc3339};
 use aantoonbaar_rules::calendar::dutch_time_zone;
 use aantoonbaar_rules::incidents::{Channel, Status};
-use aantoonbaar_store::{Actor, BoardId, Incident, IncidentAssessment, NewIncident, NewLetter, Scope, StoreError};
+use aantoonbaar_store::{
+    Actor, BoardId, Incident, IncidentAssessment, NewIncident, NewLetter, NewMail, Scope, StoreError,
+};
 use jiff::Timestamp;
 
 /// An instant as RFC 3339, or a local Dutch date and time as a form's
@@ -49,28 +51,34 @@ pub fn parse_moment(text: &str) -> Result<Timestamp, aantoonbaar_rules::Invalid>
 /// When the store cannot be written; a school of another board is `BadReference`.
 pub async fn register(state: &App, board: &BoardId, actor: &Actor, new: &NewIncident) -> Result<Incident, StoreError> {
     let store = state.store.board(board);
-    let incident = store.report_incident(actor, new).await?;
-    let kind = t(&format!("incident.kind.{}", incident.kind.code()));
-    let link = format!("{}/incidenten/{}", state.config.base_url, incident.id);
-    let subject = tf("incident.mail.new_subject", &[("reference", &incident.reference), ("kind", kind)]);
-    let body = tf(
-        "incident.mail.new_body",
-        &[
-            ("reference", &incident.reference),
-            ("kind", kind),
-            ("reported_at", &moment(incident.reported_at)),
-            ("link", &link),
-        ],
-    );
-    for to in responsible(store, incident.school_id.as_deref()).await?.everyone() {
-        state.mailer.send(board, Mail { to: &to, subject: &subject, body: &body, sensitive: false }).await?;
-    }
-    if let Some(to) = &incident.reporter_email {
-        let subject = tf("incident.mail.confirm_subject", &[("reference", &incident.reference)]);
-        let body =
-            tf("incident.mail.confirm_body", &[("reference", &incident.reference), ("name", &incident.reporter_name)]);
-        state.mailer.send(board, Mail { to, subject: &subject, body: &body, sensitive: false }).await?;
-    }
+    let told = responsible(store, new.school_id.as_deref()).await?.everyone();
+    let notices = |incident: &Incident| -> Vec<NewMail> {
+        let kind = t(&format!("incident.kind.{}", incident.kind.code()));
+        let link = state.link(&format!("/incidenten/{}", incident.id));
+        let subject = tf("incident.mail.new_subject", &[("reference", &incident.reference), ("kind", kind)]);
+        let body = tf(
+            "incident.mail.new_body",
+            &[
+                ("reference", &incident.reference),
+                ("kind", kind),
+                ("reported_at", &moment(incident.reported_at)),
+                ("link", &link),
+            ],
+        );
+        let mut mails: Vec<NewMail> =
+            told.iter().map(|to| Mail { to, subject: &subject, body: &body, sensitive: false }.to_new()).collect();
+        if let Some(to) = &incident.reporter_email {
+            let subject = tf("incident.mail.confirm_subject", &[("reference", &incident.reference)]);
+            let body = tf(
+                "incident.mail.confirm_body",
+                &[("reference", &incident.reference), ("name", &incident.reporter_name)],
+            );
+            mails.push(Mail { to, subject: &subject, body: &body, sensitive: false }.to_new());
+        }
+        mails
+    };
+    let incident = store.report_incident(actor, new, &notices).await?;
+    state.mailer.wake();
     Ok(incident)
 }
 
@@ -323,6 +331,15 @@ pub async fn communicate(
             return Err(Error::field("decision", "incident.no_recipients"));
         }
     }
+    // Each letter with a known address is mailed; the mails are written with the letters.
+    let subject = tf("incident.letter.subject", &[("reference", &incident.reference)]);
+    let mails: Vec<NewMail> = letters
+        .iter()
+        .filter_map(|l| {
+            l.recipient_email.as_deref().map(|to| Mail { to, subject: &subject, body: &l.body, sensitive: true })
+        })
+        .map(|mail| mail.to_new())
+        .collect();
     let letters = store
         .record_subjects_communication(
             actor,
@@ -331,14 +348,10 @@ pub async fn communicate(
             communication.reason.as_deref(),
             communication.announcement.as_deref(),
             &letters,
+            &mails,
         )
         .await?;
-    let subject = tf("incident.letter.subject", &[("reference", &incident.reference)]);
-    for letter in &letters {
-        if let Some(to) = &letter.recipient_email {
-            state.mailer.send(board, Mail { to, subject: &subject, body: &letter.body, sensitive: true }).await?;
-        }
-    }
+    state.mailer.wake();
     Ok(letters)
 }
 

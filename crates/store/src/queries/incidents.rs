@@ -74,7 +74,13 @@ fn incident_from(row: &DbRow) -> Result<Incident> {
     })
 }
 
-pub(crate) async fn report(pool: &Pool, board: &BoardId, actor: &Actor, new: &NewIncident) -> Result<Incident> {
+pub(crate) async fn report(
+    pool: &Pool,
+    board: &BoardId,
+    actor: &Actor,
+    new: &NewIncident,
+    notices: &(dyn Fn(&Incident) -> Vec<crate::NewMail> + Sync),
+) -> Result<Incident> {
     let id = new_id();
     let year = aantoonbaar_rules::calendar::dutch_date(actor.at).year();
     let mut tx = begin(pool).await?;
@@ -127,6 +133,7 @@ pub(crate) async fn report(pool: &Pool, board: &BoardId, actor: &Actor, new: &Ne
     let mut qb = QueryBuilder::new(COLUMNS);
     qb.push_bind(board.0.clone()).push(" AND i.id = ").push_bind(id);
     let incident = incident_from(&qb.build().fetch_one(&mut *tx).await?)?;
+    super::outbox::queue_in(&mut tx, board, &notices(&incident), actor.at).await?;
     tx.commit().await?;
     Ok(incident)
 }
@@ -425,6 +432,7 @@ pub(crate) async fn record_communication(
     reason: Option<&str>,
     announcement: Option<&str>,
     letters: &[NewLetter],
+    mails: &[crate::NewMail],
 ) -> Result<Vec<IncidentLetter>> {
     let query = sqlx::query(
         "UPDATE incidents SET subjects_decision = $3, subjects_reason = $4, announcement = $5 \
@@ -477,6 +485,7 @@ pub(crate) async fn record_communication(
         audit(&mut tx, board, actor, &event).await?;
         recorded.push(letter);
     }
+    super::outbox::queue_in(&mut tx, board, mails, actor.at).await?;
     tx.commit().await?;
     Ok(recorded)
 }
