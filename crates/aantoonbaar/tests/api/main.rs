@@ -15,6 +15,7 @@ mod incidents;
 mod information_rights;
 mod jobs;
 mod mail;
+mod page_authorisation;
 mod pages;
 mod parents;
 mod parity;

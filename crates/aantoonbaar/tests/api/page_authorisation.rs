@@ -1,0 +1,93 @@
+//! Every staff page, as every role, checked against the policy table: a page
+//! answers 200 exactly when the role's action is permitted, and 403 otherwise.
+
+use crate::helpers::{Fixture, PASSWORD, TestApp};
+use crate::story;
+use aantoonbaar_rules::policy::permits;
+use aantoonbaar_rules::{Action, Role, ScopeKind};
+
+/// A page and the action it needs (`None`: any signed-in staff member).
+struct Page {
+    path: &'static str,
+    action: Option<Action>,
+}
+
+const fn page(path: &'static str, action: Option<Action>) -> Page {
+    Page { path, action }
+}
+
+/// Every staff page that is read with GET; `{school}`, `{group}`, `{pupil}` are the fixture's.
+fn pages() -> Vec<Page> {
+    use Action::*;
+    vec![
+        page("/", None),
+        page("/scholen", Some(SchoolView)),
+        page("/scholen/{school}", Some(SchoolView)),
+        page("/leerlingen", Some(PupilView)),
+        page("/leerlingen/{pupil}", Some(PupilView)),
+        page("/leerlingen/{pupil}/toestemmingsformulier.pdf", Some(PupilView)),
+        page("/toestemming?groep={group}", Some(PupilView)),
+        page("/toestemming/fotocheck?groep={group}", Some(PupilView)),
+        page("/toestemming/formulieren.pdf?groep={group}", Some(PupilView)),
+        page("/toestemming/brief.pdf?school={school}", Some(SchoolView)),
+        page("/toestemming/ronde", Some(ConsentRound)),
+        page("/import", Some(PupilImport)),
+        page("/gebruikers", Some(UserView)),
+        page("/tokens", Some(OwnTokens)),
+        page("/verzoeken", Some(RequestView)),
+        page("/verzoeken/nieuw", Some(RequestHandle)),
+        page("/uitgaande-post", Some(OutboxView)),
+        // The holidays and the deadline calculator are general information; adding one is HolidaysManage.
+        page("/feestdagen", None),
+        page("/incidenten", Some(IncidentReport)),
+        page("/incidenten/melden", Some(IncidentReport)),
+        // Without IncidentView the register and its exports hold one's own reports only.
+        page("/incidenten.csv", Some(IncidentReport)),
+        page("/incidenten.xlsx", Some(IncidentReport)),
+        page("/logboek", Some(AuditView)),
+        page("/logboek.csv", Some(AuditView)),
+    ]
+}
+
+story!(every_role_sees_exactly_the_pages_the_policy_table_allows, |app| {
+    let board = app.board("Stichting Proef").await;
+    let admin = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    let f = Fixture::create(&app, &admin, 13).await;
+    let mut wrong = Vec::new();
+    for role in Role::ALL {
+        let scope = role.natural_scope();
+        let scope_ids: Vec<&str> = match scope {
+            ScopeKind::Board => vec![],
+            ScopeKind::School => vec![f.school.as_str()],
+            ScopeKind::Groups => vec![f.group.as_str()],
+        };
+        let email = format!("pagina-{}@proef.nl", role.code().to_lowercase());
+        app.staff(&board, &email, *role, scope, &scope_ids).await;
+        app.sign_in(&email, PASSWORD).await;
+        for page in pages() {
+            let path =
+                page.path.replace("{school}", &f.school).replace("{group}", &f.group).replace("{pupil}", &f.pupil);
+            let allowed = page.action.is_none_or(|action| permits(&[*role], scope, action));
+            let (status, _) = app.page(&path).await;
+            let expected = if allowed { 200 } else { 403 };
+            if status != expected {
+                wrong.push(format!("{role:?} {path}: {status}, expected {expected}"));
+            }
+        }
+        app.sign_out().await;
+    }
+    assert!(wrong.is_empty(), "pages that do not follow the policy table:\n{}", wrong.join("\n"));
+});
+
+/// A signed-out visitor is sent to sign in from every staff page.
+story!(a_signed_out_visitor_is_sent_to_sign_in_from_every_staff_page, |app| {
+    let board = app.board("Stichting Proef").await;
+    let admin = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    let f = Fixture::create(&app, &admin, 14).await;
+    for page in pages() {
+        let path = page.path.replace("{school}", &f.school).replace("{group}", &f.group).replace("{pupil}", &f.pupil);
+        let response = app.client.get(format!("{}{path}", app.address)).send().await.unwrap();
+        assert_eq!(response.status().as_u16(), 303, "{path}");
+        assert_eq!(response.headers()["location"], "/aanmelden", "{path}");
+    }
+});
