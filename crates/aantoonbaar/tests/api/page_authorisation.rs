@@ -1,7 +1,7 @@
 //! Every staff page, as every role, checked against the policy table: a page
 //! answers 200 exactly when the role's action is permitted, and 403 otherwise.
 
-use crate::helpers::{Fixture, PASSWORD, TestApp};
+use crate::helpers::{Fixture, PASSWORD};
 use crate::story;
 use aantoonbaar_rules::policy::permits;
 use aantoonbaar_rules::{Action, Role, ScopeKind};
@@ -79,7 +79,7 @@ story!(every_role_sees_exactly_the_pages_the_policy_table_allows, |app| {
     assert!(wrong.is_empty(), "pages that do not follow the policy table:\n{}", wrong.join("\n"));
 });
 
-/// A signed-out visitor is sent to sign in from every staff page.
+// A signed-out visitor is sent to sign in from every staff page.
 story!(a_signed_out_visitor_is_sent_to_sign_in_from_every_staff_page, |app| {
     let board = app.board("Stichting Proef").await;
     let admin = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
