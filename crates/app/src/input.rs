@@ -63,6 +63,107 @@ pub fn done<T>(errors: Vec<FieldError>, value: Option<T>) -> Result<T, Vec<Field
     }
 }
 
+/// A field as sent, for the commands whose fields refuse a value of the wrong
+/// JSON type by name (`field.not_text`, `field.not_boolean`: 422, with every
+/// other wrong field) instead of failing the whole body (400). A form's
+/// yes/no text (`ja`, `on`, …) is a boolean here too.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Given<T> {
+    Value(T),
+    /// A value of another type.
+    Wrong,
+}
+
+impl<T> From<T> for Given<T> {
+    fn from(value: T) -> Self {
+        Self::Value(value)
+    }
+}
+
+impl Given<String> {
+    /// The text as typed; empty for a value of another type (to show in a form again).
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Value(text) => text,
+            Self::Wrong => "",
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Given<String> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(match serde_json::Value::deserialize(deserializer)? {
+            serde_json::Value::String(text) => Self::Value(text),
+            _ => Self::Wrong,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Given<bool> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(match serde_json::Value::deserialize(deserializer)? {
+            serde_json::Value::Bool(b) => Self::Value(b),
+            serde_json::Value::String(text) => yes_no(&text).map_or(Self::Wrong, Self::Value),
+            _ => Self::Wrong,
+        })
+    }
+}
+
+/// A text field sent as [`Given`]: `field.not_text` for a value of another
+/// type, otherwise as [`text`].
+pub fn given_text(
+    errors: &mut Vec<FieldError>,
+    field: &str,
+    value: Option<Given<String>>,
+    required: bool,
+    limit: usize,
+) -> Option<String> {
+    match value {
+        Some(Given::Wrong) => {
+            errors.push(FieldError::new(field, "field.not_text"));
+            None
+        }
+        Some(Given::Value(v)) => text(errors, field, Some(v), required, limit),
+        None => text(errors, field, None, required, limit),
+    }
+}
+
+/// A required yes/no field sent as [`Given`]: `field.required` when absent,
+/// `field.not_boolean` for a value of another type.
+pub fn given_bool(errors: &mut Vec<FieldError>, field: &str, value: Option<Given<bool>>) -> Option<bool> {
+    match value {
+        Some(Given::Value(b)) => Some(b),
+        Some(Given::Wrong) => {
+            errors.push(FieldError::new(field, "field.not_boolean"));
+            None
+        }
+        None => {
+            errors.push(FieldError::new(field, "field.required"));
+            None
+        }
+    }
+}
+
+/// A present value read by a rule (`aantoonbaar_rules`), its error recorded under `field`.
+pub fn rule<T>(
+    errors: &mut Vec<FieldError>,
+    field: &str,
+    value: Option<String>,
+    parse: impl FnOnce(&str) -> Result<T, aantoonbaar_rules::Invalid>,
+) -> Option<T> {
+    parse(&value?).map_err(|invalid| errors.push(FieldError::new(field, invalid.code))).ok()
+}
+
+/// A form's yes or no: `on`, `ja`, `true`, `1`; `off`, `nee`, `false`, `0`.
+fn yes_no(text: &str) -> Option<bool> {
+    match text.trim().to_lowercase().as_str() {
+        "on" | "ja" | "true" | "1" => Some(true),
+        "off" | "nee" | "false" | "0" => Some(false),
+        _ => None,
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(untagged)]
 enum BoolOrText {
@@ -79,12 +180,10 @@ pub fn flexible_bool<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Optio
     match Option::<BoolOrText>::deserialize(deserializer)? {
         None => Ok(None),
         Some(BoolOrText::Bool(b)) => Ok(Some(b)),
-        Some(BoolOrText::Text(text)) => match text.trim().to_lowercase().as_str() {
-            "" => Ok(None),
-            "on" | "ja" | "true" | "1" => Ok(Some(true)),
-            "off" | "nee" | "false" | "0" => Ok(Some(false)),
-            other => Err(serde::de::Error::custom(format!("'{other}' is geen ja of nee"))),
-        },
+        Some(BoolOrText::Text(text)) if text.trim().is_empty() => Ok(None),
+        Some(BoolOrText::Text(text)) => yes_no(&text)
+            .map(Some)
+            .ok_or_else(|| serde::de::Error::custom(format!("'{}' is geen ja of nee", text.trim().to_lowercase()))),
     }
 }
 
@@ -137,6 +236,31 @@ mod tests {
         let empty: Probe = serde_json::from_str("{}").unwrap();
         assert_eq!((empty.flag, empty.ids.len()), (None, 0));
         assert!(serde_json::from_str::<Probe>(r#"{"flag": "misschien"}"#).is_err());
+    }
+
+    #[derive(Deserialize)]
+    struct Typed {
+        name: Option<Given<String>>,
+        flag: Option<Given<bool>>,
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_type_is_refused_by_name_not_as_a_broken_body() {
+        let typed: Typed = serde_json::from_str(r#"{"name": 12, "flag": "misschien"}"#).unwrap();
+        let mut errors = Vec::new();
+        assert_eq!(given_text(&mut errors, "name", typed.name, true, 10), None);
+        assert_eq!(given_bool(&mut errors, "flag", typed.flag), None);
+        let fields: Vec<(&str, &str)> = errors.iter().map(|e| (e.field.as_str(), e.code.as_str())).collect();
+        assert_eq!(fields, [("name", "field.not_text"), ("flag", "field.not_boolean")]);
+
+        let typed: Typed = serde_json::from_str(r#"{"name": " Groep 3 ", "flag": "ja"}"#).unwrap();
+        let mut errors = Vec::new();
+        assert_eq!(given_text(&mut errors, "name", typed.name, true, 10), Some("Groep 3".to_owned()));
+        assert_eq!(given_bool(&mut errors, "flag", typed.flag), Some(true));
+        let absent: Typed = serde_json::from_str("{}").unwrap();
+        assert_eq!(given_bool(&mut errors, "flag", absent.flag), None);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].code, "field.required");
     }
 
     #[test]

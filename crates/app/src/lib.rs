@@ -12,14 +12,18 @@ pub mod clock;
 pub mod consent;
 pub mod deadlines;
 pub mod error;
+pub mod guardians;
 pub mod i18n;
+pub mod imports;
 pub mod incidents;
+pub mod information_rights;
 pub mod input;
 pub mod jobs;
 pub mod mail;
 pub mod people;
 pub mod pupils;
 pub mod requests;
+pub mod schools;
 pub mod staff;
 
 pub use error::{Error, FieldError, Result};

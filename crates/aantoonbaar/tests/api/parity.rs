@@ -155,6 +155,78 @@ story!(the_request_pages_and_the_api_refuse_the_same_input_with_the_same_field, 
     refused_alike(&app, &director, (&api("recipients-told"), told), (&page("ontvangers"), &form), "kind").await;
 });
 
+story!(the_school_pages_and_the_api_refuse_the_same_input_with_the_same_field, |app| {
+    let board = app.board("Stichting Proef").await;
+    let admin = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    let f = Fixture::create(&app, &admin, 55).await;
+    app.sign_in("ibp@proef.nl", PASSWORD).await;
+
+    // A school: a wrong BRIN code, a field the command does not know, a BRIN code in use.
+    let school = json!({"name": "OBS Nieuw", "brin": "ABCD"});
+    let form = [("name", "OBS Nieuw"), ("brin", "ABCD")];
+    refused_alike(&app, &admin, ("/api/v1/schools", school), ("/scholen", &form), "brin").await;
+    let school = json!({"name": "OBS Nieuw", "brin": "56AA", "kleur": "rood"});
+    let form = [("name", "OBS Nieuw"), ("brin", "56AA"), ("kleur", "rood")];
+    refused_alike(&app, &admin, ("/api/v1/schools", school), ("/scholen", &form), "kleur").await;
+    let school = json!({"name": "OBS Nieuw", "brin": "55AA"});
+    let form = [("name", "OBS Nieuw"), ("brin", "55AA")];
+    refused_alike(&app, &admin, ("/api/v1/schools", school), ("/scholen", &form), "brin").await;
+
+    // A group: no name, and a name the school already has.
+    let page = format!("/scholen/{}", f.school);
+    let group = json!({"school_id": f.school, "name": ""});
+    refused_alike(&app, &admin, ("/api/v1/groups", group), (&page, &[("name", "")]), "name").await;
+    let group = json!({"school_id": f.school, "name": "Groep 3"});
+    refused_alike(&app, &admin, ("/api/v1/groups", group), (&page, &[("name", "Groep 3")]), "name").await;
+});
+
+story!(the_holidays_page_and_the_api_refuse_the_same_equated_day_with_the_same_field, |app| {
+    let board = app.board("Stichting Proef").await;
+    let admin = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    app.sign_in("ibp@proef.nl", PASSWORD).await;
+
+    let day = json!({"date": "2026-02-30", "description": "brugdag"});
+    let form = [("date", "2026-02-30"), ("description", "brugdag")];
+    refused_alike(&app, &admin, ("/api/v1/equated-days", day), ("/feestdagen", &form), "date").await;
+    let day = json!({"date": "2026-05-15"});
+    refused_alike(
+        &app,
+        &admin,
+        ("/api/v1/equated-days", day),
+        ("/feestdagen", &[("date", "2026-05-15")]),
+        "description",
+    )
+    .await;
+    // The page adds a day as the API does; the same day again is a conflict on both.
+    let form = [("date", "2026-05-15"), ("description", "vrijdag na Hemelvaartsdag")];
+    assert_eq!(app.form("/feestdagen", &form).await.status(), 303);
+    let day = json!({"date": "2026-05-15", "description": "vrijdag na Hemelvaartsdag"});
+    refused_alike(&app, &admin, ("/api/v1/equated-days", day), ("/feestdagen", &form), "date").await;
+});
+
+story!(the_account_pages_and_the_api_refuse_the_same_input_with_the_same_field, |app| {
+    let board = app.board("Stichting Proef").await;
+    let admin = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    let f = Fixture::create(&app, &admin, 56).await;
+    app.sign_in("ibp@proef.nl", PASSWORD).await;
+
+    let user = json!({"email": "geen-adres", "name": "Nieuwe Juf", "roles": ["OP"], "scope": "groups",
+        "scope_ids": [f.group]});
+    let form =
+        [("email", "geen-adres"), ("name", "Nieuwe Juf"), ("role", "OP"), ("scope", "groups"), ("group_id", &f.group)];
+    refused_alike(&app, &admin, ("/api/v1/users", user), ("/gebruikers", &form), "email").await;
+    // A school scope without its school.
+    let user = json!({"email": "directeur@proef.nl", "name": "Nieuwe Directeur", "roles": ["D"], "scope": "school"});
+    let form = [("email", "directeur@proef.nl"), ("name", "Nieuwe Directeur"), ("role", "D"), ("scope", "school")];
+    refused_alike(&app, &admin, ("/api/v1/users", user), ("/gebruikers", &form), "scope_ids").await;
+    // An address already in use.
+    let user = json!({"email": "ibp@proef.nl", "name": "Nog een", "roles": ["FG"], "scope": "board"});
+    let form = [("email", "ibp@proef.nl"), ("name", "Nog een"), ("role", "FG"), ("scope", "board")];
+    refused_alike(&app, &admin, ("/api/v1/users", user), ("/gebruikers", &form), "email").await;
+
+    refused_alike(&app, &admin, ("/api/v1/tokens", json!({"name": ""})), ("/tokens", &[("name", "")]), "name").await;
+});
+
 story!(what_a_reporter_types_appears_in_the_letter_exactly_as_typed, |app| {
     let board = app.board("Stichting Proef").await;
     let admin = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;

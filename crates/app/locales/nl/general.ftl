@@ -15,6 +15,7 @@ nav.tokens = API-sleutels
 message.home = Naar het overzicht
 common.yes = ja
 common.no = nee
+form.errors = Niet alles is goed ingevuld:
 
 ## Aanmelden en wachtwoord
 sign_in.title = Aanmelden

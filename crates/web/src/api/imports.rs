@@ -2,10 +2,8 @@
 
 use crate::AppState;
 use crate::auth::Staff;
-use crate::error::{ApiResult, FieldError, Problem};
-use crate::i18n::t;
-use aantoonbaar_import::CellError;
-use aantoonbaar_rules::Action;
+use crate::error::{ApiResult, Problem};
+use aantoonbaar_app::imports;
 use aantoonbaar_store::ImportReport;
 use axum::Json;
 use axum::body::Bytes;
@@ -24,23 +22,6 @@ pub struct ImportParams {
     file_name: Option<String>,
 }
 
-/// The errors of a file as field errors that name line and column.
-#[must_use]
-pub fn cell_errors(errors: Vec<CellError>) -> Vec<FieldError> {
-    errors
-        .into_iter()
-        .map(|e| FieldError {
-            detail: crate::i18n::tf(
-                "import.error_line",
-                &[("line", &e.line.to_string()), ("column", &e.column), ("message", t(e.code))],
-            ),
-            field: e.column,
-            line: Some(e.line),
-            code: e.code.to_owned(),
-        })
-        .collect()
-}
-
 /// Imports a CSV export (the body) into a school: one transaction, all or nothing.
 #[utoipa::path(post, path = "/imports", tag = "imports", params(ImportParams),
     request_body(content = String, content_type = "text/csv"),
@@ -52,12 +33,6 @@ pub async fn import(
     Query(params): Query<ImportParams>,
     body: Bytes,
 ) -> ApiResult<Json<ImportReport>> {
-    let scope = staff.may(Action::PupilImport)?;
-    let board = state.store.board(&staff.principal.board);
-    board.school(scope, &params.school_id).await?.ok_or_else(Problem::not_found)?;
-    let parsed = aantoonbaar_import::parse(&body, state.clock.today()).map_err(|e| Problem::invalid(cell_errors(e)))?;
     let file_name = params.file_name.as_deref().unwrap_or("api");
-    let report =
-        board.import_pupils(&staff.actor(), &params.school_id, file_name, &parsed.pupils, params.dry_run).await?;
-    Ok(Json(report))
+    Ok(Json(imports::import(&state, &staff, &params.school_id, file_name, &body, params.dry_run).await?))
 }

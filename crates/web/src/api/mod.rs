@@ -10,8 +10,6 @@ mod guardians;
 mod imports;
 pub(crate) mod incidents;
 mod information_rights;
-pub use imports::cell_errors;
-pub use information_rights::rights_of;
 pub(crate) mod pupils;
 pub(crate) mod requests;
 mod schools;

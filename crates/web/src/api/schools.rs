@@ -1,16 +1,16 @@
 //! Schools and their groups.
 
-use super::{ApiJson, Fields};
+use super::ApiJson;
 use crate::AppState;
 use crate::auth::Staff;
-use crate::error::{ApiResult, FieldError, Problem};
-use aantoonbaar_rules::{Action, Brin, PersonName};
-use aantoonbaar_store::{Group, NewSchool, School};
+use crate::error::{ApiResult, Problem};
+use aantoonbaar_app::schools::{self, CreateGroup, CreateSchool};
+use aantoonbaar_rules::Action;
+use aantoonbaar_store::{Group, School};
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 use utoipa::{IntoParams, ToSchema};
 
 #[derive(Serialize, ToSchema)]
@@ -24,14 +24,6 @@ impl From<School> for SchoolOut {
     fn from(s: School) -> Self {
         Self { id: s.id, name: s.name, brin: s.brin }
     }
-}
-
-/// `{name, brin}`.
-#[derive(Deserialize, ToSchema)]
-#[expect(dead_code, reason = "documents the request body; the handler reads it field by field")]
-pub struct SchoolIn {
-    name: String,
-    brin: String,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -49,14 +41,6 @@ impl From<Group> for GroupOut {
     }
 }
 
-/// `{school_id, name}`.
-#[derive(Deserialize, ToSchema)]
-#[expect(dead_code, reason = "documents the request body; the handler reads it field by field")]
-pub struct GroupIn {
-    school_id: String,
-    name: String,
-}
-
 #[derive(Deserialize, IntoParams)]
 pub struct GroupFilter {
     /// Only the groups of this school.
@@ -72,22 +56,14 @@ pub async fn list(State(state): State<AppState>, staff: Staff) -> ApiResult<Json
 }
 
 /// Adds a school (IBP manager).
-#[utoipa::path(post, path = "/schools", tag = "schools", request_body = SchoolIn,
+#[utoipa::path(post, path = "/schools", tag = "schools", request_body = CreateSchool,
     responses((status = 201, body = SchoolOut), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn create(
     State(state): State<AppState>,
     staff: Staff,
-    ApiJson(body): ApiJson<Map<String, Value>>,
+    ApiJson(command): ApiJson<CreateSchool>,
 ) -> ApiResult<(StatusCode, Json<SchoolOut>)> {
-    staff.may(Action::SchoolManage)?;
-    let mut fields = Fields::new(body, &["name", "brin"]);
-    let name = fields.required("name");
-    let name = fields.parse("name", name, PersonName::parse);
-    let brin = fields.required("brin");
-    let brin = fields.parse("brin", brin, Brin::parse);
-    let (name, brin) = fields.done(name.zip(brin))?;
-    let school =
-        state.store.board(&staff.principal.board).create_school(&staff.actor(), &NewSchool { name, brin }).await?;
+    let school = schools::create(&state, &staff, command).await?;
     Ok((StatusCode::CREATED, Json(school.into())))
 }
 
@@ -113,24 +89,14 @@ pub async fn groups_list(
 }
 
 /// Adds a group to a school.
-#[utoipa::path(post, path = "/groups", tag = "groups", request_body = GroupIn,
+#[utoipa::path(post, path = "/groups", tag = "groups", request_body = CreateGroup,
     responses((status = 201, body = GroupOut), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn groups_create(
     State(state): State<AppState>,
     staff: Staff,
-    ApiJson(body): ApiJson<Map<String, Value>>,
+    ApiJson(command): ApiJson<CreateGroup>,
 ) -> ApiResult<(StatusCode, Json<GroupOut>)> {
-    let scope = staff.may(Action::GroupManage)?;
-    let mut fields = Fields::new(body, &["school_id", "name"]);
-    let school_id = fields.required("school_id");
-    let name = fields.required("name");
-    let name = fields.parse("name", name, PersonName::parse);
-    let (school_id, name) = fields.done(school_id.zip(name))?;
-    let board = state.store.board(&staff.principal.board);
-    if board.school(scope, &school_id).await?.is_none() {
-        return Err(Problem::invalid(vec![FieldError::new("school_id", "reference.unknown")]));
-    }
-    let group = board.create_group(&staff.actor(), &school_id, name.as_str()).await?;
+    let group = schools::create_group(&state, &staff, command).await?;
     Ok((StatusCode::CREATED, Json(group.into())))
 }
 

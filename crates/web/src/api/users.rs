@@ -3,14 +3,14 @@
 use super::ApiJson;
 use crate::AppState;
 use crate::auth::Staff;
-use crate::error::{ApiResult, FieldError, Problem};
-use aantoonbaar_app::accounts;
-use aantoonbaar_rules::{Action, PersonName};
+use crate::error::{ApiResult, Problem};
+use aantoonbaar_app::accounts::{self, CreateToken, CreateUser};
+use aantoonbaar_rules::Action;
 use aantoonbaar_store::{ApiToken, User};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use utoipa::ToSchema;
 
 #[derive(Serialize, ToSchema)]
@@ -51,17 +51,6 @@ pub struct MeOut {
     scope: String,
 }
 
-#[derive(Deserialize, ToSchema)]
-pub struct UserIn {
-    email: String,
-    name: String,
-    roles: Vec<String>,
-    /// `board, school, groups`
-    scope: String,
-    #[serde(default)]
-    scope_ids: Vec<String>,
-}
-
 #[derive(Serialize, ToSchema)]
 pub struct UserCreated {
     #[serde(flatten)]
@@ -89,11 +78,6 @@ impl From<ApiToken> for TokenOut {
             revoked_at: t.revoked_at.map(|t| t.to_string()),
         }
     }
-}
-
-#[derive(Deserialize, ToSchema)]
-pub struct TokenIn {
-    name: String,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -127,19 +111,14 @@ pub async fn list(State(state): State<AppState>, staff: Staff) -> ApiResult<Json
 }
 
 /// Creates a staff account; the answer carries the one-time set-password link.
-#[utoipa::path(post, path = "/users", tag = "users", request_body = UserIn,
+#[utoipa::path(post, path = "/users", tag = "users", request_body = CreateUser,
     responses((status = 201, body = UserCreated), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn create(
     State(state): State<AppState>,
     staff: Staff,
-    ApiJson(body): ApiJson<UserIn>,
+    ApiJson(command): ApiJson<CreateUser>,
 ) -> ApiResult<(StatusCode, Json<UserCreated>)> {
-    staff.may(Action::UserManage)?;
-    let user = accounts::parse_new_user(&body.email, &body.name, &body.roles, &body.scope, body.scope_ids)
-        .map_err(Problem::invalid)?;
-    let board = state.store.board(&staff.principal.board);
-    let (user, password_link) =
-        accounts::create_with_link(board, &staff.actor(), &user, &state.config.base_url).await?;
+    let (user, password_link) = accounts::create(&state, &staff, command).await?;
     Ok((StatusCode::CREATED, Json(UserCreated { user: user.into(), password_link })))
 }
 
@@ -152,17 +131,14 @@ pub async fn tokens(State(state): State<AppState>, staff: Staff) -> ApiResult<Js
 }
 
 /// Issues a token for the caller; the secret is in this answer only.
-#[utoipa::path(post, path = "/tokens", tag = "tokens", request_body = TokenIn,
+#[utoipa::path(post, path = "/tokens", tag = "tokens", request_body = CreateToken,
     responses((status = 201, body = TokenCreated), (status = 422, body = Problem)))]
 pub async fn create_token(
     State(state): State<AppState>,
     staff: Staff,
-    ApiJson(body): ApiJson<TokenIn>,
+    ApiJson(command): ApiJson<CreateToken>,
 ) -> ApiResult<(StatusCode, Json<TokenCreated>)> {
-    staff.may(Action::OwnTokens)?;
-    let name = PersonName::parse(&body.name).map_err(|e| Problem::invalid(vec![FieldError::new("name", e.code)]))?;
-    let board = state.store.board(&staff.principal.board);
-    let (token, secret) = accounts::issue_token(board, &staff.actor(), &staff.principal.user_id, name.as_str()).await?;
+    let (token, secret) = accounts::create_token(&state, &staff, command).await?;
     Ok((StatusCode::CREATED, Json(TokenCreated { token: token.into(), secret })))
 }
 
@@ -174,8 +150,6 @@ pub async fn revoke_token(
     staff: Staff,
     Path(id): Path<String>,
 ) -> ApiResult<StatusCode> {
-    staff.may(Action::OwnTokens)?;
-    let board = state.store.board(&staff.principal.board);
-    board.revoke_token(&staff.actor(), &staff.principal.user_id, &id).await?;
+    accounts::revoke_token(&state, &staff, &id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

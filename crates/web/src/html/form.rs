@@ -56,6 +56,18 @@ impl<T: DeserializeOwned> FromRequest<AppState> for PageForm<T> {
     }
 }
 
+/// A refused form as its page shows it: the problem, with the status to
+/// answer and the fields to name beside the form, when the user can put the
+/// input right (422 wrong input, 409 a duplicate or a state conflict); else
+/// the error page.
+///
+/// # Errors
+/// The error page, for anything else (not found, forbidden, internal).
+pub fn refused(error: aantoonbaar_app::Error) -> Result<Problem, super::PageError> {
+    let problem = Problem::from(error);
+    if matches!(problem.status.as_u16(), 409 | 422) { Ok(problem) } else { Err(problem.into()) }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

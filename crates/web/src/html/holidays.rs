@@ -1,19 +1,20 @@
 //! Public holidays for legal deadlines, the days a royal decree equates with
-//! them (kept by the IBP manager), and a deadline calculator.
+//! them (kept by the IBP manager), and a deadline calculator. The forms call
+//! the API's operations (`aantoonbaar_app::deadlines`), so both refuse alike.
 
 use super::filters;
+use super::form::{PageForm, refused};
 use super::{Layout, PageResult, render};
 use crate::AppState;
 use crate::auth::{Staff, StaffPage};
+use crate::error::{FieldError, Problem};
 use crate::i18n::t;
-use aantoonbaar_app::deadlines::equated_days;
+use aantoonbaar_app::Error;
+use aantoonbaar_app::deadlines::{self as app, AddEquatedDay};
 use aantoonbaar_rules::Action;
-use aantoonbaar_rules::deadlines::request_deadlines;
-use aantoonbaar_rules::holidays::{HolidayCalendar, public_holidays};
-use aantoonbaar_rules::organisation::parse_iso_date;
-use aantoonbaar_store::{EquatedDay, StoreError};
+use aantoonbaar_rules::holidays::public_holidays;
+use aantoonbaar_store::EquatedDay;
 use askama::Template;
-use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
@@ -31,7 +32,10 @@ struct HolidaysPage {
     holidays: Vec<HolidayRow>,
     equated: Vec<EquatedDay>,
     can_manage: bool,
-    error: Option<&'static str>,
+    /// Why the calculator could not compute, about the field `received`.
+    received_error: Option<String>,
+    /// Why an equated day was not added.
+    errors: Vec<FieldError>,
     received: String,
     deadline: Option<(String, String)>,
 }
@@ -42,42 +46,36 @@ pub struct CalculatorQuery {
     ontvangen: String,
 }
 
-#[derive(Deserialize)]
-pub struct EquatedForm {
-    date: String,
-    description: String,
-}
-
 fn dutch(day: jiff::civil::Date) -> String {
     day.strftime("%d-%m-%Y").to_string()
 }
 
-async fn page(state: &AppState, staff: &Staff, received: &str, error: Option<&'static str>) -> PageResult {
+async fn page(state: &AppState, staff: &Staff, received: &str, refusal: Option<Problem>) -> PageResult {
     let board = state.store.board(&staff.principal.board);
     let year = state.clock.today().year();
     let holidays = (year..=year + 1)
         .flat_map(public_holidays)
         .map(|(day, holiday)| HolidayRow { date: dutch(day), name: t(&format!("holiday.{}", holiday.code())) })
         .collect();
-    let extra = equated_days(board).await?;
-    let (deadline, error) = match (received.trim(), error) {
-        ("", error) => (None, error),
-        (text, None) => match parse_iso_date(text) {
-            Ok(day) => {
-                let d = request_deadlines(day, &HolidayCalendar::new(&extra));
-                (Some((dutch(d.deadline), dutch(d.extended_deadline))), None)
+    let (mut status, errors) = refusal.map_or((StatusCode::OK, Vec::new()), |p| (p.status, p.errors));
+    let (deadline, received_error) = match received.trim() {
+        "" => (None, None),
+        text => match app::for_request(state, staff, Some(text)).await {
+            Ok(d) => (Some((dutch(d.deadline), dutch(d.extended_deadline))), None),
+            Err(Error::Invalid(errors)) => {
+                status = StatusCode::UNPROCESSABLE_ENTITY;
+                (None, errors.into_iter().next().map(|e| e.detail))
             }
-            Err(invalid) => (None, Some(t(invalid.code))),
+            Err(other) => return Err(other.into()),
         },
-        (_, error) => (None, error),
     };
-    let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     let page = HolidaysPage {
         layout: Layout::for_staff(state, staff, t("nav.holidays"), "/feestdagen"),
         holidays,
         equated: board.equated_days().await?,
         can_manage: staff.can(Action::HolidaysManage),
-        error,
+        received_error,
+        errors,
         received: received.to_owned(),
         deadline,
     };
@@ -95,28 +93,12 @@ pub async fn show(
 pub async fn add(
     State(state): State<AppState>,
     StaffPage(staff): StaffPage,
-    Form(form): Form<EquatedForm>,
+    PageForm(command): PageForm<AddEquatedDay>,
 ) -> PageResult {
-    staff.may(Action::HolidaysManage)?;
-    let parsed = parse_iso_date(&form.date)
-        .map_err(|e| e.code)
-        .and_then(|day| aantoonbaar_rules::PersonName::parse(&form.description).map(|d| (day, d)).map_err(|e| e.code));
-    let error = match parsed {
-        Ok((day, description)) => {
-            match state
-                .store
-                .board(&staff.principal.board)
-                .add_equated_day(&staff.actor(), day, description.as_str())
-                .await
-            {
-                Ok(()) => return Ok(Redirect::to("/feestdagen").into_response()),
-                Err(StoreError::Duplicate { .. }) => "duplicate.date",
-                Err(other) => return Err(other.into()),
-            }
-        }
-        Err(code) => code,
-    };
-    page(&state, &staff, "", Some(t(error))).await
+    match app::add_equated_day(&state, &staff, command).await {
+        Ok(_) => Ok(Redirect::to("/feestdagen").into_response()),
+        Err(error) => page(&state, &staff, "", Some(refused(error)?)).await,
+    }
 }
 
 pub async fn remove(
@@ -124,8 +106,6 @@ pub async fn remove(
     StaffPage(staff): StaffPage,
     Path(date): Path<String>,
 ) -> PageResult {
-    staff.may(Action::HolidaysManage)?;
-    let day = parse_iso_date(&date).map_err(|_| crate::error::Problem::not_found())?;
-    state.store.board(&staff.principal.board).remove_equated_day(&staff.actor(), day).await?;
+    app::remove_equated_day(&state, &staff, &date).await?;
     Ok(Redirect::to("/feestdagen").into_response())
 }

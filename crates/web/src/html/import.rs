@@ -1,12 +1,13 @@
 //! Importing pupils: upload, preview (a dry run), confirm.
 
 use super::filters;
+use super::form::refused;
 use super::{Layout, PageError, PageResult, render};
 use crate::AppState;
-use crate::api::cell_errors;
 use crate::auth::{Staff, StaffPage};
-use crate::error::{FieldError, Problem};
+use crate::error::FieldError;
 use crate::i18n::t;
+use aantoonbaar_app::imports;
 use aantoonbaar_rules::Action;
 use aantoonbaar_store::{ImportReport, School};
 use askama::Template;
@@ -53,25 +54,22 @@ pub async fn form(State(state): State<AppState>, StaffPage(staff): StaffPage) ->
     Ok(render(&page(&state, &staff).await?))
 }
 
-/// Parses the file and runs the import as a dry run. A file with errors shows
-/// them all, with line and column, and nothing is written.
+/// Runs the import (as a dry run for the preview) through the API's
+/// operation. A file with errors shows them all, with line and column, and
+/// nothing is written.
 async fn run(state: &AppState, staff: &Staff, mut page: ImportPage, bytes: &[u8], dry_run: bool) -> PageResult {
-    let scope = staff.may(Action::PupilImport)?;
-    let board = state.store.board(&staff.principal.board);
-    board.school(scope, &page.school_id).await?.ok_or_else(Problem::not_found)?;
-    match aantoonbaar_import::parse(bytes, state.clock.today()) {
-        Err(errors) => {
-            page.errors = cell_errors(errors);
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response())
-        }
-        Ok(parsed) => {
-            let report =
-                board.import_pupils(&staff.actor(), &page.school_id, &page.file_name, &parsed.pupils, dry_run).await?;
+    match imports::import(state, staff, &page.school_id, &page.file_name, bytes, dry_run).await {
+        Ok(report) => {
             if dry_run {
                 page.content = String::from_utf8_lossy(bytes).into_owned();
             }
             page.report = Some(report);
             Ok(render(&page))
+        }
+        Err(error) => {
+            let problem = refused(error)?;
+            page.errors = problem.errors;
+            Ok((problem.status, render(&page)).into_response())
         }
     }
 }

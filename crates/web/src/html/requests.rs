@@ -366,14 +366,15 @@ async fn request_page(state: &AppState, staff: &Staff, id: &str, error: Option<P
     let requester_right = match (&pupil, &r.new.requester_guardian_id) {
         (Some(p), Some(guardian)) => {
             let guardians = board.guardians_of(&p.id).await?;
-            crate::api::rights_of(p, &guardians).into_iter().find(|(g, _)| &g.guardian.id == guardian).map(
-                |(_, right)| {
+            aantoonbaar_app::information_rights::rights_of(p, &guardians)
+                .into_iter()
+                .find(|(g, _)| &g.guardian.id == guardian)
+                .map(|(_, right)| {
                     (
                         t(&format!("information_rights.level.{}", right.level.code())),
                         t(&format!("information_rights.basis.{}", right.basis.code())),
                     )
-                },
-            )
+                })
         }
         _ => None,
     };

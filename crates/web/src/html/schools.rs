@@ -1,19 +1,21 @@
-//! Schools and their groups.
+//! Schools and their groups. The forms read into the API's commands and call
+//! the same operations (`aantoonbaar_app::schools`), so both refuse alike.
 
 use super::filters;
+use super::form::{PageForm, refused};
 use super::{Layout, PageResult, render};
 use crate::AppState;
-use crate::auth::StaffPage;
-use crate::error::Problem;
+use crate::auth::{Staff, StaffPage};
+use crate::error::{FieldError, Problem};
 use crate::i18n::t;
-use aantoonbaar_rules::{Action, Brin, PersonName};
-use aantoonbaar_store::{Group, NewSchool, School, StoreError};
+use aantoonbaar_app::input::Given;
+use aantoonbaar_app::schools::{self as app, CreateGroup, CreateSchool};
+use aantoonbaar_rules::Action;
+use aantoonbaar_store::{Group, School};
 use askama::Template;
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
-use serde::Deserialize;
 
 #[derive(Template)]
 #[template(path = "schools.html")]
@@ -21,54 +23,44 @@ struct SchoolsPage {
     layout: Layout,
     schools: Vec<School>,
     can_manage: bool,
-    error: Option<String>,
+    errors: Vec<FieldError>,
     name: String,
     brin: String,
 }
 
-#[derive(Deserialize)]
-pub struct SchoolForm {
-    name: String,
-    brin: String,
+/// A field as typed, to show in the form again.
+fn typed(value: Option<&Given<String>>) -> String {
+    value.map_or("", Given::as_str).to_owned()
+}
+
+async fn schools_page(state: &AppState, staff: &Staff, form: &CreateSchool, refusal: Option<Problem>) -> PageResult {
+    let scope = staff.may(Action::SchoolView)?;
+    let schools = state.store.board(&staff.principal.board).schools(scope).await?;
+    let (status, errors) = refusal.map_or((StatusCode::OK, Vec::new()), |p| (p.status, p.errors));
+    let page = SchoolsPage {
+        layout: Layout::for_staff(state, staff, t("nav.schools"), "/scholen"),
+        schools,
+        can_manage: staff.can(Action::SchoolManage),
+        errors,
+        name: typed(form.name.as_ref()),
+        brin: typed(form.brin.as_ref()),
+    };
+    Ok((status, render(&page)).into_response())
 }
 
 pub async fn list(State(state): State<AppState>, StaffPage(staff): StaffPage) -> PageResult {
-    let scope = staff.may(Action::SchoolView)?;
-    let schools = state.store.board(&staff.principal.board).schools(scope).await?;
-    let layout = Layout::for_staff(&state, &staff, t("nav.schools"), "/scholen");
-    let can_manage = staff.can(Action::SchoolManage);
-    Ok(render(&SchoolsPage { layout, schools, can_manage, error: None, name: String::new(), brin: String::new() }))
+    schools_page(&state, &staff, &CreateSchool::default(), None).await
 }
 
 pub async fn create(
     State(state): State<AppState>,
     StaffPage(staff): StaffPage,
-    Form(form): Form<SchoolForm>,
+    PageForm(command): PageForm<CreateSchool>,
 ) -> PageResult {
-    let scope = staff.may(Action::SchoolManage)?;
-    let board = state.store.board(&staff.principal.board);
-    let parsed = PersonName::parse(&form.name)
-        .map_err(|e| e.code)
-        .and_then(|name| Brin::parse(&form.brin).map(|brin| NewSchool { name, brin }).map_err(|e| e.code));
-    let error = match parsed {
-        Ok(school) => match board.create_school(&staff.actor(), &school).await {
-            Ok(_) => return Ok(Redirect::to("/scholen").into_response()),
-            Err(StoreError::Duplicate { .. }) => "duplicate.brin",
-            Err(other) => return Err(other.into()),
-        },
-        Err(code) => code,
-    };
-    let schools = board.schools(scope).await?;
-    let layout = Layout::for_staff(&state, &staff, t("nav.schools"), "/scholen");
-    let page = SchoolsPage {
-        layout,
-        schools,
-        can_manage: true,
-        error: Some(t(error).to_owned()),
-        name: form.name,
-        brin: form.brin,
-    };
-    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)).into_response())
+    match app::create(&state, &staff, command.clone()).await {
+        Ok(_) => Ok(Redirect::to("/scholen").into_response()),
+        Err(error) => schools_page(&state, &staff, &command, Some(refused(error)?)).await,
+    }
 }
 
 #[derive(Template)]
@@ -78,15 +70,10 @@ struct SchoolPage {
     school: School,
     groups: Vec<Group>,
     can_manage: bool,
-    error: Option<String>,
+    errors: Vec<FieldError>,
 }
 
-#[derive(Deserialize)]
-pub struct GroupForm {
-    name: String,
-}
-
-async fn school_page(state: &AppState, staff: &crate::auth::Staff, id: &str, error: Option<String>) -> PageResult {
+async fn school_page(state: &AppState, staff: &Staff, id: &str, refusal: Option<Problem>) -> PageResult {
     let scope = staff.may(Action::SchoolView)?;
     let board = state.store.board(&staff.principal.board);
     let school = board.school(scope, id).await?.ok_or_else(Problem::not_found)?;
@@ -95,31 +82,25 @@ async fn school_page(state: &AppState, staff: &crate::auth::Staff, id: &str, err
         Err(_) => Vec::new(),
     };
     let layout = Layout::for_staff(state, staff, &school.name, "/scholen");
-    let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let (status, errors) = refusal.map_or((StatusCode::OK, Vec::new()), |p| (p.status, p.errors));
     let can_manage = staff.can(Action::GroupManage);
-    Ok((status, render(&SchoolPage { layout, school, groups, can_manage, error })).into_response())
+    Ok((status, render(&SchoolPage { layout, school, groups, can_manage, errors })).into_response())
 }
 
 pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage, Path(id): Path<String>) -> PageResult {
     school_page(&state, &staff, &id, None).await
 }
 
+/// Adds a group to the school of the page (the path names it, not the form).
 pub async fn create_group(
     State(state): State<AppState>,
     StaffPage(staff): StaffPage,
     Path(id): Path<String>,
-    Form(form): Form<GroupForm>,
+    PageForm(command): PageForm<CreateGroup>,
 ) -> PageResult {
-    let scope = staff.may(Action::GroupManage)?;
-    let board = state.store.board(&staff.principal.board);
-    let school = board.school(scope, &id).await?.ok_or_else(Problem::not_found)?;
-    let error = match PersonName::parse(&form.name) {
-        Ok(name) => match board.create_group(&staff.actor(), &school.id, name.as_str()).await {
-            Ok(_) => return Ok(Redirect::to(&format!("/scholen/{}", school.id)).into_response()),
-            Err(StoreError::Duplicate { .. }) => "duplicate.name",
-            Err(other) => return Err(other.into()),
-        },
-        Err(invalid) => invalid.code,
-    };
-    school_page(&state, &staff, &id, Some(t(error).to_owned())).await
+    let command = CreateGroup { school_id: Some(id.clone().into()), ..command };
+    match app::create_group(&state, &staff, command).await {
+        Ok(group) => Ok(Redirect::to(&format!("/scholen/{}", group.school_id)).into_response()),
+        Err(error) => school_page(&state, &staff, &id, Some(refused(error)?)).await,
+    }
 }

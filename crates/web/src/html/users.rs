@@ -1,16 +1,18 @@
-//! Staff accounts, and each user's own API tokens.
+//! Staff accounts, and each user's own API tokens. The forms call the API's
+//! operations (`aantoonbaar_app::accounts`), so both check and refuse alike;
+//! the pages add the re-authentication before a sensitive action.
 
 use super::filters;
+use super::form::{PageForm, refused};
 use super::{Layout, PageResult, render};
 use crate::AppState;
 use crate::auth::{Staff, StaffPage};
-use crate::error::FieldError;
+use crate::error::{FieldError, Problem};
 use crate::i18n::t;
-use aantoonbaar_app::accounts;
-use aantoonbaar_rules::{Action, PersonName, Role};
-use aantoonbaar_store::{ApiToken, Group, School, StoreError, User};
+use aantoonbaar_app::accounts::{self, CreateToken, CreateUser};
+use aantoonbaar_rules::{Action, Role};
+use aantoonbaar_store::{ApiToken, Group, School, User};
 use askama::Template;
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
@@ -37,22 +39,39 @@ struct UsersPage {
     created: Option<(String, String)>,
 }
 
+/// The form: one role, and the school or the group that the scope takes.
 #[derive(Deserialize)]
 pub struct UserForm {
-    email: String,
-    name: String,
-    role: String,
-    scope: String,
-    #[serde(default)]
-    school_id: String,
-    #[serde(default)]
-    group_id: String,
+    email: Option<String>,
+    name: Option<String>,
+    role: Option<String>,
+    scope: Option<String>,
+    school_id: Option<String>,
+    group_id: Option<String>,
+}
+
+impl From<UserForm> for CreateUser {
+    fn from(form: UserForm) -> Self {
+        let scope_id = match form.scope.as_deref() {
+            Some("school") => form.school_id,
+            Some("groups") => form.group_id,
+            _ => None,
+        };
+        Self {
+            email: form.email,
+            name: form.name,
+            roles: form.role.into_iter().collect(),
+            scope: form.scope,
+            scope_ids: scope_id.into_iter().collect(),
+            ..Self::default()
+        }
+    }
 }
 
 async fn users_page(
     state: &AppState,
     staff: &Staff,
-    errors: Vec<FieldError>,
+    refusal: Option<Problem>,
     created: Option<(String, String)>,
 ) -> PageResult {
     let scope = staff.may(Action::UserView)?;
@@ -86,7 +105,7 @@ async fn users_page(
             waiting: !u.has_password,
         })
         .collect();
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let (status, errors) = refusal.map_or((StatusCode::OK, Vec::new()), |p| (p.status, p.errors));
     let page = UsersPage {
         layout: Layout::for_staff(state, staff, t("nav.users"), "/gebruikers"),
         users,
@@ -101,39 +120,23 @@ async fn users_page(
 }
 
 pub async fn list(State(state): State<AppState>, StaffPage(staff): StaffPage) -> PageResult {
-    users_page(&state, &staff, Vec::new(), None).await
+    users_page(&state, &staff, None, None).await
 }
 
 /// Creates an account and shows its one-time set-password link, once.
 pub async fn create(
     State(state): State<AppState>,
     StaffPage(staff): StaffPage,
-    Form(form): Form<UserForm>,
+    PageForm(form): PageForm<UserForm>,
 ) -> PageResult {
     staff.may(Action::UserManage)?;
     // Giving someone roles is a sensitive action: confirm identity first.
     if !staff.recently_reauthenticated() {
         return Ok(super::sign_in::reauth_redirect("/gebruikers"));
     }
-    let scope_ids = match form.scope.as_str() {
-        "school" => vec![form.school_id],
-        "groups" => vec![form.group_id],
-        _ => Vec::new(),
-    }
-    .into_iter()
-    .filter(|id| !id.is_empty())
-    .collect();
-    let user = match accounts::parse_new_user(&form.email, &form.name, &[form.role], &form.scope, scope_ids) {
-        Ok(user) => user,
-        Err(errors) => return users_page(&state, &staff, errors, None).await,
-    };
-    let board = state.store.board(&staff.principal.board);
-    match accounts::create_with_link(board, &staff.actor(), &user, &state.config.base_url).await {
-        Ok((user, link)) => users_page(&state, &staff, Vec::new(), Some((user.email, link))).await,
-        Err(StoreError::Duplicate { field }) => {
-            users_page(&state, &staff, vec![FieldError::new(field, &format!("duplicate.{field}"))], None).await
-        }
-        Err(other) => Err(other.into()),
+    match accounts::create(&state, &staff, form.into()).await {
+        Ok((user, link)) => users_page(&state, &staff, None, Some((user.email, link))).await,
+        Err(error) => users_page(&state, &staff, Some(refused(error)?), None).await,
     }
 }
 
@@ -143,48 +146,35 @@ struct TokensPage {
     layout: Layout,
     tokens: Vec<ApiToken>,
     secret: Option<String>,
-    error: Option<&'static str>,
+    errors: Vec<FieldError>,
 }
 
-async fn tokens_page(
-    state: &AppState,
-    staff: &Staff,
-    secret: Option<String>,
-    error: Option<&'static str>,
-) -> PageResult {
+async fn tokens_page(state: &AppState, staff: &Staff, secret: Option<String>, refusal: Option<Problem>) -> PageResult {
     staff.may(Action::OwnTokens)?;
     let tokens = state.store.board(&staff.principal.board).tokens(&staff.principal.user_id).await?;
     let layout = Layout::for_staff(state, staff, t("nav.tokens"), "/tokens");
-    let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    Ok((status, render(&TokensPage { layout, tokens, secret, error })).into_response())
+    let (status, errors) = refusal.map_or((StatusCode::OK, Vec::new()), |p| (p.status, p.errors));
+    Ok((status, render(&TokensPage { layout, tokens, secret, errors })).into_response())
 }
 
 pub async fn tokens(State(state): State<AppState>, StaffPage(staff): StaffPage) -> PageResult {
     tokens_page(&state, &staff, None, None).await
 }
 
-#[derive(Deserialize)]
-pub struct TokenForm {
-    name: String,
-}
-
 pub async fn create_token(
     State(state): State<AppState>,
     StaffPage(staff): StaffPage,
-    Form(form): Form<TokenForm>,
+    PageForm(command): PageForm<CreateToken>,
 ) -> PageResult {
     staff.may(Action::OwnTokens)?;
     // A token acts as the user without a second step: confirm identity first.
     if !staff.recently_reauthenticated() {
         return Ok(super::sign_in::reauth_redirect("/tokens"));
     }
-    let name = match PersonName::parse(&form.name) {
-        Ok(name) => name,
-        Err(invalid) => return tokens_page(&state, &staff, None, Some(t(invalid.code))).await,
-    };
-    let board = state.store.board(&staff.principal.board);
-    let (_, secret) = accounts::issue_token(board, &staff.actor(), &staff.principal.user_id, name.as_str()).await?;
-    tokens_page(&state, &staff, Some(secret), None).await
+    match accounts::create_token(&state, &staff, command).await {
+        Ok((_, secret)) => tokens_page(&state, &staff, Some(secret), None).await,
+        Err(error) => tokens_page(&state, &staff, None, Some(refused(error)?)).await,
+    }
 }
 
 pub async fn revoke_token(
@@ -192,8 +182,6 @@ pub async fn revoke_token(
     StaffPage(staff): StaffPage,
     Path(id): Path<String>,
 ) -> PageResult {
-    staff.may(Action::OwnTokens)?;
-    let board = state.store.board(&staff.principal.board);
-    board.revoke_token(&staff.actor(), &staff.principal.user_id, &id).await?;
+    accounts::revoke_token(&state, &staff, &id).await?;
     Ok(Redirect::to("/tokens").into_response())
 }
