@@ -16,11 +16,10 @@ mod schools;
 mod users;
 
 use crate::AppState;
-use crate::error::{FieldError, Problem};
+use crate::error::Problem;
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
 use serde::de::DeserializeOwned;
-use serde_json::{Map, Value};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
@@ -114,97 +113,5 @@ impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
                 crate::i18n::tf("problem.json_detail", &[("path", &path), ("error", &err.inner().to_string())]);
             Problem::bad_request(detail)
         })
-    }
-}
-
-/// Reads the text fields of a JSON object one by one, collecting every error,
-/// so a client learns all that is wrong in one answer.
-pub struct Fields {
-    map: Map<String, Value>,
-    pub errors: Vec<FieldError>,
-}
-
-impl Fields {
-    /// Refuses fields the route does not know, so typos do not pass silently.
-    #[must_use]
-    pub fn new(map: Map<String, Value>, known: &[&str]) -> Self {
-        let errors = map
-            .keys()
-            .filter(|key| !known.contains(&key.as_str()))
-            .map(|key| FieldError::new(key, "field.unknown"))
-            .collect();
-        Self { map, errors }
-    }
-
-    /// Whether the body has `field` at all (for PATCH).
-    #[must_use]
-    pub fn has(&self, field: &str) -> bool {
-        self.map.contains_key(field)
-    }
-
-    /// A text field: `None` when absent or null, an error when not a string.
-    pub fn text(&mut self, field: &str) -> Option<String> {
-        match self.map.get(field) {
-            None | Some(Value::Null) => None,
-            Some(Value::String(s)) => Some(s.clone()),
-            Some(_) => {
-                self.errors.push(FieldError::new(field, "field.not_text"));
-                None
-            }
-        }
-    }
-
-    /// A required text field.
-    pub fn required(&mut self, field: &str) -> Option<String> {
-        let value = self.text(field).filter(|v| !v.trim().is_empty());
-        if value.is_none() && !self.errors.iter().any(|e| e.field == field) {
-            self.errors.push(FieldError::new(field, "field.required"));
-        }
-        value
-    }
-
-    /// A boolean field.
-    pub fn boolean(&mut self, field: &str) -> Option<bool> {
-        match self.map.get(field) {
-            Some(Value::Bool(b)) => Some(*b),
-            None | Some(Value::Null) => {
-                self.errors.push(FieldError::new(field, "field.required"));
-                None
-            }
-            Some(_) => {
-                self.errors.push(FieldError::new(field, "field.not_boolean"));
-                None
-            }
-        }
-    }
-
-    /// Parses a present value, recording the rule's error under `field`.
-    pub fn parse<T>(
-        &mut self,
-        field: &str,
-        value: Option<String>,
-        parse: impl FnOnce(&str) -> Result<T, aantoonbaar_rules::Invalid>,
-    ) -> Option<T> {
-        let value = value?;
-        match parse(&value) {
-            Ok(v) => Some(v),
-            Err(invalid) => {
-                self.errors.push(FieldError::new(field, invalid.code));
-                None
-            }
-        }
-    }
-
-    /// The values read, when no field was wrong; else a 422 naming them all.
-    /// `values` is `None` only when a required field was missing or wrong, and
-    /// then that field is among the errors.
-    ///
-    /// # Errors
-    /// [`Problem::invalid`].
-    pub fn done<T>(self, values: Option<T>) -> Result<T, Problem> {
-        match values {
-            Some(values) if self.errors.is_empty() => Ok(values),
-            _ => Err(Problem::invalid(self.errors)),
-        }
     }
 }
