@@ -5,6 +5,7 @@
 use crate::helpers::{Fixture, PASSWORD, TestApp, json};
 use crate::story;
 use aantoonbaar_rules::{Role, ScopeKind};
+use reqwest::Method;
 use serde_json::{Value, json};
 
 /// The fields a page names in its error messages (`data-field="…"`).
@@ -30,7 +31,19 @@ fn api_fields(problem: &Value) -> Vec<String> {
 
 /// Posts the same wrong input to both and checks they refuse it alike.
 async fn refused_alike(app: &TestApp, token: &str, api: (&str, Value), page: (&str, &[(&str, &str)]), field: &str) {
-    let response = app.post(token, api.0, &api.1).await;
+    refused_alike_by(app, token, Method::POST, api, page, field).await;
+}
+
+/// As [`refused_alike`], with the API's method.
+async fn refused_alike_by(
+    app: &TestApp,
+    token: &str,
+    method: Method,
+    api: (&str, Value),
+    page: (&str, &[(&str, &str)]),
+    field: &str,
+) {
+    let response = app.request(method, Some(token), api.0).json(&api.1).send().await.unwrap();
     let status = response.status().as_u16();
     assert!(matches!(status, 409 | 422), "{} answered {status}", api.0);
     let from_api = api_fields(&json(response, status).await);
@@ -284,4 +297,68 @@ story!(the_assessment_explains_itself_in_dutch_on_the_page_and_in_the_ap_draft, 
             assert!(!lower.contains(foreign), "'{foreign}' on the page: {text}");
         }
     }
+});
+
+story!(the_remaining_page_forms_and_the_api_refuse_the_same_input_with_the_same_field, |app| {
+    let board = app.board("Stichting Proef").await;
+    let admin = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    let f = Fixture::create(&app, &admin, 55).await;
+    let director = app.staff(&board, "directeur@proef.nl", Role::D, ScopeKind::School, &[&f.school]).await;
+
+    // The assessment: overruling the outcome without a written reason.
+    let body =
+        json!({"school_id": f.school, "what_happened": "Laptop kwijt", "discovered_at": "2026-11-22T09:00:00+01:00"});
+    let id = json(app.post(&director, "/api/v1/incidents", &body).await, 201).await["id"].as_str().unwrap().to_owned();
+    let facts = json!({"personal_data": true, "confidentiality": "unknown_recipient", "data_categories": ["health"],
+        "children": true, "encrypted": false});
+    let api = json!({"facts": facts, "overrule": {"notify_authority": false}});
+    let form = [
+        ("personal_data", "ja"),
+        ("confidentiality", "unknown_recipient"),
+        ("data_categories", "health"),
+        ("children", "ja"),
+        ("encrypted", "nee"),
+        ("overrule_authority", "nee"),
+    ];
+    app.sign_in("directeur@proef.nl", PASSWORD).await;
+    let path = format!("/incidenten/{id}/beoordeling");
+    refused_alike(
+        &app,
+        &director,
+        (&format!("/api/v1/incidents/{id}/assessment"), api),
+        (&path, &form),
+        "overrule.reason",
+    )
+    .await;
+
+    // A paper consent form dated in the future.
+    let decision = json!({"pupil_id": f.pupil, "purpose": "website", "decision": "granted", "guardian_id": f.guardian,
+        "channel": "paper", "decided_at": "2030-01-01T11:00:00Z"});
+    let form = [("beslisser", f.guardian.as_str()), ("datum", "2030-01-01"), ("keuze_website", "ja")];
+    let path = format!("/leerlingen/{}/toestemming", f.pupil);
+    refused_alike(&app, &director, ("/api/v1/consent-decisions", decision), (&path, &form), "decided_at").await;
+    app.sign_out().await;
+
+    // The board's recipients of pupil data: a name too long for the list.
+    app.sign_in("ibp@proef.nl", PASSWORD).await;
+    let long = "x".repeat(201);
+    let put = ("/api/v1/board/recipients", json!({"recipients": [long]}));
+    refused_alike_by(
+        &app,
+        &admin,
+        Method::PUT,
+        put,
+        ("/verzoeken/ontvangers", &[("recipients", long.as_str())]),
+        "recipients",
+    )
+    .await;
+
+    // A correction after a rectification request: a birth date that cannot be.
+    let body = json!({"kind": "rectification", "subject_pupil_id": f.pupil, "requester_guardian_id": f.guardian,
+        "received_on": "2026-11-20"});
+    let request = json(app.post(&admin, "/api/v1/requests", &body).await, 201).await["id"].as_str().unwrap().to_owned();
+    let patch = (format!("/api/v1/pupils/{}", f.pupil), json!({"birth_date": "2019-02-30"}));
+    let form = [("given_name", "Sanne"), ("surname", "Berg"), ("birth_date", "2019-02-30")];
+    let path = format!("/verzoeken/{request}/corrigeren");
+    refused_alike_by(&app, &admin, Method::PATCH, (&patch.0, patch.1), (&path, &form), "birth_date").await;
 });

@@ -300,26 +300,25 @@ pub async fn record_paper_form(
     let by_pupil = decider == "leerling";
     let guardian_id = (!by_pupil).then(|| decider.clone());
     let date = form.get("datum").map(|d| aantoonbaar_rules::organisation::parse_iso_date(d));
-    let today = state.clock.today();
     let error = match (&guardian_id, &date) {
-        (Some(g), _) if !guardians.iter().any(|l| &l.guardian.id == g) => Some("consent.choose_decider"),
-        (_, None | Some(Err(_))) => Some("date.format"),
-        (_, Some(Ok(d))) if *d > today => Some("consent.future"),
+        (Some(g), _) if !guardians.iter().any(|l| &l.guardian.id == g) => {
+            Some(("guardian_id", "consent.choose_decider"))
+        }
+        (_, None | Some(Err(_))) => Some(("decided_at", "date.format")),
         _ => None,
     };
-    if let Some(code) = error {
-        let mut problem = Problem::invalid(vec![crate::error::FieldError::new("form", code)]);
-        t(code).clone_into(&mut problem.detail);
-        return Err(problem.into());
+    if let Some((field, code)) = error {
+        return Err(Problem::invalid(vec![crate::error::FieldError::new(field, code)]).into());
     }
     let Some(Ok(date)) = date else { return Err(Problem::not_found().into()) };
-    // The date on the form, at noon in the Netherlands.
-    let decided_at = date
+    // The date on the form, at noon in the Netherlands; today's form not later
+    // than now. A date in the future is refused by the operation, as on the API.
+    let noon = date
         .at(12, 0, 0, 0)
         .to_zoned(aantoonbaar_rules::calendar::dutch_time_zone())
         .map(|z| z.timestamp())
         .map_err(|e| Problem::internal(&e))?;
-    let decided_at = decided_at.min(staff.now);
+    let decided_at = if date == state.clock.today() { noon.min(staff.now) } else { noon };
     let signed = Some(form.contains_key("ondertekend"));
     for purpose in board.consent_purposes(staff.now).await? {
         let decision = match form.get(&format!("keuze_{}", purpose.code)).map(String::as_str) {

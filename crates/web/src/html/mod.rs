@@ -224,6 +224,8 @@ struct MessagePage {
     layout: Layout,
     heading: String,
     detail: String,
+    /// Every wrong field of a refused form, linked to its name.
+    errors: Vec<crate::error::FieldError>,
 }
 
 /// A problem as a page, with the problem's status code.
@@ -240,6 +242,7 @@ pub fn error_page(problem: &Problem) -> Response {
         },
         heading: problem.title.clone(),
         detail: problem.detail.clone(),
+        errors: problem.errors.clone(),
     };
     let body = page.render().unwrap_or_else(|_| problem.detail.clone());
     (problem.status, Html(body)).into_response()
