@@ -12,6 +12,7 @@ pub mod clock;
 pub mod consent;
 pub mod deadlines;
 pub mod error;
+pub mod export;
 pub mod guardians;
 pub mod i18n;
 pub mod imports;

@@ -465,3 +465,15 @@ story!(a_parent_reports_a_breach_through_the_portal, |app| {
     let outbox = app.store.board(&b.id).outbox(20).await.unwrap();
     assert!(outbox.iter().any(|m| m.recipient == "eva@voorbeeld.nl" && m.subject.contains("INC-2026-0001")));
 });
+
+story!(the_register_exports_cannot_run_a_formula, |app| {
+    let b = board(&app).await;
+    let mut body = lost_laptop(&b.f.school);
+    body["what_happened"] = json!("=HYPERLINK(\"http://evil.example\",\"klik\")");
+    report(&app, &b.teacher, &body).await;
+    app.sign_in("ibp@proef.nl", crate::helpers::PASSWORD).await;
+    let response = app.client.get(format!("{}/incidenten.csv", app.address)).send().await.unwrap();
+    let csv = response.text().await.unwrap();
+    assert!(csv.contains("'=HYPERLINK("), "the formula is kept as text: {csv}");
+    assert!(!csv.contains(";=HYPERLINK(") && !csv.contains(";\"=HYPERLINK("), "no cell starts with =: {csv}");
+});

@@ -573,3 +573,21 @@ story!(an_erasure_five_years_after_deregistration_anonymises_the_pupil_irreversi
         trail.iter().any(|e| e.action == "delete" && e.entity_id == pupil && e.fields.contains(&"surname".to_owned()))
     );
 });
+
+story!(a_separated_fathers_access_overview_never_shows_the_mothers_contact_details, |app| {
+    let s = setup(&app).await;
+    let father = json!({"given_name": "Piet", "surname": "Berg", "email": "piet@voorbeeld.nl", "phone": "0612345678"});
+    let father = json(app.post(&s.admin, "/api/v1/guardians", &father).await, 201).await;
+    let father = father["id"].as_str().unwrap().to_owned();
+    let link = json!({"guardian_id": father, "relation": "father", "holds_custody": true, "recognised": true});
+    json(app.post(&s.admin, &format!("/api/v1/pupils/{}/guardians", s.f.pupil), &link).await, 201).await;
+    let body = json!({"kind": "access", "subject_pupil_id": s.f.pupil, "requester_guardian_id": father,
+        "received_on": "2026-11-20", "channel": "email", "identity_check": "known_email"});
+    let request = json(app.post(&s.director, "/api/v1/requests", &body).await, 201).await;
+    app.sign_in("directeur@proef.nl", crate::helpers::PASSWORD).await;
+    let (status, page) = app.page(&format!("/verzoeken/{}/overzicht", request["id"].as_str().unwrap())).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("piet@voorbeeld.nl"), "what the school holds about the requester: {page}");
+    assert!(!page.contains("eva@voorbeeld.nl"), "the mother's address stays out of the father's overview");
+    assert!(page.contains("Eva"), "the other parent is still named as the child's guardian");
+});

@@ -156,6 +156,22 @@ pub struct PupilData {
     pub incidents: Vec<IncidentRecord>,
 }
 
+impl PupilData {
+    /// What the requester of a request may receive: the child's data and what
+    /// is held about the requester themself, never another guardian's contact
+    /// details (AVG art. 15 lid 4: the rights and freedoms of others). Other
+    /// guardians keep their name and relation to the child, which the file
+    /// states about the child.
+    #[must_use]
+    pub fn for_requester(mut self, requester_guardian_id: Option<&str>) -> Self {
+        for guardian in self.guardians.iter_mut().filter(|g| Some(g.id.as_str()) != requester_guardian_id) {
+            guardian.email = None;
+            guardian.phone = None;
+        }
+        self
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct PupilRecord {
     pub id: String,
@@ -339,9 +355,16 @@ pub enum ExportError {
 
 /// One CSV file: a header row and a row per record.
 fn csv_of<T: Serialize>(records: &[T]) -> Result<Vec<u8>, ExportError> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut plain = csv::Writer::from_writer(Vec::new());
     for record in records {
-        writer.serialize(record)?;
+        plain.serialize(record)?;
+    }
+    let plain = plain.into_inner().map_err(|e| ExportError::Io(e.into_error()))?;
+    // Read back and written again cell by cell, so no cell can run as a formula.
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(plain.as_slice());
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for record in reader.records() {
+        writer.write_record(record?.iter().map(|c| crate::export::cell(c).into_owned()))?;
     }
     writer.into_inner().map_err(|e| ExportError::Io(e.into_error()))
 }

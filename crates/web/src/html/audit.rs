@@ -138,22 +138,20 @@ pub async fn export(
         problem
     })?;
     let entries = state.store.board(&staff.principal.board).audit_search(&filter).await?;
-    let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer(b"\xEF\xBB\xBF".to_vec());
-    let mut write = |record: &[&str]| writer.write_record(record).map_err(|e| Problem::internal(&e));
-    write(&["volgnummer", "tijdstip", "persoon", "adres", "handeling", "soort", "id", "velden"])?;
-    for e in &entries {
-        write(&[
-            &e.seq.to_string(),
-            &local(e),
-            &e.actor,
-            e.ip.as_deref().unwrap_or(""),
-            &e.action,
-            &e.entity,
-            &e.entity_id,
-            &e.fields.join(","),
-        ])?;
-    }
-    let bytes = writer.into_inner().map_err(|e| Problem::internal(&e))?;
+    let header = ["volgnummer", "tijdstip", "persoon", "adres", "handeling", "soort", "id", "velden"].map(String::from);
+    let rows = entries.iter().map(|e| {
+        [
+            e.seq.to_string(),
+            local(e),
+            e.actor.clone(),
+            e.ip.clone().unwrap_or_default(),
+            e.action.clone(),
+            e.entity.clone(),
+            e.entity_id.clone(),
+            e.fields.join(","),
+        ]
+    });
+    let bytes = aantoonbaar_app::export::csv(std::iter::once(header).chain(rows)).map_err(|e| Problem::internal(&e))?;
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8"),

@@ -316,12 +316,8 @@ pub async fn export_csv(
     Query(query): Query<RegisterQuery>,
 ) -> PageResult {
     let rows = export_rows(&state, &staff, &query).await?;
-    let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer(b"\xEF\xBB\xBF".to_vec());
-    writer.write_record(EXPORT_COLUMNS).map_err(|e| Problem::internal(&e))?;
-    for row in &rows {
-        writer.write_record(row).map_err(|e| Problem::internal(&e))?;
-    }
-    let bytes = writer.into_inner().map_err(|e| Problem::internal(&e))?;
+    let header = EXPORT_COLUMNS.iter().map(|c| (*c).to_owned()).collect::<Vec<_>>();
+    let bytes = aantoonbaar_app::export::csv(std::iter::once(header).chain(rows)).map_err(|e| Problem::internal(&e))?;
     download("text/csv; charset=utf-8", "incidentenregister.csv", bytes)
 }
 
@@ -341,13 +337,20 @@ fn workbook(rows: &[Vec<String>]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError>
     let mut workbook = rust_xlsxwriter::Workbook::new();
     let sheet = workbook.add_worksheet();
     let bold = rust_xlsxwriter::Format::new().set_bold();
+    let quoted = rust_xlsxwriter::Format::new().set_quote_prefix();
     sheet.set_name("Incidentenregister")?;
     for (column, title) in (0_u16..).zip(EXPORT_COLUMNS) {
         sheet.write_string_with_format(0, column, title, &bold)?;
     }
     for (line, row) in (1_u32..).zip(rows) {
         for (column, value) in (0_u16..).zip(row) {
-            sheet.write_string(line, column, value)?;
+            // A text cell is not evaluated; a cell that looks like a formula also gets
+            // Excel's quote prefix, so it stays text after an edit, showing what was typed.
+            if matches!(aantoonbaar_app::export::cell(value), std::borrow::Cow::Owned(_)) {
+                sheet.write_string_with_format(line, column, value, &quoted)?;
+            } else {
+                sheet.write_string(line, column, value)?;
+            }
         }
     }
     workbook.save_to_buffer()

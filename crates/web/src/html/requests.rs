@@ -547,7 +547,8 @@ async fn overview_sections(
     let request = board.request(scope, id).await?.ok_or_else(Problem::not_found)?;
     let pupil_id = request.new.subject_pupil_id.clone().ok_or_else(Problem::not_found)?;
     let pupil = board.pupil(&Scope::Board, &pupil_id).await?.ok_or_else(Problem::not_found)?;
-    let data = pupil_data(board, &staff.actor(), &pupil).await?;
+    let data =
+        pupil_data(board, &staff.actor(), &pupil).await?.for_requester(request.new.requester_guardian_id.as_deref());
     let school = board.school(&Scope::Board, &pupil.school_id).await?.map(|s| s.name).unwrap_or_default();
     let group = board.group(&Scope::Board, &pupil.group_id).await?.map(|g| g.name).unwrap_or_default();
     Ok((request, pupil, overview(&data, &school, &group)))
