@@ -280,7 +280,8 @@ outbox.intro = Alle e-mail die Aantoonbaar verstuurt. Zonder ingestelde mailserv
 outbox.empty = Er is nog geen post.
 outbox.to = Aan
 outbox.sent = verzonden
-outbox.failed = niet verzonden
+outbox.retrying = nog niet verzonden na { $attempts } poging(en) ({ $error }); volgende poging { $next }
+outbox.given_up = niet verzonden: opgegeven na { $attempts } pogingen ({ $error })
 outbox.waiting = niet verzonden (geen mailserver ingesteld)
 
 ## Feestdagen en termijnen

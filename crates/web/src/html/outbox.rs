@@ -4,7 +4,7 @@ use super::filters;
 use super::{Layout, PageResult, render};
 use crate::AppState;
 use crate::auth::StaffPage;
-use crate::i18n::t;
+use crate::i18n::{t, tf};
 use aantoonbaar_rules::Action;
 use aantoonbaar_rules::calendar::dutch_time_zone;
 use aantoonbaar_store::OutboxMail;
@@ -30,11 +30,21 @@ pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage) ->
     let rows = mails
         .into_iter()
         .map(|mail| MailRow {
-            at: mail.created_at.to_zoned(dutch_time_zone()).strftime("%Y-%m-%d %H:%M").to_string(),
-            status: match (&mail.sent_at, &mail.error) {
-                (Some(_), _) => t("outbox.sent").to_owned(),
-                (None, Some(error)) => format!("{}: {error}", t("outbox.failed")),
-                (None, None) => t("outbox.waiting").to_owned(),
+            at: mail.created_at.to_zoned(dutch_time_zone()).strftime("%d-%m-%Y %H:%M").to_string(),
+            status: match (&mail.sent_at, &mail.error, mail.next_attempt_at) {
+                (Some(_), _, _) => t("outbox.sent").to_owned(),
+                (None, Some(error), Some(next)) => tf(
+                    "outbox.retrying",
+                    &[
+                        ("attempts", &mail.attempts.to_string()),
+                        ("error", error),
+                        ("next", &next.to_zoned(dutch_time_zone()).strftime("%d-%m-%Y %H:%M").to_string()),
+                    ],
+                ),
+                (None, Some(error), None) => {
+                    tf("outbox.given_up", &[("attempts", &mail.attempts.to_string()), ("error", error)])
+                }
+                (None, None, _) => t("outbox.waiting").to_owned(),
             },
             mail,
         })
