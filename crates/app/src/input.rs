@@ -145,14 +145,16 @@ pub fn given_bool(errors: &mut Vec<FieldError>, field: &str, value: Option<Given
     }
 }
 
-/// A present value read by a rule (`aantoonbaar_rules`), its error recorded under `field`.
+/// A value read by a rule (`aantoonbaar_rules`), trimmed: `None` when absent
+/// or empty, the rule's error recorded under `field` when it does not parse.
 pub fn rule<T>(
     errors: &mut Vec<FieldError>,
     field: &str,
     value: Option<String>,
     parse: impl FnOnce(&str) -> Result<T, aantoonbaar_rules::Invalid>,
 ) -> Option<T> {
-    parse(&value?).map_err(|invalid| errors.push(FieldError::new(field, invalid.code))).ok()
+    let value = value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())?;
+    parse(&value).map_err(|invalid| errors.push(FieldError::new(field, invalid.code))).ok()
 }
 
 /// A form's yes or no: `on`, `ja`, `true`, `1`; `off`, `nee`, `false`, `0`.

@@ -2,7 +2,7 @@
 //! incident, a request or a deadline, so every notice reaches the same people.
 
 use aantoonbaar_rules::Role;
-use aantoonbaar_store::{BoardStore, Scope, StoreError};
+use aantoonbaar_store::{BoardStore, Scope, StoreError, User};
 
 /// The staff who act on something about one school (or the whole board): its
 /// directors (who decide, seed 002 §10.10.2; seed 001 §14.8), the IBP
@@ -50,7 +50,13 @@ impl Responsible {
 /// # Errors
 /// When the store cannot be read.
 pub async fn responsible(board: BoardStore<'_>, school: Option<&str>) -> Result<Responsible, StoreError> {
-    let users = board.users(&Scope::Board).await?;
+    Ok(responsible_among(&board.users(&Scope::Board).await?, school))
+}
+
+/// As [`responsible`], from the board's users read once (a job that tells
+/// people about many records reads them once per board).
+#[must_use]
+pub fn responsible_among(users: &[User], school: Option<&str>) -> Responsible {
     let with_role = |role: Role| -> Vec<String> {
         let mut emails: Vec<String> =
             users.iter().filter(|u| u.roles.contains(&role)).map(|u| u.email.clone()).collect();
@@ -63,5 +69,5 @@ pub async fn responsible(board: BoardStore<'_>, school: Option<&str>) -> Result<
         .map(|u| (u.id.clone(), u.email.clone()))
         .collect();
     directors.sort_by(|a, b| a.1.cmp(&b.1));
-    Ok(Responsible { directors, st: with_role(Role::St), fg: with_role(Role::Fg) })
+    Responsible { directors, st: with_role(Role::St), fg: with_role(Role::Fg) }
 }

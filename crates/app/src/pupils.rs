@@ -2,7 +2,7 @@
 //! pupil page and the correction after a rectification request.
 
 use crate::error::{Error, FieldError, Result};
-use crate::input::{Unknown, done, present};
+use crate::input::{Unknown, done, present, rule};
 use crate::{App, Staff};
 use aantoonbaar_rules::organisation::{Enrolment, FamilySituation, LeaveDestination, parse_iso_date};
 use aantoonbaar_rules::{Action, Email, PersonName, PupilNumber};
@@ -75,15 +75,6 @@ fn value(
     v
 }
 
-fn parsed<T>(
-    errors: &mut Vec<FieldError>,
-    name: &str,
-    v: Option<String>,
-    parse: impl FnOnce(&str) -> Result<T, aantoonbaar_rules::Invalid>,
-) -> Option<T> {
-    parse(&v?).map_err(|invalid| errors.push(FieldError::new(name, invalid.code))).ok()
-}
-
 impl PupilFields {
     /// The pupil over `current` (none for a new pupil): every field checked by
     /// its rule, school and group in the caller's scope and belonging
@@ -100,27 +91,27 @@ impl PupilFields {
         let school_id = value(&mut e, "school_id", self.school_id, now(|p| Some(p.school_id.clone())), true);
         let group_id = value(&mut e, "group_id", self.group_id, now(|p| Some(p.group_id.clone())), true);
         let v = value(&mut e, "given_name", self.given_name, now(|p| Some(p.given_name.clone())), true);
-        let given_name = parsed(&mut e, "given_name", v, PersonName::parse);
+        let given_name = rule(&mut e, "given_name", v, PersonName::parse);
         let v = value(&mut e, "surname_prefix", self.surname_prefix, now(|p| p.surname_prefix.clone()), false);
-        let surname_prefix = parsed(&mut e, "surname_prefix", v, PersonName::parse);
+        let surname_prefix = rule(&mut e, "surname_prefix", v, PersonName::parse);
         let v = value(&mut e, "surname", self.surname, now(|p| Some(p.surname.clone())), true);
-        let surname = parsed(&mut e, "surname", v, PersonName::parse);
+        let surname = rule(&mut e, "surname", v, PersonName::parse);
         let v = value(&mut e, "external_number", self.external_number, now(|p| Some(p.external_number.clone())), true);
-        let external_number = parsed(&mut e, "external_number", v, PupilNumber::parse);
+        let external_number = rule(&mut e, "external_number", v, PupilNumber::parse);
         let v = value(&mut e, "birth_date", self.birth_date, now(|p| Some(p.birth_date.to_string())), true);
-        let birth_date = parsed(&mut e, "birth_date", v, parse_iso_date);
+        let birth_date = rule(&mut e, "birth_date", v, parse_iso_date);
         let v = value(&mut e, "enrolment_date", self.enrolment_date, now(|p| Some(p.enrolment_date.to_string())), true);
-        let enrolment_date = parsed(&mut e, "enrolment_date", v, parse_iso_date);
+        let enrolment_date = rule(&mut e, "enrolment_date", v, parse_iso_date);
         let v = value(&mut e, "leave_date", self.leave_date, now(|p| p.leave_date.map(|d| d.to_string())), false);
-        let leave_date = parsed(&mut e, "leave_date", v, parse_iso_date);
+        let leave_date = rule(&mut e, "leave_date", v, parse_iso_date);
         let current_destination = now(|p| p.leave_destination.map(|d| d.code().to_owned()));
         let v = value(&mut e, "leave_destination", self.leave_destination, current_destination, false);
-        let leave_destination = parsed(&mut e, "leave_destination", v, LeaveDestination::from_code);
+        let leave_destination = rule(&mut e, "leave_destination", v, LeaveDestination::from_code);
         let current_family = now(|p| p.family_situation.map(|f| f.code().to_owned()));
         let v = value(&mut e, "family_situation", self.family_situation, current_family, false);
-        let family_situation = parsed(&mut e, "family_situation", v, FamilySituation::from_code);
+        let family_situation = rule(&mut e, "family_situation", v, FamilySituation::from_code);
         let v = value(&mut e, "email", self.email, now(|p| p.email.clone()), false);
-        let email = parsed(&mut e, "email", v, Email::parse);
+        let email = rule(&mut e, "email", v, Email::parse);
         if let (Some(school_id), Some(group_id)) = (&school_id, &group_id) {
             match board.group(scope, group_id).await? {
                 Some(group) if &group.school_id == school_id => {}

@@ -5,7 +5,7 @@ use crate::App;
 use crate::i18n::tf;
 use crate::incidents::moment;
 use crate::mail::Mail;
-use crate::people::responsible;
+use crate::people::responsible_among;
 use aantoonbaar_rules::incidents::{Status, overdue, warning_due};
 use aantoonbaar_store::{Actor, IncidentFilter, NewMail, Scope, StoreError};
 
@@ -23,6 +23,8 @@ pub async fn run(app: &App) -> Result<(u64, u64), StoreError> {
     let (mut warned, mut late) = (0, 0);
     for board_id in app.store.board_ids().await? {
         let board = app.store.board(&board_id);
+        // The board's users, read once and only when a warning is due.
+        let mut users = None;
         for incident in board.incidents(&Scope::Board, &open).await? {
             let Some(deadline) = incident.open_deadline() else { continue };
             if overdue(deadline, None, now) {
@@ -45,8 +47,11 @@ pub async fn run(app: &App) -> Result<(u64, u64), StoreError> {
                 "incident.mail.warning_body",
                 &[("reference", &incident.reference), ("deadline", &moment(deadline)), ("link", &link)],
             );
-            let mails: Vec<NewMail> = responsible(board, incident.school_id.as_deref())
-                .await?
+            if users.is_none() {
+                users = Some(board.users(&Scope::Board).await?);
+            }
+            let school = incident.school_id.as_deref();
+            let mails: Vec<NewMail> = responsible_among(users.as_deref().unwrap_or_default(), school)
                 .everyone()
                 .iter()
                 .map(|to| Mail { to, subject: &subject, body: &body, sensitive: false }.to_new())

@@ -5,7 +5,7 @@ use crate::App;
 use crate::deadlines::equated_days;
 use crate::i18n::{t, tf};
 use crate::mail::Mail;
-use crate::people::responsible;
+use crate::people::responsible_among;
 use crate::requests::{dutch_date, working_days_left};
 use aantoonbaar_rules::requests::Urgency;
 use aantoonbaar_store::{NewMail, Scope, StoreError};
@@ -21,6 +21,8 @@ pub async fn run(app: &App) -> Result<u64, StoreError> {
     for board_id in app.store.board_ids().await? {
         let board = app.store.board(&board_id);
         let equated = equated_days(board).await?;
+        // The board's users, read once and only when a reminder is due.
+        let mut users = None;
         for request in board.requests(&Scope::Board, true).await? {
             let left = working_days_left(&request, today, &equated);
             let Some(at) = Urgency::reminder_at(left) else { continue };
@@ -35,8 +37,11 @@ pub async fn run(app: &App) -> Result<u64, StoreError> {
                 "request.mail.reminder_body",
                 &[("kind", kind), ("days", &days), ("deadline", &deadline), ("link", &link)],
             );
-            let mails: Vec<NewMail> = responsible(board, request.new.school_id.as_deref())
-                .await?
+            if users.is_none() {
+                users = Some(board.users(&Scope::Board).await?);
+            }
+            let school = request.new.school_id.as_deref();
+            let mails: Vec<NewMail> = responsible_among(users.as_deref().unwrap_or_default(), school)
                 .everyone()
                 .iter()
                 .map(|to| Mail { to, subject: &subject, body: &body, sensitive: false }.to_new())

@@ -39,7 +39,7 @@ pub async fn record(state: &App, board: BoardStore<'_>, actor: &Actor, mut new: 
     let contacts = responsible(board, new.school_id.as_deref()).await?;
     new.assigned_to = contacts.assignee().map(str::to_owned);
     let request = board.create_request(actor, &new).await?;
-    let link = format!("{}/verzoeken/{}", state.config.base_url, request.id);
+    let link = state.link(&format!("/verzoeken/{}", request.id));
     let kind = t(&format!("request.kind.{}", request.new.kind.code()));
     let deadline = dutch_date(request.new.deadline);
     let received = dutch_date(request.new.received_on);

@@ -5,7 +5,7 @@
 use super::{decide_and_answer, record};
 use crate::deadlines::equated_days;
 use crate::error::{Error, FieldError, Result};
-use crate::input::{TEXT_LIMIT, Unknown, done, one_or_many, text};
+use crate::input::{TEXT_LIMIT, Unknown, done, one_or_many, rule, text};
 use crate::{App, Staff};
 use aantoonbaar_rules::Action;
 use aantoonbaar_rules::deadlines::request_deadlines;
@@ -23,17 +23,6 @@ use utoipa::ToSchema;
 /// The longest name of a recipient of pupil data.
 const RECIPIENT_LIMIT: usize = 200;
 
-/// A code field: `None` when absent, the rule's error under `field` when unknown.
-fn code<T>(
-    errors: &mut Vec<FieldError>,
-    field: &str,
-    value: Option<String>,
-    parse: impl FnOnce(&str) -> Result<T, aantoonbaar_rules::Invalid>,
-) -> Option<T> {
-    let value = value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())?;
-    parse(&value).map_err(|invalid| errors.push(FieldError::new(field, invalid.code))).ok()
-}
-
 /// A required date, not after `today`.
 fn past_date(
     errors: &mut Vec<FieldError>,
@@ -46,7 +35,7 @@ fn past_date(
         errors.push(FieldError::new(field, "field.required"));
         return None;
     }
-    let day = code(errors, field, value, parse_iso_date)?;
+    let day = rule(errors, field, value, parse_iso_date)?;
     if day > today {
         errors.push(FieldError::new(field, future));
         return None;
@@ -138,7 +127,7 @@ pub async fn file(app: &App, staff: &Staff, command: FileRequest) -> Result<Requ
     if command.kind.as_deref().is_none_or(|k| k.trim().is_empty()) {
         errors.push(FieldError::new("kind", "field.required"));
     }
-    let kind = code(&mut errors, "kind", command.kind, RequestKind::from_code);
+    let kind = rule(&mut errors, "kind", command.kind, RequestKind::from_code);
     let id = |v: Option<String>| v.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
     let (pupil_id, guardian_id) = (id(command.subject_pupil_id), id(command.subject_guardian_id));
     let requester_guardian_id = id(command.requester_guardian_id);
@@ -149,8 +138,8 @@ pub async fn file(app: &App, staff: &Staff, command: FileRequest) -> Result<Requ
     let details = text(&mut errors, "details", command.details, false, TEXT_LIMIT);
     let received_on = past_date(&mut errors, "received_on", command.received_on, today, "request.received_future");
     let channel =
-        code(&mut errors, "channel", command.channel, RequestChannel::from_code).unwrap_or(RequestChannel::InPerson);
-    let identity_check = code(&mut errors, "identity_check", command.identity_check, IdentityCheck::from_code)
+        rule(&mut errors, "channel", command.channel, RequestChannel::from_code).unwrap_or(RequestChannel::InPerson);
+    let identity_check = rule(&mut errors, "identity_check", command.identity_check, IdentityCheck::from_code)
         .unwrap_or(IdentityCheck::SeenInPerson);
     if [pupil_id.is_some(), guardian_id.is_some(), description.is_some()].iter().filter(|s| **s).count() != 1 {
         errors.push(FieldError::new("subject_pupil_id", "request.subject_one"));
@@ -259,9 +248,9 @@ pub async fn decide(app: &App, staff: &Staff, id: &str, command: DecideRequest) 
     if command.outcome.as_deref().is_none_or(|o| o.trim().is_empty()) {
         errors.push(FieldError::new("outcome", "field.required"));
     }
-    let outcome = code(&mut errors, "outcome", command.outcome, Outcome::from_code);
+    let outcome = rule(&mut errors, "outcome", command.outcome, Outcome::from_code);
     let had_reason = command.reason.as_deref().is_some_and(|r| !r.trim().is_empty());
-    let reason = code(&mut errors, "reason", command.reason, Reason::from_code);
+    let reason = rule(&mut errors, "reason", command.reason, Reason::from_code);
     let explanation = text(&mut errors, "explanation", command.explanation, false, TEXT_LIMIT);
     if let Some(outcome) = outcome
         && (reason.is_some() || !had_reason)
@@ -404,7 +393,7 @@ pub async fn balancing(app: &App, staff: &Staff, id: &str, command: RecordBalanc
     if command.outcome.as_deref().is_none_or(|o| o.trim().is_empty()) {
         errors.push(FieldError::new("outcome", "field.required"));
     }
-    let outcome = code(&mut errors, "outcome", command.outcome, ObjectionOutcome::from_code);
+    let outcome = rule(&mut errors, "outcome", command.outcome, ObjectionOutcome::from_code);
     let (balancing, outcome) = done(errors, balancing.zip(outcome))?;
     let board = app.store.board(&staff.principal.board);
     board.record_balancing(&staff.actor(), &request.id, &balancing, outcome).await?;

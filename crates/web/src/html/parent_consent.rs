@@ -135,11 +135,7 @@ pub async fn save(
         let lines: Vec<String> = saved.iter().map(|(_, name, word)| format!("- {name}: {word}")).collect();
         let body = tf(
             "parents.consent_mail_body",
-            &[
-                ("child", &pupil.full_name()),
-                ("choices", &lines.join("\n")),
-                ("link", &format!("{}/ouders", state.config.base_url)),
-            ],
+            &[("child", &pupil.full_name()), ("choices", &lines.join("\n")), ("link", &state.link("/ouders"))],
         );
         let mail = Mail {
             to: &parent.session.email,

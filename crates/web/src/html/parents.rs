@@ -67,7 +67,7 @@ pub async fn request_submit(
         let secret = new_secret()?;
         let expires = now.checked_add(LINK_VALIDITY).unwrap_or(now);
         state.store.board(&board).create_parent_link(email.as_str(), &hash_secret(&secret), expires).await?;
-        let link = format!("{}/ouders/inloggen/{secret}", state.config.base_url.trim_end_matches('/'));
+        let link = state.link(&format!("/ouders/inloggen/{secret}"));
         let body = tf("parents.mail_body", &[("link", &link)]);
         let mail = Mail { to: email.as_str(), subject: t("parents.mail_subject"), body: &body, sensitive: true };
         state.mailer.send(&board, mail).await?;
