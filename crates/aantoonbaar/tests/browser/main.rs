@@ -31,14 +31,30 @@ where
     }
 }
 
-/// Checks the page a person sees now with axe-core; with `AANTOONBAAR_SCREENSHOTS`
-/// set, also keeps a screenshot of it in `test-artifacts/` to look at.
+/// Checks the page a person sees now with axe-core, at a desktop width and as
+/// a phone 390 px wide, where the page itself must not scroll sideways (a wide
+/// table scrolls inside its own box). With `AANTOONBAAR_SCREENSHOTS` set, also
+/// keeps screenshots of both in `test-artifacts/` to look at.
 async fn accessible(browser: &Browser, page: &str) {
+    let name = page.replace(['/', ' '], "_");
     if std::env::var_os("AANTOONBAAR_SCREENSHOTS").is_some() {
-        browser.screenshot(&page.replace(['/', ' '], "_")).await;
+        browser.screenshot(&name).await;
     }
     let violations = browser.serious_accessibility_violations().await;
     assert!(violations.is_empty(), "{page}: serious accessibility violations: {violations:#?}");
+
+    browser.phone_width(true).await;
+    if std::env::var_os("AANTOONBAAR_SCREENSHOTS").is_some() {
+        browser.screenshot(&format!("{name}-phone")).await;
+    }
+    let (page_width, window_width) = browser.page_and_window_width().await;
+    let violations = browser.serious_accessibility_violations().await;
+    browser.phone_width(false).await;
+    assert!(
+        page_width <= window_width,
+        "{page}: at 390 px the page is {page_width} px wide and scrolls sideways (window {window_width} px)"
+    );
+    assert!(violations.is_empty(), "{page} at 390 px: serious accessibility violations: {violations:#?}");
 }
 
 const EXPORT: &str = "Leerlingnummer;Roepnaam;Voorvoegsel;Achternaam;Geboortedatum;Groep;Datum inschrijving;Gezinssituatie;Ouder1Roepnaam;Ouder1Achternaam;Ouder1Email;Ouder1Relatie;Ouder1Gezag;Ouder1Erkend\n\
@@ -147,6 +163,20 @@ async fn the_accessibility_check_finds_a_missing_text_alternative() {
         browser.goto("data:text/html,<html lang=nl><title>x</title><main><img src=foto.png></main></html>").await;
         let violations = browser.serious_accessibility_violations().await;
         assert!(violations.iter().any(|v| v.starts_with("image-alt")), "{violations:?}");
+    })
+    .await;
+}
+
+/// The phone check can fail: a page wider than the phone scrolls sideways.
+#[tokio::test]
+async fn the_phone_width_check_finds_a_page_that_scrolls_sideways() {
+    with_browser("phone width", |browser| async move {
+        browser.goto("data:text/html,<html lang=nl><title>x</title><main><table><tr><td><div style='width:900px'>breed</div></td></tr></table></main></html>").await;
+        browser.phone_width(true).await;
+        let (page, window) = browser.page_and_window_width().await;
+        browser.phone_width(false).await;
+        assert_eq!(window, 390);
+        assert!(page > window, "the wide page is found: {page} > {window}");
     })
     .await;
 }

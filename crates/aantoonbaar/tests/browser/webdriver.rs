@@ -148,7 +148,8 @@ impl Browser {
         self.call(reqwest::Method::POST, &self.session_path("/execute/sync"), Some(json!({"script": axe, "args": []})))
             .await;
         let script = "const done = arguments[arguments.length - 1];\
-            axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations\
+            axe.run(document, {resultTypes: ['violations'], rules: {'target-size': {enabled: true}}})\
+              .then(r => done(r.violations\
               .filter(v => v.impact === 'serious' || v.impact === 'critical')\
               .map(v => v.id + ': ' + v.help + ' @ ' + v.nodes.map(n => n.target.join(' ')).join(', '))));";
         let result = self
@@ -159,6 +160,38 @@ impl Browser {
             )
             .await;
         result.as_array().map(|v| v.iter().filter_map(|s| s.as_str().map(str::to_owned)).collect()).unwrap_or_default()
+    }
+
+    /// Lays the page out 390 CSS pixels wide, as a phone does, or back at the
+    /// desktop width. Not as a "mobile" device: that one zooms out to fit a wide
+    /// page, which would hide the sideways scrolling this is here to find.
+    pub async fn phone_width(&self, phone: bool) {
+        let (cmd, params) = if phone {
+            (
+                "Emulation.setDeviceMetricsOverride",
+                json!({"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": false}),
+            )
+        } else {
+            ("Emulation.clearDeviceMetricsOverride", json!({}))
+        };
+        self.call(
+            reqwest::Method::POST,
+            &self.session_path("/goog/cdp/execute"),
+            Some(json!({"cmd": cmd, "params": params})),
+        )
+        .await;
+    }
+
+    /// The page's width and the window's: the page scrolls sideways when the first is larger.
+    pub async fn page_and_window_width(&self) -> (i64, i64) {
+        let widths = self
+            .call(
+                reqwest::Method::POST,
+                &self.session_path("/execute/sync"),
+                Some(json!({"script": "return [document.documentElement.scrollWidth, window.innerWidth]", "args": []})),
+            )
+            .await;
+        (widths[0].as_i64().unwrap_or_default(), widths[1].as_i64().unwrap_or_default())
     }
 
     /// Saves a screenshot under `test-artifacts/` (kept by CI on failure).
