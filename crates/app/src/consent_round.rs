@@ -6,7 +6,7 @@
 
 use crate::error::{Error, FieldError, Result};
 use crate::i18n::{t, tf};
-use crate::input::{Unknown, done, flexible_bool};
+use crate::input::{TEXT_LIMIT, Unknown, done, flexible_bool, text};
 use crate::mail::Mail;
 use crate::{App, Staff};
 use aantoonbaar_rules::age::decides_for_self;
@@ -253,16 +253,12 @@ pub struct Reminders {
     pub reminders: usize,
     /// The distinct addresses of parents among them.
     pub parents: usize,
-    /// The distinct addresses of pupils of 16 and over among them.
+    /// Of them, the reminders to pupils of 16 and over (each about themself).
     pub pupils: usize,
     /// Left out: the person was reminded about that child within the interval.
     pub skipped: usize,
     /// The interval, in whole days.
     pub interval_days: u64,
-}
-
-fn text(value: Option<String>) -> Option<String> {
-    value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
 }
 
 /// The reminders of the round for the pupils in the chosen school or group
@@ -280,8 +276,8 @@ pub async fn remind(app: &App, staff: &Staff, command: RemindRound) -> Result<Re
     let scope = staff.may(Action::ConsentRound)?;
     let board = app.store.board(&staff.principal.board);
     let mut errors = command.unknown.errors();
-    let school_id = text(command.school_id);
-    let group_id = text(command.group_id);
+    let school_id = text(&mut errors, "school_id", command.school_id, false, TEXT_LIMIT);
+    let group_id = text(&mut errors, "group_id", command.group_id, false, TEXT_LIMIT);
     let whole_board = command.whole_board == Some(true);
     let school = match &school_id {
         Some(id) => {
@@ -366,16 +362,14 @@ pub async fn remind(app: &App, staff: &Staff, command: RemindRound) -> Result<Re
     } else {
         planned.iter().collect()
     };
-    let addresses = |pupils: bool| {
-        going.iter().filter(|(own, _)| *own == pupils).map(|(_, r)| r.mail.to.as_str()).collect::<HashSet<_>>().len()
-    };
+    let parents = going.iter().filter(|(own, _)| !own).map(|(_, r)| r.mail.to.as_str()).collect::<HashSet<_>>();
     Ok(Reminders {
         sent,
         school: school_name,
         group: group.map(|g| g.name),
         reminders: going.len(),
-        parents: addresses(false),
-        pupils: addresses(true),
+        parents: parents.len(),
+        pupils: going.iter().filter(|(own, _)| *own).count(),
         skipped,
         interval_days: app.config.consent_reminder_interval_days(),
     })

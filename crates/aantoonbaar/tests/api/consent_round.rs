@@ -144,8 +144,15 @@ story!(a_second_confirmation_within_the_interval_sends_no_reminder_again, |app| 
 story!(the_reminder_names_the_child_and_the_school, |app| {
     let (f, _, bram) = three_families(&app).await;
     json(app.patch(&f.admin, &format!("/api/v1/pupils/{bram}"), &json!({"given_name": "Bram"})).await, 200).await;
+    // The pupil of CBS De Eik turned 16 and decides herself, at her own address.
+    let grown = json!({"birth_date": "2010-03-04", "enrolment_date": "2014-08-20", "email": "sanne@voorbeeld.nl"});
+    json(app.patch(&f.admin, &format!("/api/v1/pupils/{}", f.other_pupil), &grown).await, 200).await;
     let body = json!({"whole_board": true, "confirm": true});
-    json(app.post(&f.admin, "/api/v1/consent-round/reminders", &body).await, 200).await;
+    let sent = json(app.post(&f.admin, "/api/v1/consent-round/reminders", &body).await, 200).await;
+    assert_eq!(
+        (sent["reminders"].clone(), sent["parents"].clone(), sent["pupils"].clone()),
+        (json!(3), json!(2), json!(1))
+    );
     let mails = reminders(&app, &f).await;
     let to = |address: &str| mails.iter().find(|m| m.recipient == address).unwrap();
     let kees = to("kees@voorbeeld.nl");
@@ -155,8 +162,15 @@ story!(the_reminder_names_the_child_and_the_school, |app| {
         kees.body
     );
     assert!(!kees.body.contains("Sanne"), "a reminder is about one child: {}", kees.body);
-    let piet = to("piet@voorbeeld.nl");
-    assert!(piet.body.contains("Sanne van der Berg op CBS De Eik"), "{}", piet.body);
+    let eva = to("eva@voorbeeld.nl");
+    assert!(eva.body.contains("Sanne van der Berg op OBS De Linde"), "{}", eva.body);
+    let sanne = to("sanne@voorbeeld.nl");
+    assert!(
+        sanne.body.starts_with("Beste Sanne van der Berg") && sanne.body.contains("op CBS De Eik"),
+        "{}",
+        sanne.body
+    );
+    assert!(mails.iter().all(|m| m.recipient != "piet@voorbeeld.nl"), "her father no longer decides");
 });
 
 /// The position of `needle` in `page`, which must contain it.
