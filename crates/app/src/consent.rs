@@ -1,26 +1,23 @@
 //! Consent for images and social media (seed 001 §14.4–14.6): decisions and
-//! objections as staff record them, the publication check, the board's
-//! settings and the yearly consent round. The API and the pages call these.
+//! objections as staff record them, the publication check and the board's
+//! settings (the yearly round: `consent_round`). The API and the pages call these.
 
 use crate::error::{Error, FieldError, Result};
-use crate::i18n::{t, tf};
 use crate::input::{Unknown, done, flexible_bool};
-use crate::mail::Mail;
 use crate::{App, Staff};
-use aantoonbaar_rules::age::decides_for_self;
+use aantoonbaar_rules::Action;
 use aantoonbaar_rules::consent::{
     Choice, Custodian, Decider, Decision, Objection, Pupil as ConsentPupil, Reason, Renewal, Settings, evaluate,
 };
 use aantoonbaar_rules::organisation::{FamilySituation, parse_iso_date};
-use aantoonbaar_rules::{Action, SchoolYear};
 use aantoonbaar_store::{
-    AuditAction, AuditEvent, BoardSettings, BoardStore, Channel, ConsentDecisionRecord, ConsentFacts,
-    NewConsentDecision, NewMail, Pupil, RoundPupil, Scope, StoreError,
+    BoardSettings, BoardStore, Channel, ConsentDecisionRecord, ConsentFacts, NewConsentDecision, Pupil, Scope,
+    StoreError,
 };
 use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::Deserialize;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use utoipa::ToSchema;
 
 fn instant(errors: &mut Vec<FieldError>, field: &str, value: Option<String>) -> Option<Timestamp> {
@@ -368,60 +365,4 @@ pub async fn verdicts_per_purpose(
 ) -> Result<Vec<HashMap<String, Reason>>, StoreError> {
     let facts = board.consent_facts(scope, pupil_ids, None, day).await?;
     Ok(purposes.iter().map(|purpose| verdicts(&facts, pupil_ids, purpose, day).into_iter().collect()).collect())
-}
-
-/// The consent round of this school year in the caller's scope: every pupil,
-/// whether anyone answered, and who is asked.
-///
-/// # Errors
-/// Forbidden, or the store.
-pub async fn round(app: &App, staff: &Staff) -> Result<(SchoolYear, Vec<RoundPupil>)> {
-    let scope = staff.may(Action::ConsentRound)?;
-    let today = app.clock.today();
-    let year = SchoolYear::containing(today);
-    let pupils = app.store.board(&staff.principal.board).consent_round(scope, year.first_day(), today).await?;
-    Ok((year, pupils))
-}
-
-/// Who is asked about a pupil: from the 16th birthday the pupil at their own
-/// address (seed 001 §14.4), before it every custodial guardian.
-fn asked(pupil: &RoundPupil, today: Date) -> (bool, Vec<&String>) {
-    if decides_for_self(pupil.birth_date, today) {
-        (true, pupil.own_email.iter().collect())
-    } else {
-        (false, pupil.custodial_emails.iter().collect())
-    }
-}
-
-/// Sends the round's invitations (or, with `only_open`, the reminders about
-/// pupils nobody answered for yet) to every custodial guardian and every pupil
-/// who decides for themself, once per address. The mails and an audit entry
-/// are written in one transaction. Returns how many addresses were mailed.
-///
-/// # Errors
-/// Forbidden, or the store.
-pub async fn send_round(app: &App, staff: &Staff, only_open: bool) -> Result<usize> {
-    let (year, pupils) = round(app, staff).await?;
-    let today = app.clock.today();
-    let mut parents: BTreeSet<&String> = BTreeSet::new();
-    let mut own: BTreeSet<&String> = BTreeSet::new();
-    for pupil in pupils.iter().filter(|p| !only_open || !p.answered) {
-        let (self_deciding, addresses) = asked(pupil, today);
-        if self_deciding { own.extend(addresses) } else { parents.extend(addresses) }
-    }
-    let link = app.link("/ouders");
-    let label = year.label();
-    let args = [("year", label.as_str()), ("link", link.as_str())];
-    let kind = if only_open { "reminder" } else { "invite" };
-    let mut mails: Vec<NewMail> = Vec::new();
-    for (addresses, audience) in [(&parents, "parent"), (&own, "pupil")] {
-        let subject = t(&format!("consent.{kind}_{audience}_subject"));
-        let body = tf(&format!("consent.{kind}_{audience}_body"), &args);
-        mails.extend(addresses.iter().map(|to| Mail { to, subject, body: &body, sensitive: false }.to_new()));
-    }
-    let entity = if only_open { "consent_reminders" } else { "consent_invitations" };
-    let event = AuditEvent::new(AuditAction::Create, entity, &label).fields(&["recipients"]);
-    app.store.board(&staff.principal.board).send_notices(&staff.actor(), &event, &mails).await?;
-    app.mailer.wake();
-    Ok(mails.len())
 }

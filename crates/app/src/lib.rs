@@ -10,6 +10,7 @@
 pub mod accounts;
 pub mod clock;
 pub mod consent;
+pub mod consent_round;
 pub mod deadlines;
 pub mod error;
 pub mod export;
@@ -52,6 +53,9 @@ pub struct Config {
     pub smtp: Option<mail::SmtpSettings>,
     /// Sender of every mail.
     pub mail_from: String,
+    /// A consent-round reminder about a child goes to the same person again
+    /// only after this long (`rules::consent::remind_again_after`).
+    pub consent_reminder_interval: Duration,
 }
 
 impl Default for Config {
@@ -64,11 +68,18 @@ impl Default for Config {
             demo: false,
             smtp: None,
             mail_from: "Aantoonbaar <noreply@aantoonbaar.invalid>".to_owned(),
+            consent_reminder_interval: Duration::from_secs(7 * 24 * 60 * 60),
         }
     }
 }
 
 impl Config {
+    /// [`Config::consent_reminder_interval`] in whole days, as the pages say it.
+    #[must_use]
+    pub const fn consent_reminder_interval_days(&self) -> u64 {
+        self.consent_reminder_interval.as_secs() / (24 * 60 * 60)
+    }
+
     /// The moments a session must have been used after (idle timeout) and
     /// started after (absolute timeout) to be valid at `now`. On overflow `now`
     /// itself, so a session counts as expired (fail closed).

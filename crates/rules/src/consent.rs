@@ -409,12 +409,41 @@ pub fn evaluate(
     verdict(Reason::NoDecision)
 }
 
+/// The moment the last consent-round reminder to a person about a child must
+/// have been sent at or before for them to be reminded about that child again:
+/// `interval` before `now`.
+///
+/// Source: not the law but the board's choice (issue 11, "never send the same
+/// reminder to the same person twice within a configurable interval"). No
+/// answer means no consent (seed 001 §14.6), so the school asks again, but a
+/// parent asked twice about the same child in a few days gets nuisance mail
+/// rather than a question. The interval is set per server
+/// (`--consent-reminder-interval-days`); when `now - interval` cannot be
+/// computed no reminder may go again (fail closed).
+#[must_use]
+pub fn remind_again_after(now: jiff::Timestamp, interval: jiff::SignedDuration) -> jiff::Timestamp {
+    now.checked_sub(interval).unwrap_or(jiff::Timestamp::MIN)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use jiff::civil::date;
     use serde::de::IntoDeserializer;
     use serde::de::value::Error as ValueError;
+
+    #[test]
+    fn a_reminder_goes_again_only_once_the_interval_has_passed() {
+        let week = jiff::SignedDuration::from_hours(7 * 24);
+        let now: jiff::Timestamp = "2026-09-15T10:00:00Z".parse().unwrap();
+        let cutoff = remind_again_after(now, week);
+        let six_days_ago = now - jiff::SignedDuration::from_hours(6 * 24);
+        let eight_days_ago = now - jiff::SignedDuration::from_hours(8 * 24);
+        assert!(six_days_ago > cutoff, "reminded six days ago: not again");
+        assert!(eight_days_ago <= cutoff, "reminded eight days ago: again");
+        assert!(now - week <= cutoff, "exactly the interval ago: again");
+        assert_eq!(remind_again_after(now, jiff::SignedDuration::MAX), jiff::Timestamp::MIN, "fails closed");
+    }
 
     const MOTHER: &str = "mother";
     const FATHER: &str = "father";

@@ -134,6 +134,26 @@ impl Enrolment {
     }
 }
 
+/// The order groups of a school are listed in: "Groep 1" to "Groep 8" by
+/// their number (so "Groep 2" before "Groep 10", "Groep 1/2" after "Groep 1"
+/// and "Groep 3a" before "Groep 3b"), then every other name alphabetically.
+///
+/// Source: the custom of Dutch primary schools (basisonderwijs, age 4 to 12):
+/// eight years, numbered groups 1 to 8; combined and special groups carry
+/// other names.
+#[must_use]
+pub fn group_order(name: &str) -> (bool, u32, String) {
+    let lower = name.trim().to_lowercase();
+    let numbered = lower.strip_prefix("groep").map(str::trim_start).and_then(|rest| {
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        rest[..digits].parse::<u32>().ok().map(|number| (number, rest[digits..].to_owned()))
+    });
+    match numbered {
+        Some((number, rest)) => (false, number, rest),
+        None => (true, 0, lower),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -146,6 +166,17 @@ mod tests {
             leave_date: None,
             leave_destination: None,
         }
+    }
+
+    #[test]
+    fn groups_are_ordered_by_their_number_then_the_others() {
+        let mut names =
+            ["Schakelklas", "Groep 10", "Groep 2", "groep 1/2", "Groep 3b", "Groep 1", "Groep 3a", "Groep 8"];
+        names.sort_by_key(|name| group_order(name));
+        assert_eq!(
+            names,
+            ["Groep 1", "groep 1/2", "Groep 2", "Groep 3a", "Groep 3b", "Groep 8", "Groep 10", "Schakelklas"]
+        );
     }
 
     #[test]

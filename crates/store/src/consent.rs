@@ -108,19 +108,46 @@ pub struct ConsentFacts {
     pub restricted: Vec<(String, Option<String>)>,
 }
 
+/// A custodial guardian of a pupil in a consent round.
+#[derive(Debug, Clone)]
+pub struct RoundGuardian {
+    pub id: String,
+    pub name: String,
+    pub email: Option<String>,
+}
+
 /// A pupil in a consent round: who to invite and whether anyone answered.
 #[derive(Debug, Clone)]
 pub struct RoundPupil {
     pub pupil_id: String,
     pub school_id: String,
     pub group_id: String,
+    pub name: String,
+    pub external_number: String,
     pub birth_date: Date,
     /// The pupil's own address, for pupils who decide for themselves.
     pub own_email: Option<String>,
     /// A custodial guardian (or the pupil) decided on some purpose since the round's start.
     pub answered: bool,
-    /// E-mail addresses of the guardians who hold custody.
-    pub custodial_emails: Vec<String>,
+    /// The guardians who hold custody, by surname.
+    pub custodians: Vec<RoundGuardian>,
+}
+
+/// A consent-round reminder to write: about `pupil_id`, to the person `asked`
+/// (a guardian's id, or the pupil's own id when the pupil decides), with its mail.
+#[derive(Debug, Clone)]
+pub struct NewReminder {
+    pub pupil_id: String,
+    pub asked: String,
+    pub mail: crate::NewMail,
+}
+
+/// The last reminder about a pupil to one person.
+#[derive(Debug, Clone)]
+pub struct SentReminder {
+    pub pupil_id: String,
+    pub asked: String,
+    pub at: Timestamp,
 }
 
 impl BoardStore<'_> {
@@ -164,6 +191,26 @@ impl BoardStore<'_> {
         today: jiff::civil::Date,
     ) -> Result<Vec<RoundPupil>> {
         dispatch!(self.store, consent::consent_round(self.board, scope, since, today))
+    }
+
+    /// The last reminder to each person about each pupil, where it was sent after `since`.
+    pub async fn consent_reminders_since(&self, since: Timestamp) -> Result<Vec<SentReminder>> {
+        dispatch!(self.store, consent::consent_reminders_since(self.board, since))
+    }
+
+    /// Writes, in one transaction, each of `reminders` whose person was last
+    /// reminded about the pupil at or before `resend_after` (or never): the
+    /// record, its mail in the outbox, and (when any was written) `event`. The
+    /// conditional write is the check, so two confirmations at once send each
+    /// reminder once. Returns the indexes of the reminders written.
+    pub async fn send_consent_reminders(
+        &self,
+        actor: &Actor,
+        event: &crate::AuditEvent,
+        reminders: &[NewReminder],
+        resend_after: Timestamp,
+    ) -> Result<Vec<usize>> {
+        dispatch!(self.store, consent::send_consent_reminders(self.board, actor, event, reminders, resend_after))
     }
 
     /// Every decision about a pupil, newest first, with who recorded it and how.

@@ -117,6 +117,7 @@ pub use consent::{
     Channel, ConsentDecisionRecord, ConsentFacts, ConsentPurpose, DecisionFact, NewConsentDecision, ObjectionFact,
     RoundPupil,
 };
+pub use consent::{NewReminder, RoundGuardian, SentReminder};
 mod guardians;
 mod import;
 pub use import::{ImportReport, ImportedGuardian, ImportedName, ImportedPupil};

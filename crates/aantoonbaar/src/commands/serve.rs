@@ -34,6 +34,10 @@ pub struct ServerArgs {
     /// Mark cookies Secure: set this when users reach the server over https.
     #[arg(long, env = "AANTOONBAAR_SECURE_COOKIES")]
     pub secure_cookies: bool,
+    /// Days before a consent-round reminder about a child goes to the same person again.
+    #[arg(long, env = "AANTOONBAAR_CONSENT_REMINDER_INTERVAL_DAYS", default_value_t = 7,
+        value_parser = clap::value_parser!(u64).range(1..=366))]
+    pub consent_reminder_interval_days: u64,
     #[command(flatten)]
     pub mail: MailArgs,
 }
@@ -93,6 +97,7 @@ impl ServerArgs {
             demo,
             smtp: self.mail.smtp()?,
             mail_from: self.mail.mail_from.clone(),
+            consent_reminder_interval: Duration::from_secs(self.consent_reminder_interval_days * 24 * 3600),
         })
     }
 }

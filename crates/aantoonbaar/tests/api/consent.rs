@@ -322,7 +322,7 @@ story!(the_consent_round_invites_every_custodial_parent_once_and_reminds_only_wh
 
     let grant = json!({"pupil_id": f.pupil, "purpose": "website", "decision": "granted", "guardian_id": f.guardian, "channel": "staff"});
     json(app.post(&token, "/api/v1/consent-decisions", &grant).await, 201).await;
-    let response = app.form("/toestemming/ronde/herinneren", &[]).await;
+    let response = app.form("/toestemming/ronde/herinneren", &[("whole_board", "ja"), ("confirm", "ja")]).await;
     assert_eq!(response.headers()["location"], "/toestemming/ronde?verstuurd=1");
     let outbox = app.store.board(&board).outbox(10).await.unwrap();
     let reminders: Vec<&str> =
@@ -334,9 +334,10 @@ story!(the_consent_round_invites_every_custodial_parent_once_and_reminds_only_wh
         "{page}"
     );
 
-    // The same round over the API, and both sendings are in the audit trail.
-    let sent = json(app.post(&token, "/api/v1/consent-round/reminders", &json!({})).await, 200).await;
-    assert_eq!(sent["sent"], 1);
+    // The same round over the API sends nothing new: Piet was just reminded. Both sendings are in the audit trail.
+    let body = json!({"whole_board": true, "confirm": true});
+    let sent = json(app.post(&token, "/api/v1/consent-round/reminders", &body).await, 200).await;
+    assert_eq!((sent["reminders"].clone(), sent["skipped"].clone()), (json!(0), json!(1)), "{sent}");
     let trail = app.store.board(&board).audit_trail(500).await.unwrap();
     let entities: Vec<&str> = trail.iter().map(|e| e.entity.as_str()).collect();
     assert!(entities.contains(&"consent_invitations") && entities.contains(&"consent_reminders"), "{entities:?}");

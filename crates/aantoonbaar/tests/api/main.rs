@@ -9,6 +9,7 @@ mod authorisation;
 mod backup;
 mod cli;
 mod consent;
+mod consent_round;
 mod deadlines;
 mod import;
 mod incidents;

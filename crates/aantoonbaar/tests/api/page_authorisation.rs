@@ -31,6 +31,7 @@ fn pages() -> Vec<Page> {
         page("/toestemming/formulieren.pdf?groep={group}", Some(PupilView)),
         page("/toestemming/brief.pdf?school={school}", Some(SchoolView)),
         page("/toestemming/ronde", Some(ConsentRound)),
+        page("/toestemming/ronde/groepen/{group}", Some(ConsentRound)),
         page("/import", Some(PupilImport)),
         page("/gebruikers", Some(UserView)),
         page("/tokens", Some(OwnTokens)),

@@ -362,3 +362,19 @@ story!(the_remaining_page_forms_and_the_api_refuse_the_same_input_with_the_same_
     let path = format!("/verzoeken/{request}/corrigeren");
     refused_alike_by(&app, &admin, Method::PATCH, (&patch.0, patch.1), (&path, &form), "birth_date").await;
 });
+
+story!(the_consent_round_page_and_the_api_refuse_the_same_reminder_choice_with_the_same_field, |app| {
+    let board = app.board("Stichting Proef").await;
+    let admin = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    let f = Fixture::create(&app, &admin, 56).await;
+    app.sign_in("ibp@proef.nl", PASSWORD).await;
+    let path = "/toestemming/ronde/herinneren";
+    let api = "/api/v1/consent-round/reminders";
+    refused_alike(&app, &admin, (api, json!({"confirm": true})), (path, &[("confirm", "ja")]), "school_id").await;
+    let wrong = json!({"school_id": f.school, "group_id": f.other_group});
+    let form = [("school_id", f.school.as_str()), ("group_id", f.other_group.as_str())];
+    refused_alike(&app, &admin, (api, wrong), (path, &form), "group_id").await;
+    let both = json!({"school_id": f.school, "whole_board": true});
+    let form = [("school_id", f.school.as_str()), ("whole_board", "ja")];
+    refused_alike(&app, &admin, (api, both), (path, &form), "whole_board").await;
+});

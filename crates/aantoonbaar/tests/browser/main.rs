@@ -374,3 +374,48 @@ async fn a_parent_files_an_access_request_in_the_portal_and_the_directors_answer
     })
     .await;
 }
+
+#[tokio::test]
+async fn an_ibp_manager_previews_the_reminders_of_one_school_sends_them_once_and_opens_who_did_not_answer() {
+    let app = Arc::new(TestApp::spawn(Backend::Sqlite).await.unwrap());
+    let board = app.board("Stichting Proef").await;
+    let token = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    let f = Fixture::create(&app, &token, 63).await;
+
+    let app2 = Arc::clone(&app);
+    with_browser("reminders", move |browser| async move {
+        let app = app2;
+        let base = app.address.clone();
+        sign_in(&browser, &app, "ibp@proef.nl").await;
+        browser.goto(&format!("{base}/toestemming/ronde")).await;
+        accessible(&browser, "consent round").await;
+        browser.click("form[action='/toestemming/ronde/herinneren'] button").await;
+        assert!(browser.source().await.contains("kies een school"), "no school chosen is refused");
+        accessible(&browser, "consent round refused").await;
+
+        browser.click(&format!("#school_id option[value='{}']", f.school)).await;
+        browser.click("form[action='/toestemming/ronde/herinneren'] button").await;
+        let preview = browser.source().await;
+        assert!(preview.contains("1 herinnering gaat naar 1 ouder."), "{preview}");
+        accessible(&browser, "reminder preview").await;
+        browser.click("form[action='/toestemming/ronde/herinneren'] button").await;
+        assert!(browser.source().await.contains("1 e-mails verstuurd"));
+        // The same school again: the preview says nothing would go, as nothing may.
+        browser.goto(&format!("{base}/toestemming/ronde")).await;
+        browser.click(&format!("#school_id option[value='{}']", f.school)).await;
+        browser.click("form[action='/toestemming/ronde/herinneren'] button").await;
+        assert!(browser.source().await.contains("Er gaan nu geen herinneringen weg."));
+        let outbox = app.store.board(&board).outbox(20).await.unwrap();
+        assert_eq!(outbox.iter().filter(|m| m.subject.starts_with("Herinnering")).count(), 1);
+
+        browser.goto(&format!("{base}/toestemming/ronde")).await;
+        browser.click(&format!("a[href='/toestemming/ronde/groepen/{}']", f.group)).await;
+        let open = browser.source().await;
+        assert!(
+            open.contains("Sanne van der Berg") && open.contains("Eva Berg") && open.contains("herinnerd op"),
+            "{open}"
+        );
+        accessible(&browser, "pupils not answered").await;
+    })
+    .await;
+}

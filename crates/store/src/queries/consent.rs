@@ -4,8 +4,10 @@
 use super::boards::settings_from;
 use super::pupils::{PUPIL_COLUMNS, pupil_from};
 use crate::codes::choice_code;
+use crate::model::full_name;
 use crate::{
-    ConsentDecisionRecord, ConsentFacts, ConsentPurpose, DecisionFact, NewConsentDecision, ObjectionFact, RoundPupil,
+    ConsentDecisionRecord, ConsentFacts, ConsentPurpose, DecisionFact, NewConsentDecision, NewReminder, ObjectionFact,
+    RoundGuardian, RoundPupil, SentReminder,
 };
 
 async fn ensure_default_purposes(pool: &Pool, board: &BoardId, at: Timestamp) -> Result<()> {
@@ -197,30 +199,39 @@ pub(crate) async fn consent_round(
     since: Date,
     today: Date,
 ) -> Result<Vec<RoundPupil>> {
-    let mut qb = QueryBuilder::new("SELECT id, school_id, group_id, birth_date, email FROM pupils WHERE board_id = ");
+    let mut qb = QueryBuilder::new(
+        "SELECT id, school_id, group_id, given_name, surname_prefix, surname, external_number, birth_date, email \
+         FROM pupils WHERE board_id = ",
+    );
     qb.push_bind(board.0.clone());
     push_scope(&mut qb, scope, "school_id", Some("group_id"));
     qb.push(" AND (leave_date IS NULL OR leave_date > ")
         .push_bind(today.to_string())
-        .push(") ORDER BY school_id, group_id, surname, id");
+        .push(") ORDER BY school_id, group_id, surname, given_name, id");
     let mut pupils: Vec<RoundPupil> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     for row in qb.build().fetch_all(pool).await? {
         let pupil_id: String = row.try_get("id")?;
         index.insert(pupil_id.clone(), pupils.len());
+        let prefix: Option<String> = row.try_get("surname_prefix")?;
+        let given: String = row.try_get("given_name")?;
+        let surname: String = row.try_get("surname")?;
         pupils.push(RoundPupil {
             pupil_id,
             school_id: row.try_get("school_id")?,
             group_id: row.try_get("group_id")?,
+            name: full_name(&given, prefix.as_deref(), &surname),
+            external_number: row.try_get("external_number")?,
             birth_date: date_col(&row, "birth_date")?,
             own_email: row.try_get("email")?,
             answered: false,
-            custodial_emails: Vec::new(),
+            custodians: Vec::new(),
         });
     }
     let custodial = sqlx::query(
-        "SELECT pg.pupil_id, gu.email FROM pupil_guardians pg JOIN guardians gu ON gu.board_id = pg.board_id AND gu.id = pg.guardian_id \
-         WHERE pg.board_id = $1 AND pg.holds_custody AND gu.email IS NOT NULL",
+        "SELECT pg.pupil_id, gu.id, gu.given_name, gu.surname_prefix, gu.surname, gu.email FROM pupil_guardians pg \
+         JOIN guardians gu ON gu.board_id = pg.board_id AND gu.id = pg.guardian_id \
+         WHERE pg.board_id = $1 AND pg.holds_custody ORDER BY gu.surname, gu.given_name, gu.id",
     )
     .bind(&board.0)
     .fetch_all(pool)
@@ -228,7 +239,14 @@ pub(crate) async fn consent_round(
     for row in &custodial {
         let pupil_id: String = row.try_get("pupil_id")?;
         if let Some(i) = index.get(&pupil_id) {
-            pupils[*i].custodial_emails.push(row.try_get("email")?);
+            let prefix: Option<String> = row.try_get("surname_prefix")?;
+            let given: String = row.try_get("given_name")?;
+            let surname: String = row.try_get("surname")?;
+            pupils[*i].custodians.push(RoundGuardian {
+                id: row.try_get("id")?,
+                name: full_name(&given, prefix.as_deref(), &surname),
+                email: row.try_get("email")?,
+            });
         }
     }
     let answered: Vec<String> = sqlx::query_scalar(
@@ -246,6 +264,72 @@ pub(crate) async fn consent_round(
         }
     }
     Ok(pupils)
+}
+
+pub(crate) async fn consent_reminders_since(
+    pool: &Pool,
+    board: &BoardId,
+    since: Timestamp,
+) -> Result<Vec<SentReminder>> {
+    let rows = sqlx::query(
+        "SELECT pupil_id, asked, last_sent_at FROM consent_reminders WHERE board_id = $1 AND last_sent_at > $2",
+    )
+    .bind(&board.0)
+    .bind(since.as_second())
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            Ok(SentReminder {
+                pupil_id: row.try_get("pupil_id")?,
+                asked: row.try_get("asked")?,
+                at: instant_col(row, "last_sent_at")?,
+            })
+        })
+        .collect()
+}
+
+/// The reminders that may go (last sent at or before `resend_after`, or
+/// never) are recorded and queued; the upsert's condition is the check, and
+/// the board's lock taken first makes a second confirmation wait for the
+/// first and then find every reminder already sent.
+pub(crate) async fn send_consent_reminders(
+    pool: &Pool,
+    board: &BoardId,
+    actor: &Actor,
+    event: &AuditEvent,
+    reminders: &[NewReminder],
+    resend_after: Timestamp,
+) -> Result<Vec<usize>> {
+    let mut tx = begin(pool).await?;
+    lock_board(&mut tx, board).await?;
+    let mut sent = Vec::new();
+    let mut mails = Vec::new();
+    for (i, reminder) in reminders.iter().enumerate() {
+        let written = sqlx::query(
+            "INSERT INTO consent_reminders (board_id, pupil_id, asked, last_sent_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (board_id, pupil_id, asked) DO UPDATE SET last_sent_at = excluded.last_sent_at \
+             WHERE consent_reminders.last_sent_at <= $5",
+        )
+        .bind(&board.0)
+        .bind(&reminder.pupil_id)
+        .bind(&reminder.asked)
+        .bind(actor.at.as_second())
+        .bind(resend_after.as_second())
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| classify(e, "asked", "pupil_id"))?;
+        if written.rows_affected() == 1 {
+            sent.push(i);
+            mails.push(reminder.mail.clone());
+        }
+    }
+    if !sent.is_empty() {
+        audit(&mut tx, board, actor, event).await?;
+        super::outbox::queue_in(&mut tx, board, &mails, actor.at).await?;
+    }
+    tx.commit().await?;
+    Ok(sent)
 }
 
 pub(crate) async fn consent_history(

@@ -1,7 +1,7 @@
 //! Consent for images and social media: purposes, decisions, objections, the
 //! publication check, the board's consent settings and the consent round.
-//! Each handler calls the operation in `aantoonbaar_app::consent`, as the
-//! consent pages do.
+//! Each handler calls the operation in `aantoonbaar_app::consent` (the round:
+//! `aantoonbaar_app::consent_round`), as the consent pages do.
 
 use super::ApiJson;
 use crate::AppState;
@@ -9,6 +9,7 @@ use crate::auth::Staff;
 use crate::error::{ApiResult, Problem};
 use crate::i18n::t;
 use aantoonbaar_app::consent::{self as app, PublicationCheck, RecordDecision, RecordObjection, UpdateSettings};
+use aantoonbaar_app::consent_round::{self as round, RemindRound};
 use aantoonbaar_rules::consent::Choice;
 use aantoonbaar_store::{BoardSettings, ConsentDecisionRecord};
 use axum::Json;
@@ -198,12 +199,49 @@ pub struct RoundSentOut {
 #[utoipa::path(post, path = "/consent-round/invitations", tag = "consent",
     responses((status = 200, body = RoundSentOut), (status = 403, body = Problem)))]
 pub async fn invite(State(state): State<AppState>, staff: Staff) -> ApiResult<Json<RoundSentOut>> {
-    Ok(Json(RoundSentOut { sent: app::send_round(&state, &staff, false).await? }))
+    Ok(Json(RoundSentOut { sent: round::send_invitations(&state, &staff).await? }))
 }
 
-/// Sends the reminders about pupils nobody answered for yet this school year.
-#[utoipa::path(post, path = "/consent-round/reminders", tag = "consent",
-    responses((status = 200, body = RoundSentOut), (status = 403, body = Problem)))]
-pub async fn remind(State(state): State<AppState>, staff: Staff) -> ApiResult<Json<RoundSentOut>> {
-    Ok(Json(RoundSentOut { sent: app::send_round(&state, &staff, true).await? }))
+#[derive(Serialize, ToSchema)]
+pub struct RemindersOut {
+    /// Whether the reminders were sent (`confirm: true`), or only counted.
+    sent: bool,
+    /// The school chosen; absent: every school in scope.
+    school: Option<String>,
+    /// The group chosen; absent: every group.
+    group: Option<String>,
+    /// One per child per person asked: that go (or went).
+    reminders: usize,
+    /// The parents' addresses they go to.
+    parents: usize,
+    /// How many go to pupils of 16 and over themselves.
+    pupils: usize,
+    /// Left out: the person was reminded about that child within the interval.
+    skipped: usize,
+    /// The interval in days.
+    interval_days: u64,
+}
+
+/// Reminders about the pupils nobody answered for yet this school year, for
+/// one school, one group, or (`whole_board: true`) every school in scope.
+/// Without `confirm: true` nothing is sent: the answer says how many would go.
+/// A person reminded about a child within the interval is not reminded again.
+#[utoipa::path(post, path = "/consent-round/reminders", tag = "consent", request_body = RemindRound,
+    responses((status = 200, body = RemindersOut), (status = 403, body = Problem), (status = 422, body = Problem)))]
+pub async fn remind(
+    State(state): State<AppState>,
+    staff: Staff,
+    ApiJson(command): ApiJson<RemindRound>,
+) -> ApiResult<Json<RemindersOut>> {
+    let r = round::remind(&state, &staff, command).await?;
+    Ok(Json(RemindersOut {
+        sent: r.sent,
+        school: r.school,
+        group: r.group,
+        reminders: r.reminders,
+        parents: r.parents,
+        pupils: r.pupils,
+        skipped: r.skipped,
+        interval_days: r.interval_days,
+    }))
 }

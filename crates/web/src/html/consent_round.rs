@@ -1,30 +1,37 @@
 //! The consent round at the start of the school year: invitations to every
-//! custodial guardian (and to pupils of 16 and over), progress per school and group, reminders, and the count
-//! of pupils nobody may photograph.
+//! custodial guardian (and to pupils of 16 and over), progress per school and
+//! group with the pupils not answered yet, reminders for a chosen school or
+//! group after a preview, and the count of pupils nobody may photograph.
 
 use super::filters;
+use super::form::{PageForm, refused};
 use super::{Layout, PageResult, render};
 use crate::AppState;
-use crate::auth::StaffPage;
+use crate::auth::{Staff, StaffPage};
+use crate::error::{FieldError, Problem};
 use crate::i18n::{t, tf};
-use aantoonbaar_app::consent::{self as app, verdicts_per_purpose};
+use aantoonbaar_app::consent::verdicts_per_purpose;
+use aantoonbaar_app::consent_round::{self as app, OpenPupil, ProgressRow, RemindRound, Reminders};
+use aantoonbaar_app::requests::dutch_date;
 use aantoonbaar_rules::Action;
 use aantoonbaar_rules::age::decides_for_self;
 use aantoonbaar_rules::consent::Reason;
+use aantoonbaar_rules::organisation::group_order;
+use aantoonbaar_store::School;
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 use serde::Deserialize;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// The purposes that concern images: a pupil none of them allows may not be photographed.
 const IMAGE_PURPOSES: &[&str] = &["school_guide", "website", "parent_portal", "newsletter", "social_media_accounts"];
 
-pub struct Progress {
+/// A school's groups, for the reminder form.
+pub struct SchoolGroups {
     pub school: String,
-    pub group: String,
-    pub pupils: usize,
-    pub answered: usize,
+    pub groups: Vec<(String, String)>,
 }
 
 #[derive(Template)]
@@ -32,13 +39,25 @@ pub struct Progress {
 struct RoundPage {
     layout: Layout,
     school_year: String,
-    rows: Vec<Progress>,
+    rows: Vec<ProgressRow>,
     total: usize,
     answered: usize,
     no_photos: usize,
     /// Pupils who decide for themselves but have no address to be invited at.
     unreachable_self: usize,
     sent: Option<String>,
+    schools: Vec<School>,
+    groups: Vec<SchoolGroups>,
+    /// The reminder form as typed, and why it was refused.
+    form: RemindRound,
+    errors: Vec<FieldError>,
+    remind_intro: String,
+}
+
+impl RoundPage {
+    fn has_error(&self, field: &str) -> bool {
+        self.errors.iter().any(|e| e.field == field)
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -46,38 +65,38 @@ pub struct RoundQuery {
     verstuurd: Option<usize>,
 }
 
-pub async fn show(
-    State(state): State<AppState>,
-    StaffPage(staff): StaffPage,
-    Query(query): Query<RoundQuery>,
+async fn page(
+    state: &AppState,
+    staff: &Staff,
+    sent: Option<usize>,
+    form: RemindRound,
+    refusal: Option<Problem>,
 ) -> PageResult {
-    let (year, pupils) = app::round(&state, &staff).await?;
+    let progress = app::progress(state, staff).await?;
     let board = state.store.board(&staff.principal.board);
     let scope = staff.may(Action::ConsentRound)?;
-    let schools: HashMap<String, String> = board.schools(scope).await?.into_iter().map(|s| (s.id, s.name)).collect();
-    let groups: HashMap<String, String> =
-        board.groups(scope, None).await?.into_iter().map(|g| (g.id, g.name)).collect();
-    let mut rows: Vec<Progress> = Vec::new();
-    for pupil in &pupils {
-        let school = schools.get(&pupil.school_id).cloned().unwrap_or_default();
-        let group = groups.get(&pupil.group_id).cloned().unwrap_or_default();
-        match rows.iter_mut().find(|r| r.school == school && r.group == group) {
-            Some(row) => {
-                row.pupils += 1;
-                row.answered += usize::from(pupil.answered);
-            }
-            None => rows.push(Progress { school, group, pupils: 1, answered: usize::from(pupil.answered) }),
-        }
-    }
+    let schools = board.schools(scope).await?;
+    let mut all_groups = board.groups(scope, None).await?;
+    all_groups.sort_by_cached_key(|g| group_order(&g.name));
+    let groups = schools
+        .iter()
+        .map(|s| SchoolGroups {
+            school: s.name.clone(),
+            groups: all_groups.iter().filter(|g| g.school_id == s.id).map(|g| (g.id.clone(), g.name.clone())).collect(),
+        })
+        .collect();
+    let pupils = &progress.pupils;
     let ids: Vec<String> = pupils.iter().map(|p| p.pupil_id.clone()).collect();
     let mut may_appear: BTreeSet<String> = BTreeSet::new();
     for verdicts in verdicts_per_purpose(board, scope, &ids, IMAGE_PURPOSES, state.clock.today()).await? {
         may_appear.extend(verdicts.into_iter().filter(|(_, reason)| *reason == Reason::Granted).map(|(id, _)| id));
     }
-    let layout = Layout::for_staff(&state, &staff, t("consent.round"), "/toestemming");
-    Ok(render(&RoundPage {
+    let days = state.config.consent_reminder_interval_days();
+    let (status, errors) = refusal.map_or((StatusCode::OK, Vec::new()), |p| (p.status, p.errors));
+    let layout = Layout::for_staff(state, staff, t("consent.round"), "/toestemming");
+    let page = RoundPage {
         layout,
-        school_year: year.label(),
+        school_year: progress.year.label(),
         total: pupils.len(),
         answered: pupils.iter().filter(|p| p.answered).count(),
         no_photos: pupils.len() - may_appear.len(),
@@ -85,17 +104,157 @@ pub async fn show(
             .iter()
             .filter(|p| decides_for_self(p.birth_date, state.clock.today()) && p.own_email.is_none())
             .count(),
-        rows,
-        sent: query.verstuurd.map(|n| tf("consent.round_sent", &[("count", &n.to_string())])),
-    }))
+        rows: progress.rows,
+        sent: sent.map(|n| tf("consent.round_sent", &[("count", &n.to_string())])),
+        schools,
+        groups,
+        form,
+        errors,
+        remind_intro: tf("consent.round_remind_intro", &[("days", &days.to_string())]),
+    };
+    Ok((status, render(&page)).into_response())
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    Query(query): Query<RoundQuery>,
+) -> PageResult {
+    page(&state, &staff, query.verstuurd, RemindRound::default(), None).await
 }
 
 pub async fn invite(State(state): State<AppState>, StaffPage(staff): StaffPage) -> PageResult {
-    let sent = app::send_round(&state, &staff, false).await?;
+    let sent = app::send_invitations(&state, &staff).await?;
     Ok(Redirect::to(&format!("/toestemming/ronde?verstuurd={sent}")).into_response())
 }
 
-pub async fn remind(State(state): State<AppState>, StaffPage(staff): StaffPage) -> PageResult {
-    let sent = app::send_round(&state, &staff, true).await?;
-    Ok(Redirect::to(&format!("/toestemming/ronde?verstuurd={sent}")).into_response())
+#[derive(Template)]
+#[template(path = "consent_reminders.html")]
+struct RemindersPage {
+    layout: Layout,
+    /// Where the reminders go: the school (and group), or every school.
+    chosen: String,
+    count: String,
+    pupils: Option<String>,
+    skipped: Option<String>,
+    reminders: usize,
+    school_id: String,
+    group_id: String,
+    whole_board: bool,
+}
+
+/// The key for `count` of something: `key_one` for exactly one.
+fn counted(key: &str, count: usize) -> String {
+    if count == 1 { format!("{key}_one") } else { key.to_owned() }
+}
+
+/// What the preview says: how many go to how many parents (and pupils), and how many are left out.
+fn preview(state: &AppState, staff: &Staff, r: &Reminders, command: &RemindRound) -> RemindersPage {
+    let chosen = match (&r.school, &r.group) {
+        (Some(school), Some(group)) => format!("{school}, {group}"),
+        (Some(school), None) => school.clone(),
+        _ => t("consent.reminders_all_schools").to_owned(),
+    };
+    let to_parents = r.reminders - r.pupils;
+    let count_key = match (to_parents, r.parents) {
+        (1, 1) => "consent.reminders_count_one",
+        (_, 1) => "consent.reminders_count_one_parent",
+        _ => "consent.reminders_count",
+    };
+    let numbers = [("reminders", to_parents.to_string()), ("parents", r.parents.to_string())];
+    let args: Vec<(&str, &str)> = numbers.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let days = r.interval_days.to_string();
+    RemindersPage {
+        layout: Layout::for_staff(state, staff, t("consent.reminders_title"), "/toestemming"),
+        chosen,
+        count: if r.reminders == 0 { t("consent.reminders_none").to_owned() } else { tf(count_key, &args) },
+        pupils: (r.pupils > 0)
+            .then(|| tf(&counted("consent.reminders_pupils", r.pupils), &[("pupils", &r.pupils.to_string())])),
+        skipped: (r.skipped > 0).then(|| {
+            tf(
+                &counted("consent.reminders_skipped", r.skipped),
+                &[("skipped", &r.skipped.to_string()), ("days", &days)],
+            )
+        }),
+        reminders: r.reminders,
+        school_id: command.school_id.clone().unwrap_or_default(),
+        group_id: command.group_id.clone().unwrap_or_default(),
+        whole_board: command.whole_board == Some(true),
+    }
+}
+
+/// The reminder form: without `confirm` the preview (nothing is sent), with
+/// it the reminders go and the round's page says how many.
+pub async fn remind(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    PageForm(command): PageForm<RemindRound>,
+) -> PageResult {
+    let kept = RemindRound { unknown: Default::default(), confirm: None, ..command.clone() };
+    match app::remind(&state, &staff, command.clone()).await {
+        Ok(r) if r.sent => Ok(Redirect::to(&format!("/toestemming/ronde?verstuurd={}", r.reminders)).into_response()),
+        Ok(r) => Ok(render(&preview(&state, &staff, &r, &command))),
+        Err(error) => page(&state, &staff, None, kept, Some(refused(error)?)).await,
+    }
+}
+
+pub struct OpenRow {
+    pub id: String,
+    pub name: String,
+    pub number: String,
+    pub birth_date: String,
+    pub self_deciding: bool,
+    /// Each person asked: name, and what the school knows of reaching them.
+    pub asked: Vec<(String, Vec<String>)>,
+}
+
+#[derive(Template)]
+#[template(path = "consent_round_open.html")]
+struct OpenPage {
+    layout: Layout,
+    school: String,
+    group: String,
+    school_year: String,
+    pupils: Vec<OpenRow>,
+}
+
+fn open_row(pupil: OpenPupil) -> OpenRow {
+    OpenRow {
+        id: pupil.id,
+        name: pupil.name,
+        number: pupil.number,
+        birth_date: dutch_date(pupil.birth_date),
+        self_deciding: pupil.self_deciding,
+        asked: pupil
+            .asked
+            .into_iter()
+            .map(|a| {
+                let mut notes = Vec::new();
+                if !a.reachable {
+                    notes.push(t("consent.open_no_address").to_owned());
+                }
+                if let Some(day) = a.reminded_on {
+                    notes.push(tf("consent.open_reminded", &[("date", &dutch_date(day))]));
+                }
+                (a.name, notes)
+            })
+            .collect(),
+    }
+}
+
+/// The pupils of one group nobody answered for yet (a view of their data: audited).
+pub async fn open(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    Path(group_id): Path<String>,
+) -> PageResult {
+    let open = app::unanswered(&state, &staff, &group_id).await?;
+    let title = format!("{}: {}, {}", t("consent.open_title"), open.school, open.group);
+    Ok(render(&OpenPage {
+        layout: Layout::for_staff(&state, &staff, &title, "/toestemming"),
+        school: open.school,
+        group: open.group,
+        school_year: open.year.label(),
+        pupils: open.pupils.into_iter().map(open_row).collect(),
+    }))
 }

@@ -60,6 +60,7 @@ pub fn router() -> Router<AppState> {
         .route("/toestemming/ronde", get(consent_round::show))
         .route("/toestemming/ronde/uitnodigen", post(consent_round::invite))
         .route("/toestemming/ronde/herinneren", post(consent_round::remind))
+        .route("/toestemming/ronde/groepen/{id}", get(consent_round::open))
         .route("/import", get(import::form).post(import::preview))
         .route("/import/bevestigen", post(import::confirm))
         .route("/gebruikers", get(users::list).post(users::create))
