@@ -10,15 +10,12 @@ use crate::i18n::{t, tf};
 use aantoonbaar_app::consent::{self as app, verdicts_per_purpose};
 use aantoonbaar_rules::Action;
 use aantoonbaar_rules::age::decides_for_self;
-use aantoonbaar_rules::consent::Reason;
+use aantoonbaar_rules::consent::{Reason, image_purposes};
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect};
 use serde::Deserialize;
 use std::collections::{BTreeSet, HashMap};
-
-/// The purposes that concern images: a pupil none of them allows may not be photographed.
-const IMAGE_PURPOSES: &[&str] = &["school_guide", "website", "parent_portal", "newsletter", "social_media_accounts"];
 
 pub struct Progress {
     pub school: String,
@@ -71,7 +68,9 @@ pub async fn show(
     }
     let ids: Vec<String> = pupils.iter().map(|p| p.pupil_id.clone()).collect();
     let mut may_appear: BTreeSet<String> = BTreeSet::new();
-    for verdicts in verdicts_per_purpose(board, scope, &ids, IMAGE_PURPOSES, state.clock.today()).await? {
+    // A pupil none of the image purposes allows may not be photographed.
+    let images: Vec<&str> = image_purposes().collect();
+    for verdicts in verdicts_per_purpose(board, scope, &ids, &images, state.clock.today()).await? {
         may_appear.extend(verdicts.into_iter().filter(|(_, reason)| *reason == Reason::Granted).map(|(id, _)| id));
     }
     let layout = Layout::for_staff(&state, &staff, t("consent.round"), "/toestemming");
