@@ -13,7 +13,7 @@ use aantoonbaar_app::requests::dutch_date;
 use aantoonbaar_rules::Action;
 use aantoonbaar_rules::SchoolYear;
 use aantoonbaar_rules::consent::{Choice, Reason, is_image_purpose};
-use aantoonbaar_store::{BoardStore, ConsentPurpose, Group, Pupil, PupilQuery, Scope};
+use aantoonbaar_store::{ConsentPurpose, Group, Pupil, PupilQuery};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
@@ -86,8 +86,6 @@ struct OverviewPage {
     layout: Layout,
     picker: GroupPicker,
     group_id: String,
-    /// The group with its school, for the heading.
-    group_label: String,
     school_year: String,
     /// The day the overview shows, printed with it.
     today: String,
@@ -138,25 +136,21 @@ async fn current_pupils(state: &AppState, staff: &Staff, group: &Group) -> Resul
     Ok(pupils)
 }
 
-/// The verdicts of `pupils` for `purposes`, a row per pupil.
-async fn grid(
-    board: BoardStore<'_>,
-    scope: &Scope,
-    pupils: &[Pupil],
-    purposes: Vec<ConsentPurpose>,
-    today: jiff::civil::Date,
-) -> Result<Grid, PageError> {
-    let ids: Vec<String> = pupils.iter().map(|p| p.id.clone()).collect();
-    let codes: Vec<&str> = purposes.iter().map(|p| p.code.as_str()).collect();
-    let by_purpose = verdicts_per_purpose(board, scope, &ids, &codes, today).await?;
-    let rows = pupils
-        .iter()
-        .map(|p| Row {
-            pupil: Named::of(p),
-            cells: by_purpose.iter().map(|v| Cell::of(v.get(&p.id).copied().unwrap_or(Reason::NoDecision))).collect(),
-        })
-        .collect();
-    Ok(Grid { purposes, rows })
+impl Grid {
+    /// A row per pupil with their verdict for each purpose (in `columns`).
+    fn of(pupils: &[Pupil], columns: Vec<(ConsentPurpose, HashMap<String, Reason>)>) -> Self {
+        let rows = pupils
+            .iter()
+            .map(|p| Row {
+                pupil: Named::of(p),
+                cells: columns
+                    .iter()
+                    .map(|(_, v)| Cell::of(v.get(&p.id).copied().unwrap_or(Reason::NoDecision)))
+                    .collect(),
+            })
+            .collect();
+        Self { purposes: columns.into_iter().map(|(purpose, _)| purpose).collect(), rows }
+    }
 }
 
 /// Pupils × purposes for the current school year: the image purposes in the
@@ -169,15 +163,18 @@ pub async fn overview(
     let scope = staff.may(Action::PupilView)?.clone();
     let (picker, group) = chosen_group(&state, &staff, &query.groep).await?;
     let board = state.store.board(&staff.principal.board);
-    let (image_purposes, other_purposes): (Vec<_>, Vec<_>) =
-        board.consent_purposes(staff.now).await?.into_iter().partition(|p| is_image_purpose(&p.code));
+    let purposes = board.consent_purposes(staff.now).await?;
     let today = state.clock.today();
     let pupils = match &group {
         Some(group) => current_pupils(&state, &staff, group).await?,
         None => Vec::new(),
     };
-    let images = grid(board, &scope, &pupils, image_purposes, today).await?;
-    let others = grid(board, &scope, &pupils, other_purposes, today).await?;
+    let ids: Vec<String> = pupils.iter().map(|p| p.id.clone()).collect();
+    let codes: Vec<&str> = purposes.iter().map(|p| p.code.as_str()).collect();
+    let verdicts = verdicts_per_purpose(board, &scope, &ids, &codes, today).await?;
+    let (images, others): (Vec<_>, Vec<_>) =
+        purposes.into_iter().zip(verdicts).partition(|(purpose, _)| is_image_purpose(&purpose.code));
+    let (images, others) = (Grid::of(&pupils, images), Grid::of(&pupils, others));
     let blocked_everywhere = images.rows.iter().filter(|r| r.cells.iter().all(|c| c.class != "yes")).count();
     let notes: Vec<&str> = images.rows.iter().chain(&others.rows).flat_map(|r| &r.cells).map(|c| c.note).collect();
     let reasons = Reason::ALL
@@ -186,19 +183,12 @@ pub async fn overview(
         .filter(|c| !c.note.is_empty() && notes.contains(&c.note))
         .map(|c| (c.note, c.explanation))
         .collect();
-    let group_label = group.as_ref().map(|g| picker.label(g)).unwrap_or_default();
-    let title = if group_label.is_empty() {
-        t("nav.consent").to_owned()
-    } else {
-        format!("{} · {group_label}", t("nav.consent"))
-    };
-    let layout = Layout::for_staff(&state, &staff, &title, "/toestemming");
+    let layout = Layout::for_staff(&state, &staff, &picker.title(t("nav.consent"), group.as_ref()), "/toestemming");
     Ok(render(&OverviewPage {
         can_run_round: staff.can(Action::ConsentRound),
         school_id: group.as_ref().map(|g| g.school_id.clone()).unwrap_or_default(),
         layout,
         group_id: group.as_ref().map(|g| g.id.clone()).unwrap_or_default(),
-        group_label,
         picker,
         school_year: SchoolYear::containing(today).label(),
         today: dutch_date(today),
@@ -222,7 +212,6 @@ struct PhotoCheckPage {
     layout: Layout,
     picker: GroupPicker,
     group_id: String,
-    group_label: String,
     /// The image purposes: where a photo can go.
     purposes: Vec<ConsentPurpose>,
     purpose: String,
@@ -240,17 +229,11 @@ async fn photo_page(state: &AppState, staff: &Staff, group_id: &str) -> Result<P
         Some(group) => current_pupils(state, staff, group).await?.iter().map(|p| (Named::of(p), false)).collect(),
         None => Vec::new(),
     };
-    let group_label = group.as_ref().map(|g| picker.label(g)).unwrap_or_default();
-    let title = if group_label.is_empty() {
-        t("consent.photo_check").to_owned()
-    } else {
-        format!("{} · {group_label}", t("consent.photo_check"))
-    };
+    let title = picker.title(t("consent.photo_check"), group.as_ref());
     let purposes = state.store.board(&staff.principal.board).consent_purposes(staff.now).await?;
     Ok(PhotoCheckPage {
         layout: Layout::for_staff(state, staff, &title, "/toestemming"),
         group_id: group.map(|g| g.id).unwrap_or_default(),
-        group_label,
         picker,
         purposes: purposes.into_iter().filter(|p| is_image_purpose(&p.code)).collect(),
         purpose: String::new(),

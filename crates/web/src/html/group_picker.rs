@@ -68,6 +68,15 @@ impl GroupPicker {
         }
     }
 
+    /// A page's title with the group and its school: "Toestemming · Groep 3, OBS De Linde".
+    #[must_use]
+    pub fn title(&self, page: &str, group: Option<&Group>) -> String {
+        match group {
+            Some(group) => format!("{page} · {}", self.label(group)),
+            None => page.to_owned(),
+        }
+    }
+
     /// How a pupil list names the group with `id`: with its school only when
     /// the user sees groups of several schools.
     #[must_use]

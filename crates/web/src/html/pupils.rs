@@ -39,8 +39,6 @@ struct PupilsPage {
     group_id: String,
     include_left: bool,
     picker: GroupPicker,
-    /// The chosen group with its school, for the heading.
-    group_label: String,
     pupils: Vec<PupilRow>,
     summary: String,
     previous: Option<String>,
@@ -118,12 +116,7 @@ pub async fn list(
             &[("first", &first.to_string()), ("last", &last.to_string()), ("total", &total.to_string())],
         )
     };
-    let group_label = picker.find(&query.groep).map(|g| picker.label(g)).unwrap_or_default();
-    let title = if group_label.is_empty() {
-        t("nav.pupils").to_owned()
-    } else {
-        format!("{} · {group_label}", t("nav.pupils"))
-    };
+    let title = picker.title(t("nav.pupils"), picker.find(&query.groep));
     let layout = Layout::for_staff(&state, &staff, &title, "/leerlingen");
     Ok(render(&PupilsPage {
         layout,
@@ -133,7 +126,6 @@ pub async fn list(
         group_id: query.groep,
         include_left: query.vertrokken.is_some(),
         picker,
-        group_label,
         pupils: rows,
         summary,
     }))
