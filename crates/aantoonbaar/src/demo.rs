@@ -251,6 +251,12 @@ fn pupils_for(
             });
         }
     }
+    // Two girls with the same name in one group, as happens: the pages tell them apart by birth date.
+    for pupil in pupils.iter_mut().filter(|p| p.group_name.as_str() == "Groep 3").take(2) {
+        pupil.given_name = name("Fenna")?;
+        pupil.surname_prefix = Some(name("de")?);
+        pupil.surname = name("Boer")?;
+    }
     // Last school year's leavers: kept for the retention period.
     for pupil in pupils.iter_mut().step_by(53) {
         pupil.leave_date =

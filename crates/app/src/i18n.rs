@@ -125,6 +125,12 @@ mod tests {
                     .map(|l| format!("information_rights.level.{}", l.code())),
             )
             .chain(aantoonbaar_rules::consent::Reason::ALL.iter().map(|r| format!("consent.reason.{}", r.code())))
+            .chain(
+                aantoonbaar_rules::consent::Reason::ALL
+                    .iter()
+                    .filter(|r| !r.allows())
+                    .map(|r| format!("consent.reason_short.{}", r.code())),
+            )
             .chain(aantoonbaar_store::AuditAction::ALL.iter().map(|a| format!("audit.action.{}", a.code())))
             .chain(incident_labels())
             .chain(requests_labels())

@@ -831,6 +831,16 @@ mod tests {
         let own = [by_pupil(Choice::Granted, date(2026, 9, 1))];
         assert_eq!(evaluate(DAY, &sixteen, &PARENTS, &own, &[], &yearly()).reason, Reason::Restricted);
     }
+
+    #[test]
+    fn the_image_purposes_are_the_boxes_under_beeldmateriaal_on_the_form() {
+        let images: Vec<&str> = image_purposes().collect();
+        assert!(images.iter().all(|code| is_image_purpose(code)));
+        assert_eq!(images, ["school_guide", "website", "parent_portal", "newsletter", "social_media_accounts"]);
+        for other in ["social_media_in_class", "class_list", "medical_data", "information_from_institutions", "x"] {
+            assert!(!is_image_purpose(other), "{other}");
+        }
+    }
 }
 
 /// A purpose of the default set, with the text parents answer.
@@ -839,6 +849,29 @@ pub struct DefaultPurpose {
     pub code: &'static str,
     pub name: &'static str,
     pub description: &'static str,
+    /// Whether the purpose is about images (photos and videos) of the pupil.
+    ///
+    /// Source: seed 001 §14.5: the form asks "TOESTEMMING GEBRUIK
+    /// BEELDMATERIAAL" for the school guide, the public website, the parent
+    /// portal, the newsletter and the school's social-media accounts, and
+    /// separately "TOESTEMMING GEBRUIK SOCIALE MEDIA" for social media in
+    /// class; class lists (seed 003), medical data (seed 002 §4.2.2) and
+    /// information from other institutions (seed 001 §14.7) are no images
+    /// either. The photo check and the question who may be photographed concern
+    /// only the image purposes.
+    pub images: bool,
+}
+
+/// The codes of the purposes about images (see [`DefaultPurpose::images`]), in form order.
+pub fn image_purposes() -> impl Iterator<Item = &'static str> {
+    DEFAULT_PURPOSES.iter().filter(|purpose| purpose.images).map(|purpose| purpose.code)
+}
+
+/// Whether the purpose with `code` is about images of the pupil; a code that
+/// is not a default purpose is not.
+#[must_use]
+pub fn is_image_purpose(code: &str) -> bool {
+    image_purposes().any(|image| image == code)
 }
 
 /// The purposes a new board starts with: the boxes of the Kerobei form (seed 001
@@ -853,45 +886,54 @@ pub const DEFAULT_PURPOSES: &[DefaultPurpose] = &[
         code: "school_guide",
         name: "Schoolgids en schoolbrochure",
         description: "Foto's en video's in de schoolgids en/of schoolbrochure, om (toekomstige) ouders en leerlingen te informeren over de school en de onderwijsmogelijkheden, en voor de pr van de school.",
+        images: true,
     },
     DefaultPurpose {
         code: "website",
         name: "Openbare website van de school",
         description: "Foto's en video's op de openbare website, om (toekomstige) ouders en leerlingen te informeren over de school, het onderwijs en activiteiten zoals schoolreisjes en schoolfeesten.",
+        images: true,
     },
     DefaultPurpose {
         code: "parent_portal",
         name: "Ouderportaal",
         description: "Foto's en video's in het afgeschermde ouderportaal, om ouders en leerlingen te informeren over onderwijsactiviteiten zoals schoolreisjes, excursies en schoolfeesten.",
+        images: true,
     },
     DefaultPurpose {
         code: "newsletter",
         name: "(Digitale) nieuwsbrief",
         description: "Foto's en video's in de (digitale) nieuwsbrief, om ouders en leerlingen te informeren over activiteiten en ontwikkelingen op en om school.",
+        images: true,
     },
     DefaultPurpose {
         code: "social_media_accounts",
         name: "Sociale-media-accounts van de school",
         description: "Foto's en video's op de sociale-media-accounts van de school, om een indruk te geven van activiteiten en ontwikkelingen op school.",
+        images: true,
     },
     DefaultPurpose {
         code: "social_media_in_class",
         name: "Sociale media in de les",
         description: "Uw kind gebruikt tijdens de les, onder toezicht van de leerkracht, sociale media.",
+        images: false,
     },
     DefaultPurpose {
         code: "class_list",
         name: "Klassenlijst met contactgegevens",
         description: "Uw naam, adres, telefoonnummer en e-mailadres staan op de klassenlijst die aan de andere ouders van de groep wordt gegeven.",
+        images: false,
     },
     DefaultPurpose {
         code: "medical_data",
         name: "Medische gegevens",
         description: "De school legt medische gegevens van uw kind vast die nodig zijn voor de zorg op school, zoals allergieën of medicijngebruik.",
+        images: false,
     },
     DefaultPurpose {
         code: "information_from_institutions",
         name: "Informatie opvragen bij andere instanties",
         description: "De school mag bij andere instanties (bijvoorbeeld de voorschool, jeugdzorg of een eerdere school) informatie opvragen over de ontwikkeling van uw kind.",
+        images: false,
     },
 ];

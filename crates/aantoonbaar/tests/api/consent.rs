@@ -1,6 +1,6 @@
 //! Consent: the contract of decisions, objections, the publication check and settings.
 
-use crate::helpers::{TestApp, json};
+use crate::helpers::{Fixture, TestApp, json};
 use crate::story;
 use aantoonbaar_rules::{Role, ScopeKind};
 use serde_json::{Value, json};
@@ -459,4 +459,142 @@ story!(a_pupil_under_sixteen_with_an_address_does_not_decide_in_the_portal, |app
         app.form(link.split_once("8080").map_or(link, |(_, p)| p), &[]).await;
     }
     assert_eq!(app.page(&format!("/ouders/kinderen/{}", f.pupil)).await.0, 404);
+});
+
+/// A pupil in the fixture's group with a name ("Fenna de Boer") and birth date of the test's own.
+async fn named_pupil(app: &TestApp, f: &Fixture, name: &str, born: &str, number: &str) -> String {
+    let words: Vec<&str> = name.split(' ').collect();
+    let prefix = words[1..words.len() - 1].join(" ");
+    let body = json!({"school_id": f.school, "group_id": f.group, "given_name": words[0], "surname_prefix": prefix,
+        "surname": words[words.len() - 1], "birth_date": born, "external_number": number, "enrolment_date": "2023-08-20"});
+    json(app.post(&f.admin, "/api/v1/pupils", &body).await, 201).await["id"].as_str().unwrap().to_owned()
+}
+
+/// Grants `purpose` for `pupil` on behalf of a new custodial mother.
+async fn granted(app: &TestApp, f: &Fixture, pupil: &str, purpose: &str) {
+    let g = json(app.post(&f.admin, "/api/v1/guardians", &json!({"given_name": "Ilse", "surname": "Boer"})).await, 201)
+        .await;
+    let link = json!({"guardian_id": g["id"], "relation": "mother", "holds_custody": true, "recognised": true});
+    json(app.post(&f.admin, &format!("/api/v1/pupils/{pupil}/guardians"), &link).await, 201).await;
+    let grant = json!({"pupil_id": pupil, "purpose": purpose, "decision": "granted", "guardian_id": g["id"],
+        "decided_at": "2026-09-01T10:00:00+02:00", "channel": "paper"});
+    json(app.post(&f.admin, "/api/v1/consent-decisions", &grant).await, 201).await;
+}
+
+/// The fixture, made by the board's IBP manager, and a teacher of its group.
+async fn teacher_of_the_fixture(app: &TestApp) -> Fixture {
+    let board = app.board("Stichting Proef").await;
+    let token = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    let f = Fixture::create(app, &token, 41).await;
+    app.staff(&board, "juf@proef.nl", Role::Op, ScopeKind::Groups, &[&f.group]).await;
+    f
+}
+
+/// The answer of a photo check: the part of the page with the verdict.
+fn verdict_of(page: &str) -> &str {
+    page.split("id=\"uitslag\"").nth(1).and_then(|rest| rest.split("</div>").next()).unwrap_or_default()
+}
+
+story!(two_pupils_with_the_same_name_are_told_apart_by_their_birth_date_in_the_overview_and_the_photo_check, |app| {
+    let f = teacher_of_the_fixture(&app).await;
+    let older = named_pupil(&app, &f, "Fenna de Boer", "2018-05-12", "1101").await;
+    let younger = named_pupil(&app, &f, "Fenna de Boer", "2019-01-30", "1102").await;
+    granted(&app, &f, &older, "website").await;
+    app.sign_in("juf@proef.nl", crate::helpers::PASSWORD).await;
+
+    let (_, overview) = app.page(&format!("/toestemming?groep={}", f.group)).await;
+    let rows: Vec<&str> = overview.split("<tr>").filter(|row| row.contains("Fenna de Boer")).collect();
+    assert_eq!(rows.len(), 4, "twice in each of the two tables: {overview}");
+    assert!(rows.iter().all(|row| row.contains("12-05-2018") || row.contains("30-01-2019")), "{overview}");
+
+    let (_, form) = app.page(&format!("/toestemming/fotocheck?groep={}", f.group)).await;
+    assert!(form.contains("Fenna de Boer <span class=\"born\">(geboren 12-05-2018)</span>"), "{form}");
+    assert!(form.contains("Fenna de Boer <span class=\"born\">(geboren 30-01-2019)</span>"), "{form}");
+
+    let (a, b) = (format!("leerling_{older}"), format!("leerling_{younger}"));
+    let answer =
+        app.form("/toestemming/fotocheck", &[("groep", &f.group), ("doel", "website"), (&a, "on"), (&b, "on")]).await;
+    let answer = answer.text().await.unwrap();
+    let verdict = verdict_of(&answer);
+    let blocked = verdict.split("<li").find(|li| li.starts_with(" class=\"cell-no\"")).unwrap_or_default();
+    assert!(blocked.contains("Fenna de Boer") && blocked.contains("30-01-2019"), "the younger one blocks: {verdict}");
+    assert!(!blocked.contains("12-05-2018"), "{verdict}");
+});
+
+story!(the_photo_check_ticks_the_whole_group_at_once_and_lists_those_who_block_the_photo_first_then_by_name, |app| {
+    let f = teacher_of_the_fixture(&app).await;
+    let anna = named_pupil(&app, &f, "Anna Bakker", "2019-02-01", "1201").await;
+    let zoe = named_pupil(&app, &f, "Zoë Visser", "2019-03-01", "1202").await;
+    let lars = named_pupil(&app, &f, "Lars Meijer", "2019-04-01", "1203").await;
+    for pupil in [&anna, &lars] {
+        granted(&app, &f, pupil, "website").await;
+    }
+    app.sign_in("juf@proef.nl", crate::helpers::PASSWORD).await;
+
+    let (_, none) = app.page(&format!("/toestemming/fotocheck?groep={}", f.group)).await;
+    assert_eq!(none.matches("type=\"checkbox\"").count(), 4);
+    assert_eq!(none.matches(" checked>").count(), 0);
+    let link = format!("/toestemming/fotocheck?groep={}&amp;alle=ja", f.group);
+    assert!(none.contains(&format!("<a href=\"{link}\">Hele groep aanvinken</a>")), "{none}");
+    let (status, all) = app.page(&link.replace("&amp;", "&")).await;
+    assert_eq!(status, 200);
+    assert_eq!(all.matches(" checked>").count(), 4, "the whole group is ticked: {all}");
+
+    let fields: Vec<String> = [&anna, &zoe, &lars, &f.pupil].iter().map(|id| format!("leerling_{id}")).collect();
+    let mut form: Vec<(&str, &str)> = vec![("groep", &f.group), ("doel", "website")];
+    form.extend(fields.iter().map(|field| (field.as_str(), "on")));
+    let answer = app.form("/toestemming/fotocheck", &form).await.text().await.unwrap();
+    let verdict = verdict_of(&answer);
+    assert!(verdict.contains("Nee, deze foto mag"), "{verdict}");
+    let order: Option<Vec<usize>> = ["Sanne van der Berg", "Zoë Visser", "Anna Bakker", "Lars Meijer"]
+        .iter()
+        .map(|name| verdict.find(name))
+        .collect();
+    assert!(
+        order.is_some_and(|order| order.is_sorted()),
+        "every ticked pupil, blocking first (Berg, Visser), then the others (Bakker, Meijer): {verdict}"
+    );
+});
+
+story!(the_group_overview_prints_with_its_date_and_group_and_shows_every_reason_as_text, |app| {
+    let f = teacher_of_the_fixture(&app).await;
+    app.sign_in("juf@proef.nl", crate::helpers::PASSWORD).await;
+    let (_, overview) = app.page(&format!("/toestemming?groep={}", f.group)).await;
+    assert!(overview.contains("Stand op 22-11-2026"), "the day it shows, printed with it: {overview}");
+    assert!(overview.contains("<h1>Toestemming · Groep 3, OBS De Linde</h1>"), "{overview}");
+    assert!(overview.contains("data-print") && overview.contains("<script src=\"/static/print.js\">"), "{overview}");
+    assert!(!overview.contains("Beweeg over") && !overview.contains("title="), "no hover-only text: {overview}");
+    assert!(overview.contains("open <span class=\"reason\">(geen keuze)</span>"), "the reason in the cell: {overview}");
+    assert!(
+        overview.contains("<dt>geen keuze</dt><dd>Nog geen keuze gemaakt. Zonder toestemming geen publicatie.</dd>"),
+        "the reasons explained below the table: {overview}"
+    );
+
+    let script = app.client.get(format!("{}/static/print.js", app.address)).send().await.unwrap();
+    assert_eq!(script.headers()["content-type"], "text/javascript; charset=utf-8");
+    assert!(script.text().await.unwrap().contains("window.print()"));
+});
+
+story!(the_overview_shows_the_image_purposes_apart_and_the_photo_check_offers_only_those, |app| {
+    let f = teacher_of_the_fixture(&app).await;
+    app.sign_in("juf@proef.nl", crate::helpers::PASSWORD).await;
+    let (_, overview) = app.page(&format!("/toestemming?groep={}", f.group)).await;
+    let (images, others) = overview.split_once("<h2 id=\"andere\">").unwrap_or_default();
+    assert!(images.contains("<h2>Foto&#39;s en video&#39;s</h2>"), "{images}");
+    assert!(others.starts_with("Andere toestemmingen (geen foto&#39;s of video&#39;s)"), "{others}");
+    for image in ["Openbare website van de school", "Ouderportaal", "Sociale-media-accounts van de school"] {
+        assert!(images.contains(image) && !others.contains(image), "{image}: {overview}");
+    }
+    for other in ["Medische gegevens", "Klassenlijst met contactgegevens", "Informatie opvragen bij andere instanties"]
+    {
+        assert!(others.contains(other) && !images.contains(other), "{other}: {overview}");
+    }
+
+    let (_, form) = app.page(&format!("/toestemming/fotocheck?groep={}", f.group)).await;
+    assert!(form.contains("value=\"website\"") && !form.contains("value=\"medical_data\""), "{form}");
+    let field = format!("leerling_{}", f.pupil);
+    let refused =
+        app.form("/toestemming/fotocheck", &[("groep", &f.group), ("doel", "medical_data"), (&field, "on")]).await;
+    assert_eq!(refused.status(), 422);
+    assert!(refused.text().await.unwrap().contains("Kies waar de foto komt"));
 });

@@ -115,3 +115,28 @@ story!(every_page_carries_the_security_headers, |app| {
         assert!(headers.contains_key("referrer-policy"));
     }
 });
+
+story!(a_board_wide_user_picks_a_group_under_its_school_and_every_heading_names_the_school, |app| {
+    let board = app.board("Stichting Proef").await;
+    let admin = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    let f = Fixture::create(&app, &admin, 32).await;
+    app.sign_in("ibp@proef.nl", PASSWORD).await;
+    for path in ["/toestemming", "/toestemming/fotocheck", "/leerlingen"] {
+        let (_, page) = app.page(&format!("{path}?groep={}", f.group)).await;
+        let linde = page.split("<optgroup label=\"OBS De Linde\">").nth(1).unwrap_or_default();
+        let eik = page.split("<optgroup label=\"CBS De Eik\">").nth(1).unwrap_or_default();
+        let option = |group: &str| format!("<option value=\"{group}\"");
+        assert!(linde.split("</optgroup>").next().unwrap().contains(&option(&f.group)), "{path}: {page}");
+        assert!(eik.split("</optgroup>").next().unwrap().contains(&option(&f.other_group)), "{path}: {page}");
+        assert!(page.contains("Groep 3, OBS De Linde</h1>"), "{path}: the heading names the school: {page}");
+    }
+    let (_, list) = app.page("/leerlingen").await;
+    assert!(list.contains("<td>Groep 3, OBS De Linde</td>") && list.contains("<td>Groep 3, CBS De Eik</td>"), "{list}");
+
+    // A teacher of one group picks from plain options; the heading still names the school.
+    app.staff(&board, "juf@proef.nl", Role::Op, ScopeKind::Groups, &[&f.group]).await;
+    app.sign_out().await;
+    app.sign_in("juf@proef.nl", PASSWORD).await;
+    let (_, page) = app.page("/toestemming").await;
+    assert!(!page.contains("<optgroup") && page.contains("<h1>Toestemming · Groep 3, OBS De Linde</h1>"), "{page}");
+});

@@ -419,3 +419,65 @@ async fn an_ibp_manager_previews_the_reminders_of_one_school_sends_them_once_and
     })
     .await;
 }
+
+/// Runs a poppler tool (pdfinfo, pdftotext) over a PDF and returns what it printed.
+fn poppler(tool: &str, pdf: &[u8]) -> String {
+    let file = std::env::temp_dir().join(format!("aantoonbaar-print-{}.pdf", uuid::Uuid::new_v4().simple()));
+    std::fs::write(&file, pdf).expect("temporary file");
+    let mut command = std::process::Command::new(tool);
+    command.arg(&file);
+    if tool == "pdftotext" {
+        command.args(["-layout", "-"]);
+    }
+    let output = command.output().expect("poppler-utils");
+    std::fs::remove_file(&file).ok();
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[tokio::test]
+async fn a_teacher_prints_the_group_overview_of_thirty_pupils_on_one_landscape_a4_with_the_date_and_the_group() {
+    let app = Arc::new(TestApp::spawn(Backend::Sqlite).await.unwrap());
+    let board = app.board("Stichting Proef").await;
+    let token = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    let f = Fixture::create(&app, &token, 74).await;
+    let names = ["Maximiliaan", "Anne-Fleur", "Mohammed", "Fenna", "Jayden", "Sophie", "Ravi", "Zoë", "Liv", "Bram"];
+    for i in 0..29_u16 {
+        let body = serde_json::json!({"school_id": f.school, "group_id": f.group,
+            "given_name": names[usize::from(i) % names.len()], "surname_prefix": "van den",
+            "surname": "Heuvel-Oosterhout", "birth_date": format!("2019-{:02}-{:02}", 1 + i % 12, 1 + i),
+            "external_number": format!("{}", 1100 + i), "enrolment_date": "2023-08-20"});
+        let pupil = helpers::json(app.post(&token, "/api/v1/pupils", &body).await, 201).await;
+        if i % 3 == 0 {
+            let grant = serde_json::json!({"pupil_id": pupil["id"], "purpose": "website", "decision": "granted",
+                "guardian_id": f.guardian, "channel": "paper"});
+            let link = serde_json::json!({"guardian_id": f.guardian, "relation": "mother", "holds_custody": true,
+                "recognised": true});
+            let path = format!("/api/v1/pupils/{}/guardians", pupil["id"].as_str().expect("id"));
+            helpers::json(app.post(&token, &path, &link).await, 201).await;
+            helpers::json(app.post(&token, "/api/v1/consent-decisions", &grant).await, 201).await;
+            let refusal = serde_json::json!({"pupil_id": pupil["id"], "purpose": "newsletter", "decision": "refused",
+                "guardian_id": f.guardian, "channel": "paper"});
+            helpers::json(app.post(&token, "/api/v1/consent-decisions", &refusal).await, 201).await;
+        }
+    }
+    app.staff(&board, "juf@proef.nl", Role::Op, ScopeKind::Groups, &[&f.group]).await;
+
+    let app2 = Arc::clone(&app);
+    with_browser("print", move |browser| async move {
+        let app = app2;
+        sign_in(&browser, &app, "juf@proef.nl").await;
+        browser.goto(&format!("{}/toestemming?groep={}", app.address, f.group)).await;
+        accessible(&browser, "group overview of thirty").await;
+        assert!(browser.displayed("button[data-print]").await, "the print button works with the page's script");
+        let pdf = browser.print_landscape_a4().await;
+        let info = poppler("pdfinfo", &pdf);
+        assert!(info.lines().any(|l| l.starts_with("Pages:") && l.ends_with(" 1")), "one page: {info}");
+        let text = poppler("pdftotext", &pdf);
+        assert!(text.contains("Stand op 22-11-2026") && text.contains("Groep 3, OBS De Linde"), "{text}");
+        assert!(text.contains("Maximiliaan van den Heuvel-Oosterhout") && text.contains("geen keuze"), "{text}");
+        for absent in ["Afdrukken", "Medische gegevens", "Fotocheck"] {
+            assert!(!text.contains(absent), "{absent} is not printed: {text}");
+        }
+    })
+    .await;
+}

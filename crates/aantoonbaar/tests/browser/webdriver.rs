@@ -142,6 +142,25 @@ impl Browser {
         }
     }
 
+    /// Whether the element is shown to the person (not hidden).
+    pub async fn displayed(&self, css: &str) -> bool {
+        let element = self.find(css).await;
+        self.call(reqwest::Method::GET, &self.session_path(&format!("/element/{element}/displayed")), None).await
+            == json!(true)
+    }
+
+    /// The page as the browser prints it on landscape A4, as PDF.
+    pub async fn print_landscape_a4(&self) -> Vec<u8> {
+        let pdf = self
+            .call(
+                reqwest::Method::POST,
+                &self.session_path("/print"),
+                Some(json!({"orientation": "landscape", "page": {"width": 21.0, "height": 29.7}})),
+            )
+            .await;
+        base64::engine::general_purpose::STANDARD.decode(pdf.as_str().unwrap_or_default()).unwrap_or_default()
+    }
+
     /// Runs axe-core on the page; the violations of impact serious or critical.
     pub async fn serious_accessibility_violations(&self) -> Vec<String> {
         let axe = include_str!("node_modules/axe-core/axe.min.js");

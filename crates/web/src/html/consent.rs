@@ -2,15 +2,17 @@
 //! the paper form and history on the pupil page.
 
 use super::filters;
+use super::group_picker::GroupPicker;
 use super::{Layout, PageError, PageResult, render};
 use crate::AppState;
 use crate::auth::{Staff, StaffPage};
 use crate::error::Problem;
 use crate::i18n::t;
 use aantoonbaar_app::consent::{self as app, PublicationCheck, RecordDecision, verdicts_for, verdicts_per_purpose};
+use aantoonbaar_app::requests::dutch_date;
 use aantoonbaar_rules::Action;
 use aantoonbaar_rules::SchoolYear;
-use aantoonbaar_rules::consent::{Choice, Reason};
+use aantoonbaar_rules::consent::{Choice, Reason, is_image_purpose};
 use aantoonbaar_store::{ConsentPurpose, Group, Pupil, PupilQuery};
 use askama::Template;
 use axum::Form;
@@ -20,12 +22,16 @@ use axum::response::{IntoResponse, Redirect};
 use serde::Deserialize;
 use std::collections::HashMap;
 
-/// How a verdict shows in a cell: a symbol and a word, never colour alone.
+/// How a verdict shows in a cell: a symbol and a word, never colour alone,
+/// and (when it is not a yes) the reason in a few words, readable without
+/// hovering, on a phone and on paper.
 pub struct Cell {
     pub symbol: &'static str,
     pub word: &'static str,
     pub class: &'static str,
     pub explanation: &'static str,
+    /// The reason in a few words; empty for a yes.
+    pub note: &'static str,
 }
 
 impl Cell {
@@ -38,26 +44,57 @@ impl Cell {
             }
             _ => ("✗", t("consent.cell.no"), "no"),
         };
-        Self { symbol, word, class, explanation: t(&format!("consent.reason.{}", reason.code())) }
+        Self {
+            symbol,
+            word,
+            class,
+            explanation: t(&format!("consent.reason.{}", reason.code())),
+            note: if reason.allows() { "" } else { t(&format!("consent.reason_short.{}", reason.code())) },
+        }
+    }
+}
+
+/// A pupil as the consent pages name them: the name and the birth date, so
+/// that two pupils with the same name in one group can be told apart.
+#[derive(Clone)]
+pub struct Named {
+    pub id: String,
+    pub name: String,
+    pub birth_date: String,
+}
+
+impl Named {
+    fn of(pupil: &Pupil) -> Self {
+        Self { id: pupil.id.clone(), name: pupil.full_name(), birth_date: dutch_date(pupil.birth_date) }
     }
 }
 
 pub struct Row {
-    pub id: String,
-    pub name: String,
+    pub pupil: Named,
     pub cells: Vec<Cell>,
+}
+
+/// One table of the overview: some purposes, and a row per pupil.
+pub struct Grid {
+    pub purposes: Vec<ConsentPurpose>,
+    pub rows: Vec<Row>,
 }
 
 #[derive(Template)]
 #[template(path = "consent_overview.html")]
 struct OverviewPage {
     layout: Layout,
-    groups: Vec<Group>,
+    picker: GroupPicker,
     group_id: String,
-    group_name: String,
     school_year: String,
-    purposes: Vec<ConsentPurpose>,
-    rows: Vec<Row>,
+    /// The day the overview shows, printed with it.
+    today: String,
+    /// The purposes about images: who may be in a photo or video.
+    images: Grid,
+    /// The other purposes (class list, medical data, ...).
+    others: Grid,
+    /// The reasons that occur in the tables: (in a few words, explained).
+    reasons: Vec<(&'static str, &'static str)>,
     blocked_everywhere: usize,
     can_run_round: bool,
     school_id: String,
@@ -67,14 +104,21 @@ struct OverviewPage {
 pub struct GroupQuery {
     #[serde(default)]
     groep: String,
+    /// `ja`: the photo check starts with the whole group ticked.
+    #[serde(default)]
+    alle: String,
 }
 
 /// The groups the user may see, and the one asked for (or the first).
-async fn chosen_group(state: &AppState, staff: &Staff, wanted: &str) -> Result<(Vec<Group>, Option<Group>), PageError> {
+async fn chosen_group(
+    state: &AppState,
+    staff: &Staff,
+    wanted: &str,
+) -> Result<(GroupPicker, Option<Group>), PageError> {
     let scope = staff.may(Action::GroupView)?;
-    let groups = state.store.board(&staff.principal.board).groups(scope, None).await?;
-    let chosen = groups.iter().find(|g| g.id == wanted).or_else(|| groups.first()).cloned();
-    Ok((groups, chosen))
+    let picker = GroupPicker::read(state.store.board(&staff.principal.board), scope).await?;
+    let chosen = picker.chosen(wanted).cloned();
+    Ok((picker, chosen))
 }
 
 async fn current_pupils(state: &AppState, staff: &Staff, group: &Group) -> Result<Vec<Pupil>, PageError> {
@@ -92,53 +136,73 @@ async fn current_pupils(state: &AppState, staff: &Staff, group: &Group) -> Resul
     Ok(pupils)
 }
 
-/// Pupils × purposes for the current school year, printable on one A4 page.
+impl Grid {
+    /// A row per pupil with their verdict for each purpose (in `columns`).
+    fn of(pupils: &[Pupil], columns: Vec<(ConsentPurpose, HashMap<String, Reason>)>) -> Self {
+        let rows = pupils
+            .iter()
+            .map(|p| Row {
+                pupil: Named::of(p),
+                cells: columns
+                    .iter()
+                    .map(|(_, v)| Cell::of(v.get(&p.id).copied().unwrap_or(Reason::NoDecision)))
+                    .collect(),
+            })
+            .collect();
+        Self { purposes: columns.into_iter().map(|(purpose, _)| purpose).collect(), rows }
+    }
+}
+
+/// Pupils × purposes for the current school year: the image purposes in the
+/// printable grid (one landscape A4 for a group of 30), the others apart.
 pub async fn overview(
     State(state): State<AppState>,
     StaffPage(staff): StaffPage,
     Query(query): Query<GroupQuery>,
 ) -> PageResult {
     let scope = staff.may(Action::PupilView)?.clone();
-    let (groups, group) = chosen_group(&state, &staff, &query.groep).await?;
+    let (picker, group) = chosen_group(&state, &staff, &query.groep).await?;
     let board = state.store.board(&staff.principal.board);
     let purposes = board.consent_purposes(staff.now).await?;
     let today = state.clock.today();
-    let mut rows = Vec::new();
-    if let Some(group) = &group {
-        let pupils = current_pupils(&state, &staff, group).await?;
-        let ids: Vec<String> = pupils.iter().map(|p| p.id.clone()).collect();
-        let codes: Vec<&str> = purposes.iter().map(|p| p.code.as_str()).collect();
-        let by_purpose = verdicts_per_purpose(board, &scope, &ids, &codes, today).await?;
-        rows = pupils
-            .iter()
-            .map(|p| Row {
-                id: p.id.clone(),
-                name: p.full_name(),
-                cells: by_purpose
-                    .iter()
-                    .map(|v| Cell::of(v.get(&p.id).copied().unwrap_or(Reason::NoDecision)))
-                    .collect(),
-            })
-            .collect();
-    }
-    let blocked_everywhere = rows.iter().filter(|r| r.cells.iter().all(|c| c.class != "yes")).count();
-    let layout = Layout::for_staff(&state, &staff, t("nav.consent"), "/toestemming");
+    let pupils = match &group {
+        Some(group) => current_pupils(&state, &staff, group).await?,
+        None => Vec::new(),
+    };
+    let ids: Vec<String> = pupils.iter().map(|p| p.id.clone()).collect();
+    let codes: Vec<&str> = purposes.iter().map(|p| p.code.as_str()).collect();
+    let verdicts = verdicts_per_purpose(board, &scope, &ids, &codes, today).await?;
+    let (images, others): (Vec<_>, Vec<_>) =
+        purposes.into_iter().zip(verdicts).partition(|(purpose, _)| is_image_purpose(&purpose.code));
+    let (images, others) = (Grid::of(&pupils, images), Grid::of(&pupils, others));
+    let blocked_everywhere = images.rows.iter().filter(|r| r.cells.iter().all(|c| c.class != "yes")).count();
+    let notes: Vec<&str> = images.rows.iter().chain(&others.rows).flat_map(|r| &r.cells).map(|c| c.note).collect();
+    let reasons = Reason::ALL
+        .iter()
+        .map(|r| Cell::of(*r))
+        .filter(|c| !c.note.is_empty() && notes.contains(&c.note))
+        .map(|c| (c.note, c.explanation))
+        .collect();
+    let layout = Layout::for_staff(&state, &staff, &picker.title(t("nav.consent"), group.as_ref()), "/toestemming");
     Ok(render(&OverviewPage {
         can_run_round: staff.can(Action::ConsentRound),
         school_id: group.as_ref().map(|g| g.school_id.clone()).unwrap_or_default(),
         layout,
         group_id: group.as_ref().map(|g| g.id.clone()).unwrap_or_default(),
-        group_name: group.as_ref().map(|g| g.name.clone()).unwrap_or_default(),
-        groups,
+        picker,
         school_year: SchoolYear::containing(today).label(),
-        purposes,
-        rows,
+        today: dutch_date(today),
+        images,
+        others,
+        reasons,
         blocked_everywhere,
     }))
 }
 
-pub struct Blocked {
-    pub name: String,
+/// A ticked pupil's answer in the photo check.
+pub struct Verdict {
+    pub pupil: Named,
+    pub allowed: bool,
     pub explanation: &'static str,
 }
 
@@ -146,31 +210,32 @@ pub struct Blocked {
 #[template(path = "photo_check.html")]
 struct PhotoCheckPage {
     layout: Layout,
-    groups: Vec<Group>,
+    picker: GroupPicker,
     group_id: String,
+    /// The image purposes: where a photo can go.
     purposes: Vec<ConsentPurpose>,
     purpose: String,
-    pupils: Vec<(String, String, bool)>,
-    /// After a check: may it be published, and who blocks it.
-    result: Option<(bool, Vec<Blocked>)>,
+    /// The pupils of the group and whether each is ticked.
+    pupils: Vec<(Named, bool)>,
+    /// After a check: may it be published, and per ticked pupil the answer,
+    /// those who block it first.
+    result: Option<(bool, Vec<Verdict>)>,
     error: Option<&'static str>,
 }
 
 async fn photo_page(state: &AppState, staff: &Staff, group_id: &str) -> Result<PhotoCheckPage, PageError> {
-    let (groups, group) = chosen_group(state, staff, group_id).await?;
+    let (picker, group) = chosen_group(state, staff, group_id).await?;
     let pupils = match &group {
-        Some(group) => current_pupils(state, staff, group)
-            .await?
-            .into_iter()
-            .map(|p| (p.id.clone(), p.full_name(), false))
-            .collect(),
+        Some(group) => current_pupils(state, staff, group).await?.iter().map(|p| (Named::of(p), false)).collect(),
         None => Vec::new(),
     };
+    let title = picker.title(t("consent.photo_check"), group.as_ref());
+    let purposes = state.store.board(&staff.principal.board).consent_purposes(staff.now).await?;
     Ok(PhotoCheckPage {
-        layout: Layout::for_staff(state, staff, t("consent.photo_check"), "/toestemming"),
+        layout: Layout::for_staff(state, staff, &title, "/toestemming"),
         group_id: group.map(|g| g.id).unwrap_or_default(),
-        groups,
-        purposes: state.store.board(&staff.principal.board).consent_purposes(staff.now).await?,
+        picker,
+        purposes: purposes.into_iter().filter(|p| is_image_purpose(&p.code)).collect(),
         purpose: String::new(),
         pupils,
         result: None,
@@ -178,15 +243,23 @@ async fn photo_page(state: &AppState, staff: &Staff, group_id: &str) -> Result<P
     })
 }
 
+/// The photo check's form; `alle=ja` ticks the whole group (a class photo).
 pub async fn photo_form(
     State(state): State<AppState>,
     StaffPage(staff): StaffPage,
     Query(query): Query<GroupQuery>,
 ) -> PageResult {
-    Ok(render(&photo_page(&state, &staff, &query.groep).await?))
+    let mut page = photo_page(&state, &staff, &query.groep).await?;
+    if query.alle == "ja" {
+        for pupil in &mut page.pupils {
+            pupil.1 = true;
+        }
+    }
+    Ok(render(&page))
 }
 
-/// Tick the pupils in the photo, pick where it goes: yes or no, with who blocks it and why.
+/// Tick the pupils in the photo, pick where it goes: yes or no, and per
+/// pupil whether they may be in it and why not, those who block it first.
 pub async fn photo_check(
     State(state): State<AppState>,
     StaffPage(staff): StaffPage,
@@ -196,7 +269,7 @@ pub async fn photo_check(
     page.purpose = form.get("doel").cloned().unwrap_or_default();
     let chosen: Vec<String> = form.keys().filter_map(|k| k.strip_prefix("leerling_")).map(str::to_owned).collect();
     for pupil in &mut page.pupils {
-        pupil.2 = chosen.contains(&pupil.0);
+        pupil.1 = chosen.contains(&pupil.0.id);
     }
     if chosen.is_empty() || !page.purposes.iter().any(|p| p.code == page.purpose) {
         page.error = Some(t(if chosen.is_empty() { "consent.choose_pupils" } else { "consent.choose_purpose" }));
@@ -204,17 +277,22 @@ pub async fn photo_check(
     }
     let command =
         PublicationCheck { purpose: Some(page.purpose.clone()), pupil_ids: Some(chosen), ..Default::default() };
-    let verdicts = app::check(&state, &staff, command).await?;
-    let names: HashMap<&str, &str> = page.pupils.iter().map(|(id, name, _)| (id.as_str(), name.as_str())).collect();
-    let blocked: Vec<Blocked> = verdicts
+    let reasons: HashMap<String, Reason> = app::check(&state, &staff, command).await?.into_iter().collect();
+    // In the order of the list (by name), those who block the photo first.
+    let mut verdicts: Vec<Verdict> = page
+        .pupils
         .iter()
-        .filter(|(_, reason)| !reason.allows())
-        .map(|(id, reason)| Blocked {
-            name: names.get(id.as_str()).map_or_else(String::new, |n| (*n).to_owned()),
-            explanation: t(&format!("consent.reason.{}", reason.code())),
+        .filter_map(|(pupil, _)| {
+            let reason = reasons.get(&pupil.id)?;
+            Some(Verdict {
+                pupil: pupil.clone(),
+                allowed: reason.allows(),
+                explanation: t(&format!("consent.reason.{}", reason.code())),
+            })
         })
         .collect();
-    page.result = Some((blocked.is_empty(), blocked));
+    verdicts.sort_by_key(|v| v.allowed);
+    page.result = Some((verdicts.iter().all(|v| v.allowed), verdicts));
     Ok(render(&page))
 }
 

@@ -15,7 +15,7 @@ use aantoonbaar_app::consent_round::{self as app, OpenPupil, ProgressRow, Remind
 use aantoonbaar_app::requests::dutch_date;
 use aantoonbaar_rules::Action;
 use aantoonbaar_rules::age::decides_for_self;
-use aantoonbaar_rules::consent::Reason;
+use aantoonbaar_rules::consent::{Reason, image_purposes};
 use aantoonbaar_rules::organisation::group_order;
 use aantoonbaar_store::School;
 use askama::Template;
@@ -24,9 +24,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 use serde::Deserialize;
 use std::collections::BTreeSet;
-
-/// The purposes that concern images: a pupil none of them allows may not be photographed.
-const IMAGE_PURPOSES: &[&str] = &["school_guide", "website", "parent_portal", "newsletter", "social_media_accounts"];
 
 /// A school's groups, for the reminder form.
 pub struct SchoolGroups {
@@ -88,7 +85,9 @@ async fn page(
     let pupils = &progress.pupils;
     let ids: Vec<String> = pupils.iter().map(|p| p.pupil_id.clone()).collect();
     let mut may_appear: BTreeSet<String> = BTreeSet::new();
-    for verdicts in verdicts_per_purpose(board, scope, &ids, IMAGE_PURPOSES, state.clock.today()).await? {
+    // A pupil none of the image purposes allows may not be photographed.
+    let images: Vec<&str> = image_purposes().collect();
+    for verdicts in verdicts_per_purpose(board, scope, &ids, &images, state.clock.today()).await? {
         may_appear.extend(verdicts.into_iter().filter(|(_, reason)| *reason == Reason::Granted).map(|(id, _)| id));
     }
     let days = state.config.consent_reminder_interval_days();

@@ -8,6 +8,7 @@ mod consent_round;
 mod dashboard;
 mod external_reports;
 pub(crate) mod form;
+mod group_picker;
 mod holidays;
 mod import;
 pub(crate) mod incidents;
@@ -36,6 +37,7 @@ use axum::routing::{get, post};
 pub const SIGN_IN: &str = "/aanmelden";
 
 const STYLESHEET: &str = include_str!("../../static/app.css");
+const PRINT_SCRIPT: &str = include_str!("../../static/print.js");
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -111,10 +113,16 @@ pub fn router() -> Router<AppState> {
         .route("/logboek", get(audit::show))
         .route("/logboek.csv", get(audit::export))
         .route("/static/app.css", get(stylesheet))
+        .route("/static/print.js", get(print_script))
 }
 
 async fn stylesheet() -> impl IntoResponse {
     ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], STYLESHEET)
+}
+
+/// The script of the print buttons (the CSP allows scripts from the server itself only).
+async fn print_script() -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8")], PRINT_SCRIPT)
 }
 
 /// Askama filters: `{{ "key"|t }}` looks a text up in the catalogue.

@@ -3,21 +3,22 @@
 
 use super::filters;
 use super::form::PageForm;
+use super::group_picker::GroupPicker;
 use super::{Layout, PageResult, render};
 use crate::AppState;
 use crate::auth::StaffPage;
 use crate::error::Problem;
 use crate::i18n::{t, tf};
 use aantoonbaar_app::information_rights::rights_of;
+use aantoonbaar_app::requests::dutch_date;
 use aantoonbaar_rules::Action;
 use aantoonbaar_rules::age::age_on;
 use aantoonbaar_rules::information_rights::Right;
-use aantoonbaar_store::{Group, LinkedGuardian, Pupil, PupilQuery};
+use aantoonbaar_store::{LinkedGuardian, Pupil, PupilQuery};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect};
 use serde::Deserialize;
-use std::collections::HashMap;
 
 const PAGE_SIZE: i64 = 50;
 
@@ -37,7 +38,7 @@ struct PupilsPage {
     q: String,
     group_id: String,
     include_left: bool,
-    groups: Vec<Group>,
+    picker: GroupPicker,
     pupils: Vec<PupilRow>,
     summary: String,
     previous: Option<String>,
@@ -75,11 +76,10 @@ pub async fn list(
 ) -> PageResult {
     let scope = staff.may(Action::PupilView)?;
     let board = state.store.board(&staff.principal.board);
-    let groups = match staff.may(Action::GroupView) {
-        Ok(group_scope) => board.groups(group_scope, None).await?,
-        Err(_) => Vec::new(),
+    let picker = match staff.may(Action::GroupView) {
+        Ok(group_scope) => GroupPicker::read(board, group_scope).await?,
+        Err(_) => GroupPicker::empty(),
     };
-    let group_names: HashMap<&str, &str> = groups.iter().map(|g| (g.id.as_str(), g.name.as_str())).collect();
     let today = state.clock.today();
     let page = query.pagina.max(0);
     let pupil_query = PupilQuery {
@@ -101,8 +101,8 @@ pub async fn list(
             id: p.id.clone(),
             name: p.full_name(),
             number: p.external_number.clone(),
-            group: group_names.get(p.group_id.as_str()).copied().unwrap_or_default().to_owned(),
-            birth_date: p.birth_date.strftime("%d-%m-%Y").to_string(),
+            group: picker.column(&p.group_id),
+            birth_date: dutch_date(p.birth_date),
             left: p.leave_date.is_some_and(|d| d <= today),
         })
         .collect();
@@ -116,7 +116,8 @@ pub async fn list(
             &[("first", &first.to_string()), ("last", &last.to_string()), ("total", &total.to_string())],
         )
     };
-    let layout = Layout::for_staff(&state, &staff, t("nav.pupils"), "/leerlingen");
+    let title = picker.title(t("nav.pupils"), picker.find(&query.groep));
+    let layout = Layout::for_staff(&state, &staff, &title, "/leerlingen");
     Ok(render(&PupilsPage {
         layout,
         previous: (page > 0).then(|| page_link(&query, page - 1)),
@@ -124,7 +125,7 @@ pub async fn list(
         q: query.q,
         group_id: query.groep,
         include_left: query.vertrokken.is_some(),
-        groups,
+        picker,
         pupils: rows,
         summary,
     }))
