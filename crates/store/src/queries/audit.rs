@@ -135,10 +135,12 @@ fn push_audit_filter(qb: &mut QueryBuilder<Db>, board: &BoardId, filter: &AuditF
         linked(qb, "id", "incident_subjects", "pupil_id");
         linked(qb, "incident_id", "incident_subjects", "pupil_id");
         linked(qb, "id", "incident_letters", "pupil_id");
-        qb.push(" UNION SELECT f.id FROM incident_follow_ups f JOIN incident_subjects s ON s.board_id = f.board_id \
-                 AND s.incident_id = f.incident_id WHERE f.board_id = ")
-            .push_bind(board.0.clone())
-            .push(" AND s.pupil_id IN (");
+        qb.push(
+            " UNION SELECT f.id FROM incident_follow_ups f JOIN incident_subjects s ON s.board_id = f.board_id \
+                 AND s.incident_id = f.incident_id WHERE f.board_id = ",
+        )
+        .push_bind(board.0.clone())
+        .push(" AND s.pupil_id IN (");
         matched(qb);
         qb.push("))");
     }
