@@ -179,6 +179,9 @@ story!(the_logboek_finds_a_pupil_by_name_with_every_entry_about_them, |app| {
         );
         assert!(page.contains("D Tester") && page.contains("directeur@proef.nl"), "who, by name: {page}");
     }
+    // The person is found by name too.
+    let (_, page) = app.page("/logboek?persoon=d+tester&leerling=noor").await;
+    assert!(page.contains("Verzoek over Noor de Vries") && !page.contains("ST Tester"), "{page}");
 });
 
 story!(the_logboek_pages_through_every_entry_keeping_the_filters, |app| {

@@ -78,9 +78,9 @@ const SUBJECT_NAME: &str = concat!(
      WHEN 'guardian' THEN (SELECT ",
     full_name_sql!("g"),
     " FROM guardians g WHERE g.board_id = a.board_id AND g.id = a.entity_id) \
-     WHEN 'parent' THEN (SELECT MIN(",
+     WHEN 'parent' THEN COALESCE((SELECT MIN(",
     full_name_sql!("g"),
-    ") FROM guardians g WHERE g.board_id = a.board_id AND lower(g.email) = lower(a.entity_id)) \
+    ") FROM guardians g WHERE g.board_id = a.board_id AND lower(g.email) = lower(a.entity_id)), a.entity_id) \
      WHEN 'user' THEN (SELECT u.name FROM users u WHERE u.board_id = a.board_id AND u.id = a.entity_id) \
      WHEN 'api_token' THEN (SELECT t.name FROM api_tokens t WHERE t.board_id = a.board_id AND t.id = a.entity_id) \
      WHEN 'school' THEN (SELECT s.name FROM schools s WHERE s.board_id = a.board_id AND s.id = a.entity_id) \
