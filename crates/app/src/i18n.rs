@@ -12,6 +12,7 @@ const DUTCH: &[&str] = &[
     include_str!("../locales/nl/general.ftl"),
     include_str!("../locales/nl/incidents.ftl"),
     include_str!("../locales/nl/requests.ftl"),
+    include_str!("../locales/nl/audit.ftl"),
 ];
 
 static CATALOGUE: LazyLock<HashMap<&'static str, String>> = LazyLock::new(|| entries(DUTCH).collect());
@@ -159,9 +160,7 @@ mod tests {
     fn requests_labels() -> impl Iterator<Item = String> {
         use aantoonbaar_rules::requests::{
             ErasureItem, IdentityCheck, KeepReason, ObjectionOutcome, Outcome, Reason, RequestChannel, RequestKind,
-            Urgency,
         };
-        let urgencies = [Urgency::Normal, Urgency::Soon, Urgency::Urgent, Urgency::Overdue];
         RequestKind::ALL
             .iter()
             .map(|k| format!("request.kind.{}", k.code()))
@@ -173,7 +172,6 @@ mod tests {
             .chain(ErasureItem::ALL.iter().map(|c| format!("request.item.{}", c.code())))
             .chain(KeepReason::ALL.iter().map(|c| format!("request.keep.{}", c.code())))
             .chain(ObjectionOutcome::ALL.iter().map(|c| format!("request.objection_outcome.{}", c.code())))
-            .chain(urgencies.into_iter().map(|u| format!("request.urgency.{}", u.code())))
             .collect::<Vec<_>>()
             .into_iter()
     }

@@ -8,6 +8,7 @@
 //! Nothing here knows HTTP: errors are [`Error`], which the web crate maps.
 
 pub mod accounts;
+pub mod audit;
 pub mod clock;
 pub mod consent;
 pub mod consent_round;

@@ -80,7 +80,8 @@ impl AuditEvent {
     }
 }
 
-/// An audit entry as stored.
+/// An audit entry as stored, with the names of who did it and whom it is about
+/// as they read now (`None` when the record no longer exists or has no name).
 #[derive(Debug, Clone, Serialize)]
 pub struct AuditEntry {
     pub seq: i64,
@@ -91,20 +92,32 @@ pub struct AuditEntry {
     pub entity: String,
     pub entity_id: String,
     pub fields: Vec<String>,
+    /// The staff member's name, or the name of the parent with the actor's e-mail address.
+    pub actor_name: Option<String>,
+    /// The full name of the pupil the entry is about.
+    pub pupil_name: Option<String>,
+    /// That pupil's group.
+    pub pupil_group: Option<String>,
+    /// The name of what the entry is about when it is not one pupil: a person,
+    /// a school, a group, an incident's reference.
+    pub subject_name: Option<String>,
 }
 
 /// Which audit entries to show.
 #[derive(Debug, Clone, Default)]
 pub struct AuditFilter {
-    /// Part of the actor's e-mail address.
+    /// Part of the actor's e-mail address or name.
     pub actor: Option<String>,
-    /// Only entries about these records (e.g. one pupil).
-    pub entity_ids: Option<Vec<String>>,
+    /// Part of a pupil's name or pupil number: only the entries about the pupils
+    /// it finds (their record, guardians, consent, requests, incidents, letters).
+    pub pupil: Option<String>,
     /// Unix seconds, inclusive.
     pub from: Option<i64>,
     /// Unix seconds, exclusive.
     pub until: Option<i64>,
     pub limit: i64,
+    /// Entries to skip, newest first (paging).
+    pub offset: i64,
 }
 
 impl Store {
@@ -133,5 +146,10 @@ impl BoardStore<'_> {
     /// Audit entries matching `filter`, newest first.
     pub async fn audit_search(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>> {
         dispatch!(self.store, audit::audit_search(self.board, filter))
+    }
+
+    /// How many audit entries match `filter` (its limit and offset aside).
+    pub async fn audit_count(&self, filter: &AuditFilter) -> Result<i64> {
+        dispatch!(self.store, audit::audit_count(self.board, filter))
     }
 }

@@ -99,8 +99,18 @@ impl BoardStore<'_> {
         dispatch!(self.store, outbox::record_delivery(self.board, id, delivery))
     }
 
-    /// The newest mails first, `limit` from `offset`.
+    /// The newest `limit` mails, newest first.
     pub async fn outbox(&self, limit: i64) -> Result<Vec<OutboxMail>> {
-        dispatch!(self.store, outbox::outbox(self.board, limit))
+        self.outbox_page(limit, 0).await
+    }
+
+    /// The mails newest first, `limit` from `offset` (a page of the outbox).
+    pub async fn outbox_page(&self, limit: i64, offset: i64) -> Result<Vec<OutboxMail>> {
+        dispatch!(self.store, outbox::outbox(self.board, limit, offset))
+    }
+
+    /// How many mails the board's outbox holds.
+    pub async fn outbox_count(&self) -> Result<i64> {
+        dispatch!(self.store, outbox::outbox_count(self.board))
     }
 }

@@ -79,7 +79,8 @@ impl BoardStore<'_> {
         dispatch!(self.store, requests::create_request(self.board, actor, request))
     }
 
-    /// Requests in scope (requests without a school only on board scope), newest first.
+    /// Requests in scope (requests without a school only on board scope), most
+    /// urgent first: the open ones by deadline, then the decided ones, latest first.
     pub async fn requests(&self, scope: &Scope, open_only: bool) -> Result<Vec<Request>> {
         dispatch!(self.store, requests::requests(self.board, scope, open_only))
     }

@@ -365,3 +365,9 @@ pub async fn create_pupil(app: &TestApp, token: &str, school: &str, group: &str,
     });
     json(app.post(token, "/api/v1/pupils", &body).await, 201).await["id"].as_str().expect("id").to_owned()
 }
+
+/// The address of the pager's link `rel` (`next`, `prev`) on `page`.
+pub fn link_to(page: &str, rel: &str) -> Option<String> {
+    let before = page.split(&format!(r#"" rel="{rel}""#)).next().filter(|b| b.len() < page.len())?;
+    Some(before.rsplit("href=\"").next()?.replace("&#38;", "&"))
+}

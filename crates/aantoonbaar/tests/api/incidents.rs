@@ -370,7 +370,7 @@ story!(on_the_pages_a_teacher_reports_in_one_form_and_the_director_assesses_with
         .store
         .board(&b.id)
         .audit_search(&aantoonbaar_store::AuditFilter {
-            entity_ids: Some(vec![b.f.pupil.clone()]),
+            pupil: Some("1001".to_owned()),
             limit: 100,
             ..Default::default()
         })

@@ -1,6 +1,7 @@
 //! Mail through SMTP: delivered, recorded, and a sign-in link not kept.
 
-use crate::helpers::{Backend, Fixture, TestApp};
+use crate::helpers::{Backend, Fixture, PASSWORD, TestApp, link_to};
+use crate::story;
 use aantoonbaar_app::Config;
 use aantoonbaar_app::mail::{SmtpSecurity, SmtpSettings};
 use aantoonbaar_rules::{Role, ScopeKind};
@@ -89,3 +90,32 @@ async fn with_smtp_configured_a_sign_in_link_is_delivered_and_not_kept_in_the_ou
     assert!(outbox[0].sent_at.is_some(), "recorded as sent");
     assert_eq!(outbox[0].body, "", "a delivered sign-in link is not kept");
 }
+
+story!(the_outbox_pages_through_every_mail_newest_first_with_dutch_dates, |app| {
+    let board = app.board("Stichting Proef").await;
+    app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    let mailbox = app.store.board(&board);
+    for n in 0..60 {
+        let mail = aantoonbaar_store::NewMail {
+            to: "ouder@voorbeeld.nl".to_owned(),
+            subject: format!("Bericht {n:02}"),
+            body: String::new(),
+            sensitive: false,
+        };
+        let at = app.clock.now() - jiff::SignedDuration::from_mins(60 - n);
+        mailbox.queue_mail(&mail, at).await.unwrap();
+    }
+    app.sign_in("ibp@proef.nl", PASSWORD).await;
+    let total = mailbox.outbox_count().await.unwrap();
+    assert!(total >= 60);
+    let (status, first) = app.page("/uitgaande-post").await;
+    assert_eq!(status, 200);
+    assert!(first.contains(&format!("Mail 1 tot en met 50 van {total}")), "{first}");
+    assert!(first.contains("Bericht 59") && !first.contains("Bericht 00"), "the newest first: {first}");
+    assert!(first.contains("22-11-2026 09:") && !first.contains("2026-11-22"), "Dutch dates: {first}");
+    let next = link_to(&first, "next").expect("a next page");
+    let (_, second) = app.page(&next).await;
+    assert!(second.contains(&format!("Mail 51 tot en met {total} van {total}")), "{second}");
+    assert!(second.contains("Bericht 00") && !second.contains("Bericht 59"), "{second}");
+    assert!(link_to(&second, "next").is_none() && link_to(&second, "prev").is_some(), "{second}");
+});

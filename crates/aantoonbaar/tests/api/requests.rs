@@ -591,3 +591,66 @@ story!(a_separated_fathers_access_overview_never_shows_the_mothers_contact_detai
     assert!(!page.contains("eva@voorbeeld.nl"), "the mother's address stays out of the father's overview");
     assert!(page.contains("Eva"), "the other parent is still named as the child's guardian");
 });
+
+/// The row of the request `id` on a list page.
+fn row_of<'a>(page: &'a str, id: &str) -> &'a str {
+    let start = page.find(&format!("/verzoeken/{id}\"")).expect("the request is listed");
+    &page[start..start + page[start..].find("</tr>").unwrap()]
+}
+
+story!(the_request_list_puts_the_most_urgent_first_and_says_the_days_left_once, |app| {
+    let s = setup(&app).await;
+    let decided = file(&app, &s, "access", "2026-10-20").await;
+    let decided = decided["id"].as_str().unwrap().to_owned();
+    let path = format!("/api/v1/requests/{decided}/decision");
+    json(app.post(&s.director, &path, &json!({"outcome": "granted"})).await, 200).await;
+    let late = file(&app, &s, "access", "2026-10-01").await["id"].as_str().unwrap().to_owned();
+    let later = file(&app, &s, "access", "2026-11-20").await["id"].as_str().unwrap().to_owned();
+    // Due on Thursday 26 November: four working days from this Sunday.
+    let soon = file(&app, &s, "access", "2026-10-26").await["id"].as_str().unwrap().to_owned();
+
+    let list = json(app.get(&s.director, "/api/v1/requests").await, 200).await;
+    let order: Vec<&str> = list.as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(order, [late.as_str(), soon.as_str(), later.as_str(), decided.as_str()], "overdue first, decided last");
+    let overdue = -list[0]["working_days_left"].as_i64().unwrap();
+    assert!(overdue > 1);
+
+    app.sign_in("directeur@proef.nl", crate::helpers::PASSWORD).await;
+    for path in ["/verzoeken", "/"] {
+        let (_, page) = app.page(path).await;
+        if path == "/verzoeken" {
+            let at = |id: &str| page.find(&format!("/verzoeken/{id}\"")).unwrap();
+            assert!(at(&late) < at(&soon) && at(&soon) < at(&later) && at(&later) < at(&decided), "{page}");
+            assert!(!row_of(&page, &decided).contains("werkdag"), "a decided request has no time left");
+        }
+        assert!(row_of(&page, &late).contains(&format!("{overdue} werkdagen te laat")), "{page}");
+        assert!(row_of(&page, &soon).contains("<strong>nog 4 werkdagen</strong>"), "{page}");
+        assert!(row_of(&page, &later).contains("<td>nog 21 werkdagen</td>"), "{page}");
+        assert!(!page.contains("werkdagen of minder") && !page.contains("Termijn verstreken"), "said once: {page}");
+    }
+});
+
+story!(a_dashboard_visit_records_no_view_and_opening_a_request_does, |app| {
+    let s = setup(&app).await;
+    let mut ids = Vec::new();
+    for received in ["2026-11-16", "2026-11-18", "2026-11-20"] {
+        ids.push(file(&app, &s, "access", received).await["id"].as_str().unwrap().to_owned());
+    }
+    let views = || async {
+        let trail = app.store.board(&s.board).audit_trail(1000).await.unwrap();
+        trail
+            .iter()
+            .filter(|e| e.action == "view" && e.entity == "request")
+            .map(|e| e.entity_id.clone())
+            .collect::<Vec<_>>()
+    };
+    app.sign_in("directeur@proef.nl", crate::helpers::PASSWORD).await;
+    for path in ["/", "/", "/verzoeken"] {
+        let (status, page) = app.page(path).await;
+        assert_eq!(status, 200);
+        assert!(page.contains(&format!("/verzoeken/{}", ids[0])), "the open requests are listed: {page}");
+    }
+    assert!(views().await.is_empty(), "listing requests is no view of them");
+    assert_eq!(app.page(&format!("/verzoeken/{}", ids[1])).await.0, 200);
+    assert_eq!(views().await, [ids[1].clone()], "opening one is");
+});

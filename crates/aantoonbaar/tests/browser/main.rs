@@ -111,7 +111,7 @@ async fn an_ibp_manager_signs_in_with_a_code_imports_pupils_opens_one_and_finds_
 
         browser.goto(&format!("{base}/logboek?leerling=5001")).await;
         let logbook = browser.source().await;
-        assert!(logbook.contains("ingezien") && logbook.contains("ibp@proef.nl"), "{logbook}");
+        assert!(logbook.contains("Bekeken") && logbook.contains("ibp@proef.nl"), "{logbook}");
         accessible(&browser, "logbook").await;
 
         for page in ["/scholen", "/gebruikers", "/tokens", "/uitgaande-post"] {

@@ -213,26 +213,6 @@ problem.internal_detail = Er ging aan onze kant iets mis; er is niets opgeslagen
 
 ## Logboek (audittrail)
 nav.audit = Logboek
-audit.intro = Elke wijziging en elke inzage van leerlinggegevens, met wie, wanneer en vanaf welk adres. Waarden worden niet vastgelegd, alleen welke velden.
-audit.person = Persoon (e-mailadres)
-audit.pupil = Leerling (naam of nummer)
-audit.from = Van
-audit.until = Tot en met
-audit.export = Exporteren als CSV
-audit.when = Tijdstip
-audit.what = Handeling
-audit.subject = Over
-audit.fields = Velden
-audit.action.view = ingezien
-audit.action.create = aangemaakt
-audit.action.update = gewijzigd
-audit.action.delete = verwijderd
-audit.action.import = import
-audit.action.sign_in = aangemeld
-audit.action.sign_out = afgemeld
-audit.action.set_password = wachtwoord ingesteld
-audit.action.create_token = API-sleutel aangemaakt
-audit.action.revoke_token = API-sleutel ingetrokken
 
 ## Tweestapsverificatie
 code.title = Code uit uw app
@@ -260,8 +240,6 @@ throttle.title = Te veel pogingen
 throttle.wait = Er zijn te veel mislukte pogingen gedaan. Probeer het over { $seconds } seconden opnieuw.
 csrf.expired = Deze pagina is verlopen. Ga terug, laad de pagina opnieuw en probeer het nog eens.
 password.weak = Dit wachtwoord is te makkelijk te raden (het lijkt op veelgebruikte wachtwoorden of woorden). Kies iets dat minder voor de hand ligt, bijvoorbeeld een zin van vier losse woorden.
-audit.action.enrol_two_step = tweestapsverificatie ingesteld
-audit.action.use_recovery_code = herstelcode gebruikt
 
 ## Ouderportaal
 parents.title = Ouderportaal
@@ -279,6 +257,8 @@ parents.no_children = Er zijn geen kinderen aan dit e-mailadres gekoppeld.
 nav.outbox = Uitgaande post
 outbox.intro = Alle e-mail die Aantoonbaar verstuurt. Zonder ingestelde mailserver blijft de post hier staan; de inhoud van verzonden mail met een inloglink wordt niet bewaard.
 outbox.empty = Er is nog geen post.
+outbox.summary = Mail { $first } tot en met { $last } van { $total }, de nieuwste eerst
+outbox.pages = Pagina's van de uitgaande post
 outbox.to = Aan
 outbox.sent = verzonden
 outbox.retrying = nog niet verzonden na { $attempts } poging(en) ({ $error }); volgende poging { $next }

@@ -27,6 +27,19 @@ pub fn working_days_left(request: &Request, today: Date, equated: &[Date]) -> i6
     working_days_until(today, request.current_deadline(), &HolidayCalendar::new(equated))
 }
 
+/// The working days left, once, in words: `nog 3 werkdagen`, `vandaag`, `2 werkdagen te laat`.
+#[must_use]
+pub fn days_left_words(left: i64) -> String {
+    let days = left.unsigned_abs().to_string();
+    match left {
+        0 => t("request.days.today").to_owned(),
+        1 => t("request.days.left_one").to_owned(),
+        -1 => t("request.days.late_one").to_owned(),
+        2.. => tf("request.days.left", &[("days", &days)]),
+        _ => tf("request.days.late", &[("days", &days)]),
+    }
+}
+
 /// Records a request: the deadline from the engine (with the board's equated
 /// days), assigned to the director of the pupil's school; the FG and the
 /// director are told by mail (with a link, without the subject's data).

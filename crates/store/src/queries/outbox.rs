@@ -144,16 +144,21 @@ pub(crate) async fn claim_job(pool: &Pool, name: &str, holder: &str, now: Timest
     Ok(taken.rows_affected() == 1)
 }
 
-pub(crate) async fn outbox(pool: &Pool, board: &BoardId, limit: i64) -> Result<Vec<OutboxMail>> {
+pub(crate) async fn outbox(pool: &Pool, board: &BoardId, limit: i64, offset: i64) -> Result<Vec<OutboxMail>> {
     let rows = sqlx::query(
         "SELECT id, recipient, subject, body, created_at, sent_at, error, attempts, next_attempt_at FROM outbox \
-         WHERE board_id = $1 ORDER BY created_at DESC, id LIMIT $2",
+         WHERE board_id = $1 ORDER BY created_at DESC, id LIMIT $2 OFFSET $3",
     )
     .bind(&board.0)
     .bind(limit)
+    .bind(offset.max(0))
     .fetch_all(pool)
     .await?;
     rows.iter().map(mail_from).collect()
+}
+
+pub(crate) async fn outbox_count(pool: &Pool, board: &BoardId) -> Result<i64> {
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE board_id = $1").bind(&board.0).fetch_one(pool).await?)
 }
 
 fn mail_from(row: &DbRow) -> Result<OutboxMail> {

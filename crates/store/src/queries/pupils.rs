@@ -183,6 +183,18 @@ pub(crate) async fn update_pupil(
     pupil_by_id(pool, board, id).await
 }
 
+/// `(…)`: the pupil (columns prefixed with `prefix`, e.g. `p.`) whose full name
+/// ("Sanne van der Berg", so also "van der Berg") or pupil number contains `text`.
+pub(super) fn push_pupil_text(qb: &mut QueryBuilder<Db>, prefix: &str, text: &str) {
+    let pattern = format!("%{}%", text.trim().to_lowercase().replace(['%', '_'], ""));
+    qb.push(format_args!(
+        "(lower({prefix}given_name || ' ' || COALESCE(NULLIF({prefix}surname_prefix, '') || ' ', '') || {prefix}surname) \
+         LIKE "
+    ));
+    qb.push_bind(pattern.clone());
+    qb.push(format_args!(" OR lower({prefix}external_number) LIKE ")).push_bind(pattern).push(")");
+}
+
 pub(crate) async fn pupils(
     pool: &Pool,
     board: &BoardId,
@@ -199,11 +211,8 @@ pub(crate) async fn pupils(
             qb.push(" AND group_id = ").push_bind(group_id.clone());
         }
         if let Some(text) = query.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-            let pattern = format!("%{}%", text.to_lowercase().replace(['%', '_'], ""));
-            qb.push(" AND (lower(given_name) LIKE ").push_bind(pattern.clone());
-            qb.push(" OR lower(surname) LIKE ").push_bind(pattern.clone());
-            qb.push(" OR lower(external_number) LIKE ").push_bind(pattern);
-            qb.push(")");
+            qb.push(" AND ");
+            push_pupil_text(qb, "", text);
         }
         if !query.include_left {
             qb.push(" AND (leave_date IS NULL");

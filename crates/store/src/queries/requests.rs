@@ -128,7 +128,13 @@ pub(crate) async fn requests(pool: &Pool, board: &BoardId, scope: &Scope, open_o
     if open_only {
         qb.push(" AND outcome IS NULL");
     }
-    qb.push(" ORDER BY received_on DESC, created_at DESC, id");
+    // Most urgent first: open requests by the deadline that applies (overdue
+    // ones first), then the decided ones, the latest decision first.
+    qb.push(
+        " ORDER BY CASE WHEN outcome IS NULL THEN 0 ELSE 1 END, \
+         CASE WHEN outcome IS NULL THEN COALESCE(extended_deadline, deadline) END, \
+         decided_on DESC, received_on DESC, created_at DESC, id",
+    );
     let rows = qb.build().fetch_all(pool).await?;
     let list = rows.iter().map(request_from).collect::<Result<Vec<_>>>()?;
     with_details(pool, board, list).await

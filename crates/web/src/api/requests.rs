@@ -173,7 +173,8 @@ pub struct ListQuery {
     open: Option<bool>,
 }
 
-/// The requests in the caller's scope, newest first.
+/// The requests in the caller's scope, most urgent first: the open ones by the
+/// deadline that applies (overdue first), then the decided ones, latest first.
 #[utoipa::path(get, path = "/requests", tag = "requests", params(ListQuery), responses((status = 200, body = [RequestOut])))]
 pub async fn list(
     State(state): State<AppState>,

@@ -1,24 +1,20 @@
-//! The audit trail for the FG, the IBP manager and the board: filter by person,
-//! pupil and period, and export as CSV.
+//! The audit trail (Logboek) for the FG, the IBP manager and the board: filter
+//! by person, pupil and period, page through it, and export it as CSV. The
+//! reading is `aantoonbaar_app::audit`.
 
 use super::filters;
+use super::pager::{self, Pager};
 use super::{Layout, PageResult, render};
 use crate::AppState;
-use crate::auth::{Staff, StaffPage};
+use crate::auth::StaffPage;
 use crate::error::Problem;
 use crate::i18n::t;
-use aantoonbaar_rules::Action;
-use aantoonbaar_rules::calendar::dutch_time_zone;
-use aantoonbaar_rules::organisation::parse_iso_date;
-use aantoonbaar_store::{AuditEntry, AuditFilter, PupilQuery, Scope};
+use aantoonbaar_app::audit::{self as app, AuditLine, AuditSearch};
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::IntoResponse;
 use serde::Deserialize;
-
-/// At most this many entries on the page; the CSV export has no such limit below 100,000.
-const PAGE_LIMIT: i64 = 500;
 
 #[derive(Deserialize, Default, Clone)]
 pub struct AuditQuery {
@@ -30,16 +26,28 @@ pub struct AuditQuery {
     van: String,
     #[serde(default)]
     tot: String,
+    #[serde(default)]
+    pagina: String,
 }
 
-pub struct Row {
-    pub seq: i64,
-    pub at: String,
-    pub actor: String,
-    pub ip: String,
-    pub action: &'static str,
-    pub entity: String,
-    pub fields: String,
+impl AuditQuery {
+    fn search(&self) -> AuditSearch {
+        AuditSearch {
+            person: self.persoon.clone(),
+            pupil: self.leerling.clone(),
+            from: self.van.clone(),
+            until: self.tot.clone(),
+        }
+    }
+
+    /// The filters as a query string, for the page links and the export.
+    fn filters(&self) -> String {
+        [("persoon", &self.persoon), ("leerling", &self.leerling), ("van", &self.van), ("tot", &self.tot)]
+            .iter()
+            .map(|(name, value)| format!("{name}={}", super::urlencode(value)))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
 }
 
 #[derive(Template)]
@@ -47,45 +55,12 @@ pub struct Row {
 struct AuditPage {
     layout: Layout,
     query: AuditQuery,
-    rows: Vec<Row>,
-    error: Option<&'static str>,
+    rows: Vec<AuditLine>,
+    error: Option<crate::error::FieldError>,
+    /// The field the error is about (`van`, `tot`), empty without one.
+    invalid: String,
+    pager: Option<Pager>,
     csv_link: String,
-}
-
-fn local(entry: &AuditEntry) -> String {
-    entry.at.to_zoned(dutch_time_zone()).strftime("%Y-%m-%d %H:%M:%S").to_string()
-}
-
-/// Turns the form into a store filter; the pupil text finds pupils by name or number.
-async fn filter(state: &AppState, staff: &Staff, query: &AuditQuery, limit: i64) -> Result<AuditFilter, &'static str> {
-    let day_start = |text: &str| -> Result<Option<i64>, &'static str> {
-        if text.trim().is_empty() {
-            return Ok(None);
-        }
-        let date = parse_iso_date(text).map_err(|e| e.code)?;
-        let zoned = date.to_zoned(dutch_time_zone()).map_err(|_| "date.format")?;
-        Ok(Some(zoned.timestamp().as_second()))
-    };
-    let from = day_start(&query.van)?;
-    let until = day_start(&query.tot)?.map(|start| start + 24 * 3600);
-    let entity_ids = if query.leerling.trim().is_empty() {
-        None
-    } else {
-        let search =
-            PupilQuery { text: Some(query.leerling.clone()), include_left: true, limit: 1000, ..PupilQuery::default() };
-        let (pupils, _) = state
-            .store
-            .board(&staff.principal.board)
-            .pupils(&Scope::Board, &search)
-            .await
-            .map_err(|_| "problem.internal")?;
-        Some(pupils.into_iter().map(|p| p.id).collect())
-    };
-    Ok(AuditFilter { actor: Some(query.persoon.clone()), entity_ids, from, until, limit })
-}
-
-fn action_label(action: &str) -> &'static str {
-    t(&format!("audit.action.{action}"))
 }
 
 pub async fn show(
@@ -93,65 +68,34 @@ pub async fn show(
     StaffPage(staff): StaffPage,
     Query(query): Query<AuditQuery>,
 ) -> PageResult {
-    staff.may(Action::AuditView)?;
-    let board = state.store.board(&staff.principal.board);
-    let (rows, error) = match filter(&state, &staff, &query, PAGE_LIMIT).await {
-        Ok(filter) => {
-            let entries = board.audit_search(&filter).await?;
-            let rows = entries
-                .iter()
-                .map(|e| Row {
-                    seq: e.seq,
-                    at: local(e),
-                    actor: e.actor.clone(),
-                    ip: e.ip.clone().unwrap_or_default(),
-                    action: action_label(&e.action),
-                    entity: format!("{} {}", e.entity, e.entity_id),
-                    fields: e.fields.join(", "),
-                })
-                .collect();
-            (rows, None)
+    let page = pager::page_number(&query.pagina);
+    let (rows, pager, error) = match app::trail(&state, &staff, &query.search(), pager::offset(page), pager::PAGE_SIZE)
+        .await
+    {
+        Ok(found) => {
+            let filters = query.filters();
+            let pager =
+                Pager::new(page, found.lines.len(), found.total, ("audit.summary", "audit.none", "audit.pages"), |n| {
+                    format!("/logboek?{filters}&pagina={n}")
+                });
+            (found.lines, Some(pager), None)
         }
-        Err(code) => (Vec::new(), Some(t(code))),
+        Err(aantoonbaar_app::Error::Invalid(errors)) => (Vec::new(), None, errors.into_iter().next()),
+        Err(other) => return Err(other.into()),
     };
-    let csv_link = format!(
-        "/logboek.csv?persoon={}&leerling={}&van={}&tot={}",
-        super::urlencode(&query.persoon),
-        super::urlencode(&query.leerling),
-        super::urlencode(&query.van),
-        super::urlencode(&query.tot)
-    );
+    let invalid = error.as_ref().map(|e| e.field.clone()).unwrap_or_default();
+    let csv_link = format!("/logboek.csv?{}", query.filters());
     let layout = Layout::for_staff(&state, &staff, t("nav.audit"), "/logboek");
-    Ok(render(&AuditPage { layout, query, rows, error, csv_link }))
+    Ok(render(&AuditPage { layout, query, rows, error, invalid, pager, csv_link }))
 }
 
-/// The same selection as CSV (UTF-8 with BOM, `;`-separated, so Excel opens it right).
+/// The same selection, every page of it, as CSV (UTF-8 with BOM, `;`-separated, so Excel opens it right).
 pub async fn export(
     State(state): State<AppState>,
     StaffPage(staff): StaffPage,
     Query(query): Query<AuditQuery>,
 ) -> PageResult {
-    staff.may(Action::AuditView)?;
-    let filter = filter(&state, &staff, &query, 100_000).await.map_err(|code| {
-        let mut problem = Problem::invalid(vec![crate::error::FieldError::new("van", code)]);
-        t(code).clone_into(&mut problem.detail);
-        problem
-    })?;
-    let entries = state.store.board(&staff.principal.board).audit_search(&filter).await?;
-    let header = ["volgnummer", "tijdstip", "persoon", "adres", "handeling", "soort", "id", "velden"].map(String::from);
-    let rows = entries.iter().map(|e| {
-        [
-            e.seq.to_string(),
-            local(e),
-            e.actor.clone(),
-            e.ip.clone().unwrap_or_default(),
-            e.action.clone(),
-            e.entity.clone(),
-            e.entity_id.clone(),
-            e.fields.join(","),
-        ]
-    });
-    let bytes = aantoonbaar_app::export::csv(std::iter::once(header).chain(rows)).map_err(|e| Problem::internal(&e))?;
+    let bytes = app::csv(&state, &staff, &query.search()).await.map_err(Problem::from)?;
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8"),

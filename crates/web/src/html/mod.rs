@@ -13,6 +13,7 @@ mod holidays;
 mod import;
 pub(crate) mod incidents;
 mod outbox;
+mod pager;
 mod parent_consent;
 mod parent_requests;
 mod parents;

@@ -1,15 +1,18 @@
-//! The outbox: every mail the system sent or, without SMTP, holds for delivery.
+//! The outbox: every mail the system sent or, without SMTP, holds for
+//! delivery, newest first, a page at a time.
 
 use super::filters;
+use super::pager::{self, Pager};
 use super::{Layout, PageResult, render};
 use crate::AppState;
 use crate::auth::StaffPage;
 use crate::i18n::{t, tf};
+use aantoonbaar_app::incidents::moment;
 use aantoonbaar_rules::Action;
-use aantoonbaar_rules::calendar::dutch_time_zone;
 use aantoonbaar_store::OutboxMail;
 use askama::Template;
-use axum::extract::State;
+use axum::extract::{Query, State};
+use serde::Deserialize;
 
 pub struct MailRow {
     pub mail: OutboxMail,
@@ -22,24 +25,37 @@ pub struct MailRow {
 struct OutboxPage {
     layout: Layout,
     mails: Vec<MailRow>,
+    pager: Pager,
 }
 
-pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage) -> PageResult {
+#[derive(Deserialize, Default)]
+pub struct OutboxQuery {
+    #[serde(default)]
+    pagina: String,
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    Query(query): Query<OutboxQuery>,
+) -> PageResult {
     staff.may(Action::OutboxView)?;
-    let mails = state.store.board(&staff.principal.board).outbox(200).await?;
+    let board = state.store.board(&staff.principal.board);
+    let page = pager::page_number(&query.pagina);
+    let mails = board.outbox_page(pager::PAGE_SIZE, pager::offset(page)).await?;
+    let total = board.outbox_count().await?;
+    let pager = Pager::new(page, mails.len(), total, ("outbox.summary", "outbox.empty", "outbox.pages"), |n| {
+        format!("/uitgaande-post?pagina={n}")
+    });
     let rows = mails
         .into_iter()
         .map(|mail| MailRow {
-            at: mail.created_at.to_zoned(dutch_time_zone()).strftime("%d-%m-%Y %H:%M").to_string(),
+            at: moment(mail.created_at),
             status: match (&mail.sent_at, &mail.error, mail.next_attempt_at) {
                 (Some(_), _, _) => t("outbox.sent").to_owned(),
                 (None, Some(error), Some(next)) => tf(
                     "outbox.retrying",
-                    &[
-                        ("attempts", &mail.attempts.to_string()),
-                        ("error", error),
-                        ("next", &next.to_zoned(dutch_time_zone()).strftime("%d-%m-%Y %H:%M").to_string()),
-                    ],
+                    &[("attempts", &mail.attempts.to_string()), ("error", error), ("next", &moment(next))],
                 ),
                 (None, Some(error), None) => {
                     tf("outbox.given_up", &[("attempts", &mail.attempts.to_string()), ("error", error)])
@@ -50,5 +66,5 @@ pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage) ->
         })
         .collect();
     let layout = Layout::for_staff(&state, &staff, t("nav.outbox"), "/uitgaande-post");
-    Ok(render(&OutboxPage { layout, mails: rows }))
+    Ok(render(&OutboxPage { layout, mails: rows, pager }))
 }

@@ -14,7 +14,7 @@ use crate::i18n::{t, tf};
 use aantoonbaar_app::deadlines::equated_days;
 use aantoonbaar_app::requests::{
     self as app, DecideRequest, ExtendRequest, FileRequest, RecipientsTold, RecordBalancing, RestrictProcessing,
-    Section, SetRecipients, dutch_date, letter, overview, pupil_data, subject_name, working_days_left,
+    Section, SetRecipients, days_left_words, dutch_date, letter, overview, pupil_data, subject_name, working_days_left,
 };
 use aantoonbaar_documents::{DocumentSection, sectioned_document};
 use aantoonbaar_rules::Action;
@@ -37,11 +37,20 @@ pub struct RequestRow {
     pub subject: String,
     pub received: String,
     pub deadline: String,
-    pub days_left: i64,
+    /// `nog 3 werkdagen`, `vandaag`, `2 werkdagen te laat`; empty once decided.
+    pub days_left: String,
     /// `normal, soon, urgent, overdue`: the row's CSS class.
     pub urgency: &'static str,
-    pub urgency_label: &'static str,
     pub status: &'static str,
+}
+
+/// The time left for `request` on `today` in words (empty once decided), and its urgency.
+fn time_left(request: &Request, today: jiff::civil::Date, equated: &[jiff::civil::Date]) -> (String, &'static str) {
+    if !request.is_open() {
+        return (String::new(), Urgency::Normal.code());
+    }
+    let left = working_days_left(request, today, equated);
+    (days_left_words(left), Urgency::of(left).code())
 }
 
 async fn subject_label(board: BoardStore<'_>, request: &Request) -> Result<String, StoreError> {
@@ -61,17 +70,15 @@ pub async fn rows(
     let today = state.clock.today();
     let mut rows = Vec::with_capacity(requests.len());
     for r in requests {
-        let left = working_days_left(r, today, &equated);
-        let urgency = if r.is_open() { Urgency::of(left) } else { Urgency::Normal };
+        let (days_left, urgency) = time_left(r, today, &equated);
         rows.push(RequestRow {
             id: r.id.clone(),
             kind: t(&format!("request.kind.{}", r.new.kind.code())),
             subject: subject_label(board, r).await?,
             received: dutch_date(r.new.received_on),
             deadline: dutch_date(r.current_deadline()),
-            days_left: left,
-            urgency: urgency.code(),
-            urgency_label: t(&format!("request.urgency.{}", urgency.code())),
+            days_left,
+            urgency,
             status: if r.is_open() { t("request.status.open") } else { t("request.status.closed") },
         });
     }
@@ -110,9 +117,8 @@ pub async fn list(State(state): State<AppState>, StaffPage(staff): StaffPage) ->
 async fn list_page(state: &AppState, staff: &Staff, error: Option<PageNotice>) -> PageResult {
     let scope = staff.may(Action::RequestView)?;
     let board = state.store.board(&staff.principal.board);
+    // A list of kinds, names and dates is no view of anyone's request: opening one is.
     let requests = board.requests(scope, false).await?;
-    let ids: Vec<String> = requests.iter().map(|r| r.id.clone()).collect();
-    board.record_views(&staff.actor(), "request", &ids).await?;
     let recipients = match staff.may(Action::BoardSettingsManage) {
         Ok(_) => Some(board.board_recipients().await?.join("\n")),
         Err(_) => None,
@@ -282,9 +288,8 @@ struct RequestPage {
     deadline: String,
     extended: Option<String>,
     extension_reason: Option<String>,
-    days_left: i64,
+    days_left: String,
     urgency: &'static str,
-    urgency_label: &'static str,
     open: bool,
     outcome: Option<&'static str>,
     reason: Option<&'static str>,
@@ -323,8 +328,7 @@ async fn request_page(state: &AppState, staff: &Staff, id: &str, error: Option<P
     board.record_view(&staff.actor(), "request", &r.id).await?;
     let equated = equated_days(board).await?;
     let today = state.clock.today();
-    let left = working_days_left(&r, today, &equated);
-    let urgency = if r.is_open() { Urgency::of(left) } else { Urgency::Normal };
+    let (days_left, urgency) = time_left(&r, today, &equated);
     let pupil: Option<Pupil> = match &r.new.subject_pupil_id {
         Some(p) => board.pupil(&Scope::Board, p).await?,
         None => None,
@@ -400,9 +404,8 @@ async fn request_page(state: &AppState, staff: &Staff, id: &str, error: Option<P
         deadline: dutch_date(r.new.deadline),
         extended: r.extended_deadline.map(dutch_date),
         extension_reason: r.extension_reason.clone(),
-        days_left: left,
-        urgency: urgency.code(),
-        urgency_label: t(&format!("request.urgency.{}", urgency.code())),
+        days_left,
+        urgency,
         open: r.is_open(),
         outcome: r.outcome.map(|o| t(&format!("request.outcome.{}", o.code()))),
         reason: r.reason.map(|o| t(&format!("request.reason.{}", o.code()))),
