@@ -32,6 +32,8 @@ fn pages() -> Vec<Page> {
         page("/toestemming/brief.pdf?school={school}", Some(SchoolView)),
         page("/toestemming/ronde", Some(ConsentRound)),
         page("/import", Some(PupilImport)),
+        page("/import/kolommen", Some(PupilImport)),
+        page("/import/voorbeeld.csv", Some(PupilImport)),
         page("/gebruikers", Some(UserView)),
         page("/tokens", Some(OwnTokens)),
         page("/verzoeken", Some(RequestView)),
