@@ -103,7 +103,7 @@ async fn seed() -> Fixture {
                 }
             })
             .collect();
-        b.import_pupils(&actor, &s.id, "bench.csv", &pupils, false).await.unwrap();
+        b.import_pupils(&actor, &s.id, "bench.csv", &pupils, aantoonbaar_store::ImportMode::Write).await.unwrap();
     }
     eprintln!("seeded {} pupils in {:.1?}", SCHOOLS * PUPILS_PER_SCHOOL, started.elapsed());
 

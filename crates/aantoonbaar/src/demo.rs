@@ -456,7 +456,7 @@ pub async fn seed(store: &Store, clock: &Clock) -> Result<Summary, StoreError> {
         let school = board.create_school(&actor, &NewSchool { name: name(plan.name)?, brin }).await?;
         let pupils = pupils_for(plan, &mut dice, today, 100_000 * (index + 1))?;
         pupil_count += pupils.len();
-        board.import_pupils(&actor, &school.id, "demo.csv", &pupils, false).await?;
+        board.import_pupils(&actor, &school.id, "demo.csv", &pupils, aantoonbaar_store::ImportMode::Write).await?;
         school_ids.push(school.id);
     }
     seed_consent(store, &board_id, &actor, today, &mut dice).await?;

@@ -4,13 +4,19 @@
 //! - Delimiter `;`, `,` or tab, detected from the header line.
 //! - UTF-8 (with or without BOM) or Windows-1252, detected from the bytes.
 //! - Dutch or English column names, in any order, case and spacing ignored
-//!   (the README lists them).
+//!   ([`columns`] lists them; the import page shows that list and offers
+//!   [`template`] as an example file).
 //! - Every wrong cell is reported with its line and column; a file with any
 //!   error yields no pupils at all, so nothing of it is written.
+
+mod columns;
+
+pub use columns::{Column, MAX_GUARDIANS, Words, columns, template};
 
 use aantoonbaar_rules::organisation::{Enrolment, FamilySituation, LeaveDestination, Relation};
 use aantoonbaar_rules::{Email, Invalid, PersonName, PupilNumber, identifiers};
 use aantoonbaar_store::{ImportedGuardian, ImportedPupil, Link, NewGuardian};
+use columns::{DESTINATIONS, FAMILY, Field, GuardianField, RELATIONS, YES_NO, dutch, field_for, lookup, name_of};
 use jiff::civil::Date;
 use std::collections::HashMap;
 
@@ -28,6 +34,14 @@ pub struct CellError {
     pub code: &'static str,
     /// What the cell held.
     pub value: String,
+    /// For a word a coded column does not know: the words it takes, Dutch.
+    pub allowed: Vec<&'static str>,
+}
+
+impl CellError {
+    fn new(line: u64, column: String, code: &'static str, value: String) -> Self {
+        Self { line, column, code, value, allowed: Vec::new() }
+    }
 }
 
 /// A file read without errors.
@@ -38,87 +52,6 @@ pub struct ParsedFile {
     pub delimiter: char,
     /// Columns the file has that the import does not use.
     pub ignored_columns: Vec<String>,
-}
-
-/// The fields a column can hold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum Field {
-    Number,
-    GivenName,
-    Prefix,
-    Surname,
-    BirthDate,
-    Group,
-    EnrolmentDate,
-    LeaveDate,
-    LeaveDestination,
-    FamilySituation,
-    Guardian(u8, GuardianField),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum GuardianField {
-    GivenName,
-    Prefix,
-    Surname,
-    Email,
-    Phone,
-    Relation,
-    Custody,
-    Recognised,
-}
-
-const REQUIRED: &[(Field, &str)] = &[
-    (Field::Number, "Leerlingnummer"),
-    (Field::GivenName, "Roepnaam"),
-    (Field::Surname, "Achternaam"),
-    (Field::BirthDate, "Geboortedatum"),
-    (Field::Group, "Groep"),
-    (Field::EnrolmentDate, "Datum inschrijving"),
-];
-
-/// How many guardians a row can describe (`Ouder1…`, `Ouder2…`, `Ouder3…`).
-const MAX_GUARDIANS: u8 = 3;
-
-/// Lower-case, letters and digits only: `Datum inschrijving` → `datuminschrijving`.
-fn normalise(header: &str) -> String {
-    header.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase()
-}
-
-fn field_for(header: &str) -> Option<Field> {
-    let name = normalise(header);
-    let field = match name.as_str() {
-        "leerlingnummer" | "leerlingnr" | "externalnumber" | "pupilnumber" => Field::Number,
-        "roepnaam" | "voornaam" | "givenname" => Field::GivenName,
-        "voorvoegsel" | "tussenvoegsel" | "surnameprefix" => Field::Prefix,
-        "achternaam" | "surname" => Field::Surname,
-        "geboortedatum" | "birthdate" => Field::BirthDate,
-        "groep" | "group" | "groupname" => Field::Group,
-        "datuminschrijving" | "inschrijfdatum" | "enrolmentdate" => Field::EnrolmentDate,
-        "datumuitschrijving" | "uitschrijfdatum" | "leavedate" => Field::LeaveDate,
-        "vertrokkennaar" | "bestemming" | "leavedestination" => Field::LeaveDestination,
-        "gezinssituatie" | "familysituation" => Field::FamilySituation,
-        other => return guardian_field(other),
-    };
-    Some(field)
-}
-
-fn guardian_field(name: &str) -> Option<Field> {
-    let rest = name.strip_prefix("ouder").or_else(|| name.strip_prefix("guardian"))?;
-    let digit = rest.chars().next()?.to_digit(10)?;
-    let index = u8::try_from(digit).ok().filter(|d| (1..=MAX_GUARDIANS).contains(d))?;
-    let field = match &rest[1..] {
-        "roepnaam" | "voornaam" | "givenname" => GuardianField::GivenName,
-        "voorvoegsel" | "tussenvoegsel" | "surnameprefix" => GuardianField::Prefix,
-        "achternaam" | "surname" => GuardianField::Surname,
-        "email" | "emailadres" => GuardianField::Email,
-        "telefoon" | "telefoonnummer" | "phone" => GuardianField::Phone,
-        "relatie" | "relation" => GuardianField::Relation,
-        "gezag" | "holdscustody" => GuardianField::Custody,
-        "erkend" | "recognised" => GuardianField::Recognised,
-        _ => return None,
-    };
-    Some(Field::Guardian(index, field))
 }
 
 /// Decodes the bytes: UTF-8 when they are valid UTF-8, otherwise Windows-1252
@@ -159,53 +92,45 @@ fn parse_date(text: &str) -> Result<Date, Invalid> {
     Date::new(year, number(month)?, number(day)?).map_err(|_| invalid)
 }
 
-fn parse_bool(text: &str) -> Result<bool, Invalid> {
-    match text.trim().to_lowercase().as_str() {
-        "ja" | "j" | "yes" | "y" | "true" | "1" | "x" => Ok(true),
-        "nee" | "n" | "no" | "false" | "0" | "" => Ok(false),
-        _ => Err(Invalid::new("bool.format")),
+/// Why a cell was refused: a rule's error, and for a word a coded column does
+/// not know the words it takes.
+struct Rejected {
+    invalid: Invalid,
+    allowed: Vec<&'static str>,
+}
+
+impl From<Invalid> for Rejected {
+    fn from(invalid: Invalid) -> Self {
+        Self { invalid, allowed: Vec::new() }
     }
 }
 
-fn parse_destination(text: &str) -> Result<Option<LeaveDestination>, Invalid> {
-    let value = normalise(text);
-    let destination = match value.as_str() {
-        "" => return Ok(None),
-        "basisschool" | "anderebasisschool" | "po" | "primaryschool" => LeaveDestination::PrimarySchool,
-        "voortgezetonderwijs" | "vo" | "secondaryschool" => LeaveDestination::SecondarySchool,
-        "sbo" | "so" | "speciaalonderwijs" | "speciaalbasisonderwijs" | "specialeducation" => {
-            LeaveDestination::SpecialEducation
-        }
-        "niettoegelaten" | "notadmitted" => LeaveDestination::NotAdmitted,
-        "buitenland" | "emigratie" | "abroad" => LeaveDestination::Abroad,
-        "anders" | "overig" | "other" => LeaveDestination::Other,
-        _ => return Err(Invalid::new("leave_destination.unknown")),
-    };
-    Ok(Some(destination))
+/// The value of a coded cell; empty is `None`.
+fn coded<T: Copy>(table: &[(T, Words)], text: &str) -> Result<Option<T>, Rejected> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    lookup(table, text)
+        .map(Some)
+        .ok_or_else(|| Rejected { invalid: Invalid::new("import.value_unknown"), allowed: dutch(table) })
 }
 
-fn parse_family(text: &str) -> Result<Option<FamilySituation>, Invalid> {
-    let situation = match normalise(text).as_str() {
-        "" => return Ok(None),
-        "samen" | "gehuwd" | "getrouwd" | "samenwonend" | "together" => FamilySituation::Together,
-        "gescheiden" | "uitelkaar" | "separated" => FamilySituation::Separated,
-        "voogdij" | "guardianship" => FamilySituation::Guardianship,
-        _ => return Err(Invalid::new("family_situation.unknown")),
-    };
-    Ok(Some(situation))
+/// Yes or no; empty is no.
+fn parse_bool(text: &str) -> Result<bool, Rejected> {
+    coded(YES_NO, text).map(|b| b.unwrap_or(false))
 }
 
-fn parse_relation(text: &str) -> Result<Relation, Invalid> {
-    let relation = match normalise(text).as_str() {
-        "moeder" | "mother" => Relation::Mother,
-        "vader" | "father" => Relation::Father,
-        "voogd" | "guardian" => Relation::Guardian,
-        "verzorger" | "carer" => Relation::Carer,
-        "pleegouder" | "pleegmoeder" | "pleegvader" | "fosterparent" => Relation::FosterParent,
-        "" | "anders" | "overig" | "other" => Relation::Other,
-        _ => return Err(Invalid::new("relation.unknown")),
-    };
-    Ok(relation)
+fn parse_destination(text: &str) -> Result<Option<LeaveDestination>, Rejected> {
+    coded(DESTINATIONS, text)
+}
+
+fn parse_family(text: &str) -> Result<Option<FamilySituation>, Rejected> {
+    coded(FAMILY, text)
+}
+
+/// An empty relation is "other".
+fn parse_relation(text: &str) -> Result<Relation, Rejected> {
+    coded(RELATIONS, text).map(|r| r.unwrap_or(Relation::Other))
 }
 
 /// One data row with its cells by field, reporting every error it meets.
@@ -220,21 +145,22 @@ impl Row<'_> {
         self.cells.get(&field).map_or("", |(_, value)| value.trim())
     }
 
-    fn take<T>(
-        &mut self,
-        field: Field,
-        fallback_column: &str,
-        parse: impl FnOnce(&str) -> Result<T, Invalid>,
-    ) -> Option<T> {
-        let (column, value) = self.cells.get(&field).copied().unwrap_or((fallback_column, ""));
-        match parse(value) {
+    /// The cell of `field` read by `parse`, or its error recorded under the
+    /// column's name in the file (or the template's name when it is missing).
+    fn take<T, E: Into<Rejected>>(&mut self, field: Field, parse: impl FnOnce(&str) -> Result<T, E>) -> Option<T> {
+        let (column, value) = match self.cells.get(&field) {
+            Some((column, value)) => ((*column).to_owned(), *value),
+            None => (name_of(field), ""),
+        };
+        match parse(value).map_err(Into::into) {
             Ok(v) => Some(v),
-            Err(invalid) => {
+            Err(rejected) => {
                 self.errors.push(CellError {
                     line: self.line,
-                    column: column.to_owned(),
-                    code: invalid.code,
+                    column,
+                    code: rejected.invalid.code,
                     value: value.trim().to_owned(),
+                    allowed: rejected.allowed,
                 });
                 None
             }
@@ -249,17 +175,15 @@ impl Row<'_> {
         if !any {
             return None;
         }
-        let column = |name: &str| format!("Ouder{index}{name}");
-        let given_name = self.take(g(GuardianField::GivenName), &column("Roepnaam"), PersonName::parse);
-        let surname_prefix = self.take(g(GuardianField::Prefix), &column("Voorvoegsel"), PersonName::parse_optional);
-        let surname = self.take(g(GuardianField::Surname), &column("Achternaam"), PersonName::parse);
-        let email = self.take(g(GuardianField::Email), &column("Email"), |t| {
-            if t.trim().is_empty() { Ok(None) } else { Email::parse(t).map(Some) }
-        });
-        let phone = self.take(g(GuardianField::Phone), &column("Telefoon"), identifiers::parse_phone);
-        let relation = self.take(g(GuardianField::Relation), &column("Relatie"), parse_relation);
-        let holds_custody = self.take(g(GuardianField::Custody), &column("Gezag"), parse_bool);
-        let recognised = self.take(g(GuardianField::Recognised), &column("Erkend"), parse_bool);
+        let given_name = self.take(g(GuardianField::GivenName), PersonName::parse);
+        let surname_prefix = self.take(g(GuardianField::Prefix), PersonName::parse_optional);
+        let surname = self.take(g(GuardianField::Surname), PersonName::parse);
+        let email = self
+            .take(g(GuardianField::Email), |t| if t.trim().is_empty() { Ok(None) } else { Email::parse(t).map(Some) });
+        let phone = self.take(g(GuardianField::Phone), identifiers::parse_phone);
+        let relation = self.take(g(GuardianField::Relation), parse_relation);
+        let holds_custody = self.take(g(GuardianField::Custody), parse_bool);
+        let recognised = self.take(g(GuardianField::Recognised), parse_bool);
         Some(ImportedGuardian {
             guardian: NewGuardian {
                 given_name: given_name?,
@@ -283,9 +207,7 @@ pub fn parse(bytes: &[u8], today: Date) -> Result<ParsedFile, Vec<CellError>> {
     let delimiter = detect_delimiter(&text);
     let mut reader =
         csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).trim(csv::Trim::All).from_reader(text.as_bytes());
-    let file_error = |code: &'static str, column: &str| {
-        vec![CellError { line: 1, column: column.to_owned(), code, value: String::new() }]
-    };
+    let file_error = |code: &'static str, column: &str| vec![CellError::new(1, column.to_owned(), code, String::new())];
     let headers = match reader.headers() {
         Ok(headers) => headers.clone(),
         Err(_) => return Err(file_error("import.unreadable", "")),
@@ -302,15 +224,9 @@ pub fn parse(bytes: &[u8], today: Date) -> Result<ParsedFile, Vec<CellError>> {
         }
         columns.push(field);
     }
-    let missing: Vec<CellError> = REQUIRED
-        .iter()
+    let missing: Vec<CellError> = columns::required()
         .filter(|(field, _)| !columns.contains(&Some(*field)))
-        .map(|(_, name)| CellError {
-            line: 1,
-            column: (*name).to_owned(),
-            code: "import.missing_column",
-            value: String::new(),
-        })
+        .map(|(_, name)| CellError::new(1, name.to_owned(), "import.missing_column", String::new()))
         .collect();
     if !missing.is_empty() {
         return Err(missing);
@@ -327,7 +243,7 @@ pub fn parse(bytes: &[u8], today: Date) -> Result<ParsedFile, Vec<CellError>> {
             Ok(record) => record,
             Err(err) => {
                 let line = err.position().map_or(0, csv::Position::line);
-                errors.push(CellError { line, column: String::new(), code: "import.unreadable", value: String::new() });
+                errors.push(CellError::new(line, String::new(), "import.unreadable", String::new()));
                 continue;
             }
         };
@@ -345,12 +261,8 @@ pub fn parse(bytes: &[u8], today: Date) -> Result<ParsedFile, Vec<CellError>> {
             continue;
         };
         if let Some(first) = seen.insert(pupil.external_number.to_string(), line) {
-            errors.push(CellError {
-                line,
-                column: "Leerlingnummer".to_owned(),
-                code: "import.duplicate_number",
-                value: format!("{} (ook op regel {first})", pupil.external_number),
-            });
+            let value = format!("{} (ook op regel {first})", pupil.external_number);
+            errors.push(CellError::new(line, name_of(Field::Number), "import.duplicate_number", value));
             continue;
         }
         pupils.push(pupil);
@@ -366,18 +278,17 @@ pub fn parse(bytes: &[u8], today: Date) -> Result<ParsedFile, Vec<CellError>> {
 /// Reads one pupil; `None` when any of its cells was wrong (the errors are in the row).
 fn read_pupil(row: &mut Row<'_>, today: Date) -> Option<ImportedPupil> {
     let errors_before = row.errors.len();
-    let external_number = row.take(Field::Number, "Leerlingnummer", PupilNumber::parse);
-    let given_name = row.take(Field::GivenName, "Roepnaam", PersonName::parse);
-    let surname_prefix = row.take(Field::Prefix, "Voorvoegsel", PersonName::parse_optional);
-    let surname = row.take(Field::Surname, "Achternaam", PersonName::parse);
-    let birth_date = row.take(Field::BirthDate, "Geboortedatum", parse_date);
-    let group_name = row.take(Field::Group, "Groep", PersonName::parse);
-    let enrolment_date = row.take(Field::EnrolmentDate, "Datum inschrijving", parse_date);
-    let leave_date = row.take(Field::LeaveDate, "Datum uitschrijving", |t| {
-        if t.trim().is_empty() { Ok(None) } else { parse_date(t).map(Some) }
-    });
-    let leave_destination = row.take(Field::LeaveDestination, "Vertrokken naar", parse_destination);
-    let family_situation = row.take(Field::FamilySituation, "Gezinssituatie", parse_family);
+    let external_number = row.take(Field::Number, PupilNumber::parse);
+    let given_name = row.take(Field::GivenName, PersonName::parse);
+    let surname_prefix = row.take(Field::Prefix, PersonName::parse_optional);
+    let surname = row.take(Field::Surname, PersonName::parse);
+    let birth_date = row.take(Field::BirthDate, parse_date);
+    let group_name = row.take(Field::Group, PersonName::parse);
+    let enrolment_date = row.take(Field::EnrolmentDate, parse_date);
+    let leave_date =
+        row.take(Field::LeaveDate, |t| if t.trim().is_empty() { Ok(None) } else { parse_date(t).map(Some) });
+    let leave_destination = row.take(Field::LeaveDestination, parse_destination);
+    let family_situation = row.take(Field::FamilySituation, parse_family);
     let guardians: Vec<ImportedGuardian> = (1..=MAX_GUARDIANS).filter_map(|i| row.guardian(i)).collect();
     if row.errors.len() > errors_before {
         return None;
@@ -389,19 +300,13 @@ fn read_pupil(row: &mut Row<'_>, today: Date) -> Option<ImportedPupil> {
         leave_destination: leave_destination?,
     };
     if let Err(err) = enrolment.check(today) {
-        let (field, column) = match err.field {
-            "birth_date" => (Field::BirthDate, "Geboortedatum"),
-            "enrolment_date" => (Field::EnrolmentDate, "Datum inschrijving"),
-            "leave_date" => (Field::LeaveDate, "Datum uitschrijving"),
-            _ => (Field::LeaveDestination, "Vertrokken naar"),
+        let field = match err.field {
+            "birth_date" => Field::BirthDate,
+            "enrolment_date" => Field::EnrolmentDate,
+            "leave_date" => Field::LeaveDate,
+            _ => Field::LeaveDestination,
         };
-        let (column, value) = row.cells.get(&field).copied().unwrap_or((column, ""));
-        row.errors.push(CellError {
-            line: row.line,
-            column: column.to_owned(),
-            code: err.invalid.code,
-            value: value.to_owned(),
-        });
+        row.take(field, |_| Err::<(), _>(err.invalid));
         return None;
     }
     Some(ImportedPupil {
@@ -481,6 +386,31 @@ mod tests {
     }
 
     #[test]
+    fn the_template_reads_back_as_one_pupil_with_a_guardian() {
+        let [header, example] = template(TODAY);
+        let text = format!("{}\n{}\n", header.join(";"), example.join(";"));
+        let parsed = parse(text.as_bytes(), TODAY).expect("the template is valid");
+        assert!(parsed.ignored_columns.is_empty(), "{:?}", parsed.ignored_columns);
+        assert_eq!(parsed.pupils.len(), 1);
+        assert_eq!(parsed.pupils[0].guardians.len(), 1);
+        let listed: Vec<String> = columns().into_iter().map(|c| c.name).collect();
+        assert_eq!(listed, header, "the column list and the template name the same columns");
+    }
+
+    #[test]
+    fn every_name_of_the_column_list_is_understood() {
+        for column in columns() {
+            let expected = field_for(&column.name);
+            assert!(expected.is_some(), "{}", column.name);
+            for also in &column.also {
+                assert_eq!(field_for(also), expected, "{also}");
+            }
+        }
+        assert_eq!(field_for("Ouder3Telefoon"), Some(Field::Guardian(3, GuardianField::Phone)));
+        assert_eq!(field_for("Ouder4Telefoon"), None);
+    }
+
+    #[test]
     fn a_missing_required_column_is_named() {
         let errors = parse(b"Leerlingnummer;Roepnaam\n1;Sanne", TODAY).expect_err("columns missing");
         let missing: Vec<&str> = errors.iter().map(|e| e.column.as_str()).collect();
@@ -507,12 +437,17 @@ mod tests {
 
     #[test]
     fn dutch_words_for_yes_no_and_destinations_are_understood() {
-        assert_eq!(parse_bool("Ja"), Ok(true));
-        assert_eq!(parse_bool("nee"), Ok(false));
-        assert!(parse_bool("misschien").is_err());
-        assert_eq!(parse_destination("Voortgezet onderwijs"), Ok(Some(LeaveDestination::SecondarySchool)));
-        assert_eq!(parse_destination("SBO"), Ok(Some(LeaveDestination::SpecialEducation)));
-        assert_eq!(parse_family("Voogdij"), Ok(Some(FamilySituation::Guardianship)));
-        assert_eq!(parse_relation("pleegmoeder"), Ok(Relation::FosterParent));
+        assert_eq!(parse_bool("Ja").ok(), Some(true));
+        assert_eq!(parse_bool("nee").ok(), Some(false));
+        assert_eq!(parse_bool("misschien").err().map(|r| r.allowed), Some(vec!["ja", "nee"]));
+        assert_eq!(parse_destination("Voortgezet onderwijs").ok(), Some(Some(LeaveDestination::SecondarySchool)));
+        assert_eq!(parse_destination("SBO").ok(), Some(Some(LeaveDestination::SpecialEducation)));
+        assert_eq!(parse_destination("primary_school").ok(), Some(Some(LeaveDestination::PrimarySchool)));
+        assert_eq!(parse_family("Voogdij").ok(), Some(Some(FamilySituation::Guardianship)));
+        assert_eq!(parse_relation("pleegmoeder").ok(), Some(Relation::FosterParent));
+        assert_eq!(
+            parse_relation("oom").err().map(|r| r.allowed),
+            Some(vec!["moeder", "vader", "voogd", "verzorger", "pleegouder", "anders"])
+        );
     }
 }

@@ -99,27 +99,58 @@ pub struct EnrolmentError {
     pub invalid: Invalid,
 }
 
+/// The youngest a pupil can be on the enrolment date, in years. A child is
+/// admitted to primary school from 4 (Wet op het primair onderwijs art. 39) and
+/// invited for the intake about 10 weeks before (seed 001 §14.7); a year's
+/// margin keeps a pre-enrolment possible, an enrolment in the year of birth not.
+pub const YOUNGEST_AT_ENROLMENT: i16 = 3;
+
+/// How far ahead an enrolment or leave date can lie, in years: a school records
+/// next school year's newcomers and leavers, not later ones (a date further on
+/// is a typing error in the year, issue 11).
+pub const YEARS_AHEAD: i16 = 1;
+
+/// The date `years` years after `day` (29 February becomes 28 February).
+fn years_after(day: Date, years: i16) -> Date {
+    let year = day.year().saturating_add(years);
+    Date::new(year, day.month(), day.day()).or_else(|_| Date::new(year, day.month(), 28)).unwrap_or(day)
+}
+
 impl Enrolment {
     /// Checks that the dates tell a possible story on `today`: born in the last
-    /// 25 years and not in the future; enrolled on or after birth; left on or
-    /// after enrolment; a leave date always with a destination and vice versa (the
-    /// destination decides the retention period, seed 001 §14.12).
+    /// 25 years and not in the future, and at least [`YOUNGEST_AT_ENROLMENT`]
+    /// minus [`YEARS_AHEAD`] years ago (else no enrolment date can be right);
+    /// enrolled on or after birth, at [`YOUNGEST_AT_ENROLMENT`] or older and at
+    /// most [`YEARS_AHEAD`] ahead; left on or after enrolment and at most
+    /// [`YEARS_AHEAD`] ahead; a leave date always with a destination and vice
+    /// versa (the destination decides the retention period, seed 001 §14.12).
     ///
     /// # Errors
     /// The first field that is wrong.
     pub fn check(&self, today: Date) -> Result<(), EnrolmentError> {
         let err = |field, code| Err(EnrolmentError { field, invalid: Invalid::new(code) });
+        let latest = years_after(today, YEARS_AHEAD);
         if self.birth_date > today {
             return err("birth_date", "birth_date.future");
         }
         if today.year() - self.birth_date.year() > 25 {
             return err("birth_date", "birth_date.too_old");
         }
+        if years_after(self.birth_date, YOUNGEST_AT_ENROLMENT) > latest {
+            return err("birth_date", "birth_date.too_young");
+        }
         if self.enrolment_date < self.birth_date {
             return err("enrolment_date", "enrolment_date.before_birth");
         }
+        if self.enrolment_date < years_after(self.birth_date, YOUNGEST_AT_ENROLMENT) {
+            return err("enrolment_date", "enrolment_date.too_young");
+        }
+        if self.enrolment_date > latest {
+            return err("enrolment_date", "enrolment_date.too_late");
+        }
         match (self.leave_date, self.leave_destination) {
             (Some(leave), Some(_)) if leave < self.enrolment_date => err("leave_date", "leave_date.before_enrolment"),
+            (Some(leave), _) if leave > latest => err("leave_date", "leave_date.too_late"),
             (Some(_), None) => err("leave_destination", "leave_destination.missing"),
             (None, Some(_)) => err("leave_date", "leave_date.missing"),
             _ => Ok(()),
@@ -152,6 +183,27 @@ pub fn group_order(name: &str) -> (bool, u32, String) {
         Some((number, rest)) => (false, number, rest),
         None => (true, 0, lower),
     }
+}
+
+/// More pupils than this leaving in one import always need a separate
+/// confirmation ("more than a handful").
+pub const DEPARTURES_WITHOUT_CONFIRMATION: usize = 5;
+
+/// The share of a school's current pupils, in percent, that may leave in one
+/// import without a separate confirmation.
+pub const DEPARTURE_SHARE_PERCENT: usize = 10;
+
+/// Whether an import that records `leaving` of a school's `current` pupils as
+/// left needs a separate, explicit confirmation: more than
+/// [`DEPARTURES_WITHOUT_CONFIRMATION`] pupils, or more than
+/// [`DEPARTURE_SHARE_PERCENT`] % of them. A pupil recorded as left starts
+/// their retention period (seed 001 §14.12) and drops out of the consent round
+/// and the parents' portal; a file of the wrong school or a partial export
+/// would do that to a whole school at once, and the data must stay accurate
+/// (AVG art. 5 lid 1 d).
+#[must_use]
+pub const fn departures_need_confirmation(current: usize, leaving: usize) -> bool {
+    leaving > DEPARTURES_WITHOUT_CONFIRMATION || leaving * 100 > current * DEPARTURE_SHARE_PERCENT
 }
 
 #[cfg(test)]
@@ -215,6 +267,48 @@ mod tests {
             ..enrolment()
         };
         assert_eq!(left_before.check(today).map_err(|e| e.field), Err("leave_date"));
+    }
+
+    #[test]
+    fn dates_outside_a_plausible_range_name_the_field() {
+        let today = date(2026, 11, 22);
+        let code = |e: Enrolment| e.check(today).map_err(|e| (e.field, e.invalid.code));
+        assert_eq!(
+            code(Enrolment { enrolment_date: date(2030, 8, 20), ..enrolment() }),
+            Err(("enrolment_date", "enrolment_date.too_late"))
+        );
+        assert_eq!(code(Enrolment { enrolment_date: date(2027, 11, 22), ..enrolment() }), Ok(()));
+        assert_eq!(
+            code(Enrolment { enrolment_date: date(2020, 1, 1), ..enrolment() }),
+            Err(("enrolment_date", "enrolment_date.too_young"))
+        );
+        assert_eq!(
+            code(Enrolment { birth_date: date(2025, 6, 1), ..enrolment() }),
+            Err(("birth_date", "birth_date.too_young"))
+        );
+        assert_eq!(
+            code(Enrolment { birth_date: date(1990, 6, 1), ..enrolment() }),
+            Err(("birth_date", "birth_date.too_old"))
+        );
+        let leaves_in_2030 = Enrolment {
+            leave_date: Some(date(2030, 7, 1)),
+            leave_destination: Some(LeaveDestination::SecondarySchool),
+            ..enrolment()
+        };
+        assert_eq!(code(leaves_in_2030), Err(("leave_date", "leave_date.too_late")));
+        let born_on_leap_day =
+            Enrolment { birth_date: date(2020, 2, 29), enrolment_date: date(2023, 2, 28), ..enrolment() };
+        assert_eq!(code(born_on_leap_day), Ok(()));
+    }
+
+    #[test]
+    fn more_than_a_handful_or_a_tenth_of_a_school_leaving_needs_a_confirmation() {
+        assert!(!departures_need_confirmation(300, 5));
+        assert!(departures_need_confirmation(300, 6));
+        assert!(!departures_need_confirmation(30, 3));
+        assert!(departures_need_confirmation(30, 4));
+        assert!(!departures_need_confirmation(0, 0));
+        assert!(departures_need_confirmation(1, 1), "the only pupil of a school");
     }
 
     #[test]

@@ -30,9 +30,34 @@ pub struct ImportedGuardian {
     pub link: Link,
 }
 
+/// What an import may write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportMode {
+    /// Report what would change; write nothing.
+    DryRun,
+    /// Write, unless the departures need a confirmation
+    /// (`rules::organisation::departures_need_confirmation`).
+    Write,
+    /// Write, the departures too: the caller confirmed them explicitly.
+    WriteConfirmed,
+}
+
+impl ImportMode {
+    #[must_use]
+    pub const fn new(dry_run: bool, confirm_departures: bool) -> Self {
+        match (dry_run, confirm_departures) {
+            (true, _) => Self::DryRun,
+            (false, false) => Self::Write,
+            (false, true) => Self::WriteConfirmed,
+        }
+    }
+}
+
 /// What an import did, or would do in a dry run.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct ImportReport {
+    /// Nothing was written: a dry run, or departures that needed a
+    /// confirmation that was not given.
     pub dry_run: bool,
     pub created: Vec<ImportedName>,
     pub updated: Vec<ImportedName>,
@@ -40,25 +65,37 @@ pub struct ImportReport {
     /// Pupils of the school missing from the file, now recorded as left.
     pub left_school: Vec<ImportedName>,
     pub groups_created: Vec<String>,
+    /// The school's pupils who had not left before the import.
+    pub current_pupils: usize,
+    /// `left_school` is more than a small share of `current_pupils`
+    /// (`rules::organisation::departures_need_confirmation`): the import is
+    /// written only with an explicit confirmation.
+    pub departures_need_confirmation: bool,
 }
 
+/// A pupil of the report, with what tells two pupils of the same name apart.
 #[derive(Debug, Clone, Serialize)]
 pub struct ImportedName {
     pub external_number: String,
     pub name: String,
+    /// The group's name.
+    pub group: String,
+    pub birth_date: Date,
 }
 
 impl BoardStore<'_> {
-    /// Imports a school's pupils in one transaction; with `dry_run` the
-    /// transaction is rolled back and the report tells what would happen.
+    /// Imports a school's pupils in one transaction; in a dry run the
+    /// transaction is rolled back and the report tells what would happen. So
+    /// it is too when the departures need a confirmation and the mode is not
+    /// [`ImportMode::WriteConfirmed`] (the report's `dry_run` says so).
     pub async fn import_pupils(
         &self,
         actor: &Actor,
         school_id: &str,
         file_name: &str,
         pupils: &[ImportedPupil],
-        dry_run: bool,
+        mode: ImportMode,
     ) -> Result<ImportReport> {
-        dispatch!(self.store, import::import_pupils(self.board, actor, school_id, file_name, pupils, dry_run))
+        dispatch!(self.store, import::import_pupils(self.board, actor, school_id, file_name, pupils, mode))
     }
 }

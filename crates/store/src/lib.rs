@@ -120,7 +120,7 @@ pub use consent::{
 pub use consent::{NewReminder, RoundGuardian, SentReminder};
 mod guardians;
 mod import;
-pub use import::{ImportReport, ImportedGuardian, ImportedName, ImportedPupil};
+pub use import::{ImportMode, ImportReport, ImportedGuardian, ImportedName, ImportedPupil};
 pub mod incidents;
 pub use incidents::{
     Closing, FollowUp, Incident, IncidentAssessment, IncidentFilter, IncidentLetter, IncidentSubject, NewIncident,

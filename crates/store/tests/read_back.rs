@@ -210,7 +210,10 @@ async fn every_area_reads_back(store: &Store) {
         family_situation: Some(FamilySituation::Separated),
         guardians: Vec::new(),
     };
-    let report = board.import_pupils(&a, &own.school_id, "export.csv", &[imported], false).await.unwrap();
+    let report = board
+        .import_pupils(&a, &own.school_id, "export.csv", &[imported], aantoonbaar_store::ImportMode::Write)
+        .await
+        .unwrap();
     assert_eq!((report.updated.len(), report.groups_created.clone()), (1, vec!["Groep 6".to_owned()]));
     own = board.pupil(&Scope::Board, &pupil_id).await.unwrap().unwrap();
     assert_eq!(own.email.as_deref(), Some("sanne@example.nl"));

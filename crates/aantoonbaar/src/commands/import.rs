@@ -2,8 +2,10 @@
 
 use super::{CommandResult, Database, find_board};
 use aantoonbaar_app::clock::Clock;
-use aantoonbaar_app::i18n::{t, tf};
-use aantoonbaar_store::{Actor, Scope};
+use aantoonbaar_app::i18n::t;
+use aantoonbaar_app::imports::{cell_errors, departures_unconfirmed};
+use aantoonbaar_app::requests::dutch_date;
+use aantoonbaar_store::{Actor, ImportMode, Scope};
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -22,6 +24,10 @@ pub struct Args {
     /// Show what would change, write nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// Write the import even though it records more than a small share of the
+    /// school's pupils as left (run with --dry-run first to see who).
+    #[arg(long)]
+    pub confirm_departures: bool,
 }
 
 pub async fn run(args: Args) -> CommandResult {
@@ -37,20 +43,33 @@ pub async fn run(args: Args) -> CommandResult {
         .ok_or_else(|| format!("board '{}' has no school with BRIN code {brin}", args.board))?;
     let clock = Clock::system();
     let parsed = aantoonbaar_import::parse(&bytes, clock.today()).map_err(|errors| {
-        let lines: Vec<String> = errors
-            .iter()
-            .map(|e| {
-                tf("import.error_line", &[("line", &e.line.to_string()), ("column", &e.column), ("message", t(e.code))])
-            })
-            .collect();
+        let lines: Vec<String> = cell_errors(errors).into_iter().map(|e| e.detail).collect();
         format!("{}\n{}", t("import.failed"), lines.join("\n"))
     })?;
     let file_name = args.file.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let actor = Actor::command_line(clock.now());
     let report = board
-        .import_pupils(&actor, &school.id, &file_name, &parsed.pupils, args.dry_run)
+        .import_pupils(
+            &actor,
+            &school.id,
+            &file_name,
+            &parsed.pupils,
+            ImportMode::new(args.dry_run, args.confirm_departures),
+        )
         .await
         .map_err(|e| e.to_string())?;
+    let left: Vec<String> = report
+        .left_school
+        .iter()
+        .map(|p| format!("  left: {} ({}, {}, {})", p.name, p.group, dutch_date(p.birth_date), p.external_number))
+        .collect();
+    if report.departures_need_confirmation && !args.confirm_departures && !args.dry_run {
+        return Err(format!(
+            "{}\n{}\nnothing written; run again with --confirm-departures if this is right",
+            departures_unconfirmed(&report).detail,
+            left.join("\n")
+        ));
+    }
     println!(
         "{}{}: {} created, {} updated, {} unchanged, {} left the school ({}, {})",
         if args.dry_run { "dry run, nothing written — " } else { "" },
@@ -62,8 +81,8 @@ pub async fn run(args: Args) -> CommandResult {
         parsed.encoding,
         if parsed.delimiter == '\t' { "tab".to_owned() } else { format!("'{}'", parsed.delimiter) },
     );
-    for pupil in &report.left_school {
-        println!("  left: {} ({})", pupil.name, pupil.external_number);
+    for line in &left {
+        println!("{line}");
     }
     Ok(())
 }

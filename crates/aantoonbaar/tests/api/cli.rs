@@ -65,3 +65,42 @@ story!(the_command_line_import_writes_nothing_for_a_bad_file, |app| {
     assert!(out.contains("1 created"), "{out}");
     std::fs::remove_dir_all(&dir).ok();
 });
+
+story!(the_command_line_import_records_a_mass_departure_only_with_its_flag, |app| {
+    let (ok, _, err) =
+        aantoonbaar(&app, &["user", "add", "--board", "Stichting Nieuw", "--role", "ST", "--email", "ibp@nieuw.nl"]);
+    assert!(ok, "{err}");
+    let (_, token, _) = aantoonbaar(&app, &["token", "create", "--email", "ibp@nieuw.nl"]);
+    let token = token.trim().to_owned();
+    json(app.post(&token, "/api/v1/schools", &serde_json::json!({"name": "OBS Nieuw", "brin": "99XY"})).await, 201)
+        .await;
+    let dir = std::env::temp_dir().join(format!("aantoonbaar-cli-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("export.csv");
+    let row = |n: usize| format!("{n};Kind{n};Berg;04-03-2019;Groep 3;05-03-2023\n");
+    let header = "Leerlingnummer;Roepnaam;Achternaam;Geboortedatum;Groep;Datum inschrijving\n";
+    std::fs::write(&file, format!("{header}{}", (1..=8).map(row).collect::<String>())).unwrap();
+    let file_arg = file.to_string_lossy().into_owned();
+    let args = ["import", "--board", "Stichting Nieuw", "--school", "99xy", "--file", file_arg.as_str()];
+    let (ok, out, err) = aantoonbaar(&app, &args);
+    assert!(ok && out.contains("8 created"), "{out}{err}");
+
+    // A file with one of the eight pupils would record seven as left.
+    std::fs::write(&file, format!("{header}{}", row(1))).unwrap();
+    let (ok, _, err) = aantoonbaar(&app, &args);
+    assert!(!ok);
+    assert!(err.contains("7 van de 8 leerlingen") && err.contains("--confirm-departures"), "{err}");
+    assert!(err.contains("left: Kind2 Berg (Groep 3, 04-03-2019, 2)"), "{err}");
+    // The command line runs on the real clock, the server on the test's: ask for the leave date itself.
+    let leave_date = async || {
+        json(app.get(&token, "/api/v1/pupils?q=Kind2&include_left=true").await, 200).await["pupils"][0]["leave_date"]
+            .clone()
+    };
+    assert_eq!(leave_date().await, serde_json::Value::Null, "nothing written");
+
+    let confirmed = [&args[..], &["--confirm-departures"]].concat();
+    let (ok, out, err) = aantoonbaar(&app, &confirmed);
+    assert!(ok && out.contains("7 left the school"), "{out}{err}");
+    assert!(leave_date().await.is_string(), "recorded as left");
+    std::fs::remove_dir_all(&dir).ok();
+});

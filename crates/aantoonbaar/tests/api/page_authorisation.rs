@@ -33,6 +33,8 @@ fn pages() -> Vec<Page> {
         page("/toestemming/ronde", Some(ConsentRound)),
         page("/toestemming/ronde/groepen/{group}", Some(ConsentRound)),
         page("/import", Some(PupilImport)),
+        page("/import/kolommen", Some(PupilImport)),
+        page("/import/voorbeeld.csv", Some(PupilImport)),
         page("/gebruikers", Some(UserView)),
         page("/tokens", Some(OwnTokens)),
         page("/verzoeken", Some(RequestView)),

@@ -97,3 +97,32 @@ story!(every_change_and_every_view_of_a_pupil_is_in_the_audit_trail, |app| {
     let seqs: Vec<i64> = trail.iter().map(|e| e.seq).collect();
     assert!(seqs.windows(2).all(|w| w[0] == w[1] + 1), "a board's entries are numbered without gaps");
 });
+
+story!(a_pupil_enrolled_in_2030_or_born_last_year_is_refused_with_the_field_named, |app| {
+    let board = app.board("Stichting Proef").await;
+    let token = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    let f = Fixture::create(&app, &token, 24).await;
+    let pupil = |birth: &str, enrolled: &str| {
+        json!({"school_id": f.school, "group_id": f.group, "given_name": "Tim", "surname": "Berg",
+               "birth_date": birth, "external_number": "3001", "enrolment_date": enrolled})
+    };
+    let problem = json(app.post(&token, "/api/v1/pupils", &pupil("2019-03-04", "2030-08-20")).await, 422).await;
+    assert_eq!(problem["errors"][0]["field"], "enrolment_date");
+    assert_eq!(
+        problem["errors"][0]["detail"],
+        "de inschrijfdatum ligt meer dan een jaar in de toekomst; controleer het jaartal."
+    );
+    let problem = json(app.post(&token, "/api/v1/pupils", &pupil("2025-06-01", "2026-09-01")).await, 422).await;
+    assert_eq!(
+        (problem["errors"][0]["field"].as_str(), problem["errors"][0]["code"].as_str()),
+        (Some("birth_date"), Some("birth_date.too_young"))
+    );
+    let patch = json!({"leave_date": "2031-07-01", "leave_destination": "secondary_school"});
+    let problem = json(app.patch(&token, &format!("/api/v1/pupils/{}", f.pupil), &patch).await, 422).await;
+    assert_eq!(
+        (problem["errors"][0]["field"].as_str(), problem["errors"][0]["code"].as_str()),
+        (Some("leave_date"), Some("leave_date.too_late"))
+    );
+    // Next school year's newcomer is fine.
+    json(app.post(&token, "/api/v1/pupils", &pupil("2023-01-10", "2027-08-23")).await, 201).await;
+});

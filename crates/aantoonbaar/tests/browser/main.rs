@@ -93,6 +93,7 @@ async fn an_ibp_manager_signs_in_with_a_code_imports_pupils_opens_one_and_finds_
 
         browser.goto(&format!("{base}/import")).await;
         accessible(&browser, "import").await;
+        browser.click("#school_id option:nth-child(2)").await;
         browser.attach("#file", &file).await;
         browser.click("form[enctype='multipart/form-data'] button").await;
         let preview = browser.source().await;
@@ -101,6 +102,8 @@ async fn an_ibp_manager_signs_in_with_a_code_imports_pupils_opens_one_and_finds_
         browser.click("form[action='/import/bevestigen'] button").await;
         assert!(browser.source().await.contains("Import voltooid"));
         accessible(&browser, "import done").await;
+        browser.goto(&format!("{base}/import/kolommen")).await;
+        accessible(&browser, "import columns").await;
 
         browser.goto(&format!("{base}/leerlingen?q=wit")).await;
         accessible(&browser, "pupils").await;

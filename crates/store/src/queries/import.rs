@@ -4,7 +4,7 @@
 use super::guardians::{LINKED_GUARDIANS, insert_guardian, linked_from, update_guardian, upsert_link};
 use super::pupils::{PUPIL_COLUMNS, changed_fields, insert_pupil, pupil_from, write_pupil};
 use super::schools::insert_group;
-use crate::{Guardian, ImportReport, ImportedName, ImportedPupil, LinkedGuardian, NewPupil, Pupil};
+use crate::{Guardian, ImportMode, ImportReport, ImportedName, ImportedPupil, LinkedGuardian, NewPupil, Pupil};
 use aantoonbaar_rules::Email;
 
 pub(crate) async fn import_pupils(
@@ -14,10 +14,10 @@ pub(crate) async fn import_pupils(
     school_id: &str,
     file_name: &str,
     pupils: &[ImportedPupil],
-    dry_run: bool,
+    mode: ImportMode,
 ) -> Result<ImportReport> {
     let today = aantoonbaar_rules::calendar::dutch_date(actor.at);
-    let mut report = ImportReport { dry_run, ..ImportReport::default() };
+    let mut report = ImportReport { dry_run: mode == ImportMode::DryRun, ..ImportReport::default() };
     let mut tx = begin(pool).await?;
     lock_board(&mut tx, board).await?;
     let school_exists: Option<String> = sqlx::query_scalar("SELECT id FROM schools WHERE board_id = $1 AND id = $2")
@@ -30,13 +30,16 @@ pub(crate) async fn import_pupils(
     }
 
     let mut group_ids: HashMap<String, String> = HashMap::new();
+    let mut group_names: HashMap<String, String> = HashMap::new();
     for row in sqlx::query("SELECT id, name FROM school_groups WHERE board_id = $1 AND school_id = $2")
         .bind(&board.0)
         .bind(school_id)
         .fetch_all(&mut *tx)
         .await?
     {
-        group_ids.insert(row.try_get::<String, _>("name")?.to_lowercase(), row.try_get("id")?);
+        let (id, name): (String, String) = (row.try_get("id")?, row.try_get("name")?);
+        group_ids.insert(name.to_lowercase(), id.clone());
+        group_names.insert(id, name);
     }
 
     let mut existing: HashMap<String, Pupil> = HashMap::new();
@@ -46,6 +49,8 @@ pub(crate) async fn import_pupils(
         let pupil = pupil_from(&row)?;
         existing.insert(pupil.external_number.clone(), pupil);
     }
+    let present = |p: &Pupil| p.leave_date.is_none_or(|d| d > today);
+    report.current_pupils = existing.values().filter(|p| present(p)).count();
 
     for imported in pupils {
         let group_key = imported.group_name.as_str().to_lowercase();
@@ -79,6 +84,8 @@ pub(crate) async fn import_pupils(
                 imported.surname_prefix.as_ref().map(|p| p.as_str()),
                 imported.surname.as_str(),
             ),
+            group: imported.group_name.to_string(),
+            birth_date: imported.birth_date,
         };
         match existing.remove(imported.external_number.as_str()) {
             None => {
@@ -108,7 +115,7 @@ pub(crate) async fn import_pupils(
     }
 
     // Pupils of this school that the export no longer has have left the school.
-    let mut gone: Vec<Pupil> = existing.into_values().filter(|p| p.leave_date.is_none_or(|d| d > today)).collect();
+    let mut gone: Vec<Pupil> = existing.into_values().filter(|p| present(p)).collect();
     gone.sort_by(|a, b| a.surname.cmp(&b.surname).then(a.given_name.cmp(&b.given_name)));
     for pupil in gone {
         sqlx::query(
@@ -124,8 +131,15 @@ pub(crate) async fn import_pupils(
         let event =
             AuditEvent::new(AuditAction::Update, "pupil", &pupil.id).fields(&["leave_date", "leave_destination"]);
         audit(&mut tx, board, actor, &event).await?;
-        report.left_school.push(ImportedName { name: pupil.full_name(), external_number: pupil.external_number });
+        report.left_school.push(ImportedName {
+            name: pupil.full_name(),
+            group: group_names.get(&pupil.group_id).cloned().unwrap_or_default(),
+            birth_date: pupil.birth_date,
+            external_number: pupil.external_number,
+        });
     }
+    report.departures_need_confirmation =
+        aantoonbaar_rules::organisation::departures_need_confirmation(report.current_pupils, report.left_school.len());
 
     let run_id = new_id();
     sqlx::query(
@@ -147,7 +161,9 @@ pub(crate) async fn import_pupils(
     audit(&mut tx, board, actor, &AuditEvent::new(AuditAction::Import, "import_run", &run_id).fields(&["school_id"]))
         .await?;
 
-    if dry_run {
+    let unconfirmed = report.departures_need_confirmation && mode != ImportMode::WriteConfirmed;
+    if mode == ImportMode::DryRun || unconfirmed {
+        report.dry_run = true;
         tx.rollback().await?;
     } else {
         tx.commit().await?;

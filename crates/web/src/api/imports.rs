@@ -3,7 +3,7 @@
 use crate::AppState;
 use crate::auth::Staff;
 use crate::error::{ApiResult, Problem};
-use aantoonbaar_app::imports;
+use aantoonbaar_app::imports::{self, ImportFile};
 use aantoonbaar_store::ImportReport;
 use axum::Json;
 use axum::body::Bytes;
@@ -13,13 +13,21 @@ use utoipa::IntoParams;
 
 #[derive(Deserialize, IntoParams)]
 pub struct ImportParams {
-    /// The school whose pupils the file lists.
-    school_id: String,
+    /// The school whose pupils the file lists; required (refused with 422
+    /// when missing: the import never picks a school itself).
+    school_id: Option<String>,
     /// Report what would change without writing anything.
     #[serde(default)]
     dry_run: bool,
-    /// Shown in the import history.
+    /// Shown in the import history; at most 200 characters.
     file_name: Option<String>,
+    /// Required as `true` when the file would record more than a small share
+    /// of the school's current pupils as left (more than 5 pupils or more than
+    /// 10 %): without it such an import is refused with 422 and a field error
+    /// `confirm_departures`, and nothing is written. A dry run reports it as
+    /// `departures_need_confirmation` with the pupils in `left_school`.
+    #[serde(default)]
+    confirm_departures: bool,
 }
 
 /// Imports a CSV export (the body) into a school: one transaction, all or nothing.
@@ -33,6 +41,12 @@ pub async fn import(
     Query(params): Query<ImportParams>,
     body: Bytes,
 ) -> ApiResult<Json<ImportReport>> {
-    let file_name = params.file_name.as_deref().unwrap_or("api");
-    Ok(Json(imports::import(&state, &staff, &params.school_id, file_name, &body, params.dry_run).await?))
+    let file = ImportFile {
+        school_id: params.school_id.as_deref().unwrap_or_default(),
+        file_name: params.file_name.as_deref().unwrap_or("api"),
+        content: &body,
+        dry_run: params.dry_run,
+        confirm_departures: params.confirm_departures,
+    };
+    Ok(Json(imports::import(&state, &staff, file).await?))
 }

@@ -66,6 +66,8 @@ pub fn router() -> Router<AppState> {
         .route("/toestemming/ronde/groepen/{id}", get(consent_round::open))
         .route("/import", get(import::form).post(import::preview))
         .route("/import/bevestigen", post(import::confirm))
+        .route("/import/kolommen", get(import::columns))
+        .route("/import/voorbeeld.csv", get(import::template))
         .route("/gebruikers", get(users::list).post(users::create))
         .route("/tokens", get(users::tokens).post(users::create_token))
         .route("/tokens/{id}/intrekken", post(users::revoke_token))
