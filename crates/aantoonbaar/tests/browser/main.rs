@@ -264,7 +264,7 @@ async fn a_teacher_reports_a_lost_phone_the_director_assesses_it_and_the_dashboa
         browser.click("#encrypted-nee").await;
         browser.click("form[action$='/beoordeling'] button[type=submit]").await;
         let assessed = browser.source().await;
-        assert!(assessed.contains("Onderbouwing") && assessed.contains("directeur@proef.nl"), "{assessed}");
+        assert!(assessed.contains("Onderbouwing") && assessed.contains("D Tester"), "who decided, by name: {assessed}");
         assert!(assessed.contains("Uiterlijk melden op"), "the 72-hour clock: {assessed}");
         accessible(&browser, "incident assessed").await;
 

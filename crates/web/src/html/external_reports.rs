@@ -115,6 +115,7 @@ pub async fn disclosure_submit(
         user_id: None,
         name: if name.is_empty() { t("disclosure.anonymous").to_owned() } else { name },
         email,
+        schools: None,
     };
     let command = ReportIncident {
         what_happened: Some(form.what_happened.clone()),
@@ -163,6 +164,7 @@ pub async fn portal_submit(State(state): State<AppState>, parent: Parent, Form(f
         user_id: None,
         name: tf("incident.parent_reporter", &[("email", &parent.session.email)]),
         email: Some(parent.session.email.clone()),
+        schools: None,
     };
     let command = ReportIncident {
         school_id,
