@@ -3,7 +3,7 @@
 //! reports every wrong field at once, so a page and the API refuse the same
 //! input with the same field named.
 
-use super::labels::named;
+use super::labels::{named, named_disclosure};
 use super::{Communication, parse_moment};
 use crate::error::FieldError;
 use crate::i18n::tf;
@@ -117,6 +117,7 @@ impl ReportIncident {
     /// # Errors
     /// Every wrong field.
     pub fn validate(self, reporter: Reporter, now: Timestamp) -> Result<NewIncident, Vec<FieldError>> {
+        let disclosure = reporter.kind == Kind::Vulnerability;
         let mut errors = self.unknown.errors();
         let what_happened = text(&mut errors, "what_happened", self.what_happened, true, TEXT_LIMIT);
         let discovered_at =
@@ -142,7 +143,8 @@ impl ReportIncident {
             device: device.unwrap_or_default(),
             ongoing: self.ongoing.unwrap_or(false),
         });
-        done(named(errors), valid)
+        let named = if disclosure { named_disclosure(errors) } else { named(errors) };
+        done(named, valid)
     }
 }
 

@@ -41,13 +41,27 @@ pub fn name(mut error: FieldError, label: &str) -> FieldError {
     error
 }
 
+/// The fields of the public disclosure form whose labels read otherwise.
+const DISCLOSURE_LABELS: &[(&str, &str)] =
+    &[("what_happened", "disclosure.what"), ("device", "disclosure.where"), ("email", "disclosure.email")];
+
 /// Every error of an incident form with its field named as its label reads;
 /// an error about the incident itself (`id`) or an unknown field keeps its text.
 #[must_use]
 pub fn named(errors: Vec<FieldError>) -> Vec<FieldError> {
+    named_with(errors, &[])
+}
+
+/// As [`named`], for the public disclosure form (a vulnerability report).
+#[must_use]
+pub fn named_disclosure(errors: Vec<FieldError>) -> Vec<FieldError> {
+    named_with(errors, DISCLOSURE_LABELS)
+}
+
+fn named_with(errors: Vec<FieldError>, first: &[(&str, &str)]) -> Vec<FieldError> {
     errors
         .into_iter()
-        .map(|error| match LABELS.iter().find(|(field, _)| *field == error.field) {
+        .map(|error| match first.iter().chain(LABELS).find(|(field, _)| *field == error.field) {
             Some((_, key)) => name(error, t(key)),
             None => error,
         })
@@ -73,7 +87,8 @@ mod tests {
 
     #[test]
     fn every_label_and_every_answer_label_is_in_the_catalogue() {
-        let missing: Vec<&str> = LABELS.iter().map(|(_, key)| *key).filter(|key| !crate::i18n::has(key)).collect();
+        let missing: Vec<&str> =
+            LABELS.iter().chain(DISCLOSURE_LABELS).map(|(_, key)| *key).filter(|key| !crate::i18n::has(key)).collect();
         assert!(missing.is_empty(), "{missing:?}");
         for question in QUESTIONS {
             assert_ne!(answer_label(question), "[?]", "{}", question.field);

@@ -10,7 +10,7 @@ pub use commands::{
     BOARD_WIDE, CloseIncident, FollowUpAuthority, InformSubjects, LinkSubjects, NotifyAuthority, RecordMeasures,
     ReportIncident, Reporter, ValidNotification,
 };
-pub use labels::{answer_label, name, named};
+pub use labels::{answer_label, name, named, named_disclosure};
 pub use operations::*;
 
 use crate::App;

@@ -521,10 +521,11 @@ pub(crate) async fn record_measures(
     id: &str,
     measures: &str,
 ) -> Result<()> {
-    let query = sqlx::query("UPDATE incidents SET measures = $3 WHERE board_id = $1 AND id = $2 AND status <> 'closed'")
-        .bind(&board.0)
-        .bind(id)
-        .bind(measures);
+    let query =
+        sqlx::query("UPDATE incidents SET measures = $3 WHERE board_id = $1 AND id = $2 AND status <> 'closed'")
+            .bind(&board.0)
+            .bind(id)
+            .bind(measures);
     let event = AuditEvent::new(AuditAction::Update, "incident", id).fields(&["measures"]);
     update(pool, board, actor, id, query, event).await
 }

@@ -186,21 +186,26 @@ impl Refused {
     /// The ARIA attributes of a field: its hint and, when refused, its error.
     pub fn aria(&self, form: &str, field: &str, hint: &str) -> String {
         let error = if self.form == form { self.errors.iter().find(|e| e.field == field) } else { None };
-        let described: Vec<&str> =
-            error.map(|e| e.id.as_str()).into_iter().chain(Some(hint)).filter(|id| !id.is_empty()).collect();
-        let mut attributes = String::new();
-        if error.is_some() {
-            attributes.push_str(" aria-invalid=\"true\"");
-        }
-        if !described.is_empty() {
-            attributes.push_str(&format!(" aria-describedby=\"{}\"", described.join(" ")));
-        }
-        attributes
+        aria_attributes(error.map(|e| e.id.as_str()), hint)
     }
 }
 
+/// ` aria-invalid="true" aria-describedby="<error> <hint>"` for a field with
+/// an error message of id `error` and a hint of id `hint` (either may be absent).
+pub(super) fn aria_attributes(error: Option<&str>, hint: &str) -> String {
+    let described: Vec<&str> = error.into_iter().chain(Some(hint)).filter(|id| !id.is_empty()).collect();
+    let mut attributes = String::new();
+    if error.is_some() {
+        attributes.push_str(" aria-invalid=\"true\"");
+    }
+    if !described.is_empty() {
+        attributes.push_str(&format!(" aria-describedby=\"{}\"", described.join(" ")));
+    }
+    attributes
+}
+
 /// "Maximaal 4.000 tekens.": the limit of every free text of the incident forms.
-fn text_limit() -> String {
+pub(super) fn text_limit() -> String {
     let limit = aantoonbaar_app::input::TEXT_LIMIT;
     let grouped = if limit >= 1000 { format!("{}.{:03}", limit / 1000, limit % 1000) } else { limit.to_string() };
     tf("incident.text_limit", &[("limit", &grouped)])
