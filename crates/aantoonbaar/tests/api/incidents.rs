@@ -547,6 +547,7 @@ story!(a_refused_assessment_keeps_every_answer_and_names_each_field_as_its_label
         ("data_categories", "health"),
         ("data_categories", "contact"),
         ("subjects", "ongeveer 30"),
+        ("integrity", "misschien"),
         ("children", "ja"),
         ("aware_at", "2026-02-30T09:30"),
         ("overrule_reason", "Nog niet duidelijk"),
@@ -556,6 +557,8 @@ story!(a_refused_assessment_keeps_every_answer_and_names_each_field_as_its_label
     let page = refused.text().await.unwrap();
     assert!(page.contains("Aantal betrokkenen: vul een heel getal in."), "{page}");
     assert!(page.contains("Datum en tijd van bewustworden: deze datum bestaat niet"), "{page}");
+    let choice = "href=\"#vraag-integrity\">Zijn gegevens onbedoeld gewijzigd of beschadigd: een antwoord is niet";
+    assert!(page.contains(choice), "a choice question is named by its question: {page}");
     assert!(!page.contains("RFC 3339") && !page.contains("subjects:"), "no codes, no English: {page}");
     // Each message is linked to its field, and the field to its message.
     assert!(page.contains("<li id=\"fout-subjects\" data-field=\"subjects\"><a href=\"#subjects\">"), "{page}");

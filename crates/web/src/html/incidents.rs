@@ -117,9 +117,12 @@ pub struct ErrorView {
 /// The id of a field's input in one of the incident forms: the field itself,
 /// except where two forms on the incident page share a field name.
 fn anchor(form: &str, field: &str) -> Option<String> {
+    let question = QUESTIONS.iter().find(|q| q.field == field);
+    let chosen = |q: &&Question| matches!(q.answer, AnswerKind::YesNo | AnswerKind::OneOf(_) | AnswerKind::ManyOf(_));
     Some(
         match (form, field) {
             (_, "id") => return None,
+            ("assess", _) if question.is_some_and(|q| chosen(&q)) => return Some(format!("vraag-{field}")),
             ("letters", "measures") => "letter-measures",
             ("measures", "measures") => "concept-measures",
             ("assess", "overrule.reason") => "overrule_reason",
