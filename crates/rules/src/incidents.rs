@@ -148,6 +148,45 @@ pub fn disclosure_response_deadline(received_at: Timestamp) -> Timestamp {
     received_at.checked_add(SignedDuration::from_hours(24 * DISCLOSURE_RESPONSE_DAYS)).unwrap_or(Timestamp::MAX)
 }
 
+/// How far in the future a moment typed by a person may lie: clocks differ a little.
+pub const CLOCK_SLACK: SignedDuration = SignedDuration::from_mins(5);
+
+/// How many years back a moment typed for an incident (its discovery, the
+/// awareness, the notification to the AP) may lie. The register documents every
+/// breach (AVG art. 33 lid 5), also one a board registers afterwards from its
+/// paper register of earlier school years; a moment longer ago than this is a
+/// typing error in the year (27 years back), not an incident to assess now.
+pub const MOMENT_LOOKBACK_YEARS: i16 = 3;
+
+/// Why a typed moment of an incident cannot be right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Implausible {
+    /// Later than now (beyond [`CLOCK_SLACK`]).
+    InFuture,
+    /// More than [`MOMENT_LOOKBACK_YEARS`] years before now.
+    TooLongAgo,
+}
+
+/// Whether a typed moment of an incident lies in its plausible range: not in
+/// the future, not more than [`MOMENT_LOOKBACK_YEARS`] years back (in Dutch
+/// calendar years, so 29 February and summer time count as they fall).
+#[must_use]
+pub fn implausible_moment(at: Timestamp, now: Timestamp) -> Option<Implausible> {
+    if at > now.checked_add(CLOCK_SLACK).unwrap_or(Timestamp::MAX) {
+        return Some(Implausible::InFuture);
+    }
+    (at < earliest_moment(now)).then_some(Implausible::TooLongAgo)
+}
+
+/// The earliest plausible moment of an incident at `now`: [`MOMENT_LOOKBACK_YEARS`]
+/// Dutch calendar years back.
+#[must_use]
+pub fn earliest_moment(now: Timestamp) -> Timestamp {
+    now.to_zoned(crate::calendar::dutch_time_zone())
+        .checked_sub(jiff::Span::new().years(MOMENT_LOOKBACK_YEARS))
+        .map_or(Timestamp::MIN, |z| z.timestamp())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,6 +228,16 @@ mod tests {
         assert!(overdue(deadline, None, at("2026-11-25T10:01:00+01:00")));
         assert!(!overdue(deadline, Some(at("2026-11-25T09:00:00+01:00")), at("2026-11-26T10:00:00+01:00")));
         assert!(overdue(deadline, Some(at("2026-11-25T11:00:00+01:00")), at("2026-11-25T11:00:00+01:00")));
+    }
+
+    #[test]
+    fn a_typed_moment_lies_between_three_years_back_and_now() {
+        let now = at("2026-11-22T10:00:00+01:00");
+        assert_eq!(implausible_moment(at("2026-11-22T10:04:00+01:00"), now), None, "clocks differ a little");
+        assert_eq!(implausible_moment(at("2026-11-22T10:06:00+01:00"), now), Some(Implausible::InFuture));
+        assert_eq!(implausible_moment(at("2023-11-22T10:00:00+01:00"), now), None);
+        assert_eq!(implausible_moment(at("2023-11-22T09:59:00+01:00"), now), Some(Implausible::TooLongAgo));
+        assert_eq!(implausible_moment(at("1999-11-22T10:00:00+01:00"), now), Some(Implausible::TooLongAgo));
     }
 
     #[test]

@@ -278,6 +278,14 @@ impl BoardStore<'_> {
         dispatch!(self.store, incidents::letters(self.board, id))
     }
 
+    /// Records the measures taken or proposed (the AP draft, AVG art. 33 lid 3 d).
+    ///
+    /// # Errors
+    /// [`crate::StoreError::WrongState`] when the incident is closed (`status <> 'closed'`).
+    pub async fn record_incident_measures(&self, actor: &Actor, id: &str, measures: &str) -> Result<()> {
+        dispatch!(self.store, incidents::record_measures(self.board, actor, id, measures))
+    }
+
     /// Closes the incident with measures, cause and evaluation.
     ///
     /// # Errors

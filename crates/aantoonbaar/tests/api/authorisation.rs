@@ -75,6 +75,7 @@ fn routes() -> Vec<Route> {
         route(Method::POST, "/incidents/{id}/assessment", Id::Incident, Some(IncidentManage)),
         route(Method::POST, "/incidents/{id}/authority-notification", Id::Incident, Some(IncidentManage)),
         route(Method::POST, "/incidents/{id}/follow-ups", Id::Incident, Some(IncidentManage)),
+        route(Method::PUT, "/incidents/{id}/measures", Id::Incident, Some(IncidentManage)),
         route(Method::POST, "/incidents/{id}/subjects", Id::Incident, Some(IncidentManage)),
         route(Method::POST, "/incidents/{id}/letters", Id::Incident, Some(IncidentManage)),
         route(Method::POST, "/incidents/{id}/close", Id::Incident, Some(IncidentManage)),
@@ -160,6 +161,7 @@ fn request_for(route: &Route, f: &Fixture, n: usize) -> (Option<Value>, String, 
         ("POST", "/incidents/{id}/assessment") => (Some(json!({"facts": {"personal_data": false}})), String::new(), None),
         ("POST", "/incidents/{id}/authority-notification") => (Some(json!({"ap_reference": "M-1"})), String::new(), None),
         ("POST", "/incidents/{id}/follow-ups") => (Some(json!({"content": "Aanvulling"})), String::new(), None),
+        ("PUT", "/incidents/{id}/measures") => (Some(json!({"measures": "Wachtwoorden gewijzigd"})), String::new(), None),
         ("POST", "/incidents/{id}/subjects") => (Some(json!({"pupil_ids": [f.pupil]})), String::new(), None),
         ("POST", "/incidents/{id}/letters") => {
             (Some(json!({"decision": "not_needed", "reason": "Geen persoonsgegevens"})), String::new(), None)

@@ -293,7 +293,10 @@ story!(on_the_pages_a_teacher_reports_in_one_form_and_the_director_assesses_with
     let incidents = json(app.get(&b.admin, "/api/v1/incidents").await, 200).await;
     let id = incidents[0]["id"].as_str().unwrap().to_owned();
     assert_eq!(incidents[0]["discovered_at"], "2026-11-22T09:15:00+01:00", "the form's time is Dutch time");
-    assert_eq!(app.page(&format!("/incidenten/{id}")).await.0, 403, "a teacher does not read the register");
+    let (status, own) = app.page(&format!("/incidenten/{id}")).await;
+    assert_eq!(status, 200, "a teacher reads her own report");
+    assert!(own.contains("Telefoon met schoolmail verloren in de bus"), "{own}");
+    assert!(!own.contains("Gaat het om persoonsgegevens"), "but not its handling: {own}");
     app.sign_out().await;
 
     app.sign_in("directeur@proef.nl", crate::helpers::PASSWORD).await;
@@ -345,8 +348,9 @@ story!(on_the_pages_a_teacher_reports_in_one_form_and_the_director_assesses_with
     assert!(xlsx.bytes().await.unwrap().starts_with(b"PK"), "a zip container");
 
     // The people concerned, the letters (with a PDF each) and closing, all on the page.
-    let (_, page) = app.page(&format!("/incidenten/{id}")).await;
-    assert!(page.contains("Sanne van der Berg (1001)") && !page.contains("(2001)"), "only the school's pupils");
+    let (_, page) = app.page(&format!("/incidenten/{id}?leerling=Sanne")).await;
+    assert!(page.contains(&format!("value=\"{}\"", b.f.pupil)), "the school's pupil is found: {page}");
+    assert!(!page.contains(&b.f.other_pupil), "only the school's pupils");
     let linked = app.form(&format!("/incidenten/{id}/betrokkenen"), &[("pupil_ids", &b.f.pupil)]).await;
     assert_eq!(linked.status(), 303);
     let letters = [
@@ -476,4 +480,238 @@ story!(the_register_exports_cannot_run_a_formula, |app| {
     let csv = response.text().await.unwrap();
     assert!(csv.contains("'=HYPERLINK("), "the formula is kept as text: {csv}");
     assert!(!csv.contains(";=HYPERLINK(") && !csv.contains(";\"=HYPERLINK("), "no cell starts with =: {csv}");
+});
+
+/// The incident's id from the register, newest first.
+async fn newest(app: &TestApp, token: &str) -> String {
+    json(app.get(token, "/api/v1/incidents").await, 200).await[0]["id"].as_str().unwrap().to_owned()
+}
+
+/// How often the audit trail records a view of `pupil`.
+async fn pupil_views(app: &TestApp, board: &BoardId, pupil: &str) -> usize {
+    let filter =
+        aantoonbaar_store::AuditFilter { entity_ids: Some(vec![pupil.to_owned()]), limit: 100, ..Default::default() };
+    app.store.board(board).audit_search(&filter).await.unwrap().iter().filter(|e| e.action == "view").count()
+}
+
+/// Who was told of a new report, sorted.
+async fn told_of_new(app: &TestApp, board: &BoardId, reference: &str) -> Vec<String> {
+    let outbox = app.store.board(board).outbox(50).await.unwrap();
+    let mut told: Vec<String> = outbox
+        .iter()
+        .filter(|m| m.subject.starts_with(&format!("Nieuwe melding {reference}")))
+        .map(|m| m.recipient.clone())
+        .collect();
+    told.sort();
+    told
+}
+
+story!(a_teachers_report_goes_to_her_own_schools_director_and_a_board_wide_one_says_who_is_told, |app| {
+    let b = board(&app).await;
+    // The form preselects the teacher's only school; board-wide is a choice that says who hears of it.
+    app.sign_in("juf@proef.nl", crate::helpers::PASSWORD).await;
+    let (_, form) = app.page("/incidenten/melden").await;
+    assert!(form.contains(&format!("<option value=\"{}\" selected>OBS De Linde", b.f.school)), "{form}");
+    assert!(!form.contains("CBS De Eik"), "only her own school");
+    assert!(form.contains("geen directeur"), "the board-wide choice says the director is not told: {form}");
+    app.sign_out().await;
+
+    // Without a school the report is at her own school, so its director hears of it.
+    let mut body = lost_laptop(&b.f.school);
+    body.as_object_mut().unwrap().remove("school_id");
+    let (id, reference) = report(&app, &b.teacher, &body).await;
+    let detail = json(app.get(&b.admin, &format!("/api/v1/incidents/{id}")).await, 200).await;
+    assert_eq!(detail["school_id"], b.f.school.as_str());
+    assert_eq!(told_of_new(&app, &b.id, &reference).await, ["directeur@proef.nl", "fg@proef.nl", "ibp@proef.nl"]);
+
+    // Someone who works at several schools chooses one, or board-wide.
+    let refused = json(app.post(&b.admin, "/api/v1/incidents", &body).await, 422).await;
+    assert_eq!(refused["errors"][0]["field"], "school_id");
+    assert_eq!(refused["errors"][0]["detail"], "School: kies de school waar het om gaat, of kies bestuursbreed.");
+    app.sign_in("ibp@proef.nl", crate::helpers::PASSWORD).await;
+    let (_, form) = app.page("/incidenten/melden").await;
+    assert!(form.contains("<select id=\"school_id\" name=\"school_id\" required"), "{form}");
+    assert!(form.contains("<option value=\"\">Kies een school</option>"), "{form}");
+    body["school_id"] = json!("board");
+    let (_, reference) = report(&app, &b.admin, &body).await;
+    assert_eq!(told_of_new(&app, &b.id, &reference).await, ["fg@proef.nl", "ibp@proef.nl"], "no director");
+});
+
+story!(a_refused_assessment_keeps_every_answer_and_names_each_field_as_its_label_reads, |app| {
+    let b = board(&app).await;
+    let (id, _) = report(&app, &b.teacher, &lost_laptop(&b.f.school)).await;
+    app.sign_in("directeur@proef.nl", crate::helpers::PASSWORD).await;
+    let answers = [
+        ("personal_data", "ja"),
+        ("confidentiality", "unknown_recipient"),
+        ("data_categories", "health"),
+        ("data_categories", "contact"),
+        ("subjects", "ongeveer 30"),
+        ("integrity", "misschien"),
+        ("children", "ja"),
+        ("aware_at", "2026-02-30T09:30"),
+        ("overrule_reason", "Nog niet duidelijk"),
+    ];
+    let refused = app.form(&format!("/incidenten/{id}/beoordeling"), &answers).await;
+    assert_eq!(refused.status(), 422);
+    let page = refused.text().await.unwrap();
+    assert!(page.contains("Aantal betrokkenen: vul een heel getal in."), "{page}");
+    assert!(page.contains("Datum en tijd van bewustworden: deze datum bestaat niet"), "{page}");
+    let choice = "href=\"#vraag-integrity\">Zijn gegevens onbedoeld gewijzigd of beschadigd: een antwoord is niet";
+    assert!(page.contains(choice), "a choice question is named by its question: {page}");
+    assert!(!page.contains("RFC 3339") && !page.contains("subjects:"), "no codes, no English: {page}");
+    // Each message is linked to its field, and the field to its message.
+    assert!(page.contains("<li id=\"fout-subjects\" data-field=\"subjects\"><a href=\"#subjects\">"), "{page}");
+    assert!(page.contains("value=\"ongeveer 30\" aria-invalid=\"true\" aria-describedby=\"fout-subjects\""), "{page}");
+    // Every answer as typed, not reset to "weet ik niet".
+    for checked in ["personal_data-ja", "confidentiality-unknown_recipient", "data_categories-health", "children-ja"] {
+        let input = page.split(&format!("id=\"{checked}\"")).nth(1).and_then(|rest| rest.split('>').next());
+        assert!(input.is_some_and(|i| i.contains("checked")), "{checked} stays chosen: {page}");
+    }
+    let unknown = page.split("id=\"personal_data-onbekend\"").nth(1).and_then(|rest| rest.split('>').next());
+    assert!(unknown.is_some_and(|i| !i.contains("checked")), "{page}");
+    assert!(page.contains(">Nog niet duidelijk</textarea>"), "the reason as typed");
+
+    // The same on the forms that follow: the AP notification and closing.
+    json(app.post(&b.director, &format!("/api/v1/incidents/{id}/assessment"), &notifiable_facts()).await, 200).await;
+    app.clock.advance(SignedDuration::from_hours(73));
+    app.sign_in("directeur@proef.nl", crate::helpers::PASSWORD).await;
+    let late = app.form(&format!("/incidenten/{id}/ap-melding"), &[("ap_reference", "M-4711")]).await;
+    assert_eq!(late.status(), 422);
+    let page = late.text().await.unwrap();
+    assert!(page.contains("Reden van de vertraging: de melding aan de AP is later dan 72 uur"), "{page}");
+    assert!(!page.contains("delay_reason:"), "{page}");
+    assert!(page.contains("value=\"M-4711\""), "the AP's reference as typed: {page}");
+    assert!(page.contains("aria-invalid=\"true\" aria-describedby=\"fout-delay_reason delay-hint\""), "{page}");
+    let closing = app.form(&format!("/incidenten/{id}/afsluiten"), &[("measures", "Wachtwoorden gewijzigd")]).await;
+    let page = closing.text().await.unwrap();
+    assert!(page.contains("Oorzaak: dit veld is verplicht."), "{page}");
+    assert!(page.contains(">Wachtwoorden gewijzigd</textarea>"), "{page}");
+});
+
+story!(the_incident_page_names_who_decided_and_the_csv_too, |app| {
+    let b = board(&app).await;
+    let (id, _) = report(&app, &b.teacher, &lost_laptop(&b.f.school)).await;
+    json(app.post(&b.director, &format!("/api/v1/incidents/{id}/assessment"), &notifiable_facts()).await, 200).await;
+    app.sign_in("ibp@proef.nl", crate::helpers::PASSWORD).await;
+    let (_, page) = app.page(&format!("/incidenten/{id}")).await;
+    assert!(page.contains("<dt>Besloten door</dt><dd>D Tester, 22-11-2026"), "the director's name: {page}");
+    assert!(!page.contains("directeur@proef.nl"), "not the address: {page}");
+    let csv = app.client.get(format!("{}/incidenten.csv", app.address)).send().await.unwrap().text().await.unwrap();
+    assert!(csv.contains(";D Tester;") && !csv.contains("directeur@proef.nl"), "{csv}");
+});
+
+story!(a_discovery_years_ago_or_on_a_day_that_does_not_exist_is_refused_in_dutch, |app| {
+    let b = board(&app).await;
+    let mut body = lost_laptop(&b.f.school);
+    body["discovered_at"] = json!("1999-11-22T09:00:00+01:00");
+    let refused = json(app.post(&b.teacher, "/api/v1/incidents", &body).await, 422).await;
+    assert_eq!(refused["errors"][0]["code"], "incident.too_long_ago");
+    assert_eq!(
+        refused["errors"][0]["detail"],
+        "Wanneer heeft u het ontdekt: dit moment ligt meer dan 3 jaar terug; controleer het jaartal."
+    );
+    body["discovered_at"] = json!("2026-02-30T09:00");
+    let refused = json(app.post(&b.teacher, "/api/v1/incidents", &body).await, 422).await;
+    assert_eq!(refused["errors"][0]["code"], "incident.no_such_date");
+    body["discovered_at"] = json!("2023-11-23T09:00:00+01:00");
+    report(&app, &b.teacher, &body).await;
+
+    // The form says the limits.
+    app.sign_in("juf@proef.nl", crate::helpers::PASSWORD).await;
+    let (_, form) = app.page("/incidenten/melden").await;
+    assert!(form.contains("Maximaal 4.000 tekens."), "{form}");
+    assert!(form.contains("niet meer dan 3 jaar terug"), "{form}");
+    assert!(form.contains("min=\"2023-11-22T10:00\" max=\"2026-11-22T10:00\""), "{form}");
+    let refused = app
+        .form("/incidenten/melden", &[("what_happened", "Telefoon kwijt"), ("discovered_at", "1999-11-22T09:00")])
+        .await;
+    assert_eq!(refused.status(), 422);
+    let page = refused.text().await.unwrap();
+    assert!(page.contains("meer dan 3 jaar terug") && page.contains("value=\"1999-11-22T09:00\""), "{page}");
+    assert!(page.contains(">Telefoon kwijt</textarea>"), "{page}");
+});
+
+story!(the_reference_on_the_confirmation_links_to_the_report_and_the_register_says_what_happened, |app| {
+    let b = board(&app).await;
+    app.sign_in("juf@proef.nl", crate::helpers::PASSWORD).await;
+    let long =
+        "Mijn telefoon met de schoolmail, de groepsapp en de foto's van de schoolreis is in bus 12 blijven liggen.";
+    let sent = app.form("/incidenten/melden", &[("what_happened", long), ("discovered_at", "2026-11-22T09:15")]).await;
+    let location = sent.headers()["location"].to_str().unwrap().to_owned();
+    let id = newest(&app, &b.admin).await;
+    let (_, register) = app.page(&location).await;
+    assert!(
+        register.contains(&format!("<a href=\"/incidenten/{id}\"><strong>INC-2026-0001</strong></a>")),
+        "{register}"
+    );
+    let short = "<td>Mijn telefoon met de schoolmail, de groepsapp en de foto&#39;s van de schoolreis is…</td>";
+    assert!(register.contains(short), "a short description, cut at a word: {register}");
+    assert!(!register.contains("bus 12"), "shortened: {register}");
+});
+
+story!(pupils_are_linked_by_searching_name_and_group_and_each_pupil_shown_is_in_the_audit_trail, |app| {
+    let b = board(&app).await;
+    let (id, _) = report(&app, &b.teacher, &lost_laptop(&b.f.school)).await;
+    app.sign_in("directeur@proef.nl", crate::helpers::PASSWORD).await;
+    let (_, page) = app.page(&format!("/incidenten/{id}")).await;
+    assert!(!page.contains("multiple"), "no Ctrl-click list: {page}");
+    assert!(page.contains("<form method=\"get\" action=\"/incidenten/"), "a search: {page}");
+    let before = pupil_views(&app, &b.id, &b.f.pupil).await;
+
+    let (_, found) = app.page(&format!("/incidenten/{id}?leerling=sanne&groep={}", b.f.group)).await;
+    let checkbox = format!("<input type=\"checkbox\" id=\"leerling-{0}\" name=\"pupil_ids\" value=\"{0}\">", b.f.pupil);
+    assert!(found.contains(&checkbox), "{found}");
+    assert!(found.contains("Sanne van der Berg, Groep 3, geboren 04-03-2019"), "name, group and birth date: {found}");
+    assert!(!found.contains(&b.f.other_pupil), "not the other school's pupil of the same name");
+    assert_eq!(pupil_views(&app, &b.id, &b.f.pupil).await, before + 1, "a pupil shown is a view");
+    let (_, other) = app.page(&format!("/incidenten/{id}?groep={}", b.f.other_group)).await;
+    assert!(!other.contains(&b.f.other_pupil), "another school's group finds nothing: {other}");
+
+    let linked = app.form(&format!("/incidenten/{id}/betrokkenen"), &[("pupil_ids", &b.f.pupil)]).await;
+    assert_eq!(linked.status(), 303);
+    let trail = app.store.board(&b.id).audit_trail(20).await.unwrap();
+    assert!(
+        trail.iter().any(|e| e.entity == "incident_subject" && e.actor == "directeur@proef.nl"),
+        "the link is audited"
+    );
+    let (_, page) = app.page(&format!("/incidenten/{id}?leerling=sanne")).await;
+    assert!(page.contains("Sanne van der Berg <span class=\"tag\">leerling</span>"), "{page}");
+    assert!(!page.contains(&checkbox), "a linked pupil is not offered again");
+});
+
+story!(the_measures_are_written_in_the_ap_draft_and_carried_to_closing, |app| {
+    let b = board(&app).await;
+    let (id, _) = report(&app, &b.teacher, &lost_laptop(&b.f.school)).await;
+    json(app.post(&b.director, &format!("/api/v1/incidents/{id}/assessment"), &notifiable_facts()).await, 200).await;
+    app.sign_in("directeur@proef.nl", crate::helpers::PASSWORD).await;
+    let (_, page) = app.page(&format!("/incidenten/{id}")).await;
+    assert!(page.contains("<textarea class=\"area\" id=\"concept-measures\" name=\"measures\""), "editable: {page}");
+    let too_long = "x".repeat(4001);
+    let refused = app.form(&format!("/incidenten/{id}/maatregelen"), &[("measures", too_long.as_str())]).await;
+    assert_eq!(refused.status(), 422);
+    let text = refused.text().await.unwrap();
+    assert!(text.contains("Genomen of voorgestelde maatregelen: deze tekst is te lang"), "{text}");
+    assert!(text.contains("href=\"#concept-measures\""), "{text}");
+    let measures = "Laptop op afstand gewist; wachtwoorden van groep 3 gewijzigd.";
+    assert_eq!(app.form(&format!("/incidenten/{id}/maatregelen"), &[("measures", measures)]).await.status(), 303);
+    let detail = json(app.get(&b.admin, &format!("/api/v1/incidents/{id}")).await, 200).await;
+    let draft = detail["authority_draft"].as_array().unwrap();
+    let field = draft.iter().find(|d| d["field"] == "measures").unwrap();
+    assert_eq!(field["value"], measures, "in the AP draft");
+    let (_, page) = app.page(&format!("/incidenten/{id}")).await;
+    assert!(page.contains(&format!("\"close-hint\">{measures}</textarea>")), "kept, and ready for closing: {page}");
+    let audit = app
+        .store
+        .board(&b.id)
+        .audit_search(&aantoonbaar_store::AuditFilter {
+            entity_ids: Some(vec![id.clone()]),
+            limit: 100,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert!(audit.iter().any(|e| e.fields.iter().any(|f| f == "measures")), "audited");
+    let put = app.request(reqwest::Method::PUT, Some(&b.director), &format!("/api/v1/incidents/{id}/measures"));
+    assert_eq!(put.json(&json!({"measures": "Ook de back-up gecontroleerd."})).send().await.unwrap().status(), 204);
 });

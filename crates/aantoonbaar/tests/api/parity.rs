@@ -107,6 +107,15 @@ story!(the_incident_pages_and_the_api_refuse_the_same_input_with_the_same_field,
         "pupil_ids",
     )
     .await;
+    refused_alike_by(
+        &app,
+        &director,
+        Method::PUT,
+        (&api("measures"), json!({"measures": long})),
+        (&page("maatregelen"), &[("measures", long.as_str())]),
+        "measures",
+    )
+    .await;
 });
 
 story!(the_request_pages_and_the_api_refuse_the_same_input_with_the_same_field, |app| {

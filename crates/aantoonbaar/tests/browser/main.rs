@@ -297,9 +297,17 @@ async fn a_teacher_reports_a_lost_phone_the_director_assesses_it_and_the_dashboa
         browser.click("#encrypted-nee").await;
         browser.click("form[action$='/beoordeling'] button[type=submit]").await;
         let assessed = browser.source().await;
-        assert!(assessed.contains("Onderbouwing") && assessed.contains("directeur@proef.nl"), "{assessed}");
+        assert!(assessed.contains("Onderbouwing") && assessed.contains("D Tester"), "who decided, by name: {assessed}");
         assert!(assessed.contains("Uiterlijk melden op"), "the 72-hour clock: {assessed}");
         accessible(&browser, "incident assessed").await;
+        // The pupils concerned are found by name and ticked, also on a touch screen.
+        browser.fill("#leerling", "Sanne").await;
+        browser.click("form[method='get'][action^='/incidenten/'] button").await;
+        accessible(&browser, "incident pupil search").await;
+        browser.click(&format!("#leerling-{}", f.pupil)).await;
+        browser.click("form[action$='/betrokkenen'] button").await;
+        let linked = browser.source().await;
+        assert!(linked.contains("Sanne van der Berg <span class=\"tag\">leerling</span>"), "{linked}");
 
         browser.goto(&format!("{base}/")).await;
         let dashboard = browser.source().await;

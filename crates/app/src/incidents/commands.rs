@@ -3,17 +3,18 @@
 //! reports every wrong field at once, so a page and the API refuse the same
 //! input with the same field named.
 
+use super::labels::{named, named_disclosure};
 use super::{Communication, parse_moment};
 use crate::error::FieldError;
+use crate::i18n::tf;
 use crate::input::{TEXT_LIMIT, Unknown, done, flexible_bool, one_or_many, text};
-use aantoonbaar_rules::incidents::{Channel, Kind, SubjectsDecision, overdue};
+use aantoonbaar_rules::incidents::{
+    Channel, Implausible, Kind, MOMENT_LOOKBACK_YEARS, SubjectsDecision, implausible_moment, overdue,
+};
 use aantoonbaar_store::{Closing, Incident, NewIncident};
-use jiff::{SignedDuration, Timestamp};
+use jiff::Timestamp;
 use serde::Deserialize;
 use utoipa::ToSchema;
-
-/// How far in the future a moment typed by a person may lie (clocks differ a little).
-const CLOCK_SLACK: SignedDuration = SignedDuration::from_mins(5);
 
 /// The reporter, as the channel knows them.
 #[derive(Debug, Clone)]
@@ -23,10 +24,19 @@ pub struct Reporter {
     pub user_id: Option<String>,
     pub name: String,
     pub email: Option<String>,
+    /// The schools a staff member works at (their scope), of which a report
+    /// names one; `None` when the channel decides the school (the portal, the
+    /// public page).
+    pub schools: Option<Vec<String>>,
 }
 
+/// The `school_id` of a report that concerns the whole board (or no school
+/// known): the IBP manager and the FG are told, no director.
+pub const BOARD_WIDE: &str = "board";
+
 /// A moment typed by a person: RFC 3339, or a form's local Dutch
-/// `datetime-local`; not in the future.
+/// `datetime-local`; within the plausible range of an incident
+/// ([`implausible_moment`]). `in_future` names what lies in the future.
 fn moment(
     errors: &mut Vec<FieldError>,
     field: &str,
@@ -36,11 +46,17 @@ fn moment(
 ) -> Option<Timestamp> {
     let value = value.map(str::trim).filter(|v| !v.is_empty())?;
     match parse_moment(value) {
-        Ok(at) if at > now + CLOCK_SLACK => {
-            errors.push(FieldError::new(field, in_future));
-            None
-        }
-        Ok(at) => Some(at),
+        Ok(at) => match implausible_moment(at, now) {
+            None => Some(at),
+            Some(Implausible::InFuture) => {
+                errors.push(FieldError::new(field, in_future));
+                None
+            }
+            Some(Implausible::TooLongAgo) => {
+                errors.push(too_long_ago(field));
+                None
+            }
+        },
         Err(invalid) => {
             errors.push(FieldError::new(field, invalid.code));
             None
@@ -48,14 +64,40 @@ fn moment(
     }
 }
 
+/// `incident.too_long_ago` with the number of years of the rule.
+pub(super) fn too_long_ago(field: &str) -> FieldError {
+    let mut error = FieldError::new(field, "incident.too_long_ago");
+    error.detail = tf("incident.too_long_ago", &[("years", &MOMENT_LOOKBACK_YEARS.to_string())]);
+    error
+}
+
+/// The school of a staff member's report: the one chosen, [`BOARD_WIDE`] by
+/// choice, or the reporter's only school; with several to choose from, a
+/// choice is required (a report that silently goes board-wide reaches no director).
+fn school_of(errors: &mut Vec<FieldError>, chosen: Option<String>, schools: Option<&[String]>) -> Option<String> {
+    let chosen = chosen.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+    match (chosen, schools) {
+        (Some(board), _) if board == BOARD_WIDE => None,
+        (Some(school), _) => Some(school),
+        (None, Some([only])) => Some(only.clone()),
+        (None, Some(several)) if several.len() > 1 => {
+            errors.push(FieldError::new("school_id", "incident.school_required"));
+            None
+        }
+        (None, _) => None,
+    }
+}
+
 /// A report: `{school_id?, what_happened, discovered_at (RFC 3339), data_concerned?,
-/// people_concerned?, device?, ongoing?}`.
+/// people_concerned?, device?, ongoing?}`. `school_id` is a school, or `"board"` for
+/// a board-wide report; without it the reporter's only school.
 #[derive(Debug, Clone, Default, Deserialize, ToSchema)]
 pub struct ReportIncident {
     /// Fields the command does not know (each one is refused by name).
     #[serde(flatten)]
     #[schema(ignore)]
     pub unknown: Unknown,
+    /// A school's id, or `"board"` (the whole board or unknown); default the reporter's only school.
     pub school_id: Option<String>,
     pub what_happened: Option<String>,
     /// RFC 3339, or a local Dutch date and time `2026-11-22T09:30`.
@@ -68,12 +110,14 @@ pub struct ReportIncident {
 }
 
 impl ReportIncident {
-    /// What happened and when are required, the discovery cannot lie in the
-    /// future, and no text is longer than [`TEXT_LIMIT`].
+    /// What happened and when are required, the discovery lies in the plausible
+    /// range ([`implausible_moment`]), a staff member with several schools chooses
+    /// one (or board-wide), and no text is longer than [`TEXT_LIMIT`].
     ///
     /// # Errors
     /// Every wrong field.
     pub fn validate(self, reporter: Reporter, now: Timestamp) -> Result<NewIncident, Vec<FieldError>> {
+        let disclosure = reporter.kind == Kind::Vulnerability;
         let mut errors = self.unknown.errors();
         let what_happened = text(&mut errors, "what_happened", self.what_happened, true, TEXT_LIMIT);
         let discovered_at =
@@ -84,7 +128,7 @@ impl ReportIncident {
         let data_concerned = text(&mut errors, "data_concerned", self.data_concerned, false, TEXT_LIMIT);
         let people_concerned = text(&mut errors, "people_concerned", self.people_concerned, false, TEXT_LIMIT);
         let device = text(&mut errors, "device", self.device, false, TEXT_LIMIT);
-        let school_id = self.school_id.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+        let school_id = school_of(&mut errors, self.school_id, reporter.schools.as_deref());
         let valid = what_happened.zip(discovered_at).map(|(what_happened, discovered_at)| NewIncident {
             kind: reporter.kind,
             channel: reporter.channel,
@@ -99,7 +143,8 @@ impl ReportIncident {
             device: device.unwrap_or_default(),
             ongoing: self.ongoing.unwrap_or(false),
         });
-        done(errors, valid)
+        let named = if disclosure { named_disclosure(errors) } else { named(errors) };
+        done(named, valid)
     }
 }
 
@@ -128,7 +173,8 @@ pub struct ValidNotification {
 
 impl NotifyAuthority {
     /// The reference is required; the incident must have been assessed; the
-    /// moment of sending cannot lie in the future; after the 72-hour deadline
+    /// moment of sending lies in the plausible range and not before the
+    /// discovery; after the 72-hour deadline
     /// the reasons for the delay are required (AVG art. 33 lid 1).
     ///
     /// # Errors
@@ -140,6 +186,13 @@ impl NotifyAuthority {
             None => Some(now),
             typed => moment(&mut errors, "sent_at", typed, now, "incident.sent_in_future"),
         };
+        let sent_at = sent_at.filter(|sent| {
+            let before = *sent < incident.discovered_at;
+            if before {
+                errors.push(FieldError::new("sent_at", "incident.sent_before_discovery"));
+            }
+            !before
+        });
         let delay_reason = text(&mut errors, "delay_reason", self.delay_reason, false, TEXT_LIMIT);
         match incident.assessment.as_ref() {
             None => errors.push(FieldError::new("id", "incident.not_assessed")),
@@ -157,7 +210,7 @@ impl NotifyAuthority {
             sent_at,
             delay_reason,
         });
-        done(errors, valid)
+        done(named(errors), valid)
     }
 }
 
@@ -189,7 +242,7 @@ impl FollowUpAuthority {
         if incident.authority_sent_at.is_none() {
             errors.push(FieldError::new("id", "incident.not_notified"));
         }
-        done(errors, content.zip(sent_at))
+        done(named(errors), content.zip(sent_at))
     }
 }
 
@@ -245,7 +298,7 @@ impl InformSubjects {
         let consequences = text(&mut errors, "consequences", self.consequences, letters, TEXT_LIMIT);
         let measures = text(&mut errors, "measures", self.measures, letters, TEXT_LIMIT);
         let valid = decision.map(|decision| Communication { decision, reason, announcement, consequences, measures });
-        done(errors, valid)
+        done(named(errors), valid)
     }
 }
 
@@ -284,6 +337,29 @@ impl CloseIncident {
             cause,
             evaluation,
         });
-        done(errors, valid)
+        done(named(errors), valid)
+    }
+}
+
+/// The measures taken or proposed, written in the AP draft while the incident
+/// is open (AVG art. 33 lid 3 d): `{measures}`. Closing records the final text.
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+pub struct RecordMeasures {
+    /// Fields the command does not know (each one is refused by name).
+    #[serde(flatten)]
+    #[schema(ignore)]
+    pub unknown: Unknown,
+    pub measures: Option<String>,
+}
+
+impl RecordMeasures {
+    /// A text within [`TEXT_LIMIT`].
+    ///
+    /// # Errors
+    /// Every wrong field.
+    pub fn validate(self) -> Result<String, Vec<FieldError>> {
+        let mut errors = self.unknown.errors();
+        let measures = text(&mut errors, "measures", self.measures, true, TEXT_LIMIT);
+        done(named(errors), measures)
     }
 }

@@ -3,12 +3,14 @@
 //! assessment, the letters to the people concerned, and the AP draft.
 
 mod commands;
+mod labels;
 mod operations;
 
 pub use commands::{
-    CloseIncident, FollowUpAuthority, InformSubjects, LinkSubjects, NotifyAuthority, ReportIncident, Reporter,
-    ValidNotification,
+    BOARD_WIDE, CloseIncident, FollowUpAuthority, InformSubjects, LinkSubjects, NotifyAuthority, RecordMeasures,
+    ReportIncident, Reporter, ValidNotification,
 };
+pub use labels::{answer_label, name, named, named_disclosure};
 pub use operations::*;
 
 use crate::App;
@@ -30,7 +32,8 @@ use jiff::Timestamp;
 /// `datetime-local` sends it (`2026-11-22T09:30`).
 ///
 /// # Errors
-/// `instant.format`.
+/// `incident.no_such_date` for a day that does not exist (30 February),
+/// `incident.moment_format` for anything else that is no moment.
 pub fn parse_moment(text: &str) -> Result<Timestamp, aantoonbaar_rules::Invalid> {
     let text = text.trim();
     if let Ok(instant) = text.parse::<Timestamp>() {
@@ -40,7 +43,29 @@ pub fn parse_moment(text: &str) -> Result<Timestamp, aantoonbaar_rules::Invalid>
         .ok()
         .and_then(|local| local.to_zoned(dutch_time_zone()).ok())
         .map(|zoned| zoned.timestamp())
-        .ok_or(aantoonbaar_rules::Invalid::new("instant.format"))
+        .ok_or_else(|| {
+            aantoonbaar_rules::Invalid::new(if no_such_day(text) {
+                "incident.no_such_date"
+            } else {
+                "incident.moment_format"
+            })
+        })
+}
+
+/// Whether `text` starts with a date in the form `YYYY-MM-DD` whose day does
+/// not exist (`2026-02-30`, `2026-04-31`).
+fn no_such_day(text: &str) -> bool {
+    let mut parts = text.get(..10).unwrap_or_default().split('-');
+    let (Some(year), Some(month), Some(day), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    if year.len() != 4 || month.len() != 2 || day.len() != 2 {
+        return false;
+    }
+    match (year.parse::<i16>(), month.parse::<i8>(), day.parse::<i8>()) {
+        (Ok(year), Ok(month), Ok(day)) => jiff::civil::Date::new(year, month, day).is_err(),
+        _ => false,
+    }
 }
 
 /// Registers a report and, at once, tells the IBP manager, the director of the
@@ -120,7 +145,8 @@ pub struct Overrule {
 /// overrule that changes nothing is no overrule; one without a reason is refused.
 ///
 /// # Errors
-/// `overrule.reason` when an overrule has no written reason or a too long one.
+/// `overrule.reason` when an overrule has no written reason or a too long one;
+/// `aware_at` outside the plausible range of an incident.
 pub fn decide(
     incident: &Incident,
     mut facts: BreachFacts,
@@ -128,6 +154,19 @@ pub fn decide(
     decided_by: &str,
     now: Timestamp,
 ) -> Result<(IncidentAssessment, Assessment), Error> {
+    if let Some(aware_at) = facts.aware_at {
+        let question = breach::QUESTIONS.iter().find(|q| q.field == "aware_at");
+        let label = question.map_or("aware_at", answer_label);
+        match aantoonbaar_rules::incidents::implausible_moment(aware_at, now) {
+            None => {}
+            Some(aantoonbaar_rules::incidents::Implausible::InFuture) => {
+                return Err(name(FieldError::new("aware_at", "incident.aware_in_future"), label).into());
+            }
+            Some(aantoonbaar_rules::incidents::Implausible::TooLongAgo) => {
+                return Err(name(commands::too_long_ago("aware_at"), label).into());
+            }
+        }
+    }
     facts.aware_at = facts.aware_at.or(Some(incident.discovered_at));
     let outcome = breach::assess(&facts);
     let overrule = overrule.unwrap_or_default();
@@ -136,12 +175,12 @@ pub fn decide(
     let overruled = notify_authority != outcome.notify_authority || notify_subjects != outcome.notify_subjects;
     let reason = overrule.reason.map(|r| r.trim().to_owned()).filter(|r| !r.is_empty());
     if overruled && reason.is_none() {
-        return Err(Error::field("overrule.reason", "incident.overrule_reason_required"));
+        return Err(named(vec![FieldError::new("overrule.reason", "incident.overrule_reason_required")]).into());
     }
     if reason.as_ref().is_some_and(|r| r.chars().count() > TEXT_LIMIT) {
         let mut error = FieldError::new("overrule.reason", "field.text_too_long");
         error.detail = tf("field.text_too_long", &[("limit", &TEXT_LIMIT.to_string())]);
-        return Err(error.into());
+        return Err(named(vec![error]).into());
     }
     let record = IncidentAssessment {
         facts: serde_json::to_string(&facts).map_err(|e| Error::internal(&e))?,
@@ -243,6 +282,21 @@ pub fn letter_text(
             ("dpo", dpo),
         ],
     )
+}
+
+/// The name of the staff member with this address (who decided), or the
+/// address when no user of the board has it any more.
+///
+/// # Errors
+/// When the store cannot be read.
+pub async fn person_name(state: &App, board: &BoardId, email: &str) -> Result<String, StoreError> {
+    Ok(name_among(&state.store.board(board).users(&Scope::Board).await?, email))
+}
+
+/// As [`person_name`], from the board's users read once (the register's export).
+#[must_use]
+pub fn name_among(users: &[aantoonbaar_store::User], email: &str) -> String {
+    users.iter().find(|u| u.email == email).map_or_else(|| email.to_owned(), |u| u.name.clone())
 }
 
 /// The FG's contact details for a letter.

@@ -3,8 +3,10 @@
 //! audit entry) through the store. The API handlers and the pages call these.
 
 use super::commands::{
-    CloseIncident, FollowUpAuthority, InformSubjects, LinkSubjects, NotifyAuthority, ReportIncident, Reporter,
+    CloseIncident, FollowUpAuthority, InformSubjects, LinkSubjects, NotifyAuthority, RecordMeasures, ReportIncident,
+    Reporter,
 };
+use super::labels::named;
 use super::{Overrule, communicate, decide, register, tell_reporter};
 use crate::error::{Error, FieldError, Result};
 use crate::{App, Staff};
@@ -56,15 +58,26 @@ pub fn visible(staff: &Staff) -> (Scope, Option<String>) {
 /// Forbidden, every wrong field, or the store.
 pub async fn report(app: &App, staff: &Staff, command: ReportIncident) -> Result<Incident> {
     staff.may(Action::IncidentReport)?;
+    let schools = reporter_schools(app, staff).await?;
     let reporter = Reporter {
         kind: Kind::Incident,
         channel: Channel::Staff,
         user_id: Some(staff.principal.user_id.clone()),
         name: staff.principal.name.clone(),
         email: Some(staff.principal.email.clone()),
+        schools: Some(schools.into_iter().map(|s| s.id).collect()),
     };
     let new = command.validate(reporter, staff.now)?;
     Ok(register(app, &staff.principal.board, &staff.actor(), &new).await?)
+}
+
+/// The schools a staff member works at (their own scope: a teacher's groups'
+/// schools, a director's school), of which their report names one.
+///
+/// # Errors
+/// When the store cannot be read.
+pub async fn reporter_schools(app: &App, staff: &Staff) -> Result<Vec<aantoonbaar_store::School>> {
+    Ok(app.store.board(&staff.principal.board).schools(&staff.principal.scope).await?)
 }
 
 /// The assessment of an incident: `{facts: {…as /incidents/assess…}, overrule?: {notify_authority?, notify_subjects?, reason}}`.
@@ -163,7 +176,7 @@ pub async fn link_subjects(app: &App, staff: &Staff, id: &str, command: LinkSubj
         errors.push(FieldError::new("pupil_ids", "field.required"));
     }
     if !errors.is_empty() {
-        return Err(Error::Invalid(errors));
+        return Err(Error::Invalid(named(errors)));
     }
     board.link_incident_subjects(&staff.actor(), &incident.id, &refs).await?;
     Ok(board.incident_subjects(&incident.id).await?)
@@ -184,6 +197,17 @@ pub async fn inform_subjects(
     let incident = find_open(app, staff, id).await?;
     let communication = command.validate()?;
     communicate(app, &staff.principal.board, &staff.actor(), &incident, &communication).await
+}
+
+/// Records the measures taken or proposed in the AP draft (AVG art. 33 lid 3 d).
+///
+/// # Errors
+/// Forbidden, not found, closed, every wrong field, or the store.
+pub async fn record_measures(app: &App, staff: &Staff, id: &str, command: RecordMeasures) -> Result<()> {
+    let incident = find_open(app, staff, id).await?;
+    let measures = command.validate()?;
+    app.store.board(&staff.principal.board).record_incident_measures(&staff.actor(), &incident.id, &measures).await?;
+    Ok(())
 }
 
 /// Closes the incident with the measures, the cause and the evaluation; a
@@ -245,7 +269,7 @@ impl RegisterFilter {
             breach: self.breach,
             pupil_id: None,
         };
-        crate::input::done(errors, Some(filter))
+        crate::input::done(named(errors), Some(filter))
     }
 }
 

@@ -514,6 +514,22 @@ fn letter_from(row: &DbRow) -> Result<IncidentLetter> {
     })
 }
 
+pub(crate) async fn record_measures(
+    pool: &Pool,
+    board: &BoardId,
+    actor: &Actor,
+    id: &str,
+    measures: &str,
+) -> Result<()> {
+    let query =
+        sqlx::query("UPDATE incidents SET measures = $3 WHERE board_id = $1 AND id = $2 AND status <> 'closed'")
+            .bind(&board.0)
+            .bind(id)
+            .bind(measures);
+    let event = AuditEvent::new(AuditAction::Update, "incident", id).fields(&["measures"]);
+    update(pool, board, actor, id, query, event).await
+}
+
 pub(crate) async fn close(pool: &Pool, board: &BoardId, actor: &Actor, id: &str, closing: &Closing) -> Result<()> {
     let query = sqlx::query(
         "UPDATE incidents SET measures = $3, cause = $4, evaluation = $5, closed_at = $6, closed_by = $7, status = 'closed' \

@@ -7,7 +7,7 @@ use crate::auth::Staff;
 use crate::error::{ApiResult, Problem};
 use aantoonbaar_app::incidents::{
     self as app, AssessIncident, CloseIncident, FollowUpAuthority, InformSubjects, LinkSubjects, NotifyAuthority,
-    ReportIncident, authority_draft, deadline_text, record_subject_views,
+    RecordMeasures, ReportIncident, authority_draft, deadline_text, record_subject_views,
 };
 use aantoonbaar_rules::Action;
 use aantoonbaar_rules::breach::{Assessment, BreachFacts, assess as assess_breach};
@@ -272,6 +272,21 @@ pub async fn follow_up(
 ) -> ApiResult<(StatusCode, Json<aantoonbaar_store::FollowUp>)> {
     let follow_up = app::follow_up(&state, &staff, &id, command).await?;
     Ok((StatusCode::CREATED, Json(follow_up)))
+}
+
+/// Records the measures taken or proposed, for the AP draft (AVG art. 33 lid 3
+/// d), while the incident is open; closing records the final text.
+#[utoipa::path(put, path = "/incidents/{id}/measures", tag = "incidents", params(("id" = String, Path)),
+    request_body = RecordMeasures,
+    responses((status = 204), (status = 404, body = Problem), (status = 422, body = Problem)))]
+pub async fn measures(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+    ApiJson(command): ApiJson<RecordMeasures>,
+) -> ApiResult<StatusCode> {
+    app::record_measures(&state, &staff, &id, command).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// Links the people whose data the incident concerns: pupils and guardians in

@@ -71,6 +71,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(incidents::assessment))
         .routes(routes!(incidents::authority_notification))
         .routes(routes!(incidents::follow_up))
+        .routes(routes!(incidents::measures))
         .routes(routes!(incidents::subjects))
         .routes(routes!(incidents::letters))
         .routes(routes!(incidents::close))

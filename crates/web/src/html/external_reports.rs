@@ -12,7 +12,7 @@ use crate::auth::client_ip;
 use crate::csrf::CsrfToken;
 use crate::error::{FieldError, Problem};
 use crate::i18n::{t, tf};
-use aantoonbaar_app::incidents::{ReportIncident, Reporter, moment, register};
+use aantoonbaar_app::incidents::{ReportIncident, Reporter, moment, named_disclosure, register};
 use aantoonbaar_rules::Email;
 use aantoonbaar_rules::incidents::{Channel, Kind, disclosure_response_deadline};
 use aantoonbaar_rules::throttle::account_delay;
@@ -37,6 +37,8 @@ struct OutsidePage {
     board: String,
     form: OutsideForm,
     errors: Vec<FieldError>,
+    /// "Maximaal 4.000 tekens." for the free texts.
+    text_limit: String,
     /// After sending: the reference and, for a vulnerability, the answer date.
     receipt: Option<(String, String)>,
 }
@@ -56,7 +58,24 @@ pub struct OutsideForm {
 }
 
 fn page(layout: Layout, action: String, disclosure: bool, board: String, form: OutsideForm) -> OutsidePage {
-    OutsidePage { layout, action, disclosure, board, form, errors: Vec::new(), receipt: None }
+    OutsidePage {
+        layout,
+        action,
+        disclosure,
+        board,
+        form,
+        errors: Vec::new(),
+        text_limit: super::incidents::text_limit(),
+        receipt: None,
+    }
+}
+
+impl OutsidePage {
+    /// The ARIA attributes of `field`: linked to its error message when it has one.
+    fn aria(&self, field: &str) -> String {
+        let error = self.errors.iter().any(|e| e.field == field).then(|| format!("fout-{field}"));
+        super::incidents::aria_attributes(error.as_deref(), "")
+    }
 }
 
 fn respond(page: &OutsidePage) -> PageResult {
@@ -115,6 +134,7 @@ pub async fn disclosure_submit(
         user_id: None,
         name: if name.is_empty() { t("disclosure.anonymous").to_owned() } else { name },
         email,
+        schools: None,
     };
     let command = ReportIncident {
         what_happened: Some(form.what_happened.clone()),
@@ -131,8 +151,8 @@ pub async fn disclosure_submit(
             page.receipt = Some((incident.reference, moment(disclosure_response_deadline(incident.reported_at))));
             page.form = OutsideForm::default();
         }
-        Ok(_) => page.errors = errors,
-        Err(more) => page.errors = errors.into_iter().chain(more).collect(),
+        Ok(_) => page.errors = named_disclosure(errors),
+        Err(more) => page.errors = named_disclosure(errors).into_iter().chain(more).collect(),
     }
     respond(&page)
 }
@@ -163,6 +183,7 @@ pub async fn portal_submit(State(state): State<AppState>, parent: Parent, Form(f
         user_id: None,
         name: tf("incident.parent_reporter", &[("email", &parent.session.email)]),
         email: Some(parent.session.email.clone()),
+        schools: None,
     };
     let command = ReportIncident {
         school_id,

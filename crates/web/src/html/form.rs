@@ -39,21 +39,41 @@ pub fn object(pairs: Vec<(String, String)>) -> Map<String, Value> {
     object
 }
 
-impl<T: DeserializeOwned> FromRequest<AppState> for PageForm<T> {
+/// The form body as its pairs, in order, for a handler that shows again what
+/// was typed when the command is refused (read it with [`read`]).
+pub struct PagePairs(pub Vec<(String, String)>);
+
+impl FromRequest<AppState> for PagePairs {
     type Rejection = super::PageError;
 
     async fn from_request(request: Request, state: &AppState) -> Result<Self, Self::Rejection> {
         let unreadable = || Problem::bad_request(crate::i18n::t("problem.body_unreadable").to_owned());
         let bytes = Bytes::from_request(request, state).await.map_err(|_| unreadable())?;
-        let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).map_err(|_| unreadable())?;
-        serde_path_to_error::deserialize(Value::Object(object(pairs))).map(PageForm).map_err(|err| {
-            let detail = crate::i18n::tf(
-                "problem.json_detail",
-                &[("path", &err.path().to_string()), ("error", &err.inner().to_string())],
-            );
-            Problem::bad_request(detail).into()
-        })
+        Ok(Self(serde_urlencoded::from_bytes(&bytes).map_err(|_| unreadable())?))
     }
+}
+
+impl<T: DeserializeOwned> FromRequest<AppState> for PageForm<T> {
+    type Rejection = super::PageError;
+
+    async fn from_request(request: Request, state: &AppState) -> Result<Self, Self::Rejection> {
+        let PagePairs(pairs) = PagePairs::from_request(request, state).await?;
+        read(pairs).map(PageForm).map_err(Into::into)
+    }
+}
+
+/// The pairs of a form as command `T` (see the module documentation).
+///
+/// # Errors
+/// 400 naming the field whose value the command cannot take.
+pub fn read<T: DeserializeOwned>(pairs: Vec<(String, String)>) -> Result<T, Problem> {
+    serde_path_to_error::deserialize(Value::Object(object(pairs))).map_err(|err| {
+        let detail = crate::i18n::tf(
+            "problem.json_detail",
+            &[("path", &err.path().to_string()), ("error", &err.inner().to_string())],
+        );
+        Problem::bad_request(detail)
+    })
 }
 
 /// A refused form as its page shows it: the problem, with the status to

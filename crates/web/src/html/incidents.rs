@@ -3,7 +3,7 @@
 //! 72-hour clock, the guided assessment, the AP draft, the letters and closing.
 
 use super::filters;
-use super::form::PageForm;
+use super::form::PagePairs;
 use super::{Layout, PageResult, render};
 use crate::AppState;
 use crate::auth::{Staff, StaffPage};
@@ -11,15 +11,15 @@ use crate::error::{FieldError, Problem};
 use crate::i18n::{t, tf};
 use aantoonbaar_app::Error;
 use aantoonbaar_app::incidents::{
-    self as app, AssessIncident, CloseIncident, DraftField, FollowUpAuthority, InformSubjects, LinkSubjects,
-    NotifyAuthority, Overrule, ReportIncident, authority_draft, moment, parse_moment, record_subject_views, time_left,
+    self as app, AssessIncident, BOARD_WIDE, CloseIncident, DraftField, FollowUpAuthority, InformSubjects,
+    LinkSubjects, NotifyAuthority, Overrule, RecordMeasures, ReportIncident, answer_label, authority_draft, moment,
+    name, parse_moment, person_name, record_subject_views, time_left,
 };
 use aantoonbaar_rules::Action;
 use aantoonbaar_rules::breach::{AnswerKind, BreachFacts, QUESTIONS, Question};
 use aantoonbaar_rules::incidents::{Kind, Status, overdue};
 use aantoonbaar_store::{FollowUp, Incident, IncidentLetter, Scope};
 use askama::Template;
-use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect};
@@ -30,6 +30,8 @@ use serde_json::{Map, Value};
 pub struct IncidentRow {
     pub id: String,
     pub reference: String,
+    /// What happened, shortened to a line.
+    pub description: String,
     pub kind: &'static str,
     pub status: &'static str,
     pub school: String,
@@ -100,6 +102,132 @@ pub async fn of_pupil(state: &AppState, staff: &Staff, pupil_id: &str) -> Result
     ))
 }
 
+// ---------------------------------------------------------------- refused forms
+
+/// One error of a refused form, linked to its field.
+pub struct ErrorView {
+    pub field: String,
+    pub detail: String,
+    /// The id of the field's input on the page (none for an error about the incident itself).
+    pub anchor: Option<String>,
+    /// The id of the message, which the field's `aria-describedby` names.
+    pub id: String,
+}
+
+/// The id of a field's input in one of the incident forms: the field itself,
+/// except where two forms on the incident page share a field name.
+fn anchor(form: &str, field: &str) -> Option<String> {
+    let question = QUESTIONS.iter().find(|q| q.field == field);
+    let chosen = |q: &&Question| matches!(q.answer, AnswerKind::YesNo | AnswerKind::OneOf(_) | AnswerKind::ManyOf(_));
+    Some(
+        match (form, field) {
+            (_, "id") => return None,
+            ("assess", _) if question.is_some_and(|q| chosen(&q)) => return Some(format!("vraag-{field}")),
+            ("letters", "measures") => "letter-measures",
+            ("measures", "measures") => "concept-measures",
+            ("assess", "overrule.reason") => "overrule_reason",
+            (_, field) => field,
+        }
+        .to_owned(),
+    )
+}
+
+/// A form as the page shows it again: which form was refused, what was typed
+/// (kept exactly), and each error linked to its field. Empty on a fresh page.
+#[derive(Default)]
+pub struct Refused {
+    form: &'static str,
+    typed: Vec<(String, String)>,
+    pub errors: Vec<ErrorView>,
+}
+
+impl Refused {
+    fn new(form: &'static str, typed: Vec<(String, String)>, errors: Vec<FieldError>) -> Self {
+        let errors = errors
+            .into_iter()
+            .map(|e| {
+                let anchor = anchor(form, &e.field);
+                let id = format!("fout-{}", anchor.as_deref().unwrap_or(&e.field).replace('.', "_"));
+                ErrorView { field: e.field, detail: e.detail, anchor, id }
+            })
+            .collect();
+        Self { form, typed, errors }
+    }
+
+    /// Whether `form` is the one refused.
+    pub fn is(&self, form: &str) -> bool {
+        !self.errors.is_empty() && self.form == form
+    }
+
+    /// The first value typed in `field` of `form`; empty for another form.
+    pub fn value(&self, form: &str, field: &str) -> &str {
+        self.values(form, field).first().copied().unwrap_or_default()
+    }
+
+    /// What was typed in `field` when `form` was refused, else `stored` (the value on record).
+    pub fn typed_or<'a>(&'a self, form: &str, field: &str, stored: &'a str) -> &'a str {
+        if self.form == form { self.value(form, field) } else { stored }
+    }
+
+    fn values(&self, form: &str, field: &str) -> Vec<&str> {
+        if self.form != form {
+            return Vec::new();
+        }
+        self.typed.iter().filter(|(k, v)| k == field && !v.trim().is_empty()).map(|(_, v)| v.as_str()).collect()
+    }
+
+    /// Whether `value` was chosen in `field` of `form` (a radio button, a checkbox, an option).
+    pub fn chosen(&self, form: &str, field: &str, value: &str) -> bool {
+        self.values(form, field).contains(&value)
+    }
+
+    /// Whether nothing was chosen in `field` of `form` ("weet ik niet").
+    pub fn unanswered(&self, form: &str, field: &str) -> bool {
+        self.values(form, field).is_empty()
+    }
+
+    /// The ARIA attributes of a field: its hint and, when refused, its error.
+    pub fn aria(&self, form: &str, field: &str, hint: &str) -> String {
+        let error = if self.form == form { self.errors.iter().find(|e| e.field == field) } else { None };
+        aria_attributes(error.map(|e| e.id.as_str()), hint)
+    }
+}
+
+/// ` aria-invalid="true" aria-describedby="<error> <hint>"` for a field with
+/// an error message of id `error` and a hint of id `hint` (either may be absent).
+pub(super) fn aria_attributes(error: Option<&str>, hint: &str) -> String {
+    let described: Vec<&str> = error.into_iter().chain(Some(hint)).filter(|id| !id.is_empty()).collect();
+    let mut attributes = String::new();
+    if error.is_some() {
+        attributes.push_str(" aria-invalid=\"true\"");
+    }
+    if !described.is_empty() {
+        attributes.push_str(&format!(" aria-describedby=\"{}\"", described.join(" ")));
+    }
+    attributes
+}
+
+/// "Maximaal 4.000 tekens.": the limit of every free text of the incident forms.
+pub(super) fn text_limit() -> String {
+    let limit = aantoonbaar_app::input::TEXT_LIMIT;
+    let grouped = if limit >= 1000 { format!("{}.{:03}", limit / 1000, limit % 1000) } else { limit.to_string() };
+    tf("incident.text_limit", &[("limit", &grouped)])
+}
+
+/// A moment as a form's `datetime-local` writes it, in Dutch time.
+fn local_input(at: jiff::Timestamp) -> String {
+    at.to_zoned(aantoonbaar_rules::calendar::dutch_time_zone()).strftime("%Y-%m-%dT%H:%M").to_string()
+}
+
+/// The range of a moment typed for an incident (`rules::incidents::implausible_moment`):
+/// the earliest and latest value of the input, and the rule in words.
+fn moment_range(now: jiff::Timestamp) -> (String, String, String) {
+    use aantoonbaar_rules::incidents::{MOMENT_LOOKBACK_YEARS, earliest_moment};
+    let earliest = earliest_moment(now);
+    let words = tf("incident.moment_range", &[("years", &MOMENT_LOOKBACK_YEARS.to_string())]);
+    (local_input(earliest), local_input(now), words)
+}
+
 // ---------------------------------------------------------------- report
 
 #[derive(Template)]
@@ -107,35 +235,47 @@ pub async fn of_pupil(state: &AppState, staff: &Staff, pupil_id: &str) -> Result
 struct ReportPage {
     layout: Layout,
     schools: Vec<(String, String)>,
-    form: ReportIncident,
-    errors: Vec<FieldError>,
+    /// More than one school to choose from: the list starts with an empty choice.
+    choose: bool,
+    board_wide: &'static str,
+    refused: Refused,
+    text_limit: String,
+    /// The earliest and latest moment a form takes (`datetime-local`), and the rule in words.
+    range: (String, String, String),
 }
 
-async fn report_page(state: &AppState, staff: &Staff, form: ReportIncident, errors: Vec<FieldError>) -> PageResult {
+async fn report_page(state: &AppState, staff: &Staff, refused: Refused) -> PageResult {
     staff.may(Action::IncidentReport)?;
-    let board = state.store.board(&staff.principal.board);
     // The schools the reporter works at (their own scope: a teacher's groups'
     // schools, a director's school), never a wider default.
-    let schools = board.schools(&staff.principal.scope).await?.into_iter().map(|s| (s.id, s.name)).collect();
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let schools: Vec<(String, String)> =
+        app::reporter_schools(state, staff).await?.into_iter().map(|s| (s.id, s.name)).collect();
+    let status = if refused.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let layout = Layout::for_staff(state, staff, t("incident.report_title"), "/incidenten");
-    Ok((status, render(&ReportPage { layout, schools, form, errors })).into_response())
+    let choose = schools.len() > 1;
+    let range = moment_range(staff.now);
+    let page = ReportPage { layout, schools, choose, board_wide: BOARD_WIDE, refused, text_limit: text_limit(), range };
+    Ok((status, render(&page)).into_response())
 }
 
 pub async fn report_form(State(state): State<AppState>, StaffPage(staff): StaffPage) -> PageResult {
-    let now = staff.now.to_zoned(aantoonbaar_rules::calendar::dutch_time_zone()).strftime("%Y-%m-%dT%H:%M").to_string();
-    report_page(&state, &staff, ReportIncident { discovered_at: Some(now), ..ReportIncident::default() }, Vec::new())
-        .await
+    let mut typed = vec![("discovered_at".to_owned(), local_input(staff.now))];
+    // The reporter's own school when they work at one: its director is told.
+    if let [only] = app::reporter_schools(&state, &staff).await?.as_slice() {
+        typed.push(("school_id".to_owned(), only.id.clone()));
+    }
+    report_page(&state, &staff, Refused::new("report", typed, Vec::new())).await
 }
 
 pub async fn report_submit(
     State(state): State<AppState>,
     StaffPage(staff): StaffPage,
-    PageForm(form): PageForm<ReportIncident>,
+    PagePairs(typed): PagePairs,
 ) -> PageResult {
-    match app::report(&state, &staff, form.clone()).await {
+    let command: ReportIncident = super::form::read(typed.clone())?;
+    match app::report(&state, &staff, command).await {
         Ok(incident) => Ok(Redirect::to(&format!("/incidenten?gemeld={}", incident.reference)).into_response()),
-        Err(Error::Invalid(errors)) => report_page(&state, &staff, form, errors).await,
+        Err(Error::Invalid(errors)) => report_page(&state, &staff, Refused::new("report", typed, errors)).await,
         Err(other) => Err(other.into()),
     }
 }
@@ -161,7 +301,8 @@ pub struct RegisterQuery {
 struct RegisterPage {
     layout: Layout,
     query: RegisterQuery,
-    reported: Option<String>,
+    /// The reference just reported and the incident's id.
+    reported: Option<(String, String)>,
     rows: Vec<IncidentRow>,
     schools: Vec<(String, String)>,
     /// The filters as a query string, for the export links.
@@ -191,6 +332,20 @@ async fn school_names(state: &AppState, staff: &Staff) -> Result<Vec<(String, St
     Ok(board.schools(&Scope::Board).await?.into_iter().map(|s| (s.id, s.name)).collect())
 }
 
+/// How many characters of what happened the register shows.
+const DESCRIPTION_LENGTH: usize = 80;
+
+/// `text` on one line, cut at a word before `length` characters with "…".
+fn shortened(text: &str, length: usize) -> String {
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() <= length {
+        return line;
+    }
+    let cut: String = line.chars().take(length).collect();
+    let at_word = cut.rfind(' ').filter(|at| *at > length / 2).map_or(cut.as_str(), |at| &cut[..at]);
+    format!("{}…", at_word.trim_end_matches([',', ';', ':', '.', ' ']))
+}
+
 fn breach_label(incident: &Incident) -> &'static str {
     match incident.assessment.as_ref() {
         None => t("incident.not_yet"),
@@ -209,11 +364,12 @@ pub async fn register(
     let name_of = |id: &Option<String>| {
         id.as_ref().and_then(|id| schools.iter().find(|(s, _)| s == id)).map(|(_, n)| n.clone()).unwrap_or_default()
     };
-    let rows = incidents
+    let rows: Vec<IncidentRow> = incidents
         .iter()
         .map(|i| IncidentRow {
             id: i.id.clone(),
             reference: i.reference.clone(),
+            description: shortened(&i.what_happened, DESCRIPTION_LENGTH),
             kind: t(&format!("incident.kind.{}", i.kind.code())),
             status: t(&format!("incident.status.{}", i.status.code())),
             school: name_of(&i.school_id),
@@ -230,7 +386,8 @@ pub async fn register(
         super::urlencode(&query.school),
         super::urlencode(&query.datalek)
     );
-    let reported = Some(query.gemeld.clone()).filter(|r| r.starts_with("INC-") && r.len() < 20);
+    // The reference just reported, with a link to the report.
+    let reported = rows.iter().find(|r| r.reference == query.gemeld).map(|r| (r.reference.clone(), r.id.clone()));
     let layout = Layout::for_staff(&state, &staff, t("nav.incidents"), "/incidenten");
     let can_view = staff.can(Action::IncidentView);
     let statuses = Status::ALL.iter().map(|s| (s.code(), t(&format!("incident.status.{}", s.code())))).collect();
@@ -268,6 +425,7 @@ const EXPORT_COLUMNS: [&str; 22] = [
 async fn export_rows(state: &AppState, staff: &Staff, query: &RegisterQuery) -> Result<Vec<Vec<String>>, Problem> {
     let incidents = register_of(state, staff, query).await?;
     let schools = school_names(state, staff).await?;
+    let users = state.store.board(&staff.principal.board).users(&Scope::Board).await?;
     let yes_no = |b: bool| if b { t("incident.yes") } else { t("incident.no") };
     Ok(incidents
         .iter()
@@ -292,7 +450,7 @@ async fn export_rows(state: &AppState, staff: &Staff, query: &RegisterQuery) -> 
                 i.authority_reference.clone().unwrap_or_default(),
                 i.delay_reason.clone().unwrap_or_default(),
                 a.map_or("", |a| yes_no(a.notify_subjects)).to_owned(),
-                a.map(|a| a.decided_by.clone()).unwrap_or_default(),
+                a.map(|a| app::name_among(&users, &a.decided_by)).unwrap_or_default(),
                 a.and_then(|a| a.overrule_reason.clone()).unwrap_or_default(),
                 i.measures.clone().unwrap_or_default(),
                 i.cause.clone().unwrap_or_default(),
@@ -366,6 +524,8 @@ pub struct QuestionView {
     pub kind: &'static str,
     pub choices: Vec<(&'static str, &'static str)>,
     pub only_if: Option<String>,
+    /// The label of a number's or a moment's input ("Aantal betrokkenen").
+    pub label: &'static str,
 }
 
 fn question_view(q: &Question) -> QuestionView {
@@ -387,7 +547,88 @@ fn question_view(q: &Question) -> QuestionView {
         kind,
         choices: choices.iter().map(|c| (c.value, c.label)).collect(),
         only_if,
+        label: answer_label(q),
     }
+}
+
+/// The search for pupils to link to an incident: by name and group, within
+/// the caller's scope and the incident's school.
+#[derive(Deserialize, Default)]
+pub struct PupilSearch {
+    #[serde(default)]
+    leerling: String,
+    #[serde(default)]
+    groep: String,
+}
+
+/// How many pupils one search shows.
+const SEARCH_LIMIT: i64 = 50;
+
+/// A pupil found, to tick for linking.
+pub struct PupilChoice {
+    pub id: String,
+    pub name: String,
+    pub group: String,
+    pub birth_date: String,
+}
+
+/// The pupil search as the page shows it.
+pub struct SearchView {
+    pub name: String,
+    pub group: String,
+    pub groups: Vec<(String, String)>,
+    /// A name was typed or a group chosen.
+    pub searched: bool,
+    pub results: Vec<PupilChoice>,
+    /// More pupils match than [`SEARCH_LIMIT`].
+    pub more: bool,
+}
+
+/// Searches the pupils the caller may link: by name (or number) and group,
+/// within `scope` and the incident's school; those already linked are left
+/// out. Names and birth dates in a result are a view of each pupil shown.
+async fn search_pupils(
+    state: &AppState,
+    staff: &Staff,
+    scope: &Scope,
+    incident: &Incident,
+    linked: &[aantoonbaar_store::IncidentSubject],
+    search: PupilSearch,
+) -> Result<SearchView, Problem> {
+    let board = state.store.board(&staff.principal.board);
+    let groups: Vec<(String, String)> =
+        board.groups(scope, incident.school_id.as_deref()).await?.into_iter().map(|g| (g.id, g.name)).collect();
+    let name = search.leerling.trim().to_owned();
+    let group = search.groep.trim().to_owned();
+    let searched = !name.is_empty() || !group.is_empty();
+    let mut view = SearchView { name, group, groups, searched, results: Vec::new(), more: false };
+    if !searched {
+        return Ok(view);
+    }
+    let query = aantoonbaar_store::PupilQuery {
+        text: Some(view.name.clone()).filter(|n| !n.is_empty()),
+        school_id: incident.school_id.clone(),
+        group_id: Some(view.group.clone()).filter(|g| !g.is_empty()),
+        today: Some(state.clock.today()),
+        limit: SEARCH_LIMIT,
+        ..Default::default()
+    };
+    let (pupils, total) = board.pupils(scope, &query).await?;
+    let pupils: Vec<_> =
+        pupils.into_iter().filter(|p| !linked.iter().any(|s| s.kind == "pupil" && s.id == p.id)).collect();
+    let shown: Vec<String> = pupils.iter().map(|p| p.id.clone()).collect();
+    board.record_views(&staff.actor(), "pupil", &shown).await?;
+    view.more = total > SEARCH_LIMIT;
+    view.results = pupils
+        .into_iter()
+        .map(|p| PupilChoice {
+            name: p.full_name(),
+            group: view.groups.iter().find(|(id, _)| *id == p.group_id).map(|(_, n)| n.clone()).unwrap_or_default(),
+            birth_date: p.birth_date.strftime("%d-%m-%Y").to_string(),
+            id: p.id,
+        })
+        .collect();
+    Ok(view)
 }
 
 #[derive(Template)]
@@ -404,6 +645,8 @@ struct IncidentPage {
     /// A vulnerability report's answer date (3 days, seed 001 §14.10) while it is open.
     response_due: Option<String>,
     severity: String,
+    /// Who decided, by name.
+    decided_by: String,
     decided_at: String,
     authority_sent_at: String,
     questions: Vec<QuestionView>,
@@ -411,45 +654,44 @@ struct IncidentPage {
     follow_ups: Vec<(String, FollowUp)>,
     /// The people linked: name and kind, in Dutch.
     subjects: Vec<(String, &'static str)>,
-    /// Pupils the user may link (id, name and number), for the select list.
-    candidates: Vec<(String, String)>,
+    /// The search for pupils to link, for who may manage the open incident.
+    search: Option<SearchView>,
     letters: Vec<IncidentLetter>,
     subjects_decision: &'static str,
     can_manage: bool,
     open: bool,
-    errors: Vec<FieldError>,
+    /// A reporter who does not read the register sees their own report, not its handling.
+    own_report: bool,
+    refused: Refused,
+    text_limit: String,
+    range: (String, String, String),
 }
 
-async fn incident_page(state: &AppState, staff: &Staff, id: &str, errors: Vec<FieldError>) -> PageResult {
-    let scope = staff.may(Action::IncidentView)?;
+async fn incident_page(state: &AppState, staff: &Staff, id: &str, refused: Refused, search: PupilSearch) -> PageResult {
+    staff.may(Action::IncidentReport)?;
+    let (scope, own) = app::visible(staff);
     let board = state.store.board(&staff.principal.board);
-    let incident = board.incident(scope, None, id).await?.ok_or_else(Problem::not_found)?;
+    let incident = board.incident(&scope, own.as_deref(), id).await?.ok_or_else(Problem::not_found)?;
     board.record_view(&staff.actor(), "incident", &incident.id).await?;
+    let own_report = own.is_some();
     let school = match &incident.school_id {
         Some(id) => board.school(&Scope::Board, id).await?.map(|s| s.name).unwrap_or_default(),
         None => t("incident.whole_board").to_owned(),
     };
-    let subjects = board.incident_subjects(&incident.id).await?;
+    let subjects = if own_report { Vec::new() } else { board.incident_subjects(&incident.id).await? };
     record_subject_views(board, staff, &subjects).await?;
-    let candidates = match staff.may(Action::IncidentManage) {
+    let search = match staff.may(Action::IncidentManage) {
         Ok(scope) if incident.status != Status::Closed => {
-            let query = aantoonbaar_store::PupilQuery {
-                school_id: incident.school_id.clone(),
-                today: Some(state.clock.today()),
-                limit: 2000,
-                ..Default::default()
-            };
-            let linked: Vec<&str> = subjects.iter().map(|s| s.id.as_str()).collect();
-            let (pupils, _) = board.pupils(scope, &query).await?;
-            pupils
-                .into_iter()
-                .filter(|p| !linked.contains(&p.id.as_str()))
-                .map(|p| (p.id.clone(), format!("{} ({})", p.full_name(), p.external_number)))
-                .collect()
+            Some(search_pupils(state, staff, scope, &incident, &subjects, search).await?)
         }
-        _ => Vec::new(),
+        _ => None,
     };
     let a = incident.assessment.as_ref();
+    let decided_by = match a {
+        Some(a) => person_name(state, &staff.principal.board, &a.decided_by).await?,
+        None => String::new(),
+    };
+    let draft = if own_report { Vec::new() } else { authority_draft(state, &staff.principal.board, &incident).await? };
     let page = IncidentPage {
         layout: Layout::for_staff(state, staff, &incident.reference, "/incidenten"),
         kind: t(&format!("incident.kind.{}", incident.kind.code())),
@@ -457,74 +699,105 @@ async fn incident_page(state: &AppState, staff: &Staff, id: &str, errors: Vec<Fi
         school,
         reported_at: moment(incident.reported_at),
         discovered_at: moment(incident.discovered_at),
-        clock: clock_of(&incident, staff.now),
-        response_due: (incident.kind == Kind::Vulnerability && incident.status != Status::Closed)
+        clock: clock_of(&incident, staff.now).filter(|_| !own_report),
+        response_due: (incident.kind == Kind::Vulnerability && incident.status != Status::Closed && !own_report)
             .then(|| moment(aantoonbaar_rules::incidents::disclosure_response_deadline(incident.reported_at))),
         severity: a.map(|a| t(&format!("incident.severity.{}", a.severity)).to_owned()).unwrap_or_default(),
+        decided_by,
         decided_at: a.map(|a| moment(a.decided_at)).unwrap_or_default(),
         authority_sent_at: incident.authority_sent_at.map(moment).unwrap_or_default(),
         questions: QUESTIONS.iter().map(question_view).collect(),
-        draft: authority_draft(state, &staff.principal.board, &incident).await?,
-        follow_ups: board
-            .authority_follow_ups(&incident.id)
-            .await?
-            .into_iter()
-            .map(|f| (moment(f.sent_at), f))
-            .collect(),
+        draft,
+        follow_ups: if own_report {
+            Vec::new()
+        } else {
+            board.authority_follow_ups(&incident.id).await?.into_iter().map(|f| (moment(f.sent_at), f)).collect()
+        },
         subjects: subjects.into_iter().map(|s| (s.name, t(&format!("incident.subject_kind.{}", s.kind)))).collect(),
-        candidates,
-        letters: board.incident_letters(&incident.id).await?,
+        search,
+        letters: if own_report { Vec::new() } else { board.incident_letters(&incident.id).await? },
         subjects_decision: incident.subjects_decision.map_or("", |d| t(&format!("incident.subjects.{}", d.code()))),
         can_manage: staff.can(Action::IncidentManage),
         open: incident.status != Status::Closed,
-        errors,
+        own_report,
+        refused,
+        text_limit: text_limit(),
+        range: moment_range(staff.now),
         incident,
     };
-    let status = if page.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = if page.refused.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     Ok((status, render(&page)).into_response())
 }
 
-pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage, Path(id): Path<String>) -> PageResult {
-    incident_page(&state, &staff, &id, Vec::new()).await
+pub async fn show(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    Path(id): Path<String>,
+    Query(search): Query<PupilSearch>,
+) -> PageResult {
+    incident_page(&state, &staff, &id, Refused::default(), search).await
 }
 
 fn back(id: &str) -> PageResult {
     Ok(Redirect::to(&format!("/incidenten/{id}")).into_response())
 }
 
-/// The answers of the decision tree as [`BreachFacts`]; "weet ik niet" (empty) leaves a fact out.
-fn facts_from(form: &[(String, String)]) -> Result<BreachFacts, FieldError> {
+/// The answers of the decision tree as [`BreachFacts`]; "weet ik niet" (empty)
+/// leaves a fact out. Every answer that cannot be read is named by its label.
+fn facts_from(form: &[(String, String)]) -> Result<BreachFacts, Vec<FieldError>> {
     let mut map = Map::new();
+    let mut errors = Vec::new();
     for q in QUESTIONS {
         let values: Vec<&str> =
             form.iter().filter(|(k, v)| k == q.field && !v.trim().is_empty()).map(|(_, v)| v.trim()).collect();
         let Some(first) = values.first() else { continue };
+        let wrong = |code: &str| name(FieldError::new(q.field, code), answer_label(q));
+        let known =
+            |choices: &[aantoonbaar_rules::breach::Choice], value: &str| choices.iter().any(|c| c.value == value);
         let value = match q.answer {
-            AnswerKind::YesNo => Value::Bool(*first == "ja"),
-            AnswerKind::OneOf(_) => Value::String((*first).to_owned()),
-            AnswerKind::ManyOf(_) => Value::Array(values.iter().map(|v| Value::String((*v).to_owned())).collect()),
-            AnswerKind::Count => {
-                Value::from(first.parse::<u64>().map_err(|_| FieldError::new(q.field, "incident.whole_number"))?)
+            AnswerKind::YesNo => match *first {
+                "ja" => Ok(Value::Bool(true)),
+                "nee" => Ok(Value::Bool(false)),
+                _ => Err(wrong("incident.answer_unknown")),
+            },
+            AnswerKind::OneOf(choices) if known(choices, first) => Ok(Value::String((*first).to_owned())),
+            AnswerKind::ManyOf(choices) if values.iter().all(|v| known(choices, v)) => {
+                Ok(Value::Array(values.iter().map(|v| Value::String((*v).to_owned())).collect()))
             }
-            AnswerKind::Hours => Value::from(
-                first.replace(',', ".").parse::<f64>().map_err(|_| FieldError::new(q.field, "incident.number"))?,
-            ),
+            AnswerKind::OneOf(_) | AnswerKind::ManyOf(_) => Err(wrong("incident.answer_unknown")),
+            AnswerKind::Count => first.parse::<u64>().map(Value::from).map_err(|_| wrong("incident.whole_number")),
+            AnswerKind::Hours => first
+                .replace(',', ".")
+                .parse::<f64>()
+                .ok()
+                .filter(|h| h.is_finite() && *h >= 0.0)
+                .map(Value::from)
+                .ok_or_else(|| wrong("incident.number")),
             AnswerKind::Instant => {
-                Value::String(parse_moment(first).map_err(|e| FieldError::new(q.field, e.code))?.to_string())
+                parse_moment(first).map(|at| Value::String(at.to_string())).map_err(|e| wrong(e.code))
             }
         };
-        map.insert(q.field.to_owned(), value);
+        match value {
+            Ok(value) => {
+                map.insert(q.field.to_owned(), value);
+            }
+            Err(error) => errors.push(error),
+        }
     }
-    serde_json::from_value(Value::Object(map)).map_err(|_| FieldError::new("facts", "incident.answer_unknown"))
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    serde_json::from_value(Value::Object(map)).map_err(|_| vec![FieldError::new("facts", "incident.answer_unknown")])
 }
 
 pub async fn assess(
     State(state): State<AppState>,
     StaffPage(staff): StaffPage,
     Path(id): Path<String>,
-    Form(form): Form<Vec<(String, String)>>,
+    PagePairs(typed): PagePairs,
 ) -> PageResult {
-    let field = |name: &str| form.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim().to_owned()).unwrap_or_default();
+    let field =
+        |name: &str| typed.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim().to_owned()).unwrap_or_default();
     let choice = |name: &str| match field(name).as_str() {
         "ja" => Some(true),
         "nee" => Some(false),
@@ -535,21 +808,28 @@ pub async fn assess(
         notify_subjects: choice("overrule_subjects"),
         reason: Some(field("overrule_reason")),
     };
-    let facts = match facts_from(&form) {
-        Ok(facts) => facts,
-        Err(error) => return incident_page(&state, &staff, &id, vec![error]).await,
+    let outcome = match facts_from(&typed) {
+        Ok(facts) => app::assess(&state, &staff, &id, AssessIncident { facts, overrule: Some(overrule) }).await,
+        // Only who may assess this incident hears what is wrong with the answers.
+        Err(errors) => app::find_open(&state, &staff, &id).await.and(Err(Error::Invalid(errors))),
     };
-    let command = AssessIncident { facts, overrule: Some(overrule) };
-    let outcome = app::assess(&state, &staff, &id, command).await;
-    respond(&state, &staff, &id, outcome).await
+    respond(&state, &staff, &id, ("assess", typed), outcome).await
 }
 
-/// Back to the incident after a change; its page again with the errors when
-/// the command was refused.
-async fn respond<T>(state: &AppState, staff: &Staff, id: &str, outcome: Result<T, Error>) -> PageResult {
+/// Back to the incident after a change; its page again with the form as
+/// typed and the errors when the command was refused.
+async fn respond<T>(
+    state: &AppState,
+    staff: &Staff,
+    id: &str,
+    (form, typed): (&'static str, Vec<(String, String)>),
+    outcome: Result<T, Error>,
+) -> PageResult {
     match outcome {
         Ok(_) => back(id),
-        Err(Error::Invalid(errors)) => incident_page(state, staff, id, errors).await,
+        Err(Error::Invalid(errors)) => {
+            incident_page(state, staff, id, Refused::new(form, typed, errors), PupilSearch::default()).await
+        }
         Err(other) => Err(other.into()),
     }
 }
@@ -558,10 +838,11 @@ pub async fn notify_authority(
     State(state): State<AppState>,
     StaffPage(staff): StaffPage,
     Path(id): Path<String>,
-    PageForm(command): PageForm<NotifyAuthority>,
+    PagePairs(typed): PagePairs,
 ) -> PageResult {
+    let command: NotifyAuthority = super::form::read(typed.clone())?;
     let outcome = app::notify_authority(&state, &staff, &id, command).await;
-    respond(&state, &staff, &id, outcome).await
+    respond(&state, &staff, &id, ("notify", typed), outcome).await
 }
 
 /// Records further information sent to the AP (AVG art. 33 lid 4).
@@ -569,41 +850,57 @@ pub async fn follow_up(
     State(state): State<AppState>,
     StaffPage(staff): StaffPage,
     Path(id): Path<String>,
-    PageForm(command): PageForm<FollowUpAuthority>,
+    PagePairs(typed): PagePairs,
 ) -> PageResult {
+    let command: FollowUpAuthority = super::form::read(typed.clone())?;
     let outcome = app::follow_up(&state, &staff, &id, command).await;
-    respond(&state, &staff, &id, outcome).await
+    respond(&state, &staff, &id, ("follow_up", typed), outcome).await
 }
 
-/// Links the chosen pupils to the incident.
+/// Links the pupils ticked in the search results to the incident.
 pub async fn link_pupils(
     State(state): State<AppState>,
     StaffPage(staff): StaffPage,
     Path(id): Path<String>,
-    PageForm(command): PageForm<LinkSubjects>,
+    PagePairs(typed): PagePairs,
 ) -> PageResult {
+    let command: LinkSubjects = super::form::read(typed.clone())?;
     let outcome = app::link_subjects(&state, &staff, &id, command).await;
-    respond(&state, &staff, &id, outcome).await
+    respond(&state, &staff, &id, ("link", typed), outcome).await
+}
+
+/// Records the measures taken or proposed, in the AP draft.
+pub async fn measures(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    Path(id): Path<String>,
+    PagePairs(typed): PagePairs,
+) -> PageResult {
+    let command: RecordMeasures = super::form::read(typed.clone())?;
+    let outcome = app::record_measures(&state, &staff, &id, command).await;
+    respond(&state, &staff, &id, ("measures", typed), outcome).await
 }
 
 pub async fn letters(
     State(state): State<AppState>,
     StaffPage(staff): StaffPage,
     Path(id): Path<String>,
-    PageForm(command): PageForm<InformSubjects>,
+    PagePairs(typed): PagePairs,
 ) -> PageResult {
+    let command: InformSubjects = super::form::read(typed.clone())?;
     let outcome = app::inform_subjects(&state, &staff, &id, command).await;
-    respond(&state, &staff, &id, outcome).await
+    respond(&state, &staff, &id, ("letters", typed), outcome).await
 }
 
 pub async fn close(
     State(state): State<AppState>,
     StaffPage(staff): StaffPage,
     Path(id): Path<String>,
-    PageForm(command): PageForm<CloseIncident>,
+    PagePairs(typed): PagePairs,
 ) -> PageResult {
+    let command: CloseIncident = super::form::read(typed.clone())?;
     let outcome = app::close(&state, &staff, &id, command).await;
-    respond(&state, &staff, &id, outcome).await
+    respond(&state, &staff, &id, ("close", typed), outcome).await
 }
 
 /// One letter as PDF (AVG art. 34 lid 2).

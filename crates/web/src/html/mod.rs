@@ -113,6 +113,7 @@ pub fn router() -> Router<AppState> {
         .route("/incidenten/{id}/brieven", post(incidents::letters))
         .route("/incidenten/{id}/brieven/{file}", get(incidents::letter_pdf))
         .route("/incidenten/{id}/afsluiten", post(incidents::close))
+        .route("/incidenten/{id}/maatregelen", post(incidents::measures))
         .route("/logboek", get(audit::show))
         .route("/logboek.csv", get(audit::export))
         .route("/static/app.css", get(stylesheet))
@@ -133,12 +134,6 @@ mod filters {
     #[askama::filter_fn]
     pub fn t<T: std::fmt::Display>(key: T, _: &dyn askama::Values) -> askama::Result<String> {
         Ok(crate::i18n::t(&key.to_string()).to_owned())
-    }
-
-    /// A typed value of a command kept for the form: empty when not given.
-    #[askama::filter_fn]
-    pub fn or_empty(value: &Option<String>, _: &dyn askama::Values) -> askama::Result<String> {
-        Ok(value.clone().unwrap_or_default())
     }
 }
 
