@@ -13,6 +13,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (3, "requests", include_str!("../migrations/postgres/0003_requests.sql")),
     (4, "pupil_email", include_str!("../migrations/postgres/0004_pupil_email.sql")),
     (5, "delivery", include_str!("../migrations/postgres/0005_delivery.sql")),
+    (6, "requests_decided_by", include_str!("../migrations/postgres/0006_requests.sql")),
 ];
 
 pub(crate) async fn connect(url: &str) -> Result<sqlx::PgPool> {

@@ -17,6 +17,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (3, "requests", include_str!("../migrations/sqlite/0003_requests.sql")),
     (4, "pupil_email", include_str!("../migrations/sqlite/0004_pupil_email.sql")),
     (5, "delivery", include_str!("../migrations/sqlite/0005_delivery.sql")),
+    (6, "requests_decided_by", include_str!("../migrations/sqlite/0006_requests.sql")),
 ];
 
 pub(crate) async fn connect(path: &Path) -> Result<sqlx::SqlitePool> {
