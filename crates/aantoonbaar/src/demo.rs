@@ -251,6 +251,16 @@ fn pupils_for(
             });
         }
     }
+    // Families with two (or three) children: every tenth pupil from the third
+    // group on is a younger sibling of the pupil two groups up (same surname,
+    // the same parents), so a parent can decide or withdraw for one child only.
+    let gap = 2 * plan.pupils_per_group;
+    for younger in (gap..pupils.len()).step_by(10) {
+        let elder = pupils[younger - gap].clone();
+        let pupil = &mut pupils[younger];
+        (pupil.surname_prefix, pupil.surname) = (elder.surname_prefix, elder.surname);
+        (pupil.family_situation, pupil.guardians) = (elder.family_situation, elder.guardians);
+    }
     // Two girls with the same name in one group, as happens: the pages tell them apart by birth date.
     for pupil in pupils.iter_mut().filter(|p| p.group_name.as_str() == "Groep 3").take(2) {
         pupil.given_name = name("Fenna")?;
@@ -590,4 +600,28 @@ async fn incidents(board: BoardStore<'_>, actor: &Actor, school_ids: &[String]) 
         evaluation: "Binnen een uur gemeld; geen melding aan de AP nodig (laag risico)".to_owned(),
     };
     board.close_incident(actor, &mail.id, &closing).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn some_parents_have_two_children_at_one_school() {
+        let today = Date::new(2026, 12, 2).unwrap();
+        let pupils = pupils_for(&SCHOOLS[0], &mut Dice(0x5EED_2026_A0B1_C2D3), today, 100_000).unwrap();
+        let address = |p: &ImportedPupil| p.guardians.iter().filter_map(|g| g.guardian.email.clone()).next();
+        let mut families = std::collections::HashMap::<Email, Vec<&ImportedPupil>>::new();
+        for pupil in &pupils {
+            if let Some(email) = address(pupil) {
+                families.entry(email).or_default().push(pupil);
+            }
+        }
+        let siblings: Vec<_> = families.values().filter(|children| children.len() >= 2).collect();
+        assert!(siblings.len() >= 20, "families with two children: {}", siblings.len());
+        for children in siblings {
+            assert!(children.iter().all(|c| c.surname == children[0].surname), "siblings share the surname");
+            assert!(children.iter().any(|c| c.group_name != children[0].group_name), "in different groups");
+        }
+    }
 }

@@ -53,6 +53,8 @@ pub struct Request {
     pub reason: Option<Reason>,
     pub explanation: Option<String>,
     pub decided_on: Option<Date>,
+    /// The user who decided (the letter is signed in their name).
+    pub decided_by: Option<String>,
     pub objection_balancing: Option<String>,
     pub objection_outcome: Option<ObjectionOutcome>,
     pub erasures: Vec<ErasureRecord>,

@@ -18,6 +18,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (4, "pupil_email", include_str!("../migrations/sqlite/0004_pupil_email.sql")),
     (5, "delivery", include_str!("../migrations/sqlite/0005_delivery.sql")),
     (6, "consent_reminders", include_str!("../migrations/sqlite/0006_consent_reminders.sql")),
+    (7, "decided_by", include_str!("../migrations/sqlite/0007_decided_by.sql")),
 ];
 
 pub(crate) async fn connect(path: &Path) -> Result<sqlx::SqlitePool> {

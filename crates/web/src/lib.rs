@@ -38,6 +38,7 @@ pub fn router(state: AppState) -> Router {
         .fallback(html::not_found)
         .layer(axum::middleware::from_fn_with_state(state.clone(), csrf::protect))
         .layer(axum::middleware::from_fn(security::headers))
+        .layer(axum::middleware::from_fn(html::portal_or_staff))
         .with_state(state)
 }
 

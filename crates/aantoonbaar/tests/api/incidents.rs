@@ -489,9 +489,9 @@ async fn newest(app: &TestApp, token: &str) -> String {
 
 /// How often the audit trail records a view of `pupil`.
 async fn pupil_views(app: &TestApp, board: &BoardId, pupil: &str) -> usize {
-    let filter =
-        aantoonbaar_store::AuditFilter { entity_ids: Some(vec![pupil.to_owned()]), limit: 100, ..Default::default() };
-    app.store.board(board).audit_search(&filter).await.unwrap().iter().filter(|e| e.action == "view").count()
+    let filter = aantoonbaar_store::AuditFilter { limit: 1000, ..Default::default() };
+    let trail = app.store.board(board).audit_search(&filter).await.unwrap();
+    trail.iter().filter(|e| e.action == "view" && e.entity_id == pupil).count()
 }
 
 /// Who was told of a new report, sorted.
@@ -704,14 +704,10 @@ story!(the_measures_are_written_in_the_ap_draft_and_carried_to_closing, |app| {
     let audit = app
         .store
         .board(&b.id)
-        .audit_search(&aantoonbaar_store::AuditFilter {
-            entity_ids: Some(vec![id.clone()]),
-            limit: 100,
-            ..Default::default()
-        })
+        .audit_search(&aantoonbaar_store::AuditFilter { limit: 1000, ..Default::default() })
         .await
         .unwrap();
-    assert!(audit.iter().any(|e| e.fields.iter().any(|f| f == "measures")), "audited");
+    assert!(audit.iter().any(|e| e.entity_id == id && e.fields.iter().any(|f| f == "measures")), "audited");
     let put = app.request(reqwest::Method::PUT, Some(&b.director), &format!("/api/v1/incidents/{id}/measures"));
     assert_eq!(put.json(&json!({"measures": "Ook de back-up gecontroleerd."})).send().await.unwrap().status(), 204);
 });

@@ -69,3 +69,61 @@ story!(the_ibp_manager_reads_the_outbox_and_a_teacher_cannot, |app| {
     assert_eq!(status, 200);
     assert!(page.contains("eva@voorbeeld.nl") && page.contains("/ouders/inloggen/"));
 });
+
+/// Signs the fixture's mother in to the portal.
+async fn sign_in_mother(app: &crate::helpers::TestApp, board: &aantoonbaar_store::BoardId) -> String {
+    app.form("/ouders", &[("email", "eva@voorbeeld.nl")]).await;
+    let link = link_in(&app.store.board(board).outbox(1).await.unwrap()[0].body);
+    assert_eq!(app.form(&link, &[]).await.status(), 303);
+    link
+}
+
+story!(a_used_link_and_an_unknown_portal_page_lead_back_to_the_portal_not_the_staff_sign_in, |app| {
+    let board = app.board("Stichting Proef").await;
+    let admin = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    Fixture::create(&app, &admin, 54).await;
+    let link = sign_in_mother(&app, &board).await;
+    app.form("/ouders/afmelden", &[]).await;
+
+    let used = app.form(&link, &[]).await;
+    assert_eq!(used.status(), 404);
+    let page = used.text().await.unwrap();
+    assert!(page.contains("verlopen of al gebruikt") && page.contains("href=\"/ouders\""), "{page}");
+    assert!(!page.contains("href=\"/\"") && !page.contains("href=\"/aanmelden\""), "{page}");
+    let (status, page) = app.page("/ouders/bestaat-niet").await;
+    assert_eq!(status, 404);
+    assert!(page.contains("href=\"/ouders\"") && !page.contains("href=\"/\""), "{page}");
+    // A staff page that does not exist still leads to the staff start.
+    let (status, page) = app.page("/bestaat-niet").await;
+    assert_eq!(status, 404);
+    assert!(page.contains("href=\"/\"") && !page.contains("href=\"/ouders\""), "{page}");
+});
+
+story!(a_parent_keeps_a_readable_pdf_receipt_and_the_json_is_offered_second, |app| {
+    let board = app.board("Stichting Proef").await;
+    let admin = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    let f = Fixture::create(&app, &admin, 55).await;
+    sign_in_mother(&app, &board).await;
+    let consent = format!("/ouders/kinderen/{}", f.pupil);
+    let saved = app.form(&consent, &[("keuze_website", "nee")]).await.text().await.unwrap();
+    let id = saved.split("/bewijs/").nth(1).unwrap().split('"').next().unwrap().to_owned();
+    let receipt = format!("{consent}/bewijs/{id}");
+
+    let (status, page) = app.page(&receipt).await;
+    assert_eq!(status, 200);
+    let pdf_at = page.find(&format!("{receipt}/pdf")).expect("a PDF download");
+    let json_at = page.find(&format!("{receipt}/json")).expect("the JSON for who wants it");
+    assert!(pdf_at < json_at, "the readable receipt comes first");
+    assert!(page.contains("Openbare website van de school") && page.contains("Sanne van der Berg"), "{page}");
+    assert!(!page.contains(&format!(">{id}<")), "no internal identifier on the page: {page}");
+    let pdf = app.client.get(format!("{}{receipt}/pdf", app.address)).send().await.unwrap();
+    assert_eq!(pdf.status(), 200);
+    assert_eq!(pdf.headers()["content-type"], "application/pdf");
+    assert!(pdf.bytes().await.unwrap().starts_with(b"%PDF"));
+    // Later, the consent page still leads to the receipt of the current choice.
+    let (_, page) = app.page(&consent).await;
+    assert!(page.contains(&receipt), "{page}");
+    // Another child's receipts stay closed.
+    let other = format!("/ouders/kinderen/{}/bewijs/{id}/pdf", f.other_pupil);
+    assert_eq!(app.page(&other).await.0, 404);
+});

@@ -654,3 +654,193 @@ story!(a_dashboard_visit_records_no_view_and_opening_a_request_does, |app| {
     assert_eq!(app.page(&format!("/verzoeken/{}", ids[1])).await.0, 200);
     assert_eq!(views().await, [ids[1].clone()], "opening one is");
 });
+
+/// The fixture's pupil gets a separated father with his own address and phone.
+async fn add_father(app: &TestApp, s: &Setup) -> String {
+    let father = json!({"given_name": "Piet", "surname": "Berg", "email": "piet@voorbeeld.nl", "phone": "0612345678"});
+    let father = json(app.post(&s.admin, "/api/v1/guardians", &father).await, 201).await;
+    let father = father["id"].as_str().unwrap().to_owned();
+    let link = json!({"guardian_id": father, "relation": "father", "holds_custody": true, "recognised": true});
+    json(app.post(&s.admin, &format!("/api/v1/pupils/{}/guardians", s.f.pupil), &link).await, 201).await;
+    father
+}
+
+/// Signs `email` in to the parent portal with the link mailed to it.
+async fn sign_in_parent(app: &TestApp, s: &Setup, email: &str) {
+    app.form("/ouders", &[("email", email)]).await;
+    let outbox = app.store.board(&s.board).outbox(50).await.unwrap();
+    let mail = outbox.iter().find(|m| m.recipient == email && m.body.contains("/ouders/inloggen/")).unwrap();
+    assert_eq!(app.form(&link_in(&mail.body), &[]).await.status(), 303);
+}
+
+story!(the_answer_letter_addresses_the_parent_by_name_names_the_school_and_is_signed_by_the_director, |app| {
+    let s = setup(&app).await;
+    let request = file(&app, &s, "access", "2026-11-20").await;
+    let id = request["id"].as_str().unwrap().to_owned();
+    json(app.post(&s.director, &format!("/api/v1/requests/{id}/decision"), &json!({"outcome": "granted"})).await, 200)
+        .await;
+    let outbox = app.store.board(&s.board).outbox(20).await.unwrap();
+    let letter = outbox.iter().find(|m| m.subject.starts_with("Antwoord")).expect("the letter");
+    let body = &letter.body;
+    assert!(body.starts_with("Beste Eva Berg,"), "addressed by name: {body}");
+    assert!(body.contains("ontving OBS De Linde uw verzoek"), "the school is named: {body}");
+    assert!(body.contains("D Tester\ndirecteur van OBS De Linde"), "signed by the director: {body}");
+    assert!(body.contains("/ouders") && body.contains("pdf"), "where to download the overview: {body}");
+    for wrong in ["Geachte heer, mevrouw", "de directeur van de school", "als pdf of op papier"] {
+        assert!(!body.contains(wrong), "{wrong}: {body}");
+    }
+    // The request page names who decided, not their address.
+    app.sign_in("directeur@proef.nl", crate::helpers::PASSWORD).await;
+    let (_, page) = app.page(&format!("/verzoeken/{id}")).await;
+    assert!(page.contains("Besloten door") && page.contains("D Tester, "), "{page}");
+    assert!(!page.contains("directeur@proef.nl</dd>"), "{page}");
+    let pdf = app.client.get(format!("{}/verzoeken/{id}/brief.pdf", app.address)).send().await.unwrap();
+    assert!(pdf.bytes().await.unwrap().starts_with(b"%PDF"));
+});
+
+story!(the_requester_downloads_the_decided_overview_in_the_portal_and_another_guardian_cannot, |app| {
+    let s = setup(&app).await;
+    add_father(&app, &s).await;
+    sign_in_parent(&app, &s, "piet@voorbeeld.nl").await;
+    let form = format!("/ouders/kinderen/{}/verzoek", s.f.pupil);
+    assert_eq!(app.form(&form, &[("kind", "access")]).await.status(), 200);
+    let list = json(app.get(&s.director, "/api/v1/requests").await, 200).await;
+    let id = list[0]["id"].as_str().unwrap().to_owned();
+    let download = format!("/ouders/kinderen/{}/verzoeken/{id}/overzicht.pdf", s.f.pupil);
+    let (_, page) = app.page(&form).await;
+    assert!(page.contains("Uw verzoeken") && page.contains("In behandeling"), "{page}");
+    assert!(!page.contains(&download), "nothing to download before the decision");
+    assert_eq!(app.page(&download).await.0, 404);
+
+    json(app.post(&s.director, &format!("/api/v1/requests/{id}/decision"), &json!({"outcome": "granted"})).await, 200)
+        .await;
+    let (_, page) = app.page(&form).await;
+    assert!(page.contains(&download) && page.contains("Toegewezen op"), "{page}");
+    let pdf = app.client.get(format!("{}{download}", app.address)).send().await.unwrap();
+    assert_eq!(pdf.status(), 200);
+    assert_eq!(pdf.headers()["content-type"], "application/pdf");
+    assert!(pdf.bytes().await.unwrap().starts_with(b"%PDF"));
+    let trail = app.store.board(&s.board).audit_trail(10).await.unwrap();
+    assert!(
+        trail.iter().any(|e| e.action == "view" && e.entity_id == s.f.pupil && e.actor == "piet@voorbeeld.nl"),
+        "the download is audited as a view"
+    );
+
+    // The mother, a guardian of the same child, neither sees nor downloads it.
+    app.form("/ouders/afmelden", &[]).await;
+    sign_in_parent(&app, &s, "eva@voorbeeld.nl").await;
+    let (_, page) = app.page(&form).await;
+    assert!(!page.contains(&download) && !page.contains("Uw verzoeken"), "{page}");
+    assert_eq!(app.page(&download).await.0, 404);
+});
+
+story!(the_access_overview_api_gives_the_pages_sections_in_dutch_and_the_pdf_on_request, |app| {
+    let s = setup(&app).await;
+    grant_consent(&app, &s, "website").await;
+    let father = add_father(&app, &s).await;
+    let body = json!({"kind": "access", "subject_pupil_id": s.f.pupil, "requester_guardian_id": father,
+        "received_on": "2026-11-20", "channel": "email", "identity_check": "known_email"});
+    let request = json(app.post(&s.director, "/api/v1/requests", &body).await, 201).await;
+    let id = request["id"].as_str().unwrap().to_owned();
+    let overview = json(app.get(&s.director, &format!("/api/v1/requests/{id}/overview")).await, 200).await;
+    let sections = overview["sections"].as_array().unwrap();
+    let titles: Vec<&str> = sections.iter().map(|s| s["title"].as_str().unwrap()).collect();
+    assert_eq!(titles[..3], ["Leerling", "Ouders en verzorgers", "Toestemmingen voor beeldmateriaal"]);
+    let consent = &sections[2]["rows"][0];
+    assert_eq!(consent["label"], "Openbare website van de school", "the purpose as the form names it");
+    assert_eq!(consent["value"], "toestemming gegeven (01-09-2026)", "a Dutch date");
+    let text = overview.to_string();
+    assert!(!text.contains("\"website\"") && !text.contains("2026-09-01"), "no codes, no ISO dates: {text}");
+    assert!(text.contains("piet@voorbeeld.nl") && !text.contains("eva@voorbeeld.nl"), "AVG art. 15(4): {text}");
+
+    // The page shows the same rows.
+    app.sign_in("directeur@proef.nl", crate::helpers::PASSWORD).await;
+    let (_, page) = app.page(&format!("/verzoeken/{id}/overzicht")).await;
+    for row in sections.iter().flat_map(|s| s["rows"].as_array().unwrap()) {
+        let label = row["label"].as_str().unwrap().replace('\'', "&#x27;");
+        assert!(page.contains(&label), "{label} on the page too");
+    }
+    assert!(page.contains("toestemming gegeven (01-09-2026)") && !page.contains("2026-09-01"));
+
+    let pdf = app
+        .request(reqwest::Method::GET, Some(&s.director), &format!("/api/v1/requests/{id}/overview"))
+        .header("accept", "application/pdf")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(pdf.headers()["content-type"], "application/pdf");
+    assert!(pdf.bytes().await.unwrap().starts_with(b"%PDF"));
+    let trail = app.store.board(&s.board).audit_trail(20).await.unwrap();
+    assert!(trail.iter().any(|e| e.action == "view" && e.entity_id == s.f.pupil), "audited");
+    // Need to know: a teacher may not, another school's director does not find it.
+    let teacher = app.staff(&s.board, "juf@proef.nl", Role::Op, ScopeKind::Groups, &[&s.f.group]).await;
+    json(app.get(&teacher, &format!("/api/v1/requests/{id}/overview")).await, 403).await;
+    let other = app.staff(&s.board, "eik@proef.nl", Role::D, ScopeKind::School, &[&s.f.other_school]).await;
+    json(app.get(&other, &format!("/api/v1/requests/{id}/overview")).await, 404).await;
+});
+
+story!(a_portability_export_for_a_request_leaves_out_the_other_guardians_contact_details, |app| {
+    let s = setup(&app).await;
+    let father = add_father(&app, &s).await;
+    let body = json!({"kind": "portability", "subject_pupil_id": s.f.pupil, "requester_guardian_id": father,
+        "received_on": "2026-11-20", "channel": "email", "identity_check": "known_email"});
+    let request = json(app.post(&s.director, "/api/v1/requests", &body).await, 201).await;
+    let id = request["id"].as_str().unwrap().to_owned();
+    let export = json(app.get(&s.director, &format!("/api/v1/requests/{id}/export")).await, 200).await;
+    let guardians = export["guardians"].as_array().unwrap();
+    let mother = guardians.iter().find(|g| g["given_name"] == "Eva").expect("the mother is named");
+    assert!(mother["email"].is_null() && mother["phone"].is_null(), "{mother}");
+    assert!(guardians.iter().any(|g| g["email"] == "piet@voorbeeld.nl"), "the requester's own details stay");
+    let zip = app.get(&s.director, &format!("/api/v1/requests/{id}/export.zip")).await;
+    assert_eq!(zip.headers()["content-type"], "application/zip");
+    let bytes = zip.bytes().await.unwrap();
+    assert!(bytes.windows(8).any(|w| w == b"piet@voo") && !bytes.windows(8).any(|w| w == b"eva@voor"));
+    // The request page hands out this export, not the school's full one.
+    app.sign_in("directeur@proef.nl", crate::helpers::PASSWORD).await;
+    let (_, page) = app.page(&format!("/verzoeken/{id}")).await;
+    assert!(page.contains(&format!("/api/v1/requests/{id}/export.zip")), "{page}");
+    assert!(!page.contains(&format!("/api/v1/pupils/{}/export", s.f.pupil)), "{page}");
+
+    // Decided, the father downloads the same in the portal.
+    json(app.post(&s.director, &format!("/api/v1/requests/{id}/decision"), &json!({"outcome": "granted"})).await, 200)
+        .await;
+    sign_in_parent(&app, &s, "piet@voorbeeld.nl").await;
+    let zip = app.page(&format!("/ouders/kinderen/{}/verzoeken/{id}/gegevens.zip", s.f.pupil)).await;
+    assert_eq!(zip.0, 200);
+});
+
+story!(a_parents_request_text_has_a_stated_limit_and_a_longer_one_is_refused_and_kept, |app| {
+    let s = setup(&app).await;
+    sign_in_parent(&app, &s, "eva@voorbeeld.nl").await;
+    let form = format!("/ouders/kinderen/{}/verzoek", s.f.pupil);
+    let (_, page) = app.page(&form).await;
+    assert!(page.contains("maxlength=\"4000\"") && page.contains("Ten hoogste 4000 tekens"), "{page}");
+    let long = "Welke gegevens? ".repeat(1250);
+    let refused = app.form(&form, &[("kind", "access"), ("details", &long)]).await;
+    assert_eq!(refused.status(), 422);
+    let page = refused.text().await.unwrap();
+    assert!(page.contains("ten hoogste 4000 tekens") && page.contains("data-field=\"details\""), "{page}");
+    assert!(page.contains(long.trim()), "what was typed is kept");
+    assert_eq!(json(app.get(&s.director, "/api/v1/requests").await, 200).await, json!([]), "nothing recorded");
+    assert_eq!(app.form(&form, &[("kind", "access"), ("details", "Welke gegevens?")]).await.status(), 200);
+});
+
+story!(request_dates_must_be_plausible_and_the_forms_state_every_limit, |app| {
+    let s = setup(&app).await;
+    let old = json!({"kind": "access", "subject_pupil_id": s.f.pupil, "received_on": "2020-01-06"});
+    let problem = json(app.post(&s.director, "/api/v1/requests", &old).await, 422).await;
+    assert_eq!(problem["errors"][0]["field"], "received_on");
+    assert_eq!(problem["errors"][0]["code"], "request.received_too_early");
+    let request = file(&app, &s, "access", "2026-11-20").await;
+    let path = format!("/api/v1/requests/{}/extension", request["id"].as_str().unwrap());
+    let early = json!({"reason": "Veel gegevens", "requester_told_on": "2026-11-19"});
+    let problem = json(app.post(&s.director, &path, &early).await, 422).await;
+    assert_eq!(problem["errors"][0]["code"], "request.told_before_received");
+    assert!(problem["errors"][0]["detail"].as_str().unwrap().contains("20-11-2026"), "{problem}");
+
+    app.sign_in("directeur@proef.nl", crate::helpers::PASSWORD).await;
+    let (_, page) = app.page(&format!("/verzoeken/nieuw?leerling={}", s.f.pupil)).await;
+    assert!(page.contains("min=\"2025-") && page.contains("maxlength=\"4000\""), "{page}");
+    let (_, page) = app.page(&format!("/verzoeken/{}", request["id"].as_str().unwrap())).await;
+    assert!(page.contains("min=\"2026-11-20\"") && page.contains("Ten hoogste 4000 tekens"), "{page}");
+});

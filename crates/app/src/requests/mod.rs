@@ -12,6 +12,7 @@ use crate::error::Error;
 use crate::i18n::{t, tf};
 use crate::mail::Mail;
 use crate::people::responsible;
+use aantoonbaar_documents::{DocumentSection, sectioned_document};
 use aantoonbaar_rules::deadlines::{request_deadlines, working_days_until};
 use aantoonbaar_rules::holidays::HolidayCalendar;
 use aantoonbaar_rules::requests::{Outcome, Reason, RequestKind};
@@ -74,23 +75,91 @@ pub fn dutch_date(day: Date) -> String {
     day.strftime("%d-%m-%Y").to_string()
 }
 
+/// Who the answer letter is from and to: the requester addressed by name, the
+/// school that answers, the director who decided and signs, and where the
+/// requester downloads the overview (the parent portal), if they can.
+#[derive(Debug, Clone, Default)]
+pub struct LetterParties {
+    pub requester: Option<String>,
+    pub subject: Option<String>,
+    pub school: Option<String>,
+    pub director: Option<String>,
+    /// The parent portal, when the requester signs in there with a known address.
+    pub portal: Option<String>,
+}
+
+/// The parties of `request`'s letter, read from the store.
+///
+/// # Errors
+/// When the store fails.
+pub async fn letter_parties(
+    state: &App,
+    board: BoardStore<'_>,
+    request: &Request,
+) -> Result<LetterParties, StoreError> {
+    let requester_guardian = match &request.new.requester_guardian_id {
+        Some(id) => board.guardian(&Scope::Board, id).await?,
+        None => None,
+    };
+    let subject = subject_name(board, request).await?;
+    let requester = match &requester_guardian {
+        Some(g) => Some(g.full_name()),
+        None if request.new.requester_relation == "self" => subject.clone(),
+        None => request.new.requester_description.clone(),
+    };
+    let pupil_email = match (&request.new.subject_pupil_id, request.new.requester_relation.as_str()) {
+        (Some(id), "self") if requester_guardian.is_none() => {
+            board.pupil(&Scope::Board, id).await?.and_then(|p| p.email)
+        }
+        _ => None,
+    };
+    let portal_user = requester_guardian.and_then(|g| g.email).or(pupil_email);
+    let school = match &request.new.school_id {
+        Some(id) => board.school(&Scope::Board, id).await?.map(|s| s.name),
+        None => None,
+    };
+    let director = decider_name(board, request).await?;
+    let portal = portal_user.filter(|_| request.new.subject_pupil_id.is_some()).map(|_| state.link("/ouders"));
+    Ok(LetterParties { requester, subject, school, director, portal })
+}
+
+/// The name of the user who decided `request`, once decided.
+///
+/// # Errors
+/// When the store fails.
+pub async fn decider_name(board: BoardStore<'_>, request: &Request) -> Result<Option<String>, StoreError> {
+    let Some(id) = &request.decided_by else { return Ok(None) };
+    Ok(board.users(&Scope::Board).await?.into_iter().find(|u| &u.id == id).map(|u| u.name))
+}
+
 /// The paragraphs of the answer letter, as e-mail body and PDF. Every letter
 /// states the request, the outcome and the rights the law requires; a letter
 /// that does not grant in full states the reason (AVG art. 12(4); seed 001
-/// art. 14.2) and the right to complain to the AP and to go to court.
+/// art. 14.2) and the right to complain to the AP and to go to court. It
+/// addresses the requester by name and is signed by the director who decided,
+/// for the school.
 #[must_use]
-pub fn letter(request: &Request, subject_name: Option<&str>) -> Vec<String> {
+pub fn letter(request: &Request, parties: &LetterParties) -> Vec<String> {
     let kind = t(&format!("request.kind.{}", request.new.kind.code()));
     let received = dutch_date(request.new.received_on);
-    let mut paragraphs = vec![t("request.letter.salutation").to_owned()];
-    paragraphs.push(match subject_name {
-        Some(name) => tf("request.letter.intro_about", &[("kind", kind), ("received", &received), ("name", name)]),
-        None => tf("request.letter.intro", &[("kind", kind), ("received", &received)]),
+    let school = parties.school.as_deref().unwrap_or_else(|| t("request.letter.the_school"));
+    let mut paragraphs = vec![match &parties.requester {
+        Some(name) => tf("request.letter.salutation_named", &[("name", name)]),
+        None => t("request.letter.salutation").to_owned(),
+    }];
+    let facts = [("kind", kind), ("received", received.as_str()), ("school", school)];
+    paragraphs.push(match &parties.subject {
+        Some(name) => tf("request.letter.intro_about", &[facts.as_slice(), &[("name", name)]].concat()),
+        None => tf("request.letter.intro", &facts),
     });
     let outcome = request.outcome.unwrap_or(Outcome::Granted);
     paragraphs.push(t(&format!("request.letter.outcome.{}", outcome.code())).to_owned());
     if request.new.kind == RequestKind::Access && outcome != Outcome::Refused {
-        paragraphs.push(t("request.letter.access_enclosed").to_owned());
+        paragraphs.push(match &parties.portal {
+            Some(link) => tf("request.letter.access_portal", &[("link", link), ("school", school)]),
+            None => tf("request.letter.access_paper", &[("school", school)]),
+        });
+        paragraphs.push(t("request.letter.information").to_owned());
         paragraphs.extend(
             INFORMATION.iter().map(|key| format!("{}: {}", t(&format!("{key}.label")), t(&format!("{key}.text")))),
         );
@@ -105,8 +174,11 @@ pub fn letter(request: &Request, subject_name: Option<&str>) -> Vec<String> {
         paragraphs.push(t("request.letter.refusal_rights").to_owned());
     }
     paragraphs.push(t("request.letter.rights").to_owned());
-    paragraphs.push(t("request.letter.complaint").to_owned());
-    paragraphs.push(t("request.letter.closing").to_owned());
+    paragraphs.push(tf("request.letter.complaint", &[("school", school)]));
+    paragraphs.push(match &parties.director {
+        Some(director) => tf("request.letter.closing_signed", &[("director", director), ("school", school)]),
+        None => tf("request.letter.closing", &[("school", school)]),
+    });
     paragraphs
 }
 
@@ -131,8 +203,8 @@ async fn decide_and_answer(
         None => None,
     };
     if let Some(to) = &to {
-        let name = subject_name(board, &decided).await?;
-        let body = letter(&decided, name.as_deref()).join("\n\n");
+        let parties = letter_parties(state, board, &decided).await?;
+        let body = letter(&decided, &parties).join("\n\n");
         let kind = t(&format!("request.kind.{}", decided.new.kind.code()));
         let subject = tf("request.mail.answer_subject", &[("kind", kind)]);
         state.mailer.send(board.id(), Mail { to, subject: &subject, body: &body, sensitive: false }).await?;
@@ -222,7 +294,7 @@ pub struct ConsentRecord {
     pub decision: String,
     pub guardian_id: Option<String>,
     pub by_pupil: bool,
-    pub decided_at: String,
+    pub decided_at: jiff::Timestamp,
     pub channel: String,
 }
 
@@ -310,7 +382,7 @@ impl From<&ConsentDecisionRecord> for ConsentRecord {
                 .to_owned(),
             guardian_id: d.guardian_id.clone(),
             by_pupil: d.by_pupil,
-            decided_at: d.decided_at.to_string(),
+            decided_at: d.decided_at,
             channel: d.channel.code().to_owned(),
         }
     }
@@ -416,11 +488,27 @@ pub struct Section {
     pub rows: Vec<(String, String)>,
 }
 
+/// The names the overview shows for the codes in [`PupilData`]: the pupil's
+/// school and group, and the consent purposes (code, name).
+#[derive(Debug, Clone, Default)]
+pub struct OverviewNames {
+    pub school: String,
+    pub group: String,
+    pub purposes: Vec<(String, String)>,
+}
+
+impl OverviewNames {
+    /// A purpose's name as the parent saw it on the form.
+    fn purpose(&self, code: &str) -> String {
+        self.purposes.iter().find(|(c, _)| c == code).map_or_else(|| code.to_owned(), |(_, name)| name.clone())
+    }
+}
+
 /// The access overview (AVG art. 15; seed 001 art. 14.1a): one section per
 /// kind of data the system holds, then the information the law requires with
 /// a copy. A new kind of data (incidents) is one more section.
 #[must_use]
-pub fn overview(data: &PupilData, school: &str, group: &str) -> Vec<Section> {
+pub fn overview(data: &PupilData, names: &OverviewNames) -> Vec<Section> {
     let p = &data.pupil;
     let name = aantoonbaar_store::full_name(&p.given_name, p.surname_prefix.as_deref(), &p.surname);
     let text = |key: &str| t(key).to_owned();
@@ -428,8 +516,8 @@ pub fn overview(data: &PupilData, school: &str, group: &str) -> Vec<Section> {
         (text("request.overview.name"), name),
         (text("request.overview.number"), p.external_number.clone()),
         (text("request.overview.birth_date"), dutch_date(p.birth_date)),
-        (text("request.overview.school"), school.to_owned()),
-        (text("request.overview.group"), group.to_owned()),
+        (text("request.overview.school"), names.school.clone()),
+        (text("request.overview.group"), names.group.clone()),
         (text("request.overview.enrolled"), dutch_date(p.enrolment_date)),
     ];
     if let Some(left) = p.leave_date {
@@ -458,7 +546,8 @@ pub fn overview(data: &PupilData, school: &str, group: &str) -> Vec<Section> {
         .iter()
         .map(|c| {
             let decision = text(&format!("request.overview.consent_{}", c.decision));
-            (c.purpose.clone(), format!("{decision} ({})", c.decided_at.get(..10).unwrap_or(&c.decided_at)))
+            let on = dutch_date(aantoonbaar_rules::calendar::dutch_date(c.decided_at));
+            (names.purpose(&c.purpose), format!("{decision} ({on})"))
         })
         .collect();
     let requests = data
@@ -495,7 +584,10 @@ pub fn overview(data: &PupilData, school: &str, group: &str) -> Vec<Section> {
         let rows = data
             .restrictions
             .iter()
-            .map(|r| (text("request.overview.restricted"), r.clone().unwrap_or_else(|| text("request.overview.whole"))))
+            .map(|r| {
+                let what = r.as_deref().map_or_else(|| text("request.overview.whole"), |code| names.purpose(code));
+                (text("request.overview.restricted"), what)
+            })
             .collect();
         sections.push(Section { title: text("request.overview.section.restrictions"), rows });
     }
@@ -504,6 +596,68 @@ pub fn overview(data: &PupilData, school: &str, group: &str) -> Vec<Section> {
         rows: INFORMATION.iter().map(|key| (text(&format!("{key}.label")), text(&format!("{key}.text")))).collect(),
     });
     sections
+}
+
+/// What the requester of `request` receives about its subject pupil: the
+/// pupil's data without any other guardian's contact details
+/// ([`PupilData::for_requester`]). The view is audited.
+///
+/// # Errors
+/// Not found when the request has no subject pupil, or the store.
+pub async fn requester_data(
+    board: BoardStore<'_>,
+    actor: &Actor,
+    request: &Request,
+) -> Result<(Pupil, PupilData), Error> {
+    let pupil_id = request.new.subject_pupil_id.as_deref().ok_or(Error::NotFound)?;
+    let pupil = board.pupil(&Scope::Board, pupil_id).await?.ok_or(Error::NotFound)?;
+    board.record_view(actor, "request", &request.id).await?;
+    let data = pupil_data(board, actor, &pupil).await?.for_requester(request.new.requester_guardian_id.as_deref());
+    Ok((pupil, data))
+}
+
+/// The access overview of `request` as its requester receives it (page, PDF,
+/// API and parent portal alike): Dutch names for every code, Dutch dates.
+///
+/// # Errors
+/// Not found when the request has no subject pupil, or the store.
+pub async fn access_overview(
+    board: BoardStore<'_>,
+    actor: &Actor,
+    request: &Request,
+) -> Result<(Pupil, Vec<Section>), Error> {
+    let (pupil, data) = requester_data(board, actor, request).await?;
+    let names = OverviewNames {
+        school: board.school(&Scope::Board, &pupil.school_id).await?.map(|s| s.name).unwrap_or_default(),
+        group: board.group(&Scope::Board, &pupil.group_id).await?.map(|g| g.name).unwrap_or_default(),
+        purposes: board.consent_purposes(actor.at).await?.into_iter().map(|p| (p.code, p.name)).collect(),
+    };
+    let sections = overview(&data, &names);
+    Ok((pupil, sections))
+}
+
+/// Sections as a PDF, made off the async workers (PDF layout is CPU work); an
+/// empty section says so rather than vanishing.
+///
+/// # Errors
+/// When the layout fails.
+pub async fn sections_pdf(title: String, sections: Vec<Section>) -> Result<Vec<u8>, Error> {
+    let made = crate::blocking(move || {
+        let empty = t("request.overview.empty");
+        let views: Vec<DocumentSection<'_>> = sections
+            .iter()
+            .map(|s| DocumentSection {
+                title: &s.title,
+                rows: if s.rows.is_empty() {
+                    vec![(empty, "")]
+                } else {
+                    s.rows.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect()
+                },
+            })
+            .collect();
+        sectioned_document(&title, &views)
+    });
+    made.await?.map_err(|e| Error::internal(&e))
 }
 
 /// The information that goes with a copy (seed 001 art. 14.1a, in its order).
@@ -559,7 +713,7 @@ mod tests {
                 decision: "refused".to_owned(),
                 guardian_id: Some("g1".to_owned()),
                 by_pupil: false,
-                decided_at: "2026-09-01T08:00:00Z".to_owned(),
+                decided_at: "2026-09-01T08:00:00Z".parse().unwrap(),
                 channel: "paper".to_owned(),
             }],
             restrictions: vec![None],
@@ -577,7 +731,12 @@ mod tests {
 
     #[test]
     fn the_overview_has_every_section_and_the_information_of_article_14_1a() {
-        let sections = overview(&data(), "OBS De Linde", "Groep 3");
+        let names = OverviewNames {
+            school: "OBS De Linde".to_owned(),
+            group: "Groep 3".to_owned(),
+            purposes: vec![("website".to_owned(), "Website van de school".to_owned())],
+        };
+        let sections = overview(&data(), &names);
         let titles: Vec<&str> = sections.iter().map(|s| s.title.as_str()).collect();
         assert_eq!(
             titles,
@@ -594,12 +753,13 @@ mod tests {
         let text: Vec<String> = sections.iter().flat_map(|s| s.rows.iter().map(|(a, b)| format!("{a} {b}"))).collect();
         let text = text.join("\n");
         assert!(!text.contains("[?]"), "a text is missing from the catalogue:\n{text}");
+        assert!(!text.contains("website") && !text.contains("2026-09-01"), "no codes, no ISO dates:\n{text}");
         for needed in [
             "Sanne van der Berg",
             "Uitgeschreven op 10-07-2026",
             "Eva Berg",
             "eva@voorbeeld.nl",
-            "geen toestemming",
+            "Website van de school geen toestemming (01-09-2026)",
             "Autoriteit Persoonsgegevens",
             "Bewaartermijn",
             "Doorgifte buiten de EER",
@@ -638,6 +798,7 @@ mod tests {
             reason,
             explanation: None,
             decided_on: Some(date(2026, 11, 25)),
+            decided_by: Some("u1".to_owned()),
             objection_balancing: None,
             objection_outcome: None,
             erasures: Vec::new(),
@@ -647,12 +808,26 @@ mod tests {
 
     #[test]
     fn a_refusal_letter_states_the_reason_and_the_ap_and_the_court() {
+        let parties = LetterParties {
+            requester: Some("Eva Berg".to_owned()),
+            subject: Some("Sanne".to_owned()),
+            school: Some("OBS De Linde".to_owned()),
+            director: Some("Dirk de Directeur".to_owned()),
+            portal: None,
+        };
         let text =
-            letter(&request(RequestKind::Erasure, Outcome::Refused, Some(Reason::LegalRetention)), Some("Sanne"))
-                .join("\n");
-        for needed in
-            ["20-11-2026", "over Sanne", "afgewezen", "wettelijk verplicht", "Autoriteit Persoonsgegevens", "rechter"]
-        {
+            letter(&request(RequestKind::Erasure, Outcome::Refused, Some(Reason::LegalRetention)), &parties).join("\n");
+        for needed in [
+            "Beste Eva Berg,",
+            "20-11-2026",
+            "OBS De Linde",
+            "over Sanne",
+            "afgewezen",
+            "wettelijk verplicht",
+            "Autoriteit Persoonsgegevens",
+            "rechter",
+            "Dirk de Directeur\ndirecteur van OBS De Linde",
+        ] {
             assert!(text.contains(needed), "{needed}:\n{text}");
         }
         assert!(!text.contains("[?]"));
@@ -660,10 +835,19 @@ mod tests {
 
     #[test]
     fn an_access_letter_carries_the_information_the_law_requires() {
-        let text = letter(&request(RequestKind::Access, Outcome::Granted, None), None).join("\n");
-        for needed in ["toegewezen", "Doelen", "Ontvangers", "Bewaartermijn", "Autoriteit Persoonsgegevens"] {
+        let parties = LetterParties { portal: Some("https://avg.example/ouders".to_owned()), ..Default::default() };
+        let text = letter(&request(RequestKind::Access, Outcome::Granted, None), &parties).join("\n");
+        for needed in [
+            "toegewezen",
+            "https://avg.example/ouders",
+            "Doelen",
+            "Ontvangers",
+            "Bewaartermijn",
+            "Autoriteit Persoonsgegevens",
+        ] {
             assert!(text.contains(needed), "{needed}:\n{text}");
         }
+        assert!(!text.contains("als pdf of op papier"), "the letter says where the overview is:\n{text}");
         assert!(!text.contains("rechter"), "a full grant needs no appeal paragraph");
     }
 }

@@ -15,21 +15,22 @@ use aantoonbaar_rules::requests::{
     ErasureItem, ErasureVerdict, IdentityCheck, ObjectionOutcome, Outcome, Reason, RequestChannel, RequestKind,
     check_decision, check_extension, erasure_verdict,
 };
-use aantoonbaar_store::{BoardStore, NewRequest, Pupil, Request, Scope};
+use aantoonbaar_store::{Actor, BoardStore, NewRequest, Pupil, Request, Scope};
 use jiff::civil::Date;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
-/// The longest name of a recipient of pupil data.
-const RECIPIENT_LIMIT: usize = 200;
+/// The longest name of a recipient of pupil data, and of the requester's relation.
+pub const RECIPIENT_LIMIT: usize = 200;
 
-/// A required date, not after `today`.
+/// A required date from `earliest` up to `today`: `future` names the error of
+/// a later day, `early` of an earlier one.
 fn past_date(
     errors: &mut Vec<FieldError>,
     field: &str,
     value: Option<String>,
-    today: Date,
-    future: &str,
+    (earliest, today): (Date, Date),
+    (early, future): (&str, &str),
 ) -> Option<Date> {
     if value.as_deref().is_none_or(|v| v.trim().is_empty()) {
         errors.push(FieldError::new(field, "field.required"));
@@ -40,7 +41,20 @@ fn past_date(
         errors.push(FieldError::new(field, future));
         return None;
     }
+    if day < earliest {
+        let mut error = FieldError::new(field, early);
+        error.detail = crate::i18n::tf(early, &[("date", &super::dutch_date(earliest))]);
+        errors.push(error);
+        return None;
+    }
     Some(day)
+}
+
+/// The earliest plausible day a request was received on: a year before
+/// `today` (a request is answered within one month, three when extended).
+#[must_use]
+pub fn earliest_received(today: Date) -> Date {
+    today.checked_sub(jiff::Span::new().years(1)).unwrap_or(today)
 }
 
 /// A request in the caller's scope for `action`.
@@ -136,7 +150,13 @@ pub async fn file(app: &App, staff: &Staff, command: FileRequest) -> Result<Requ
         text(&mut errors, "requester_description", command.requester_description, false, TEXT_LIMIT);
     let relation = text(&mut errors, "requester_relation", command.requester_relation, false, RECIPIENT_LIMIT);
     let details = text(&mut errors, "details", command.details, false, TEXT_LIMIT);
-    let received_on = past_date(&mut errors, "received_on", command.received_on, today, "request.received_future");
+    let received_on = past_date(
+        &mut errors,
+        "received_on",
+        command.received_on,
+        (earliest_received(today), today),
+        ("request.received_too_early", "request.received_future"),
+    );
     let channel =
         rule(&mut errors, "channel", command.channel, RequestChannel::from_code).unwrap_or(RequestChannel::InPerson);
     let identity_check = rule(&mut errors, "identity_check", command.identity_check, IdentityCheck::from_code)
@@ -177,6 +197,62 @@ pub async fn file(app: &App, staff: &Staff, command: FileRequest) -> Result<Requ
     record(app, board, &staff.actor(), new).await
 }
 
+/// A request filed in the parent portal: `{kind, details?}`. The sign-in with
+/// the link to the address the school has is the identity check (seed 002
+/// §10.2: no copy of an ID document).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct PortalRequest {
+    /// Fields the command does not know (each one is refused by name).
+    #[serde(flatten)]
+    pub unknown: Unknown,
+    /// `access, rectification, erasure, restriction, objection, portability`
+    pub kind: Option<String>,
+    /// What the requester asks, in their words (at most [`TEXT_LIMIT`] characters).
+    pub details: Option<String>,
+}
+
+/// Records a request filed in the portal about `pupil` (already checked to be
+/// the requester's child, or the pupil themself without a guardian), received
+/// today.
+///
+/// # Errors
+/// Every wrong field, or the store.
+pub async fn file_in_portal(
+    app: &App,
+    board: BoardStore<'_>,
+    actor: &Actor,
+    pupil: &Pupil,
+    requester_guardian_id: Option<String>,
+    command: PortalRequest,
+) -> Result<Request> {
+    let mut errors = command.unknown.errors();
+    if command.kind.as_deref().is_none_or(|k| k.trim().is_empty()) {
+        errors.push(FieldError::new("kind", "field.required"));
+    }
+    let kind = rule(&mut errors, "kind", command.kind, RequestKind::from_code);
+    let details = text(&mut errors, "details", command.details, false, TEXT_LIMIT);
+    let kind = done(errors, kind)?;
+    let today = app.clock.today();
+    let requester_relation = if requester_guardian_id.is_some() { "parent" } else { "self" }.to_owned();
+    let new = NewRequest {
+        kind,
+        school_id: Some(pupil.school_id.clone()),
+        subject_pupil_id: Some(pupil.id.clone()),
+        subject_guardian_id: None,
+        subject_description: None,
+        requester_guardian_id,
+        requester_description: None,
+        requester_relation,
+        details,
+        received_on: today,
+        channel: RequestChannel::Portal,
+        identity_check: IdentityCheck::PortalSignIn,
+        assigned_to: None,
+        deadline: today,
+    };
+    record(app, board, actor, new).await
+}
+
 /// An extension of the period: `{reason, requester_told_on: YYYY-MM-DD}`.
 #[derive(Debug, Clone, Default, Deserialize, ToSchema)]
 pub struct ExtendRequest {
@@ -201,7 +277,13 @@ pub async fn extend(app: &App, staff: &Staff, id: &str, command: ExtendRequest) 
     let mut errors = command.unknown.errors();
     let reason = text(&mut errors, "reason", command.reason, true, TEXT_LIMIT);
     let today = app.clock.today();
-    let told_on = past_date(&mut errors, "requester_told_on", command.requester_told_on, today, "request.told_future");
+    let told_on = past_date(
+        &mut errors,
+        "requester_told_on",
+        command.requester_told_on,
+        (request.new.received_on, today),
+        ("request.told_before_received", "request.told_future"),
+    );
     let (reason, told_on) = done(errors, reason.zip(told_on))?;
     if request.extended_deadline.is_some() {
         return Err(Error::conflict("id", "request.already_extended"));
@@ -355,7 +437,13 @@ pub async fn recipients_told(app: &App, staff: &Staff, id: &str, command: Recipi
     let request = open_request(app, staff, id, &kinds).await?;
     let board = app.store.board(&staff.principal.board);
     let mut errors = command.unknown.errors();
-    let told_on = past_date(&mut errors, "told_on", command.told_on, app.clock.today(), "request.told_future");
+    let told_on = past_date(
+        &mut errors,
+        "told_on",
+        command.told_on,
+        (request.new.received_on, app.clock.today()),
+        ("request.told_before_received", "request.told_future"),
+    );
     let recipients: Vec<String> =
         command.recipients.iter().map(|r| r.trim().to_owned()).filter(|r| !r.is_empty()).collect();
     let known = board.board_recipients().await?;

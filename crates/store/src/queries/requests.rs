@@ -6,7 +6,7 @@ use aantoonbaar_rules::requests::{ErasureItem, ErasureVerdict, ObjectionOutcome,
 const REQUEST_COLUMNS: &str = "SELECT id, kind, school_id, subject_pupil_id, subject_guardian_id, subject_description, \
     requester_guardian_id, requester_description, requester_relation, details, received_on, channel, identity_check, \
     assigned_to, deadline, extended_deadline, extension_reason, requester_told_on, outcome, reason, explanation, decided_on, \
-    objection_balancing, objection_outcome FROM requests WHERE board_id = ";
+    decided_by, objection_balancing, objection_outcome FROM requests WHERE board_id = ";
 
 fn request_from(row: &DbRow) -> Result<Request> {
     Ok(Request {
@@ -34,6 +34,7 @@ fn request_from(row: &DbRow) -> Result<Request> {
         reason: optional_code_col(row, "reason")?,
         explanation: row.try_get("explanation")?,
         decided_on: optional_date_col(row, "decided_on")?,
+        decided_by: row.try_get("decided_by")?,
         objection_balancing: row.try_get("objection_balancing")?,
         objection_outcome: optional_code_col(row, "objection_outcome")?,
         erasures: Vec::new(),
@@ -209,7 +210,7 @@ pub(crate) async fn decide_request(
 ) -> Result<()> {
     let decided_on = aantoonbaar_rules::calendar::dutch_date(actor.at);
     let query = sqlx::query(
-        "UPDATE requests SET outcome = $3, reason = $4, explanation = $5, decided_on = $6 \
+        "UPDATE requests SET outcome = $3, reason = $4, explanation = $5, decided_on = $6, decided_by = $7 \
          WHERE board_id = $1 AND id = $2 AND outcome IS NULL",
     )
     .bind(&board.0)
@@ -217,10 +218,16 @@ pub(crate) async fn decide_request(
     .bind(outcome.code())
     .bind(reason.map(Reason::code))
     .bind(explanation)
-    .bind(decided_on.to_string());
+    .bind(decided_on.to_string())
+    .bind(&actor.user_id);
     let mut tx = guarded(begin(pool).await?, "requests", board, id, query).await?;
-    let event =
-        AuditEvent::new(AuditAction::Update, "request", id).fields(&["outcome", "reason", "explanation", "decided_on"]);
+    let event = AuditEvent::new(AuditAction::Update, "request", id).fields(&[
+        "outcome",
+        "reason",
+        "explanation",
+        "decided_on",
+        "decided_by",
+    ]);
     audit(&mut tx, board, actor, &event).await?;
     tx.commit().await?;
     Ok(())

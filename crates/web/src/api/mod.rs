@@ -94,6 +94,9 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(requests::balancing))
         .routes(routes!(requests::export))
         .routes(routes!(requests::export_zip))
+        .routes(routes!(requests::overview))
+        .routes(routes!(requests::request_export))
+        .routes(routes!(requests::request_export_zip))
         .routes(routes!(requests::recipients, requests::set_recipients))
 }
 

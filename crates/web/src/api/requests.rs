@@ -17,7 +17,8 @@ use aantoonbaar_rules::requests::{ErasureItem, ErasureVerdict, Urgency};
 use aantoonbaar_store::Request;
 use axum::Json;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -330,22 +331,115 @@ pub async fn export(
 #[utoipa::path(get, path = "/pupils/{id}/export.zip", tag = "requests", params(("id" = String, Path)),
     responses((status = 200, description = "JSON and a CSV per table", content_type = "application/zip"),
         (status = 404, body = Problem)))]
-pub async fn export_zip(
-    State(state): State<AppState>,
-    staff: Staff,
-    Path(id): Path<String>,
-) -> ApiResult<impl axum::response::IntoResponse> {
+pub async fn export_zip(State(state): State<AppState>, staff: Staff, Path(id): Path<String>) -> ApiResult<Response> {
     let scope = staff.may(Action::RequestHandle)?;
     let board = state.store.board(&staff.principal.board);
     let pupil = board.pupil(scope, &id).await?.ok_or_else(Problem::not_found)?;
     let data = service::pupil_data(board, &staff.actor(), &pupil).await?;
+    zip_response(data).await
+}
+
+/// The export as a zip download, made off the async workers (the API and the
+/// parent portal alike).
+pub(crate) async fn zip_response(data: service::PupilData) -> ApiResult<Response> {
     let bytes =
         aantoonbaar_app::blocking(move || service::export_zip(&data)).await?.map_err(|e| Problem::internal(&e))?;
     let headers = [
-        (axum::http::header::CONTENT_TYPE, "application/zip"),
-        (axum::http::header::CONTENT_DISPOSITION, "attachment; filename=\"gegevens-leerling.zip\""),
+        (header::CONTENT_TYPE, "application/zip"),
+        (header::CONTENT_DISPOSITION, "attachment; filename=\"gegevens-leerling.zip\""),
     ];
-    Ok((headers, bytes))
+    Ok((headers, bytes).into_response())
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct OverviewRow {
+    label: String,
+    value: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct OverviewSection {
+    /// In Dutch, as on the page.
+    title: String,
+    rows: Vec<OverviewRow>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct OverviewOut {
+    sections: Vec<OverviewSection>,
+}
+
+/// The access overview of a request (AVG art. 15) as its requester receives
+/// it: the same sections as the page and the PDF, in Dutch, without another
+/// guardian's contact details (art. 15(4)). `Accept: application/pdf` gives
+/// the PDF. The view is audited.
+#[utoipa::path(get, path = "/requests/{id}/overview", tag = "requests", params(("id" = String, Path)),
+    responses((status = 200, body = OverviewOut, description = "JSON, or the PDF with `Accept: application/pdf`"),
+        (status = 404, body = Problem)))]
+pub async fn overview(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> ApiResult<Response> {
+    let scope = staff.may(Action::RequestHandle)?;
+    let board = state.store.board(&staff.principal.board);
+    let request = board.request(scope, &id).await?.ok_or_else(Problem::not_found)?;
+    let (pupil, sections) = service::access_overview(board, &staff.actor(), &request).await?;
+    let wants_pdf = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.contains("application/pdf"));
+    if wants_pdf {
+        let title = crate::i18n::tf("request.overview.pdf_title", &[("name", &pupil.full_name())]);
+        let bytes = service::sections_pdf(title, sections).await?;
+        let headers = [
+            (header::CONTENT_TYPE, "application/pdf"),
+            (header::CONTENT_DISPOSITION, "attachment; filename=\"overzicht-gegevens.pdf\""),
+        ];
+        return Ok((headers, bytes).into_response());
+    }
+    let sections = sections
+        .into_iter()
+        .map(|s| OverviewSection {
+            title: s.title,
+            rows: s.rows.into_iter().map(|(label, value)| OverviewRow { label, value }).collect(),
+        })
+        .collect();
+    Ok(Json(OverviewOut { sections }).into_response())
+}
+
+/// The portability export of a request (AVG art. 20) as its requester
+/// receives it: everything held about the subject pupil, without another
+/// guardian's contact details (art. 15(4)). The view is audited.
+#[utoipa::path(get, path = "/requests/{id}/export", tag = "requests", params(("id" = String, Path)),
+    responses((status = 200, description = "The portability JSON", content_type = "application/json"),
+        (status = 404, body = Problem)))]
+pub async fn request_export(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+) -> ApiResult<Json<service::PupilData>> {
+    let scope = staff.may(Action::RequestHandle)?;
+    let board = state.store.board(&staff.principal.board);
+    let request = board.request(scope, &id).await?.ok_or_else(Problem::not_found)?;
+    Ok(Json(service::requester_data(board, &staff.actor(), &request).await?.1))
+}
+
+/// The same data as `/requests/{id}/export` as a zip: `gegevens.json` and one CSV per table.
+#[utoipa::path(get, path = "/requests/{id}/export.zip", tag = "requests", params(("id" = String, Path)),
+    responses((status = 200, description = "JSON and a CSV per table", content_type = "application/zip"),
+        (status = 404, body = Problem)))]
+pub async fn request_export_zip(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+) -> ApiResult<Response> {
+    let scope = staff.may(Action::RequestHandle)?;
+    let board = state.store.board(&staff.principal.board);
+    let request = board.request(scope, &id).await?.ok_or_else(Problem::not_found)?;
+    let (_, data) = service::requester_data(board, &staff.actor(), &request).await?;
+    zip_response(data).await
 }
 
 #[derive(Serialize, Deserialize, ToSchema)]

@@ -78,6 +78,7 @@ pub fn router() -> Router<AppState> {
         .route("/ouders/kinderen/{pupil}", get(parent_consent::show).post(parent_consent::save))
         .route("/ouders/kinderen/{pupil}/bewijs/{id}", get(parent_consent::receipt_page))
         .route("/ouders/kinderen/{pupil}/bewijs/{id}/json", get(parent_consent::receipt_json))
+        .route("/ouders/kinderen/{pupil}/bewijs/{id}/pdf", get(parent_consent::receipt_pdf))
         .route("/ouders/melden", get(external_reports::portal_form).post(external_reports::portal_submit))
         .route(
             "/kwetsbaarheid-melden/{board}",
@@ -98,6 +99,8 @@ pub fn router() -> Router<AppState> {
         .route("/verzoeken/{id}/overzicht.pdf", get(requests::overview_pdf))
         .route("/verzoeken/{id}/brief.pdf", get(requests::letter_pdf))
         .route("/ouders/kinderen/{pupil}/verzoek", get(parent_requests::form).post(parent_requests::submit))
+        .route("/ouders/kinderen/{pupil}/verzoeken/{id}/overzicht.pdf", get(parent_requests::overview_pdf))
+        .route("/ouders/kinderen/{pupil}/verzoeken/{id}/gegevens.zip", get(parent_requests::export))
         .route("/uitgaande-post", get(outbox::show))
         .route("/feestdagen", get(holidays::show).post(holidays::add))
         .route("/feestdagen/{date}/verwijderen", post(holidays::remove))
@@ -168,6 +171,8 @@ pub struct Layout {
     pub board_name: Option<String>,
     pub demo: bool,
     pub nav: Vec<NavItem>,
+    /// Where the name in the header leads: the parent portal's start on its pages.
+    pub home: &'static str,
 }
 
 impl Layout {
@@ -200,6 +205,7 @@ impl Layout {
             board_name: Some(staff.principal.board_name.clone()),
             demo: state.config.demo,
             nav,
+            home: "/",
         }
     }
 
@@ -213,6 +219,7 @@ impl Layout {
             board_name: None,
             demo: state.config.demo,
             nav: Vec::new(),
+            home: if in_portal() { parents::PORTAL } else { "/" },
         }
     }
 }
@@ -233,6 +240,28 @@ struct MessagePage {
     detail: String,
     /// Every wrong field of a refused form, linked to its name.
     errors: Vec<crate::error::FieldError>,
+    /// Where the page sends the reader on: (path, label).
+    home: (&'static str, &'static str),
+}
+
+tokio::task_local! {
+    /// Whether the request being answered is one of the parent portal's
+    /// (set by [`portal_or_staff`]), so that its error pages lead back there.
+    static IN_PORTAL: bool;
+}
+
+/// Whether the request being answered is one of the parent portal's.
+fn in_portal() -> bool {
+    IN_PORTAL.try_with(|p| *p).unwrap_or(false)
+}
+
+/// Marks requests under the parent portal's paths, so that an error page (an
+/// unknown path, a used sign-in link) leads a parent back to the portal's
+/// start, where they ask for a new link, and never to the staff sign-in.
+pub async fn portal_or_staff(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let path = request.uri().path();
+    let in_portal = path == parents::PORTAL || path.starts_with(&format!("{}/", parents::PORTAL));
+    IN_PORTAL.scope(in_portal, next.run(request)).await
 }
 
 /// A problem as a page, with the problem's status code.
@@ -246,10 +275,16 @@ pub fn error_page(problem: &Problem) -> Response {
             board_name: None,
             demo: false,
             nav: Vec::new(),
+            home: if in_portal() { parents::PORTAL } else { "/" },
         },
         heading: problem.title.clone(),
         detail: problem.detail.clone(),
         errors: problem.errors.clone(),
+        home: if in_portal() {
+            (parents::PORTAL, crate::i18n::t("message.portal"))
+        } else {
+            ("/", crate::i18n::t("message.home"))
+        },
     };
     let body = page.render().unwrap_or_else(|_| problem.detail.clone());
     (problem.status, Html(body)).into_response()

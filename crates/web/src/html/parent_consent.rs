@@ -13,6 +13,7 @@ use crate::html::consent::Cell;
 use crate::i18n::{t, tf};
 use crate::mail::Mail;
 use aantoonbaar_app::consent::verdicts_per_purpose;
+use aantoonbaar_app::requests::{Section, sections_pdf};
 use aantoonbaar_rules::age::decides_for_self;
 use aantoonbaar_rules::consent::{Choice, Reason};
 use aantoonbaar_store::{Actor, Channel, ConsentDecisionRecord, ConsentPurpose, NewConsentDecision, Pupil, Scope};
@@ -29,6 +30,8 @@ pub struct PurposeChoice {
     pub purpose: ConsentPurpose,
     /// This parent's latest choice: "ja", "nee" or "".
     pub mine: &'static str,
+    /// The receipt of that choice (its decision id).
+    pub receipt: Option<String>,
     pub status: Cell,
 }
 
@@ -66,6 +69,7 @@ async fn page(
                 Some(Choice::Refused) => "nee",
                 None => "",
             },
+            receipt: latest.map(|d| d.id.clone()),
             status: Cell::of(verdict.get(&pupil.id).copied().unwrap_or(Reason::NoDecision)),
             purpose,
         });
@@ -225,20 +229,38 @@ pub async fn receipt_json(
         .into_response())
 }
 
+/// The receipt as a person reads it (page and PDF alike): label–value rows.
+fn receipt_rows(
+    parent: &Parent,
+    pupil: &Pupil,
+    d: &ConsentDecisionRecord,
+    p: &ConsentPurpose,
+) -> Vec<(String, String)> {
+    let label = |key: &str| t(key).to_owned();
+    let decision = if d.decision == Choice::Granted { t("consent.cell.yes") } else { t("consent.cell.no") };
+    let when = d.decided_at.to_zoned(aantoonbaar_rules::calendar::dutch_time_zone()).strftime("%d-%m-%Y %H:%M");
+    vec![
+        (label("parents.receipt_child"), pupil.full_name()),
+        (label("parents.receipt_controller"), parent.session.board_name.clone()),
+        (label("consent.purpose"), p.name.clone()),
+        (label("parents.receipt_text"), format!("{} ({} {})", p.description, t("consent.version"), d.purpose_version)),
+        (label("consent.choice"), decision.to_owned()),
+        (label("audit.when"), when.to_string()),
+        (label("consent.how"), t(&format!("consent.channel.{}", d.channel.code())).to_owned()),
+    ]
+}
+
 #[derive(Template)]
 #[template(path = "parents_receipt.html")]
 struct ReceiptPage {
     layout: Layout,
-    child: String,
-    board: String,
-    purpose: ConsentPurpose,
-    decision: &'static str,
-    when: String,
-    how: &'static str,
-    id: String,
+    rows: Vec<(String, String)>,
+    pdf_link: String,
     json_link: String,
 }
 
+/// The receipt of one of this parent's decisions as a page: what was chosen,
+/// when and how, with the PDF first and the Kantara JSON for who wants it.
 pub async fn receipt_page(
     State(state): State<AppState>,
     parent: Parent,
@@ -246,19 +268,32 @@ pub async fn receipt_page(
 ) -> PageResult {
     let (pupil, decision, purpose) = own_decision(&state, &parent, &pupil_id, &id).await?;
     let layout = Layout::public(&state, &CsrfToken(parent.csrf().to_owned()), t("parents.receipt_title"));
+    let base = format!("/ouders/kinderen/{}/bewijs/{}", pupil.id, decision.id);
     Ok(render(&ReceiptPage {
         layout,
-        child: pupil.full_name(),
-        board: parent.session.board_name.clone(),
-        decision: if decision.decision == Choice::Granted { t("consent.cell.yes") } else { t("consent.cell.no") },
-        when: decision
-            .decided_at
-            .to_zoned(aantoonbaar_rules::calendar::dutch_time_zone())
-            .strftime("%d-%m-%Y %H:%M")
-            .to_string(),
-        how: t(&format!("consent.channel.{}", decision.channel.code())),
-        json_link: format!("/ouders/kinderen/{}/bewijs/{}/json", pupil.id, decision.id),
-        id: decision.id,
-        purpose,
+        rows: receipt_rows(&parent, &pupil, &decision, &purpose),
+        pdf_link: format!("{base}/pdf"),
+        json_link: format!("{base}/json"),
     }))
+}
+
+/// The receipt as a PDF to keep or print.
+pub async fn receipt_pdf(
+    State(state): State<AppState>,
+    parent: Parent,
+    Path((pupil_id, id)): Path<(String, String)>,
+) -> PageResult {
+    let (pupil, decision, purpose) = own_decision(&state, &parent, &pupil_id, &id).await?;
+    let sections = vec![
+        Section {
+            title: t("parents.receipt_section").to_owned(),
+            rows: receipt_rows(&parent, &pupil, &decision, &purpose),
+        },
+        Section {
+            title: t("parents.receipt_change").to_owned(),
+            rows: vec![(t("parents.receipt_termination").to_owned(), String::new())],
+        },
+    ];
+    let bytes = sections_pdf(t("parents.receipt_title").to_owned(), sections).await?;
+    Ok(super::requests::pdf(bytes, "bewijs-toestemming.pdf"))
 }

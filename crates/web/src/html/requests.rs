@@ -12,11 +12,12 @@ use crate::auth::{Staff, StaffPage};
 use crate::error::Problem;
 use crate::i18n::{t, tf};
 use aantoonbaar_app::deadlines::equated_days;
+use aantoonbaar_app::input::TEXT_LIMIT;
 use aantoonbaar_app::requests::{
     self as app, DecideRequest, ExtendRequest, FileRequest, RecipientsTold, RecordBalancing, RestrictProcessing,
-    Section, SetRecipients, days_left_words, dutch_date, letter, overview, pupil_data, subject_name, working_days_left,
+    Section, SetRecipients, access_overview, days_left_words, decider_name, dutch_date, letter, letter_parties,
+    sections_pdf, subject_name, working_days_left,
 };
-use aantoonbaar_documents::{DocumentSection, sectioned_document};
 use aantoonbaar_rules::Action;
 use aantoonbaar_rules::requests::{
     ErasureItem, IdentityCheck, ObjectionOutcome, Outcome, Reason, RequestChannel, RequestKind, Urgency,
@@ -181,6 +182,10 @@ struct NewPage {
     channels: Vec<Choice>,
     identities: Vec<Choice>,
     today: String,
+    /// The earliest plausible day of receipt (`min` of the date field).
+    earliest: String,
+    limit: usize,
+    short_limit: usize,
     error: Option<PageNotice>,
 }
 
@@ -210,6 +215,9 @@ async fn new_page(state: &AppState, staff: &Staff, pupil_id: Option<&str>, error
         channels: choices(RequestChannel::ALL, RequestChannel::code, "request.channel"),
         identities: choices(IdentityCheck::ALL, IdentityCheck::code, "request.identity"),
         today: state.clock.today().to_string(),
+        earliest: app::earliest_received(state.clock.today()).to_string(),
+        limit: TEXT_LIMIT,
+        short_limit: app::RECIPIENT_LIMIT,
         error,
     };
     Ok(render(&page))
@@ -293,6 +301,8 @@ struct RequestPage {
     open: bool,
     outcome: Option<&'static str>,
     reason: Option<&'static str>,
+    /// Who decided and on which day, by name.
+    decided: Option<String>,
     explanation: Option<String>,
     balancing: Option<(String, &'static str)>,
     erasure: Vec<ErasureLine>,
@@ -305,6 +315,9 @@ struct RequestPage {
     objection_outcomes: Vec<Choice>,
     can_handle: bool,
     today: String,
+    /// The day of receipt (`min` of the later date fields).
+    received_iso: String,
+    limit: usize,
     error: Option<PageNotice>,
     /// For a rectification: the pupil's name and birth date as recorded now.
     correction: Option<PupilNames>,
@@ -389,6 +402,13 @@ async fn request_page(state: &AppState, staff: &Staff, id: &str, error: Option<P
         birth_date: p.birth_date.to_string(),
     });
     let reasons = Reason::ALL.iter().filter(|reason| reason.applies_to(r.new.kind)).copied().collect::<Vec<_>>();
+    let decided = match r.decided_on {
+        Some(on) => {
+            let director = decider_name(board, &r).await?;
+            Some(director.map_or_else(|| dutch_date(on), |name| format!("{name}, {}", dutch_date(on))))
+        }
+        None => None,
+    };
     let page = RequestPage {
         layout: Layout::for_staff(state, staff, t("request.title"), "/verzoeken"),
         id: r.id.clone(),
@@ -409,6 +429,7 @@ async fn request_page(state: &AppState, staff: &Staff, id: &str, error: Option<P
         open: r.is_open(),
         outcome: r.outcome.map(|o| t(&format!("request.outcome.{}", o.code()))),
         reason: r.reason.map(|o| t(&format!("request.reason.{}", o.code()))),
+        decided,
         explanation: r.explanation.clone(),
         balancing: r
             .objection_balancing
@@ -424,6 +445,8 @@ async fn request_page(state: &AppState, staff: &Staff, id: &str, error: Option<P
         objection_outcomes: choices(ObjectionOutcome::ALL, ObjectionOutcome::code, "request.objection_outcome"),
         can_handle: staff.can(Action::RequestHandle),
         today: today.to_string(),
+        received_iso: r.new.received_on.to_string(),
+        limit: TEXT_LIMIT,
         error,
         correction,
         requester_right,
@@ -539,7 +562,7 @@ pub async fn balancing(
     after(&state, &staff, &id, result).await
 }
 
-/// The request's subject pupil with school and group names, for the overview.
+/// The request (for whom may handle it) with its access overview.
 async fn overview_sections(
     state: &AppState,
     staff: &Staff,
@@ -548,13 +571,8 @@ async fn overview_sections(
     let scope = staff.may(Action::RequestHandle)?;
     let board = state.store.board(&staff.principal.board);
     let request = board.request(scope, id).await?.ok_or_else(Problem::not_found)?;
-    let pupil_id = request.new.subject_pupil_id.clone().ok_or_else(Problem::not_found)?;
-    let pupil = board.pupil(&Scope::Board, &pupil_id).await?.ok_or_else(Problem::not_found)?;
-    let data =
-        pupil_data(board, &staff.actor(), &pupil).await?.for_requester(request.new.requester_guardian_id.as_deref());
-    let school = board.school(&Scope::Board, &pupil.school_id).await?.map(|s| s.name).unwrap_or_default();
-    let group = board.group(&Scope::Board, &pupil.group_id).await?.map(|g| g.name).unwrap_or_default();
-    Ok((request, pupil, overview(&data, &school, &group)))
+    let (pupil, sections) = access_overview(board, &staff.actor(), &request).await?;
+    Ok((request, pupil, sections))
 }
 
 #[derive(Template)]
@@ -582,31 +600,10 @@ pub async fn overview_page(
     Ok(render(&page))
 }
 
-fn pdf(bytes: Vec<u8>, file_name: &str) -> axum::response::Response {
+pub(crate) fn pdf(bytes: Vec<u8>, file_name: &str) -> axum::response::Response {
     let disposition = format!("inline; filename=\"{file_name}\"");
     ([(header::CONTENT_TYPE, "application/pdf".to_owned()), (header::CONTENT_DISPOSITION, disposition)], bytes)
         .into_response()
-}
-
-/// A sectioned PDF, made off the async workers (PDF layout is CPU work); an
-/// empty section says so rather than vanishing.
-async fn document(title: String, sections: Vec<Section>) -> Result<Vec<u8>, PageError> {
-    let made = aantoonbaar_app::blocking(move || {
-        let empty = t("request.overview.empty");
-        let views: Vec<DocumentSection<'_>> = sections
-            .iter()
-            .map(|s| DocumentSection {
-                title: &s.title,
-                rows: if s.rows.is_empty() {
-                    vec![(empty, "")]
-                } else {
-                    s.rows.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect()
-                },
-            })
-            .collect();
-        sectioned_document(&title, &views)
-    });
-    Ok(made.await?.map_err(|e| Problem::internal(&e))?)
 }
 
 /// The access overview as PDF.
@@ -617,7 +614,7 @@ pub async fn overview_pdf(
 ) -> PageResult {
     let (_, pupil, sections) = overview_sections(&state, &staff, &id).await?;
     let title = tf("request.overview.pdf_title", &[("name", &pupil.full_name())]);
-    let bytes = document(title, sections).await?;
+    let bytes = sections_pdf(title, sections).await?;
     Ok(pdf(bytes, "overzicht-gegevens.pdf"))
 }
 
@@ -634,10 +631,9 @@ pub async fn letter_pdf(
         return Err(Problem::not_found().into());
     }
     board.record_view(&staff.actor(), "request", &request.id).await?;
-    let name = subject_name(board, &request).await?;
-    let paragraphs = letter(&request, name.as_deref());
+    let paragraphs = letter(&request, &letter_parties(&state, board, &request).await?);
     let date = request.decided_on.map(dutch_date).unwrap_or_default();
     let rows = paragraphs.into_iter().map(|p| (p, String::new())).collect();
-    let bytes = document(t("request.letter.title").to_owned(), vec![Section { title: date, rows }]).await?;
+    let bytes = sections_pdf(t("request.letter.title").to_owned(), vec![Section { title: date, rows }]).await?;
     Ok(pdf(bytes, "antwoord-verzoek.pdf"))
 }
