@@ -255,14 +255,19 @@ fn pupils_for(
     // group on is a younger sibling of the pupil two groups up (same surname,
     // the same parents), so a parent can decide or withdraw for one child only.
     let gap = 2 * plan.pupils_per_group;
+    let mut in_a_family = std::collections::HashSet::new();
     for younger in (gap..pupils.len()).step_by(10) {
         let elder = pupils[younger - gap].clone();
         let pupil = &mut pupils[younger];
         (pupil.surname_prefix, pupil.surname) = (elder.surname_prefix, elder.surname);
         (pupil.family_situation, pupil.guardians) = (elder.family_situation, elder.guardians);
+        in_a_family.extend([younger, younger - gap]);
     }
     // Two girls with the same name in one group, as happens: the pages tell them apart by birth date.
-    for pupil in pupils.iter_mut().filter(|p| p.group_name.as_str() == "Groep 3").take(2) {
+    // Not from a family above, whose children share their surname.
+    let single =
+        pupils.iter_mut().enumerate().filter(|(i, p)| !in_a_family.contains(i) && p.group_name.as_str() == "Groep 3");
+    for (_, pupil) in single.take(2) {
         pupil.given_name = name("Fenna")?;
         pupil.surname_prefix = Some(name("de")?);
         pupil.surname = name("Boer")?;

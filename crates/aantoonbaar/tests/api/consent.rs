@@ -22,7 +22,7 @@ async fn family(app: &TestApp, birth_date: &str) -> Family {
     let group =
         json(app.post(&token, "/api/v1/groups", &json!({"school_id": school, "name": "Groep 8"})).await, 201).await;
     let body = json!({"school_id": school, "group_id": group["id"], "given_name": "Noor", "surname": "Smit",
-        "birth_date": birth_date, "external_number": "4001", "enrolment_date": "2019-08-20", "family_situation": "separated"});
+        "birth_date": birth_date, "external_number": "4001", "enrolment_date": "2022-08-20", "family_situation": "separated"});
     let pupil = json(app.post(&token, "/api/v1/pupils", &body).await, 201).await["id"].as_str().unwrap().to_owned();
     let mut ids = Vec::new();
     for (name, relation) in [("Eva", "mother"), ("Mark", "father")] {
