@@ -844,3 +844,30 @@ story!(request_dates_must_be_plausible_and_the_forms_state_every_limit, |app| {
     let (_, page) = app.page(&format!("/verzoeken/{}", request["id"].as_str().unwrap())).await;
     assert!(page.contains("min=\"2026-11-20\"") && page.contains("Ten hoogste 4000 tekens"), "{page}");
 });
+
+story!(a_refused_new_request_form_keeps_what_was_typed_and_links_the_error_to_its_field, |app| {
+    let s = setup(&app).await;
+    app.sign_in("directeur@proef.nl", crate::helpers::PASSWORD).await;
+    let details = "Moeder belde: zij wil alle notities van de intern begeleider zien.";
+    let refused = app
+        .form(
+            "/verzoeken",
+            &[
+                ("kind", "rectification"),
+                ("subject_pupil_id", &s.f.pupil),
+                ("details", details),
+                ("received_on", "2020-01-06"),
+                ("channel", "phone"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status(), 422);
+    let page = refused.text().await.unwrap();
+    assert!(page.contains(details), "the text typed is kept: {page}");
+    assert!(page.contains("value=\"rectification\" selected") && page.contains("value=\"phone\" selected"), "{page}");
+    assert!(page.contains("value=\"2020-01-06\""), "the date typed is kept");
+    assert!(page.contains("<a href=\"#received_on\">"), "the message links to the field: {page}");
+    assert!(page.contains("aria-describedby=\"fout-received_on\""), "the field names its message: {page}");
+    assert!(!page.contains("received_on:"), "no field code on the page");
+    assert_eq!(json(app.get(&s.director, "/api/v1/requests").await, 200).await, json!([]), "nothing recorded");
+});

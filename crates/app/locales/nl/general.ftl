@@ -471,7 +471,6 @@ consent.round_remind_whole_board = Alle scholen tegelijk
 consent.round_remind_preview = Bekijk hoeveel herinneringen er gaan
 consent.round_school_required = kies een school, of kies uitdrukkelijk alle scholen tegelijk.
 consent.round_whole_or_school = kies één school of alle scholen tegelijk, niet allebei.
-consent.round_form_errors = De herinneringen zijn niet klaargezet. Verbeter dit:
 consent.reminders_title = Herinneringen versturen
 consent.reminders_all_schools = Alle scholen
 consent.reminders_count = { $reminders } herinneringen gaan naar { $parents } ouders.

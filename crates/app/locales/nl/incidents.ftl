@@ -78,7 +78,6 @@ incident.report_title = Incident melden
 incident.report_intro = Meld een incident of een vermoeden van een datalek direct, ook als u het niet zeker weet: een kwijtgeraakte telefoon of laptop, een e-mail aan de verkeerde ouder, gegevens die u niet had mogen zien. De IBP-coördinator, de functionaris gegevensbescherming en de directeur van de school die u kiest krijgen direct bericht.
 incident.report_submit = Melding versturen
 incident.reported_notice = Dank u. Uw melding is ontvangen onder kenmerk
-incident.form_errors = Niet alles is goed ingevuld:
 incident.own_reports = U ziet hier de meldingen die u zelf hebt gedaan.
 incident.whole_board = Bestuursbreed of onbekend
 incident.board_wide_choice = Bestuursbreed of onbekend (alleen de IBP-coördinator en de functionaris gegevensbescherming krijgen bericht, geen directeur)

@@ -74,7 +74,7 @@ impl OutsidePage {
     /// The ARIA attributes of `field`: linked to its error message when it has one.
     fn aria(&self, field: &str) -> String {
         let error = self.errors.iter().any(|e| e.field == field).then(|| format!("fout-{field}"));
-        super::incidents::aria_attributes(error.as_deref(), "")
+        super::form::aria_attributes(error.as_deref(), "")
     }
 }
 

@@ -8,7 +8,7 @@
 
 use crate::AppState;
 use crate::csrf::CSRF_FIELD;
-use crate::error::Problem;
+use crate::error::{FieldError, Problem};
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
 use serde::de::DeserializeOwned;
@@ -86,6 +86,107 @@ pub fn read<T: DeserializeOwned>(pairs: Vec<(String, String)>) -> Result<T, Prob
 pub fn refused(error: aantoonbaar_app::Error) -> Result<Problem, super::PageError> {
     let problem = Problem::from(error);
     if matches!(problem.status.as_u16(), 409 | 422) { Ok(problem) } else { Err(problem.into()) }
+}
+
+// ---------------------------------------------------------------- refused forms
+
+/// The id of a field's input where it is the field's name, as on most forms.
+#[must_use]
+pub fn field_anchor(_form: &str, field: &str) -> Option<String> {
+    Some(field.to_owned())
+}
+
+/// One error of a refused form, linked to its field.
+pub struct ErrorView {
+    pub field: String,
+    pub detail: String,
+    /// The id of the field's input on the page (none for an error about the incident itself).
+    pub anchor: Option<String>,
+    /// The id of the message, which the field's `aria-describedby` names.
+    pub id: String,
+}
+
+/// A form as the page shows it again: which form was refused, what was typed
+/// (kept exactly), and each error linked to its field. Empty on a fresh page.
+#[derive(Default)]
+pub struct Refused {
+    form: &'static str,
+    typed: Vec<(String, String)>,
+    pub errors: Vec<ErrorView>,
+}
+
+impl Refused {
+    /// The form `form` refused with `errors` for what was `typed`; `anchor`
+    /// gives the id of a field's input on the page (see [`field_anchor`]).
+    #[must_use]
+    pub fn new(
+        form: &'static str,
+        typed: Vec<(String, String)>,
+        errors: Vec<FieldError>,
+        anchor: impl Fn(&str, &str) -> Option<String>,
+    ) -> Self {
+        let errors = errors
+            .into_iter()
+            .map(|e| {
+                let anchor = anchor(form, &e.field);
+                let id = format!("fout-{}", anchor.as_deref().unwrap_or(&e.field).replace('.', "_"));
+                ErrorView { field: e.field, detail: e.detail, anchor, id }
+            })
+            .collect();
+        Self { form, typed, errors }
+    }
+
+    /// Whether `form` is the one refused.
+    pub fn is(&self, form: &str) -> bool {
+        !self.errors.is_empty() && self.form == form
+    }
+
+    /// The first value typed in `field` of `form`; empty for another form.
+    pub fn value(&self, form: &str, field: &str) -> &str {
+        self.values(form, field).first().copied().unwrap_or_default()
+    }
+
+    /// What was typed in `field` when `form` was refused, else `stored` (the value on record).
+    pub fn typed_or<'a>(&'a self, form: &str, field: &str, stored: &'a str) -> &'a str {
+        if self.form == form { self.value(form, field) } else { stored }
+    }
+
+    fn values(&self, form: &str, field: &str) -> Vec<&str> {
+        if self.form != form {
+            return Vec::new();
+        }
+        self.typed.iter().filter(|(k, v)| k == field && !v.trim().is_empty()).map(|(_, v)| v.as_str()).collect()
+    }
+
+    /// Whether `value` was chosen in `field` of `form` (a radio button, a checkbox, an option).
+    pub fn chosen(&self, form: &str, field: &str, value: &str) -> bool {
+        self.values(form, field).contains(&value)
+    }
+
+    /// Whether nothing was chosen in `field` of `form` ("weet ik niet").
+    pub fn unanswered(&self, form: &str, field: &str) -> bool {
+        self.values(form, field).is_empty()
+    }
+
+    /// The ARIA attributes of a field: its hint and, when refused, its error.
+    pub fn aria(&self, form: &str, field: &str, hint: &str) -> String {
+        let error = if self.form == form { self.errors.iter().find(|e| e.field == field) } else { None };
+        aria_attributes(error.map(|e| e.id.as_str()), hint)
+    }
+}
+
+/// ` aria-invalid="true" aria-describedby="<error> <hint>"` for a field with
+/// an error message of id `error` and a hint of id `hint` (either may be absent).
+pub fn aria_attributes(error: Option<&str>, hint: &str) -> String {
+    let described: Vec<&str> = error.into_iter().chain(Some(hint)).filter(|id| !id.is_empty()).collect();
+    let mut attributes = String::new();
+    if error.is_some() {
+        attributes.push_str(" aria-invalid=\"true\"");
+    }
+    if !described.is_empty() {
+        attributes.push_str(&format!(" aria-describedby=\"{}\"", described.join(" ")));
+    }
+    attributes
 }
 
 #[cfg(test)]

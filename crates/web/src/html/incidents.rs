@@ -3,7 +3,7 @@
 //! 72-hour clock, the guided assessment, the AP draft, the letters and closing.
 
 use super::filters;
-use super::form::PagePairs;
+use super::form::{PagePairs, Refused};
 use super::{Layout, PageResult, render};
 use crate::AppState;
 use crate::auth::{Staff, StaffPage};
@@ -104,16 +104,6 @@ pub async fn of_pupil(state: &AppState, staff: &Staff, pupil_id: &str) -> Result
 
 // ---------------------------------------------------------------- refused forms
 
-/// One error of a refused form, linked to its field.
-pub struct ErrorView {
-    pub field: String,
-    pub detail: String,
-    /// The id of the field's input on the page (none for an error about the incident itself).
-    pub anchor: Option<String>,
-    /// The id of the message, which the field's `aria-describedby` names.
-    pub id: String,
-}
-
 /// The id of a field's input in one of the incident forms: the field itself,
 /// except where two forms on the incident page share a field name.
 fn anchor(form: &str, field: &str) -> Option<String> {
@@ -130,81 +120,6 @@ fn anchor(form: &str, field: &str) -> Option<String> {
         }
         .to_owned(),
     )
-}
-
-/// A form as the page shows it again: which form was refused, what was typed
-/// (kept exactly), and each error linked to its field. Empty on a fresh page.
-#[derive(Default)]
-pub struct Refused {
-    form: &'static str,
-    typed: Vec<(String, String)>,
-    pub errors: Vec<ErrorView>,
-}
-
-impl Refused {
-    fn new(form: &'static str, typed: Vec<(String, String)>, errors: Vec<FieldError>) -> Self {
-        let errors = errors
-            .into_iter()
-            .map(|e| {
-                let anchor = anchor(form, &e.field);
-                let id = format!("fout-{}", anchor.as_deref().unwrap_or(&e.field).replace('.', "_"));
-                ErrorView { field: e.field, detail: e.detail, anchor, id }
-            })
-            .collect();
-        Self { form, typed, errors }
-    }
-
-    /// Whether `form` is the one refused.
-    pub fn is(&self, form: &str) -> bool {
-        !self.errors.is_empty() && self.form == form
-    }
-
-    /// The first value typed in `field` of `form`; empty for another form.
-    pub fn value(&self, form: &str, field: &str) -> &str {
-        self.values(form, field).first().copied().unwrap_or_default()
-    }
-
-    /// What was typed in `field` when `form` was refused, else `stored` (the value on record).
-    pub fn typed_or<'a>(&'a self, form: &str, field: &str, stored: &'a str) -> &'a str {
-        if self.form == form { self.value(form, field) } else { stored }
-    }
-
-    fn values(&self, form: &str, field: &str) -> Vec<&str> {
-        if self.form != form {
-            return Vec::new();
-        }
-        self.typed.iter().filter(|(k, v)| k == field && !v.trim().is_empty()).map(|(_, v)| v.as_str()).collect()
-    }
-
-    /// Whether `value` was chosen in `field` of `form` (a radio button, a checkbox, an option).
-    pub fn chosen(&self, form: &str, field: &str, value: &str) -> bool {
-        self.values(form, field).contains(&value)
-    }
-
-    /// Whether nothing was chosen in `field` of `form` ("weet ik niet").
-    pub fn unanswered(&self, form: &str, field: &str) -> bool {
-        self.values(form, field).is_empty()
-    }
-
-    /// The ARIA attributes of a field: its hint and, when refused, its error.
-    pub fn aria(&self, form: &str, field: &str, hint: &str) -> String {
-        let error = if self.form == form { self.errors.iter().find(|e| e.field == field) } else { None };
-        aria_attributes(error.map(|e| e.id.as_str()), hint)
-    }
-}
-
-/// ` aria-invalid="true" aria-describedby="<error> <hint>"` for a field with
-/// an error message of id `error` and a hint of id `hint` (either may be absent).
-pub(super) fn aria_attributes(error: Option<&str>, hint: &str) -> String {
-    let described: Vec<&str> = error.into_iter().chain(Some(hint)).filter(|id| !id.is_empty()).collect();
-    let mut attributes = String::new();
-    if error.is_some() {
-        attributes.push_str(" aria-invalid=\"true\"");
-    }
-    if !described.is_empty() {
-        attributes.push_str(&format!(" aria-describedby=\"{}\"", described.join(" ")));
-    }
-    attributes
 }
 
 /// "Maximaal 4.000 tekens.": the limit of every free text of the incident forms.
@@ -264,7 +179,7 @@ pub async fn report_form(State(state): State<AppState>, StaffPage(staff): StaffP
     if let [only] = app::reporter_schools(&state, &staff).await?.as_slice() {
         typed.push(("school_id".to_owned(), only.id.clone()));
     }
-    report_page(&state, &staff, Refused::new("report", typed, Vec::new())).await
+    report_page(&state, &staff, Refused::new("report", typed, Vec::new(), anchor)).await
 }
 
 pub async fn report_submit(
@@ -275,7 +190,7 @@ pub async fn report_submit(
     let command: ReportIncident = super::form::read(typed.clone())?;
     match app::report(&state, &staff, command).await {
         Ok(incident) => Ok(Redirect::to(&format!("/incidenten?gemeld={}", incident.reference)).into_response()),
-        Err(Error::Invalid(errors)) => report_page(&state, &staff, Refused::new("report", typed, errors)).await,
+        Err(Error::Invalid(errors)) => report_page(&state, &staff, Refused::new("report", typed, errors, anchor)).await,
         Err(other) => Err(other.into()),
     }
 }
@@ -828,7 +743,7 @@ async fn respond<T>(
     match outcome {
         Ok(_) => back(id),
         Err(Error::Invalid(errors)) => {
-            incident_page(state, staff, id, Refused::new(form, typed, errors), PupilSearch::default()).await
+            incident_page(state, staff, id, Refused::new(form, typed, errors, anchor), PupilSearch::default()).await
         }
         Err(other) => Err(other.into()),
     }

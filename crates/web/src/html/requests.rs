@@ -5,7 +5,7 @@
 //! (`aantoonbaar_app::requests`), so both check and record alike.
 
 use super::filters;
-use super::form::PageForm;
+use super::form::{self, PageForm, PagePairs, Refused};
 use super::{Layout, PageError, PageResult, render};
 use crate::AppState;
 use crate::auth::{Staff, StaffPage};
@@ -186,7 +186,7 @@ struct NewPage {
     earliest: String,
     limit: usize,
     short_limit: usize,
-    error: Option<PageNotice>,
+    refused: Refused,
 }
 
 #[derive(Deserialize, Default)]
@@ -194,7 +194,7 @@ pub struct NewQuery {
     leerling: Option<String>,
 }
 
-async fn new_page(state: &AppState, staff: &Staff, pupil_id: Option<&str>, error: Option<PageNotice>) -> PageResult {
+async fn new_page(state: &AppState, staff: &Staff, pupil_id: Option<&str>, refused: Refused) -> PageResult {
     let scope = staff.may(Action::RequestHandle)?;
     let board = state.store.board(&staff.principal.board);
     let (pupil, guardians) = match pupil_id.filter(|p| !p.is_empty()) {
@@ -218,7 +218,7 @@ async fn new_page(state: &AppState, staff: &Staff, pupil_id: Option<&str>, error
         earliest: app::earliest_received(state.clock.today()).to_string(),
         limit: TEXT_LIMIT,
         short_limit: app::RECIPIENT_LIMIT,
-        error,
+        refused,
     };
     Ok(render(&page))
 }
@@ -228,7 +228,7 @@ pub async fn new_form(
     StaffPage(staff): StaffPage,
     Query(query): Query<NewQuery>,
 ) -> PageResult {
-    new_page(&state, &staff, query.leerling.as_deref(), None).await
+    new_page(&state, &staff, query.leerling.as_deref(), Refused::default()).await
 }
 
 /// The problem as one line for the page: its detail, naming the field.
@@ -251,20 +251,21 @@ impl std::fmt::Display for PageNotice {
     }
 }
 
+/// Records a request; a refused form is shown again as it was typed, each
+/// error linked to its field.
 pub async fn create(
     State(state): State<AppState>,
     StaffPage(staff): StaffPage,
-    PageForm(command): PageForm<FileRequest>,
+    PagePairs(typed): PagePairs,
 ) -> PageResult {
+    let command: FileRequest = form::read(typed.clone())?;
     let pupil_id = command.subject_pupil_id.clone();
     match app::file(&state, &staff, command).await {
         Ok(request) => Ok(Redirect::to(&format!("/verzoeken/{}", request.id)).into_response()),
         Err(error) => {
-            let problem = Problem::from(error);
-            if !problem.status.is_client_error() || problem.status.as_u16() == 404 {
-                return Err(problem.into());
-            }
-            let mut response = new_page(&state, &staff, pupil_id.as_deref(), Some(message(&problem))).await?;
+            let problem = form::refused(error)?;
+            let refused = Refused::new("new", typed, problem.errors, form::field_anchor);
+            let mut response = new_page(&state, &staff, pupil_id.as_deref(), refused).await?;
             *response.status_mut() = problem.status;
             Ok(response)
         }
