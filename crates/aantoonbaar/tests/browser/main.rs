@@ -410,7 +410,7 @@ async fn an_ibp_manager_previews_the_reminders_of_one_school_sends_them_once_and
         assert!(preview.contains("1 herinnering gaat naar 1 ouder."), "{preview}");
         accessible(&browser, "reminder preview").await;
         browser.click("form[action='/toestemming/ronde/herinneren'] button").await;
-        assert!(browser.source().await.contains("1 e-mails verstuurd"));
+        assert!(browser.source().await.contains("1 e-mail verstuurd"));
         // The same school again: the preview says nothing would go, as nothing may.
         browser.goto(&format!("{base}/toestemming/ronde")).await;
         browser.click(&format!("#school_id option[value='{}']", f.school)).await;

@@ -104,7 +104,13 @@ async fn page(
             .filter(|p| decides_for_self(p.birth_date, state.clock.today()) && p.own_email.is_none())
             .count(),
         rows: progress.rows,
-        sent: sent.map(|n| tf("consent.round_sent", &[("count", &n.to_string())])),
+        sent: sent.map(|n| {
+            if n == 1 {
+                t("consent.round_sent_one").to_owned()
+            } else {
+                tf("consent.round_sent", &[("count", &n.to_string())])
+            }
+        }),
         schools,
         groups,
         form,
