@@ -871,3 +871,21 @@ story!(a_refused_new_request_form_keeps_what_was_typed_and_links_the_error_to_it
     assert!(!page.contains("received_on:"), "no field code on the page");
     assert_eq!(json(app.get(&s.director, "/api/v1/requests").await, 200).await, json!([]), "nothing recorded");
 });
+
+story!(a_refused_decision_keeps_the_explanation_typed_and_names_the_missing_reason, |app| {
+    let s = setup(&app).await;
+    let request = file(&app, &s, "access", "2026-11-20").await;
+    let id = request["id"].as_str().unwrap();
+    app.sign_in("directeur@proef.nl", crate::helpers::PASSWORD).await;
+    let explanation = "Het dossier van de intern begeleider bevat ook gegevens over een ander kind.";
+    let refused =
+        app.form(&format!("/verzoeken/{id}/besluit"), &[("outcome", "refused"), ("explanation", explanation)]).await;
+    assert_eq!(refused.status(), 422);
+    let page = refused.text().await.unwrap();
+    assert!(page.contains(&format!(">{explanation}</textarea>")), "the explanation typed is kept: {page}");
+    assert!(page.contains("value=\"refused\" selected"), "the outcome chosen is kept");
+    assert!(page.contains("<a href=\"#reason\">"), "the message links to the reason: {page}");
+    assert!(page.contains("aria-describedby=\"fout-reason reason-hint\""), "the field names its message");
+    let stored = json(app.get(&s.director, &format!("/api/v1/requests/{id}")).await, 200).await;
+    assert!(stored["outcome"].is_null(), "nothing decided: {stored}");
+});

@@ -180,7 +180,6 @@ request.balancing_text = De afgewogen belangen
 request.letter_pdf = Antwoordbrief (pdf)
 request.decided_by = Besloten door
 request.restricted_banner = Verwerking beperkt:
-request.error_prefix = Niet gelukt:
 request.back = Terug naar het verzoek
 request.item = Onderdeel
 request.verdict = Beoordeling

@@ -90,12 +90,6 @@ pub fn refused(error: aantoonbaar_app::Error) -> Result<Problem, super::PageErro
 
 // ---------------------------------------------------------------- refused forms
 
-/// The id of a field's input where it is the field's name, as on most forms.
-#[must_use]
-pub fn field_anchor(_form: &str, field: &str) -> Option<String> {
-    Some(field.to_owned())
-}
-
 /// One error of a refused form, linked to its field.
 pub struct ErrorView {
     pub field: String,
@@ -117,7 +111,8 @@ pub struct Refused {
 
 impl Refused {
     /// The form `form` refused with `errors` for what was `typed`; `anchor`
-    /// gives the id of a field's input on the page (see [`field_anchor`]).
+    /// gives the id of a `(form, field)`'s input on the page (none for an
+    /// error about the record itself).
     #[must_use]
     pub fn new(
         form: &'static str,

@@ -5,7 +5,7 @@
 //! (`aantoonbaar_app::requests`), so both check and record alike.
 
 use super::filters;
-use super::form::{self, PageForm, PagePairs, Refused};
+use super::form::{self, PagePairs, Refused};
 use super::{Layout, PageError, PageResult, render};
 use crate::AppState;
 use crate::auth::{Staff, StaffPage};
@@ -25,7 +25,6 @@ use aantoonbaar_rules::requests::{
 };
 use aantoonbaar_store::{BoardStore, Pupil, Request, Scope, StoreError};
 use askama::Template;
-use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect};
@@ -108,14 +107,14 @@ struct ListPage {
     can_handle: bool,
     /// The board's recipients, one per line, when the user may change them.
     recipients: Option<String>,
-    error: Option<PageNotice>,
+    refused: Refused,
 }
 
 pub async fn list(State(state): State<AppState>, StaffPage(staff): StaffPage) -> PageResult {
-    list_page(&state, &staff, None).await
+    list_page(&state, &staff, Refused::default()).await
 }
 
-async fn list_page(state: &AppState, staff: &Staff, error: Option<PageNotice>) -> PageResult {
+async fn list_page(state: &AppState, staff: &Staff, refused: Refused) -> PageResult {
     let scope = staff.may(Action::RequestView)?;
     let board = state.store.board(&staff.principal.board);
     // A list of kinds, names and dates is no view of anyone's request: opening one is.
@@ -129,32 +128,26 @@ async fn list_page(state: &AppState, staff: &Staff, error: Option<PageNotice>) -
         rows: rows(state, board, &requests).await?,
         can_handle: staff.can(Action::RequestHandle),
         recipients,
-        error,
+        refused,
     };
     Ok(render(&page))
 }
 
-#[derive(Deserialize)]
-pub struct RecipientsForm {
-    #[serde(default)]
-    recipients: String,
-}
-
-/// Replaces the board's recipients (one per line).
+/// Replaces the board's recipients (one per line); a refused list is shown
+/// again as typed.
 pub async fn set_recipients(
     State(state): State<AppState>,
     StaffPage(staff): StaffPage,
-    Form(form): Form<RecipientsForm>,
+    PagePairs(typed): PagePairs,
 ) -> PageResult {
-    let names = form.recipients.lines().map(str::trim).filter(|line| !line.is_empty()).map(str::to_owned).collect();
+    let text = typed.iter().find(|(k, _)| k == "recipients").map(|(_, v)| v.as_str()).unwrap_or_default();
+    let names = text.lines().map(str::trim).filter(|line| !line.is_empty()).map(str::to_owned).collect();
     match app::set_recipients(&state, &staff, SetRecipients { recipients: Some(names), ..Default::default() }).await {
         Ok(_) => Ok(Redirect::to("/verzoeken").into_response()),
         Err(error) => {
-            let problem = Problem::from(error);
-            if !problem.status.is_client_error() {
-                return Err(problem.into());
-            }
-            let mut response = list_page(&state, &staff, Some(message(&problem))).await?;
+            let problem = form::refused(error)?;
+            let refused = Refused::new("recipients", typed, problem.errors, anchor);
+            let mut response = list_page(&state, &staff, refused).await?;
             *response.status_mut() = problem.status;
             Ok(response)
         }
@@ -231,24 +224,18 @@ pub async fn new_form(
     new_page(&state, &staff, query.leerling.as_deref(), Refused::default()).await
 }
 
-/// The problem as one line for the page: its detail, naming the field.
-fn message(problem: &Problem) -> PageNotice {
-    problem.errors.first().map_or_else(
-        || PageNotice { field: String::new(), text: problem.detail.clone() },
-        |e| PageNotice { field: e.field.clone(), text: format!("{} {}", t("request.error_prefix"), e.detail) },
+/// The id of a field's input on the request pages: the field itself, except
+/// where two forms of the request page share a field name.
+fn anchor(form: &str, field: &str) -> Option<String> {
+    Some(
+        match (form, field) {
+            (_, "id") => return None,
+            ("extend", "reason") => "reason_extension",
+            ("balancing", "outcome") => "objection_outcome",
+            (_, field) => field,
+        }
+        .to_owned(),
     )
-}
-
-/// A refused action as the page shows it: the text, and the field it is about.
-pub struct PageNotice {
-    pub field: String,
-    pub text: String,
-}
-
-impl std::fmt::Display for PageNotice {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.text)
-    }
 }
 
 /// Records a request; a refused form is shown again as it was typed, each
@@ -264,7 +251,7 @@ pub async fn create(
         Ok(request) => Ok(Redirect::to(&format!("/verzoeken/{}", request.id)).into_response()),
         Err(error) => {
             let problem = form::refused(error)?;
-            let refused = Refused::new("new", typed, problem.errors, form::field_anchor);
+            let refused = Refused::new("new", typed, problem.errors, anchor);
             let mut response = new_page(&state, &staff, pupil_id.as_deref(), refused).await?;
             *response.status_mut() = problem.status;
             Ok(response)
@@ -319,7 +306,7 @@ struct RequestPage {
     /// The day of receipt (`min` of the later date fields).
     received_iso: String,
     limit: usize,
-    error: Option<PageNotice>,
+    refused: Refused,
     /// For a rectification: the pupil's name and birth date as recorded now.
     correction: Option<PupilNames>,
     /// The requesting parent's right to information about the pupil (seed 001
@@ -335,7 +322,7 @@ pub struct PupilNames {
     pub birth_date: String,
 }
 
-async fn request_page(state: &AppState, staff: &Staff, id: &str, error: Option<PageNotice>) -> PageResult {
+async fn request_page(state: &AppState, staff: &Staff, id: &str, refused: Refused) -> PageResult {
     let scope = staff.may(Action::RequestView)?;
     let board = state.store.board(&staff.principal.board);
     let r = board.request(scope, id).await?.ok_or_else(Problem::not_found)?;
@@ -448,7 +435,7 @@ async fn request_page(state: &AppState, staff: &Staff, id: &str, error: Option<P
         today: today.to_string(),
         received_iso: r.new.received_on.to_string(),
         limit: TEXT_LIMIT,
-        error,
+        refused,
         correction,
         requester_right,
     };
@@ -456,19 +443,24 @@ async fn request_page(state: &AppState, staff: &Staff, id: &str, error: Option<P
 }
 
 pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage, Path(id): Path<String>) -> PageResult {
-    request_page(&state, &staff, &id, None).await
+    request_page(&state, &staff, &id, Refused::default()).await
 }
 
-/// After an action: back to the request page, or the page with the problem.
-async fn after<T>(state: &AppState, staff: &Staff, id: &str, result: Result<T, aantoonbaar_app::Error>) -> PageResult {
+/// After an action: back to the request page, or the page with the refused
+/// `form` shown again as `typed`, each error linked to its field.
+async fn after<T>(
+    state: &AppState,
+    staff: &Staff,
+    id: &str,
+    (form, typed): (&'static str, Vec<(String, String)>),
+    result: Result<T, aantoonbaar_app::Error>,
+) -> PageResult {
     let problem = match result {
         Ok(_) => return Ok(Redirect::to(&format!("/verzoeken/{id}")).into_response()),
-        Err(error) => Problem::from(error),
+        Err(error) => form::refused(error)?,
     };
-    if !problem.status.is_client_error() || problem.status.as_u16() == 404 {
-        return Err(PageError::from(problem));
-    }
-    let mut response = request_page(state, staff, id, Some(message(&problem))).await?;
+    let refused = Refused::new(form, typed, problem.errors, anchor);
+    let mut response = request_page(state, staff, id, refused).await?;
     *response.status_mut() = problem.status;
     Ok(response)
 }
@@ -477,45 +469,49 @@ pub async fn extend(
     State(state): State<AppState>,
     StaffPage(staff): StaffPage,
     Path(id): Path<String>,
-    PageForm(command): PageForm<ExtendRequest>,
+    PagePairs(typed): PagePairs,
 ) -> PageResult {
+    let command: ExtendRequest = form::read(typed.clone())?;
     let result = app::extend(&state, &staff, &id, command).await;
-    after(&state, &staff, &id, result).await
+    after(&state, &staff, &id, ("extend", typed), result).await
 }
 
 pub async fn decide(
     State(state): State<AppState>,
     StaffPage(staff): StaffPage,
     Path(id): Path<String>,
-    PageForm(command): PageForm<DecideRequest>,
+    PagePairs(typed): PagePairs,
 ) -> PageResult {
+    let command: DecideRequest = form::read(typed.clone())?;
     let result = app::decide(&state, &staff, &id, command).await;
-    after(&state, &staff, &id, result).await
+    after(&state, &staff, &id, ("decide", typed), result).await
 }
 
 pub async fn erase(State(state): State<AppState>, StaffPage(staff): StaffPage, Path(id): Path<String>) -> PageResult {
     let result = app::erase(&state, &staff, &id).await;
-    after(&state, &staff, &id, result).await
+    after(&state, &staff, &id, ("erase", Vec::new()), result).await
 }
 
 pub async fn restrict(
     State(state): State<AppState>,
     StaffPage(staff): StaffPage,
     Path(id): Path<String>,
-    PageForm(command): PageForm<RestrictProcessing>,
+    PagePairs(typed): PagePairs,
 ) -> PageResult {
+    let command: RestrictProcessing = form::read(typed.clone())?;
     let result = app::restrict(&state, &staff, &id, command).await;
-    after(&state, &staff, &id, result).await
+    after(&state, &staff, &id, ("restrict", typed), result).await
 }
 
 pub async fn recipients_told(
     State(state): State<AppState>,
     StaffPage(staff): StaffPage,
     Path(id): Path<String>,
-    PageForm(command): PageForm<RecipientsTold>,
+    PagePairs(typed): PagePairs,
 ) -> PageResult {
+    let command: RecipientsTold = form::read(typed.clone())?;
     let result = app::recipients_told(&state, &staff, &id, command).await;
-    after(&state, &staff, &id, result).await
+    after(&state, &staff, &id, ("told", typed), result).await
 }
 
 /// Applies a correction to the subject pupil's record through the pupil API's
@@ -524,8 +520,9 @@ pub async fn correct(
     State(state): State<AppState>,
     StaffPage(staff): StaffPage,
     Path(id): Path<String>,
-    PageForm(form): PageForm<CorrectionForm>,
+    PagePairs(typed): PagePairs,
 ) -> PageResult {
+    let form: CorrectionForm = form::read(typed.clone())?;
     let scope = staff.may(Action::RequestHandle)?;
     let board = state.store.board(&staff.principal.board);
     let request = board.request(scope, &id).await?.ok_or_else(Problem::not_found)?;
@@ -541,7 +538,7 @@ pub async fn correct(
         ..Default::default()
     };
     let result = aantoonbaar_app::pupils::update(&state, &staff, &pupil_id, fields).await;
-    after(&state, &staff, &id, result).await
+    after(&state, &staff, &id, ("correct", typed), result).await
 }
 
 /// The corrected name and birth date (the pupil command's fields; empty prefix clears it).
@@ -557,10 +554,11 @@ pub async fn balancing(
     State(state): State<AppState>,
     StaffPage(staff): StaffPage,
     Path(id): Path<String>,
-    PageForm(command): PageForm<RecordBalancing>,
+    PagePairs(typed): PagePairs,
 ) -> PageResult {
+    let command: RecordBalancing = form::read(typed.clone())?;
     let result = app::balancing(&state, &staff, &id, command).await;
-    after(&state, &staff, &id, result).await
+    after(&state, &staff, &id, ("balancing", typed), result).await
 }
 
 /// The request (for whom may handle it) with its access overview.
