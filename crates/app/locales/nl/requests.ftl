@@ -223,7 +223,6 @@ request.overview.pdf_title = Overzicht van de gegevens van { $name }
 
 # Portal.
 request.portal.title = Verzoek over de gegevens van uw kind
-request.portal.column = Privacyverzoek
 request.portal.link = Verzoek indienen
 request.portal.intro = U kunt de school vragen welke gegevens zij over uw kind heeft, of vragen die te corrigeren, te verwijderen, de verwerking te beperken, bezwaar maken of de gegevens digitaal ontvangen. De directeur van de school beslist en antwoordt uiterlijk binnen één maand.
 request.portal.kind = Wat wilt u vragen?
