@@ -1,11 +1,12 @@
 //! The consent round at the start of the school year (seed 001 §14.4–14.6):
-//! the invitations, the progress per school and group, the pupils nobody
-//! answered for yet, and the reminders — for one school or group (or, said
-//! explicitly, the whole board), counted before they go, and never twice to
-//! the same person about the same child within the configured interval.
+//! the progress per school and group, the pupils nobody answered for yet, and
+//! the invitations and reminders — for one school or group (or, said
+//! explicitly, the whole board), counted before they go; an invitation never
+//! twice to the same person about the same child in a school year, a reminder
+//! not within the configured interval.
 
 use crate::error::{Error, FieldError, Result};
-use crate::i18n::{t, tf};
+use crate::i18n::tf;
 use crate::input::{TEXT_LIMIT, Unknown, done, flexible_bool, text};
 use crate::mail::Mail;
 use crate::{App, Staff};
@@ -14,11 +15,11 @@ use aantoonbaar_rules::calendar::{dutch_date, dutch_time_zone};
 use aantoonbaar_rules::consent::remind_again_after;
 use aantoonbaar_rules::organisation::group_order;
 use aantoonbaar_rules::{Action, SchoolYear};
-use aantoonbaar_store::{AuditAction, AuditEvent, NewMail, NewReminder, RoundPupil, Scope};
+use aantoonbaar_store::{AuditAction, AuditEvent, NewRoundMail, RoundPupil, Scope};
 use jiff::SignedDuration;
 use jiff::civil::Date;
 use serde::Deserialize;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use utoipa::ToSchema;
 
 /// The consent round of this school year in the caller's scope: every pupil,
@@ -48,37 +49,6 @@ fn asked(pupil: &RoundPupil, today: Date) -> (bool, Vec<(&str, &str)>) {
         let custodians = pupil.custodians.iter().filter_map(|g| Some((g.id.as_str(), g.email.as_deref()?)));
         (false, custodians.collect())
     }
-}
-
-/// Sends the round's invitations to every custodial guardian and every pupil
-/// who decides for themself, once per address. The mails and an audit entry
-/// are written in one transaction. Returns how many addresses were mailed.
-///
-/// # Errors
-/// Forbidden, or the store.
-pub async fn send_invitations(app: &App, staff: &Staff) -> Result<usize> {
-    let (year, pupils) = round(app, staff).await?;
-    let today = app.clock.today();
-    let mut parents: BTreeSet<&str> = BTreeSet::new();
-    let mut own: BTreeSet<&str> = BTreeSet::new();
-    for pupil in &pupils {
-        let (self_deciding, addresses) = asked(pupil, today);
-        let to = addresses.into_iter().map(|(_, address)| address);
-        if self_deciding { own.extend(to) } else { parents.extend(to) }
-    }
-    let link = app.link("/ouders");
-    let label = year.label();
-    let args = [("year", label.as_str()), ("link", link.as_str())];
-    let mut mails: Vec<NewMail> = Vec::new();
-    for (addresses, audience) in [(&parents, "parent"), (&own, "pupil")] {
-        let subject = t(&format!("consent.invite_{audience}_subject"));
-        let body = tf(&format!("consent.invite_{audience}_body"), &args);
-        mails.extend(addresses.iter().map(|to| Mail { to, subject, body: &body, sensitive: false }.to_new()));
-    }
-    let event = AuditEvent::new(AuditAction::Create, "consent_invitations", &label).fields(&["recipients"]);
-    app.store.board(&staff.principal.board).send_notices(&staff.actor(), &event, &mails).await?;
-    app.mailer.wake();
-    Ok(mails.len())
 }
 
 /// One row of the round's progress: a group of a school.
@@ -218,31 +188,31 @@ pub async fn unanswered(app: &App, staff: &Staff, group_id: &str) -> Result<Open
     Ok(OpenGroup { year, school: school.name, group: group.name, pupils })
 }
 
-/// Reminders about the pupils nobody answered for yet: `{school_id?,
+/// Which part of the round to mail, invitations or reminders: `{school_id?,
 /// group_id?, whole_board?, confirm?}`. A school, a group (of that school), or
 /// `whole_board: true` for every school in the caller's scope; without
 /// `confirm: true` nothing is sent and the answer is what would go.
 #[derive(Debug, Clone, Default, Deserialize, ToSchema)]
-pub struct RemindRound {
+pub struct RoundChoice {
     /// Fields the command does not know (each one is refused by name).
     #[serde(flatten)]
     #[schema(ignore)]
     pub unknown: Unknown,
-    /// The school whose parents are reminded; required unless `whole_board`.
+    /// The school whose parents are mailed; required unless `whole_board`.
     pub school_id: Option<String>,
     /// One group (of that school); absent: every group of the school.
     pub group_id: Option<String>,
     /// Every school in the caller's scope, instead of one.
     #[serde(default, deserialize_with = "flexible_bool")]
     pub whole_board: Option<bool>,
-    /// `true` sends; otherwise the reminders are only counted.
+    /// `true` sends; otherwise the mails are only counted.
     #[serde(default, deserialize_with = "flexible_bool")]
     pub confirm: Option<bool>,
 }
 
-/// The reminders of a [`RemindRound`]: counted (a preview) or sent.
+/// The invitations or reminders of a [`RoundChoice`]: counted (a preview) or sent.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Reminders {
+pub struct RoundMails {
     /// Whether they were sent, or only counted.
     pub sent: bool,
     /// The school chosen (`None`: every school in scope).
@@ -250,29 +220,52 @@ pub struct Reminders {
     /// The group chosen (`None`: every group).
     pub group: Option<String>,
     /// One per child per person asked.
-    pub reminders: usize,
+    pub mails: usize,
     /// The distinct addresses of parents among them.
     pub parents: usize,
-    /// Of them, the reminders to pupils of 16 and over (each about themself).
+    /// Of them, the mails to pupils of 16 and over (each about themself).
     pub pupils: usize,
-    /// Left out: the person was reminded about that child within the interval.
+    /// Left out: the person was invited about that child this school year
+    /// already, or reminded about that child within the interval.
     pub skipped: usize,
-    /// The interval, in whole days.
-    pub interval_days: u64,
 }
 
-/// The reminders of the round for the pupils in the chosen school or group
-/// that nobody answered for: one per child to each custodial guardian with an
-/// address (or to the pupil of 16 and over), naming the child and the school.
-/// A person reminded about that child within the interval is left out. With
-/// `confirm` they are sent: each reminder is recorded with its mail and an
+/// What a round sends: its texts (`consent.invite_parent_body`, ...) and audit entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sending {
+    Invitations,
+    Reminders,
+}
+
+/// The round's invitations for the pupils in the chosen school or group: one
+/// per child to each custodial guardian with an address (or to the pupil of 16
+/// and over), naming the child and the school. A person invited about that
+/// child this school year already is left out, so a pupil enrolled or a
+/// guardian added later is invited on the next sending and nobody twice. With
+/// `confirm` they are sent: each invitation is recorded with its mail and an
 /// audit entry in one transaction, and the store's conditional write makes a
-/// second confirmation (double click, back button) send nothing new.
+/// repeat (double click, back button, API resend) send nothing new.
 ///
 /// # Errors
 /// Forbidden, every wrong field (no school chosen, a school or group not in
 /// scope, a group of another school), or the store.
-pub async fn remind(app: &App, staff: &Staff, command: RemindRound) -> Result<Reminders> {
+pub async fn send_invitations(app: &App, staff: &Staff, command: RoundChoice) -> Result<RoundMails> {
+    send(app, staff, command, Sending::Invitations).await
+}
+
+/// The reminders of the round for the pupils in the chosen school or group
+/// that nobody answered for, as [`send_invitations`] but only to whom was not
+/// reminded about that child within the interval (which may pass: then they
+/// are reminded again).
+///
+/// # Errors
+/// Forbidden, every wrong field (no school chosen, a school or group not in
+/// scope, a group of another school), or the store.
+pub async fn remind(app: &App, staff: &Staff, command: RoundChoice) -> Result<RoundMails> {
+    send(app, staff, command, Sending::Reminders).await
+}
+
+async fn send(app: &App, staff: &Staff, command: RoundChoice, sending: Sending) -> Result<RoundMails> {
     let scope = staff.may(Action::ConsentRound)?;
     let board = app.store.board(&staff.principal.board);
     let mut errors = command.unknown.errors();
@@ -326,36 +319,43 @@ pub async fn remind(app: &App, staff: &Staff, command: RemindRound) -> Result<Re
     let (year, pupils) = round_in(app, staff, &chosen).await?;
     let interval = SignedDuration::try_from(app.config.consent_reminder_interval).unwrap_or(SignedDuration::MAX);
     let resend_after = remind_again_after(staff.now, interval);
-    let recent: HashSet<(String, String)> =
-        board.consent_reminders_since(resend_after).await?.into_iter().map(|r| (r.pupil_id, r.asked)).collect();
+    let (kind, entity, earlier) = match sending {
+        Sending::Invitations => ("invite", "consent_invitations", board.consent_invitations(year).await?),
+        Sending::Reminders => ("reminder", "consent_reminders", board.consent_reminders_since(resend_after).await?),
+    };
+    let already: HashSet<(String, String)> = earlier.into_iter().map(|r| (r.pupil_id, r.asked)).collect();
     let schools: HashMap<String, String> = board.schools(scope).await?.into_iter().map(|s| (s.id, s.name)).collect();
     let today = app.clock.today();
     let label = year.label();
     let link = app.link("/ouders");
-    let mut planned: Vec<(bool, NewReminder)> = Vec::new();
+    let mut planned: Vec<(bool, NewRoundMail)> = Vec::new();
     let mut skipped = 0;
-    for pupil in pupils.iter().filter(|p| !p.answered) {
+    for pupil in pupils.iter().filter(|p| sending == Sending::Invitations || !p.answered) {
         let school = schools.get(&pupil.school_id).map_or("", String::as_str);
         let args = [("year", label.as_str()), ("link", link.as_str()), ("child", &pupil.name), ("school", school)];
         let (self_deciding, addresses) = asked(pupil, today);
         let audience = if self_deciding { "pupil" } else { "parent" };
-        let subject = tf(&format!("consent.reminder_{audience}_subject"), &args);
-        let body = tf(&format!("consent.reminder_{audience}_body"), &args);
+        let subject = tf(&format!("consent.{kind}_{audience}_subject"), &args);
+        let body = tf(&format!("consent.{kind}_{audience}_body"), &args);
         for (asked, to) in addresses {
-            if recent.contains(&(pupil.pupil_id.clone(), asked.to_owned())) {
+            if already.contains(&(pupil.pupil_id.clone(), asked.to_owned())) {
                 skipped += 1;
                 continue;
             }
             let mail = Mail { to, subject: &subject, body: &body, sensitive: false }.to_new();
-            planned
-                .push((self_deciding, NewReminder { pupil_id: pupil.pupil_id.clone(), asked: asked.to_owned(), mail }));
+            let round_mail = NewRoundMail { pupil_id: pupil.pupil_id.clone(), asked: asked.to_owned(), mail };
+            planned.push((self_deciding, round_mail));
         }
     }
     let sent = command.confirm == Some(true);
-    let going: Vec<&(bool, NewReminder)> = if sent {
-        let reminders: Vec<NewReminder> = planned.iter().map(|(_, r)| r.clone()).collect();
-        let event = AuditEvent::new(AuditAction::Create, "consent_reminders", &label).fields(&["recipients"]);
-        let written = board.send_consent_reminders(&staff.actor(), &event, &reminders, resend_after).await?;
+    let going: Vec<&(bool, NewRoundMail)> = if sent {
+        let mails: Vec<NewRoundMail> = planned.iter().map(|(_, r)| r.clone()).collect();
+        let actor = staff.actor();
+        let event = AuditEvent::new(AuditAction::Create, entity, &label).fields(&["recipients"]);
+        let written = match sending {
+            Sending::Invitations => board.send_consent_invitations(&actor, &event, &mails, year).await?,
+            Sending::Reminders => board.send_consent_reminders(&actor, &event, &mails, resend_after).await?,
+        };
         app.mailer.wake();
         skipped += planned.len() - written.len();
         written.into_iter().filter_map(|i| planned.get(i)).collect()
@@ -363,14 +363,13 @@ pub async fn remind(app: &App, staff: &Staff, command: RemindRound) -> Result<Re
         planned.iter().collect()
     };
     let parents = going.iter().filter(|(own, _)| !own).map(|(_, r)| r.mail.to.as_str()).collect::<HashSet<_>>();
-    Ok(Reminders {
+    Ok(RoundMails {
         sent,
         school: school_name,
         group: group.map(|g| g.name),
-        reminders: going.len(),
+        mails: going.len(),
         parents: parents.len(),
         pupils: going.iter().filter(|(own, _)| *own).count(),
         skipped,
-        interval_days: app.config.consent_reminder_interval_days(),
     })
 }

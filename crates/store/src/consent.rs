@@ -2,6 +2,7 @@
 //! the consent check needs (seed 001 §14.5).
 
 use crate::{Actor, Backend, BoardSettings, BoardStore, Pupil, Result, Scope, postgres, sqlite};
+use aantoonbaar_rules::SchoolYear;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::Serialize;
@@ -133,18 +134,19 @@ pub struct RoundPupil {
     pub custodians: Vec<RoundGuardian>,
 }
 
-/// A consent-round reminder to write: about `pupil_id`, to the person `asked`
-/// (a guardian's id, or the pupil's own id when the pupil decides), with its mail.
+/// A consent-round invitation or reminder to write: about `pupil_id`, to the
+/// person `asked` (a guardian's id, or the pupil's own id when the pupil
+/// decides), with its mail.
 #[derive(Debug, Clone)]
-pub struct NewReminder {
+pub struct NewRoundMail {
     pub pupil_id: String,
     pub asked: String,
     pub mail: crate::NewMail,
 }
 
-/// The last reminder about a pupil to one person.
+/// The last invitation or reminder about a pupil to one person.
 #[derive(Debug, Clone)]
-pub struct SentReminder {
+pub struct SentRoundMail {
     pub pupil_id: String,
     pub asked: String,
     pub at: Timestamp,
@@ -193,8 +195,28 @@ impl BoardStore<'_> {
         dispatch!(self.store, consent::consent_round(self.board, scope, since, today))
     }
 
+    /// The invitation to each person about each pupil in `year`.
+    pub async fn consent_invitations(&self, year: SchoolYear) -> Result<Vec<SentRoundMail>> {
+        dispatch!(self.store, consent::consent_invitations(self.board, year))
+    }
+
+    /// Writes, in one transaction, each of `invitations` whose person was not
+    /// invited about the pupil in `year` yet: the record, its mail in the outbox,
+    /// and (when any was written) `event`. The insert is the check, so a repeat
+    /// (double click, back button, API resend) invites nobody twice. Returns
+    /// the indexes of the invitations written.
+    pub async fn send_consent_invitations(
+        &self,
+        actor: &Actor,
+        event: &crate::AuditEvent,
+        invitations: &[NewRoundMail],
+        year: SchoolYear,
+    ) -> Result<Vec<usize>> {
+        dispatch!(self.store, consent::send_consent_invitations(self.board, actor, event, invitations, year))
+    }
+
     /// The last reminder to each person about each pupil, where it was sent after `since`.
-    pub async fn consent_reminders_since(&self, since: Timestamp) -> Result<Vec<SentReminder>> {
+    pub async fn consent_reminders_since(&self, since: Timestamp) -> Result<Vec<SentRoundMail>> {
         dispatch!(self.store, consent::consent_reminders_since(self.board, since))
     }
 
@@ -207,7 +229,7 @@ impl BoardStore<'_> {
         &self,
         actor: &Actor,
         event: &crate::AuditEvent,
-        reminders: &[NewReminder],
+        reminders: &[NewRoundMail],
         resend_after: Timestamp,
     ) -> Result<Vec<usize>> {
         dispatch!(self.store, consent::send_consent_reminders(self.board, actor, event, reminders, resend_after))

@@ -117,7 +117,7 @@ pub use consent::{
     Channel, ConsentDecisionRecord, ConsentFacts, ConsentPurpose, DecisionFact, NewConsentDecision, ObjectionFact,
     RoundPupil,
 };
-pub use consent::{NewReminder, RoundGuardian, SentReminder};
+pub use consent::{NewRoundMail, RoundGuardian, SentRoundMail};
 mod guardians;
 mod import;
 pub use import::{ImportMode, ImportReport, ImportedGuardian, ImportedName, ImportedPupil};

@@ -15,6 +15,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (5, "delivery", include_str!("../migrations/postgres/0005_delivery.sql")),
     (6, "consent_reminders", include_str!("../migrations/postgres/0006_consent_reminders.sql")),
     (7, "decided_by", include_str!("../migrations/postgres/0007_decided_by.sql")),
+    (8, "consent_invitations", include_str!("../migrations/postgres/0008_consent_invitations.sql")),
 ];
 
 pub(crate) async fn connect(url: &str) -> Result<sqlx::PgPool> {

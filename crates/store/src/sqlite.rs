@@ -19,6 +19,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (5, "delivery", include_str!("../migrations/sqlite/0005_delivery.sql")),
     (6, "consent_reminders", include_str!("../migrations/sqlite/0006_consent_reminders.sql")),
     (7, "decided_by", include_str!("../migrations/sqlite/0007_decided_by.sql")),
+    (8, "consent_invitations", include_str!("../migrations/sqlite/0008_consent_invitations.sql")),
 ];
 
 pub(crate) async fn connect(path: &Path) -> Result<sqlx::SqlitePool> {

@@ -313,8 +313,11 @@ story!(the_consent_round_invites_every_custodial_parent_once_and_reminds_only_wh
     assert!(page.contains("<strong>0</strong> / 2"), "nobody answered yet: {page}");
     assert!(page.contains("<strong>2</strong> leerlingen die voor geen enkel"), "{page}");
 
-    let response = app.form("/toestemming/ronde/uitnodigen", &[]).await;
+    let whole_board = [("whole_board", "ja"), ("confirm", "ja")];
+    let response = app.form("/toestemming/ronde/uitnodigen", &whole_board).await;
     assert_eq!(response.headers()["location"], "/toestemming/ronde?verstuurd=2");
+    let response = app.form("/toestemming/ronde/uitnodigen", &whole_board).await;
+    assert_eq!(response.headers()["location"], "/toestemming/ronde?verstuurd=0", "once");
     let outbox = app.store.board(&board).outbox(10).await.unwrap();
     let mut invited: Vec<&str> = outbox.iter().map(|m| m.recipient.as_str()).collect();
     invited.sort_unstable();
@@ -418,7 +421,7 @@ story!(a_pupil_of_sixteen_is_invited_at_their_own_address_and_decides_in_the_por
 
     // The round asks Noor herself; her parents no longer decide.
     app.sign_in("ibp@proef.nl", crate::helpers::PASSWORD).await;
-    let response = app.form("/toestemming/ronde/uitnodigen", &[]).await;
+    let response = app.form("/toestemming/ronde/uitnodigen", &[("whole_board", "ja"), ("confirm", "ja")]).await;
     assert_eq!(response.headers()["location"], "/toestemming/ronde?verstuurd=1");
     let invitation = app.store.board(&board).outbox(1).await.unwrap().remove(0);
     assert_eq!(invitation.recipient, "noor@voorbeeld.nl");

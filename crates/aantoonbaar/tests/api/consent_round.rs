@@ -1,6 +1,7 @@
-//! The consent round: reminders for a chosen school or group after a preview,
-//! never twice to one person about one child within the interval, and the
-//! progress per group that opens the pupils nobody answered for.
+//! The consent round: invitations and reminders for a chosen school or group
+//! after a preview, an invitation never twice to one person about one child in
+//! a school year and a reminder not within the interval, and the progress per
+//! group that opens the pupils nobody answered for.
 
 use crate::helpers::{Fixture, PASSWORD, TestApp, create_pupil, json};
 use crate::story;
@@ -26,6 +27,11 @@ async fn group(app: &TestApp, token: &str, school: &str, name: &str) -> String {
 async fn reminders(app: &TestApp, f: &Fixture) -> Vec<OutboxMail> {
     let outbox = app.store.board(&f.board).outbox(100).await.unwrap();
     outbox.into_iter().filter(|m| m.subject.starts_with("Herinnering")).collect()
+}
+
+async fn invitations(app: &TestApp, f: &Fixture) -> Vec<OutboxMail> {
+    let outbox = app.store.board(&f.board).outbox(100).await.unwrap();
+    outbox.into_iter().filter(|m| m.subject.starts_with("Toestemming voor")).collect()
 }
 
 /// The fixture (Eva for the pupil of OBS De Linde, Groep 3; Piet for the pupil
@@ -171,6 +177,95 @@ story!(the_reminder_names_the_child_and_the_school, |app| {
         sanne.body
     );
     assert!(mails.iter().all(|m| m.recipient != "piet@voorbeeld.nl"), "her father no longer decides");
+});
+
+story!(invitations_go_only_to_the_chosen_school_or_group_after_a_preview_that_counts_them, |app| {
+    let (f, fifth, bram) = three_families(&app).await;
+    json(app.patch(&f.admin, &format!("/api/v1/pupils/{bram}"), &json!({"given_name": "Bram"})).await, 200).await;
+
+    // No choice: refused on the page and by the API, with the field named; nothing is sent.
+    let refused = app.form("/toestemming/ronde/uitnodigen", &[("confirm", "ja")]).await;
+    assert_eq!(refused.status(), 422);
+    let page = refused.text().await.unwrap();
+    assert!(page.contains(r#"data-field="school_id""#) && page.contains("kies een school"), "{page}");
+    let bad = json(app.post(&f.admin, "/api/v1/consent-round/invitations", &json!({})).await, 422).await;
+    assert_eq!(bad["errors"][0]["field"], "school_id");
+    assert!(bad["errors"][0]["detail"].as_str().unwrap().starts_with("kies een school"), "{bad}");
+    assert!(invitations(&app, &f).await.is_empty());
+
+    // The preview of one school counts its two parents and sends nothing.
+    let preview = app.form("/toestemming/ronde/uitnodigen", &[("school_id", &f.school)]).await;
+    assert_eq!(preview.status(), 200);
+    let page = preview.text().await.unwrap();
+    assert!(page.contains("2 uitnodigingen gaan naar 2 ouders."), "{page}");
+    assert!(page.contains(r#"action="/toestemming/ronde/uitnodigen""#) && page.contains(r#"name="confirm""#), "{page}");
+    assert!(invitations(&app, &f).await.is_empty(), "a preview sends nothing");
+
+    // One group of that school: only Kees, about Bram at OBS De Linde.
+    let group = [("school_id", f.school.as_str()), ("group_id", fifth.as_str())];
+    let preview = app.form("/toestemming/ronde/uitnodigen", &group).await;
+    assert!(preview.text().await.unwrap().contains("1 uitnodiging gaat naar 1 ouder."));
+    let sent = app.form("/toestemming/ronde/uitnodigen", &[group[0], group[1], ("confirm", "ja")]).await;
+    assert_eq!(sent.headers()["location"], "/toestemming/ronde?verstuurd=1");
+    let mails = invitations(&app, &f).await;
+    assert_eq!(mails.iter().map(|m| m.recipient.as_str()).collect::<Vec<_>>(), ["kees@voorbeeld.nl"]);
+    assert!(mails[0].subject.contains("Bram van der Berg"), "{}", mails[0].subject);
+    assert!(mails[0].body.contains("OBS De Linde foto's en video's van Bram van der Berg"), "{}", mails[0].body);
+
+    // The API previews and confirms the school alike: Eva, not Kees again, not Piet of the other school.
+    let counted =
+        json(app.post(&f.admin, "/api/v1/consent-round/invitations", &json!({"school_id": f.school})).await, 200).await;
+    assert_eq!(
+        (counted["sent"].clone(), counted["invitations"].clone(), counted["skipped"].clone()),
+        (json!(false), json!(1), json!(1)),
+        "{counted}"
+    );
+    let body = json!({"school_id": f.school, "confirm": true});
+    let sent = json(app.post(&f.admin, "/api/v1/consent-round/invitations", &body).await, 200).await;
+    assert_eq!((sent["sent"].clone(), sent["invitations"].clone()), (json!(true), json!(1)), "{sent}");
+    let mut to: Vec<String> = invitations(&app, &f).await.into_iter().map(|m| m.recipient).collect();
+    to.sort_unstable();
+    assert_eq!(to, ["eva@voorbeeld.nl", "kees@voorbeeld.nl"], "Piet's school was not chosen");
+});
+
+story!(a_second_confirmation_sends_no_invitation_again_but_a_pupil_or_guardian_added_later_gets_one, |app| {
+    let (f, fifth, bram) = three_families(&app).await;
+    let confirm = [("school_id", f.school.as_str()), ("confirm", "ja")];
+
+    // A double click: two confirmations at the same moment, then the back button and an API resend.
+    let (first, second) = tokio::join!(
+        app.form("/toestemming/ronde/uitnodigen", &confirm),
+        app.form("/toestemming/ronde/uitnodigen", &confirm)
+    );
+    assert_eq!((first.status(), second.status()), (reqwest::StatusCode::SEE_OTHER, reqwest::StatusCode::SEE_OTHER));
+    assert_eq!(invitations(&app, &f).await.len(), 2, "one to Eva and one to Kees, however often confirmed");
+    let again = app.form("/toestemming/ronde/uitnodigen", &confirm).await;
+    assert_eq!(again.headers()["location"], "/toestemming/ronde?verstuurd=0");
+    let body = json!({"school_id": f.school, "confirm": true});
+    let api = json(app.post(&f.admin, "/api/v1/consent-round/invitations", &body).await, 200).await;
+    assert_eq!((api["invitations"].clone(), api["skipped"].clone()), (json!(0), json!(2)), "{api}");
+    // Nor a month later: an invitation goes once per school year.
+    app.clock.advance(jiff::SignedDuration::from_hours(30 * 24));
+    app.sign_in("ibp@proef.nl", PASSWORD).await;
+    let preview = app.form("/toestemming/ronde/uitnodigen", &[("school_id", &f.school)]).await;
+    let page = preview.text().await.unwrap();
+    assert!(
+        page.contains("Er gaan nu geen uitnodigingen weg.") && page.contains("2 uitnodigingen gaan niet"),
+        "{page}"
+    );
+    assert!(page.contains("dit schooljaar al een uitnodiging") && !page.contains(r#"name="confirm""#), "{page}");
+    assert_eq!(invitations(&app, &f).await.len(), 2);
+
+    // A pupil enrolled later and a second parent of Bram are invited on the next sending, once.
+    let later = create_pupil(&app, &f.admin, &f.school, &fifth, "1006").await;
+    parent(&app, &f.admin, &later, "Lies", "lies@voorbeeld.nl").await;
+    parent(&app, &f.admin, &bram, "Ria", "ria@voorbeeld.nl").await;
+    let sent = json(app.post(&f.admin, "/api/v1/consent-round/invitations", &body).await, 200).await;
+    assert_eq!((sent["invitations"].clone(), sent["skipped"].clone()), (json!(2), json!(2)), "{sent}");
+    app.post(&f.admin, "/api/v1/consent-round/invitations", &body).await;
+    let mut to: Vec<String> = invitations(&app, &f).await.into_iter().map(|m| m.recipient).collect();
+    to.sort_unstable();
+    assert_eq!(to, ["eva@voorbeeld.nl", "kees@voorbeeld.nl", "lies@voorbeeld.nl", "ria@voorbeeld.nl"]);
 });
 
 /// The position of `needle` in `page`, which must contain it.

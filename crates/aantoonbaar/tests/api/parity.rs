@@ -387,3 +387,16 @@ story!(the_consent_round_page_and_the_api_refuse_the_same_reminder_choice_with_t
     let form = [("school_id", f.school.as_str()), ("whole_board", "ja")];
     refused_alike(&app, &admin, (api, both), (path, &form), "whole_board").await;
 });
+
+story!(the_consent_round_page_and_the_api_refuse_the_same_invitation_choice_with_the_same_field, |app| {
+    let board = app.board("Stichting Proef").await;
+    let admin = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    let f = Fixture::create(&app, &admin, 57).await;
+    app.sign_in("ibp@proef.nl", PASSWORD).await;
+    let (path, api) = ("/toestemming/ronde/uitnodigen", "/api/v1/consent-round/invitations");
+    refused_alike(&app, &admin, (api, json!({})), (path, &[]), "school_id").await;
+    let wrong = json!({"school_id": f.school, "group_id": f.other_group, "confirm": true});
+    let form = [("school_id", f.school.as_str()), ("group_id", f.other_group.as_str()), ("confirm", "ja")];
+    refused_alike(&app, &admin, (api, wrong), (path, &form), "group_id").await;
+    assert!(app.store.board(&board).outbox(10).await.unwrap().is_empty(), "nothing is sent");
+});

@@ -176,6 +176,12 @@ story!(an_erasure_keeps_the_enrolment_data_and_erases_what_may_go, |app| {
     let s = setup(&app).await;
     grant_consent(&app, &s, "website").await;
     assert_eq!(verdict(&app, &s.admin, &s.f.pupil, "website").await, "granted");
+    // Her parent was invited in this year's consent round: that record is consent history too.
+    let invite = json!({"whole_board": true, "confirm": true});
+    json(app.post(&s.admin, "/api/v1/consent-round/invitations", &invite).await, 200).await;
+    let year = aantoonbaar_rules::SchoolYear::starting_in(2026);
+    let invited = async || app.store.board(&s.board).consent_invitations(year).await.unwrap();
+    assert!(invited().await.iter().any(|i| i.pupil_id == s.f.pupil));
     // The pupil left last summer: guardians may go, enrolment stays five years.
     let left = json!({"leave_date": "2026-07-10", "leave_destination": "secondary_school"});
     json(app.patch(&s.admin, &format!("/api/v1/pupils/{}", s.f.pupil), &left).await, 200).await;
@@ -208,6 +214,7 @@ story!(an_erasure_keeps_the_enrolment_data_and_erases_what_may_go, |app| {
     assert_eq!(verdict(&app, &s.admin, &s.f.pupil, "website").await, "left_school");
     let export = json(app.get(&s.admin, &format!("/api/v1/pupils/{}/export", s.f.pupil)).await, 200).await;
     assert_eq!(export["consent_history"], json!([]));
+    assert!(invited().await.iter().all(|i| i.pupil_id != s.f.pupil), "her invitation record is erased");
     // The evidence holds no erased value.
     let read = json(app.get(&s.admin, &format!("/api/v1/requests/{id}")).await, 200).await.to_string();
     assert!(!read.contains("Eva") && !read.contains("eva@voorbeeld.nl"), "{read}");

@@ -387,7 +387,8 @@ async fn a_parent_files_an_access_request_in_the_portal_and_the_directors_answer
 }
 
 #[tokio::test]
-async fn an_ibp_manager_previews_the_reminders_of_one_school_sends_them_once_and_opens_who_did_not_answer() {
+async fn an_ibp_manager_previews_the_invitations_and_reminders_of_one_school_sends_them_once_and_opens_who_did_not_answer()
+ {
     let app = Arc::new(TestApp::spawn(Backend::Sqlite).await.unwrap());
     let board = app.board("Stichting Proef").await;
     let token = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
@@ -400,12 +401,27 @@ async fn an_ibp_manager_previews_the_reminders_of_one_school_sends_them_once_and
         sign_in(&browser, &app, "ibp@proef.nl").await;
         browser.goto(&format!("{base}/toestemming/ronde")).await;
         accessible(&browser, "consent round").await;
-        browser.click("form[action='/toestemming/ronde/herinneren'] button").await;
+        let invite = "form[action='/toestemming/ronde/uitnodigen'] button:not([formaction])";
+        let remind = "button[formaction='/toestemming/ronde/herinneren']";
+        browser.click(invite).await;
         assert!(browser.source().await.contains("kies een school"), "no school chosen is refused");
         accessible(&browser, "consent round refused").await;
 
+        // The invitations: counted, confirmed, and a second time nothing goes.
         browser.click(&format!("#school_id option[value='{}']", f.school)).await;
-        browser.click("form[action='/toestemming/ronde/herinneren'] button").await;
+        browser.click(invite).await;
+        let preview = browser.source().await;
+        assert!(preview.contains("1 uitnodiging gaat naar 1 ouder."), "{preview}");
+        accessible(&browser, "invitation preview").await;
+        browser.click("form[action='/toestemming/ronde/uitnodigen'] button").await;
+        assert!(browser.source().await.contains("1 e-mail verstuurd"));
+        browser.click(&format!("#school_id option[value='{}']", f.school)).await;
+        browser.click(invite).await;
+        assert!(browser.source().await.contains("Er gaan nu geen uitnodigingen weg."));
+
+        browser.goto(&format!("{base}/toestemming/ronde")).await;
+        browser.click(&format!("#school_id option[value='{}']", f.school)).await;
+        browser.click(remind).await;
         let preview = browser.source().await;
         assert!(preview.contains("1 herinnering gaat naar 1 ouder."), "{preview}");
         accessible(&browser, "reminder preview").await;
@@ -414,10 +430,11 @@ async fn an_ibp_manager_previews_the_reminders_of_one_school_sends_them_once_and
         // The same school again: the preview says nothing would go, as nothing may.
         browser.goto(&format!("{base}/toestemming/ronde")).await;
         browser.click(&format!("#school_id option[value='{}']", f.school)).await;
-        browser.click("form[action='/toestemming/ronde/herinneren'] button").await;
+        browser.click(remind).await;
         assert!(browser.source().await.contains("Er gaan nu geen herinneringen weg."));
         let outbox = app.store.board(&board).outbox(20).await.unwrap();
         assert_eq!(outbox.iter().filter(|m| m.subject.starts_with("Herinnering")).count(), 1);
+        assert_eq!(outbox.iter().filter(|m| m.subject.starts_with("Toestemming voor")).count(), 1);
 
         browser.goto(&format!("{base}/toestemming/ronde")).await;
         browser.click(&format!("a[href='/toestemming/ronde/groepen/{}']", f.group)).await;

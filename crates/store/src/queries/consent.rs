@@ -6,9 +6,10 @@ use super::pupils::{PUPIL_COLUMNS, pupil_from};
 use crate::codes::choice_code;
 use crate::model::full_name;
 use crate::{
-    ConsentDecisionRecord, ConsentFacts, ConsentPurpose, DecisionFact, NewConsentDecision, NewReminder, ObjectionFact,
-    RoundGuardian, RoundPupil, SentReminder,
+    ConsentDecisionRecord, ConsentFacts, ConsentPurpose, DecisionFact, NewConsentDecision, NewRoundMail, ObjectionFact,
+    RoundGuardian, RoundPupil, SentRoundMail,
 };
+use aantoonbaar_rules::SchoolYear;
 
 async fn ensure_default_purposes(pool: &Pool, board: &BoardId, at: Timestamp) -> Result<()> {
     let mut tx = begin(pool).await?;
@@ -266,62 +267,108 @@ pub(crate) async fn consent_round(
     Ok(pupils)
 }
 
-pub(crate) async fn consent_reminders_since(
-    pool: &Pool,
-    board: &BoardId,
-    since: Timestamp,
-) -> Result<Vec<SentReminder>> {
-    let rows = sqlx::query(
-        "SELECT pupil_id, asked, last_sent_at FROM consent_reminders WHERE board_id = $1 AND last_sent_at > $2",
-    )
-    .bind(&board.0)
-    .bind(since.as_second())
-    .fetch_all(pool)
-    .await?;
+/// The round's mails about pupils to each person (columns `pupil_id`, `asked`, `sent_at`).
+fn sent_round_mails(rows: &[DbRow]) -> Result<Vec<SentRoundMail>> {
     rows.iter()
         .map(|row| {
-            Ok(SentReminder {
+            Ok(SentRoundMail {
                 pupil_id: row.try_get("pupil_id")?,
                 asked: row.try_get("asked")?,
-                at: instant_col(row, "last_sent_at")?,
+                at: instant_col(row, "sent_at")?,
             })
         })
         .collect()
 }
 
+pub(crate) async fn consent_invitations(pool: &Pool, board: &BoardId, year: SchoolYear) -> Result<Vec<SentRoundMail>> {
+    let rows = sqlx::query(
+        "SELECT pupil_id, asked, sent_at FROM consent_invitations WHERE board_id = $1 AND school_year = $2",
+    )
+    .bind(&board.0)
+    .bind(i64::from(year.start_year()))
+    .fetch_all(pool)
+    .await?;
+    sent_round_mails(&rows)
+}
+
+pub(crate) async fn consent_reminders_since(
+    pool: &Pool,
+    board: &BoardId,
+    since: Timestamp,
+) -> Result<Vec<SentRoundMail>> {
+    let rows = sqlx::query(
+        "SELECT pupil_id, asked, last_sent_at AS sent_at FROM consent_reminders WHERE board_id = $1 AND last_sent_at > $2",
+    )
+    .bind(&board.0)
+    .bind(since.as_second())
+    .fetch_all(pool)
+    .await?;
+    sent_round_mails(&rows)
+}
+
+/// The invitations not sent in `year` yet are recorded and queued; the
+/// insert's conflict is the check (see [`send_once`]).
+pub(crate) async fn send_consent_invitations(
+    pool: &Pool,
+    board: &BoardId,
+    actor: &Actor,
+    event: &AuditEvent,
+    invitations: &[NewRoundMail],
+    year: SchoolYear,
+) -> Result<Vec<usize>> {
+    let record = "INSERT INTO consent_invitations (board_id, pupil_id, asked, sent_at, school_year) \
+                  VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING";
+    send_once(pool, board, actor, event, invitations, record, i64::from(year.start_year())).await
+}
+
 /// The reminders that may go (last sent at or before `resend_after`, or
-/// never) are recorded and queued; the upsert's condition is the check, and
-/// the board's lock taken first makes a second confirmation wait for the
-/// first and then find every reminder already sent.
+/// never) are recorded and queued; the upsert's condition is the check (see
+/// [`send_once`]).
 pub(crate) async fn send_consent_reminders(
     pool: &Pool,
     board: &BoardId,
     actor: &Actor,
     event: &AuditEvent,
-    reminders: &[NewReminder],
+    reminders: &[NewRoundMail],
     resend_after: Timestamp,
+) -> Result<Vec<usize>> {
+    let record = "INSERT INTO consent_reminders (board_id, pupil_id, asked, last_sent_at) VALUES ($1, $2, $3, $4) \
+                  ON CONFLICT (board_id, pupil_id, asked) DO UPDATE SET last_sent_at = excluded.last_sent_at \
+                  WHERE consent_reminders.last_sent_at <= $5";
+    send_once(pool, board, actor, event, reminders, record, resend_after.as_second()).await
+}
+
+/// Writes each round mail whose `record` statement (bound to the board, the
+/// pupil, the person asked, the moment and `condition`) writes a row, with its
+/// mail in the outbox and (when any was written) `event`, in one transaction.
+/// The board's lock taken first makes a second confirmation wait for the first
+/// and then find every mail already sent. Returns the indexes written.
+async fn send_once(
+    pool: &Pool,
+    board: &BoardId,
+    actor: &Actor,
+    event: &AuditEvent,
+    round_mails: &[NewRoundMail],
+    record: &'static str,
+    condition: i64,
 ) -> Result<Vec<usize>> {
     let mut tx = begin(pool).await?;
     lock_board(&mut tx, board).await?;
     let mut sent = Vec::new();
     let mut mails = Vec::new();
-    for (i, reminder) in reminders.iter().enumerate() {
-        let written = sqlx::query(
-            "INSERT INTO consent_reminders (board_id, pupil_id, asked, last_sent_at) VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (board_id, pupil_id, asked) DO UPDATE SET last_sent_at = excluded.last_sent_at \
-             WHERE consent_reminders.last_sent_at <= $5",
-        )
-        .bind(&board.0)
-        .bind(&reminder.pupil_id)
-        .bind(&reminder.asked)
-        .bind(actor.at.as_second())
-        .bind(resend_after.as_second())
-        .execute(&mut *tx)
-        .await
-        .map_err(|e| classify(e, "asked", "pupil_id"))?;
+    for (i, round_mail) in round_mails.iter().enumerate() {
+        let written = sqlx::query(record)
+            .bind(&board.0)
+            .bind(&round_mail.pupil_id)
+            .bind(&round_mail.asked)
+            .bind(actor.at.as_second())
+            .bind(condition)
+            .execute(&mut *tx)
+            .await
+            .map_err(|e| classify(e, "asked", "pupil_id"))?;
         if written.rows_affected() == 1 {
             sent.push(i);
-            mails.push(reminder.mail.clone());
+            mails.push(round_mail.mail.clone());
         }
     }
     if !sent.is_empty() {

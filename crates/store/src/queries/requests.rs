@@ -303,7 +303,7 @@ const ANONYMISED: &str = "geanonimiseerd";
 async fn erase_item(tx: &mut Tx, board: &BoardId, actor: &Actor, pupil_id: &str, item: ErasureItem) -> Result<()> {
     match item {
         ErasureItem::ConsentHistory => {
-            for table in ["consent_decisions", "consent_objections", "consent_reminders"] {
+            for table in ["consent_decisions", "consent_objections", "consent_reminders", "consent_invitations"] {
                 sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM {table} WHERE board_id = $1 AND pupil_id = $2")))
                     .bind(&board.0)
                     .bind(pupil_id)

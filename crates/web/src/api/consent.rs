@@ -9,7 +9,7 @@ use crate::auth::Staff;
 use crate::error::{ApiResult, Problem};
 use crate::i18n::t;
 use aantoonbaar_app::consent::{self as app, PublicationCheck, RecordDecision, RecordObjection, UpdateSettings};
-use aantoonbaar_app::consent_round::{self as round, RemindRound};
+use aantoonbaar_app::consent_round::{self as round, RoundChoice};
 use aantoonbaar_rules::consent::Choice;
 use aantoonbaar_store::{BoardSettings, ConsentDecisionRecord};
 use axum::Json;
@@ -189,17 +189,45 @@ pub async fn update_settings(
 }
 
 #[derive(Serialize, ToSchema)]
-pub struct RoundSentOut {
-    /// How many addresses were mailed (each once).
-    sent: usize,
+pub struct InvitationsOut {
+    /// Whether the invitations were sent (`confirm: true`), or only counted.
+    sent: bool,
+    /// The school chosen; absent: every school in scope.
+    school: Option<String>,
+    /// The group chosen; absent: every group.
+    group: Option<String>,
+    /// One per child per person asked: that go (or went).
+    invitations: usize,
+    /// The parents' addresses they go to.
+    parents: usize,
+    /// How many go to pupils of 16 and over themselves.
+    pupils: usize,
+    /// Left out: the person was invited about that child this school year already.
+    skipped: usize,
 }
 
-/// Sends the consent round's invitations for this school year to every
-/// custodial guardian, and to every pupil of 16 or over at their own address.
-#[utoipa::path(post, path = "/consent-round/invitations", tag = "consent",
-    responses((status = 200, body = RoundSentOut), (status = 403, body = Problem)))]
-pub async fn invite(State(state): State<AppState>, staff: Staff) -> ApiResult<Json<RoundSentOut>> {
-    Ok(Json(RoundSentOut { sent: round::send_invitations(&state, &staff).await? }))
+/// The consent round's invitations for this school year, for one school, one
+/// group, or (`whole_board: true`) every school in scope: to each custodial
+/// guardian, and to each pupil of 16 or over at their own address, one per
+/// child. Without `confirm: true` nothing is sent: the answer says how many
+/// would go. Nobody is invited about a child twice in a school year.
+#[utoipa::path(post, path = "/consent-round/invitations", tag = "consent", request_body = RoundChoice,
+    responses((status = 200, body = InvitationsOut), (status = 403, body = Problem), (status = 422, body = Problem)))]
+pub async fn invite(
+    State(state): State<AppState>,
+    staff: Staff,
+    ApiJson(command): ApiJson<RoundChoice>,
+) -> ApiResult<Json<InvitationsOut>> {
+    let r = round::send_invitations(&state, &staff, command).await?;
+    Ok(Json(InvitationsOut {
+        sent: r.sent,
+        school: r.school,
+        group: r.group,
+        invitations: r.mails,
+        parents: r.parents,
+        pupils: r.pupils,
+        skipped: r.skipped,
+    }))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -226,22 +254,22 @@ pub struct RemindersOut {
 /// one school, one group, or (`whole_board: true`) every school in scope.
 /// Without `confirm: true` nothing is sent: the answer says how many would go.
 /// A person reminded about a child within the interval is not reminded again.
-#[utoipa::path(post, path = "/consent-round/reminders", tag = "consent", request_body = RemindRound,
+#[utoipa::path(post, path = "/consent-round/reminders", tag = "consent", request_body = RoundChoice,
     responses((status = 200, body = RemindersOut), (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn remind(
     State(state): State<AppState>,
     staff: Staff,
-    ApiJson(command): ApiJson<RemindRound>,
+    ApiJson(command): ApiJson<RoundChoice>,
 ) -> ApiResult<Json<RemindersOut>> {
     let r = round::remind(&state, &staff, command).await?;
     Ok(Json(RemindersOut {
         sent: r.sent,
         school: r.school,
         group: r.group,
-        reminders: r.reminders,
+        reminders: r.mails,
         parents: r.parents,
         pupils: r.pupils,
         skipped: r.skipped,
-        interval_days: r.interval_days,
+        interval_days: state.config.consent_reminder_interval_days(),
     }))
 }

@@ -1,7 +1,7 @@
-//! The consent round at the start of the school year: invitations to every
-//! custodial guardian (and to pupils of 16 and over), progress per school and
-//! group with the pupils not answered yet, reminders for a chosen school or
-//! group after a preview, and the count of pupils nobody may photograph.
+//! The consent round at the start of the school year: progress per school and
+//! group with the pupils not answered yet, invitations and reminders for a
+//! chosen school or group after a preview, and the count of pupils nobody may
+//! photograph.
 
 use super::filters;
 use super::form::{PageForm, refused};
@@ -11,7 +11,7 @@ use crate::auth::{Staff, StaffPage};
 use crate::error::{FieldError, Problem};
 use crate::i18n::{t, tf};
 use aantoonbaar_app::consent::verdicts_per_purpose;
-use aantoonbaar_app::consent_round::{self as app, OpenPupil, ProgressRow, RemindRound, Reminders};
+use aantoonbaar_app::consent_round::{self as app, OpenPupil, ProgressRow, RoundChoice, RoundMails};
 use aantoonbaar_app::requests::dutch_date;
 use aantoonbaar_rules::Action;
 use aantoonbaar_rules::age::decides_for_self;
@@ -25,7 +25,7 @@ use axum::response::{IntoResponse, Redirect};
 use serde::Deserialize;
 use std::collections::BTreeSet;
 
-/// A school's groups, for the reminder form.
+/// A school's groups, for the round's form.
 pub struct SchoolGroups {
     pub school: String,
     pub groups: Vec<(String, String)>,
@@ -45,8 +45,8 @@ struct RoundPage {
     sent: Option<String>,
     schools: Vec<School>,
     groups: Vec<SchoolGroups>,
-    /// The reminder form as typed, and why it was refused.
-    form: RemindRound,
+    /// The round's form as typed, and why it was refused.
+    form: RoundChoice,
     errors: Vec<FieldError>,
     remind_intro: String,
 }
@@ -66,7 +66,7 @@ async fn page(
     state: &AppState,
     staff: &Staff,
     sent: Option<usize>,
-    form: RemindRound,
+    form: RoundChoice,
     refusal: Option<Problem>,
 ) -> PageResult {
     let progress = app::progress(state, staff).await?;
@@ -125,27 +125,53 @@ pub async fn show(
     StaffPage(staff): StaffPage,
     Query(query): Query<RoundQuery>,
 ) -> PageResult {
-    page(&state, &staff, query.verstuurd, RemindRound::default(), None).await
-}
-
-pub async fn invite(State(state): State<AppState>, StaffPage(staff): StaffPage) -> PageResult {
-    let sent = app::send_invitations(&state, &staff).await?;
-    Ok(Redirect::to(&format!("/toestemming/ronde?verstuurd={sent}")).into_response())
+    page(&state, &staff, query.verstuurd, RoundChoice::default(), None).await
 }
 
 #[derive(Template)]
-#[template(path = "consent_reminders.html")]
-struct RemindersPage {
+#[template(path = "consent_round_preview.html")]
+struct PreviewPage {
     layout: Layout,
-    /// Where the reminders go: the school (and group), or every school.
+    mails: Mails,
+    /// Where the mails go: the school (and group), or every school.
     chosen: String,
     count: String,
     pupils: Option<String>,
     skipped: Option<String>,
-    reminders: usize,
+    to_send: usize,
     school_id: String,
     group_id: String,
     whole_board: bool,
+}
+
+/// What is previewed and sent: the round's invitations or its reminders.
+#[derive(Debug, Clone, Copy)]
+enum Mails {
+    Invitations,
+    Reminders,
+}
+
+impl Mails {
+    /// The name in its texts: `consent.invitations_count`, `consent.reminders_count`, ...
+    const fn name(self) -> &'static str {
+        match self {
+            Self::Invitations => "invitations",
+            Self::Reminders => "reminders",
+        }
+    }
+
+    /// The form that previews and (with `confirm`) sends them.
+    const fn action(self) -> &'static str {
+        match self {
+            Self::Invitations => "/toestemming/ronde/uitnodigen",
+            Self::Reminders => "/toestemming/ronde/herinneren",
+        }
+    }
+
+    /// One of its texts: `consent.<name>_<text>`.
+    fn text(self, text: &str) -> String {
+        format!("consent.{}_{text}", self.name())
+    }
 }
 
 /// The key for `count` of something: `key_one` for exactly one.
@@ -154,53 +180,69 @@ fn counted(key: &str, count: usize) -> String {
 }
 
 /// What the preview says: how many go to how many parents (and pupils), and how many are left out.
-fn preview(state: &AppState, staff: &Staff, r: &Reminders, command: &RemindRound) -> RemindersPage {
+fn preview(state: &AppState, staff: &Staff, mails: Mails, r: &RoundMails, command: &RoundChoice) -> PreviewPage {
     let chosen = match (&r.school, &r.group) {
         (Some(school), Some(group)) => format!("{school}, {group}"),
         (Some(school), None) => school.clone(),
         _ => t("consent.reminders_all_schools").to_owned(),
     };
-    let to_parents = r.reminders - r.pupils;
+    let to_parents = r.mails - r.pupils;
     let count_key = match (to_parents, r.parents) {
-        (1, 1) => "consent.reminders_count_one",
-        (_, 1) => "consent.reminders_count_one_parent",
-        _ => "consent.reminders_count",
+        (1, 1) => mails.text("count_one"),
+        (_, 1) => mails.text("count_one_parent"),
+        _ => mails.text("count"),
     };
-    let numbers = [("reminders", to_parents.to_string()), ("parents", r.parents.to_string())];
+    let numbers = [(mails.name(), to_parents.to_string()), ("parents", r.parents.to_string())];
     let args: Vec<(&str, &str)> = numbers.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let days = r.interval_days.to_string();
-    RemindersPage {
-        layout: Layout::for_staff(state, staff, t("consent.reminders_title"), "/toestemming"),
+    let days = state.config.consent_reminder_interval_days().to_string();
+    PreviewPage {
+        layout: Layout::for_staff(state, staff, t(&mails.text("title")), "/toestemming"),
+        mails,
         chosen,
-        count: if r.reminders == 0 { t("consent.reminders_none").to_owned() } else { tf(count_key, &args) },
+        count: if r.mails == 0 { t(&mails.text("none")).to_owned() } else { tf(&count_key, &args) },
         pupils: (r.pupils > 0)
-            .then(|| tf(&counted("consent.reminders_pupils", r.pupils), &[("pupils", &r.pupils.to_string())])),
+            .then(|| tf(&counted(&mails.text("pupils"), r.pupils), &[("pupils", &r.pupils.to_string())])),
         skipped: (r.skipped > 0).then(|| {
-            tf(
-                &counted("consent.reminders_skipped", r.skipped),
-                &[("skipped", &r.skipped.to_string()), ("days", &days)],
-            )
+            tf(&counted(&mails.text("skipped"), r.skipped), &[("skipped", &r.skipped.to_string()), ("days", &days)])
         }),
-        reminders: r.reminders,
+        to_send: r.mails,
         school_id: command.school_id.clone().unwrap_or_default(),
         group_id: command.group_id.clone().unwrap_or_default(),
         whole_board: command.whole_board == Some(true),
     }
 }
 
-/// The reminder form: without `confirm` the preview (nothing is sent), with
-/// it the reminders go and the round's page says how many.
+/// The round's form: without `confirm` the preview (nothing is sent), with it
+/// the mails go and the round's page says how many.
+async fn send(state: &AppState, staff: &Staff, mails: Mails, command: RoundChoice) -> PageResult {
+    let kept = RoundChoice { unknown: Default::default(), confirm: None, ..command.clone() };
+    let result = match mails {
+        Mails::Invitations => app::send_invitations(state, staff, command.clone()).await,
+        Mails::Reminders => app::remind(state, staff, command.clone()).await,
+    };
+    match result {
+        Ok(r) if r.sent => Ok(Redirect::to(&format!("/toestemming/ronde?verstuurd={}", r.mails)).into_response()),
+        Ok(r) => Ok(render(&preview(state, staff, mails, &r, &command))),
+        Err(error) => page(state, staff, None, kept, Some(refused(error)?)).await,
+    }
+}
+
+/// The invitations of the chosen school or group: previewed, then sent once.
+pub async fn invite(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    PageForm(command): PageForm<RoundChoice>,
+) -> PageResult {
+    send(&state, &staff, Mails::Invitations, command).await
+}
+
+/// The reminders of the chosen school or group: previewed, then sent.
 pub async fn remind(
     State(state): State<AppState>,
     StaffPage(staff): StaffPage,
-    PageForm(command): PageForm<RemindRound>,
+    PageForm(command): PageForm<RoundChoice>,
 ) -> PageResult {
-    let kept = RemindRound { unknown: Default::default(), confirm: None, ..command.clone() };
-    match app::remind(&state, &staff, command.clone()).await {
-        Ok(r) if r.sent => Ok(Redirect::to(&format!("/toestemming/ronde?verstuurd={}", r.reminders)).into_response()),
-        Ok(r) => Ok(render(&preview(&state, &staff, &r, &command))),
-        Err(error) => page(&state, &staff, None, kept, Some(refused(error)?)).await,
-    }
+    send(&state, &staff, Mails::Reminders, command).await
 }
 
 pub struct OpenRow {
