@@ -37,7 +37,7 @@ async fn forms_for(state: &AppState, staff: &Staff, pupils: &[Pupil], file_name:
             [
                 schools.get(&p.school_id).cloned().unwrap_or_default(),
                 p.full_name(),
-                p.birth_date.strftime("%d-%m-%Y").to_string(),
+                aantoonbaar_app::requests::dutch_date(p.birth_date),
                 groups.get(&p.group_id).cloned().unwrap_or_default(),
             ]
         })

@@ -11,6 +11,7 @@ use crate::error::{FieldError, Problem};
 use crate::i18n::t;
 use aantoonbaar_app::Error;
 use aantoonbaar_app::deadlines::{self as app, AddEquatedDay};
+use aantoonbaar_app::requests::dutch_date;
 use aantoonbaar_rules::Action;
 use aantoonbaar_rules::holidays::public_holidays;
 use aantoonbaar_store::EquatedDay;
@@ -46,22 +47,18 @@ pub struct CalculatorQuery {
     ontvangen: String,
 }
 
-fn dutch(day: jiff::civil::Date) -> String {
-    day.strftime("%d-%m-%Y").to_string()
-}
-
 async fn page(state: &AppState, staff: &Staff, received: &str, refusal: Option<Problem>) -> PageResult {
     let board = state.store.board(&staff.principal.board);
     let year = state.clock.today().year();
     let holidays = (year..=year + 1)
         .flat_map(public_holidays)
-        .map(|(day, holiday)| HolidayRow { date: dutch(day), name: t(&format!("holiday.{}", holiday.code())) })
+        .map(|(day, holiday)| HolidayRow { date: dutch_date(day), name: t(&format!("holiday.{}", holiday.code())) })
         .collect();
     let (mut status, errors) = refusal.map_or((StatusCode::OK, Vec::new()), |p| (p.status, p.errors));
     let (deadline, received_error) = match received.trim() {
         "" => (None, None),
         text => match app::for_request(state, staff, Some(text)).await {
-            Ok(d) => (Some((dutch(d.deadline), dutch(d.extended_deadline))), None),
+            Ok(d) => (Some((dutch_date(d.deadline), dutch_date(d.extended_deadline))), None),
             Err(Error::Invalid(errors)) => {
                 status = StatusCode::UNPROCESSABLE_ENTITY;
                 (None, errors.into_iter().next().map(|e| e.detail))

@@ -539,7 +539,7 @@ async fn search_pupils(
         .map(|p| PupilChoice {
             name: p.full_name(),
             group: view.groups.iter().find(|(id, _)| *id == p.group_id).map(|(_, n)| n.clone()).unwrap_or_default(),
-            birth_date: p.birth_date.strftime("%d-%m-%Y").to_string(),
+            birth_date: aantoonbaar_app::requests::dutch_date(p.birth_date),
             id: p.id,
         })
         .collect();

@@ -197,7 +197,7 @@ pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage, Pa
     } else {
         None
     };
-    let date = |d: jiff::civil::Date| d.strftime("%d-%m-%Y").to_string();
+    let date = aantoonbaar_app::requests::dutch_date;
     let today = state.clock.today();
     let leave = pupil.leave_date.map(|d| {
         let destination = pupil.leave_destination.map_or("", |l| t(&format!("leave.{}", l.code())));
