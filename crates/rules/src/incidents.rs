@@ -4,30 +4,6 @@
 
 use jiff::{SignedDuration, Timestamp};
 
-macro_rules! code_enum {
-    ($(#[$meta:meta])* $name:ident, $invalid:literal { $($(#[$vmeta:meta])* $variant:ident = $code:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum $name { $($(#[$vmeta])* $variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [Self] = &[$(Self::$variant),+];
-
-            /// The stable code used in the API, the database and the pages.
-            #[must_use]
-            pub const fn code(self) -> &'static str {
-                match self { $(Self::$variant => $code),+ }
-            }
-
-            /// # Errors
-            #[doc = concat!("`", $invalid, "` for an unknown code.")]
-            pub fn from_code(code: &str) -> Result<Self, crate::Invalid> {
-                Self::ALL.iter().copied().find(|v| v.code() == code.trim()).ok_or(crate::Invalid::new($invalid))
-            }
-        }
-    };
-}
-
 code_enum! {
     /// What was reported: an incident (a possible data breach), or a
     /// vulnerability found by someone (responsible disclosure, seed 001 §14.10).

@@ -2,40 +2,13 @@
 
 use crate::Invalid;
 use jiff::civil::Date;
-use serde::{Deserialize, Serialize};
-
-macro_rules! code_enum {
-    ($(#[$meta:meta])* $name:ident ($unknown:literal) { $($(#[$vmeta:meta])* $variant:ident = $code:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($(#[$vmeta])* $variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [Self] = &[$(Self::$variant),+];
-
-            /// The stable code used in the API and the database.
-            #[must_use]
-            pub const fn code(self) -> &'static str {
-                match self { $(Self::$variant => $code),+ }
-            }
-
-            /// # Errors
-            /// When `code` is not one of [`Self::ALL`]'s codes.
-            pub fn from_code(code: &str) -> Result<Self, Invalid> {
-                match code { $($code => Ok(Self::$variant),)+ _ => Err(Invalid::new($unknown)) }
-            }
-        }
-    };
-}
-pub(crate) use code_enum;
 
 code_enum! {
     /// Where a pupil went after leaving the school (the leave destination the
     /// pupil administration records; it decides the retention period, seed 001
     /// §14.12 and seed 000: SBO/SO files are kept longer, pupils not admitted are
     /// deleted after 2 years, seed 002 §10.4).
-    LeaveDestination("leave_destination.unknown") {
+    LeaveDestination, "leave_destination.unknown" {
         PrimarySchool = "primary_school",
         SecondarySchool = "secondary_school",
         SpecialEducation = "special_education",
@@ -48,7 +21,7 @@ code_enum! {
 code_enum! {
     /// The family situation that, with custody and recognition, decides each
     /// parent's right to information (seed 001 §14.13; Burgerlijk Wetboek 1:377b/c).
-    FamilySituation("family_situation.unknown") {
+    FamilySituation, "family_situation.unknown" {
         /// Parents married or living together.
         Together = "together",
         /// Parents divorced or separated.
@@ -60,7 +33,7 @@ code_enum! {
 
 code_enum! {
     /// How a guardian relates to the pupil (seed 001 §14.5 form: "ouder/verzorger").
-    Relation("relation.unknown") {
+    Relation, "relation.unknown" {
         Mother = "mother",
         Father = "father",
         /// A voogd appointed by the court.

@@ -157,6 +157,18 @@ pub enum Action {
     /// per kind, the decision and the letter (seed 002 §10.10.2: the director
     /// decides; ST runs IBP for the board, seed 001 §5).
     RequestHandle,
+    /// Read the registers: processing activities, systems, suppliers and
+    /// agreements, recipients and the privacy statement (the FG supervises,
+    /// AVG art. 39; the board answers for them, art. 5(2); a director reads
+    /// their school's activities).
+    RegisterView,
+    /// Keep the registers and publish the privacy statement (seed 001 §5: ST
+    /// runs IBP for the board).
+    RegisterManage,
+    /// Comment on an activity: the FG's advice (AVG art. 39(1)(a)).
+    RegisterComment,
+    /// Adopt the register as the controller (the CvB, seed 001 §19: the board adopts).
+    RegisterAdopt,
 }
 
 impl Action {
@@ -184,6 +196,10 @@ impl Action {
         Self::IncidentManage,
         Self::RequestView,
         Self::RequestHandle,
+        Self::RegisterView,
+        Self::RegisterManage,
+        Self::RegisterComment,
+        Self::RegisterAdopt,
     ];
 }
 
@@ -208,7 +224,8 @@ const fn grant(role: Role, action: Action, scopes: &'static [ScopeKind]) -> Gran
 use Action::{
     AuditView, BoardSettingsManage, ConsentRecord, ConsentRound, GroupManage, GroupView, GuardianManage, GuardianView,
     HolidaysManage, IncidentManage, IncidentReport, IncidentView, OutboxView, OwnTokens, PupilImport, PupilManage,
-    PupilView, RequestHandle, RequestView, SchoolManage, SchoolView, UserManage, UserView,
+    PupilView, RegisterAdopt, RegisterComment, RegisterManage, RegisterView, RequestHandle, RequestView, SchoolManage,
+    SchoolView, UserManage, UserView,
 };
 use Role::{Ap, Bs, Cvb, D, Fg, Op, Opt, St, Tl};
 
@@ -232,6 +249,8 @@ pub const POLICY: &[Grant] = &[
     grant(Cvb, IncidentReport, ANY),
     grant(Cvb, IncidentView, BOARD),
     grant(Cvb, RequestView, BOARD),
+    grant(Cvb, RegisterView, BOARD),
+    grant(Cvb, RegisterAdopt, BOARD),
     // IBP manager (ST): runs the system for the board.
     grant(St, SchoolView, BOARD),
     grant(St, SchoolManage, BOARD),
@@ -256,6 +275,8 @@ pub const POLICY: &[Grant] = &[
     grant(St, IncidentManage, BOARD),
     grant(St, RequestView, BOARD),
     grant(St, RequestHandle, BOARD),
+    grant(St, RegisterView, BOARD),
+    grant(St, RegisterManage, BOARD),
     // FG: reads everything relevant to supervision, changes nothing.
     grant(Fg, SchoolView, BOARD),
     grant(Fg, GroupView, BOARD),
@@ -267,6 +288,8 @@ pub const POLICY: &[Grant] = &[
     grant(Fg, IncidentReport, ANY),
     grant(Fg, IncidentView, BOARD),
     grant(Fg, RequestView, BOARD),
+    grant(Fg, RegisterView, BOARD),
+    grant(Fg, RegisterComment, BOARD),
     // Director (D): their school.
     grant(D, SchoolView, SCHOOL),
     grant(D, GroupView, SCHOOL),
@@ -285,6 +308,7 @@ pub const POLICY: &[Grant] = &[
     grant(D, IncidentManage, SCHOOL),
     grant(D, RequestView, SCHOOL),
     grant(D, RequestHandle, SCHOOL),
+    grant(D, RegisterView, SCHOOL),
     // Team leader (TL): reads their school's pupils.
     grant(Tl, SchoolView, SCHOOL),
     grant(Tl, GroupView, SCHOOL),
@@ -375,6 +399,9 @@ mod tests {
                     // Reporting an incident is everyone's duty, the FG's too.
                     | Action::IncidentReport
                     | Action::RequestView
+                    | Action::RegisterView
+                    // Advising on the register is the FG's task (AVG art. 39(1)(a)).
+                    | Action::RegisterComment
             );
             assert_eq!(may, is_read, "{action:?}");
         }

@@ -8,13 +8,11 @@
 //! [`crate::deadlines`].
 
 use crate::Invalid;
-use crate::organisation::code_enum;
 use jiff::civil::Date;
-use serde::{Deserialize, Serialize};
 
 code_enum! {
     /// The right a request exercises (seed 001 §14.14 art. 14.1; AVG art. 15–18, 20, 21).
-    RequestKind("request.kind_unknown") {
+    RequestKind, "request.kind_unknown" {
         /// Access with a copy (AVG art. 15; seed 001 art. 14.1a).
         Access = "access",
         /// Rectification or completion (AVG art. 16; seed 001 art. 14.1b).
@@ -32,7 +30,7 @@ code_enum! {
 
 code_enum! {
     /// How the request reached the school.
-    RequestChannel("request.channel_unknown") {
+    RequestChannel, "request.channel_unknown" {
         InPerson = "in_person",
         Letter = "letter",
         Email = "email",
@@ -48,7 +46,7 @@ code_enum! {
     /// te controleren. Er wordt bij de vaststelling van de identiteit geen kopie
     /// van het identiteitsbewijs opgenomen in de administratie." Only the method
     /// is recorded; there is deliberately no way to store a copy of an ID.
-    IdentityCheck("request.identity_unknown") {
+    IdentityCheck, "request.identity_unknown" {
         /// The ID document was shown in person (and not copied).
         SeenInPerson = "seen_in_person",
         /// The request came from the e-mail address the school already has.
@@ -62,7 +60,7 @@ code_enum! {
 
 code_enum! {
     /// The answer to a request (seed 001 art. 14.2).
-    Outcome("request.outcome_unknown") {
+    Outcome, "request.outcome_unknown" {
         Granted = "granted",
         PartlyGranted = "partly_granted",
         Refused = "refused",
@@ -81,7 +79,7 @@ impl Outcome {
 
 code_enum! {
     /// The lawful reasons not to grant (all or part of) a request.
-    Reason("request.reason_unknown") {
+    Reason, "request.reason_unknown" {
         /// Manifestly unfounded or excessive, in particular repetitive (AVG art. 12(5)).
         ManifestlyUnfounded = "manifestly_unfounded",
         /// Granting would adversely affect the rights and freedoms of others,
@@ -209,7 +207,7 @@ impl Urgency {
 
 code_enum! {
     /// The parts of a pupil's data an erasure request is decided on, item by item.
-    ErasureItem("request.item_unknown") {
+    ErasureItem, "request.item_unknown" {
         /// Name, birth date, pupil number, enrolment and deregistration dates.
         Enrolment = "enrolment",
         /// The parents' and guardians' contact details and their links to the pupil.
@@ -230,7 +228,7 @@ pub enum ErasureVerdict {
 
 code_enum! {
     /// Why an item must be kept despite an erasure request.
-    KeepReason("request.keep_unknown") {
+    KeepReason, "request.keep_unknown" {
         /// The pupil is still enrolled: the school needs the data for its
         /// public task (AVG art. 17(3)(b); seed 001 art. 7).
         StillEnrolled = "still_enrolled",
@@ -273,7 +271,7 @@ pub fn erasure_verdict(item: ErasureItem, left_on: Option<Date>, today: Date) ->
 
 code_enum! {
     /// The outcome of the balancing of interests after an objection (AVG art. 21(1); seed 001 art. 14.1c).
-    ObjectionOutcome("request.objection_outcome_unknown") {
+    ObjectionOutcome, "request.objection_outcome_unknown" {
         /// The subject's interest weighs heavier: the processing stops.
         Upheld = "upheld",
         /// The school's compelling grounds weigh heavier: the processing continues.
