@@ -20,6 +20,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (6, "consent_reminders", include_str!("../migrations/sqlite/0006_consent_reminders.sql")),
     (7, "decided_by", include_str!("../migrations/sqlite/0007_decided_by.sql")),
     (8, "consent_invitations", include_str!("../migrations/sqlite/0008_consent_invitations.sql")),
+    (9, "registers", include_str!("../migrations/sqlite/0009_registers.sql")),
 ];
 
 pub(crate) async fn connect(path: &Path) -> Result<sqlx::SqlitePool> {
