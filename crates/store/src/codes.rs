@@ -5,7 +5,7 @@
 use crate::{AuditAction, Channel, SessionStage, StoreError};
 use aantoonbaar_rules::consent::{Choice, Renewal};
 use aantoonbaar_rules::organisation::{FamilySituation, LeaveDestination, Relation};
-use aantoonbaar_rules::{Role, ScopeKind, incidents, requests};
+use aantoonbaar_rules::{Role, ScopeKind, incidents, register, requests};
 
 /// A value stored as a code.
 pub(crate) trait Code: Sized {
@@ -50,6 +50,7 @@ by_from_code!(
     requests::ErasureItem,
     requests::KeepReason,
     requests::ObjectionOutcome,
+    register::ActivityStatus,
 );
 
 /// `Code` for enums with a `code()` but no `from_code`: every value is listed,

@@ -13,7 +13,7 @@
 //!
 //! The methods live with their area (`audit.rs`, `boards.rs`, `consent.rs`,
 //! `guardians.rs`, `import.rs`, `incidents.rs`, `outbox.rs`, `pupils.rs`,
-//! `requests.rs`, `schools.rs`, `sessions.rs`, `users.rs`), each a thin
+//! `registers.rs`, `requests.rs`, `schools.rs`, `sessions.rs`, `users.rs`), each a thin
 //! `dispatch!` to the area's SQL in `queries/<area>.rs`.
 
 pub mod audit_chain;
@@ -130,6 +130,8 @@ mod outbox;
 pub use outbox::{Delivery, DueMail, NewMail, OutboxMail};
 mod pupils;
 pub use pupils::PupilQuery;
+mod registers;
+pub use registers::{NewRegisterVersion, RegisterComment, RegisterVersion, StoredActivity};
 mod requests;
 pub use requests::{ErasureRecord, NewRequest, Request};
 mod schools;

@@ -255,4 +255,4 @@ macro_rules! areas {
     };
 }
 
-areas!(audit, boards, consent, guardians, import, incidents, outbox, pupils, requests, schools, sessions, users);
+areas!(audit, boards, consent, guardians, import, incidents, outbox, pupils, registers, requests, schools, sessions, users);
