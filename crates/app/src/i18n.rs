@@ -13,6 +13,7 @@ const DUTCH: &[&str] = &[
     include_str!("../locales/nl/incidents.ftl"),
     include_str!("../locales/nl/requests.ftl"),
     include_str!("../locales/nl/audit.ftl"),
+    include_str!("../locales/nl/register.ftl"),
 ];
 
 static CATALOGUE: LazyLock<HashMap<&'static str, String>> = LazyLock::new(|| entries(DUTCH).collect());

@@ -25,6 +25,7 @@ pub mod jobs;
 pub mod mail;
 pub mod people;
 pub mod pupils;
+pub mod register;
 pub mod requests;
 pub mod schools;
 pub mod staff;
