@@ -12,6 +12,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 pub mod countries;
+pub mod template;
 
 code_enum! {
     /// The legal basis of a purpose (AVG art. 6(1) a–f; seed 001 art. 7 a–f,

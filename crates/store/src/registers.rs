@@ -68,6 +68,11 @@ impl BoardStore<'_> {
         dispatch!(self.store, registers::create_activity(self.board, actor, school_id, activity))
     }
 
+    /// Adds every activity in one transaction: all or none.
+    pub async fn create_activities(&self, actor: &Actor, activities: &[Activity]) -> Result<Vec<StoredActivity>> {
+        dispatch!(self.store, registers::create_activities(self.board, actor, activities))
+    }
+
     /// Replaces an activity; `fields` names what changed, for the audit trail.
     pub async fn update_activity(
         &self,

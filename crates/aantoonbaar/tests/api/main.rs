@@ -21,5 +21,6 @@ mod pages;
 mod parents;
 mod parity;
 mod pupils;
+mod register;
 mod requests;
 mod security;

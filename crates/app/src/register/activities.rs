@@ -9,8 +9,8 @@ use crate::{App, Staff};
 use aantoonbaar_rules::Action;
 use aantoonbaar_rules::register::{
     self, Activity, ActivityStatus, Classification, Context, DataCategory, Finding, LegalBasis, Purpose, Recipient,
-    RecipientKind, Safeguard, SpecialCategory, SpecialCondition, SubjectCategory, SupplierFacts, SystemFacts,
-    Transfer, countries,
+    RecipientKind, Safeguard, SpecialCategory, SpecialCondition, SubjectCategory, SupplierFacts, SystemFacts, Transfer,
+    countries,
 };
 use aantoonbaar_store::{BoardId, StoredActivity};
 use jiff::civil::Date;
@@ -357,7 +357,8 @@ impl ActivityCommand {
             mark("system_ids");
         }
         if let Some(value) = self.classification {
-            activity.classification = code(&mut errors, "classification", Some(value), false, Classification::from_code);
+            activity.classification =
+                code(&mut errors, "classification", Some(value), false, Classification::from_code);
             mark("classification");
         }
         if let Some(value) = self.review_date {
@@ -420,7 +421,8 @@ impl From<&Finding> for Missing {
 
 /// A category code in a finding, in words; any other text as it is.
 fn label_of_code(text: &str) -> String {
-    DataCategory::from_code(text).map_or_else(|_| text.to_owned(), |c| t(&format!("register.data.{}", c.code())).to_owned())
+    DataCategory::from_code(text)
+        .map_or_else(|_| text.to_owned(), |c| t(&format!("register.data.{}", c.code())).to_owned())
 }
 
 impl Completeness {

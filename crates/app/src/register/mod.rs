@@ -7,6 +7,7 @@ pub mod activities;
 pub mod adoption;
 pub mod comments;
 pub mod profile;
+pub mod template;
 
 use crate::error::Result;
 use crate::{App, Staff};

@@ -76,8 +76,36 @@ pub(crate) async fn create_activity(
     school_id: Option<&str>,
     activity: &Activity,
 ) -> Result<StoredActivity> {
-    let id = new_id();
     let mut tx = begin(pool).await?;
+    let created = insert_activity(&mut tx, board, actor, school_id, activity).await?;
+    tx.commit().await?;
+    Ok(created)
+}
+
+/// Adds every activity in one transaction (the template): all or none.
+pub(crate) async fn create_activities(
+    pool: &Pool,
+    board: &BoardId,
+    actor: &Actor,
+    activities: &[Activity],
+) -> Result<Vec<StoredActivity>> {
+    let mut tx = begin(pool).await?;
+    let mut created = Vec::with_capacity(activities.len());
+    for activity in activities {
+        created.push(insert_activity(&mut tx, board, actor, None, activity).await?);
+    }
+    tx.commit().await?;
+    Ok(created)
+}
+
+async fn insert_activity(
+    tx: &mut Tx,
+    board: &BoardId,
+    actor: &Actor,
+    school_id: Option<&str>,
+    activity: &Activity,
+) -> Result<StoredActivity> {
+    let id = new_id();
     let row = sqlx::query(
         "INSERT INTO processing_activities (board_id, id, school_id, name, status, body, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id, school_id, status, body, created_at, updated_at",
@@ -89,12 +117,10 @@ pub(crate) async fn create_activity(
     .bind(activity.status.code())
     .bind(json(activity)?)
     .bind(actor.at.as_second())
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut **tx)
     .await
     .map_err(|e| classify(e, "name", "school_id"))?;
-    audit(&mut tx, board, actor, &AuditEvent::new(AuditAction::Create, "processing_activity", &id).fields(&["name"]))
-        .await?;
-    tx.commit().await?;
+    audit(tx, board, actor, &AuditEvent::new(AuditAction::Create, "processing_activity", &id).fields(&["name"])).await?;
     activity_from(&row)
 }
 

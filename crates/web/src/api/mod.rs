@@ -11,6 +11,7 @@ mod imports;
 pub(crate) mod incidents;
 mod information_rights;
 pub(crate) mod pupils;
+mod register;
 pub(crate) mod requests;
 mod schools;
 mod users;
@@ -98,6 +99,16 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(requests::request_export))
         .routes(routes!(requests::request_export_zip))
         .routes(routes!(requests::recipients, requests::set_recipients))
+        .routes(routes!(register::get_profile, register::put_profile))
+        .routes(routes!(register::list, register::create))
+        .routes(routes!(register::get, register::update))
+        .routes(routes!(register::comments_list, register::comments_add))
+        .routes(routes!(register::findings))
+        .routes(routes!(register::adopt))
+        .routes(routes!(register::versions))
+        .routes(routes!(register::version))
+        .routes(routes!(register::changes))
+        .routes(routes!(register::apply_template))
 }
 
 /// A JSON body whose type errors name the field (`serde_path_to_error`).
