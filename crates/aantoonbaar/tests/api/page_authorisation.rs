@@ -47,6 +47,9 @@ fn pages() -> Vec<Page> {
         // Without IncidentView the register and its exports hold one's own reports only.
         page("/incidenten.csv", Some(IncidentReport)),
         page("/incidenten.xlsx", Some(IncidentReport)),
+        page("/register", Some(RegisterView)),
+        page("/register/nieuw", Some(RegisterManage)),
+        page("/register/profiel", Some(RegisterView)),
         page("/logboek", Some(AuditView)),
         page("/logboek.csv", Some(AuditView)),
     ]

@@ -288,3 +288,64 @@ story!(directors_read_their_schools_activities_the_fg_comments_and_other_boards_
     json(app.get(&stranger, &path).await, 404).await;
     json(app.get(&stranger, "/api/v1/board/profile").await, 404).await;
 });
+
+story!(the_ibp_manager_keeps_the_register_on_the_pages_and_a_refused_form_keeps_what_was_typed, |app| {
+    use crate::helpers::PASSWORD;
+    let board = app.board("Stichting Kerobei").await;
+    app.staff(&board, "ibp@kerobei.nl", Role::St, ScopeKind::Board, &[]).await;
+    app.sign_in("ibp@kerobei.nl", PASSWORD).await;
+
+    let (status, page) = app.page("/register").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Het profiel van het bestuur is nog niet ingevuld"), "{page}");
+
+    // The profile: a wrong KvK number is named, and what was typed stays.
+    let profile = [
+        ("name", "Stichting Kerobei"),
+        ("address", "Schoolstraat 1, Heerlen"),
+        ("kvk", "1234"),
+        ("contact_email", "info@kerobei.nl"),
+        ("dpo.name", "Fenna Visser"),
+        ("dpo.email", "fg@kerobei.nl"),
+    ];
+    let refused = app.form("/register/profiel", &profile).await;
+    assert_eq!(refused.status(), 422);
+    let body = refused.text().await.unwrap();
+    assert!(body.contains("acht cijfers") && body.contains("href=\"#kvk\""), "{body}");
+    assert!(body.contains("value=\"Schoolstraat 1, Heerlen\""), "{body}");
+    let mut fixed = profile.to_vec();
+    fixed[2] = ("kvk", "12345678");
+    assert_eq!(app.form("/register/profiel", &fixed).await.status(), 303);
+
+    // A new activity with a purpose row missing its basis: refused, the rows kept as typed.
+    let activity = [
+        ("name", "Cameratoezicht"),
+        ("purposes.0.text", "Veiligheid op het plein"),
+        ("purposes.0.legal_basis", ""),
+        ("data_categories", "images"),
+        ("retention", "4 weken"),
+    ];
+    let refused = app.form("/register/nieuw", &activity).await;
+    assert_eq!(refused.status(), 422);
+    let body = refused.text().await.unwrap();
+    assert!(body.contains("href=\"#purposes-0-legal_basis\""), "{body}");
+    assert!(body.contains("value=\"Veiligheid op het plein\"") && body.contains(">4 weken</textarea>"), "{body}");
+    let mut fixed = activity.to_vec();
+    fixed[2] = ("purposes.0.legal_basis", "legitimate_interests");
+    let created = app.form("/register/nieuw", &fixed).await;
+    assert_eq!(created.status(), 303);
+    let location = created.headers()["location"].to_str().unwrap().to_owned();
+    let (_, page) = app.page(&location).await;
+    assert!(page.contains("de belangenafweging ontbreekt"), "{page}");
+    assert!(page.contains("gerechtvaardigd belang"), "{page}");
+
+    // Clearing the retention on the form clears it.
+    let id = location.trim_start_matches("/register/");
+    let mut cleared = fixed.clone();
+    cleared[4] = ("retention", "");
+    assert_eq!(app.form(&location, &cleared).await.status(), 303);
+    let token = app.staff(&board, "api@kerobei.nl", Role::St, ScopeKind::Board, &[]).await;
+    let stored = json(app.get(&token, &format!("/api/v1/processing-activities/{id}")).await, 200).await;
+    assert!(stored.get("retention").is_none(), "{stored}");
+    assert!(items(&stored).contains(&"30(1)(f)".to_owned()));
+});

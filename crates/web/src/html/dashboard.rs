@@ -61,6 +61,15 @@ pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage) ->
             note: tf("dashboard.users_waiting", &[("count", &waiting.to_string())]),
         });
     }
+    if staff.can(Action::RegisterView) {
+        let overview = aantoonbaar_app::register::activities::list(&state, &staff).await?;
+        cards.push(Card {
+            title: t("register.title"),
+            href: "/register",
+            figure: overview.open_findings().to_string(),
+            note: t("register.dashboard_note").to_owned(),
+        });
+    }
     let breaches = if staff.can(Action::IncidentView) {
         Some(super::incidents::open_breaches(&state, &staff).await?)
     } else {

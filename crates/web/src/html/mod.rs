@@ -18,6 +18,7 @@ mod parent_consent;
 mod parent_requests;
 mod parents;
 mod pupils;
+mod register;
 mod requests;
 mod schools;
 pub(crate) mod sign_in;
@@ -117,6 +118,14 @@ pub fn router() -> Router<AppState> {
         .route("/incidenten/{id}/brieven/{file}", get(incidents::letter_pdf))
         .route("/incidenten/{id}/afsluiten", post(incidents::close))
         .route("/incidenten/{id}/maatregelen", post(incidents::measures))
+        .route("/register", get(register::show))
+        .route("/register/nieuw", get(register::new_form).post(register::create))
+        .route("/register/profiel", get(register::profile_form).post(register::profile_save))
+        .route("/register/vaststellen", post(register::adopt))
+        .route("/register/voorbeeld", post(register::apply_template))
+        .route("/register/versies/{version}", get(register::version))
+        .route("/register/{id}", get(register::activity).post(register::update))
+        .route("/register/{id}/opmerkingen", post(register::comment))
         .route("/logboek", get(audit::show))
         .route("/logboek.csv", get(audit::export))
         .route("/static/app.css", get(stylesheet))
@@ -179,13 +188,14 @@ impl Layout {
     /// The layout for a signed-in user: the navigation shows what they may use.
     #[must_use]
     pub fn for_staff(state: &AppState, staff: &Staff, title: &str, current: &str) -> Self {
-        let items: [(&'static str, &'static str, Option<Action>); 12] = [
+        let items: [(&'static str, &'static str, Option<Action>); 13] = [
             ("/", "nav.dashboard", None),
             ("/scholen", "nav.schools", Some(Action::SchoolView)),
             ("/leerlingen", "nav.pupils", Some(Action::PupilView)),
             ("/toestemming", "nav.consent", Some(Action::PupilView)),
             ("/incidenten", "nav.incidents", Some(Action::IncidentReport)),
             ("/verzoeken", "nav.requests", Some(Action::RequestView)),
+            ("/register", "nav.register", Some(Action::RegisterView)),
             ("/import", "nav.import", Some(Action::PupilImport)),
             ("/gebruikers", "nav.users", Some(Action::UserView)),
             ("/logboek", "nav.audit", Some(Action::AuditView)),
