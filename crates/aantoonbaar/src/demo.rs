@@ -482,7 +482,94 @@ pub async fn seed(store: &Store, clock: &Clock) -> Result<Summary, StoreError> {
     }
     incidents(board, &actor, &school_ids).await?;
     seed_requests(board, &actor, &school_ids[0], today).await?;
+    seed_register(board, &actor, today).await?;
     Ok(Summary { schools: SCHOOLS.len(), pupils: pupil_count, accounts })
+}
+
+/// The processing register: the board's profile and the template, adopted
+/// by the board in September; since then the IBP manager added two
+/// activities that still miss something, so the completeness view and the
+/// changes since adoption have something to show.
+async fn seed_register(board: BoardStore<'_>, actor: &Actor, today: Date) -> Result<(), StoreError> {
+    use aantoonbaar_rules::register::{
+        Activity, ActivityStatus, BoardProfile, DataCategory, Dpo, LegalBasis, Purpose, Recipient, RecipientKind,
+        SubjectCategory, Transfer, template,
+    };
+    let failed = |e: aantoonbaar_app::Error| StoreError::Corrupt(e.to_string());
+    let profile = BoardProfile {
+        name: BOARD.to_owned(),
+        address: "Schoolstraat 1, 1234 AB Voorbeeldstad".to_owned(),
+        kvk: Some("41234567".to_owned()),
+        contact_email: format!("privacy@{MAIL_DOMAIN}"),
+        dpo: Dpo { name: "Frank Gerritsen".to_owned(), email: format!("fg@{MAIL_DOMAIN}"), phone: None },
+    };
+    board.set_board_profile(actor, &profile).await?;
+    let review = today.checked_add(Span::new().months(9)).ok();
+    let activities: Vec<Activity> =
+        template::activities().into_iter().map(|a| Activity { review_date: review, ..a }).collect();
+    board.create_activities(actor, &activities).await?;
+    let adopted_at = Actor {
+        at: actor.at.checked_sub(jiff::SignedDuration::from_hours(24 * 60)).unwrap_or(actor.at),
+        ..actor.clone()
+    };
+    aantoonbaar_app::register::adoption::adopt_board(
+        board,
+        &adopted_at,
+        "Carla van Beek",
+        "Besluit College van Bestuur 2026-31",
+    )
+    .await
+    .map_err(failed)?;
+    let draft = |name: &str, purpose: Purpose, data: Vec<DataCategory>| Activity {
+        name: name.to_owned(),
+        description: None,
+        purposes: vec![purpose],
+        subject_categories: vec![SubjectCategory::Pupils],
+        data_categories: data,
+        special_categories: Vec::new(),
+        recipients: vec![Recipient {
+            name: "Leerkrachten".to_owned(),
+            kind: RecipientKind::Internal,
+            supplier_id: None,
+        }],
+        transfers: Vec::new(),
+        retention: Some("Tot het einde van het schooljaar".to_owned()),
+        security_measures: Some("Alleen de leerkracht van de groep heeft toegang.".to_owned()),
+        system_ids: Vec::new(),
+        classification: None,
+        owner: Some("Directeur De Regenboog".to_owned()),
+        source: None,
+        automated_decisions: None,
+        status: ActivityStatus::Draft,
+        review_date: review,
+    };
+    let photographer = Purpose {
+        text: "Klassenfoto's door de schoolfotograaf".to_owned(),
+        legal_basis: LegalBasis::Consent,
+        legal_source: None,
+        consent_purpose: None,
+        balancing_test: None,
+    };
+    board
+        .create_activity(
+            actor,
+            None,
+            &draft("Schoolfotograaf", photographer, vec![DataCategory::Identification, DataCategory::Images]),
+        )
+        .await?;
+    let trial = Purpose {
+        text: "Proef met een oefenapp voor rekenen in groep 5".to_owned(),
+        legal_basis: LegalBasis::PublicTask,
+        legal_source: Some("art. 8 WPO".to_owned()),
+        consent_purpose: None,
+        balancing_test: None,
+    };
+    let mut app_trial =
+        draft("Oefenapp rekenen (proef)", trial, vec![DataCategory::Identification, DataCategory::Performance]);
+    app_trial.transfers =
+        vec![Transfer { country: "US".to_owned(), safeguard: None, recipient: Some("De maker van de app".to_owned()) }];
+    board.create_activity(actor, None, &app_trial).await?;
+    Ok(())
 }
 
 /// Three incidents in different states: a fresh report, a breach whose 72-hour

@@ -157,7 +157,6 @@ register.template_hint = Het voorbeeldregister bevat de gebruikelijke verwerking
 register.all_schools = Alle scholen
 register.missing = Wat ontbreekt
 register.complete = Compleet
-register.points = punten
 register.new = Nieuwe verwerking
 register.register_findings = Over het hele register
 register.changes = Wijzigingen sinds de laatste vaststelling

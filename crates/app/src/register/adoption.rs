@@ -68,16 +68,30 @@ fn sealed(register: &Register) -> Result<(String, String)> {
 /// (`register.adopt_empty`), a change by someone else meanwhile
 /// (`register.changed_meanwhile`), or the store.
 pub async fn adopt(app: &App, staff: &Staff, command: Adopt) -> Result<Adopted> {
-    let scope = staff.may(Action::RegisterAdopt)?;
+    staff.may(Action::RegisterAdopt)?;
     let mut errors = command.unknown.errors();
     let decision = given_text(&mut errors, "decision", command.decision, true, TEXT_LIMIT);
     let decision = done(errors, decision)?;
-    let store = app.store.board(&staff.principal.board);
-    let stored = store.activities(scope).await?;
+    adopt_board(app.store.board(&staff.principal.board), &staff.actor(), &staff.principal.name, &decision).await
+}
+
+/// Adopts the whole register of `store`'s board as it is now, by `adopted_by`
+/// with `decision`: [`adopt`] after its checks, and the demo seeder.
+///
+/// # Errors
+/// As [`adopt`], without the permission.
+pub async fn adopt_board(
+    store: aantoonbaar_store::BoardStore<'_>,
+    actor: &aantoonbaar_store::Actor,
+    adopted_by: &str,
+    decision: &str,
+) -> Result<Adopted> {
+    use aantoonbaar_rules::register::ActivityStatus;
+    let stored = store.activities(&aantoonbaar_store::Scope::Board).await?;
     let Some(profile) = store.board_profile().await? else {
         return Err(Error::conflict("profile", "register.adopt_no_profile"));
     };
-    if stored.iter().all(|a| a.activity.status == aantoonbaar_rules::register::ActivityStatus::Retired) {
+    if stored.iter().all(|a| a.activity.status == ActivityStatus::Retired) {
         return Err(Error::conflict("activities", "register.adopt_empty"));
     }
     let seen = stored.iter().map(|a| (a.id.clone(), a.updated_at)).collect();
@@ -85,31 +99,31 @@ pub async fn adopt(app: &App, staff: &Staff, command: Adopt) -> Result<Adopted> 
         .into_iter()
         .map(|a| {
             let mut activity = a.activity;
-            if activity.status != aantoonbaar_rules::register::ActivityStatus::Retired {
-                activity.status = aantoonbaar_rules::register::ActivityStatus::Adopted;
+            if activity.status != ActivityStatus::Retired {
+                activity.status = ActivityStatus::Adopted;
             }
             RegisteredActivity { id: a.id, school_id: a.school_id, activity }
         })
         .collect();
-    let systems = super::registered_systems(app, &staff.principal.board).await?;
+    let systems = super::registered_systems(store).await?;
     let register = Register { profile, activities, systems };
     let (body, sha256) = sealed(&register)?;
     let version = NewRegisterVersion {
-        adopted_by_name: staff.principal.name.clone(),
-        decision: decision.clone(),
+        adopted_by_name: adopted_by.to_owned(),
+        decision: decision.to_owned(),
         body,
         sha256: sha256.clone(),
         seen,
     };
-    let number = store.adopt_register(&staff.actor(), &version).await.map_err(|e| match e {
+    let number = store.adopt_register(actor, &version).await.map_err(|e| match e {
         StoreError::WrongState => Error::conflict("activities", "register.changed_meanwhile"),
         other => other.into(),
     })?;
     Ok(Adopted {
         version: number,
-        adopted_at: staff.now,
-        adopted_by: staff.principal.name.clone(),
-        decision,
+        adopted_at: actor.at,
+        adopted_by: adopted_by.to_owned(),
+        decision: decision.to_owned(),
         sha256,
         register,
     })

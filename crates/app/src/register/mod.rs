@@ -13,7 +13,6 @@ use crate::error::Result;
 use crate::{App, Staff};
 use aantoonbaar_rules::Action;
 use aantoonbaar_rules::register::{Register, RegisteredActivity};
-use aantoonbaar_store::BoardId;
 
 pub use adoption::{Adopted, adopted};
 pub use profile::profile;
@@ -34,14 +33,13 @@ pub async fn current(app: &App, staff: &Staff) -> Result<Register> {
             .into_iter()
             .map(|a| RegisteredActivity { id: a.id, school_id: a.school_id, activity: a.activity })
             .collect(),
-        systems: registered_systems(app, &staff.principal.board).await?,
+        systems: registered_systems(board).await?,
     })
 }
 
 /// The information systems as the documents name them.
 async fn registered_systems(
-    _app: &App,
-    _board: &BoardId,
+    _board: aantoonbaar_store::BoardStore<'_>,
 ) -> Result<Vec<aantoonbaar_rules::register::RegisteredSystem>> {
     // The systems register arrives with the parties area (merged next).
     Ok(Vec::new())
