@@ -14,6 +14,7 @@ const DUTCH: &[&str] = &[
     include_str!("../locales/nl/requests.ftl"),
     include_str!("../locales/nl/audit.ftl"),
     include_str!("../locales/nl/register.ftl"),
+    include_str!("../locales/nl/parties.ftl"),
 ];
 
 static CATALOGUE: LazyLock<HashMap<&'static str, String>> = LazyLock::new(|| entries(DUTCH).collect());

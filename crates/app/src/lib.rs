@@ -23,6 +23,7 @@ pub mod information_rights;
 pub mod input;
 pub mod jobs;
 pub mod mail;
+pub mod parties;
 pub mod people;
 pub mod pupils;
 pub mod register;

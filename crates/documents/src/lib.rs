@@ -18,6 +18,8 @@
 //! `Item`s; only then is it drawn, so tests can check that nothing passes the
 //! margins.
 
+pub mod recipients;
+
 use krilla::Document;
 use krilla::color::luma;
 use krilla::geom::{PathBuilder, Point, Rect};

@@ -12,6 +12,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 pub mod countries;
+pub mod parties;
 pub mod template;
 
 code_enum! {

@@ -51,6 +51,13 @@ by_from_code!(
     requests::KeepReason,
     requests::ObjectionOutcome,
     register::ActivityStatus,
+    register::Classification,
+    register::Safeguard,
+    register::parties::ConvenantStatus,
+    register::parties::AgreementModel,
+    register::parties::DocumentKind,
+    register::parties::SubProcessorDecision,
+    register::parties::RecipientKind,
 );
 
 /// `Code` for enums with a `code()` but no `from_code`: every value is listed,

@@ -128,6 +128,7 @@ pub use incidents::{
 };
 mod outbox;
 pub use outbox::{Delivery, DueMail, NewMail, OutboxMail};
+pub mod parties;
 mod pupils;
 pub use pupils::PupilQuery;
 mod registers;

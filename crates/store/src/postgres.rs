@@ -17,6 +17,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (7, "decided_by", include_str!("../migrations/postgres/0007_decided_by.sql")),
     (8, "consent_invitations", include_str!("../migrations/postgres/0008_consent_invitations.sql")),
     (9, "registers", include_str!("../migrations/postgres/0009_registers.sql")),
+    (10, "parties", include_str!("../migrations/postgres/0010_parties.sql")),
 ];
 
 pub(crate) async fn connect(url: &str) -> Result<sqlx::PgPool> {

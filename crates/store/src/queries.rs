@@ -255,4 +255,7 @@ macro_rules! areas {
     };
 }
 
-areas!(audit, boards, consent, guardians, import, incidents, outbox, pupils, registers, requests, schools, sessions, users);
+areas!(
+    audit, boards, consent, guardians, import, incidents, outbox, parties, pupils, registers, requests, schools,
+    sessions, users,
+);

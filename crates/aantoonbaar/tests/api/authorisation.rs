@@ -25,6 +25,10 @@ enum Id {
     Incident,
     /// A fresh open data-subject request about the fixture's pupil, of the kind the route needs.
     Request,
+    /// A fresh supplier, processor-agreement, sub-processor notice, system,
+    /// other recipient or agreement document of the fixture's board (in the
+    /// path, or as `"{id}"` in the body).
+    Party(&'static str),
 }
 
 struct Route {
@@ -106,6 +110,32 @@ fn routes() -> Vec<Route> {
         route(Method::GET, "/pupils/{id}/export.zip", Id::Pupil, Some(RequestHandle)),
         route(Method::GET, "/board/recipients", Id::None, None),
         route(Method::PUT, "/board/recipients", Id::None, Some(BoardSettingsManage)),
+        route(Method::GET, "/suppliers", Id::None, Some(RegisterView)),
+        route(Method::POST, "/suppliers", Id::None, Some(RegisterManage)),
+        route(Method::GET, "/suppliers/{id}", Id::Party("supplier"), Some(RegisterView)),
+        route(Method::PATCH, "/suppliers/{id}", Id::Party("supplier"), Some(RegisterManage)),
+        route(Method::GET, "/systems", Id::None, Some(RegisterView)),
+        route(Method::POST, "/systems", Id::None, Some(RegisterManage)),
+        route(Method::GET, "/systems/{id}", Id::Party("system"), Some(RegisterView)),
+        route(Method::PATCH, "/systems/{id}", Id::Party("system"), Some(RegisterManage)),
+        route(Method::GET, "/processor-agreements", Id::None, Some(RegisterView)),
+        route(Method::POST, "/processor-agreements", Id::Party("supplier"), Some(RegisterManage)),
+        route(Method::GET, "/processor-agreements/{id}", Id::Party("agreement"), Some(RegisterView)),
+        route(Method::PATCH, "/processor-agreements/{id}", Id::Party("agreement"), Some(RegisterManage)),
+        route(Method::GET, "/processor-agreements/{id}/documents", Id::Party("agreement"), Some(RegisterView)),
+        route(Method::POST, "/processor-agreements/{id}/documents", Id::Party("agreement"), Some(RegisterManage)),
+        route(Method::GET, "/agreement-documents/{id}", Id::Party("document"), Some(RegisterView)),
+        route(Method::GET, "/sub-processors", Id::None, Some(RegisterView)),
+        route(Method::POST, "/sub-processors", Id::Party("supplier"), Some(RegisterManage)),
+        route(Method::GET, "/sub-processors/{id}", Id::Party("sub_processor"), Some(RegisterView)),
+        route(Method::PATCH, "/sub-processors/{id}", Id::Party("sub_processor"), Some(RegisterManage)),
+        route(Method::POST, "/sub-processors/{id}/decision", Id::Party("sub_processor"), Some(RegisterManage)),
+        route(Method::GET, "/recipients", Id::None, Some(RegisterView)),
+        route(Method::POST, "/recipients", Id::None, Some(RegisterManage)),
+        route(Method::GET, "/recipients/overview", Id::None, Some(RegisterView)),
+        route(Method::GET, "/recipients/{id}", Id::Party("recipient"), Some(RegisterView)),
+        route(Method::PATCH, "/recipients/{id}", Id::Party("recipient"), Some(RegisterManage)),
+        route(Method::GET, "/registers/queues", Id::None, Some(RegisterView)),
     ]
 }
 
@@ -188,8 +218,90 @@ fn request_for(route: &Route, f: &Fixture, n: usize) -> (Option<Value>, String, 
             (Some(json!({"balancing": "afgewogen", "outcome": "rejected"})), String::new(), None)
         }
         ("PUT", "/board/recipients") => (Some(json!({"recipients": ["DUO"]})), String::new(), None),
+        ("POST", "/suppliers") => (Some(json!({"name": format!("Leverancier {n}")})), String::new(), None),
+        ("PATCH", "/suppliers/{id}") => (Some(json!({"contact": "privacy@leverancier.nl"})), String::new(), None),
+        ("POST", "/systems") => (Some(json!({"name": format!("Systeem {n}")})), String::new(), None),
+        ("PATCH", "/systems/{id}") => (Some(json!({"in_use": false})), String::new(), None),
+        ("POST", "/processor-agreements") => (Some(json!({"supplier_id": "{id}", "model": "general"})), String::new(), None),
+        ("PATCH", "/processor-agreements/{id}") => (Some(json!({"signed_by": "J. de Vries"})), String::new(), None),
+        ("POST", "/sub-processors") => {
+            (Some(json!({"supplier_id": "{id}", "name": format!("Sub {n}"), "notified_on": "2026-11-20"})), String::new(), None)
+        }
+        ("PATCH", "/sub-processors/{id}") => (Some(json!({"location": "NL"})), String::new(), None),
+        ("POST", "/sub-processors/{id}/decision") => (Some(json!({"decision": "accepted"})), String::new(), None),
+        ("POST", "/recipients") => (
+            Some(json!({"name": format!("Ontvanger {n}"), "kind": "public_authority", "legal_ground": "art. 8 WPO", "shared": "Inschrijving"})),
+            String::new(),
+            None,
+        ),
+        ("PATCH", "/recipients/{id}") => (Some(json!({"occasion": "Jaarlijks"})), String::new(), None),
         ("POST", "/incidents/assess") => (Some(json!({"confidentiality": "known_recipient", "recipient_confirmed_deletion": true})), String::new(), None),
         _ => (None, String::new(), None),
+    }
+}
+
+/// A fresh record of the supplier register of the fixture's board, made by its IBP manager.
+async fn fresh_party(app: &TestApp, f: &Fixture, kind: &str, n: usize) -> String {
+    use aantoonbaar_rules::register::parties::{AgreementModel, DocumentKind, RecipientKind};
+    use aantoonbaar_store::parties::{
+        AgreementData, NewAgreementDocument, RecipientData, SubProcessorData, SupplierData, SystemData,
+    };
+    let (board, actor) = (app.store.board(&f.board), app.actor());
+    let unique = uuid::Uuid::new_v4().simple().to_string();
+    let supplier =
+        SupplierData { name: format!("Leverancier {n} {unique}"), processor: true, ..SupplierData::default() };
+    let supplier = board.create_supplier(&actor, &supplier).await.unwrap().id;
+    let agreement = async || {
+        let data = AgreementData {
+            supplier_id: supplier.clone(),
+            model: AgreementModel::General,
+            deviations: None,
+            signed_at: None,
+            signed_by: None,
+            effective_from: None,
+            ends_at: None,
+            review_date: None,
+        };
+        board.create_agreement(&actor, &data).await.unwrap().id
+    };
+    match kind {
+        "supplier" => supplier,
+        "system" => {
+            let data = SystemData { name: format!("Systeem {unique}"), in_use: true, ..SystemData::default() };
+            board.create_system(&actor, &data).await.unwrap().id
+        }
+        "agreement" => agreement().await,
+        "document" => {
+            let document = NewAgreementDocument {
+                agreement_id: agreement().await,
+                kind: DocumentKind::Agreement,
+                product: None,
+                file_name: "overeenkomst.pdf".to_owned(),
+                media_type: "application/pdf".to_owned(),
+                content: b"%PDF-1.4".to_vec(),
+            };
+            board.add_agreement_document(&actor, &document).await.unwrap().id
+        }
+        "sub_processor" => {
+            let data = SubProcessorData {
+                supplier_id: supplier.clone(),
+                name: "Hosting BV".to_owned(),
+                location: None,
+                safeguard: None,
+                notified_on: jiff::civil::date(2026, 11, 20),
+            };
+            board.create_sub_processor(&actor, &data, jiff::civil::date(2026, 12, 20)).await.unwrap().id
+        }
+        _ => {
+            let data = RecipientData {
+                name: format!("Ontvanger {unique}"),
+                kind: RecipientKind::PublicAuthority,
+                legal_ground: "art. 8 WPO".to_owned(),
+                shared: "Inschrijving".to_owned(),
+                occasion: None,
+            };
+            board.create_recipient(&actor, &data).await.unwrap().id
+        }
     }
 }
 
@@ -265,8 +377,14 @@ async fn call(app: &TestApp, token: Option<&str>, route: &Route, f: &Fixture, n:
             id
         }
         Id::Request => fresh_request(app, route, f).await,
+        Id::Party(kind) => fresh_party(app, f, kind, n).await,
     };
     let (body, query, csv) = request_for(route, f, n);
+    // A body's `"{id}"` is the fresh record too (the supplier of a new agreement).
+    let body = body.map(|b| {
+        let text = b.to_string().replace("\"{id}\"", &format!("\"{id}\""));
+        serde_json::from_str::<Value>(&text).expect("json")
+    });
     let path = format!("/api/v1{}{query}", route.path.replace("{id}", &id).replace("{date}", &id));
     let mut request = app.request(route.method.clone(), token, &path);
     if let Some(body) = body {
@@ -274,6 +392,10 @@ async fn call(app: &TestApp, token: Option<&str>, route: &Route, f: &Fixture, n:
     }
     if let Some(csv) = csv {
         request = request.header("content-type", "text/csv").body(csv);
+    }
+    if route.path == "/processor-agreements/{id}/documents" && route.method == Method::POST {
+        let file = reqwest::multipart::Part::bytes(b"%PDF-1.4".to_vec()).file_name("overeenkomst.pdf");
+        request = request.multipart(reqwest::multipart::Form::new().text("kind", "agreement").part("file", file));
     }
     let response = request.send().await.expect("request");
     (response.status().as_u16(), response.text().await.unwrap_or_default())

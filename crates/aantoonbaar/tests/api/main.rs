@@ -20,6 +20,7 @@ mod page_authorisation;
 mod pages;
 mod parents;
 mod parity;
+mod parties;
 mod pupils;
 mod register;
 mod requests;

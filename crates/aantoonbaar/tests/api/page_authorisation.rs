@@ -52,6 +52,10 @@ fn pages() -> Vec<Page> {
         page("/register/profiel", Some(RegisterView)),
         page("/logboek", Some(AuditView)),
         page("/logboek.csv", Some(AuditView)),
+        page("/leveranciers", Some(RegisterView)),
+        page("/systemen", Some(RegisterView)),
+        page("/ontvangers", Some(RegisterView)),
+        page("/ontvangers.pdf", Some(RegisterView)),
     ]
 }
 

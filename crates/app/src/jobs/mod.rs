@@ -36,6 +36,8 @@ pub struct JobReport {
     pub overdue: u64,
     /// Open data-subject requests reminded about (at 7 and 2 working days left).
     pub request_reminders: u64,
+    /// Reminders of the supplier register (agreements ending, objection deadlines).
+    pub party_reminders: u64,
     /// Jobs skipped because another server holds their lease.
     pub skipped: u64,
 }
@@ -84,7 +86,12 @@ impl Jobs {
         } else {
             report.skipped += 1;
         }
-        if report.deadline_warnings + report.request_reminders > 0 {
+        if self.lease("party_reminders").await? {
+            report.party_reminders = crate::parties::reminders::run(&self.app).await?;
+        } else {
+            report.skipped += 1;
+        }
+        if report.deadline_warnings + report.request_reminders + report.party_reminders > 0 {
             self.app.mailer.wake();
         }
         Ok(report)

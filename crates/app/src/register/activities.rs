@@ -451,13 +451,9 @@ impl Facts {
         let store = app.store.board(board);
         let now = app.clock.now();
         let consent_purposes = store.consent_purposes(now).await?.into_iter().map(|p| p.code).collect();
-        Ok(Self {
-            profile: store.board_profile().await?,
-            consent_purposes,
-            systems: Vec::new(),
-            suppliers: Vec::new(),
-            today: app.clock.today(),
-        })
+        let today = app.clock.today();
+        let (systems, suppliers) = crate::parties::facts(app, board, today).await?;
+        Ok(Self { profile: store.board_profile().await?, consent_purposes, systems, suppliers, today })
     }
 
     #[must_use]

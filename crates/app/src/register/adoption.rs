@@ -105,7 +105,7 @@ pub async fn adopt_board(
             RegisteredActivity { id: a.id, school_id: a.school_id, activity }
         })
         .collect();
-    let systems = super::registered_systems(store).await?;
+    let systems = crate::parties::registered_systems(store).await?;
     let register = Register { profile, activities, systems };
     let (body, sha256) = sealed(&register)?;
     let version = NewRegisterVersion {

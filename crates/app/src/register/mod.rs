@@ -33,16 +33,8 @@ pub async fn current(app: &App, staff: &Staff) -> Result<Register> {
             .into_iter()
             .map(|a| RegisteredActivity { id: a.id, school_id: a.school_id, activity: a.activity })
             .collect(),
-        systems: registered_systems(board).await?,
+        systems: crate::parties::registered_systems(board).await?,
     })
-}
-
-/// The information systems as the documents name them.
-async fn registered_systems(
-    _board: aantoonbaar_store::BoardStore<'_>,
-) -> Result<Vec<aantoonbaar_rules::register::RegisteredSystem>> {
-    // The systems register arrives with the parties area (merged next).
-    Ok(Vec::new())
 }
 
 #[cfg(test)]

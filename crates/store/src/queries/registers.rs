@@ -25,7 +25,12 @@ pub(crate) async fn board_profile(pool: &Pool, board: &BoardId) -> Result<Option
     }))
 }
 
-pub(crate) async fn set_board_profile(pool: &Pool, board: &BoardId, actor: &Actor, profile: &BoardProfile) -> Result<()> {
+pub(crate) async fn set_board_profile(
+    pool: &Pool,
+    board: &BoardId,
+    actor: &Actor,
+    profile: &BoardProfile,
+) -> Result<()> {
     let mut tx = begin(pool).await?;
     sqlx::query(
         "INSERT INTO board_profiles (board_id, name, address, kvk, contact_email, dpo_name, dpo_email, dpo_phone, \
@@ -46,7 +51,8 @@ pub(crate) async fn set_board_profile(pool: &Pool, board: &BoardId, actor: &Acto
     .execute(&mut *tx)
     .await?;
     let fields = ["name", "address", "kvk", "contact_email", "dpo_name", "dpo_email", "dpo_phone"];
-    audit(&mut tx, board, actor, &AuditEvent::new(AuditAction::Update, "board_profile", &board.0).fields(&fields)).await?;
+    audit(&mut tx, board, actor, &AuditEvent::new(AuditAction::Update, "board_profile", &board.0).fields(&fields))
+        .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -120,7 +126,8 @@ async fn insert_activity(
     .fetch_one(&mut **tx)
     .await
     .map_err(|e| classify(e, "name", "school_id"))?;
-    audit(tx, board, actor, &AuditEvent::new(AuditAction::Create, "processing_activity", &id).fields(&["name"])).await?;
+    audit(tx, board, actor, &AuditEvent::new(AuditAction::Create, "processing_activity", &id).fields(&["name"]))
+        .await?;
     activity_from(&row)
 }
 
@@ -149,7 +156,8 @@ pub(crate) async fn update_activity(
     .await
     .map_err(|e| classify(e, "name", "school_id"))?
     .ok_or(StoreError::NotFound)?;
-    audit(&mut tx, board, actor, &AuditEvent::new(AuditAction::Update, "processing_activity", id).fields(fields)).await?;
+    audit(&mut tx, board, actor, &AuditEvent::new(AuditAction::Update, "processing_activity", id).fields(fields))
+        .await?;
     tx.commit().await?;
     activity_from(&row)
 }
@@ -204,11 +212,12 @@ pub(crate) async fn adopt_register(
         tx.rollback().await?;
         return Err(StoreError::WrongState);
     }
-    let next: i64 = sqlx::query("SELECT COALESCE(MAX(version), 0) + 1 AS next FROM register_versions WHERE board_id = $1")
-        .bind(&board.0)
-        .fetch_one(&mut *tx)
-        .await?
-        .try_get("next")?;
+    let next: i64 =
+        sqlx::query("SELECT COALESCE(MAX(version), 0) + 1 AS next FROM register_versions WHERE board_id = $1")
+            .bind(&board.0)
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get("next")?;
     sqlx::query(
         "INSERT INTO register_versions (board_id, version, adopted_at, adopted_by, adopted_by_name, decision, body, \
          sha256) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",

@@ -10,6 +10,7 @@ mod guardians;
 mod imports;
 pub(crate) mod incidents;
 mod information_rights;
+pub(crate) mod parties;
 pub(crate) mod pupils;
 mod register;
 pub(crate) mod requests;
@@ -109,6 +110,21 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(register::version))
         .routes(routes!(register::changes))
         .routes(routes!(register::apply_template))
+        .routes(routes!(parties::suppliers_list, parties::suppliers_create))
+        .routes(routes!(parties::suppliers_get, parties::suppliers_patch))
+        .routes(routes!(parties::systems_list, parties::systems_create))
+        .routes(routes!(parties::systems_get, parties::systems_patch))
+        .routes(routes!(parties::agreements_list, parties::agreements_create))
+        .routes(routes!(parties::agreements_get, parties::agreements_patch))
+        .routes(routes!(parties::documents_list, parties::documents_upload))
+        .routes(routes!(parties::document_download))
+        .routes(routes!(parties::sub_processors_list, parties::sub_processors_create))
+        .routes(routes!(parties::sub_processors_get, parties::sub_processors_patch))
+        .routes(routes!(parties::sub_processors_decide))
+        .routes(routes!(parties::recipients_list, parties::recipients_create))
+        .routes(routes!(parties::recipients_overview))
+        .routes(routes!(parties::recipients_get, parties::recipients_patch))
+        .routes(routes!(parties::queues))
 }
 
 /// A JSON body whose type errors name the field (`serde_path_to_error`).

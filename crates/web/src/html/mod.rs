@@ -17,6 +17,7 @@ mod pager;
 mod parent_consent;
 mod parent_requests;
 mod parents;
+mod parties;
 mod pupils;
 mod register;
 mod requests;
@@ -126,6 +127,16 @@ pub fn router() -> Router<AppState> {
         .route("/register/versies/{version}", get(register::version))
         .route("/register/{id}", get(register::activity).post(register::update))
         .route("/register/{id}/opmerkingen", post(register::comment))
+        .route("/leveranciers", get(parties::suppliers).post(parties::create_supplier))
+        .route("/verwerkersovereenkomsten", post(parties::create_agreement))
+        .route("/verwerkersovereenkomsten/{id}", get(parties::agreement))
+        .route("/verwerkersovereenkomsten/{id}/documenten", post(parties::upload))
+        .route("/verwerkersovereenkomsten/{id}/subverwerkers", post(parties::create_notice))
+        .route("/verwerkersovereenkomsten/{id}/subverwerkers/{notice}/besluit", post(parties::decide_notice))
+        .route("/documenten/{id}", get(parties::download))
+        .route("/systemen", get(parties::systems).post(parties::create_system))
+        .route("/ontvangers", get(parties::recipients).post(parties::create_recipient))
+        .route("/ontvangers.pdf", get(parties::recipients_pdf))
         .route("/logboek", get(audit::show))
         .route("/logboek.csv", get(audit::export))
         .route("/static/app.css", get(stylesheet))
