@@ -111,7 +111,7 @@ register.kvk_format = een KvK-nummer heeft acht cijfers.
 register.adopt_no_profile = vul eerst het profiel van het bestuur in: zonder de gegevens van het bestuur en de functionaris gegevensbescherming is het register niet compleet.
 register.adopt_empty = er is nog geen verwerking om vast te stellen. Voeg eerst verwerkingen toe of begin met het voorbeeldregister.
 register.changed_meanwhile = iemand heeft het register intussen veranderd. Bekijk de wijzigingen en stel het daarna opnieuw vast.
-register.template_not_empty = het voorbeeldregister kan alleen in een leeg register worden gezet. Dit register heeft al verwerkingen.
+register.template_present = alle verwerkingen van het voorbeeldregister staan al in dit register.
 
 ## Velden (ook in het overzicht van wijzigingen)
 register.field.name = Naam
