@@ -385,6 +385,8 @@ pub struct SupplierFacts {
     pub name: String,
     /// ISO country code of where the supplier stores the data.
     pub data_location: Option<String>,
+    /// Processes personal data on the board's behalf (art. 28).
+    pub processor: bool,
     /// The supplier has a processor agreement in force today ([`agreement_in_force`]).
     pub agreement_in_force: bool,
 }
@@ -583,7 +585,8 @@ fn purpose_checks(activity: &Activity, context: &Context<'_>, out: &mut Vec<Find
 }
 
 /// Every processor has an agreement in force (AVG art. 28(3); seed 002 §5.4.2):
-/// the processors among the recipients and the suppliers of the systems used.
+/// the processors among the recipients and the suppliers of the systems used
+/// that process data for the board.
 /// Data stored outside the EEA by a supplier or system is a transfer the
 /// activity must list (seed 002 §6).
 fn party_checks(activity: &Activity, context: &Context<'_>, out: &mut Vec<Finding>) {
@@ -607,6 +610,7 @@ fn party_checks(activity: &Activity, context: &Context<'_>, out: &mut Vec<Findin
         }
         if let Some(supplier) =
             system.supplier_id.as_ref().and_then(|id| context.suppliers.iter().find(|s| &s.id == id))
+            && supplier.processor
             && !processors.iter().any(|(_, s)| s.is_some_and(|s| s.id == supplier.id))
         {
             processors.push((supplier.name.clone(), Some(supplier)));

@@ -178,6 +178,76 @@ story!(every_cross_check_finds_what_a_person_would_miss, |app| {
     assert_eq!(all["open"], 9, "{all}");
 });
 
+/// Creates a record through the API and returns its id.
+async fn created(app: &TestApp, token: &str, path: &str, body: Value) -> String {
+    json(app.post(token, path, &body).await, 201).await["id"].as_str().unwrap().to_owned()
+}
+
+story!(the_cross_checks_read_the_suppliers_systems_and_agreements, |app| {
+    let board = app.board("Stichting Kerobei").await;
+    let token = app.staff(&board, "ibp@kerobei.nl", Role::St, ScopeKind::Board, &[]).await;
+    json(set_profile(&app, &token, &profile()).await, 200).await;
+    let today = app.clock.today();
+    let day = |days: i64| today.checked_add(jiff::Span::new().days(days)).unwrap().to_string();
+
+    // A processor among the recipients needs an agreement in force: none, a lapsed one, a signed one.
+    let parnassys =
+        created(&app, &token, "/api/v1/suppliers", json!({"name": "Parnassys BV", "data_location": "NL"})).await;
+    let recipient = json!({"recipients": [{"name": "Parnassys BV", "kind": "processor"}]});
+    assert_eq!(findings_of(&app, &token, "Lvs 1", recipient.clone()).await, vec!["processor_without_agreement"]);
+    let lapsed =
+        json!({"supplier_id": parnassys, "model": "privacyconvenant_4", "signed_at": day(-800), "ends_at": day(-1)});
+    created(&app, &token, "/api/v1/processor-agreements", lapsed).await;
+    assert_eq!(findings_of(&app, &token, "Lvs 2", recipient.clone()).await, vec!["processor_without_agreement"]);
+    let signed = json!({"supplier_id": parnassys, "model": "privacyconvenant_4", "signed_at": day(-10)});
+    created(&app, &token, "/api/v1/processor-agreements", signed).await;
+    assert_eq!(findings_of(&app, &token, "Lvs 3", recipient).await, Vec::<String>::new());
+
+    // A system's supplier is a processor too, and where it stores the data must match the transfers.
+    let app_inc =
+        created(&app, &token, "/api/v1/suppliers", json!({"name": "Oefenapp Inc", "data_location": "US"})).await;
+    let oefenapp = created(&app, &token, "/api/v1/systems", json!({"name": "Oefenapp", "supplier_id": app_inc})).await;
+    let used = json!({"system_ids": [oefenapp]});
+    let mut missing = findings_of(&app, &token, "Oefenen 1", used).await;
+    missing.sort();
+    assert_eq!(missing, vec!["location_without_transfer", "processor_without_agreement"]);
+    let agreement = json!({"supplier_id": app_inc, "model": "general", "signed_at": day(-1)});
+    created(&app, &token, "/api/v1/processor-agreements", agreement).await;
+    let transferred = json!({"system_ids": [oefenapp], "transfers": [{"country": "US", "safeguard": "sccs"}]});
+    assert_eq!(findings_of(&app, &token, "Oefenen 2", transferred).await, Vec::<String>::new());
+
+    // A supplier that processes nothing for the board needs no agreement; its EU-stored system is fine.
+    let printer =
+        created(&app, &token, "/api/v1/suppliers", json!({"name": "Printerbedrijf", "processor": false})).await;
+    let copier = json!({"name": "Kopieerapparaat", "supplier_id": printer, "data_location": "DE"});
+    let copier = created(&app, &token, "/api/v1/systems", copier).await;
+    assert_eq!(findings_of(&app, &token, "Printen", json!({"system_ids": [copier]})).await, Vec::<String>::new());
+
+    // A system in use that no activity mentions is a finding about the register; one no longer in use is not.
+    created(&app, &token, "/api/v1/systems", json!({"name": "Oude website"})).await;
+    let retired = created(&app, &token, "/api/v1/systems", json!({"name": "Faxserver", "in_use": false})).await;
+    let all = json(app.get(&token, "/api/v1/processing-register/findings").await, 200).await;
+    let register: Vec<(&str, &str)> = all["register"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["code"].as_str().unwrap(), f["about"].as_str().unwrap_or_default()))
+        .collect();
+    assert_eq!(register, vec![("system_not_in_register", "Oude website")], "{all}");
+    assert!(!all.to_string().contains(&retired));
+    // The earlier activities are checked again against today's agreements: only Oefenen 1 still misses its transfer.
+    let open: Vec<(&str, Vec<&str>)> = all["activities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            let codes = a["missing"].as_array().unwrap().iter().map(|m| m["code"].as_str().unwrap()).collect();
+            (a["name"].as_str().unwrap(), codes)
+        })
+        .collect();
+    assert_eq!(open, vec![("Oefenen 1", vec!["location_without_transfer"])], "{all}");
+});
+
 story!(the_template_is_complete_and_the_board_adopts_it_with_a_hash_in_the_audit_trail, |app| {
     let board = app.board("Stichting Kerobei").await;
     let ibp = app.staff(&board, "ibp@kerobei.nl", Role::St, ScopeKind::Board, &[]).await;

@@ -1044,7 +1044,8 @@ pub async fn facts(app: &App, board: &BoardId, today: Date) -> Result<(Vec<Syste
         .map(|s| {
             let view = supplier_view(s, &agreements, today);
             SupplierFacts {
-                agreement_in_force: !view.needs_agreement,
+                processor: view.supplier.data.processor,
+                agreement_in_force: view.agreement_in_force,
                 id: view.supplier.id,
                 name: view.supplier.data.name,
                 data_location: view.supplier.data.data_location,
