@@ -504,9 +504,16 @@ async fn seed_register(board: BoardStore<'_>, actor: &Actor, today: Date) -> Res
         dpo: Dpo { name: "Frank Gerritsen".to_owned(), email: format!("fg@{MAIL_DOMAIN}"), phone: None },
     };
     board.set_board_profile(actor, &profile).await?;
+    let systems = seed_parties(board, actor, today).await?;
     let review = today.checked_add(Span::new().months(9)).ok();
-    let activities: Vec<Activity> =
-        template::activities().into_iter().map(|a| Activity { review_date: review, ..a }).collect();
+    let activities: Vec<Activity> = template::activities()
+        .into_iter()
+        .map(|a| {
+            let system_ids =
+                systems.iter().filter(|(_, used_by)| *used_by == a.name).map(|(id, _)| id.clone()).collect();
+            Activity { review_date: review, system_ids, ..a }
+        })
+        .collect();
     board.create_activities(actor, &activities).await?;
     let adopted_at = Actor {
         at: actor.at.checked_sub(jiff::SignedDuration::from_hours(24 * 60)).unwrap_or(actor.at),
@@ -568,8 +575,163 @@ async fn seed_register(board: BoardStore<'_>, actor: &Actor, today: Date) -> Res
         draft("Oefenapp rekenen (proef)", trial, vec![DataCategory::Identification, DataCategory::Performance]);
     app_trial.transfers =
         vec![Transfer { country: "US".to_owned(), safeguard: None, recipient: Some("De maker van de app".to_owned()) }];
+    app_trial.system_ids = systems.iter().filter(|(_, used_by)| *used_by == TRIAL).map(|(id, _)| id.clone()).collect();
     board.create_activity(actor, None, &app_trial).await?;
     Ok(())
+}
+
+/// The activity of the demo's app trial, whose supplier signed nothing yet.
+const TRIAL: &str = "Oefenapp rekenen (proef)";
+
+/// The demo board's suppliers, systems, processor agreements and other
+/// recipients: the pupil administration and the learning resources under the
+/// Privacyconvenant, an office suite whose agreement ends within 60 days, a
+/// trial app from the US that signed nothing, and an old newsletter tool
+/// still in use that no activity mentions. Answers each system's id with the
+/// name of the activity that uses it.
+async fn seed_parties(
+    board: BoardStore<'_>,
+    actor: &Actor,
+    today: Date,
+) -> Result<Vec<(String, &'static str)>, StoreError> {
+    use aantoonbaar_rules::register::Classification;
+    use aantoonbaar_rules::register::parties::{AgreementModel, ConvenantStatus, RecipientKind};
+    use aantoonbaar_store::parties::{AgreementData, RecipientData, SupplierData, SystemData};
+    let day = |months: i64| today.checked_add(Span::new().months(months)).unwrap_or(today);
+    let suppliers: [(&str, Option<ConvenantStatus>, &str, Option<(AgreementModel, i64, Option<Date>)>); 4] = [
+        (
+            "Topicus (ParnasSys)",
+            Some(ConvenantStatus::Participant),
+            "NL",
+            Some((AgreementModel::PrivacyConvenant4, -28, None)),
+        ),
+        (
+            "Kennisnet (Entree Federatie)",
+            Some(ConvenantStatus::Participant),
+            "NL",
+            Some((AgreementModel::PrivacyConvenant4, -40, None)),
+        ),
+        (
+            "Microsoft Ireland",
+            Some(ConvenantStatus::NotAffiliated),
+            "IE",
+            Some((AgreementModel::General, -34, Some(today.checked_add(Span::new().days(45)).unwrap_or(today)))),
+        ),
+        ("Oefenapp Inc.", Some(ConvenantStatus::NotAffiliated), "US", None),
+    ];
+    let mut ids = Vec::new();
+    for (name, convenant_status, location, agreement) in suppliers {
+        let data = SupplierData {
+            name: name.to_owned(),
+            processor: true,
+            convenant_status,
+            convenant_checked_on: Some(day(-2)),
+            data_location: Some(location.to_owned()),
+            contact: Some(format!("privacy@{}.example", name.split_whitespace().next().unwrap_or(name).to_lowercase())),
+        };
+        let supplier = board.create_supplier(actor, &data).await?.id;
+        if let Some((model, signed, ends_at)) = agreement {
+            let agreement = AgreementData {
+                supplier_id: supplier.clone(),
+                model,
+                deviations: None,
+                signed_at: Some(day(signed)),
+                signed_by: Some("Carla van Beek".to_owned()),
+                effective_from: Some(day(signed)),
+                ends_at,
+                review_date: Some(day(10)),
+            };
+            board.create_agreement(actor, &agreement).await?;
+        }
+        ids.push(supplier);
+    }
+    let systems = [
+        ("ParnasSys", 0, "Leerlingadministratie", "Leerlinggegevens, groepen, absentie", Classification::Confidential),
+        (
+            "ParnasSys leerlingvolgsysteem",
+            0,
+            "Leerlingvolgsysteem en leerlingenzorg",
+            "Toetsen, handelingsplannen, zorgnotities",
+            Classification::Secret,
+        ),
+        (
+            "Entree Federatie (ECK iD)",
+            1,
+            "Digitale leermiddelen met ECK iD",
+            "ECK iD en inloggegevens",
+            Classification::Confidential,
+        ),
+        (
+            "Microsoft 365",
+            2,
+            "Contact met ouders",
+            "E-mail en documenten van het personeel",
+            Classification::Confidential,
+        ),
+        ("Oefenapp", 3, TRIAL, "Namen en oefenresultaten van groep 5", Classification::Internal),
+        ("Oude nieuwsbrieftool", 3, "", "E-mailadressen van ouders", Classification::Internal),
+    ];
+    let mut out = Vec::new();
+    for (name, supplier, used_by, holds, classification) in systems {
+        let data = SystemData {
+            name: name.to_owned(),
+            supplier_id: Some(ids[supplier].clone()),
+            product: None,
+            holds: Some(holds.to_owned()),
+            classification: Some(classification),
+            data_location: None,
+            in_use: true,
+        };
+        out.push((board.create_system(actor, &data).await?.id, used_by));
+    }
+    let recipients = [
+        (
+            "DUO",
+            RecipientKind::PublicAuthority,
+            "art. 178a WPO",
+            "Inschrijving en uitschrijving, met het BSN",
+            "Bij elke in- en uitschrijving",
+        ),
+        (
+            "Inspectie van het Onderwijs",
+            RecipientKind::PublicAuthority,
+            "art. 11 WOT",
+            "Gegevens die het toezicht nodig heeft",
+            "Bij een onderzoek",
+        ),
+        (
+            "Gemeente Voorbeeldstad, leerplicht",
+            RecipientKind::PublicAuthority,
+            "art. 21 Leerplichtwet 1969",
+            "Ongeoorloofd verzuim",
+            "Bij verzuim",
+        ),
+        (
+            "Samenwerkingsverband Passend Onderwijs",
+            RecipientKind::ThirdParty,
+            "art. 18a WPO",
+            "Gegevens voor een ondersteuningsaanvraag",
+            "Na toestemming van de ouders",
+        ),
+        (
+            "De nieuwe school (OSO)",
+            RecipientKind::ThirdParty,
+            "art. 42 WPO",
+            "Het onderwijskundig rapport",
+            "Bij een overstap",
+        ),
+    ];
+    for (name, kind, legal_ground, shared, occasion) in recipients {
+        let data = RecipientData {
+            name: name.to_owned(),
+            kind,
+            legal_ground: legal_ground.to_owned(),
+            shared: shared.to_owned(),
+            occasion: Some(occasion.to_owned()),
+        };
+        board.create_recipient(actor, &data).await?;
+    }
+    Ok(out)
 }
 
 /// Three incidents in different states: a fresh report, a breach whose 72-hour

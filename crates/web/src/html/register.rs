@@ -355,6 +355,17 @@ impl ActivityForm {
             code: s.id,
             label: s.name,
         }));
+        let chosen_systems = chosen("system_ids");
+        let systems = aantoonbaar_app::parties::systems(state, staff)
+            .await?
+            .into_iter()
+            .filter(|s| s.data.in_use || chosen_systems.contains(&s.id))
+            .map(|s| Choice {
+                checked: chosen_systems.contains(&s.id),
+                label: s.supplier_name.map_or_else(|| s.data.name.clone(), |by| format!("{} ({by})", s.data.name)),
+                code: s.id,
+            })
+            .collect();
         let consent = board.consent_purposes(state.clock.now()).await?;
         let consent_purposes =
             consent.into_iter().map(|p| Choice { code: p.code, label: p.name, checked: false }).collect();
@@ -379,7 +390,7 @@ impl ActivityForm {
                 "register.data",
                 &chosen("data_categories"),
             ),
-            systems: Vec::new(),
+            systems,
             bases: choices(LegalBasis::ALL, LegalBasis::code, "register.basis", &[]),
             conditions: choices(SpecialCondition::ALL, SpecialCondition::code, "register.condition", &[]),
             special_data: choices(&specials, DataCategory::code, "register.data", &[]),
