@@ -509,3 +509,66 @@ async fn a_teacher_prints_the_group_overview_of_thirty_pupils_on_one_landscape_a
     })
     .await;
 }
+
+#[tokio::test]
+async fn an_ibp_manager_starts_the_register_from_the_template_records_a_supplier_and_the_board_adopts_it() {
+    let app = Arc::new(TestApp::spawn(Backend::Sqlite).await.unwrap());
+    let board = app.board("Stichting Proef").await;
+    app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    app.staff(&board, "bestuur@proef.nl", Role::Cvb, ScopeKind::Board, &[]).await;
+
+    let app2 = Arc::clone(&app);
+    with_browser("register", move |browser| async move {
+        let app = app2;
+        let base = app.address.clone();
+        sign_in(&browser, &app, "ibp@proef.nl").await;
+        browser.click("nav a[href='/register']").await;
+        assert!(browser.source().await.contains("Begin met het voorbeeldregister"));
+        accessible(&browser, "empty register").await;
+
+        browser.goto(&format!("{base}/register/profiel")).await;
+        browser.fill("#name", "Stichting Proef").await;
+        browser.fill("#address", "Schoolstraat 1, 6411 AA Heerlen").await;
+        browser.fill("#contact_email", "info@proef.nl").await;
+        browser.fill("#dpo-name", "Fenna Visser").await;
+        browser.fill("#dpo-email", "fg@proef.nl").await;
+        accessible(&browser, "profile").await;
+        browser.click("form[action='/register/profiel'] button").await;
+
+        browser.goto(&format!("{base}/register")).await;
+        browser.click("form[action='/register/voorbeeld'] button").await;
+        let register = browser.source().await;
+        assert!(register.contains("Leerlingadministratie") && register.contains("Cameratoezicht"), "{register}");
+        accessible(&browser, "register from the template").await;
+        browser.click("td a[href^='/register/']").await;
+        accessible(&browser, "activity").await;
+
+        // A supplier without an agreement lands in the queue.
+        browser.goto(&format!("{base}/leveranciers")).await;
+        browser.fill("#supplier-name", "Oefenapp Inc.").await;
+        browser.fill("#supplier-data_location", "US").await;
+        browser.click("form[action='/leveranciers'] button").await;
+        let suppliers = browser.source().await;
+        assert!(suppliers.contains("Oefenapp Inc."), "{suppliers}");
+        accessible(&browser, "suppliers").await;
+        for page in ["/systemen", "/ontvangers", "/register/nieuw"] {
+            browser.goto(&format!("{base}{page}")).await;
+            accessible(&browser, page).await;
+        }
+        browser.click("form[action='/afmelden'] button").await;
+
+        // The board adopts and lands on the version with its decision; the register lists it.
+        sign_in(&browser, &app, "bestuur@proef.nl").await;
+        browser.goto(&format!("{base}/register")).await;
+        browser.fill("#decision", "Besluit CvB 2026-14").await;
+        browser.click("form[action='/register/vaststellen'] button").await;
+        assert!(browser.url().await.ends_with("/register/versies/1"));
+        let adopted = browser.source().await;
+        assert!(adopted.contains("Besluit CvB 2026-14") && adopted.contains("Leerlingadministratie"), "{adopted}");
+        accessible(&browser, "adopted version").await;
+        browser.goto(&format!("{base}/register")).await;
+        assert!(browser.source().await.contains("href=\"/register/versies/1\""));
+        accessible(&browser, "register adopted").await;
+    })
+    .await;
+}
