@@ -409,3 +409,122 @@ story!(the_pages_keep_what_was_typed_and_show_the_register, |app| {
     assert_eq!(pdf.headers()["content-type"], "application/pdf");
     assert!(pdf_text(&pdf.bytes().await.unwrap()).contains("Leerling Online BV"));
 });
+
+story!(a_supplier_system_agreement_and_recipient_are_changed_on_their_own_pages, |app| {
+    let token = manager(&app).await;
+    let board = app.board("Stichting Proef").await;
+    app.staff(&board, "fg@proef.nl", Role::Fg, ScopeKind::Board, &[]).await;
+    let supplier = supplier(&app, &token, "Leerling Online BV").await;
+    let system =
+        json(app.post(&token, "/api/v1/systems", &json!({"name": "Oude website", "supplier_id": supplier})).await, 201)
+            .await["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+    let findings = json(app.get(&token, "/api/v1/processing-register/findings").await, 200).await;
+    assert_eq!(findings["register"][0]["code"], "system_not_in_register");
+
+    app.sign_in("ibp@proef.nl", crate::helpers::PASSWORD).await;
+    // The supplier's page shows what is on record, and a refused change keeps what was typed.
+    let (status, html) = app.page(&format!("/leveranciers/{supplier}")).await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains(r#"value="Leerling Online BV""#) && html.contains(r#"value="privacy@leverancier.nl""#),
+        "{html}"
+    );
+    assert!(html.contains(&format!("/systemen/{system}")), "its systems are linked");
+    let refused = app
+        .form(
+            &format!("/leveranciers/{supplier}"),
+            &[("name", "Leerling Online BV"), ("processor", "ja"), ("data_location", "Mars")],
+        )
+        .await;
+    assert_eq!(refused.status(), 422);
+    assert!(refused.text().await.unwrap().contains(r#"value="Mars""#));
+    let changed = app
+        .form(
+            &format!("/leveranciers/{supplier}"),
+            &[
+                ("name", "Leerling Online BV"),
+                ("processor", "ja"),
+                ("data_location", "DE"),
+                ("convenant_status", "supporter"),
+            ],
+        )
+        .await;
+    assert_eq!(changed.status(), 303);
+    let stored = json(app.get(&token, &format!("/api/v1/suppliers/{supplier}")).await, 200).await;
+    assert_eq!(
+        (stored["data_location"].as_str(), stored["convenant_status"].as_str()),
+        (Some("DE"), Some("supporter"))
+    );
+    assert!(stored["contact"].is_null(), "a field left empty is cleared: {stored}");
+
+    // A system no longer in use no longer needs an activity.
+    let (status, html) = app.page(&format!("/systemen/{system}")).await;
+    assert_eq!(status, 200);
+    assert!(html.contains(r#"<option value="ja" selected>"#), "{html}");
+    let retired = app.form(&format!("/systemen/{system}"), &[("name", "Oude website"), ("in_use", "nee")]).await;
+    assert_eq!(retired.status(), 303);
+    let findings = json(app.get(&token, "/api/v1/processing-register/findings").await, 200).await;
+    assert_eq!(findings["register"], json!([]), "{findings}");
+
+    // An agreement gets its new end date; a recipient its occasion.
+    let agreement = json(
+        app.post(
+            &token,
+            "/api/v1/processor-agreements",
+            &json!({"supplier_id": supplier, "model": "general", "signed_at": "2026-01-10"}),
+        )
+        .await,
+        201,
+    )
+    .await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (status, html) = app.page(&format!("/verwerkersovereenkomsten/{agreement}/wijzigen")).await;
+    assert_eq!(status, 200);
+    assert!(html.contains(r#"value="2026-01-10""#), "{html}");
+    let renewed = app
+        .form(
+            &format!("/verwerkersovereenkomsten/{agreement}/wijzigen"),
+            &[("supplier_id", &supplier), ("model", "general"), ("signed_at", "2026-01-10"), ("ends_at", "2029-12-31")],
+        )
+        .await;
+    assert_eq!(renewed.status(), 303);
+    let stored = json(app.get(&token, &format!("/api/v1/processor-agreements/{agreement}")).await, 200).await;
+    assert_eq!(stored["ends_at"], "2029-12-31", "{stored}");
+    let body =
+        json!({"name": "DUO", "kind": "public_authority", "legal_ground": "art. 178a WPO", "shared": "Inschrijving"});
+    let recipient =
+        json(app.post(&token, "/api/v1/recipients", &body).await, 201).await["id"].as_str().unwrap().to_owned();
+    let form = [
+        ("name", "DUO"),
+        ("kind", "public_authority"),
+        ("legal_ground", "art. 178a WPO"),
+        ("shared", "Inschrijving"),
+        ("occasion", "Bij elke inschrijving"),
+    ];
+    assert_eq!(app.form(&format!("/ontvangers/{recipient}"), &form).await.status(), 303);
+    let stored = json(app.get(&token, &format!("/api/v1/recipients/{recipient}")).await, 200).await;
+    assert_eq!(stored["occasion"], "Bij elke inschrijving");
+
+    // The FG reads what is on record but gets no form; another board's supplier does not exist.
+    app.sign_out().await;
+    app.sign_in("fg@proef.nl", crate::helpers::PASSWORD).await;
+    let (status, html) = app.page(&format!("/leveranciers/{supplier}")).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Duitsland") || html.contains("DE"), "{html}");
+    assert!(!html.contains("Wijzigingen opslaan"));
+    let forbidden = app.form(&format!("/systemen/{system}"), &[("name", "Weg"), ("in_use", "ja")]).await;
+    assert_eq!(forbidden.status(), 403);
+    let other = app.board("Stichting Ander").await;
+    let theirs = app.staff(&other, "ibp@ander.nl", Role::St, ScopeKind::Board, &[]).await;
+    let body = json!({"name": "Hun Leverancier"});
+    let their_supplier =
+        json(app.post(&theirs, "/api/v1/suppliers", &body).await, 201).await["id"].as_str().unwrap().to_owned();
+    let (status, html) = app.page(&format!("/leveranciers/{their_supplier}")).await;
+    assert_eq!(status, 404);
+    assert!(!html.contains("Hun Leverancier"));
+});

@@ -163,3 +163,7 @@ parties.notices_intro = Wil de leverancier een andere partij inschakelen, dan me
 parties.no_notices = Nog geen meldingen.
 parties.decide = Besluit over
 parties.save_decision = Besluit vastleggen
+parties.save = Wijzigingen opslaan
+parties.back_systems = Terug naar systemen
+parties.back_recipients = Terug naar ontvangers
+parties.change = Wijzigen

@@ -131,6 +131,12 @@ impl Refused {
         Self { form, typed, errors }
     }
 
+    /// The form `form` filled with the values on record, to change them.
+    #[must_use]
+    pub fn filled(form: &'static str, stored: Vec<(String, String)>) -> Self {
+        Self { form, typed: stored, errors: Vec::new() }
+    }
+
     /// Whether `form` is the one refused.
     pub fn is(&self, form: &str) -> bool {
         !self.errors.is_empty() && self.form == form

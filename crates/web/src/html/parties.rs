@@ -87,6 +87,7 @@ fn refusal(
 // ---------------------------------------------------------------- rows
 
 pub struct SupplierRow {
+    pub id: String,
     pub name: String,
     pub convenant: String,
     pub location: String,
@@ -110,6 +111,7 @@ fn supplier_row(s: &SupplierView) -> SupplierRow {
         t("parties.no_agreement")
     };
     SupplierRow {
+        id: s.supplier.id.clone(),
         name: d.name.clone(),
         convenant,
         location: place(d.data_location.as_ref()),
@@ -291,6 +293,7 @@ pub async fn create_agreement(
 // ---------------------------------------------------------------- /systemen
 
 pub struct SystemRow {
+    pub id: String,
     pub name: String,
     pub supplier: String,
     pub product: String,
@@ -303,6 +306,7 @@ pub struct SystemRow {
 fn system_row(s: &InformationSystem) -> SystemRow {
     let d = &s.data;
     SystemRow {
+        id: s.id.clone(),
         name: d.name.clone(),
         supplier: s.supplier_name.clone().unwrap_or_default(),
         product: d.product.clone().unwrap_or_default(),
@@ -323,12 +327,10 @@ struct SystemsPage {
     refused: Refused,
 }
 
-async fn systems_page(state: &AppState, staff: &Staff, refused: Refused, status: StatusCode) -> PageResult {
-    let systems = app::systems(state, staff).await?;
-    let suppliers = app::suppliers(state, staff).await?;
+fn system_fields(suppliers: &[SupplierView]) -> Vec<Field> {
     let f = "system";
     let options = suppliers.iter().map(|s| (s.supplier.id.clone(), s.supplier.data.name.clone())).collect();
-    let system_form = vec![
+    vec![
         field(f, "name", "parties.field.name", "text", true),
         select(f, "supplier_id", "parties.field.supplier", false, options),
         field(f, "product", "parties.field.product", "text", false),
@@ -342,7 +344,13 @@ async fn systems_page(state: &AppState, staff: &Staff, refused: Refused, status:
         ),
         field(f, "data_location", "parties.field.data_location", "text", false),
         select(f, "in_use", "parties.field.in_use", true, yes_no()),
-    ];
+    ]
+}
+
+async fn systems_page(state: &AppState, staff: &Staff, refused: Refused, status: StatusCode) -> PageResult {
+    let systems = app::systems(state, staff).await?;
+    let suppliers = app::suppliers(state, staff).await?;
+    let system_form = system_fields(&suppliers);
     let page = SystemsPage {
         layout: Layout::for_staff(state, staff, t("parties.systems_title"), "/systemen"),
         systems: systems.iter().map(system_row).collect(),
@@ -527,6 +535,7 @@ pub async fn download(
 // ---------------------------------------------------------------- /ontvangers
 
 pub struct RecipientRow {
+    pub id: String,
     pub name: String,
     pub kind: String,
     pub legal_ground: String,
@@ -536,6 +545,7 @@ pub struct RecipientRow {
 
 fn recipient_row(r: &DataRecipient) -> RecipientRow {
     RecipientRow {
+        id: r.id.clone(),
         name: r.data.name.clone(),
         kind: label("recipient_kind", r.data.kind.code()).to_owned(),
         legal_ground: r.data.legal_ground.clone(),
@@ -555,16 +565,20 @@ struct RecipientsPage {
     refused: Refused,
 }
 
-async fn recipients_page(state: &AppState, staff: &Staff, refused: Refused, status: StatusCode) -> PageResult {
-    let overview = app::overview(state, staff).await?;
+fn recipient_fields() -> Vec<Field> {
     let f = "recipient";
-    let recipient_form = vec![
+    vec![
         field(f, "name", "parties.field.name", "text", true),
         select(f, "kind", "parties.field.kind", true, codes(RecipientKind::ALL, RecipientKind::code, "recipient_kind")),
         field(f, "legal_ground", "parties.field.legal_ground", "text", true),
         field(f, "shared", "parties.field.shared", "textarea", true),
         field(f, "occasion", "parties.field.occasion", "text", false),
-    ];
+    ]
+}
+
+async fn recipients_page(state: &AppState, staff: &Staff, refused: Refused, status: StatusCode) -> PageResult {
+    let overview = app::overview(state, staff).await?;
+    let recipient_form = recipient_fields();
     let page = RecipientsPage {
         layout: Layout::for_staff(state, staff, t("parties.recipients_title"), "/ontvangers"),
         processors: overview.processors.iter().map(supplier_row).collect(),
@@ -600,4 +614,261 @@ pub async fn recipients_pdf(
     StaffPage(staff): StaffPage,
 ) -> Result<Response, super::PageError> {
     Ok(crate::api::parties::pdf(app::overview_pdf(&state, &staff).await?))
+}
+
+// ---------------------------------------------------------------- changing one record
+
+/// One record's form filled with what is on record (`parties_edit.html`),
+/// with the lists that belong to it (a supplier's agreements and systems).
+#[derive(Template)]
+#[template(path = "parties_edit.html")]
+struct EditPage {
+    layout: Layout,
+    /// Where the form posts and the page lives.
+    action: String,
+    back: (&'static str, &'static str),
+    can_manage: bool,
+    fields: Vec<Field>,
+    /// Read-only facts: (label key, value).
+    details: Vec<(&'static str, String)>,
+    agreements: Vec<AgreementRow>,
+    systems: Vec<(String, String)>,
+    refused: Refused,
+}
+
+impl EditPage {
+    /// What is on record, as text, for someone who may read but not change it.
+    fn on_record(&self) -> Vec<(&'static str, String)> {
+        self.fields
+            .iter()
+            .map(|f| {
+                let value = self.refused.value(f.form, f.name);
+                let shown = f.options.iter().find(|(code, _)| code == value).map_or(value, |(_, label)| label.as_str());
+                (f.label, shown.to_owned())
+            })
+            .filter(|(_, v)| !v.is_empty())
+            .collect()
+    }
+
+    fn new(state: &AppState, staff: &Staff, title: &str, active: &str, action: String, fields: Vec<Field>) -> Self {
+        Self {
+            layout: Layout::for_staff(state, staff, title, active),
+            action,
+            back: ("/leveranciers", "parties.back"),
+            can_manage: staff.can(Action::RegisterManage),
+            fields,
+            details: Vec::new(),
+            agreements: Vec::new(),
+            systems: Vec::new(),
+            refused: Refused::default(),
+        }
+    }
+}
+
+fn iso(date: Option<Date>) -> String {
+    date.map_or_else(String::new, |d| d.to_string())
+}
+
+fn yes_or_no(value: bool) -> String {
+    (if value { "ja" } else { "nee" }).to_owned()
+}
+
+fn pairs(values: &[(&str, String)]) -> Vec<(String, String)> {
+    values.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect()
+}
+
+async fn supplier_page(
+    state: &AppState,
+    staff: &Staff,
+    id: &str,
+    refused: Option<Refused>,
+    status: StatusCode,
+) -> PageResult {
+    let detail = app::supplier(state, staff, id).await?;
+    let d = &detail.supplier.supplier.data;
+    let stored = pairs(&[
+        ("name", d.name.clone()),
+        ("processor", yes_or_no(d.processor)),
+        ("convenant_status", d.convenant_status.map(|c| c.code().to_owned()).unwrap_or_default()),
+        ("convenant_checked_on", iso(d.convenant_checked_on)),
+        ("data_location", d.data_location.clone().unwrap_or_default()),
+        ("contact", d.contact.clone().unwrap_or_default()),
+    ]);
+    let mut page =
+        EditPage::new(state, staff, &d.name, "/leveranciers", format!("/leveranciers/{id}"), supplier_fields());
+    page.details = vec![("parties.agreement", supplier_row(&detail.supplier).agreement)];
+    page.agreements = detail.agreements.iter().map(agreement_row).collect();
+    page.systems = detail.systems.iter().map(|s| (format!("/systemen/{}", s.id), s.data.name.clone())).collect();
+    page.refused = refused.unwrap_or_else(|| Refused::filled("supplier", stored));
+    Ok((status, render(&page)).into_response())
+}
+
+/// One supplier: its details to change, its agreements and its systems.
+pub async fn supplier(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    Path(id): Path<String>,
+) -> PageResult {
+    supplier_page(&state, &staff, &id, None, StatusCode::OK).await
+}
+
+pub async fn update_supplier(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    Path(id): Path<String>,
+    PagePairs(pairs): PagePairs,
+) -> PageResult {
+    match app::update_supplier(&state, &staff, &id, read(pairs.clone())?).await {
+        Ok(_) => Ok(Redirect::to("/leveranciers").into_response()),
+        Err(error) => {
+            let (status, refused) = refusal("supplier", pairs, error)?;
+            supplier_page(&state, &staff, &id, Some(refused), status).await
+        }
+    }
+}
+
+async fn system_page(
+    state: &AppState,
+    staff: &Staff,
+    id: &str,
+    refused: Option<Refused>,
+    status: StatusCode,
+) -> PageResult {
+    let system = app::system(state, staff, id).await?;
+    let suppliers = app::suppliers(state, staff).await?;
+    let d = &system.data;
+    let stored = pairs(&[
+        ("name", d.name.clone()),
+        ("supplier_id", d.supplier_id.clone().unwrap_or_default()),
+        ("product", d.product.clone().unwrap_or_default()),
+        ("holds", d.holds.clone().unwrap_or_default()),
+        ("classification", d.classification.map(|c| c.code().to_owned()).unwrap_or_default()),
+        ("data_location", d.data_location.clone().unwrap_or_default()),
+        ("in_use", yes_or_no(d.in_use)),
+    ]);
+    let mut page =
+        EditPage::new(state, staff, &d.name, "/leveranciers", format!("/systemen/{id}"), system_fields(&suppliers));
+    page.back = ("/systemen", "parties.back_systems");
+    page.refused = refused.unwrap_or_else(|| Refused::filled("system", stored));
+    Ok((status, render(&page)).into_response())
+}
+
+/// One system to change: a system no longer in use is marked so, and then
+/// no longer needs an activity in the register.
+pub async fn system(State(state): State<AppState>, StaffPage(staff): StaffPage, Path(id): Path<String>) -> PageResult {
+    system_page(&state, &staff, &id, None, StatusCode::OK).await
+}
+
+pub async fn update_system(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    Path(id): Path<String>,
+    PagePairs(pairs): PagePairs,
+) -> PageResult {
+    match app::update_system(&state, &staff, &id, read(pairs.clone())?).await {
+        Ok(_) => Ok(Redirect::to("/systemen").into_response()),
+        Err(error) => {
+            let (status, refused) = refusal("system", pairs, error)?;
+            system_page(&state, &staff, &id, Some(refused), status).await
+        }
+    }
+}
+
+async fn recipient_page(
+    state: &AppState,
+    staff: &Staff,
+    id: &str,
+    refused: Option<Refused>,
+    status: StatusCode,
+) -> PageResult {
+    let recipient = app::recipient(state, staff, id).await?;
+    let d = &recipient.data;
+    let stored = pairs(&[
+        ("name", d.name.clone()),
+        ("kind", d.kind.code().to_owned()),
+        ("legal_ground", d.legal_ground.clone()),
+        ("shared", d.shared.clone()),
+        ("occasion", d.occasion.clone().unwrap_or_default()),
+    ]);
+    let mut page =
+        EditPage::new(state, staff, &d.name, "/leveranciers", format!("/ontvangers/{id}"), recipient_fields());
+    page.back = ("/ontvangers", "parties.back_recipients");
+    page.refused = refused.unwrap_or_else(|| Refused::filled("recipient", stored));
+    Ok((status, render(&page)).into_response())
+}
+
+/// One recipient that is no processor, to change.
+pub async fn recipient(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    Path(id): Path<String>,
+) -> PageResult {
+    recipient_page(&state, &staff, &id, None, StatusCode::OK).await
+}
+
+pub async fn update_recipient(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    Path(id): Path<String>,
+    PagePairs(pairs): PagePairs,
+) -> PageResult {
+    match app::update_recipient(&state, &staff, &id, read(pairs.clone())?).await {
+        Ok(_) => Ok(Redirect::to("/ontvangers").into_response()),
+        Err(error) => {
+            let (status, refused) = refusal("recipient", pairs, error)?;
+            recipient_page(&state, &staff, &id, Some(refused), status).await
+        }
+    }
+}
+
+async fn agreement_edit_page(
+    state: &AppState,
+    staff: &Staff,
+    id: &str,
+    refused: Option<Refused>,
+    status: StatusCode,
+) -> PageResult {
+    let detail = app::agreement(state, staff, id).await?;
+    let suppliers = app::suppliers(state, staff).await?;
+    let agreement = &detail.agreement.agreement;
+    let d = &agreement.data;
+    let stored = pairs(&[
+        ("supplier_id", d.supplier_id.clone()),
+        ("model", d.model.code().to_owned()),
+        ("deviations", d.deviations.clone().unwrap_or_default()),
+        ("signed_at", iso(d.signed_at)),
+        ("signed_by", d.signed_by.clone().unwrap_or_default()),
+        ("effective_from", iso(d.effective_from)),
+        ("ends_at", iso(d.ends_at)),
+        ("review_date", iso(d.review_date)),
+    ]);
+    let title = crate::i18n::tf("parties.agreement_title", &[("supplier", &agreement.supplier_name)]);
+    let action = format!("/verwerkersovereenkomsten/{id}/wijzigen");
+    let mut page = EditPage::new(state, staff, &title, "/leveranciers", action, agreement_fields(&suppliers));
+    page.refused = refused.unwrap_or_else(|| Refused::filled("agreement", stored));
+    Ok((status, render(&page)).into_response())
+}
+
+/// The agreement's dates and model to change (a renewal, a new end date).
+pub async fn agreement_form(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    Path(id): Path<String>,
+) -> PageResult {
+    agreement_edit_page(&state, &staff, &id, None, StatusCode::OK).await
+}
+
+pub async fn update_agreement(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    Path(id): Path<String>,
+    PagePairs(pairs): PagePairs,
+) -> PageResult {
+    match app::update_agreement(&state, &staff, &id, read(pairs.clone())?).await {
+        Ok(_) => Ok(Redirect::to(&format!("/verwerkersovereenkomsten/{id}")).into_response()),
+        Err(error) => {
+            let (status, refused) = refusal("agreement", pairs, error)?;
+            agreement_edit_page(&state, &staff, &id, Some(refused), status).await
+        }
+    }
 }
