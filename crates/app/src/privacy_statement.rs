@@ -37,6 +37,8 @@ pub struct StatementSection {
 /// A published version, without its text.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Published {
+    /// `parents`, `pupils`, `staff` or `applicants`.
+    pub audience: String,
     pub version: i64,
     pub published_at: String,
     pub published_by: String,
@@ -47,6 +49,7 @@ pub struct Published {
 impl From<&PublishedStatement> for Published {
     fn from(p: &PublishedStatement) -> Self {
         Self {
+            audience: p.audience.clone(),
             version: p.version,
             published_at: p.published_at.to_string(),
             published_by: p.published_by_name.clone(),
@@ -194,6 +197,7 @@ pub async fn publish(app: &App, staff: &Staff, command: Publish) -> Result<(Publ
     let version = board.publish_statement(&actor, &new).await?;
     Ok((
         Published {
+            audience: audience.code().to_owned(),
             version,
             published_at: actor.at.to_string(),
             published_by: staff.principal.name.clone(),
