@@ -29,6 +29,8 @@ enum Id {
     /// other recipient or agreement document of the fixture's board (in the
     /// path, or as `"{id}"` in the body).
     Party(&'static str),
+    /// No id: the caller's board gets an adopted register first (the privacy statement).
+    Adopted,
 }
 
 struct Route {
@@ -136,6 +138,9 @@ fn routes() -> Vec<Route> {
         route(Method::GET, "/recipients/{id}", Id::Party("recipient"), Some(RegisterView)),
         route(Method::PATCH, "/recipients/{id}", Id::Party("recipient"), Some(RegisterManage)),
         route(Method::GET, "/registers/queues", Id::None, Some(RegisterView)),
+        route(Method::GET, "/privacy-statement", Id::Adopted, Some(RegisterView)),
+        route(Method::POST, "/privacy-statement/publish", Id::Adopted, Some(RegisterManage)),
+        route(Method::GET, "/privacy-statement/versions", Id::None, Some(RegisterView)),
     ]
 }
 
@@ -235,6 +240,8 @@ fn request_for(route: &Route, f: &Fixture, n: usize) -> (Option<Value>, String, 
             None,
         ),
         ("PATCH", "/recipients/{id}") => (Some(json!({"occasion": "Jaarlijks"})), String::new(), None),
+        ("GET", "/privacy-statement" | "/privacy-statement/versions") => (None, "?audience=parents".to_owned(), None),
+        ("POST", "/privacy-statement/publish") => (Some(json!({"audience": "parents"})), String::new(), None),
         ("POST", "/incidents/assess") => (Some(json!({"confidentiality": "known_recipient", "recipient_confirmed_deletion": true})), String::new(), None),
         _ => (None, String::new(), None),
     }
@@ -303,6 +310,27 @@ async fn fresh_party(app: &TestApp, f: &Fixture, kind: &str, n: usize) -> String
             board.create_recipient(&actor, &data).await.unwrap().id
         }
     }
+}
+
+/// Gives `board` a profile, one activity and an adopted register, once.
+async fn ensure_adopted(app: &TestApp, board: &aantoonbaar_store::BoardId) {
+    use aantoonbaar_rules::register::{BoardProfile, Dpo, template};
+    let store = app.store.board(board);
+    if store.register_version(None).await.unwrap().is_some() {
+        return;
+    }
+    let profile = BoardProfile {
+        name: "Stichting Proef".to_owned(),
+        address: "Schoolstraat 1, Heerlen".to_owned(),
+        kvk: None,
+        contact_email: "info@proef.nl".to_owned(),
+        dpo: Dpo { name: "FG Proef".to_owned(), email: "fg@proef.nl".to_owned(), phone: None },
+    };
+    store.set_board_profile(&app.actor(), &profile).await.unwrap();
+    if store.activities(&aantoonbaar_store::Scope::Board).await.unwrap().is_empty() {
+        store.create_activities(&app.actor(), &template::activities()[..1]).await.unwrap();
+    }
+    aantoonbaar_app::register::adoption::adopt_board(store, &app.actor(), "Proef", "Besluit").await.unwrap();
 }
 
 /// An open request about the fixture's pupil, of the kind `route` acts on.
@@ -378,6 +406,14 @@ async fn call(app: &TestApp, token: Option<&str>, route: &Route, f: &Fixture, n:
         }
         Id::Request => fresh_request(app, route, f).await,
         Id::Party(kind) => fresh_party(app, f, kind, n).await,
+        Id::Adopted => {
+            if let Some(token) = token {
+                let me = json(app.get(token, "/api/v1/me").await, 200).await;
+                let board = app.board(me["board"].as_str().unwrap()).await;
+                ensure_adopted(app, &board).await;
+            }
+            String::new()
+        }
     };
     let (body, query, csv) = request_for(route, f, n);
     // A body's `"{id}"` is the fresh record too (the supplier of a new agreement).
