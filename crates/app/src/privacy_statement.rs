@@ -471,9 +471,12 @@ fn recipients(
     }
     let mut parties: Vec<String> = Vec::new();
     for a in activities {
-        for r in a.activity.recipients.iter().filter(|r| {
-            matches!(r.kind, RecipientKind::ThirdParty | RecipientKind::PublicAuthority)
-        }) {
+        for r in a
+            .activity
+            .recipients
+            .iter()
+            .filter(|r| matches!(r.kind, RecipientKind::ThirdParty | RecipientKind::PublicAuthority))
+        {
             let line = format!("{} ({})", r.name.trim(), label("register.recipient", r.kind.code()));
             if !parties.contains(&line) {
                 parties.push(line);
@@ -527,10 +530,8 @@ fn retention(activities: &[&RegisteredActivity]) -> Vec<String> {
     list(
         &mut lines,
         activities.iter().map(|a| {
-            let term = some(a.activity.retention.as_ref()).map_or_else(
-                || t("privacy_statement.retention_unknown").to_owned(),
-                str::to_owned,
-            );
+            let term = some(a.activity.retention.as_ref())
+                .map_or_else(|| t("privacy_statement.retention_unknown").to_owned(), str::to_owned);
             format!("{}: {term}", a.activity.name)
         }),
     );

@@ -78,7 +78,8 @@ story!(the_statement_covers_every_article_13_item_and_reads_as_html_json_and_pdf
     let statement = json(statement_json(&app, &ibp, "parents").await, 200).await;
     assert_eq!(statement["version"], Value::Null, "a draft until published: {statement}");
     assert_eq!(statement["register_version"], 1);
-    let items: Vec<&str> = statement["coverage"].as_array().unwrap().iter().map(|c| c["item"].as_str().unwrap()).collect();
+    let items: Vec<&str> =
+        statement["coverage"].as_array().unwrap().iter().map(|c| c["item"].as_str().unwrap()).collect();
     assert_eq!(items, ARTICLE_13);
     let sections: Vec<&str> =
         statement["sections"].as_array().unwrap().iter().map(|s| s["code"].as_str().unwrap()).collect();
@@ -172,8 +173,8 @@ story!(an_article_13_item_the_register_does_not_supply_is_shown_unsatisfied_with
 
 story!(publishing_makes_numbered_versions_and_the_public_page_shows_the_one_in_force_on_a_day, |app| {
     let (board, ibp, cvb) = adopted_board(&app, "Stichting Kerobei", "kerobei.nl").await;
-    let first = json(app.post(&ibp, "/api/v1/privacy-statement/publish", &json!({"audience": "parents"})).await, 201)
-        .await;
+    let first =
+        json(app.post(&ibp, "/api/v1/privacy-statement/publish", &json!({"audience": "parents"})).await, 201).await;
     assert_eq!(first["version"], 1);
     assert_eq!(first["register_version"], 1);
     let hash = first["sha256"].as_str().unwrap().to_owned();
@@ -196,12 +197,11 @@ story!(publishing_makes_numbered_versions_and_the_public_page_shows_the_one_in_f
     adopt(&app, &cvb, "Besluit CvB 2026-20").await;
     let draft = json(statement_json(&app, &ibp, "parents").await, 200).await;
     assert_eq!(draft["version"], Value::Null, "the changed text is a draft");
-    let second = json(app.post(&ibp, "/api/v1/privacy-statement/publish", &json!({"audience": "parents"})).await, 201)
-        .await;
+    let second =
+        json(app.post(&ibp, "/api/v1/privacy-statement/publish", &json!({"audience": "parents"})).await, 201).await;
     assert_eq!((second["version"].clone(), second["register_version"].clone()), (json!(2), json!(2)));
     assert_ne!(second["sha256"], first["sha256"]);
-    let versions =
-        json(app.get(&ibp, "/api/v1/privacy-statement/versions?audience=parents").await, 200).await;
+    let versions = json(app.get(&ibp, "/api/v1/privacy-statement/versions?audience=parents").await, 200).await;
     let numbers: Vec<i64> = versions.as_array().unwrap().iter().map(|v| v["version"].as_i64().unwrap()).collect();
     assert_eq!(numbers, [2, 1]);
     assert_eq!(json(app.get(&ibp, "/api/v1/privacy-statement/versions?audience=staff").await, 200).await, json!([]));
@@ -285,11 +285,8 @@ story!(another_boards_statement_is_never_visible, |app| {
     json(app.post(&stranger, "/api/v1/privacy-statement/publish", &json!({"audience": "parents"})).await, 409).await;
 
     let anyone = reqwest::Client::new();
-    let theirs = anyone
-        .get(format!("{}/privacyverklaring/{}/parents", app.address, elsewhere.as_str()))
-        .send()
-        .await
-        .unwrap();
+    let theirs =
+        anyone.get(format!("{}/privacyverklaring/{}/parents", app.address, elsewhere.as_str())).send().await.unwrap();
     assert_eq!(theirs.status(), 404);
     assert!(!theirs.text().await.unwrap().contains("Kerobei"));
     for path in [

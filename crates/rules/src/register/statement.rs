@@ -15,7 +15,7 @@
 //! authority); seed 001 art. 15 a–l.
 
 use super::{
-    ActivityStatus, BoardProfile, LegalBasis, RegisteredActivity, Register, Safeguard, SubjectCategory, countries,
+    ActivityStatus, BoardProfile, LegalBasis, Register, RegisteredActivity, Safeguard, SubjectCategory, countries,
 };
 use serde::Serialize;
 
@@ -257,21 +257,19 @@ fn check(code: &str, profile: &BoardProfile, activities: &[&RegisteredActivity])
     };
     match code {
         // Art. 13(1)(a): the identity and contact details of the controller.
-        "13(1)(a)" => {
-            if [&profile.name, &profile.address, &profile.contact_email].iter().any(|v| v.trim().is_empty()) {
-                missing.push(gap(gaps::CONTROLLER_MISSING, None, None));
-            }
+        "13(1)(a)" if [&profile.name, &profile.address, &profile.contact_email].iter().any(|v| v.trim().is_empty()) => {
+            missing.push(gap(gaps::CONTROLLER_MISSING, None, None));
         }
         // Art. 13(1)(b): the contact details of the FG (art. 37(7): published).
-        "13(1)(b)" => {
-            if profile.dpo.name.trim().is_empty() || profile.dpo.email.trim().is_empty() {
-                missing.push(gap(gaps::DPO_MISSING, None, None));
-            }
+        "13(1)(b)" if profile.dpo.name.trim().is_empty() || profile.dpo.email.trim().is_empty() => {
+            missing.push(gap(gaps::DPO_MISSING, None, None));
         }
         // Art. 13(1)(c): the purposes and the legal basis of each.
         "13(1)(c)" => {
             no_activities(&mut missing);
-            each(&mut missing, gaps::PURPOSE_MISSING, &|a| a.activity.purposes.iter().all(|p| p.text.trim().is_empty()));
+            each(&mut missing, gaps::PURPOSE_MISSING, &|a| {
+                a.activity.purposes.iter().all(|p| p.text.trim().is_empty())
+            });
         }
         // Art. 13(1)(d): the legitimate interests, where that is the basis.
         "13(1)(d)" => {
@@ -302,16 +300,13 @@ fn check(code: &str, profile: &BoardProfile, activities: &[&RegisteredActivity])
         // Art. 13(2)(a): the period the data are stored, or how it is set.
         "13(2)(a)" => each(&mut missing, gaps::RETENTION_MISSING, &|a| blank(a.activity.retention.as_ref())),
         // Art. 13(2)(b): the rights, addressed to the controller's contact.
-        "13(2)(b)" => {
-            if profile.contact_email.trim().is_empty() {
-                missing.push(gap(gaps::CONTROLLER_MISSING, None, None));
-            }
+        "13(2)(b)" if profile.contact_email.trim().is_empty() => {
+            missing.push(gap(gaps::CONTROLLER_MISSING, None, None));
         }
         // Art. 13(2)(c): withdrawing consent, where consent is the basis.
         "13(2)(c)" => {
-            applicable = activities
-                .iter()
-                .any(|a| a.activity.purposes.iter().any(|p| p.legal_basis == LegalBasis::Consent));
+            applicable =
+                activities.iter().any(|a| a.activity.purposes.iter().any(|p| p.legal_basis == LegalBasis::Consent));
         }
         // Art. 13(2)(d): the complaint to the AP is the same for everyone (art. 77).
         "13(2)(d)" => {}
@@ -405,7 +400,11 @@ mod tests {
                 subject_categories: subjects,
                 data_categories: vec![crate::register::DataCategory::Identification],
                 special_categories: Vec::new(),
-                recipients: vec![Recipient { name: "Leerkrachten".into(), kind: RecipientKind::Internal, supplier_id: None }],
+                recipients: vec![Recipient {
+                    name: "Leerkrachten".into(),
+                    kind: RecipientKind::Internal,
+                    supplier_id: None,
+                }],
                 transfers: Vec::new(),
                 retention: Some("2 jaar".into()),
                 security_measures: None,

@@ -35,8 +35,11 @@ pub(crate) async fn publish(pool: &Pool, board: &BoardId, actor: &Actor, stateme
     .await
     .map_err(|e| classify(e, "version", "register_version"))?;
     // The text's hash is the entry's subject, so the trail proves what was published.
-    let event = AuditEvent::new(AuditAction::Create, "privacy_statement", &statement.sha256)
-        .fields(&["audience", "version", "register_version"]);
+    let event = AuditEvent::new(AuditAction::Create, "privacy_statement", &statement.sha256).fields(&[
+        "audience",
+        "version",
+        "register_version",
+    ]);
     audit(&mut tx, board, actor, &event).await?;
     tx.commit().await?;
     Ok(next)

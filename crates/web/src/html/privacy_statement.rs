@@ -83,7 +83,13 @@ struct PublicLinks {
 
 /// The statement as a complete HTML page without navigation, for the API.
 #[must_use]
-pub fn document(state: &AppState, title: &str, board_name: &str, note: &str, sections: &[StatementSection]) -> Response {
+pub fn document(
+    state: &AppState,
+    title: &str,
+    board_name: &str,
+    note: &str,
+    sections: &[StatementSection],
+) -> Response {
     render(&PublicPage {
         layout: Layout::public(state, &CsrfToken(String::new()), title),
         title: title.to_owned(),
@@ -131,9 +137,10 @@ async fn published(
 ) -> Result<app::PublicStatement, PageError> {
     let on = parse_on(query.on.as_ref())?;
     app::public(state, board, audience, on).await.map_err(|e| match e {
-        aantoonbaar_app::Error::NotFound => {
-            PageError::from(Problem { detail: t("privacy_statement.none_published").to_owned(), ..Problem::not_found() })
-        }
+        aantoonbaar_app::Error::NotFound => PageError::from(Problem {
+            detail: t("privacy_statement.none_published").to_owned(),
+            ..Problem::not_found()
+        }),
         other => other.into(),
     })
 }
@@ -359,9 +366,8 @@ pub async fn show(
     Query(query): Query<StaffQuery>,
 ) -> PageResult {
     let audience = chosen(query.audience.as_ref())?;
-    let message = query
-        .published
-        .map(|v| (tf("privacy_statement.page_published", &[("version", &v.to_string())]), false));
+    let message =
+        query.published.map(|v| (tf("privacy_statement.page_published", &[("version", &v.to_string())]), false));
     staff_page(&state, &staff, audience, message, StatusCode::OK).await
 }
 
@@ -375,12 +381,10 @@ pub async fn publish(
     let audience = chosen(audience_code.as_ref())?;
     let command: Publish = read(pairs)?;
     match app::publish(&state, &staff, command).await {
-        Ok((published, _)) => Ok(Redirect::to(&format!(
-            "{PAGE}?audience={}&published={}",
-            audience.code(),
-            published.version
-        ))
-        .into_response()),
+        Ok((published, _)) => {
+            Ok(Redirect::to(&format!("{PAGE}?audience={}&published={}", audience.code(), published.version))
+                .into_response())
+        }
         Err(error) => {
             let problem = refused(error)?;
             staff_page(&state, &staff, audience, Some((problem.detail.clone(), true)), problem.status).await
