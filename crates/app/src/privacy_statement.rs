@@ -269,13 +269,29 @@ pub async fn public(app: &App, board_id: &str, audience_code: &str, on: Option<D
 /// Only when the PDF cannot be made.
 pub async fn pdf(title: &str, board_name: &str, note: &str, sections: &[StatementSection]) -> Result<Vec<u8>> {
     let document = aantoonbaar_documents::privacy_statement::Statement {
-        title: format!("{title} · {board_name}"),
+        title: title.to_owned(),
+        board: board_name.to_owned(),
         note: note.to_owned(),
         sections: sections.iter().map(|s| (s.title.clone(), s.text.clone())).collect(),
     };
     crate::blocking(move || aantoonbaar_documents::privacy_statement::statement(&document))
         .await?
         .map_err(|e| Error::internal(&e))
+}
+
+/// The line under a page's title: which version, from when (the hash is shown apart).
+#[must_use]
+pub fn version_line(version: Option<i64>, published_at: Option<jiff::Timestamp>) -> String {
+    match (version, published_at) {
+        (Some(version), Some(at)) => tf(
+            "privacy_statement.version_line",
+            &[
+                ("version", &version.to_string()),
+                ("date", &crate::requests::dutch_date(aantoonbaar_rules::calendar::dutch_date(at))),
+            ],
+        ),
+        _ => t("privacy_statement.pdf_draft").to_owned(),
+    }
 }
 
 /// A line under a PDF's title: which version, from when, with what hash.

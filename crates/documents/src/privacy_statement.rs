@@ -9,6 +9,8 @@ use crate::{DocumentError, DocumentSection, sectioned_document};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Statement {
     pub title: String,
+    /// The board whose statement it is: the heading of the version line.
+    pub board: String,
     /// Which version, published when, with which hash (or: a draft).
     pub note: String,
     pub sections: Vec<(String, String)>,
@@ -35,7 +37,7 @@ pub fn statement(statement: &Statement) -> Result<Vec<u8>, DocumentError> {
             (title.clone(), paragraphs)
         })
         .collect();
-    let mut sections = vec![DocumentSection { title: &statement.title, rows: vec![(statement.note.as_str(), "")] }];
+    let mut sections = vec![DocumentSection { title: &statement.board, rows: vec![(statement.note.as_str(), "")] }];
     for (title, paragraphs) in &bulleted {
         sections.push(DocumentSection { title, rows: paragraphs.iter().map(|p| (p.as_str(), "")).collect() });
     }
@@ -50,12 +52,14 @@ mod tests {
     fn the_statement_is_a_pdf() {
         let pdf = statement(&Statement {
             title: "Privacyverklaring".to_owned(),
+            board: "Stichting Kerobei".to_owned(),
             note: "Versie 1".to_owned(),
             sections: vec![("Wie zijn wij?".to_owned(), "Stichting Kerobei\n- Adres: Schoolstraat 1".to_owned())],
         })
         .unwrap();
         assert!(pdf.starts_with(b"%PDF"));
-        let empty = Statement { title: "x".to_owned(), note: String::new(), sections: Vec::new() };
+        let empty =
+            Statement { title: "x".to_owned(), board: String::new(), note: String::new(), sections: Vec::new() };
         assert!(matches!(statement(&empty), Err(DocumentError::Empty)));
     }
 }

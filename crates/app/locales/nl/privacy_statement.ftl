@@ -34,7 +34,7 @@ privacy_statement.section.security = Hoe beschermen wij de gegevens?
 ## De tekst
 privacy_statement.intro = In deze verklaring leest u welke persoonsgegevens { $board } gebruikt, waarom wij dat doen en welke rechten u hebt.
 privacy_statement.intro.parents = Het gaat om de gegevens van uw kind en om uw eigen gegevens als ouder of verzorger.
-privacy_statement.intro.pupils = Het gaat om je eigen gegevens als leerling. Ben je 16 jaar of ouder? Dan beslis je zelf over je gegevens.
+privacy_statement.intro.pupils = Het gaat om uw eigen gegevens als leerling. Vanaf 16 jaar beslist u zelf over uw gegevens en gebruikt u zelf uw rechten.
 privacy_statement.intro.staff = Het gaat om uw gegevens als medewerker.
 privacy_statement.intro.applicants = Het gaat om uw gegevens als sollicitant.
 privacy_statement.controller = { $board } is verantwoordelijk voor deze gegevens. Wij zijn het bestuur van de scholen.
@@ -93,7 +93,7 @@ privacy_statement.obligation.public_task = Gegevens voor het onderwijs hebben wi
 privacy_statement.obligation.vital_interests = Gegevens om iemands leven of gezondheid te beschermen, gebruiken wij alleen in een noodgeval.
 privacy_statement.obligation.legitimate_interests = Gegevens voor ons gerechtvaardigd belang hoeft u niet te geven. U mag er bezwaar tegen maken.
 privacy_statement.applies_to = Dit geldt voor: { $activities }.
-privacy_statement.no_automated = Een computer neemt bij ons nooit alleen een besluit over u of uw kind. Er kijkt altijd een mens mee. Wij maken ook geen profielen.
+privacy_statement.no_automated = Bij ons neemt een computer nooit alleen een besluit over iemand. Er kijkt altijd een mens mee. Wij maken ook geen profielen.
 privacy_statement.automated_intro = Bij deze onderwerpen helpt een computer bij een besluit. Hier staat hoe dat werkt en wat het voor u betekent:
 privacy_statement.automated_rights = U mag altijd vragen dat een mens het besluit opnieuw bekijkt. U mag ook uw mening geven en het besluit aanvechten.
 privacy_statement.security_intro = Wij beschermen de gegevens goed, zodat ze niet kwijtraken en niemand ze ziet die dat niet mag.
@@ -101,6 +101,7 @@ privacy_statement.security_breach = Gaat er toch iets mis, bijvoorbeeld bij een 
 
 ## De PDF
 privacy_statement.pdf_version = Versie { $version }, gepubliceerd op { $date }. Controlegetal (SHA-256): { $hash }
+privacy_statement.version_line = Versie { $version }, gepubliceerd op { $date }.
 privacy_statement.pdf_draft = Concept: deze versie is nog niet gepubliceerd.
 
 ## Wat de controle mist

@@ -114,8 +114,6 @@ pub async fn get(
     let audience = audience_of(&query)?;
     let draft = app::preview(&state, &staff, audience).await?;
     let published = draft.published().cloned();
-    let at = published.as_ref().and_then(|p| p.published_at.parse::<jiff::Timestamp>().ok());
-    let note = app::version_note(published.as_ref().map(|p| p.version), at, &draft.sha256);
     if wants(&headers, "application/json") {
         let (coverage, other): (Vec<&Coverage>, Vec<&Coverage>) =
             draft.coverage.iter().partition(|c| ARTICLE_13_ITEMS.contains(&c.item));
@@ -133,10 +131,12 @@ pub async fn get(
         .into_response());
     }
     if wants(&headers, "application/pdf") {
+        let at = published.as_ref().and_then(|p| p.published_at.parse::<jiff::Timestamp>().ok());
+        let note = app::version_note(published.as_ref().map(|p| p.version), at, &draft.sha256);
         let bytes = app::pdf(&draft.title, &draft.board_name, &note, &draft.sections).await?;
         return Ok(crate::html::privacy_statement::pdf(bytes));
     }
-    Ok(crate::html::privacy_statement::document(&state, &draft.title, &draft.board_name, &note, &draft.sections))
+    Ok(crate::html::privacy_statement::document(&state, &draft))
 }
 
 /// Publishes the statement for `{audience}` as it reads now (IBP manager):

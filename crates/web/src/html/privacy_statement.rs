@@ -70,6 +70,8 @@ struct PublicPage {
     board_name: String,
     /// "Versie 2, gepubliceerd op …", or that it is a draft.
     note: String,
+    /// Hex SHA-256 of the text.
+    sha256: String,
     sections: Vec<SectionView>,
     /// The public page's own links and date form; absent in the API's document.
     public: Option<PublicLinks>,
@@ -83,19 +85,16 @@ struct PublicLinks {
 
 /// The statement as a complete HTML page without navigation, for the API.
 #[must_use]
-pub fn document(
-    state: &AppState,
-    title: &str,
-    board_name: &str,
-    note: &str,
-    sections: &[StatementSection],
-) -> Response {
+pub fn document(state: &AppState, draft: &Draft) -> Response {
+    let published = draft.published();
+    let at = published.and_then(|p| p.published_at.parse::<jiff::Timestamp>().ok());
     render(&PublicPage {
-        layout: Layout::public(state, &CsrfToken(String::new()), title),
-        title: title.to_owned(),
-        board_name: board_name.to_owned(),
-        note: note.to_owned(),
-        sections: section_views(sections),
+        layout: Layout::public(state, &CsrfToken(String::new()), &draft.title),
+        title: draft.title.clone(),
+        board_name: draft.board_name.clone(),
+        note: app::version_line(published.map(|p| p.version), at),
+        sha256: draft.sha256.clone(),
+        sections: section_views(&draft.sections),
         public: None,
     })
 }
@@ -171,7 +170,8 @@ pub async fn public(
         layout: Layout::public(&state, &csrf, &statement.title),
         title: statement.title.clone(),
         board_name: statement.board_name.clone(),
-        note: note(&statement),
+        note: app::version_line(Some(statement.version), Some(statement.published_at)),
+        sha256: statement.sha256.clone(),
         sections: section_views(&statement.sections),
         public: Some(PublicLinks { action: base, pdf, on }),
     }))
