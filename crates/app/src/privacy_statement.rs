@@ -12,7 +12,6 @@
 use crate::error::{Error, Result};
 use crate::i18n::{t, tf};
 use crate::input::{Given, TEXT_LIMIT, Unknown, done, given_text, rule};
-use crate::register::Adopted;
 use crate::{App, Staff};
 use aantoonbaar_rules::Action;
 use aantoonbaar_rules::register::statement::{self, Audience, Coverage, Section};
@@ -131,7 +130,11 @@ async fn draft(app: &App, board: &BoardId, audience: Audience) -> Result<Draft> 
     Ok(Draft {
         audience,
         title: title(audience),
-        board_name: if profile.name.trim().is_empty() { adopted_name(&adopted) } else { profile.name.clone() },
+        board_name: if profile.name.trim().is_empty() {
+            adopted.register.profile.name.clone()
+        } else {
+            profile.name.clone()
+        },
         register_version: adopted.version,
         sections,
         coverage,
@@ -139,10 +142,6 @@ async fn draft(app: &App, board: &BoardId, audience: Audience) -> Result<Draft> 
         sha256,
         latest: latest.as_ref().map(Published::from),
     })
-}
-
-fn adopted_name(adopted: &Adopted) -> String {
-    adopted.register.profile.name.clone()
 }
 
 /// The statement for `audience` as it would read now, with its coverage

@@ -254,9 +254,14 @@ pub struct StaffQuery {
     published: Option<i64>,
 }
 
-/// Where a gap is fixed: the activity's form, or the board's profile.
+/// Where a gap is fixed: the activity's form, the register (no activity for
+/// this audience yet), or the board's profile.
 fn fix_link(gap: &Gap) -> String {
-    gap.activity_id.as_ref().map_or_else(|| "/register/profiel".to_owned(), |id| format!("/register/{id}"))
+    match &gap.activity_id {
+        Some(id) => format!("/register/{id}"),
+        None if gap.code == aantoonbaar_rules::register::statement::gaps::NO_ACTIVITIES => "/register".to_owned(),
+        None => "/register/profiel".to_owned(),
+    }
 }
 
 fn gap_text(gap: &Gap) -> String {
