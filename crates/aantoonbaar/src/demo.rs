@@ -598,7 +598,10 @@ async fn seed_parties(
     use aantoonbaar_rules::register::parties::{AgreementModel, ConvenantStatus, RecipientKind};
     use aantoonbaar_store::parties::{AgreementData, RecipientData, SupplierData, SystemData};
     let day = |months: i64| today.checked_add(Span::new().months(months)).unwrap_or(today);
-    let suppliers: [(&str, Option<ConvenantStatus>, &str, Option<(AgreementModel, i64, Option<Date>)>); 4] = [
+    /// Name, convenant status, data location, and the agreement: its model,
+    /// signed this many months ago, and its end.
+    type Seeded = (&'static str, Option<ConvenantStatus>, &'static str, Option<(AgreementModel, i64, Option<Date>)>);
+    let suppliers: [Seeded; 4] = [
         (
             "Topicus (ParnasSys)",
             Some(ConvenantStatus::Participant),

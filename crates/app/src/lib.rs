@@ -25,6 +25,7 @@ pub mod jobs;
 pub mod mail;
 pub mod parties;
 pub mod people;
+pub mod privacy_statement;
 pub mod pupils;
 pub mod register;
 pub mod requests;

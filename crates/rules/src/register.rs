@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 pub mod countries;
 pub mod parties;
+pub mod statement;
 pub mod template;
 
 code_enum! {

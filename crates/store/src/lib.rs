@@ -13,7 +13,7 @@
 //!
 //! The methods live with their area (`audit.rs`, `boards.rs`, `consent.rs`,
 //! `guardians.rs`, `import.rs`, `incidents.rs`, `outbox.rs`, `pupils.rs`,
-//! `registers.rs`, `requests.rs`, `schools.rs`, `sessions.rs`, `users.rs`), each a thin
+//! `privacy_statements.rs`, `registers.rs`, `requests.rs`, `schools.rs`, `sessions.rs`, `users.rs`), each a thin
 //! `dispatch!` to the area's SQL in `queries/<area>.rs`.
 
 pub mod audit_chain;
@@ -129,6 +129,8 @@ pub use incidents::{
 mod outbox;
 pub use outbox::{Delivery, DueMail, NewMail, OutboxMail};
 pub mod parties;
+mod privacy_statements;
+pub use privacy_statements::{NewStatement, PublishedStatement, StatementAt};
 mod pupils;
 pub use pupils::PupilQuery;
 mod registers;

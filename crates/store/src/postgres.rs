@@ -18,6 +18,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (8, "consent_invitations", include_str!("../migrations/postgres/0008_consent_invitations.sql")),
     (9, "registers", include_str!("../migrations/postgres/0009_registers.sql")),
     (10, "parties", include_str!("../migrations/postgres/0010_parties.sql")),
+    (11, "privacy_statements", include_str!("../migrations/postgres/0011_privacy_statements.sql")),
 ];
 
 pub(crate) async fn connect(url: &str) -> Result<sqlx::PgPool> {

@@ -256,6 +256,19 @@ macro_rules! areas {
 }
 
 areas!(
-    audit, boards, consent, guardians, import, incidents, outbox, parties, pupils, registers, requests, schools,
-    sessions, users,
+    audit,
+    boards,
+    consent,
+    guardians,
+    import,
+    incidents,
+    outbox,
+    parties,
+    privacy_statements,
+    pupils,
+    registers,
+    requests,
+    schools,
+    sessions,
+    users,
 );

@@ -30,6 +30,8 @@ enum Id {
     /// path, or as `"{id}"` in the body); or its register made adoptable, with
     /// a fresh activity or adopted version (see `fresh_register`).
     Party(&'static str),
+    /// No id: the caller's board gets an adopted register first (the privacy statement).
+    Adopted,
 }
 
 struct Route {
@@ -151,6 +153,9 @@ fn routes() -> Vec<Route> {
         route(Method::GET, "/processing-register/versions", Id::None, Some(RegisterView)),
         route(Method::GET, "/processing-register/versions/{version}", Id::Party("version"), Some(RegisterView)),
         route(Method::GET, "/processing-register/changes", Id::None, Some(RegisterView)),
+        route(Method::GET, "/privacy-statement", Id::Adopted, Some(RegisterView)),
+        route(Method::POST, "/privacy-statement/publish", Id::Adopted, Some(RegisterManage)),
+        route(Method::GET, "/privacy-statement/versions", Id::None, Some(RegisterView)),
     ]
 }
 
@@ -260,17 +265,17 @@ fn request_for(route: &Route, f: &Fixture, n: usize) -> (Option<Value>, String, 
         ("PATCH", "/processing-activities/{id}") => (Some(json!({"retention": "2 jaar"})), String::new(), None),
         ("POST", "/processing-activities/{id}/comments") => (Some(json!({"text": "Bewaartermijn klopt niet"})), String::new(), None),
         ("POST", "/processing-register/adopt") => (Some(json!({"decision": format!("Besluit {n}")})), String::new(), None),
+        ("GET", "/privacy-statement" | "/privacy-statement/versions") => (None, "?audience=parents".to_owned(), None),
+        ("POST", "/privacy-statement/publish") => (Some(json!({"audience": "parents"})), String::new(), None),
         ("POST", "/incidents/assess") => (Some(json!({"confidentiality": "known_recipient", "recipient_confirmed_deletion": true})), String::new(), None),
         _ => (None, String::new(), None),
     }
 }
 
-/// The fixture's board with its profile and a fresh activity: adoptable.
-/// `"activity"` answers the activity's id, `"version"` adopts and answers
-/// the version's number, `"register"` answers nothing.
-async fn fresh_register(app: &TestApp, f: &Fixture, kind: &str) -> String {
+/// `board` with its profile and a fresh activity: adoptable. Answers the activity's id.
+async fn adoptable(app: &TestApp, board: &aantoonbaar_store::BoardId) -> String {
     use aantoonbaar_rules::register::{BoardProfile, Dpo, template};
-    let (board, actor) = (app.store.board(&f.board), app.actor());
+    let (store, actor) = (app.store.board(board), app.actor());
     let profile = BoardProfile {
         name: "Stichting Proef".to_owned(),
         address: "Schoolstraat 1, Heerlen".to_owned(),
@@ -278,16 +283,27 @@ async fn fresh_register(app: &TestApp, f: &Fixture, kind: &str) -> String {
         contact_email: "info@proef.nl".to_owned(),
         dpo: Dpo { name: "Fenna Visser".to_owned(), email: "fg@proef.nl".to_owned(), phone: None },
     };
-    board.set_board_profile(&actor, &profile).await.unwrap();
+    store.set_board_profile(&actor, &profile).await.unwrap();
     let mut activity = template::activities().swap_remove(0);
     activity.name = format!("Verwerking {}", uuid::Uuid::new_v4().simple());
-    let id = board.create_activity(&actor, None, &activity).await.unwrap().id;
+    store.create_activity(&actor, None, &activity).await.unwrap().id
+}
+
+/// Adopts `board`'s register as it is; answers the version's number.
+async fn adopted(app: &TestApp, board: &aantoonbaar_store::BoardId) -> String {
+    let store = app.store.board(board);
+    let version = aantoonbaar_app::register::adoption::adopt_board(store, &app.actor(), "CvB", "Besluit").await;
+    version.unwrap().version.to_string()
+}
+
+/// The fixture's board made adoptable: `"activity"` answers the fresh
+/// activity's id, `"version"` adopts and answers the version's number,
+/// `"register"` answers nothing.
+async fn fresh_register(app: &TestApp, f: &Fixture, kind: &str) -> String {
+    let activity = adoptable(app, &f.board).await;
     match kind {
-        "activity" => id,
-        "version" => {
-            let adopted = aantoonbaar_app::register::adoption::adopt_board(board, &actor, "CvB", "Besluit").await;
-            adopted.unwrap().version.to_string()
-        }
+        "activity" => activity,
+        "version" => adopted(app, &f.board).await,
         _ => String::new(),
     }
 }
@@ -433,6 +449,15 @@ async fn call(app: &TestApp, token: Option<&str>, route: &Route, f: &Fixture, n:
         }
         Id::Request => fresh_request(app, route, f).await,
         Id::Party(kind) => fresh_party(app, f, kind, n).await,
+        Id::Adopted => {
+            if let Some(token) = token {
+                let me = json(app.get(token, "/api/v1/me").await, 200).await;
+                let board = app.board(me["board"].as_str().unwrap()).await;
+                adoptable(app, &board).await;
+                adopted(app, &board).await;
+            }
+            String::new()
+        }
     };
     let (body, query, csv) = request_for(route, f, n);
     // A body's `"{id}"` is the fresh record too (the supplier of a new agreement).

@@ -21,6 +21,7 @@ mod pages;
 mod parents;
 mod parity;
 mod parties;
+mod privacy_statement;
 mod pupils;
 mod register;
 mod requests;

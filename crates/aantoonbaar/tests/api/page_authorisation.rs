@@ -56,6 +56,8 @@ fn pages() -> Vec<Page> {
         page("/systemen", Some(RegisterView)),
         page("/ontvangers", Some(RegisterView)),
         page("/ontvangers.pdf", Some(RegisterView)),
+        page("/privacyverklaring", Some(RegisterView)),
+        page("/privacyverklaring?audience=staff", Some(RegisterView)),
     ]
 }
 

@@ -11,6 +11,7 @@ mod imports;
 pub(crate) mod incidents;
 mod information_rights;
 pub(crate) mod parties;
+mod privacy_statement;
 pub(crate) mod pupils;
 mod register;
 pub(crate) mod requests;
@@ -125,6 +126,9 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(parties::recipients_overview))
         .routes(routes!(parties::recipients_get, parties::recipients_patch))
         .routes(routes!(parties::queues))
+        .routes(routes!(privacy_statement::get))
+        .routes(routes!(privacy_statement::publish))
+        .routes(routes!(privacy_statement::versions))
 }
 
 /// A JSON body whose type errors name the field (`serde_path_to_error`).

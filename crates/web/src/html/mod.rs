@@ -18,6 +18,7 @@ mod parent_consent;
 mod parent_requests;
 mod parents;
 mod parties;
+pub(crate) mod privacy_statement;
 mod pupils;
 mod register;
 mod requests;
@@ -141,6 +142,11 @@ pub fn router() -> Router<AppState> {
         .route("/ontvangers", get(parties::recipients).post(parties::create_recipient))
         .route("/ontvangers/{id}", get(parties::recipient).post(parties::update_recipient))
         .route("/ontvangers.pdf", get(parties::recipients_pdf))
+        .route(privacy_statement::PAGE, get(privacy_statement::show))
+        .route("/privacyverklaring/publiceren", post(privacy_statement::publish))
+        .route("/privacyverklaring/{board}/{audience}", get(privacy_statement::public))
+        .route("/privacyverklaring/{board}/{audience}/privacyverklaring.pdf", get(privacy_statement::public_pdf))
+        .route("/ouders/privacyverklaring", get(privacy_statement::for_parent))
         .route("/logboek", get(audit::show))
         .route("/logboek.csv", get(audit::export))
         .route("/static/app.css", get(stylesheet))
