@@ -527,6 +527,11 @@ async fn seed_register(board: BoardStore<'_>, actor: &Actor, today: Date) -> Res
     )
     .await
     .map_err(failed)?;
+    for audience in aantoonbaar_rules::register::statement::Audience::ALL {
+        aantoonbaar_app::privacy_statement::publish_board(board, &adopted_at, "Ilse Bakker", *audience)
+            .await
+            .map_err(failed)?;
+    }
     let draft = |name: &str, purpose: Purpose, data: Vec<DataCategory>| Activity {
         name: name.to_owned(),
         description: None,

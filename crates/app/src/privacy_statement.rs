@@ -18,7 +18,7 @@ use aantoonbaar_rules::register::statement::{self, Audience, Coverage, Section};
 use aantoonbaar_rules::register::{
     BoardProfile, DataCategory, LegalBasis, RecipientKind, Register, RegisteredActivity,
 };
-use aantoonbaar_store::{BoardId, NewStatement, PublishedStatement, StatementAt};
+use aantoonbaar_store::{BoardStore, NewStatement, PublishedStatement, StatementAt};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -109,11 +109,11 @@ pub fn title(audience: Audience) -> String {
 ///
 /// # Errors
 /// `privacy_statement.not_adopted` (409) before the first adoption, or the store.
-async fn draft(app: &App, board: &BoardId, audience: Audience) -> Result<Draft> {
-    let Some(adopted) = crate::register::adopted(app, board).await? else {
+async fn draft(store: BoardStore<'_>, audience: Audience) -> Result<Draft> {
+    let adopted = store.register_version(None).await?.map(crate::register::Adopted::try_from).transpose()?;
+    let Some(adopted) = adopted else {
         return Err(Error::conflict("audience", "privacy_statement.not_adopted"));
     };
-    let store = app.store.board(board);
     // Contact details are facts, not decisions: a new FG's address shows
     // without a new adoption; before any profile, the snapshot's.
     let profile = store.board_profile().await?.unwrap_or_else(|| adopted.register.profile.clone());
@@ -151,7 +151,7 @@ async fn draft(app: &App, board: &BoardId, audience: Audience) -> Result<Draft> 
 /// Forbidden, no adopted register (409), or the store.
 pub async fn preview(app: &App, staff: &Staff, audience: Audience) -> Result<Draft> {
     staff.may(Action::RegisterView)?;
-    draft(app, &staff.principal.board, audience).await
+    draft(app.store.board(&staff.principal.board), audience).await
 }
 
 /// Publishing: `{audience}`.
@@ -180,26 +180,38 @@ pub async fn publish(app: &App, staff: &Staff, command: Publish) -> Result<(Publ
     let text = given_text(&mut errors, "audience", command.audience, true, TEXT_LIMIT);
     let audience = rule(&mut errors, "audience", text, Audience::from_code);
     let audience = done(errors, audience)?;
-    let board = app.store.board(&staff.principal.board);
-    let draft = draft(app, &staff.principal.board, audience).await?;
+    publish_board(app.store.board(&staff.principal.board), &staff.actor(), &staff.principal.name, audience).await
+}
+
+/// Publishes `store`'s statement for `audience` by `published_by`: [`publish`]
+/// after its checks, and the demo seeder.
+///
+/// # Errors
+/// As [`publish`], without the permission and the command.
+pub async fn publish_board(
+    store: BoardStore<'_>,
+    actor: &aantoonbaar_store::Actor,
+    published_by: &str,
+    audience: Audience,
+) -> Result<(Published, bool)> {
+    let draft = draft(store, audience).await?;
     if let Some(same) = draft.published() {
         return Ok((same.clone(), false));
     }
-    let actor = staff.actor();
     let new = NewStatement {
         audience: audience.code().to_owned(),
-        published_by_name: staff.principal.name.clone(),
+        published_by_name: published_by.to_owned(),
         register_version: draft.register_version,
         body: draft.body,
         sha256: draft.sha256.clone(),
     };
-    let version = board.publish_statement(&actor, &new).await?;
+    let version = store.publish_statement(actor, &new).await?;
     Ok((
         Published {
             audience: audience.code().to_owned(),
             version,
             published_at: actor.at.to_string(),
-            published_by: staff.principal.name.clone(),
+            published_by: published_by.to_owned(),
             register_version: draft.register_version,
             sha256: draft.sha256,
         },

@@ -569,6 +569,18 @@ async fn an_ibp_manager_starts_the_register_from_the_template_records_a_supplier
         browser.goto(&format!("{base}/register")).await;
         assert!(browser.source().await.contains("href=\"/register/versies/1\""));
         accessible(&browser, "register adopted").await;
+        browser.click("form[action='/afmelden'] button").await;
+
+        // The IBP manager checks the privacy statement's coverage and publishes it for the public site.
+        sign_in(&browser, &app, "ibp@proef.nl").await;
+        browser.goto(&format!("{base}/privacyverklaring")).await;
+        assert!(browser.source().await.contains("Controle per wetsartikel"));
+        accessible(&browser, "privacy statement").await;
+        browser.click("form[action='/privacyverklaring/publiceren'] button").await;
+        browser.click("a[href^='/privacyverklaring/']").await;
+        let public = browser.source().await;
+        assert!(public.contains("Versie 1") && public.contains("Fenna Visser"), "{public}");
+        accessible(&browser, "public privacy statement").await;
     })
     .await;
 }

@@ -165,7 +165,6 @@ privacy_statement.page_draft = Dit is een concept uit versie { $register } van h
 privacy_statement.page_is_published = Deze tekst is gepubliceerd als versie { $version }.
 privacy_statement.page_published = Versie { $version } is gepubliceerd.
 privacy_statement.page_public_link = Openbare pagina
-privacy_statement.page_api_link = Als HTML (API)
 privacy_statement.page_publish = Publiceren
 privacy_statement.page_publish_hint = Publiceren maakt deze tekst de nieuwe versie op de openbare pagina. Oude versies blijven bewaard.
 privacy_statement.page_publish_same = Deze tekst is al gepubliceerd. Opnieuw publiceren maakt geen nieuwe versie.
