@@ -15,6 +15,7 @@ const DUTCH: &[&str] = &[
     include_str!("../locales/nl/audit.ftl"),
     include_str!("../locales/nl/register.ftl"),
     include_str!("../locales/nl/parties.ftl"),
+    include_str!("../locales/nl/register_export.ftl"),
 ];
 
 static CATALOGUE: LazyLock<HashMap<&'static str, String>> = LazyLock::new(|| entries(DUTCH).collect());

@@ -19,6 +19,7 @@
 //! margins.
 
 pub mod recipients;
+pub mod register;
 
 use krilla::Document;
 use krilla::color::luma;
