@@ -23,5 +23,6 @@ mod parity;
 mod parties;
 mod pupils;
 mod register;
+mod register_export;
 mod requests;
 mod security;
