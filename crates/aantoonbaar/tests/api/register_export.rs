@@ -444,3 +444,79 @@ story!(a_wrong_file_names_every_wrong_cell_by_row_and_column_and_writes_nothing,
     assert!(problem["errors"][0]["detail"].as_str().unwrap().contains("Verwerkingen"), "{problem}");
     assert_eq!(json(app.get(&token, "/api/v1/processing-activities").await, 200).await, json!([]));
 });
+
+/// The hidden file of the import's confirmation form, as the page carries it.
+fn hidden_content(page: &str) -> String {
+    let start = page.find("<textarea name=\"content\" hidden aria-hidden=\"true\">").expect("the confirmation form");
+    let rest = &page[start..];
+    let rest = &rest[rest.find('>').unwrap() + 1..];
+    rest[..rest.find("</textarea>").unwrap()].replace("&#x2f;", "/").replace("&#47;", "/").replace("&#43;", "+")
+}
+
+story!(the_ibp_manager_exports_and_imports_on_the_pages, |app| {
+    use crate::helpers::PASSWORD;
+    let (_, source) = board_with_register(&app, "Stichting Kerobei").await;
+    let (_, _, workbook_bytes) = export(&app, &source, "?format=xlsx", "").await;
+    let board = app.board("Stichting Nieuw").await;
+    app.staff(&board, "ibp@nieuw.nl", Role::St, ScopeKind::Board, &[]).await;
+    app.sign_in("ibp@nieuw.nl", PASSWORD).await;
+
+    let (status, page) = app.page("/register").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("href=\"/register/export\"") && page.contains("href=\"/register/import\""), "{page}");
+    let (status, page) = app.page("/register/export").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("/api/v1/processing-register?format=pdf"), "{page}");
+    assert!(page.contains("class=\"table-scroll\" role=\"region\" tabindex=\"0\""), "{page}");
+    // The page's links work with the session.
+    let response =
+        app.client.get(format!("{}/api/v1/processing-register?format=csv", app.address)).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let (status, page) = app.page("/register/import/indeling").await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("Grondslag") && page.contains("taak van algemeen belang") && page.contains("Doorgiften"),
+        "{page}"
+    );
+    let response = app.client.get(format!("{}/register/import/voorbeeld.xlsx", app.address)).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let example = response.bytes().await.unwrap();
+    assert!(sheets(&example)[0].1.len() > 10, "the template's activities");
+
+    // A wrong file: every wrong cell by row and column, nothing written.
+    let csrf = app.csrf().await;
+    let wrong = workbook(&[(
+        "Verwerkingen",
+        vec![vec!["Verwerking", "Doel", "Grondslag"], vec!["Nieuwsbrief", "Ouders informeren", "toestemmingen"]],
+    )]);
+    let part = reqwest::multipart::Part::bytes(wrong).file_name("register.xlsx");
+    let form = reqwest::multipart::Form::new().part("file", part);
+    let response =
+        app.client.post(format!("{}/register/import?csrf={csrf}", app.address)).multipart(form).send().await.unwrap();
+    assert_eq!(response.status(), 422);
+    let page = response.text().await.unwrap();
+    assert!(
+        page.contains("Rij 2, kolom Grondslag: &#39;toestemmingen&#39; is geen grondslag")
+            || page.contains("Rij 2, kolom Grondslag: &#x27;toestemmingen&#x27; is geen grondslag"),
+        "{page}"
+    );
+    assert!(page.contains("register.xlsx"), "the form says which file was checked: {page}");
+
+    // The export: a preview first, then the confirmation writes it.
+    let part = reqwest::multipart::Part::bytes(workbook_bytes).file_name("export.xlsx");
+    let form = reqwest::multipart::Form::new().part("file", part);
+    let response =
+        app.client.post(format!("{}/register/import?csrf={csrf}", app.address)).multipart(form).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let page = response.text().await.unwrap();
+    assert!(page.contains("Controle: deze verwerkingen komen erbij") && page.contains("Personeelsdossier"), "{page}");
+    let token = app.staff(&board, "api@nieuw.nl", Role::St, ScopeKind::Board, &[]).await;
+    assert_eq!(json(app.get(&token, "/api/v1/processing-activities").await, 200).await, json!([]));
+    let content = hidden_content(&page);
+    let response =
+        app.form("/register/import/bevestigen", &[("file_name", "export.xlsx"), ("content", &content)]).await;
+    assert_eq!(response.status(), 200);
+    let page = response.text().await.unwrap();
+    assert!(page.contains("Import voltooid"), "{page}");
+    assert_eq!(json(app.get(&token, "/api/v1/processing-activities").await, 200).await.as_array().unwrap().len(), 2);
+});
