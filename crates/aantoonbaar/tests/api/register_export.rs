@@ -518,5 +518,8 @@ story!(the_ibp_manager_exports_and_imports_on_the_pages, |app| {
     assert_eq!(response.status(), 200);
     let page = response.text().await.unwrap();
     assert!(page.contains("Import voltooid"), "{page}");
+    // The audit trail's page names the export by version and format.
+    let (_, page) = app.page("/logboek").await;
+    assert!(page.contains("Export van het verwerkingsregister actueel.csv"), "{page}");
     assert_eq!(json(app.get(&token, "/api/v1/processing-activities").await, 200).await.as_array().unwrap().len(), 2);
 });
