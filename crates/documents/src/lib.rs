@@ -20,6 +20,7 @@
 
 pub mod privacy_statement;
 pub mod recipients;
+pub mod register;
 
 use krilla::Document;
 use krilla::color::luma;

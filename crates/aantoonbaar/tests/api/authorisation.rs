@@ -156,6 +156,8 @@ fn routes() -> Vec<Route> {
         route(Method::GET, "/privacy-statement", Id::Adopted, Some(RegisterView)),
         route(Method::POST, "/privacy-statement/publish", Id::Adopted, Some(RegisterManage)),
         route(Method::GET, "/privacy-statement/versions", Id::None, Some(RegisterView)),
+        route(Method::GET, "/processing-register", Id::None, Some(RegisterView)),
+        route(Method::POST, "/processing-register/import", Id::None, Some(RegisterManage)),
     ]
 }
 
@@ -254,6 +256,7 @@ fn request_for(route: &Route, f: &Fixture, n: usize) -> (Option<Value>, String, 
             String::new(),
             None,
         ),
+        ("POST", "/processing-register/import") => (None, "?dry_run=true".to_owned(), None),
         ("PATCH", "/recipients/{id}") => (Some(json!({"occasion": "Jaarlijks"})), String::new(), None),
         ("PUT", "/board/profile") => (
             Some(json!({"name": "Stichting Proef", "address": "Schoolstraat 1, Heerlen", "contact_email": "info@proef.nl",
@@ -407,6 +410,22 @@ async fn fresh_request(app: &TestApp, route: &Route, f: &Fixture) -> String {
     board.create_request(&app.actor(), &new).await.unwrap().id
 }
 
+/// A register import of one activity, named uniquely by `n`.
+fn register_workbook(n: usize) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Verwerkingen").unwrap();
+    for (c, (title, value)) in (0_u16..).zip([
+        ("Verwerking", format!("Import {n}")),
+        ("Doel", "Onderwijs".to_owned()),
+        ("Grondslag", "public_task".to_owned()),
+    ]) {
+        sheet.write_string(0, c, title).unwrap();
+        sheet.write_string(1, c, value).unwrap();
+    }
+    book.save_to_buffer().unwrap()
+}
+
 async fn call(app: &TestApp, token: Option<&str>, route: &Route, f: &Fixture, n: usize) -> (u16, String) {
     let id = match route.id {
         Id::None => String::new(),
@@ -473,6 +492,11 @@ async fn call(app: &TestApp, token: Option<&str>, route: &Route, f: &Fixture, n:
     }
     if let Some(csv) = csv {
         request = request.header("content-type", "text/csv").body(csv);
+    }
+    if route.path == "/processing-register/import" {
+        request = request
+            .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .body(register_workbook(n));
     }
     if route.path == "/processor-agreements/{id}/documents" && route.method == Method::POST {
         let file = reqwest::multipart::Part::bytes(b"%PDF-1.4".to_vec()).file_name("overeenkomst.pdf");

@@ -24,5 +24,6 @@ mod parties;
 mod privacy_statement;
 mod pupils;
 mod register;
+mod register_export;
 mod requests;
 mod security;

@@ -6,7 +6,11 @@
 pub mod activities;
 pub mod adoption;
 pub mod comments;
+pub mod dpv;
+pub mod export;
+pub mod import;
 pub mod profile;
+pub mod sheet;
 pub mod template;
 
 use crate::error::Result;

@@ -14,6 +14,7 @@ pub(crate) mod parties;
 mod privacy_statement;
 pub(crate) mod pupils;
 mod register;
+mod register_export;
 pub(crate) mod requests;
 mod schools;
 mod users;
@@ -111,6 +112,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(register::version))
         .routes(routes!(register::changes))
         .routes(routes!(register::apply_template))
+        .routes(routes!(register_export::export))
+        .routes(routes!(register_export::import))
         .routes(routes!(parties::suppliers_list, parties::suppliers_create))
         .routes(routes!(parties::suppliers_get, parties::suppliers_patch))
         .routes(routes!(parties::systems_list, parties::systems_create))

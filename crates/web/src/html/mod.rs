@@ -21,6 +21,7 @@ mod parties;
 pub(crate) mod privacy_statement;
 mod pupils;
 mod register;
+mod register_export;
 mod requests;
 mod schools;
 pub(crate) mod sign_in;
@@ -123,6 +124,11 @@ pub fn router() -> Router<AppState> {
         .route("/register", get(register::show))
         .route("/register/nieuw", get(register::new_form).post(register::create))
         .route("/register/profiel", get(register::profile_form).post(register::profile_save))
+        .route("/register/export", get(register_export::export))
+        .route("/register/import", get(register_export::import_form).post(register_export::import_preview))
+        .route("/register/import/bevestigen", post(register_export::import_confirm))
+        .route("/register/import/indeling", get(register_export::import_layout))
+        .route("/register/import/voorbeeld.xlsx", get(register_export::import_example))
         .route("/register/vaststellen", post(register::adopt))
         .route("/register/voorbeeld", post(register::apply_template))
         .route("/register/versies/{version}", get(register::version))

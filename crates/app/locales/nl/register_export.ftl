@@ -1,0 +1,133 @@
+# Het verwerkingsregister exporteren (CSV, Excel, PDF, JSON, JSON-LD) en importeren uit Excel.
+
+## Bladen en kolommen van het Excelbestand (export en import gebruiken dezelfde indeling)
+register_export.sheet.main = Verwerkingen
+register_export.sheet.categories = Categorieën
+register_export.sheet.recipients = Ontvangers
+register_export.sheet.transfers = Doorgiften
+register_export.column.name = Verwerking
+register_export.column.description = Omschrijving
+register_export.column.purpose = Doel
+register_export.column.legal_basis = Grondslag
+register_export.column.legal_source = Wettelijke bron
+register_export.column.consent_purpose = Toestemmingsvraag
+register_export.column.balancing_test = Belangenafweging
+register_export.column.retention = Bewaartermijn
+register_export.column.security_measures = Beveiligingsmaatregelen
+register_export.column.systems = Systemen
+register_export.column.classification = Classificatie
+register_export.column.owner = Verantwoordelijke
+register_export.column.source = Herkomst
+register_export.column.automated_decisions = Geautomatiseerde besluiten
+register_export.column.status = Status
+register_export.column.review_date = Opnieuw bekijken op
+register_export.column.kind = Soort
+register_export.column.category = Categorie
+register_export.column.condition = Uitzondering art. 9
+register_export.column.recipient = Ontvanger
+register_export.column.recipient_kind = Soort ontvanger
+register_export.column.country = Land
+register_export.column.safeguard = Waarborg
+register_export.kind.subject = betrokkenen
+register_export.kind.data = gegevens
+register_export.kind.special = bijzondere gegevens
+
+## De PDF (voor de Autoriteit Persoonsgegevens of de inspectie)
+register_export.pdf.title = Register van verwerkingsactiviteiten (artikel 30 AVG)
+register_export.pdf.adopted = Versie { $version }, vastgesteld op { $date } door { $by } ({ $decision }). Gemaakt op { $today }.
+register_export.pdf.live = Werkversie: dit is het register zoals het nu is, nog niet in deze vorm vastgesteld. Gemaakt op { $today }.
+register_export.pdf.controller = Verwerkingsverantwoordelijke
+register_export.pdf.controller_name = Naam
+register_export.pdf.address = Adres
+register_export.pdf.kvk = KvK-nummer
+register_export.pdf.contact = Contact
+register_export.pdf.dpo = Functionaris gegevensbescherming
+register_export.pdf.dpo_contact = Contact functionaris
+register_export.pdf.purpose = Doel { $n }
+register_export.pdf.purpose_value = { $text } — grondslag: { $basis }
+register_export.pdf.source_value = bron: { $source }
+register_export.pdf.transfer_value = { $country }: { $safeguard }
+register_export.pdf.no_safeguard = geen waarborg
+register_export.pdf.special_value = { $category }: { $condition }
+register_export.pdf.no_condition = geen uitzondering
+register_export.pdf.none = geen
+register_export.pdf.empty = Het register heeft nog geen verwerkingen.
+
+## Fouten bij de import
+register_export.line = Rij { $row }, kolom { $column }: { $message }
+register_export.sheet_line = Blad { $sheet }, rij { $row }, kolom { $column }: { $message }
+register_export.unreadable = dit is geen Excelbestand (.xlsx) dat we kunnen lezen. Sla het bestand op als Excel-werkmap en probeer het opnieuw.
+register_export.no_main_sheet = het blad ‘Verwerkingen’ ontbreekt. Gebruik de indeling van het voorbeeldbestand.
+register_export.no_rows = er staan geen verwerkingen in het bestand.
+register_export.missing_column = deze kolom ontbreekt in het bestand.
+register_export.required = dit vak is leeg, maar moet ingevuld zijn.
+register_export.too_long = deze tekst is te lang.
+register_export.differs = deze waarde verschilt van rij { $first } van dezelfde verwerking. Zet de waarde alleen in de eerste rij, of overal hetzelfde.
+register_export.unknown_activity = '{ $value }' staat niet op het blad Verwerkingen. Schrijf de naam precies zo als daar.
+register_export.name_taken = er staat al een verwerking '{ $value }' in het register. Kies een andere naam of haal de rij weg.
+register_export.unknown_system = het systeem '{ $value }' staat niet bij de systemen. Voeg het eerst toe bij Systemen, of haal het weg.
+register_export.not.legal_basis = '{ $value }' is geen grondslag; kies uit { $values }.
+register_export.not.kind = '{ $value }' is geen soort; kies uit { $values }.
+register_export.not.subject = '{ $value }' is geen groep betrokkenen; kies uit { $values }.
+register_export.not.data = '{ $value }' is geen soort gegevens; kies uit { $values }.
+register_export.not.special = '{ $value }' is geen bijzonder persoonsgegeven; kies uit { $values }.
+register_export.not.condition = '{ $value }' is geen uitzondering uit artikel 9 lid 2; kies uit { $values }.
+register_export.not.recipient_kind = '{ $value }' is geen soort ontvanger; kies uit { $values }.
+register_export.not.safeguard = '{ $value }' is geen waarborg; kies uit { $values }.
+register_export.not.classification = '{ $value }' is geen classificatie; kies uit { $values }.
+register_export.not.status = '{ $value }' is geen status; kies uit { $values }.
+register_export.not.date = '{ $value }' is geen datum; schrijf de datum als JJJJ-MM-DD of DD-MM-JJJJ.
+register_export.not.country = '{ $value }' is geen landcode; schrijf het land als landcode van twee letters, zoals US.
+register_export.in_eea = { $value } hoort bij de EER: dat is geen doorgifte. Haal de rij weg.
+
+register_export.format_wrong = kies json, jsonld, csv, xlsx of pdf.
+register_export.version_wrong = kies live, adopted of het nummer van een vastgestelde versie.
+
+## Het logboek
+audit.entity.processing_register_export = Export van het verwerkingsregister
+
+## Pagina's
+register_export.link_export = Register exporteren
+register_export.link_import = Register importeren uit Excel
+register_export.title = Register exporteren
+register_export.intro = Download het verwerkingsregister. De PDF is bedoeld voor de Autoriteit Persoonsgegevens of de inspectie. Excel en CSV kunt u zelf bewerken. JSON en JSON-LD zijn voor andere computersystemen.
+register_export.version = Welke versie
+register_export.version_live = Het register zoals het nu is
+register_export.version_adopted = Versie { $version }, vastgesteld op { $date }
+register_export.no_versions = Het register is nog niet vastgesteld. U kunt alleen het register downloaden zoals het nu is.
+register_export.formats = Bestanden
+register_export.format = Bestand
+register_export.download = Downloaden
+register_export.format.pdf = PDF (art. 30 AVG, voor de toezichthouder)
+register_export.format.xlsx = Excel (.xlsx)
+register_export.format.csv = CSV (één rij per doel)
+register_export.format.json = JSON (met wat nog ontbreekt)
+register_export.format.jsonld = JSON-LD (W3C Data Privacy Vocabulary)
+register_export.import_title = Register importeren uit Excel
+register_export.import_intro = Zet verwerkingen in het register vanuit een Excelbestand. Gebruik de indeling van de export of van het voorbeeldbestand. Eerst controleren we het bestand; daarna bevestigt u. Staat er één fout in, dan wordt niets opgeslagen.
+register_export.file = Excelbestand (.xlsx)
+register_export.file_hint = Een export van dit register, of het voorbeeldbestand ingevuld.
+register_export.layout_link = Welke bladen en kolommen het bestand heeft
+register_export.example_link = Voorbeeldbestand (Excel) downloaden
+register_export.check = Bestand controleren
+register_export.preview = Controle: deze verwerkingen komen erbij
+register_export.done = Import voltooid: deze verwerkingen staan nu in het register
+register_export.purposes = doelen
+register_export.confirm = Importeren bevestigen
+register_export.failed = Het bestand is niet geïmporteerd; er is niets opgeslagen. Verbeter deze rijen en probeer het opnieuw:
+register_export.no_file = Kies een Excelbestand om te importeren.
+register_export.drafts = Nieuwe verwerkingen zijn een concept, ook als er ‘vastgesteld’ in het bestand staat: het bestuur stelt het hele register vast.
+register_export.layout_title = Indeling van het Excelbestand
+register_export.layout_intro = Het bestand heeft vier bladen. De export van het register heeft dezelfde indeling, dus een export kunt u weer importeren. Alleen het blad Verwerkingen is verplicht. Hoofdletters in kolomnamen en waarden maken niet uit. Kolommen die we niet kennen, slaan we over.
+register_export.layout_main = Eén rij per doel van een verwerking. Heeft een verwerking meer doelen, dan krijgt elk doel een eigen rij met dezelfde naam. De andere kolommen vult u in de eerste rij in, of in elke rij hetzelfde.
+register_export.layout_child = Eén rij per waarde. De kolom Verwerking noemt de verwerking precies zoals op het blad Verwerkingen.
+register_export.layout_column = Kolom
+register_export.layout_required = Verplicht
+register_export.layout_values = Wat erin mag
+register_export.layout_yes = ja
+register_export.layout_no = nee
+register_export.layout_text = tekst
+register_export.layout_date = datum, zoals 2027-08-31 of 31-08-2027
+register_export.layout_systems = namen van systemen uit het register, gescheiden door een puntkomma
+register_export.layout_country = landcode van twee letters buiten de EER, zoals US
+register_export.layout_example = Het voorbeeldbestand heeft de verwerkingen van het voorbeeldregister.
