@@ -551,7 +551,14 @@ async fn an_ibp_manager_starts_the_register_from_the_template_records_a_supplier
         let suppliers = browser.source().await;
         assert!(suppliers.contains("Oefenapp Inc."), "{suppliers}");
         accessible(&browser, "suppliers").await;
-        for page in ["/systemen", "/ontvangers", "/register/nieuw"] {
+        for page in [
+            "/systemen",
+            "/ontvangers",
+            "/register/nieuw",
+            "/register/export",
+            "/register/import",
+            "/register/import/indeling",
+        ] {
             browser.goto(&format!("{base}{page}")).await;
             accessible(&browser, page).await;
         }
