@@ -492,8 +492,8 @@ pub async fn seed(store: &Store, clock: &Clock) -> Result<Summary, StoreError> {
 /// changes since adoption have something to show.
 async fn seed_register(board: BoardStore<'_>, actor: &Actor, today: Date) -> Result<(), StoreError> {
     use aantoonbaar_rules::register::{
-        Activity, ActivityStatus, BoardProfile, DataCategory, Dpo, LegalBasis, Purpose, Recipient, RecipientKind,
-        SubjectCategory, Transfer, template,
+        Activity, BoardProfile, DataCategory, Dpo, LegalBasis, Purpose, Recipient, RecipientKind, SubjectCategory,
+        Transfer, template,
     };
     let failed = |e: aantoonbaar_app::Error| StoreError::Corrupt(e.to_string());
     let profile = BoardProfile {
@@ -533,27 +533,19 @@ async fn seed_register(board: BoardStore<'_>, actor: &Actor, today: Date) -> Res
             .map_err(failed)?;
     }
     let draft = |name: &str, purpose: Purpose, data: Vec<DataCategory>| Activity {
-        name: name.to_owned(),
-        description: None,
         purposes: vec![purpose],
         subject_categories: vec![SubjectCategory::Pupils],
         data_categories: data,
-        special_categories: Vec::new(),
         recipients: vec![Recipient {
             name: "Leerkrachten".to_owned(),
             kind: RecipientKind::Internal,
             supplier_id: None,
         }],
-        transfers: Vec::new(),
         retention: Some("Tot het einde van het schooljaar".to_owned()),
         security_measures: Some("Alleen de leerkracht van de groep heeft toegang.".to_owned()),
-        system_ids: Vec::new(),
-        classification: None,
         owner: Some("Directeur De Regenboog".to_owned()),
-        source: None,
-        automated_decisions: None,
-        status: ActivityStatus::Draft,
         review_date: review,
+        ..Activity::named(name.to_owned())
     };
     let photographer = Purpose {
         text: "Klassenfoto's door de schoolfotograaf".to_owned(),

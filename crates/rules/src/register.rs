@@ -307,6 +307,30 @@ pub struct Activity {
 }
 
 impl Activity {
+    /// A draft with only its name: what a new activity, a form or an import starts from.
+    #[must_use]
+    pub fn named(name: String) -> Self {
+        Self {
+            name,
+            description: None,
+            purposes: Vec::new(),
+            subject_categories: Vec::new(),
+            data_categories: Vec::new(),
+            special_categories: Vec::new(),
+            recipients: Vec::new(),
+            transfers: Vec::new(),
+            retention: None,
+            security_measures: None,
+            system_ids: Vec::new(),
+            classification: None,
+            owner: None,
+            source: None,
+            automated_decisions: None,
+            status: ActivityStatus::Draft,
+            review_date: None,
+        }
+    }
+
     /// Every special category, whether listed among the data categories or
     /// with its condition, each once.
     #[must_use]

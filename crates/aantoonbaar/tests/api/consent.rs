@@ -1,6 +1,6 @@
 //! Consent: the contract of decisions, objections, the publication check and settings.
 
-use crate::helpers::{Fixture, TestApp, json};
+use crate::helpers::{Fixture, TestApp, json, pdf_text};
 use crate::story;
 use aantoonbaar_rules::{Role, ScopeKind};
 use serde_json::{Value, json};
@@ -345,16 +345,6 @@ story!(the_consent_round_invites_every_custodial_parent_once_and_reminds_only_wh
     let entities: Vec<&str> = trail.iter().map(|e| e.entity.as_str()).collect();
     assert!(entities.contains(&"consent_invitations") && entities.contains(&"consent_reminders"), "{entities:?}");
 });
-
-/// The text of a PDF (poppler's pdftotext; scripts/test installs poppler-utils).
-fn pdf_text(bytes: &[u8]) -> String {
-    let file = std::env::temp_dir().join(format!("aantoonbaar-test-{}.pdf", uuid::Uuid::new_v4().simple()));
-    std::fs::write(&file, bytes).unwrap();
-    let output =
-        std::process::Command::new("pdftotext").arg(&file).arg("-").output().expect("pdftotext (poppler-utils)");
-    std::fs::remove_file(&file).ok();
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
 
 story!(the_consent_form_and_the_parent_letter_print_as_pdf_for_a_pupil_a_group_and_a_school, |app| {
     let board = app.board("Stichting Proef").await;

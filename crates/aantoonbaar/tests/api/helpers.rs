@@ -371,3 +371,13 @@ pub fn link_to(page: &str, rel: &str) -> Option<String> {
     let before = page.split(&format!(r#"" rel="{rel}""#)).next().filter(|b| b.len() < page.len())?;
     Some(before.rsplit("href=\"").next()?.replace("&#38;", "&"))
 }
+
+/// The text of a PDF (poppler's pdftotext; scripts/test installs poppler-utils).
+pub fn pdf_text(bytes: &[u8]) -> String {
+    let file = std::env::temp_dir().join(format!("aantoonbaar-test-{}.pdf", uuid::Uuid::new_v4().simple()));
+    std::fs::write(&file, bytes).expect("a temporary file");
+    let output =
+        std::process::Command::new("pdftotext").arg(&file).arg("-").output().expect("pdftotext (poppler-utils)");
+    std::fs::remove_file(&file).ok();
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}

@@ -3,7 +3,7 @@
 //! the queues, the 30-day objection clock, document hashes, the overview PDF
 //! and the reminders.
 
-use crate::helpers::{TestApp, json};
+use crate::helpers::{TestApp, json, pdf_text};
 use crate::story;
 use aantoonbaar_rules::{Role, ScopeKind};
 use jiff::civil::Date;
@@ -28,16 +28,6 @@ async fn supplier(app: &TestApp, token: &str, name: &str) -> String {
     let body = json!({"name": name, "convenant_status": "participant", "convenant_checked_on": "2026-09-01",
         "data_location": "nl", "contact": "privacy@leverancier.nl"});
     json(app.post(token, "/api/v1/suppliers", &body).await, 201).await["id"].as_str().unwrap().to_owned()
-}
-
-/// The text of a PDF (poppler's pdftotext, as the consent tests use it).
-fn pdf_text(bytes: &[u8]) -> String {
-    let file = std::env::temp_dir().join(format!("aantoonbaar-test-{}.pdf", uuid::Uuid::new_v4().simple()));
-    std::fs::write(&file, bytes).unwrap();
-    let output =
-        std::process::Command::new("pdftotext").arg(&file).arg("-").output().expect("pdftotext (poppler-utils)");
-    std::fs::remove_file(&file).ok();
-    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 story!(each_kind_is_created_and_read_back_through_the_contract, |app| {

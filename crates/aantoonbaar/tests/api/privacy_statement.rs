@@ -2,7 +2,7 @@
 //! audience, every art. 13 item covered by a section (or shown as missing),
 //! HTML, JSON and PDF, published as versions, and public without signing in.
 
-use crate::helpers::{Fixture, PASSWORD, TestApp, json};
+use crate::helpers::{Fixture, PASSWORD, TestApp, json, pdf_text};
 use crate::register::{profile, set_profile};
 use crate::story;
 use aantoonbaar_rules::{Role, ScopeKind};
@@ -45,16 +45,6 @@ fn all_text(statement: &Value) -> String {
 
 fn item<'a>(statement: &'a Value, code: &str) -> &'a Value {
     statement["coverage"].as_array().unwrap().iter().find(|c| c["item"] == code).unwrap()
-}
-
-/// The text of a PDF (poppler's pdftotext, as the other PDF tests use it).
-fn pdf_text(bytes: &[u8]) -> String {
-    let file = std::env::temp_dir().join(format!("aantoonbaar-test-{}.pdf", uuid::Uuid::new_v4().simple()));
-    std::fs::write(&file, bytes).unwrap();
-    let output =
-        std::process::Command::new("pdftotext").arg(&file).arg("-").output().expect("pdftotext (poppler-utils)");
-    std::fs::remove_file(&file).ok();
-    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 async fn activity_id(app: &TestApp, token: &str, name: &str) -> String {

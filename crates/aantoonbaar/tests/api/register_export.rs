@@ -3,7 +3,7 @@
 //! version, narrowed to what the caller may see — and imported again from
 //! XLSX, all or nothing, with every wrong cell named by row and column.
 
-use crate::helpers::{Fixture, TestApp, json};
+use crate::helpers::{Fixture, TestApp, json, pdf_text};
 use crate::register::{complete_activity, profile, set_profile};
 use crate::story;
 use aantoonbaar_rules::{Role, ScopeKind};
@@ -35,16 +35,6 @@ async fn export_json(app: &TestApp, token: &str, query: &str) -> Value {
     assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
     assert!(kind.starts_with("application/json"), "{kind}");
     serde_json::from_slice(&body).unwrap()
-}
-
-/// The text of a PDF (poppler's pdftotext, as the other PDF tests use it).
-fn pdf_text(bytes: &[u8]) -> String {
-    let file = std::env::temp_dir().join(format!("aantoonbaar-test-{}.pdf", uuid::Uuid::new_v4().simple()));
-    std::fs::write(&file, bytes).unwrap();
-    let output =
-        std::process::Command::new("pdftotext").arg(&file).arg("-").output().expect("pdftotext (poppler-utils)");
-    std::fs::remove_file(&file).ok();
-    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 /// Every sheet of a workbook: its name and its rows as text.

@@ -284,28 +284,7 @@ impl ActivityCommand {
     pub fn validate(self, base: Option<&StoredActivity>) -> Result<Validated, Vec<FieldError>> {
         let mut errors = self.unknown.errors();
         let mut changed: Vec<&'static str> = Vec::new();
-        let mut activity = base.map_or_else(
-            || Activity {
-                name: String::new(),
-                description: None,
-                purposes: Vec::new(),
-                subject_categories: Vec::new(),
-                data_categories: Vec::new(),
-                special_categories: Vec::new(),
-                recipients: Vec::new(),
-                transfers: Vec::new(),
-                retention: None,
-                security_measures: None,
-                system_ids: Vec::new(),
-                classification: None,
-                owner: None,
-                source: None,
-                automated_decisions: None,
-                status: ActivityStatus::Draft,
-                review_date: None,
-            },
-            |b| b.activity.clone(),
-        );
+        let mut activity = base.map_or_else(|| Activity::named(String::new()), |b| b.activity.clone());
         let mut school_id = base.and_then(|b| b.school_id.clone());
         let mut mark = |field: &'static str| changed.push(field);
         if base.is_none() || self.name.is_some() {

@@ -230,28 +230,6 @@ struct Building {
     values: HashMap<&'static str, (u64, String)>,
 }
 
-fn empty_activity(name: String) -> Activity {
-    Activity {
-        name,
-        description: None,
-        purposes: Vec::new(),
-        subject_categories: Vec::new(),
-        data_categories: Vec::new(),
-        special_categories: Vec::new(),
-        recipients: Vec::new(),
-        transfers: Vec::new(),
-        retention: None,
-        security_measures: None,
-        system_ids: Vec::new(),
-        classification: None,
-        owner: None,
-        source: None,
-        automated_decisions: None,
-        status: ActivityStatus::Draft,
-        review_date: None,
-    }
-}
-
 fn main_rows(table: &Table, errors: &mut Errors) -> Vec<Building> {
     let sheet = table.sheet;
     let mut out: Vec<Building> = Vec::new();
@@ -266,7 +244,7 @@ fn main_rows(table: &Table, errors: &mut Errors) -> Vec<Building> {
             Some(index) => index,
             None => {
                 out.push(Building {
-                    read: ReadActivity { row, activity: empty_activity(name), systems: Vec::new() },
+                    read: ReadActivity { row, activity: Activity::named(name), systems: Vec::new() },
                     values: HashMap::new(),
                 });
                 out.len() - 1
