@@ -233,11 +233,14 @@ pub fn sectioned_document(title: &str, sections: &[DocumentSection<'_>]) -> Resu
     layout.gap(8.0);
     layout.running_head = Some(title.to_owned());
     for section in sections {
-        layout.keep(HEADING.leading() + BODY.leading() * 2.0);
-        layout.gap(PARAGRAPH_GAP);
-        layout.paragraph(LEFT, WIDTH, HEADING, section.title);
-        layout.rule(LEFT, RIGHT, 0.4, 150);
-        layout.gap(4.0);
+        // A section without a title continues under the document's title.
+        if !section.title.is_empty() {
+            layout.keep(HEADING.leading() + BODY.leading() * 2.0);
+            layout.gap(PARAGRAPH_GAP);
+            layout.paragraph(LEFT, WIDTH, HEADING, section.title);
+            layout.rule(LEFT, RIGHT, 0.4, 150);
+            layout.gap(4.0);
+        }
         for (label, value) in &section.rows {
             if value.is_empty() {
                 layout.paragraph(LEFT, WIDTH, BODY, label);
@@ -391,7 +394,7 @@ const PARAGRAPH_GAP: f32 = 6.0;
 const TICK_COLUMN: f32 = 84.0;
 const TICK_GAP: f32 = 12.0;
 const TICK_SIDE: f32 = 10.0;
-const FIELD_LABEL: f32 = 120.0;
+const FIELD_LABEL: f32 = 140.0;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Style {
@@ -560,18 +563,26 @@ impl<'f> Layout<'f> {
 
     /// "Label   value", the value bold and wrapped in its column; the label
     /// (one line, shortened if need be) sits on the value's first baseline.
+    /// A label and its value beside it; a long label wraps in its column
+    /// (a legal document never cuts its labels off).
     fn field(&mut self, label: &str, value: &str) {
-        let label = self.fonts.shorten(label, LABEL, FIELD_LABEL - 8.0);
+        let labels = self.fonts.wrap(label, LABEL, FIELD_LABEL - 8.0);
         let values = self.fonts.wrap(value, FORM_VALUE, WIDTH - FIELD_LABEL);
-        self.keep((values.len().max(1) as f32 * FORM_VALUE.leading()).min(CONTENT_HEIGHT));
-        let baseline = self.y + self.fonts.baseline(FORM_VALUE);
-        let width = self.fonts.measure(&label, LABEL);
-        self.push(Item::Text { x: LEFT, y: baseline, width, style: LABEL, text: label });
-        if values.is_empty() {
-            self.gap(FORM_VALUE.leading());
-        }
-        for line in values {
-            self.line(LEFT + FIELD_LABEL, FORM_VALUE, line);
+        let lines = labels.len().max(values.len()).max(1);
+        self.keep((lines as f32 * FORM_VALUE.leading()).min(CONTENT_HEIGHT));
+        let (mut labels, mut values) = (labels.into_iter(), values.into_iter());
+        for _ in 0..lines {
+            self.keep(FORM_VALUE.leading());
+            let baseline = self.y + self.fonts.baseline(FORM_VALUE);
+            if let Some(text) = labels.next() {
+                let width = self.fonts.measure(&text, LABEL);
+                self.push(Item::Text { x: LEFT, y: baseline, width, style: LABEL, text });
+            }
+            if let Some(text) = values.next() {
+                let width = self.fonts.measure(&text, FORM_VALUE);
+                self.push(Item::Text { x: LEFT + FIELD_LABEL, y: baseline, width, style: FORM_VALUE, text });
+            }
+            self.y += FORM_VALUE.leading();
         }
         self.gap(1.0);
     }

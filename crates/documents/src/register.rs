@@ -36,7 +36,7 @@ fn rows(entry: &Entry) -> Vec<(&str, &str)> {
 /// Only when the embedded fonts or krilla fail.
 pub fn register(document: &RegisterDocument) -> Result<Vec<u8>, DocumentError> {
     let mut sections = vec![
-        DocumentSection { title: &document.title, rows: vec![(document.version_line.as_str(), "")] },
+        DocumentSection { title: "", rows: vec![(document.version_line.as_str(), "")] },
         DocumentSection { title: &document.controller.name, rows: rows(&document.controller) },
     ];
     if document.activities.is_empty() {

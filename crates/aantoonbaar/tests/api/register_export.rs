@@ -163,7 +163,8 @@ story!(every_format_has_its_content_type_and_a_formula_stays_text, |app| {
     // PDF: the art. 30 register for the supervisory authority.
     let (status, kind, body) = export(&app, &token, "", "application/pdf").await;
     assert_eq!((status, kind.as_str()), (200, "application/pdf"));
-    let text = pdf_text(&body);
+    // Words, not lines: where a value wraps is the layout's business.
+    let text = pdf_text(&body).split_whitespace().collect::<Vec<_>>().join(" ");
     for expected in [
         "Register van verwerkingsactiviteiten",
         "Werkversie",
