@@ -157,6 +157,11 @@ story!(every_cross_check_finds_what_a_person_would_miss, |app| {
     // A transfer outside the EEA needs a safeguard, and an adequacy decision must exist for that country.
     let bare = json!({"transfers": [{"country": "us"}]});
     assert_eq!(findings_of(&app, &token, "Cloud 1", bare).await, vec!["transfer_without_safeguard"]);
+    let cloud = json(app.get(&token, "/api/v1/processing-register/findings").await, 200).await;
+    let text =
+        cloud["activities"].as_array().unwrap().iter().find(|a| a["name"] == "Cloud 1").unwrap()["missing"][0]["text"]
+            .clone();
+    assert!(text.as_str().unwrap().contains("Verenigde Staten"), "the country in words: {text}");
     let no_decision = json!({"transfers": [{"country": "CN", "safeguard": "adequacy"}]});
     assert_eq!(findings_of(&app, &token, "Cloud 2", no_decision).await, vec!["adequacy_not_decided"]);
     let clauses = json!({"transfers": [{"country": "CN", "safeguard": "sccs"}]});

@@ -392,7 +392,12 @@ pub struct Missing {
 impl From<&Finding> for Missing {
     fn from(finding: &Finding) -> Self {
         let key = format!("register.finding.{}", finding.code);
-        let about = finding.about.clone().map(|a| label_of_code(&a));
+        let about = finding.about.as_deref().map(|a| match finding.code {
+            register::checks::TRANSFER_WITHOUT_SAFEGUARD | register::checks::ADEQUACY_NOT_DECIDED => {
+                crate::parties::country_name(a)
+            }
+            _ => label_of_code(a),
+        });
         let text = tf(&key, &[("about", about.as_deref().unwrap_or(""))]);
         Self { item: finding.item.to_owned(), code: finding.code.to_owned(), about: finding.about.clone(), text }
     }
