@@ -423,4 +423,15 @@ story!(the_ibp_manager_keeps_the_register_on_the_pages_and_a_refused_form_keeps_
     let stored = json(app.get(&token, &format!("/api/v1/processing-activities/{id}")).await, 200).await;
     assert!(stored.get("retention").is_none(), "{stored}");
     assert!(items(&stored).contains(&"30(1)(f)".to_owned()));
+
+    // A register begun by hand is filled up from the template: "Cameratoezicht" stays as it is.
+    let (_, page) = app.page("/register").await;
+    assert!(page.contains("nog 10 gebruikelijke verwerkingen"), "{page}");
+    assert_eq!(app.form("/register/voorbeeld", &[]).await.status(), 303);
+    let all = json(app.get(&token, "/api/v1/processing-activities").await, 200).await;
+    assert_eq!(all.as_array().unwrap().len(), 11);
+    let camera = all.as_array().unwrap().iter().find(|a| a["name"] == "Cameratoezicht").unwrap();
+    assert_eq!(camera["id"], id);
+    let (_, page) = app.page("/register").await;
+    assert!(!page.contains("Vul aan met het voorbeeldregister"), "nothing left to add");
 });

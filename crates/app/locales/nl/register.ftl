@@ -111,6 +111,8 @@ register.kvk_format = een KvK-nummer heeft acht cijfers.
 register.adopt_no_profile = vul eerst het profiel van het bestuur in: zonder de gegevens van het bestuur en de functionaris gegevensbescherming is het register niet compleet.
 register.adopt_empty = er is nog geen verwerking om vast te stellen. Voeg eerst verwerkingen toe of begin met het voorbeeldregister.
 register.changed_meanwhile = iemand heeft het register intussen veranderd. Bekijk de wijzigingen en stel het daarna opnieuw vast.
+register.template_add = Vul aan met het voorbeeldregister
+register.template_add_hint = Het voorbeeldregister heeft nog { $count } gebruikelijke verwerkingen die niet in dit register staan. Ze komen erbij als concept; wat er al staat, blijft zoals het is.
 register.template_present = alle verwerkingen van het voorbeeldregister staan al in dit register.
 
 ## Velden (ook in het overzicht van wijzigingen)

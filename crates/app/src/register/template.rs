@@ -18,16 +18,10 @@ use aantoonbaar_rules::register::template;
 pub async fn apply(app: &App, staff: &Staff) -> Result<Vec<Checked>> {
     staff.may(Action::RegisterManage)?;
     let board = app.store.board(&staff.principal.board);
-    let present: Vec<String> = board
-        .activities(&aantoonbaar_store::Scope::Board)
-        .await?
-        .into_iter()
-        .map(|a| a.activity.name.to_lowercase())
-        .collect();
+    let present = board.activities(&aantoonbaar_store::Scope::Board).await?;
     let review = app.clock.today().checked_add(jiff::Span::new().years(1)).ok();
-    let activities: Vec<_> = template::activities()
+    let activities: Vec<_> = template::missing_from(present.iter().map(|a| a.activity.name.as_str()))
         .into_iter()
-        .filter(|a| !present.contains(&a.name.to_lowercase()))
         .map(|a| aantoonbaar_rules::register::Activity { review_date: review, ..a })
         .collect();
     if activities.is_empty() {

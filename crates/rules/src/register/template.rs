@@ -84,6 +84,14 @@ fn special(category: D, condition: SpecialCondition) -> SpecialCategory {
     SpecialCategory { category, condition: Some(condition) }
 }
 
+/// The template activities a register with activities named `present` lacks
+/// (names compared without regard to case): all of them for a new board.
+#[must_use]
+pub fn missing_from<'a>(present: impl IntoIterator<Item = &'a str>) -> Vec<Activity> {
+    let present: Vec<String> = present.into_iter().map(str::to_lowercase).collect();
+    activities().into_iter().filter(|a| !present.contains(&a.name.to_lowercase())).collect()
+}
+
 /// The template activities, in the order the register shows them.
 #[must_use]
 pub fn activities() -> Vec<Activity> {

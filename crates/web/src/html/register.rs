@@ -70,6 +70,9 @@ struct RegisterPage {
     has_profile: bool,
     can_manage: bool,
     can_adopt: bool,
+    /// How many of the template's activities the register lacks, and that said.
+    template_missing: usize,
+    template_add_hint: String,
     refused: Refused,
 }
 
@@ -104,6 +107,10 @@ async fn overview(state: &AppState, staff: &Staff, refused: Refused, status: Sta
         )
     };
     let open = overview.open_findings();
+    let template_missing = aantoonbaar_rules::register::template::missing_from(
+        overview.activities.iter().map(|a| a.stored.activity.name.as_str()),
+    )
+    .len();
     let rows = overview
         .activities
         .iter()
@@ -125,6 +132,8 @@ async fn overview(state: &AppState, staff: &Staff, refused: Refused, status: Sta
         has_profile: board.board_profile().await?.is_some(),
         can_manage: staff.can(Action::RegisterManage),
         can_adopt: staff.can(Action::RegisterAdopt),
+        template_missing,
+        template_add_hint: crate::i18n::tf("register.template_add_hint", &[("count", &template_missing.to_string())]),
         refused,
     };
     Ok((status, render(&page)).into_response())
