@@ -122,7 +122,11 @@ fn command(typed: &[(String, String)]) -> Result<(ScreenDpia, Vec<FieldError>), 
 }
 
 /// Screens what was ticked: the outcome and every reason, with the answers kept.
-pub async fn assess(State(state): State<AppState>, StaffPage(staff): StaffPage, PagePairs(typed): PagePairs) -> PageResult {
+pub async fn assess(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    PagePairs(typed): PagePairs,
+) -> PageResult {
     let mut page = page(&staff, &state, &typed);
     let (command, mut errors) = command(&typed)?;
     match app::assess(command) {
