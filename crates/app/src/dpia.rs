@@ -90,7 +90,7 @@ pub struct ScreeningOutcome {
 /// One reason: what it rests on and what it says.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
 pub struct ScreeningReason {
-    /// Stable machine code, e.g. `ap.camera_surveillance`, `wp248.vulnerable_subjects`.
+    /// Stable machine code, also its catalogue key, e.g. `dpia.ap.camera_surveillance`, `dpia.wp248.vulnerable_subjects`.
     pub code: &'static str,
     /// `ap_list_1` … `ap_list_17`, `ap_list`, `art35_3_a` … `art35_3_c`, `art35_3`,
     /// `wp248_1` … `wp248_9`, `wp248`, `regulation_3_5`
@@ -127,7 +127,7 @@ fn reason(r: Reason, facts: &ScreeningFacts, criteria: usize) -> ScreeningReason
         source: r.source.code(),
         source_name: source_name(r.source),
         applies: r.applies,
-        text: tf(&format!("dpia.reason.{}", r.code), &args),
+        text: tf(r.code, &args),
     }
 }
 
@@ -155,7 +155,7 @@ mod tests {
     #[test]
     fn every_reason_and_source_has_a_dutch_text() {
         for code in reason_codes() {
-            assert!(crate::i18n::has(&format!("dpia.reason.{code}")), "dpia.reason.{code} missing");
+            assert!(crate::i18n::has(code), "{code} missing");
         }
         for key in ["dpia.outcome.required", "dpia.outcome.not_required"] {
             assert!(crate::i18n::has(key), "{key} missing");

@@ -4,7 +4,7 @@
 //! and which techniques ([`ScreeningFacts`]); [`screen`] answers `required` or
 //! `not_required` with every reason, each naming the list item, case or
 //! criterion it rests on ([`Source`]). The rules return codes; the Dutch texts
-//! live in the app's catalogue (`dpia.reason.<code>`).
+//! live in the app's catalogue under the same keys (`locales/nl/dpia.ftl`).
 //!
 //! # The law and how it is read
 //!
@@ -237,8 +237,8 @@ impl Serialize for Source {
     }
 }
 
-/// One reason of the outcome: a stable code (the catalogue key is
-/// `dpia.reason.<code>`), what it rests on, and whether it applies.
+/// One reason of the outcome: a stable code (also the key of its Dutch text
+/// in the catalogue), what it rests on, and whether it applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Reason {
     pub code: &'static str,
@@ -313,47 +313,51 @@ use Technique as T;
 /// | 16 | Observatie en beïnvloeding van gedrag      | `behaviour_influencing` |
 /// | 17 | Biometrische gegevens (for identification) | `biometric_identification`, or data `biometric` |
 pub const AP_LIST: [Rule; 17] = [
-    Rule { number: 1, code: "ap.covert_investigation", trigger: Some(|f| f.uses(T::Covert)) },
+    Rule { number: 1, code: "dpia.ap.covert_investigation", trigger: Some(|f| f.uses(T::Covert)) },
     Rule {
         number: 2,
-        code: "ap.blacklists",
+        code: "dpia.ap.blacklists",
         trigger: Some(|f| {
             (f.has(D::Criminal) || f.has(D::Behaviour)) && (f.uses(T::BlocksService) || f.uses(T::PartnershipExchange))
         }),
     },
-    Rule { number: 3, code: "ap.fraud_control", trigger: None },
+    Rule { number: 3, code: "dpia.ap.fraud_control", trigger: None },
     Rule {
         number: 4,
-        code: "ap.credit_scores",
+        code: "dpia.ap.credit_scores",
         trigger: Some(|f| f.has(D::Financial) && f.uses(T::ScoringPerformance)),
     },
-    Rule { number: 5, code: "ap.financial_situation", trigger: Some(|f| f.has(D::Financial) && f.large()) },
-    Rule { number: 6, code: "ap.genetic_data", trigger: None },
-    Rule { number: 7, code: "ap.health_data", trigger: Some(|f| f.has(D::Health) && f.large()) },
-    Rule { number: 8, code: "ap.partnerships", trigger: Some(|f| f.uses(T::PartnershipExchange) && f.sensitive()) },
-    Rule { number: 9, code: "ap.camera_surveillance", trigger: Some(|f| f.uses(T::CameraPublicArea)) },
+    Rule { number: 5, code: "dpia.ap.financial_situation", trigger: Some(|f| f.has(D::Financial) && f.large()) },
+    Rule { number: 6, code: "dpia.ap.genetic_data", trigger: None },
+    Rule { number: 7, code: "dpia.ap.health_data", trigger: Some(|f| f.has(D::Health) && f.large()) },
+    Rule {
+        number: 8,
+        code: "dpia.ap.partnerships",
+        trigger: Some(|f| f.uses(T::PartnershipExchange) && f.sensitive()),
+    },
+    Rule { number: 9, code: "dpia.ap.camera_surveillance", trigger: Some(|f| f.uses(T::CameraPublicArea)) },
     Rule {
         number: 10,
-        code: "ap.flexible_cameras",
+        code: "dpia.ap.flexible_cameras",
         trigger: Some(|f| f.uses(T::CameraPublicArea) && f.uses(T::LocationTracking)),
     },
-    Rule { number: 11, code: "ap.employee_monitoring", trigger: Some(|f| f.uses(T::StaffMonitoring)) },
+    Rule { number: 11, code: "dpia.ap.employee_monitoring", trigger: Some(|f| f.uses(T::StaffMonitoring)) },
     Rule {
         number: 12,
-        code: "ap.location_data",
+        code: "dpia.ap.location_data",
         trigger: Some(|f| f.uses(T::LocationTracking) || (f.has(D::Location) && f.large())),
     },
     Rule {
         number: 13,
-        code: "ap.communication_data",
+        code: "dpia.ap.communication_data",
         trigger: Some(|f| f.has(D::Communications) && (f.large() || f.uses(T::StaffMonitoring) || f.uses(T::Covert))),
     },
-    Rule { number: 14, code: "ap.internet_of_things", trigger: None },
-    Rule { number: 15, code: "ap.profiling", trigger: Some(|f| f.uses(T::ScoringPerformance)) },
-    Rule { number: 16, code: "ap.behaviour_observation", trigger: Some(|f| f.uses(T::BehaviourInfluencing)) },
+    Rule { number: 14, code: "dpia.ap.internet_of_things", trigger: None },
+    Rule { number: 15, code: "dpia.ap.profiling", trigger: Some(|f| f.uses(T::ScoringPerformance)) },
+    Rule { number: 16, code: "dpia.ap.behaviour_observation", trigger: Some(|f| f.uses(T::BehaviourInfluencing)) },
     Rule {
         number: 17,
-        code: "ap.biometric_data",
+        code: "dpia.ap.biometric_data",
         trigger: Some(|f| f.uses(T::BiometricIdentification) || f.has(D::Biometric)),
     },
 ];
@@ -368,11 +372,15 @@ pub const AP_LIST: [Rule; 17] = [
 pub const ART35_3: [Rule; 3] = [
     Rule {
         number: 1,
-        code: "art35.evaluation_with_decisions",
+        code: "dpia.art35.evaluation_with_decisions",
         trigger: Some(|f| f.uses(T::ScoringPerformance) && f.uses(T::AutomatedDecision)),
     },
-    Rule { number: 2, code: "art35.large_scale_special", trigger: Some(|f| f.special() && f.large()) },
-    Rule { number: 3, code: "art35.public_monitoring", trigger: Some(|f| f.uses(T::CameraPublicArea) && f.large()) },
+    Rule { number: 2, code: "dpia.art35.large_scale_special", trigger: Some(|f| f.special() && f.large()) },
+    Rule {
+        number: 3,
+        code: "dpia.art35.public_monitoring",
+        trigger: Some(|f| f.uses(T::CameraPublicArea) && f.large()),
+    },
 ];
 
 /// The nine criteria of WP248 rev.01 §III.B.a.
@@ -391,23 +399,23 @@ pub const ART35_3: [Rule; 3] = [
 pub const WP248: [Rule; 9] = [
     Rule {
         number: 1,
-        code: "wp248.evaluation_scoring",
+        code: "dpia.wp248.evaluation_scoring",
         trigger: Some(|f| f.uses(T::ScoringPerformance) || f.uses(T::BehaviourInfluencing)),
     },
-    Rule { number: 2, code: "wp248.automated_decision", trigger: Some(|f| f.uses(T::AutomatedDecision)) },
+    Rule { number: 2, code: "dpia.wp248.automated_decision", trigger: Some(|f| f.uses(T::AutomatedDecision)) },
     Rule {
         number: 3,
-        code: "wp248.systematic_monitoring",
+        code: "dpia.wp248.systematic_monitoring",
         trigger: Some(|f| {
             [T::CameraPublicArea, T::StaffMonitoring, T::LocationTracking, T::Covert].iter().any(|t| f.uses(*t))
         }),
     },
-    Rule { number: 4, code: "wp248.sensitive_data", trigger: Some(ScreeningFacts::sensitive) },
-    Rule { number: 5, code: "wp248.large_scale", trigger: Some(ScreeningFacts::large) },
-    Rule { number: 6, code: "wp248.combining_datasets", trigger: Some(|f| f.uses(T::CombiningDatasets)) },
+    Rule { number: 4, code: "dpia.wp248.sensitive_data", trigger: Some(ScreeningFacts::sensitive) },
+    Rule { number: 5, code: "dpia.wp248.large_scale", trigger: Some(ScreeningFacts::large) },
+    Rule { number: 6, code: "dpia.wp248.combining_datasets", trigger: Some(|f| f.uses(T::CombiningDatasets)) },
     Rule {
         number: 7,
-        code: "wp248.vulnerable_subjects",
+        code: "dpia.wp248.vulnerable_subjects",
         trigger: Some(|f| {
             [SubjectCategory::Pupils, SubjectCategory::Staff, SubjectCategory::Applicants]
                 .iter()
@@ -416,10 +424,10 @@ pub const WP248: [Rule; 9] = [
     },
     Rule {
         number: 8,
-        code: "wp248.new_technology",
+        code: "dpia.wp248.new_technology",
         trigger: Some(|f| f.uses(T::NewTechnology) || f.uses(T::BiometricIdentification)),
     },
-    Rule { number: 9, code: "wp248.blocks_service", trigger: Some(|f| f.uses(T::BlocksService)) },
+    Rule { number: 9, code: "dpia.wp248.blocks_service", trigger: Some(|f| f.uses(T::BlocksService)) },
 ];
 
 /// From this many WP248 criteria a DPIA is required (WP248 §III.B.a).
@@ -431,23 +439,23 @@ fn triggered(rule: &Rule, facts: &ScreeningFacts) -> bool {
 
 /// The code of a WP248 criterion that does not apply, and of criterion 5's
 /// variants: the reason text says why (`.absent`, or for the scale
-/// `.explicit`, `.counted`, `.below`, `.unknown`).
+/// `.counted`, `.explicit_no`, `.below`, `.unknown`).
 fn wp248_code(rule: &Rule, applies: bool, scale: Scale) -> &'static str {
     match (rule.number, applies, scale) {
-        (5, true, Scale::Explicit(_)) => "wp248.large_scale.explicit",
-        (5, true, _) => "wp248.large_scale.counted",
-        (5, false, Scale::Explicit(_)) => "wp248.large_scale.explicit_no",
-        (5, false, Scale::Counted(_)) => "wp248.large_scale.below",
-        (5, false, Scale::Unknown) => "wp248.large_scale.unknown",
+        (5, true, Scale::Explicit(_)) => rule.code,
+        (5, true, _) => "dpia.wp248.large_scale.counted",
+        (5, false, Scale::Explicit(_)) => "dpia.wp248.large_scale.explicit_no",
+        (5, false, Scale::Counted(_)) => "dpia.wp248.large_scale.below",
+        (5, false, Scale::Unknown) => "dpia.wp248.large_scale.unknown",
         (_, true, _) => rule.code,
-        (1, false, _) => "wp248.evaluation_scoring.absent",
-        (2, false, _) => "wp248.automated_decision.absent",
-        (3, false, _) => "wp248.systematic_monitoring.absent",
-        (4, false, _) => "wp248.sensitive_data.absent",
-        (6, false, _) => "wp248.combining_datasets.absent",
-        (7, false, _) => "wp248.vulnerable_subjects.absent",
-        (8, false, _) => "wp248.new_technology.absent",
-        (_, false, _) => "wp248.blocks_service.absent",
+        (1, false, _) => "dpia.wp248.evaluation_scoring.absent",
+        (2, false, _) => "dpia.wp248.automated_decision.absent",
+        (3, false, _) => "dpia.wp248.systematic_monitoring.absent",
+        (4, false, _) => "dpia.wp248.sensitive_data.absent",
+        (6, false, _) => "dpia.wp248.combining_datasets.absent",
+        (7, false, _) => "dpia.wp248.vulnerable_subjects.absent",
+        (8, false, _) => "dpia.wp248.new_technology.absent",
+        (_, false, _) => "dpia.wp248.blocks_service.absent",
     }
 }
 
@@ -464,7 +472,7 @@ pub fn screen(facts: &ScreeningFacts) -> Screening {
         .map(|rule| Reason { code: rule.code, source: Source::ApList(rule.number), applies: true })
         .collect();
     if listed.is_empty() {
-        reasons.push(Reason { code: "ap.none", source: Source::ApListWhole, applies: false });
+        reasons.push(Reason { code: "dpia.ap.none", source: Source::ApListWhole, applies: false });
     }
     let on_list = !listed.is_empty();
     reasons.extend(listed);
@@ -476,7 +484,7 @@ pub fn screen(facts: &ScreeningFacts) -> Screening {
         .map(|(rule, letter)| Reason { code: rule.code, source: Source::Art35(letter), applies: true })
         .collect();
     if cases.is_empty() {
-        reasons.push(Reason { code: "art35.none", source: Source::Art35Whole, applies: false });
+        reasons.push(Reason { code: "dpia.art35.none", source: Source::Art35Whole, applies: false });
     }
     let in_art35 = !cases.is_empty();
     reasons.extend(cases);
@@ -484,7 +492,7 @@ pub fn screen(facts: &ScreeningFacts) -> Screening {
     // Seed 002 §3.5.1, fourth bullet: AI, monitoring tools, new analytics.
     let by_regulation = facts.uses(T::NewTechnology);
     if by_regulation {
-        reasons.push(Reason { code: "regulation.new_technology", source: Source::Regulation, applies: true });
+        reasons.push(Reason { code: "dpia.regulation.new_technology", source: Source::Regulation, applies: true });
     }
 
     let scale = facts.scale();
@@ -496,9 +504,9 @@ pub fn screen(facts: &ScreeningFacts) -> Screening {
     }
     let by_criteria = criteria >= WP248_THRESHOLD;
     let count_code = match criteria {
-        0 => "wp248.count.none",
-        1 => "wp248.count.one",
-        _ => "wp248.count.two_or_more",
+        0 => "dpia.wp248.count.none",
+        1 => "dpia.wp248.count.one",
+        _ => "dpia.wp248.count.two_or_more",
     };
     reasons.push(Reason { code: count_code, source: Source::Wp248Count, applies: by_criteria });
 
@@ -512,12 +520,12 @@ pub fn screen(facts: &ScreeningFacts) -> Screening {
 pub fn reason_codes() -> Vec<&'static str> {
     let mut codes: Vec<&'static str> = AP_LIST.iter().chain(&ART35_3).map(|r| r.code).collect();
     codes.extend([
-        "ap.none",
-        "art35.none",
-        "regulation.new_technology",
-        "wp248.count.none",
-        "wp248.count.one",
-        "wp248.count.two_or_more",
+        "dpia.ap.none",
+        "dpia.art35.none",
+        "dpia.regulation.new_technology",
+        "dpia.wp248.count.none",
+        "dpia.wp248.count.one",
+        "dpia.wp248.count.two_or_more",
     ]);
     for rule in &WP248 {
         for applies in [true, false] {

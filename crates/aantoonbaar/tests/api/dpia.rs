@@ -60,7 +60,7 @@ story!(the_dpia_screening_answers_the_contract_on_the_api_and_the_command_line, 
     }
     let ap9 = outcome["reasons"].as_array().unwrap().iter().find(|r| r["source"] == "ap_list_9").unwrap();
     assert_eq!(ap9["source_name"], "AP-lijst, punt 9");
-    assert_eq!(ap9["code"], "ap.camera_surveillance");
+    assert_eq!(ap9["code"], "dpia.ap.camera_surveillance");
 
     // A reading app for one school's pupils, with names only: not required, and the reasons say why.
     let reading = json!({"subjects": ["pupils"], "subject_count": 250, "data_categories": ["identification"],

@@ -14,59 +14,59 @@ dpia.source.wp248 = WP248, twee of meer criteria
 dpia.source.regulation = Privacyreglement, §3.5.1
 
 ## AP-lijst (Besluit lijst verwerkingen DPIA verplicht, Stcrt. 2019, 64418)
-dpia.reason.ap.covert_investigation = Heimelijk onderzoek: mensen worden bekeken of onderzocht zonder dat ze het vooraf weten. Dat staat op de AP-lijst.
-dpia.reason.ap.blacklists = Zwarte lijst: strafrechtelijke gegevens of gegevens over (hinderlijk) gedrag worden gebruikt om mensen te weren of gedeeld met anderen.
-dpia.reason.ap.fraud_control = Fraudebestrijding: grootschalige of stelselmatige verwerking om fraude op te sporen.
-dpia.reason.ap.credit_scores = Kredietwaardigheid: financiële gegevens worden gebruikt om mensen te beoordelen of te scoren.
-dpia.reason.ap.financial_situation = Financiële situatie: op grote schaal financiële gegevens waaruit inkomen, vermogen of bestedingen zijn af te leiden.
-dpia.reason.ap.genetic_data = Genetische gegevens op grote schaal of stelselmatig.
-dpia.reason.ap.health_data = Gezondheidsgegevens op grote schaal. De AP noemt onderwijsinstellingen uitdrukkelijk.
-dpia.reason.ap.partnerships = Samenwerkingsverband: bijzondere of gevoelige gegevens worden uitgewisseld met partners (gemeente, jeugdhulp, samenwerkingsverband).
-dpia.reason.ap.camera_surveillance = Cameratoezicht op een openbaar toegankelijke plek: stelselmatig volgen van iedereen die daar komt.
-dpia.reason.ap.flexible_cameras = Flexibel cameratoezicht: camera's die meebewegen (bodycam, drone), met de plek waar ze filmen.
-dpia.reason.ap.employee_monitoring = Controle van medewerkers: e-mail, internetgebruik, verblijfplaats of werk worden gevolgd.
-dpia.reason.ap.location_data = Locatiegegevens: waar mensen zijn wordt gevolgd of op grote schaal verwerkt.
-dpia.reason.ap.communication_data = Communicatiegegevens (ook wie met wie contact had en wanneer) op grote schaal of om mensen te controleren.
-dpia.reason.ap.internet_of_things = Internet of things: gegevens van apparaten die met internet verbonden zijn.
-dpia.reason.ap.profiling = Profilering: persoonlijke aspecten worden stelselmatig beoordeeld. De AP noemt het beoordelen van prestaties van leerlingen.
-dpia.reason.ap.behaviour_observation = Gedrag wordt geobserveerd om het te beïnvloeden (bijvoorbeeld volgen van online gedrag, sturen of marketing).
-dpia.reason.ap.biometric_data = Biometrische gegevens (vingerafdruk, gezicht, stem) om mensen te herkennen.
-dpia.reason.ap.none = Geen van de 17 soorten verwerking van de AP-lijst is van toepassing. Let op: deze screening vraagt niet naar fraudebestrijding (punt 3), genetische gegevens (punt 6) en apparaten die met internet verbonden zijn (punt 14). Speelt een daarvan, dan is een DPIA verplicht.
+dpia.ap.covert_investigation = Heimelijk onderzoek: mensen worden bekeken of onderzocht zonder dat ze het vooraf weten. Dat staat op de AP-lijst.
+dpia.ap.blacklists = Zwarte lijst: strafrechtelijke gegevens of gegevens over (hinderlijk) gedrag worden gebruikt om mensen te weren of gedeeld met anderen.
+dpia.ap.fraud_control = Fraudebestrijding: grootschalige of stelselmatige verwerking om fraude op te sporen.
+dpia.ap.credit_scores = Kredietwaardigheid: financiële gegevens worden gebruikt om mensen te beoordelen of te scoren.
+dpia.ap.financial_situation = Financiële situatie: op grote schaal financiële gegevens waaruit inkomen, vermogen of bestedingen zijn af te leiden.
+dpia.ap.genetic_data = Genetische gegevens op grote schaal of stelselmatig.
+dpia.ap.health_data = Gezondheidsgegevens op grote schaal. De AP noemt onderwijsinstellingen uitdrukkelijk.
+dpia.ap.partnerships = Samenwerkingsverband: bijzondere of gevoelige gegevens worden uitgewisseld met partners (gemeente, jeugdhulp, samenwerkingsverband).
+dpia.ap.camera_surveillance = Cameratoezicht op een openbaar toegankelijke plek: stelselmatig volgen van iedereen die daar komt.
+dpia.ap.flexible_cameras = Flexibel cameratoezicht: camera's die meebewegen (bodycam, drone), met de plek waar ze filmen.
+dpia.ap.employee_monitoring = Controle van medewerkers: e-mail, internetgebruik, verblijfplaats of werk worden gevolgd.
+dpia.ap.location_data = Locatiegegevens: waar mensen zijn wordt gevolgd of op grote schaal verwerkt.
+dpia.ap.communication_data = Communicatiegegevens (ook wie met wie contact had en wanneer) op grote schaal of om mensen te controleren.
+dpia.ap.internet_of_things = Internet of things: gegevens van apparaten die met internet verbonden zijn.
+dpia.ap.profiling = Profilering: persoonlijke aspecten worden stelselmatig beoordeeld. De AP noemt het beoordelen van prestaties van leerlingen.
+dpia.ap.behaviour_observation = Gedrag wordt geobserveerd om het te beïnvloeden (bijvoorbeeld volgen van online gedrag, sturen of marketing).
+dpia.ap.biometric_data = Biometrische gegevens (vingerafdruk, gezicht, stem) om mensen te herkennen.
+dpia.ap.none = Geen van de 17 soorten verwerking van de AP-lijst is van toepassing. Let op: deze screening vraagt niet naar fraudebestrijding (punt 3), genetische gegevens (punt 6) en apparaten die met internet verbonden zijn (punt 14). Speelt een daarvan, dan is een DPIA verplicht.
 
 ## AVG art. 35 lid 3
-dpia.reason.art35.evaluation_with_decisions = Stelselmatige en uitgebreide beoordeling van personen (profilering) waarop een computer besluiten neemt met rechtsgevolg of een vergelijkbaar groot effect.
-dpia.reason.art35.large_scale_special = Bijzondere persoonsgegevens (gezondheid, biometrie, godsdienst, etniciteit) of strafrechtelijke gegevens op grote schaal.
-dpia.reason.art35.public_monitoring = Stelselmatig en op grote schaal volgen van mensen in een openbaar toegankelijk gebied.
-dpia.reason.art35.none = Geen van de drie gevallen van AVG art. 35 lid 3 (profilering met besluiten, bijzondere gegevens op grote schaal, grootschalig volgen in openbaar gebied) is van toepassing.
+dpia.art35.evaluation_with_decisions = Stelselmatige en uitgebreide beoordeling van personen (profilering) waarop een computer besluiten neemt met rechtsgevolg of een vergelijkbaar groot effect.
+dpia.art35.large_scale_special = Bijzondere persoonsgegevens (gezondheid, biometrie, godsdienst, etniciteit) of strafrechtelijke gegevens op grote schaal.
+dpia.art35.public_monitoring = Stelselmatig en op grote schaal volgen van mensen in een openbaar toegankelijk gebied.
+dpia.art35.none = Geen van de drie gevallen van AVG art. 35 lid 3 (profilering met besluiten, bijzondere gegevens op grote schaal, grootschalig volgen in openbaar gebied) is van toepassing.
 
 ## Privacyreglement van het bestuur
-dpia.reason.regulation.new_technology = Er wordt nieuwe technologie gebruikt (AI, nieuwe analyses of monitoring). Het privacyreglement (§3.5.1) maakt een DPIA dan verplicht.
+dpia.regulation.new_technology = Er wordt nieuwe technologie gebruikt (AI, nieuwe analyses of monitoring). Het privacyreglement (§3.5.1) maakt een DPIA dan verplicht.
 
 ## WP248: de negen criteria
-dpia.reason.wp248.evaluation_scoring = Beoordelen of scoren: prestaties of gedrag worden beoordeeld, gerangschikt of voorspeld.
-dpia.reason.wp248.evaluation_scoring.absent = Niet van toepassing: mensen worden niet beoordeeld, gescoord of geprofileerd.
-dpia.reason.wp248.automated_decision = Geautomatiseerde besluiten met rechtsgevolg of een vergelijkbaar groot effect.
-dpia.reason.wp248.automated_decision.absent = Niet van toepassing: er worden geen besluiten genomen zonder dat een mens ze afweegt.
-dpia.reason.wp248.systematic_monitoring = Stelselmatig volgen: met camera's, controle van medewerkers, locatie of zonder dat mensen het weten.
-dpia.reason.wp248.systematic_monitoring.absent = Niet van toepassing: mensen worden niet stelselmatig gevolgd.
-dpia.reason.wp248.sensitive_data = Gevoelige of zeer persoonlijke gegevens: bijzondere of strafrechtelijke gegevens, ondersteuningsbehoefte, gedrag, financiën, locatie of communicatie.
-dpia.reason.wp248.sensitive_data.absent = Niet van toepassing: geen bijzondere, strafrechtelijke of zeer persoonlijke gegevens. Het BSN telt hier niet mee: het gebruik ervan is wettelijk beperkt, maar het zegt niets persoonlijks over iemand.
-dpia.reason.wp248.large_scale.explicit = Grote schaal: zo beantwoord.
-dpia.reason.wp248.large_scale.counted = Grote schaal: { $count } betrokkenen; vanaf { $threshold } is dat grote schaal (ongeveer alle leerlingen van een bestuur).
-dpia.reason.wp248.large_scale.explicit_no = Niet van toepassing: volgens het antwoord is dit geen grote schaal.
-dpia.reason.wp248.large_scale.below = Niet van toepassing: { $count } betrokkenen is minder dan { $threshold }, de grens voor grote schaal.
-dpia.reason.wp248.large_scale.unknown = Niet beoordeeld: het aantal betrokkenen is niet opgegeven, daarom is uitgegaan van geen grote schaal. Vul het aantal in; vanaf { $threshold } is het grote schaal.
-dpia.reason.wp248.combining_datasets = Gegevens uit verschillende bronnen of voor verschillende doelen worden gekoppeld of gecombineerd.
-dpia.reason.wp248.combining_datasets.absent = Niet van toepassing: er worden geen gegevensbestanden gekoppeld.
-dpia.reason.wp248.vulnerable_subjects = Kwetsbare betrokkenen: kinderen (leerlingen), of medewerkers en sollicitanten tegenover hun (toekomstige) werkgever.
-dpia.reason.wp248.vulnerable_subjects.absent = Niet van toepassing: geen kinderen, medewerkers of sollicitanten.
-dpia.reason.wp248.new_technology = Innovatief gebruik of nieuwe technologie, zoals AI of gezichts- en vingerafdrukherkenning.
-dpia.reason.wp248.new_technology.absent = Niet van toepassing: geen nieuwe technologie of nieuw gebruik ervan.
-dpia.reason.wp248.blocks_service = De uitkomst kan iemand een recht, dienst of overeenkomst onthouden.
-dpia.reason.wp248.blocks_service.absent = Niet van toepassing: niemand wordt hierdoor een recht of dienst onthouden.
-dpia.reason.wp248.count.none = Geen van de negen criteria van WP248 is van toepassing.
-dpia.reason.wp248.count.one = Eén van de negen criteria van WP248 is van toepassing; pas vanaf twee is een DPIA in de regel verplicht. Leg vast waarom het risico toch beperkt is.
-dpia.reason.wp248.count.two_or_more = { $criteria } van de negen criteria van WP248 zijn van toepassing; vanaf twee is een DPIA in de regel verplicht.
+dpia.wp248.evaluation_scoring = Beoordelen of scoren: prestaties of gedrag worden beoordeeld, gerangschikt of voorspeld.
+dpia.wp248.evaluation_scoring.absent = Niet van toepassing: mensen worden niet beoordeeld, gescoord of geprofileerd.
+dpia.wp248.automated_decision = Geautomatiseerde besluiten met rechtsgevolg of een vergelijkbaar groot effect.
+dpia.wp248.automated_decision.absent = Niet van toepassing: er worden geen besluiten genomen zonder dat een mens ze afweegt.
+dpia.wp248.systematic_monitoring = Stelselmatig volgen: met camera's, controle van medewerkers, locatie of zonder dat mensen het weten.
+dpia.wp248.systematic_monitoring.absent = Niet van toepassing: mensen worden niet stelselmatig gevolgd.
+dpia.wp248.sensitive_data = Gevoelige of zeer persoonlijke gegevens: bijzondere of strafrechtelijke gegevens, ondersteuningsbehoefte, gedrag, financiën, locatie of communicatie.
+dpia.wp248.sensitive_data.absent = Niet van toepassing: geen bijzondere, strafrechtelijke of zeer persoonlijke gegevens. Het BSN telt hier niet mee: het gebruik ervan is wettelijk beperkt, maar het zegt niets persoonlijks over iemand.
+dpia.wp248.large_scale = Grote schaal: zo beantwoord.
+dpia.wp248.large_scale.counted = Grote schaal: { $count } betrokkenen; vanaf { $threshold } is dat grote schaal (ongeveer alle leerlingen van een bestuur).
+dpia.wp248.large_scale.explicit_no = Niet van toepassing: volgens het antwoord is dit geen grote schaal.
+dpia.wp248.large_scale.below = Niet van toepassing: { $count } betrokkenen is minder dan { $threshold }, de grens voor grote schaal.
+dpia.wp248.large_scale.unknown = Niet beoordeeld: het aantal betrokkenen is niet opgegeven, daarom is uitgegaan van geen grote schaal. Vul het aantal in; vanaf { $threshold } is het grote schaal.
+dpia.wp248.combining_datasets = Gegevens uit verschillende bronnen of voor verschillende doelen worden gekoppeld of gecombineerd.
+dpia.wp248.combining_datasets.absent = Niet van toepassing: er worden geen gegevensbestanden gekoppeld.
+dpia.wp248.vulnerable_subjects = Kwetsbare betrokkenen: kinderen (leerlingen), of medewerkers en sollicitanten tegenover hun (toekomstige) werkgever.
+dpia.wp248.vulnerable_subjects.absent = Niet van toepassing: geen kinderen, medewerkers of sollicitanten.
+dpia.wp248.new_technology = Innovatief gebruik of nieuwe technologie, zoals AI of gezichts- en vingerafdrukherkenning.
+dpia.wp248.new_technology.absent = Niet van toepassing: geen nieuwe technologie of nieuw gebruik ervan.
+dpia.wp248.blocks_service = De uitkomst kan iemand een recht, dienst of overeenkomst onthouden.
+dpia.wp248.blocks_service.absent = Niet van toepassing: niemand wordt hierdoor een recht of dienst onthouden.
+dpia.wp248.count.none = Geen van de negen criteria van WP248 is van toepassing.
+dpia.wp248.count.one = Eén van de negen criteria van WP248 is van toepassing; pas vanaf twee is een DPIA in de regel verplicht. Leg vast waarom het risico toch beperkt is.
+dpia.wp248.count.two_or_more = { $criteria } van de negen criteria van WP248 zijn van toepassing; vanaf twee is een DPIA in de regel verplicht.
 
 ## Fouten
 dpia.subjects_required = Kies van wie de gegevens zijn.

@@ -89,7 +89,7 @@ fn ap_3_fraud_control_is_not_asked_and_named_when_nothing_applies() {
         techniques: T::ALL.to_vec(),
     };
     assert!(!screen(&everything).applies(Source::ApList(3)));
-    assert!(screen(&neutral()).reasons.iter().any(|r| r.code == "ap.none" && r.source == Source::ApListWhole));
+    assert!(screen(&neutral()).reasons.iter().any(|r| r.code == "dpia.ap.none" && r.source == Source::ApListWhole));
 }
 
 #[test]
@@ -256,8 +256,8 @@ fn wp248_5_large_scale_explicit_or_counted() {
     let mut unknown = neutral();
     unknown.subject_count = None;
     let screening = screen(&unknown);
-    assert!(screening.reasons.iter().any(|r| r.code == "wp248.large_scale.unknown"), "asks for the number");
-    assert!(screen(&neutral()).reasons.iter().any(|r| r.code == "wp248.large_scale.below"));
+    assert!(screening.reasons.iter().any(|r| r.code == "dpia.wp248.large_scale.unknown"), "asks for the number");
+    assert!(screen(&neutral()).reasons.iter().any(|r| r.code == "dpia.wp248.large_scale.below"));
 }
 
 #[test]
@@ -297,9 +297,9 @@ fn a_reading_app_for_pupils_with_only_identification_needs_no_dpia_and_names_the
     let screening = screen(&facts);
     assert_eq!(screening.outcome, Outcome::NotRequired);
     assert_eq!(applied(&screening), ["wp248_7"]);
-    assert!(screening.reasons.iter().any(|r| r.code == "wp248.count.one" && !r.applies));
+    assert!(screening.reasons.iter().any(|r| r.code == "dpia.wp248.count.one" && !r.applies));
     // The criteria that did not apply are written down too.
-    assert!(screening.reasons.iter().any(|r| r.code == "wp248.sensitive_data.absent"));
+    assert!(screening.reasons.iter().any(|r| r.code == "dpia.wp248.sensitive_data.absent"));
 }
 
 #[test]
@@ -310,7 +310,7 @@ fn one_criterion_alone_is_not_required_and_two_are() {
     let screening = screen(&two);
     assert_eq!(screening.outcome, Outcome::Required);
     assert!(screening.applies(Source::Wp248Count));
-    assert!(screening.reasons.iter().any(|r| r.code == "wp248.count.two_or_more"));
+    assert!(screening.reasons.iter().any(|r| r.code == "dpia.wp248.count.two_or_more"));
     assert!(!screening.applies(Source::ApListWhole) && !screening.applies(Source::Art35Whole));
 }
 
