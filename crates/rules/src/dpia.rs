@@ -36,8 +36,8 @@
 //! (guidelines on DPOs, §2.1.3) name the factors: the number of people
 //! concerned, as a number or as a share of the relevant population; the volume
 //! of data; the duration; the geographical extent. Recital 91 says one doctor's
-//! patients are not large scale; the AP draws the line for health care at a
-//! practice with more than 10,000 patients. For a school board we take
+//! patients are not large scale; for the DPO duty in health care the AP has
+//! named practices with more than 10,000 patients. For a school board we take
 //! [`LARGE_SCALE_SUBJECTS`] = 1,000 people: more than one school's pupils (an
 //! average Dutch primary school has about 225), about the pupils of a board of
 //! four or more schools, so "all pupils of the board" is large scale and "one
@@ -301,7 +301,7 @@ use Technique as T;
 /// | 4  | Creditscores                               | data `financial` with `scoring_performance` |
 /// | 5  | Financiële situatie (large-scale financial data showing income, wealth or spending) | data `financial` at large scale |
 /// | 6  | Genetische persoonsgegevens                | — (no genetic category in seed 002 §4.1.2; named when nothing applies) |
-/// | 7  | Gezondheidsgegevens (large-scale health data; education institutions are named) | data `health` at large scale |
+/// | 7  | Gezondheidsgegevens (large-scale health data, e.g. the support and care files of a board's pupils) | data `health` at large scale |
 /// | 8  | Samenwerkingsverbanden (partnerships exchanging special or sensitive data) | `partnership_exchange` with sensitive data (criterion 4) |
 /// | 9  | Cameratoezicht (large-scale and/or systematic monitoring of publicly accessible areas) | `camera_public_area` |
 /// | 10 | Flexibel cameratoezicht (body cams, drones, cameras on the move) | `camera_public_area` with `location_tracking` |
@@ -309,7 +309,7 @@ use Technique as T;
 /// | 12 | Locatiegegevens (large-scale and/or systematic location data) | `location_tracking`, or data `location` at large scale |
 /// | 13 | Communicatiegegevens (communication data, metadata included) | data `communications` at large scale or with `staff_monitoring` or `covert` |
 /// | 14 | Internet of things                          | — (no question for connected devices; `new_technology` covers the risk; named when nothing applies) |
-/// | 15 | Profilering (systematic evaluation of personal aspects; pupils' performance is named) | `scoring_performance` |
+/// | 15 | Profilering (large-scale and/or systematic evaluation of personal aspects, e.g. pupils' performance) | `scoring_performance` |
 /// | 16 | Observatie en beïnvloeding van gedrag      | `behaviour_influencing` |
 /// | 17 | Biometrische gegevens (for identification) | `biometric_identification`, or data `biometric` |
 pub const AP_LIST: [Rule; 17] = [
