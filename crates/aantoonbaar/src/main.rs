@@ -35,6 +35,11 @@ enum Command {
     },
     /// The deadlines of a data-subject request received on a day.
     Deadline(commands::deadline::Args),
+    /// DPIA: is a data protection impact assessment required?
+    Dpia {
+        #[command(subcommand)]
+        command: commands::dpia::Command,
+    },
     /// Personal-data breaches.
     Breach {
         #[command(subcommand)]
@@ -77,6 +82,7 @@ fn main() -> ExitCode {
             Command::Token { command } => commands::token::run(command).await,
             Command::Deadline(args) => commands::deadline::run(args).await,
             Command::Breach { command } => commands::breach::run(command),
+            Command::Dpia { command } => commands::dpia::run(command),
             Command::Audit { command } => commands::audit::run(command).await,
             Command::Backup(args) => commands::backup::backup(args).await,
             Command::Restore(args) => commands::backup::restore(args).await,

@@ -13,6 +13,7 @@ pub mod clock;
 pub mod consent;
 pub mod consent_round;
 pub mod deadlines;
+pub mod dpia;
 pub mod error;
 pub mod export;
 pub mod guardians;

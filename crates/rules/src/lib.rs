@@ -49,6 +49,7 @@ pub mod breach;
 pub mod calendar;
 pub mod consent;
 pub mod deadlines;
+pub mod dpia;
 pub mod holidays;
 pub mod identifiers;
 pub mod incidents;

@@ -6,6 +6,7 @@ pub mod backup;
 pub mod breach;
 pub mod deadline;
 pub mod demo;
+pub mod dpia;
 pub mod import;
 pub mod serve;
 pub mod token;

@@ -11,6 +11,7 @@ mod cli;
 mod consent;
 mod consent_round;
 mod deadlines;
+mod dpia;
 mod import;
 mod incidents;
 mod information_rights;

@@ -42,6 +42,8 @@ fn pages() -> Vec<Page> {
         page("/uitgaande-post", Some(OutboxView)),
         // The holidays and the deadline calculator are general information; adding one is HolidaysManage.
         page("/feestdagen", None),
+        // The DPIA screening stores nothing: any staff member may use it, like the breach assessment.
+        page("/dpia/screening", None),
         page("/incidenten", Some(IncidentReport)),
         page("/incidenten/melden", Some(IncidentReport)),
         // Without IncidentView the register and its exports hold one's own reports only.

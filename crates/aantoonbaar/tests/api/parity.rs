@@ -400,3 +400,12 @@ story!(the_consent_round_page_and_the_api_refuse_the_same_invitation_choice_with
     refused_alike(&app, &admin, (api, wrong), (path, &form), "group_id").await;
     assert!(app.store.board(&board).outbox(10).await.unwrap().is_empty(), "nothing is sent");
 });
+
+story!(the_dpia_screening_page_and_the_api_refuse_the_same_input_with_the_same_field, |app| {
+    let board = app.board("Stichting Proef").await;
+    let token = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    app.sign_in("ibp@proef.nl", PASSWORD).await;
+    let api = ("/api/v1/dpia-screenings/assess", json!({"subjects": ["pupils"], "subject_count": 0}));
+    let page = ("/dpia/screening", &[("subjects", "pupils"), ("subject_count", "0")][..]);
+    refused_alike(&app, &token, api, page, "data_categories").await;
+});

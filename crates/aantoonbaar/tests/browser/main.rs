@@ -591,3 +591,31 @@ async fn an_ibp_manager_starts_the_register_from_the_template_records_a_supplier
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_teacher_screens_a_new_app_for_a_dpia_and_sees_every_reason_with_its_source() {
+    let app = Arc::new(TestApp::spawn(Backend::Sqlite).await.unwrap());
+    let board = app.board("Stichting Proef").await;
+    app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    let app2 = Arc::clone(&app);
+    with_browser("dpia", move |browser| async move {
+        let app = app2;
+        sign_in(&browser, &app, "ibp@proef.nl").await;
+        browser.goto(&format!("{}/register", app.address)).await;
+        browser.click("a[href='/dpia/screening']").await;
+        assert!(browser.source().await.contains("Van wie zijn de gegevens?"));
+        accessible(&browser, "dpia screening").await;
+
+        browser.click("#wie-pupils").await;
+        browser.click("#gegevens-identification").await;
+        browser.click("#gegevens-performance").await;
+        browser.fill("#subject_count", "250").await;
+        browser.click("#techniek-scoring_performance").await;
+        browser.click("form[action='/dpia/screening'] button").await;
+        let page = browser.source().await;
+        assert!(page.contains("Een DPIA is verplicht") && page.contains("AP-lijst, punt 15"), "{page}");
+        assert!(page.contains("value=\"250\""), "what was typed stays: {page}");
+        accessible(&browser, "dpia screening outcome").await;
+    })
+    .await;
+}

@@ -6,6 +6,7 @@
 
 pub mod consent;
 mod deadlines;
+mod dpia;
 mod guardians;
 mod imports;
 pub(crate) mod incidents;
@@ -70,6 +71,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(deadlines::list, deadlines::add))
         .routes(routes!(deadlines::remove))
         .routes(routes!(incidents::assess))
+        .routes(routes!(dpia::assess))
         .routes(routes!(incidents::list, incidents::report))
         .routes(routes!(incidents::get))
         .routes(routes!(incidents::assessment))

@@ -6,6 +6,7 @@ pub(crate) mod consent;
 mod consent_documents;
 mod consent_round;
 mod dashboard;
+mod dpia;
 mod external_reports;
 pub(crate) mod form;
 mod group_picker;
@@ -122,6 +123,7 @@ pub fn router() -> Router<AppState> {
         .route("/incidenten/{id}/afsluiten", post(incidents::close))
         .route("/incidenten/{id}/maatregelen", post(incidents::measures))
         .route("/register", get(register::show))
+        .route(dpia::SCREENING, get(dpia::form).post(dpia::assess))
         .route("/register/nieuw", get(register::new_form).post(register::create))
         .route("/register/profiel", get(register::profile_form).post(register::profile_save))
         .route("/register/export", get(register_export::export))
