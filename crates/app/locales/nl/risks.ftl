@@ -92,3 +92,4 @@ audit.field.incident_ids = gekoppelde incidenten
 audit.field.medium_from = grens middel
 audit.field.high_from = grens hoog
 audit.field.review_date = opnieuw bekijken op
+nav.risks = Risico's
