@@ -337,20 +337,12 @@ pub async fn patch_risk(
     update_risk(app, staff, id, command).await
 }
 
-/// Starts the register with the twenty risks of the board's policy (seed 001
-/// §14.15) that it does not have yet (by title, ignoring case), in one
-/// transaction with an audit entry each.
-///
-/// # Errors
-/// Forbidden, a register that already has every one of them (409
-/// `risks.seed_present`), or the store.
-pub async fn seed(app: &App, staff: &Staff) -> Result<Vec<RiskView>> {
-    staff.may(Action::RiskManage)?;
-    let board = store(app, staff);
-    let present: Vec<String> = board.risks().await?.into_iter().map(|r| r.data.title.to_lowercase()).collect();
-    let data: Vec<RiskData> = seed_risks()
+/// The twenty risks of the board's policy (seed 001 §14.15) as new risks, as
+/// yet without owner, treatment or measures.
+#[must_use]
+pub fn seed_data() -> Vec<RiskData> {
+    seed_risks()
         .into_iter()
-        .filter(|s| !present.contains(&s.title.to_lowercase()))
         .map(|s| RiskData {
             title: s.title.to_owned(),
             category: s.category,
@@ -367,7 +359,22 @@ pub async fn seed(app: &App, staff: &Staff) -> Result<Vec<RiskView>> {
             system_ids: Vec::new(),
             incident_ids: Vec::new(),
         })
-        .collect();
+        .collect()
+}
+
+/// Starts the register with the twenty risks of the board's policy (seed 001
+/// §14.15) that it does not have yet (by title, ignoring case), in one
+/// transaction with an audit entry each.
+///
+/// # Errors
+/// Forbidden, a register that already has every one of them (409
+/// `risks.seed_present`), or the store.
+pub async fn seed(app: &App, staff: &Staff) -> Result<Vec<RiskView>> {
+    staff.may(Action::RiskManage)?;
+    let board = store(app, staff);
+    let present: Vec<String> = board.risks().await?.into_iter().map(|r| r.data.title.to_lowercase()).collect();
+    let data: Vec<RiskData> =
+        seed_data().into_iter().filter(|d| !present.contains(&d.title.to_lowercase())).collect();
     if data.is_empty() {
         return Err(Error::conflict("risks", "risks.seed_present"));
     }
