@@ -373,8 +373,7 @@ pub async fn seed(app: &App, staff: &Staff) -> Result<Vec<RiskView>> {
     staff.may(Action::RiskManage)?;
     let board = store(app, staff);
     let present: Vec<String> = board.risks().await?.into_iter().map(|r| r.data.title.to_lowercase()).collect();
-    let data: Vec<RiskData> =
-        seed_data().into_iter().filter(|d| !present.contains(&d.title.to_lowercase())).collect();
+    let data: Vec<RiskData> = seed_data().into_iter().filter(|d| !present.contains(&d.title.to_lowercase())).collect();
     if data.is_empty() {
         return Err(Error::conflict("risks", "risks.seed_present"));
     }

@@ -69,8 +69,10 @@ story!(a_new_board_starts_with_the_twenty_risks_of_its_policy, |app| {
     assert_eq!(scores, [9, 6, 6, 6, 6, 6, 4, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 2, 2, 2], "seed 001 §14.15");
     let first = &list[0];
     assert_eq!(first["title"], "Cultuur en discipline met autorisaties niet goed");
-    assert_eq!((first["category"].as_str(), first["likelihood"].as_i64(), first["impact"].as_i64()),
-        (Some("people"), Some(3), Some(3)));
+    assert_eq!(
+        (first["category"].as_str(), first["likelihood"].as_i64(), first["impact"].as_i64()),
+        (Some("people"), Some(3), Some(3))
+    );
     let fire = list.as_array().unwrap().iter().find(|r| r["title"] == "Brand").unwrap();
     assert_eq!((fire["category"].as_str(), fire["score"].as_i64()), (Some("environment"), Some(3)));
     let levels = |level: &str| list.as_array().unwrap().iter().filter(|r| r["level"] == level).count();
@@ -78,8 +80,10 @@ story!(a_new_board_starts_with_the_twenty_risks_of_its_policy, |app| {
 
     // Twice: refused, like the register's template.
     let again = json(app.post(&token, "/api/v1/risks/seed", &json!({})).await, 409).await;
-    assert!(again["detail"].as_str().unwrap_or_default().contains("beleid") || again.to_string().contains("beleid"),
-        "{again}");
+    assert!(
+        again["detail"].as_str().unwrap_or_default().contains("beleid") || again.to_string().contains("beleid"),
+        "{again}"
+    );
 
     let map = json(app.get(&token, "/api/v1/risks/heat-map").await, 200).await;
     assert_eq!(map["total"], 20);
@@ -102,8 +106,12 @@ story!(a_new_board_starts_with_the_twenty_risks_of_its_policy, |app| {
 story!(wrong_fields_are_refused_in_dutch_naming_the_field, |app| {
     let token = manager(&app).await;
     let refused = json(
-        app.post(&token, "/api/v1/risks", &json!({"title": "Te groot", "category": "weer", "likelihood": 4,
-            "impact": "veel", "residual_likelihood": 1, "colour": 1}))
+        app.post(
+            &token,
+            "/api/v1/risks",
+            &json!({"title": "Te groot", "category": "weer", "likelihood": 4,
+            "impact": "veel", "residual_likelihood": 1, "colour": 1}),
+        )
         .await,
         422,
     )
@@ -117,7 +125,8 @@ story!(wrong_fields_are_refused_in_dutch_naming_the_field, |app| {
     assert!(by_field("residual_impact").unwrap().starts_with("Impact na maatregelen: "), "{errors:?}");
     assert!(by_field("colour").is_some(), "an unknown field is named too");
     let refused = json(app.post(&token, "/api/v1/risks", &json!({"likelihood": 0})).await, 422).await;
-    let details: Vec<&str> = refused["errors"].as_array().unwrap().iter().map(|e| e["detail"].as_str().unwrap()).collect();
+    let details: Vec<&str> =
+        refused["errors"].as_array().unwrap().iter().map(|e| e["detail"].as_str().unwrap()).collect();
     assert!(details.contains(&"Risico: dit veld is verplicht."), "{details:?}");
     assert!(details.contains(&"Impact: dit veld is verplicht."), "{details:?}");
 
@@ -163,11 +172,22 @@ story!(the_page_starts_from_the_policy_keeps_what_was_typed_and_shows_the_heat_m
     app.sign_in("ibp@proef.nl", crate::helpers::PASSWORD).await;
     let (status, html) = app.page("/risicos").await;
     assert_eq!(status, 200);
-    assert!(html.contains("Begin met de risico&#39;s uit het beleid") || html.contains("Begin met de risico's uit het beleid"),
-        "{html}");
+    assert!(
+        html.contains("Begin met de risico&#39;s uit het beleid")
+            || html.contains("Begin met de risico's uit het beleid"),
+        "{html}"
+    );
     let refused = app
-        .form("/risicos", &[("title", "Laptop kwijt"), ("category", "equipment"), ("likelihood", "4"), ("impact", "2"),
-            ("measures", "Versleutelen")])
+        .form(
+            "/risicos",
+            &[
+                ("title", "Laptop kwijt"),
+                ("category", "equipment"),
+                ("likelihood", "4"),
+                ("impact", "2"),
+                ("measures", "Versleutelen"),
+            ],
+        )
         .await;
     assert_eq!(refused.status(), 422);
     let html = refused.text().await.unwrap();
@@ -192,8 +212,18 @@ story!(the_page_starts_from_the_policy_keeps_what_was_typed_and_shows_the_heat_m
     let (status, html) = app.page(&location).await;
     assert_eq!(status, 200);
     assert!(html.contains(r#"value="Laptop kwijt""#));
-    let refused = app.form(&location, &[("title", "Laptop kwijt"), ("category", "equipment"), ("likelihood", "2"),
-        ("impact", "9"), ("owner", "Piet")]).await;
+    let refused = app
+        .form(
+            &location,
+            &[
+                ("title", "Laptop kwijt"),
+                ("category", "equipment"),
+                ("likelihood", "2"),
+                ("impact", "9"),
+                ("owner", "Piet"),
+            ],
+        )
+        .await;
     assert_eq!(refused.status(), 422);
     let html = refused.text().await.unwrap();
     assert!(html.contains(r#"value="Piet""#), "the edit page keeps what was typed");

@@ -251,12 +251,16 @@ fn stored(v: &RiskView) -> Vec<(String, String)> {
     pairs.into_iter().filter_map(|(k, v)| v.map(|v| (k.to_owned(), v))).collect()
 }
 
-async fn edit_page(state: &AppState, staff: &Staff, id: &str, refused: Option<Refused>, status: StatusCode) -> PageResult {
+async fn edit_page(
+    state: &AppState,
+    staff: &Staff,
+    id: &str,
+    refused: Option<Refused>,
+    status: StatusCode,
+) -> PageResult {
     let view = app::risk(state, staff, id).await?;
     let d = &view.risk.data;
-    let mut facts = vec![
-        ("risks.field.score", format!("{} ({})", view.score, label("level", view.level.code()))),
-    ];
+    let mut facts = vec![("risks.field.score", format!("{} ({})", view.score, label("level", view.level.code())))];
     if let Some((s, l)) = view.residual_score.zip(view.residual_level) {
         facts.push(("risks.field.residual_score", format!("{s} ({})", label("level", l.code()))));
     }
