@@ -37,6 +37,8 @@ const LABELS: &[(&str, &str)] = &[
     ("activity_ids", "risks.field.activity_ids"),
     ("system_ids", "risks.field.system_ids"),
     ("incident_ids", "risks.field.incident_ids"),
+    ("medium_from", "risks.field.medium_from"),
+    ("high_from", "risks.field.high_from"),
 ];
 
 /// Every error with its field named as its label reads.
@@ -452,4 +454,56 @@ pub async fn without_measures(app: &App, staff: &Staff) -> Result<Option<usize>>
         return Ok(None);
     }
     Ok(Some(risks(app, staff).await?.iter().filter(|v| v.needs_measures).count()))
+}
+
+/// The board's classification of scores: from which score a risk is medium and from which high.
+#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
+pub struct Levels {
+    /// The lowest score that is medium (default 3).
+    pub medium_from: u8,
+    /// The lowest score that is high (default 6).
+    pub high_from: u8,
+}
+
+/// A change of the classification: `{medium_from, high_from}`, with `2 <= medium_from <= high_from <= 9`.
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+pub struct LevelsCommand {
+    #[serde(flatten)]
+    #[schema(ignore)]
+    pub unknown: Unknown,
+    #[schema(value_type = i64, minimum = 2, maximum = 9)]
+    pub medium_from: Option<Given<i64>>,
+    #[schema(value_type = i64, minimum = 2, maximum = 9)]
+    pub high_from: Option<Given<i64>>,
+}
+
+/// The board's classification of scores (its setting, or the default).
+///
+/// # Errors
+/// Forbidden, or the store.
+pub async fn levels(app: &App, staff: &Staff) -> Result<Levels> {
+    staff.may(Action::RiskView)?;
+    let t = store(app, staff).risk_thresholds().await?;
+    Ok(Levels { medium_from: t.medium_from, high_from: t.high_from })
+}
+
+/// Sets the board's classification of scores (IBP manager), with an audit entry.
+///
+/// # Errors
+/// Forbidden, wrong fields, or the store.
+pub async fn set_levels(app: &App, staff: &Staff, command: LevelsCommand) -> Result<Levels> {
+    staff.may(Action::RiskManage)?;
+    let mut errors = command.unknown.errors();
+    let ok = |n: i64| if (2..=9).contains(&n) { Ok(n) } else { Err(Invalid::new("risks.thresholds_invalid")) };
+    let medium = points(&mut errors, "medium_from", command.medium_from, true, ok);
+    let high = points(&mut errors, "high_from", command.high_from, true, ok);
+    let thresholds = match (medium, high) {
+        (Some(m), Some(h)) if errors.is_empty() => match LevelThresholds::new(m, h) {
+            Ok(t) => t,
+            Err(e) => return Err(invalid(vec![FieldError::new("high_from", e.code)])),
+        },
+        _ => return Err(invalid(errors)),
+    };
+    store(app, staff).set_risk_thresholds(&staff.actor(), thresholds).await?;
+    Ok(Levels { medium_from: thresholds.medium_from, high_from: thresholds.high_from })
 }

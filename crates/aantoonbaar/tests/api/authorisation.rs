@@ -166,6 +166,8 @@ fn routes() -> Vec<Route> {
         route(Method::PATCH, "/risks/{id}", Id::Risk, Some(RiskManage)),
         route(Method::POST, "/risks/seed", Id::None, Some(RiskManage)),
         route(Method::GET, "/risks/heat-map", Id::None, Some(RiskView)),
+        route(Method::GET, "/risks/levels", Id::None, Some(RiskView)),
+        route(Method::PUT, "/risks/levels", Id::None, Some(RiskManage)),
     ]
 }
 
@@ -253,6 +255,7 @@ fn request_for(route: &Route, f: &Fixture, n: usize) -> (Option<Value>, String, 
             (Some(json!({"title": format!("Risico {n}"), "category": "data", "likelihood": 2, "impact": 3})), String::new(), None)
         }
         ("PATCH", "/risks/{id}") => (Some(json!({"measures": "Training"})), String::new(), None),
+        ("PUT", "/risks/levels") => (Some(json!({"medium_from": 3, "high_from": 6})), String::new(), None),
         ("PATCH", "/suppliers/{id}") => (Some(json!({"contact": "privacy@leverancier.nl"})), String::new(), None),
         ("POST", "/systems") => (Some(json!({"name": format!("Systeem {n}")})), String::new(), None),
         ("PATCH", "/systems/{id}") => (Some(json!({"in_use": false})), String::new(), None),

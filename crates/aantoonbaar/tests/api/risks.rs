@@ -13,6 +13,10 @@ async fn manager(app: &TestApp) -> String {
     app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await
 }
 
+async fn put(app: &TestApp, token: &str, path: &str, body: &serde_json::Value) -> reqwest::Response {
+    app.request(reqwest::Method::PUT, Some(token), path).json(body).send().await.unwrap()
+}
+
 async fn board_of(app: &TestApp, token: &str) -> aantoonbaar_store::BoardId {
     let me = json(app.get(token, "/api/v1/me").await, 200).await;
     app.board(me["board"].as_str().unwrap()).await
@@ -228,4 +232,24 @@ story!(the_page_starts_from_the_policy_keeps_what_was_typed_and_shows_the_heat_m
     let html = refused.text().await.unwrap();
     assert!(html.contains(r#"value="Piet""#), "the edit page keeps what was typed");
     assert!(html.contains("Impact: kies 1"), "{html}");
+});
+
+story!(the_board_sets_where_medium_and_high_begin, |app| {
+    let token = manager(&app).await;
+    let levels = json(app.get(&token, "/api/v1/risks/levels").await, 200).await;
+    assert_eq!(levels, json!({"medium_from": 3, "high_from": 6}), "the default");
+    let body = json!({"title": "Onveilige passwords", "category": "people", "likelihood": 2, "impact": 2});
+    let id = json(app.post(&token, "/api/v1/risks", &body).await, 201).await["id"].as_str().unwrap().to_owned();
+    let stricter =
+        json(put(&app, &token, "/api/v1/risks/levels", &json!({"medium_from": 2, "high_from": 4})).await, 200).await;
+    assert_eq!(stricter["high_from"], 4);
+    let read = json(app.get(&token, &format!("/api/v1/risks/{id}")).await, 200).await;
+    assert_eq!((read["score"].as_i64(), read["level"].as_str()), (Some(4), Some("high")));
+    let refused =
+        json(put(&app, &token, "/api/v1/risks/levels", &json!({"medium_from": 5, "high_from": 3})).await, 422).await;
+    assert_eq!(refused["errors"][0]["field"], "high_from");
+    assert!(refused["errors"][0]["detail"].as_str().unwrap().starts_with("Hoog vanaf score: "), "{refused}");
+    let board = board_of(&app, &token).await;
+    let trail = app.store.board(&board).audit_trail(20).await.unwrap();
+    assert!(trail.iter().any(|e| e.entity == "risk_settings"));
 });

@@ -18,6 +18,8 @@ risks.field.review_date = Opnieuw bekijken op
 risks.field.activity_ids = Verwerkingen
 risks.field.system_ids = Systemen
 risks.field.incident_ids = Incidenten
+risks.field.medium_from = Middel vanaf score
+risks.field.high_from = Hoog vanaf score
 
 risks.category_unknown = kies een van de categorieën uit het beleid.
 risks.treatment_unknown = kies verminderen, accepteren, vermijden of overdragen.

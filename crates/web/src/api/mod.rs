@@ -134,6 +134,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(risks::get, risks::patch))
         .routes(routes!(risks::seed))
         .routes(routes!(risks::heat_map))
+        .routes(routes!(risks::levels, risks::set_levels))
         .routes(routes!(privacy_statement::get))
         .routes(routes!(privacy_statement::publish))
         .routes(routes!(privacy_statement::versions))

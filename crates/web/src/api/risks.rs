@@ -9,7 +9,7 @@ use super::ApiJson;
 use crate::AppState;
 use crate::auth::Staff;
 use crate::error::{ApiResult, Problem};
-use aantoonbaar_app::risks::{self as app, HeatMap, RiskCommand, RiskView};
+use aantoonbaar_app::risks::{self as app, HeatMap, Levels, LevelsCommand, RiskCommand, RiskView};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -69,4 +69,24 @@ pub async fn seed(State(state): State<AppState>, staff: Staff) -> ApiResult<(Sta
     responses((status = 200, body = HeatMap, description = "The heat map"), (status = 403, body = Problem)))]
 pub async fn heat_map(State(state): State<AppState>, staff: Staff) -> ApiResult<Json<HeatMap>> {
     Ok(Json(app::heat(&state, &staff).await?))
+}
+
+/// The board's classification of scores: medium from `medium_from`, high from
+/// `high_from` (default 3 and 6; seed 001 §14.15 leaves it to the board).
+#[utoipa::path(get, path = "/risks/levels", tag = "risks",
+    responses((status = 200, body = Levels, description = "The classification"), (status = 403, body = Problem)))]
+pub async fn levels(State(state): State<AppState>, staff: Staff) -> ApiResult<Json<Levels>> {
+    Ok(Json(app::levels(&state, &staff).await?))
+}
+
+/// Sets the board's classification of scores (IBP manager).
+#[utoipa::path(put, path = "/risks/levels", tag = "risks", request_body = LevelsCommand,
+    responses((status = 200, body = Levels, description = "The classification"), (status = 403, body = Problem),
+        (status = 422, body = Problem)))]
+pub async fn set_levels(
+    State(state): State<AppState>,
+    staff: Staff,
+    ApiJson(command): ApiJson<LevelsCommand>,
+) -> ApiResult<Json<Levels>> {
+    Ok(Json(app::set_levels(&state, &staff, command).await?))
 }
