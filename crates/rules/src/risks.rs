@@ -30,7 +30,7 @@ code_enum! {
 
 code_enum! {
     /// What the board does about a risk: the usual four answers of a risk
-    /// analysis (seed 001 §1: "Er is een balans tussen de risico's … en de
+    /// analysis (seed 001 §3.1: "Er is een balans tussen de risico's … en de
     /// benodigde investeringen en maatregelen").
     Treatment, "risks.treatment_unknown" {
         /// Take measures that lower the likelihood or the impact.
