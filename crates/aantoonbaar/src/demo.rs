@@ -483,7 +483,35 @@ pub async fn seed(store: &Store, clock: &Clock) -> Result<Summary, StoreError> {
     incidents(board, &actor, &school_ids).await?;
     seed_requests(board, &actor, &school_ids[0], today).await?;
     seed_register(board, &actor, today).await?;
+    seed_risks(board, &actor, today).await?;
     Ok(Summary { schools: SCHOOLS.len(), pupils: pupil_count, accounts })
+}
+
+/// The risk analysis: the twenty risks of the board's policy (seed 001
+/// §14.15); the highest has its treatment, measures and residual risk filled
+/// in, so the list, the heat map and the dashboard card show both kinds.
+async fn seed_risks(board: BoardStore<'_>, actor: &Actor, today: Date) -> Result<(), StoreError> {
+    use aantoonbaar_rules::risks::{Impact, Likelihood, Treatment};
+    let mut risks = aantoonbaar_app::risks::seed_data();
+    if let Some(first) = risks.first_mut() {
+        first.owner = Some("IBP-coördinator".to_owned());
+        first.scenario = Some(
+            "Medewerkers houden accounts van vertrokken collega's open en delen wachtwoorden; \
+             leerlinggegevens zijn zo in te zien door wie dat niet hoort."
+                .to_owned(),
+        );
+        first.treatment = Some(Treatment::Reduce);
+        first.measures = Some(
+            "Autorisaties per rol vastgelegd; accounts dicht op de laatste werkdag; jaarlijkse controle van \
+             de rechten door de directeur; bewustwordingsbijeenkomst in september."
+                .to_owned(),
+        );
+        first.residual_likelihood = Likelihood::new(1).ok();
+        first.residual_impact = Impact::new(3).ok();
+        first.review_date = today.checked_add(Span::new().months(6)).ok();
+    }
+    board.create_risks(actor, &risks).await?;
+    Ok(())
 }
 
 /// The processing register: the board's profile and the template, adopted

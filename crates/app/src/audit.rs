@@ -112,7 +112,7 @@ fn subject(entry: &AuditEntry) -> String {
         (None, _) => match entry.entity.as_str() {
             "equated_day" => jiff::civil::Date::strptime("%Y-%m-%d", &entry.entity_id).ok().map(dutch_date),
             "consent_invitations" | "consent_reminders" => Some(tf("audit.school_year", &[("year", &entry.entity_id)])),
-            "board_settings" => return kind.to_owned(),
+            "board_settings" | "risk_settings" => return kind.to_owned(),
             // The version and the format: `versie-2.pdf`, `actueel.csv`.
             "processing_register_export" => Some(entry.entity_id.clone()),
             _ => entry.subject_name.clone(),

@@ -18,6 +18,7 @@ const DUTCH: &[&str] = &[
     include_str!("../locales/nl/privacy_statement.ftl"),
     include_str!("../locales/nl/register_export.ftl"),
     include_str!("../locales/nl/dpia.ftl"),
+    include_str!("../locales/nl/risks.ftl"),
 ];
 
 static CATALOGUE: LazyLock<HashMap<&'static str, String>> = LazyLock::new(|| entries(DUTCH).collect());

@@ -110,6 +110,17 @@ impl<'de> Deserialize<'de> for Given<bool> {
     }
 }
 
+impl<'de> Deserialize<'de> for Given<i64> {
+    /// A whole number: JSON `2`, or a form's `"2"`; anything else is `Wrong`.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(match serde_json::Value::deserialize(deserializer)? {
+            serde_json::Value::Number(n) => n.as_i64().map_or(Self::Wrong, Self::Value),
+            serde_json::Value::String(text) => text.trim().parse().map_or(Self::Wrong, Self::Value),
+            _ => Self::Wrong,
+        })
+    }
+}
+
 /// A text field sent as [`Given`]: `field.not_text` for a value of another
 /// type, otherwise as [`text`].
 pub fn given_text(

@@ -30,6 +30,7 @@ pub mod privacy_statement;
 pub mod pupils;
 pub mod register;
 pub mod requests;
+pub mod risks;
 pub mod schools;
 pub mod staff;
 

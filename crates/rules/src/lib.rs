@@ -59,6 +59,7 @@ pub mod password;
 pub mod policy;
 pub mod register;
 pub mod requests;
+pub mod risks;
 pub mod school_year;
 pub mod throttle;
 

@@ -169,6 +169,13 @@ pub enum Action {
     RegisterComment,
     /// Adopt the register as the controller (the CvB, seed 001 §19: the board adopts).
     RegisterAdopt,
+    /// Read the risk analysis (seed 001 §6.2, §14.15): the board answers for
+    /// it, the FG supervises it (AVG art. 39), a director reads it because the
+    /// school's leaders carry out the measures (seed 001 §5.4.2, §6.1).
+    RiskView,
+    /// Keep the risk analysis: add, score and treat risks (seed 001 §5: ST
+    /// runs IBP for the board).
+    RiskManage,
 }
 
 impl Action {
@@ -200,6 +207,8 @@ impl Action {
         Self::RegisterManage,
         Self::RegisterComment,
         Self::RegisterAdopt,
+        Self::RiskView,
+        Self::RiskManage,
     ];
 }
 
@@ -224,8 +233,8 @@ const fn grant(role: Role, action: Action, scopes: &'static [ScopeKind]) -> Gran
 use Action::{
     AuditView, BoardSettingsManage, ConsentRecord, ConsentRound, GroupManage, GroupView, GuardianManage, GuardianView,
     HolidaysManage, IncidentManage, IncidentReport, IncidentView, OutboxView, OwnTokens, PupilImport, PupilManage,
-    PupilView, RegisterAdopt, RegisterComment, RegisterManage, RegisterView, RequestHandle, RequestView, SchoolManage,
-    SchoolView, UserManage, UserView,
+    PupilView, RegisterAdopt, RegisterComment, RegisterManage, RegisterView, RequestHandle, RequestView, RiskManage,
+    RiskView, SchoolManage, SchoolView, UserManage, UserView,
 };
 use Role::{Ap, Bs, Cvb, D, Fg, Op, Opt, St, Tl};
 
@@ -251,6 +260,7 @@ pub const POLICY: &[Grant] = &[
     grant(Cvb, RequestView, BOARD),
     grant(Cvb, RegisterView, BOARD),
     grant(Cvb, RegisterAdopt, BOARD),
+    grant(Cvb, RiskView, BOARD),
     // IBP manager (ST): runs the system for the board.
     grant(St, SchoolView, BOARD),
     grant(St, SchoolManage, BOARD),
@@ -277,6 +287,8 @@ pub const POLICY: &[Grant] = &[
     grant(St, RequestHandle, BOARD),
     grant(St, RegisterView, BOARD),
     grant(St, RegisterManage, BOARD),
+    grant(St, RiskView, BOARD),
+    grant(St, RiskManage, BOARD),
     // FG: reads everything relevant to supervision, changes nothing.
     grant(Fg, SchoolView, BOARD),
     grant(Fg, GroupView, BOARD),
@@ -290,6 +302,7 @@ pub const POLICY: &[Grant] = &[
     grant(Fg, RequestView, BOARD),
     grant(Fg, RegisterView, BOARD),
     grant(Fg, RegisterComment, BOARD),
+    grant(Fg, RiskView, BOARD),
     // Director (D): their school.
     grant(D, SchoolView, SCHOOL),
     grant(D, GroupView, SCHOOL),
@@ -309,6 +322,8 @@ pub const POLICY: &[Grant] = &[
     grant(D, RequestView, SCHOOL),
     grant(D, RequestHandle, SCHOOL),
     grant(D, RegisterView, SCHOOL),
+    // The board's risk analysis is one for all schools; a director reads it whole.
+    grant(D, RiskView, SCHOOL),
     // Team leader (TL): reads their school's pupils.
     grant(Tl, SchoolView, SCHOOL),
     grant(Tl, GroupView, SCHOOL),
@@ -402,6 +417,7 @@ mod tests {
                     | Action::RegisterView
                     // Advising on the register is the FG's task (AVG art. 39(1)(a)).
                     | Action::RegisterComment
+                    | Action::RiskView
             );
             assert_eq!(may, is_read, "{action:?}");
         }

@@ -58,6 +58,8 @@ by_from_code!(
     register::parties::DocumentKind,
     register::parties::SubProcessorDecision,
     register::parties::RecipientKind,
+    aantoonbaar_rules::risks::Category,
+    aantoonbaar_rules::risks::Treatment,
 );
 
 /// `Code` for enums with a `code()` but no `from_code`: every value is listed,

@@ -19,6 +19,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (9, "registers", include_str!("../migrations/postgres/0009_registers.sql")),
     (10, "parties", include_str!("../migrations/postgres/0010_parties.sql")),
     (11, "privacy_statements", include_str!("../migrations/postgres/0011_privacy_statements.sql")),
+    (12, "risks", include_str!("../migrations/postgres/0012_risks.sql")),
 ];
 
 pub(crate) async fn connect(url: &str) -> Result<sqlx::PgPool> {

@@ -268,6 +268,7 @@ areas!(
     pupils,
     registers,
     requests,
+    risks,
     schools,
     sessions,
     users,

@@ -32,6 +32,8 @@ enum Id {
     Party(&'static str),
     /// No id: the caller's board gets an adopted register first (the privacy statement).
     Adopted,
+    /// A fresh risk of the fixture's board.
+    Risk,
 }
 
 struct Route {
@@ -159,6 +161,14 @@ fn routes() -> Vec<Route> {
         route(Method::GET, "/privacy-statement/versions", Id::None, Some(RegisterView)),
         route(Method::GET, "/processing-register", Id::None, Some(RegisterView)),
         route(Method::POST, "/processing-register/import", Id::None, Some(RegisterManage)),
+        route(Method::GET, "/risks", Id::None, Some(RiskView)),
+        route(Method::POST, "/risks", Id::None, Some(RiskManage)),
+        route(Method::GET, "/risks/{id}", Id::Risk, Some(RiskView)),
+        route(Method::PATCH, "/risks/{id}", Id::Risk, Some(RiskManage)),
+        route(Method::POST, "/risks/seed", Id::None, Some(RiskManage)),
+        route(Method::GET, "/risks/heat-map", Id::None, Some(RiskView)),
+        route(Method::GET, "/risks/levels", Id::None, Some(RiskView)),
+        route(Method::PUT, "/risks/levels", Id::None, Some(RiskManage)),
     ]
 }
 
@@ -242,6 +252,11 @@ fn request_for(route: &Route, f: &Fixture, n: usize) -> (Option<Value>, String, 
         }
         ("PUT", "/board/recipients") => (Some(json!({"recipients": ["DUO"]})), String::new(), None),
         ("POST", "/suppliers") => (Some(json!({"name": format!("Leverancier {n}")})), String::new(), None),
+        ("POST", "/risks") => {
+            (Some(json!({"title": format!("Risico {n}"), "category": "data", "likelihood": 2, "impact": 3})), String::new(), None)
+        }
+        ("PATCH", "/risks/{id}") => (Some(json!({"measures": "Training"})), String::new(), None),
+        ("PUT", "/risks/levels") => (Some(json!({"medium_from": 3, "high_from": 6})), String::new(), None),
         ("PATCH", "/suppliers/{id}") => (Some(json!({"contact": "privacy@leverancier.nl"})), String::new(), None),
         ("POST", "/systems") => (Some(json!({"name": format!("Systeem {n}")})), String::new(), None),
         ("PATCH", "/systems/{id}") => (Some(json!({"in_use": false})), String::new(), None),
@@ -474,6 +489,26 @@ async fn call(app: &TestApp, token: Option<&str>, route: &Route, f: &Fixture, n:
         }
         Id::Request => fresh_request(app, route, f).await,
         Id::Party(kind) => fresh_party(app, f, kind, n).await,
+        Id::Risk => {
+            use aantoonbaar_rules::risks::{Category, Impact, Likelihood};
+            let data = aantoonbaar_store::risks::RiskData {
+                title: format!("Risico {}", uuid::Uuid::new_v4().simple()),
+                category: Category::People,
+                scenario: None,
+                likelihood: Likelihood::new(2).unwrap(),
+                impact: Impact::new(2).unwrap(),
+                owner: None,
+                treatment: None,
+                measures: None,
+                residual_likelihood: None,
+                residual_impact: None,
+                review_date: None,
+                activity_ids: Vec::new(),
+                system_ids: Vec::new(),
+                incident_ids: Vec::new(),
+            };
+            app.store.board(&f.board).create_risk(&app.actor(), &data).await.unwrap().id
+        }
         Id::Adopted => {
             if let Some(token) = token {
                 let me = json(app.get(token, "/api/v1/me").await, 200).await;

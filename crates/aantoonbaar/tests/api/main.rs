@@ -27,4 +27,5 @@ mod pupils;
 mod register;
 mod register_export;
 mod requests;
+mod risks;
 mod security;

@@ -64,6 +64,7 @@ fn pages() -> Vec<Page> {
         page("/ontvangers.pdf", Some(RegisterView)),
         page("/privacyverklaring", Some(RegisterView)),
         page("/privacyverklaring?audience=staff", Some(RegisterView)),
+        page("/risicos", Some(RiskView)),
     ]
 }
 

@@ -619,3 +619,37 @@ async fn a_teacher_screens_a_new_app_for_a_dpia_and_sees_every_reason_with_its_s
     })
     .await;
 }
+
+#[tokio::test]
+async fn an_ibp_manager_starts_the_risk_analysis_from_the_policy_reads_the_heat_map_and_records_measures() {
+    let app = Arc::new(TestApp::spawn(Backend::Sqlite).await.unwrap());
+    let board = app.board("Stichting Proef").await;
+    app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+
+    let app2 = Arc::clone(&app);
+    with_browser("risks", move |browser| async move {
+        let app = app2;
+        sign_in(&browser, &app, "ibp@proef.nl").await;
+        browser.click("nav a[href='/risicos']").await;
+        assert!(browser.source().await.contains("Begin met de risico"));
+        accessible(&browser, "empty risk analysis").await;
+
+        browser.click("form[action='/risicos/beleid'] button").await;
+        let list = browser.source().await;
+        assert!(list.contains("Cultuur en discipline met autorisaties niet goed"), "{list}");
+        assert!(list.contains("Risicokaart"), "{list}");
+        accessible(&browser, "risk analysis").await;
+
+        // The heat map prints with its levels written out, not as colour alone.
+        let pdf = browser.print_landscape_a4().await;
+        let text = poppler("pdftotext", &pdf);
+        assert!(text.contains("Risicokaart") && text.contains("(score 9, Hoog)"), "{text}");
+
+        browser.click("td a[href^='/risicos/']").await;
+        accessible(&browser, "one risk").await;
+        browser.fill("#risk-measures", "Autorisaties per rol; accounts dicht op de laatste werkdag").await;
+        browser.click("form[action^='/risicos/'] button").await;
+        assert!(browser.source().await.contains("Autorisaties per rol"));
+    })
+    .await;
+}

@@ -87,6 +87,7 @@ const SUBJECT_NAME: &str = concat!(
      WHEN 'group' THEN (SELECT sg.name FROM school_groups sg WHERE sg.board_id = a.board_id AND sg.id = a.entity_id) \
      WHEN 'import_run' THEN (SELECT ir.file_name FROM import_runs ir \
        WHERE ir.board_id = a.board_id AND ir.id = a.entity_id) \
+     WHEN 'risk' THEN (SELECT k.title FROM risks k WHERE k.board_id = a.board_id AND k.id = a.entity_id) \
      WHEN 'incident' THEN (SELECT i.reference FROM incidents i WHERE i.board_id = a.board_id AND i.id = a.entity_id) \
      WHEN 'incident_follow_up' THEN (SELECT i.reference FROM incident_follow_ups f JOIN incidents i \
        ON i.board_id = f.board_id AND i.id = f.incident_id WHERE f.board_id = a.board_id AND f.id = a.entity_id) \

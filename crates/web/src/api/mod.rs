@@ -17,6 +17,7 @@ pub(crate) mod pupils;
 mod register;
 mod register_export;
 pub(crate) mod requests;
+pub(crate) mod risks;
 mod schools;
 mod users;
 
@@ -131,6 +132,11 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(parties::recipients_overview))
         .routes(routes!(parties::recipients_get, parties::recipients_patch))
         .routes(routes!(parties::queues))
+        .routes(routes!(risks::list, risks::create))
+        .routes(routes!(risks::get, risks::patch))
+        .routes(routes!(risks::seed))
+        .routes(routes!(risks::heat_map))
+        .routes(routes!(risks::levels, risks::set_levels))
         .routes(routes!(privacy_statement::get))
         .routes(routes!(privacy_statement::publish))
         .routes(routes!(privacy_statement::versions))

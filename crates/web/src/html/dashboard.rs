@@ -70,6 +70,14 @@ pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage) ->
             note: t("register.dashboard_note").to_owned(),
         });
     }
+    if let Some(count) = super::risks::dashboard_figure(&state, &staff).await? {
+        cards.push(Card {
+            title: t("risks.dashboard_title"),
+            href: "/risicos",
+            figure: count.to_string(),
+            note: t(if count == 0 { "risks.dashboard_none" } else { "risks.dashboard_link" }).to_owned(),
+        });
+    }
     let breaches = if staff.can(Action::IncidentView) {
         Some(super::incidents::open_breaches(&state, &staff).await?)
     } else {

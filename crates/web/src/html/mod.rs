@@ -24,6 +24,7 @@ mod pupils;
 mod register;
 mod register_export;
 mod requests;
+mod risks;
 mod schools;
 pub(crate) mod sign_in;
 mod users;
@@ -137,6 +138,9 @@ pub fn router() -> Router<AppState> {
         .route("/register/{id}", get(register::activity).post(register::update))
         .route("/register/{id}/opmerkingen", post(register::comment))
         .route("/leveranciers", get(parties::suppliers).post(parties::create_supplier))
+        .route("/risicos", get(risks::list).post(risks::create))
+        .route("/risicos/beleid", post(risks::seed))
+        .route("/risicos/{id}", get(risks::edit).post(risks::update))
         .route("/verwerkersovereenkomsten", post(parties::create_agreement))
         .route("/leveranciers/{id}", get(parties::supplier).post(parties::update_supplier))
         .route("/verwerkersovereenkomsten/{id}", get(parties::agreement))
@@ -217,7 +221,7 @@ impl Layout {
     /// The layout for a signed-in user: the navigation shows what they may use.
     #[must_use]
     pub fn for_staff(state: &AppState, staff: &Staff, title: &str, current: &str) -> Self {
-        let items: [(&'static str, &'static str, Option<Action>); 13] = [
+        let items: [(&'static str, &'static str, Option<Action>); 14] = [
             ("/", "nav.dashboard", None),
             ("/scholen", "nav.schools", Some(Action::SchoolView)),
             ("/leerlingen", "nav.pupils", Some(Action::PupilView)),
@@ -225,6 +229,7 @@ impl Layout {
             ("/incidenten", "nav.incidents", Some(Action::IncidentReport)),
             ("/verzoeken", "nav.requests", Some(Action::RequestView)),
             ("/register", "nav.register", Some(Action::RegisterView)),
+            ("/risicos", "nav.risks", Some(Action::RiskView)),
             ("/import", "nav.import", Some(Action::PupilImport)),
             ("/gebruikers", "nav.users", Some(Action::UserView)),
             ("/logboek", "nav.audit", Some(Action::AuditView)),
