@@ -52,6 +52,23 @@ impl Unknown {
     }
 }
 
+/// Every error with its field named as its label reads ("Kans: kies 1 …"):
+/// `labels` maps a field to the catalogue key of its label; an error about
+/// another field keeps its text.
+#[must_use]
+pub fn labelled(errors: Vec<FieldError>, labels: &[(&str, &str)]) -> Vec<FieldError> {
+    errors
+        .into_iter()
+        .map(|mut error| {
+            if let Some((_, key)) = labels.iter().find(|(field, _)| *field == error.field) {
+                error.detail =
+                    crate::i18n::tf("field.labelled", &[("label", crate::i18n::t(key)), ("message", &error.detail)]);
+            }
+            error
+        })
+        .collect()
+}
+
 /// Every error, or the value when there is none.
 ///
 /// # Errors

@@ -4,7 +4,7 @@
 //! risks still without measures (the dashboard).
 
 use crate::error::{Error, FieldError, Result};
-use crate::i18n::{t, tf};
+use crate::i18n::t;
 use crate::input::{Given, TEXT_LIMIT, Unknown, done, given_text, one_or_many, rule};
 use crate::{App, Staff};
 use aantoonbaar_rules::organisation::parse_iso_date;
@@ -44,15 +44,7 @@ const LABELS: &[(&str, &str)] = &[
 /// Every error with its field named as its label reads.
 #[must_use]
 pub fn named(errors: Vec<FieldError>) -> Vec<FieldError> {
-    errors
-        .into_iter()
-        .map(|mut error| {
-            if let Some((_, key)) = LABELS.iter().find(|(field, _)| *field == error.field) {
-                error.detail = tf("risks.field_error", &[("label", t(key)), ("message", &error.detail)]);
-            }
-            error
-        })
-        .collect()
+    crate::input::labelled(errors, LABELS)
 }
 
 fn invalid(errors: Vec<FieldError>) -> Error {

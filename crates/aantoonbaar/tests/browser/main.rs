@@ -596,13 +596,15 @@ async fn an_ibp_manager_starts_the_register_from_the_template_records_a_supplier
 async fn a_teacher_screens_a_new_app_for_a_dpia_and_sees_every_reason_with_its_source() {
     let app = Arc::new(TestApp::spawn(Backend::Sqlite).await.unwrap());
     let board = app.board("Stichting Proef").await;
-    app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    let token = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    let f = Fixture::create(&app, &token, 81).await;
+    app.staff(&board, "juf@proef.nl", Role::Op, ScopeKind::Groups, &[&f.group]).await;
     let app2 = Arc::clone(&app);
     with_browser("dpia", move |browser| async move {
         let app = app2;
-        sign_in(&browser, &app, "ibp@proef.nl").await;
-        browser.goto(&format!("{}/register", app.address)).await;
-        browser.click("a[href='/dpia/screening']").await;
+        // A teacher, who cannot open the register, finds the screening on the dashboard.
+        sign_in(&browser, &app, "juf@proef.nl").await;
+        browser.click("main a[href='/dpia/screening']").await;
         assert!(browser.source().await.contains("Van wie zijn de gegevens?"));
         accessible(&browser, "dpia screening").await;
 

@@ -125,3 +125,4 @@ dpia.page.no = nee
 dpia.page.count_invalid = Vul een heel getal vanaf 1 in, of laat het leeg.
 dpia.page.code_unknown = Deze keuze kennen we niet: { $code }
 dpia.page.link = DPIA-screening: is voor een verwerking een DPIA verplicht?
+dpia.dashboard_link = Wilt u een nieuwe app of website met leerlingen gebruiken? Kijk eerst of er een DPIA nodig is.

@@ -198,6 +198,7 @@ tokens.add = Sleutel aanmaken
 
 ## Invoerfouten (per veld)
 record.wrong_state = dit kan niet meer: iemand anders heeft het intussen veranderd. Laad de pagina opnieuw en kijk wat er nu staat.
+field.labelled = { $label }: { $message }
 field.unknown = dit veld bestaat niet; controleer de spelling.
 field.not_text = vul hier tekst in.
 field.required = dit veld is verplicht.

@@ -1,6 +1,5 @@
 # Systems, suppliers, processor agreements, sub-processors and everyone data goes to.
 
-parties.field_error = { $label }: { $message }
 parties.field.name = Naam
 parties.field.processor = Verwerkt persoonsgegevens voor ons
 parties.field.convenant_status = Privacyconvenant

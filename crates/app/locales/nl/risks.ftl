@@ -1,6 +1,5 @@
 # The risk analysis (seed 001 §6.2, §14.15).
 
-risks.field_error = { $label }: { $message }
 risks.field.title = Risico
 risks.field.category = Categorie
 risks.field.scenario = Wat kan er gebeuren (oorzaak en gevolg)

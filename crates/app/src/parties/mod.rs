@@ -74,15 +74,7 @@ const LABELS: &[(&str, &str)] = &[
 /// Every error with its field named as its label reads; an unknown field keeps its text.
 #[must_use]
 pub fn named(errors: Vec<FieldError>) -> Vec<FieldError> {
-    errors
-        .into_iter()
-        .map(|mut error| {
-            if let Some((_, key)) = LABELS.iter().find(|(field, _)| *field == error.field) {
-                error.detail = tf("parties.field_error", &[("label", t(key)), ("message", &error.detail)]);
-            }
-            error
-        })
-        .collect()
+    crate::input::labelled(errors, LABELS)
 }
 
 fn invalid(errors: Vec<FieldError>) -> Error {
