@@ -50,6 +50,7 @@ pub mod calendar;
 pub mod consent;
 pub mod deadlines;
 pub mod dpia;
+pub mod frameworks;
 pub mod holidays;
 pub mod identifiers;
 pub mod incidents;

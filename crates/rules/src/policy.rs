@@ -176,6 +176,13 @@ pub enum Action {
     /// Keep the risk analysis: add, score and treat risks (seed 001 §5: ST
     /// runs IBP for the board).
     RiskManage,
+    /// Read the self-assessment against a framework (seed 003: the Aanpak IBP's
+    /// Normenkader and maturity levels): the board answers for it, the FG
+    /// supervises it (AVG art. 39), a director reads the board's picture.
+    SelfAssessmentView,
+    /// Record the self-assessment and import frameworks (seed 001 §5: ST runs
+    /// IBP for the board).
+    SelfAssessmentManage,
 }
 
 impl Action {
@@ -209,6 +216,8 @@ impl Action {
         Self::RegisterAdopt,
         Self::RiskView,
         Self::RiskManage,
+        Self::SelfAssessmentView,
+        Self::SelfAssessmentManage,
     ];
 }
 
@@ -234,7 +243,7 @@ use Action::{
     AuditView, BoardSettingsManage, ConsentRecord, ConsentRound, GroupManage, GroupView, GuardianManage, GuardianView,
     HolidaysManage, IncidentManage, IncidentReport, IncidentView, OutboxView, OwnTokens, PupilImport, PupilManage,
     PupilView, RegisterAdopt, RegisterComment, RegisterManage, RegisterView, RequestHandle, RequestView, RiskManage,
-    RiskView, SchoolManage, SchoolView, UserManage, UserView,
+    RiskView, SchoolManage, SchoolView, SelfAssessmentManage, SelfAssessmentView, UserManage, UserView,
 };
 use Role::{Ap, Bs, Cvb, D, Fg, Op, Opt, St, Tl};
 
@@ -261,6 +270,7 @@ pub const POLICY: &[Grant] = &[
     grant(Cvb, RegisterView, BOARD),
     grant(Cvb, RegisterAdopt, BOARD),
     grant(Cvb, RiskView, BOARD),
+    grant(Cvb, SelfAssessmentView, BOARD),
     // IBP manager (ST): runs the system for the board.
     grant(St, SchoolView, BOARD),
     grant(St, SchoolManage, BOARD),
@@ -289,6 +299,8 @@ pub const POLICY: &[Grant] = &[
     grant(St, RegisterManage, BOARD),
     grant(St, RiskView, BOARD),
     grant(St, RiskManage, BOARD),
+    grant(St, SelfAssessmentView, BOARD),
+    grant(St, SelfAssessmentManage, BOARD),
     // FG: reads everything relevant to supervision, changes nothing.
     grant(Fg, SchoolView, BOARD),
     grant(Fg, GroupView, BOARD),
@@ -303,6 +315,7 @@ pub const POLICY: &[Grant] = &[
     grant(Fg, RegisterView, BOARD),
     grant(Fg, RegisterComment, BOARD),
     grant(Fg, RiskView, BOARD),
+    grant(Fg, SelfAssessmentView, BOARD),
     // Director (D): their school.
     grant(D, SchoolView, SCHOOL),
     grant(D, GroupView, SCHOOL),
@@ -324,6 +337,8 @@ pub const POLICY: &[Grant] = &[
     grant(D, RegisterView, SCHOOL),
     // The board's risk analysis is one for all schools; a director reads it whole.
     grant(D, RiskView, SCHOOL),
+    // The self-assessment is the board's; a director reads it whole.
+    grant(D, SelfAssessmentView, SCHOOL),
     // Team leader (TL): reads their school's pupils.
     grant(Tl, SchoolView, SCHOOL),
     grant(Tl, GroupView, SCHOOL),
@@ -418,6 +433,7 @@ mod tests {
                     // Advising on the register is the FG's task (AVG art. 39(1)(a)).
                     | Action::RegisterComment
                     | Action::RiskView
+                    | Action::SelfAssessmentView
             );
             assert_eq!(may, is_read, "{action:?}");
         }
