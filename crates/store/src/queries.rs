@@ -270,6 +270,7 @@ areas!(
     requests,
     risks,
     schools,
+    selfassessment,
     sessions,
     users,
 );
