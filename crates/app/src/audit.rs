@@ -115,6 +115,8 @@ fn subject(entry: &AuditEntry) -> String {
             "board_settings" | "risk_settings" => return kind.to_owned(),
             // The version and the format: `versie-2.pdf`, `actueel.csv`.
             "processing_register_export" => Some(entry.entity_id.clone()),
+            // The framework's code, and `code/reference` for a norm.
+            "framework" | "assessment" => Some(entry.entity_id.clone()),
             _ => entry.subject_name.clone(),
         },
     };

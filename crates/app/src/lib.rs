@@ -31,6 +31,7 @@ pub mod pupils;
 pub mod register;
 pub mod requests;
 pub mod risks;
+pub mod selfassessment;
 pub mod schools;
 pub mod staff;
 
