@@ -169,6 +169,11 @@ fn routes() -> Vec<Route> {
         route(Method::GET, "/risks/heat-map", Id::None, Some(RiskView)),
         route(Method::GET, "/risks/levels", Id::None, Some(RiskView)),
         route(Method::PUT, "/risks/levels", Id::None, Some(RiskManage)),
+        route(Method::GET, "/frameworks", Id::None, Some(SelfAssessmentView)),
+        route(Method::POST, "/frameworks", Id::None, Some(SelfAssessmentManage)),
+        // `{code}` is the shipped framework (every board has it), `{reference}` one of its norms.
+        route(Method::GET, "/frameworks/{code}/assessment", Id::None, Some(SelfAssessmentView)),
+        route(Method::PUT, "/frameworks/{code}/norms/{reference}", Id::None, Some(SelfAssessmentManage)),
     ]
 }
 
@@ -257,6 +262,14 @@ fn request_for(route: &Route, f: &Fixture, n: usize) -> (Option<Value>, String, 
         }
         ("PATCH", "/risks/{id}") => (Some(json!({"measures": "Training"})), String::new(), None),
         ("PUT", "/risks/levels") => (Some(json!({"medium_from": 3, "high_from": 6})), String::new(), None),
+        ("POST", "/frameworks") => (
+            Some(json!({"code": format!("kader-{n}"), "title": "Kader", "version": "1", "source": "Bestuur",
+                "norms": [{"reference": "A.1", "domain": "Beleid", "title": "Beleid", "text": "Er is beleid.",
+                    "levels": {"1": "a", "2": "b", "3": "c", "4": "d", "5": "e"}}]})),
+            String::new(),
+            None,
+        ),
+        ("PUT", "/frameworks/{code}/norms/{reference}") => (Some(json!({"level": 2, "target": 3})), String::new(), None),
         ("PATCH", "/suppliers/{id}") => (Some(json!({"contact": "privacy@leverancier.nl"})), String::new(), None),
         ("POST", "/systems") => (Some(json!({"name": format!("Systeem {n}")})), String::new(), None),
         ("PATCH", "/systems/{id}") => (Some(json!({"in_use": false})), String::new(), None),
@@ -526,7 +539,13 @@ async fn call(app: &TestApp, token: Option<&str>, route: &Route, f: &Fixture, n:
         serde_json::from_str::<Value>(&text).expect("json")
     });
     let path =
-        format!("/api/v1{}{query}", route.path.replace("{id}", &id).replace("{date}", &id).replace("{version}", &id));
+        format!("/api/v1{}{query}", route
+            .path
+            .replace("{id}", &id)
+            .replace("{date}", &id)
+            .replace("{version}", &id)
+            .replace("{code}", aantoonbaar_rules::frameworks::SHIPPED_CODE)
+            .replace("{reference}", "ORG.1"));
     let mut request = app.request(route.method.clone(), token, &path);
     if let Some(body) = body {
         request = request.json(&body);

@@ -19,6 +19,7 @@ mod register_export;
 pub(crate) mod requests;
 pub(crate) mod risks;
 mod schools;
+mod selfassessment;
 mod users;
 
 use crate::AppState;
@@ -137,6 +138,9 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(risks::seed))
         .routes(routes!(risks::heat_map))
         .routes(routes!(risks::levels, risks::set_levels))
+        .routes(routes!(selfassessment::list, selfassessment::import))
+        .routes(routes!(selfassessment::assessment))
+        .routes(routes!(selfassessment::answer))
         .routes(routes!(privacy_statement::get))
         .routes(routes!(privacy_statement::publish))
         .routes(routes!(privacy_statement::versions))

@@ -78,6 +78,15 @@ pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage) ->
             note: t(if count == 0 { "risks.dashboard_none" } else { "risks.dashboard_link" }).to_owned(),
         });
     }
+    if let Some(count) = super::selfassessment::dashboard_figure(&state, &staff).await? {
+        cards.push(Card {
+            title: t("selfassessment.dashboard_title"),
+            href: "/zelfevaluatie",
+            figure: count.to_string(),
+            note: t(if count == 0 { "selfassessment.dashboard_none" } else { "selfassessment.dashboard_link" })
+                .to_owned(),
+        });
+    }
     let breaches = if staff.can(Action::IncidentView) {
         Some(super::incidents::open_breaches(&state, &staff).await?)
     } else {

@@ -25,6 +25,7 @@ mod register;
 mod register_export;
 mod requests;
 mod risks;
+mod selfassessment;
 mod schools;
 pub(crate) mod sign_in;
 mod users;
@@ -141,6 +142,9 @@ pub fn router() -> Router<AppState> {
         .route("/risicos", get(risks::list).post(risks::create))
         .route("/risicos/beleid", post(risks::seed))
         .route("/risicos/{id}", get(risks::edit).post(risks::update))
+        .route("/zelfevaluatie", get(selfassessment::list))
+        .route("/zelfevaluatie/kaders", post(selfassessment::import))
+        .route("/zelfevaluatie/{code}/{reference}", get(selfassessment::edit).post(selfassessment::update))
         .route("/verwerkersovereenkomsten", post(parties::create_agreement))
         .route("/leveranciers/{id}", get(parties::supplier).post(parties::update_supplier))
         .route("/verwerkersovereenkomsten/{id}", get(parties::agreement))
@@ -221,7 +225,7 @@ impl Layout {
     /// The layout for a signed-in user: the navigation shows what they may use.
     #[must_use]
     pub fn for_staff(state: &AppState, staff: &Staff, title: &str, current: &str) -> Self {
-        let items: [(&'static str, &'static str, Option<Action>); 14] = [
+        let items: [(&'static str, &'static str, Option<Action>); 15] = [
             ("/", "nav.dashboard", None),
             ("/scholen", "nav.schools", Some(Action::SchoolView)),
             ("/leerlingen", "nav.pupils", Some(Action::PupilView)),
@@ -230,6 +234,7 @@ impl Layout {
             ("/verzoeken", "nav.requests", Some(Action::RequestView)),
             ("/register", "nav.register", Some(Action::RegisterView)),
             ("/risicos", "nav.risks", Some(Action::RiskView)),
+            ("/zelfevaluatie", "nav.selfassessment", Some(Action::SelfAssessmentView)),
             ("/import", "nav.import", Some(Action::PupilImport)),
             ("/gebruikers", "nav.users", Some(Action::UserView)),
             ("/logboek", "nav.audit", Some(Action::AuditView)),
