@@ -484,6 +484,7 @@ pub async fn seed(store: &Store, clock: &Clock) -> Result<Summary, StoreError> {
     seed_requests(board, &actor, &school_ids[0], today).await?;
     seed_register(board, &actor, today).await?;
     seed_risks(board, &actor, today).await?;
+    seed_self_assessment(board, &actor, today).await?;
     Ok(Summary { schools: SCHOOLS.len(), pupils: pupil_count, accounts })
 }
 
@@ -511,6 +512,46 @@ async fn seed_risks(board: BoardStore<'_>, actor: &Actor, today: Date) -> Result
         first.review_date = today.checked_add(Span::new().months(6)).ok();
     }
     board.create_risks(actor, &risks).await?;
+    Ok(())
+}
+
+/// The self-assessment: five norms of the shipped framework (seed 001 §6.2,
+/// §14.9) assessed, two of them below level 3 (the sector's minimum), so the
+/// page marks them and the dashboard card counts them.
+async fn seed_self_assessment(board: BoardStore<'_>, actor: &Actor, today: Date) -> Result<(), StoreError> {
+    use aantoonbaar_rules::frameworks::{Level, SHIPPED_CODE};
+    use aantoonbaar_store::selfassessment::AnswerData;
+    let level = |n| Level::new(n).map_err(|e| StoreError::Corrupt(e.code.to_owned()));
+    let answers = [
+        ("PRG.1", 4, 4, "Verwerkersovereenkomsten staan in het register, met de einddatum.", None),
+        ("ORG.1", 3, 4, "IBP-plan vastgesteld door het CvB; evaluatie gepland.", None),
+        (
+            "MEN.2",
+            2,
+            3,
+            "Eén nieuwsbericht per jaar.",
+            Some("Bewustwordingsbijeenkomst in september voor alle scholen."),
+        ),
+        (
+            "MEN.5",
+            2,
+            3,
+            "Accounts worden niet altijd op de laatste werkdag gesloten.",
+            Some("Controle door de directeur bij elk vertrek."),
+        ),
+        ("GEG.2", 3, 3, "Back-up door de ICT-beheerder, hersteltest in 2026.", None),
+    ];
+    for (reference, now, target, evidence, measures) in answers {
+        let data = AnswerData {
+            level: level(now)?,
+            target: level(target)?,
+            evidence: Some(evidence.to_owned()),
+            measures: measures.map(str::to_owned),
+            owner: Some("IBP-coördinator".to_owned()),
+            due_date: measures.and_then(|_| today.checked_add(Span::new().months(4)).ok()),
+        };
+        board.record_answer(actor, SHIPPED_CODE, reference, &data).await?;
+    }
     Ok(())
 }
 

@@ -31,8 +31,8 @@ pub mod pupils;
 pub mod register;
 pub mod requests;
 pub mod risks;
-pub mod selfassessment;
 pub mod schools;
+pub mod selfassessment;
 pub mod staff;
 
 pub use error::{Error, FieldError, Result};

@@ -297,8 +297,7 @@ async fn norm_view(app: &App, staff: &Staff, code: &str, norm: &Norm, answer: Op
 pub async fn assessment(app: &App, staff: &Staff, code: &str) -> Result<AssessmentView> {
     staff.may(Action::SelfAssessmentView)?;
     let board = store(app, staff);
-    let (framework, is_shipped) =
-        all(board).await?.into_iter().find(|(f, _)| f.code == code).ok_or(Error::NotFound)?;
+    let (framework, is_shipped) = all(board).await?.into_iter().find(|(f, _)| f.code == code).ok_or(Error::NotFound)?;
     let answers = board.answers(code).await?;
     let mut norms = Vec::with_capacity(framework.norms.len());
     for norm in &framework.norms {

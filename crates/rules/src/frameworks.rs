@@ -123,7 +123,8 @@ fn norm(index: usize, value: &Value) -> Result<Norm, FrameworkError> {
     };
     let mut levels = Vec::with_capacity(usize::from(TOP_LEVEL));
     for level in 1..=TOP_LEVEL {
-        levels.push(text(given, at, &level.to_string()).map_err(|e| error(at, &format!("levels.{}", e.field), e.code))?);
+        levels
+            .push(text(given, at, &level.to_string()).map_err(|e| error(at, &format!("levels.{}", e.field), e.code))?);
     }
     if let Some(extra) = given.keys().find(|k| !(1..=TOP_LEVEL).any(|l| l.to_string() == **k)) {
         return Err(error(at, &format!("levels.{extra}"), "frameworks.level_unknown"));

@@ -64,7 +64,13 @@ impl BoardStore<'_> {
     }
 
     /// Records the answer for a norm (replacing the one before), with an audit entry.
-    pub async fn record_answer(&self, actor: &Actor, framework: &str, reference: &str, data: &AnswerData) -> Result<()> {
+    pub async fn record_answer(
+        &self,
+        actor: &Actor,
+        framework: &str,
+        reference: &str,
+        data: &AnswerData,
+    ) -> Result<()> {
         dispatch!(self.store, selfassessment::record_answer(self.board, actor, framework, reference, data))
     }
 }

@@ -538,14 +538,16 @@ async fn call(app: &TestApp, token: Option<&str>, route: &Route, f: &Fixture, n:
         let text = b.to_string().replace("\"{id}\"", &format!("\"{id}\""));
         serde_json::from_str::<Value>(&text).expect("json")
     });
-    let path =
-        format!("/api/v1{}{query}", route
+    let path = format!(
+        "/api/v1{}{query}",
+        route
             .path
             .replace("{id}", &id)
             .replace("{date}", &id)
             .replace("{version}", &id)
             .replace("{code}", aantoonbaar_rules::frameworks::SHIPPED_CODE)
-            .replace("{reference}", "ORG.1"));
+            .replace("{reference}", "ORG.1")
+    );
     let mut request = app.request(route.method.clone(), token, &path);
     if let Some(body) = body {
         request = request.json(&body);

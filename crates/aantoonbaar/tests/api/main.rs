@@ -28,5 +28,5 @@ mod register;
 mod register_export;
 mod requests;
 mod risks;
-mod selfassessment;
 mod security;
+mod selfassessment;

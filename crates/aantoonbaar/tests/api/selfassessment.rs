@@ -25,12 +25,12 @@ async fn board_of(app: &TestApp, token: &str) -> aantoonbaar_store::BoardId {
 
 fn small_framework() -> serde_json::Value {
     json!({"code": "eigen-kader", "title": "Eigen kader", "version": "1.0", "source": "Het bestuur",
-        "norms": [
-            {"reference": "B.1", "domain": "Beleid", "title": "Beleid vastgesteld", "text": "Er is beleid.",
-             "levels": {"1": "Geen", "2": "Concept", "3": "Vastgesteld", "4": "Geëvalueerd", "5": "Verbeterd"}},
-            {"reference": "B.2", "domain": "Beleid", "title": "Rollen", "text": "De rollen zijn belegd.",
-             "levels": {"1": "Geen", "2": "Deels", "3": "Belegd", "4": "Getoetst", "5": "Verbeterd"}}
-        ]})
+    "norms": [
+        {"reference": "B.1", "domain": "Beleid", "title": "Beleid vastgesteld", "text": "Er is beleid.",
+         "levels": {"1": "Geen", "2": "Concept", "3": "Vastgesteld", "4": "Geëvalueerd", "5": "Verbeterd"}},
+        {"reference": "B.2", "domain": "Beleid", "title": "Rollen", "text": "De rollen zijn belegd.",
+         "levels": {"1": "Geen", "2": "Deels", "3": "Belegd", "4": "Getoetst", "5": "Verbeterd"}}
+    ]})
 }
 
 fn norm<'a>(assessment: &'a serde_json::Value, reference: &str) -> &'a serde_json::Value {
@@ -85,12 +85,8 @@ story!(an_invalid_framework_file_names_the_norm_and_the_field_in_dutch_and_write
     let refused = json(app.post(&token, "/api/v1/frameworks", &file).await, 422).await;
     assert_eq!(refused["errors"][0]["field"], "norms[0].title");
     assert!(refused["errors"][0]["detail"].as_str().unwrap().contains("dit veld is leeg"));
-    let not_json = app
-        .request(reqwest::Method::POST, Some(&token), "/api/v1/frameworks")
-        .body("geen json")
-        .send()
-        .await
-        .unwrap();
+    let not_json =
+        app.request(reqwest::Method::POST, Some(&token), "/api/v1/frameworks").body("geen json").send().await.unwrap();
     let refused = json(not_json, 422).await;
     assert!(refused["errors"][0]["detail"].as_str().unwrap().contains("geen geldige JSON"), "{refused}");
     let list = json(app.get(&token, "/api/v1/frameworks").await, 200).await;
@@ -149,8 +145,7 @@ story!(the_processor_figure_changes_when_an_agreement_is_added, |app| {
     let computed = &norm(&assessment, "PRG.1")["computed"];
     assert_eq!(computed["text"], "1 van 1 verwerkers hebben een geldige overeenkomst");
     assert_eq!((computed["met"].as_u64(), computed["total"].as_u64()), (Some(1), Some(1)));
-    for (reference, kind) in
-        [("GEG.1", "risk_measures"), ("MEN.4", "incidents_in_time"), ("ORG.5", "requests_in_time")]
+    for (reference, kind) in [("GEG.1", "risk_measures"), ("MEN.4", "incidents_in_time"), ("ORG.5", "requests_in_time")]
     {
         assert_eq!(norm(&assessment, reference)["computed"]["kind"], kind, "{reference}");
     }
@@ -189,8 +184,12 @@ story!(the_fg_and_a_director_read_a_teacher_is_refused_and_another_board_sees_no
 
 story!(the_page_marks_norms_below_three_in_words_and_keeps_what_was_typed, |app| {
     let token = manager(&app).await;
-    json(put(&app, &token, &format!("/api/v1/frameworks/{SHIPPED}/norms/MEN.2"), &json!({"level": 2, "target": 3})).await, 200)
-        .await;
+    json(
+        put(&app, &token, &format!("/api/v1/frameworks/{SHIPPED}/norms/MEN.2"), &json!({"level": 2, "target": 3}))
+            .await,
+        200,
+    )
+    .await;
     app.sign_in("ibp@proef.nl", crate::helpers::PASSWORD).await;
     let (status, html) = app.page("/zelfevaluatie").await;
     assert_eq!(status, 200);
@@ -202,9 +201,8 @@ story!(the_page_marks_norms_below_three_in_words_and_keeps_what_was_typed, |app|
     let edit = format!("/zelfevaluatie/{SHIPPED}/ORG.1");
     let (status, html) = app.page(&edit).await;
     assert_eq!(status, 200, "{html}");
-    let refused = app
-        .form(&edit, &[("level", "2"), ("target", "2"), ("owner", "Piet"), ("measures", "Plan opstellen")])
-        .await;
+    let refused =
+        app.form(&edit, &[("level", "2"), ("target", "2"), ("owner", "Piet"), ("measures", "Plan opstellen")]).await;
     assert_eq!(refused.status(), 422);
     let html = refused.text().await.unwrap();
     assert!(html.contains("Streefniveau: het streefniveau is minstens 3"), "{html}");

@@ -25,8 +25,8 @@ mod register;
 mod register_export;
 mod requests;
 mod risks;
-mod selfassessment;
 mod schools;
+mod selfassessment;
 pub(crate) mod sign_in;
 mod users;
 

@@ -135,7 +135,11 @@ pub async fn list(
 }
 
 /// Imports a framework file (a multipart form; its CSRF token rides in the action's query).
-pub async fn import(State(state): State<AppState>, StaffPage(staff): StaffPage, mut multipart: Multipart) -> PageResult {
+pub async fn import(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    mut multipart: Multipart,
+) -> PageResult {
     let mut body = Vec::new();
     while let Ok(Some(field)) = multipart.next_field().await {
         if field.name() == Some("file") {
