@@ -652,6 +652,12 @@ async fn an_ibp_manager_starts_the_risk_analysis_from_the_policy_reads_the_heat_
         browser.fill("#risk-measures", "Autorisaties per rol; accounts dicht op de laatste werkdag").await;
         browser.click("form[action^='/risicos/'] button").await;
         assert!(browser.source().await.contains("Autorisaties per rol"));
+
+        // The self-assessment against the shipped framework, one norm opened.
+        browser.click("nav a[href='/zelfevaluatie']").await;
+        accessible(&browser, "self-assessment").await;
+        browser.click("td a[href^='/zelfevaluatie/']").await;
+        accessible(&browser, "one norm").await;
     })
     .await;
 }
