@@ -12,6 +12,7 @@ mod imports;
 pub(crate) mod incidents;
 mod information_rights;
 pub(crate) mod parties;
+mod pre_dpia;
 mod privacy_statement;
 pub(crate) mod pupils;
 mod register;
@@ -137,6 +138,9 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(risks::seed))
         .routes(routes!(risks::heat_map))
         .routes(routes!(risks::levels, risks::set_levels))
+        .routes(routes!(pre_dpia::list, pre_dpia::create))
+        .routes(routes!(pre_dpia::get))
+        .routes(routes!(pre_dpia::answer))
         .routes(routes!(privacy_statement::get))
         .routes(routes!(privacy_statement::publish))
         .routes(routes!(privacy_statement::versions))
