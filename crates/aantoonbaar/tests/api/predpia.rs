@@ -3,7 +3,7 @@
 //! the FG; the answer; who sees what; validation in Dutch; the reminder after
 //! five working days.
 
-use crate::helpers::{TestApp, json};
+use crate::helpers::{PASSWORD, TestApp, json};
 use crate::story;
 use aantoonbaar_rules::{Role, ScopeKind};
 use jiff::SignedDuration;
@@ -169,4 +169,68 @@ story!(a_waiting_pre_dpia_is_reminded_once_after_five_working_days, |app| {
     app.clock.advance(SignedDuration::from_hours(3 * 24));
     app.jobs.run_once().await.unwrap();
     assert_eq!(reminders().await.len(), 2, "once");
+});
+
+story!(the_pages_keep_what_was_typed_and_carry_the_answer_to_the_teacher, |app| {
+    let b = board(&app).await;
+    signed_supplier(&app, &b.ibp, "Leesland BV").await;
+    app.sign_in("juf@proef.nl", PASSWORD).await;
+    let (status, html) = app.page("/dpia/screening").await;
+    assert_eq!(status, 200);
+    assert!(html.contains(r#"href="/dpia/aanvragen""#), "the screening links to the requests");
+    let (_, html) = app.page("/").await;
+    assert!(html.contains(r#"href="/dpia/aanvragen""#), "the dashboard links to the requests");
+
+    let refused = app
+        .form("/dpia/aanvragen", &[("app_name", "Leesland"), ("purpose", "Lezen oefenen"), ("pupil_count", "veel")])
+        .await;
+    assert_eq!(refused.status(), 422);
+    let html = refused.text().await.unwrap();
+    assert!(html.contains(r#"value="Leesland""#), "what was typed stays");
+    assert!(html.contains(">Lezen oefenen</textarea>"), "{html}");
+    assert!(html.contains(r##"href="#predpia-supplier""##), "the error links to its field");
+    assert!(html.contains("Aantal leerlingen: vul een heel getal in."), "{html}");
+
+    let created = app
+        .form(
+            "/dpia/aanvragen",
+            &[
+                ("app_name", "Leesland"),
+                ("purpose", "Lezen oefenen"),
+                ("data_categories", "identification"),
+                ("supplier", "LEESLAND BV"),
+                ("groups", "groep 4"),
+                ("pupil_count", "26"),
+            ],
+        )
+        .await;
+    assert_eq!(created.status(), 303);
+    let location = created.headers()["location"].to_str().unwrap().to_owned();
+    let (status, html) = app.page(&location).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Er is een geldige verwerkersovereenkomst."), "{html}");
+    assert!(html.contains(r#"role="region""#) && html.contains("WP248"), "the screening's reasons");
+    assert!(!html.contains("/antwoord\""), "a teacher does not answer");
+    let (status, html) = app.page("/dpia/aanvragen").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Leesland") && html.contains("Wacht op antwoord"));
+    app.sign_out().await;
+
+    app.sign_in("fg@proef.nl", PASSWORD).await;
+    let (_, dashboard) = app.page("/").await;
+    assert!(dashboard.contains("pre-DPIA&#39;s wachten op antwoord") || dashboard.contains("wachten op antwoord"));
+    let answer = format!("{location}/antwoord");
+    let refused = app.form(&answer, &[("decision", "rejected")]).await;
+    assert_eq!(refused.status(), 422);
+    assert!(refused.text().await.unwrap().contains("waarom"));
+    let answered = app.form(&answer, &[("decision", "approved_with_conditions"), ("text", "Alleen voornamen")]).await;
+    assert_eq!(answered.status(), 303);
+    app.sign_out().await;
+
+    app.sign_in("juf@proef.nl", PASSWORD).await;
+    let (_, html) = app.page(&location).await;
+    assert!(html.contains("Goedgekeurd met voorwaarden") && html.contains("Alleen voornamen"), "{html}");
+    app.sign_out().await;
+    app.sign_in("meester@proef.nl", PASSWORD).await;
+    assert_eq!(app.page(&location).await.0, 404);
 });

@@ -207,13 +207,17 @@ pub fn link(app: &App, id: &str) -> String {
     app.link(&format!("/dpia/aanvragen/{id}"))
 }
 
-/// Files a request: screens it, looks the supplier up, stores it with its
-/// audit entry and the notices to the IBP manager(s) and FG(s).
-///
-/// # Errors
-/// Forbidden, every wrong field (in Dutch), or the store.
-pub async fn submit(app: &App, staff: &Staff, command: PreDpiaCommand) -> Result<PreDpiaView> {
-    let scope = staff.may(Action::PreDpiaRequest)?;
+/// A request's fields, checked, with its screening.
+struct Valid {
+    app_name: String,
+    purpose: String,
+    supplier: String,
+    website: Option<String>,
+    groups: Option<String>,
+    screening: crate::dpia::ScreeningOutcome,
+}
+
+fn validate(command: &PreDpiaCommand) -> Result<Valid, Vec<FieldError>> {
     let mut errors = Vec::new();
     let app_name = text(&mut errors, "app_name", &command.app_name, "predpia.app_name_required", NAME_LIMIT);
     let purpose = text(&mut errors, "purpose", &command.purpose, "predpia.purpose_required", TEXT_LIMIT);
@@ -238,11 +242,30 @@ pub async fn submit(app: &App, staff: &Staff, command: PreDpiaCommand) -> Result
             errors.append(&mut wrong);
             None
         }
-        Err(other) => return Err(other),
+        Err(_) => None,
     };
-    let Some(screening) = screening.filter(|_| errors.is_empty()) else {
-        return Err(Error::Invalid(named(errors)));
-    };
+    match screening {
+        Some(screening) if errors.is_empty() => Ok(Valid { app_name, purpose, supplier, website, groups, screening }),
+        _ => Err(errors),
+    }
+}
+
+/// Every wrong field of `command`, named by its label (for a page that found
+/// errors of its own in what was typed and shows them all together).
+#[must_use]
+pub fn errors_of(command: &PreDpiaCommand) -> Vec<FieldError> {
+    named(validate(command).err().unwrap_or_default())
+}
+
+/// Files a request: screens it, looks the supplier up, stores it with its
+/// audit entry and the notices to the IBP manager(s) and FG(s).
+///
+/// # Errors
+/// Forbidden, every wrong field (in Dutch), or the store.
+pub async fn submit(app: &App, staff: &Staff, command: PreDpiaCommand) -> Result<PreDpiaView> {
+    let scope = staff.may(Action::PreDpiaRequest)?;
+    let Valid { app_name, purpose, supplier, website, groups, screening } =
+        validate(&command).map_err(|errors| Error::Invalid(named(errors)))?;
     let board = store(app, staff);
     let found = crate::parties::supplier_by_name(board, &supplier, app.clock.today()).await?;
     let answers = serde_json::json!({

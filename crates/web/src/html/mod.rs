@@ -7,6 +7,7 @@ mod consent_documents;
 mod consent_round;
 mod dashboard;
 mod dpia;
+mod pre_dpia;
 mod external_reports;
 pub(crate) mod form;
 mod group_picker;
@@ -125,6 +126,9 @@ pub fn router() -> Router<AppState> {
         .route("/incidenten/{id}/maatregelen", post(incidents::measures))
         .route("/register", get(register::show))
         .route(dpia::SCREENING, get(dpia::form).post(dpia::assess))
+        .route(pre_dpia::REQUESTS, get(pre_dpia::list).post(pre_dpia::create))
+        .route("/dpia/aanvragen/{id}", get(pre_dpia::detail))
+        .route("/dpia/aanvragen/{id}/antwoord", post(pre_dpia::answer))
         .route("/register/nieuw", get(register::new_form).post(register::create))
         .route("/register/profiel", get(register::profile_form).post(register::profile_save))
         .route("/register/export", get(register_export::export))
