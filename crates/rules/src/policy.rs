@@ -239,8 +239,8 @@ const fn grant(role: Role, action: Action, scopes: &'static [ScopeKind]) -> Gran
 
 use Action::{
     AuditView, BoardSettingsManage, ConsentRecord, ConsentRound, GroupManage, GroupView, GuardianManage, GuardianView,
-    HolidaysManage, IncidentManage, IncidentReport, IncidentView, OutboxView, OwnTokens, PupilImport, PupilManage,
-    PreDpiaAnswer, PreDpiaRequest, PupilView, RegisterAdopt, RegisterComment, RegisterManage, RegisterView, RequestHandle,
+    HolidaysManage, IncidentManage, IncidentReport, IncidentView, OutboxView, OwnTokens, PreDpiaAnswer, PreDpiaRequest,
+    PupilImport, PupilManage, PupilView, RegisterAdopt, RegisterComment, RegisterManage, RegisterView, RequestHandle,
     RequestView, RiskManage, RiskView, SchoolManage, SchoolView, UserManage, UserView,
 };
 use Role::{Ap, Bs, Cvb, D, Fg, Op, Opt, St, Tl};

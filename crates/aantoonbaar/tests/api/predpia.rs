@@ -61,8 +61,8 @@ story!(a_teacher_files_a_pre_dpia_and_the_fg_answers_with_conditions, |app| {
     let b = board(&app).await;
     let supplier = signed_supplier(&app, &b.ibp, "Rekenmaatje BV").await;
 
-    let known = json(app.post(&b.teacher, "/api/v1/pre-dpias", &request("Rekenmaatje", "  rekenmaatje bv ")).await, 201)
-        .await;
+    let known =
+        json(app.post(&b.teacher, "/api/v1/pre-dpias", &request("Rekenmaatje", "  rekenmaatje bv ")).await, 201).await;
     let id = known["id"].as_str().unwrap().to_owned();
     assert_eq!(known["status"], "waiting");
     assert_eq!(known["supplier"]["known"], true);
@@ -75,8 +75,7 @@ story!(a_teacher_files_a_pre_dpia_and_the_fg_answers_with_conditions, |app| {
     assert!(reasons.iter().any(|r| r["source"] == "wp248_1" && r["applies"] == true), "scoring: {known}");
     assert!(known["school_id"].is_string(), "the teacher's school");
 
-    let unknown =
-        json(app.post(&b.teacher, "/api/v1/pre-dpias", &request("Quizland", "Onbekend BV")).await, 201).await;
+    let unknown = json(app.post(&b.teacher, "/api/v1/pre-dpias", &request("Quizland", "Onbekend BV")).await, 201).await;
     assert_eq!(unknown["supplier"]["known"], false);
     assert_eq!(unknown["supplier"]["agreement_in_force"], false);
     assert_eq!(unknown["supplier"]["status"], "Deze leverancier staat niet in het register.");
@@ -130,11 +129,8 @@ story!(a_teacher_files_a_pre_dpia_and_the_fg_answers_with_conditions, |app| {
 
 story!(a_pre_dpia_without_the_essentials_is_refused_in_dutch, |app| {
     let b = board(&app).await;
-    let refused = json(
-        app.post(&b.teacher, "/api/v1/pre-dpias", &json!({"app_name": " ", "pupil_count": 0})).await,
-        422,
-    )
-    .await;
+    let refused =
+        json(app.post(&b.teacher, "/api/v1/pre-dpias", &json!({"app_name": " ", "pupil_count": 0})).await, 422).await;
     let errors = refused["errors"].as_array().unwrap();
     let fields: Vec<&str> = errors.iter().map(|e| e["field"].as_str().unwrap()).collect();
     for field in ["app_name", "purpose", "supplier", "data_categories", "pupil_count"] {

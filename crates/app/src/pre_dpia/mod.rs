@@ -405,8 +405,10 @@ pub async fn answer(app: &App, staff: &Staff, id: &str, command: AnswerPreDpia) 
     let users = board.users(&Scope::Board).await?;
     let app_name = request.data.app_name.as_str();
     let subject = tf("predpia.mail.answer_subject", &[("app", app_name)]);
-    let body =
-        tf("predpia.mail.answer_body", &[("app", app_name), ("status", status_label(status)), ("link", &link(app, id))]);
+    let body = tf(
+        "predpia.mail.answer_body",
+        &[("app", app_name), ("status", status_label(status)), ("link", &link(app, id))],
+    );
     let mails: Vec<NewMail> = users
         .iter()
         .filter(|u| u.id == request.data.requester_id)
