@@ -65,10 +65,22 @@ pub struct PreDpia {
     pub created_at: Timestamp,
 }
 
+/// A fresh id for a request, known before it is stored so its notices can link to it.
+#[must_use]
+pub fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
 impl BoardStore<'_> {
-    /// Stores a request, its audit entry and `mails` in one transaction.
-    pub async fn create_pre_dpia(&self, actor: &Actor, data: &NewPreDpia, mails: &[NewMail]) -> Result<PreDpia> {
-        dispatch!(self.store, pre_dpias::create(self.board, actor, data, mails))
+    /// Stores request `id` (from [`new_id`]), its audit entry and `mails` in one transaction.
+    pub async fn create_pre_dpia(
+        &self,
+        actor: &Actor,
+        id: &str,
+        data: &NewPreDpia,
+        mails: &[NewMail],
+    ) -> Result<PreDpia> {
+        dispatch!(self.store, pre_dpias::create(self.board, actor, id, data, mails))
     }
 
     /// The board's requests, newest first; only `requester`'s when given.

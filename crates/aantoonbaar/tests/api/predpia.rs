@@ -84,7 +84,8 @@ story!(a_teacher_files_a_pre_dpia_and_the_fg_answers_with_conditions, |app| {
     let notices = mails(&app, &b.board, "Nieuwe pre-DPIA: Rekenmaatje").await;
     let to: Vec<&str> = notices.iter().map(|(to, _)| to.as_str()).collect();
     assert_eq!(to, ["fg@proef.nl", "ibp@proef.nl"]);
-    assert!(notices.iter().all(|(_, body)| body.contains("/dpia/aanvragen")), "{notices:?}");
+    assert!(notices.iter().all(|(_, body)| body.contains(&format!("/dpia/aanvragen/{id}"))), "{notices:?}");
+    assert!(notices.iter().all(|(_, body)| !body.contains("groep 5")), "no pupil data");
     let trail = app.store.board(&b.board).audit_trail(100).await.unwrap();
     assert_eq!(trail.iter().filter(|e| e.entity == "pre_dpia" && e.action == "create").count(), 2);
 

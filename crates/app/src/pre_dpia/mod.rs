@@ -295,14 +295,14 @@ pub async fn submit(app: &App, staff: &Staff, command: PreDpiaCommand) -> Result
         agreement_in_force: found.as_ref().is_some_and(|s| s.agreement_in_force),
     };
     let users = board.users(&Scope::Board).await?;
-    // The id is not known before the insert: the link goes to the list, where the request is on top.
+    let id = aantoonbaar_store::pre_dpias::new_id();
     let subject = tf("predpia.mail.new_subject", &[("app", &app_name)]);
     let body = tf(
         "predpia.mail.new_body",
-        &[("requester", &staff.principal.name), ("app", &app_name), ("link", &app.link("/dpia/aanvragen"))],
+        &[("requester", &staff.principal.name), ("app", &app_name), ("link", &link(app, &id))],
     );
     let mails = to_responsible(&users, &subject, &body);
-    let created = board.create_pre_dpia(&staff.actor(), &data, &mails).await?;
+    let created = board.create_pre_dpia(&staff.actor(), &id, &data, &mails).await?;
     app.mailer.wake();
     Ok(view(created))
 }

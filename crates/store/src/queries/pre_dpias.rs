@@ -60,10 +60,10 @@ pub(crate) async fn create(
     pool: &Pool,
     board: &BoardId,
     actor: &Actor,
+    id: &str,
     d: &NewPreDpia,
     mails: &[NewMail],
 ) -> Result<PreDpia> {
-    let id = new_id();
     let mut tx = begin(pool).await?;
     sqlx::query(
         "INSERT INTO pre_dpias (board_id, id, requester_id, requester_name, school_id, app_name, answers, outcome, \
@@ -71,7 +71,7 @@ pub(crate) async fn create(
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
     )
     .bind(&board.0)
-    .bind(&id)
+    .bind(id)
     .bind(&d.requester_id)
     .bind(&d.requester_name)
     .bind(&d.school_id)
@@ -85,9 +85,9 @@ pub(crate) async fn create(
     .execute(&mut *tx)
     .await
     .map_err(|e| classify(e, "id", "board_id"))?;
-    audit(&mut tx, board, actor, &AuditEvent::new(AuditAction::Create, "pre_dpia", &id).fields(FIELDS)).await?;
+    audit(&mut tx, board, actor, &AuditEvent::new(AuditAction::Create, "pre_dpia", id).fields(FIELDS)).await?;
     super::outbox::queue_in(&mut tx, board, mails, actor.at).await?;
-    let created = read(&mut *tx, board, None, Some(&id)).await?.pop().ok_or(StoreError::NotFound)?;
+    let created = read(&mut *tx, board, None, Some(id)).await?.pop().ok_or(StoreError::NotFound)?;
     tx.commit().await?;
     Ok(created)
 }
