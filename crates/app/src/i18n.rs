@@ -20,6 +20,7 @@ const DUTCH: &[&str] = &[
     include_str!("../locales/nl/dpia.ftl"),
     include_str!("../locales/nl/risks.ftl"),
     include_str!("../locales/nl/selfassessment.ftl"),
+    include_str!("../locales/nl/predpia.ftl"),
 ];
 
 static CATALOGUE: LazyLock<HashMap<&'static str, String>> = LazyLock::new(|| entries(DUTCH).collect());

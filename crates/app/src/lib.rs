@@ -26,6 +26,7 @@ pub mod jobs;
 pub mod mail;
 pub mod parties;
 pub mod people;
+pub mod pre_dpia;
 pub mod privacy_statement;
 pub mod pupils;
 pub mod register;

@@ -183,6 +183,11 @@ pub enum Action {
     /// Record the self-assessment and import frameworks (seed 001 §5: ST runs
     /// IBP for the board).
     SelfAssessmentManage,
+    /// Ask before using new software in class (a pre-DPIA, seed 004): every
+    /// staff member, for their own requests.
+    PreDpiaRequest,
+    /// Answer the board's pre-DPIAs (seed 004: the privacy officer or the FG advises).
+    PreDpiaAnswer,
 }
 
 impl Action {
@@ -218,6 +223,8 @@ impl Action {
         Self::RiskManage,
         Self::SelfAssessmentView,
         Self::SelfAssessmentManage,
+        Self::PreDpiaRequest,
+        Self::PreDpiaAnswer,
     ];
 }
 
@@ -241,9 +248,10 @@ const fn grant(role: Role, action: Action, scopes: &'static [ScopeKind]) -> Gran
 
 use Action::{
     AuditView, BoardSettingsManage, ConsentRecord, ConsentRound, GroupManage, GroupView, GuardianManage, GuardianView,
-    HolidaysManage, IncidentManage, IncidentReport, IncidentView, OutboxView, OwnTokens, PupilImport, PupilManage,
-    PupilView, RegisterAdopt, RegisterComment, RegisterManage, RegisterView, RequestHandle, RequestView, RiskManage,
-    RiskView, SchoolManage, SchoolView, SelfAssessmentManage, SelfAssessmentView, UserManage, UserView,
+    HolidaysManage, IncidentManage, IncidentReport, IncidentView, OutboxView, OwnTokens, PreDpiaAnswer, PreDpiaRequest,
+    PupilImport, PupilManage, PupilView, RegisterAdopt, RegisterComment, RegisterManage, RegisterView, RequestHandle,
+    RequestView, RiskManage, RiskView, SchoolManage, SchoolView, SelfAssessmentManage, SelfAssessmentView, UserManage,
+    UserView,
 };
 use Role::{Ap, Bs, Cvb, D, Fg, Op, Opt, St, Tl};
 
@@ -263,6 +271,7 @@ pub const POLICY: &[Grant] = &[
     grant(Cvb, GuardianView, BOARD),
     grant(Cvb, UserView, BOARD),
     grant(Cvb, OwnTokens, ANY),
+    grant(Cvb, PreDpiaRequest, ANY),
     grant(Cvb, AuditView, BOARD),
     grant(Cvb, IncidentReport, ANY),
     grant(Cvb, IncidentView, BOARD),
@@ -284,6 +293,8 @@ pub const POLICY: &[Grant] = &[
     grant(St, UserView, BOARD),
     grant(St, UserManage, BOARD),
     grant(St, OwnTokens, ANY),
+    grant(St, PreDpiaRequest, ANY),
+    grant(St, PreDpiaAnswer, BOARD),
     grant(St, AuditView, BOARD),
     grant(St, OutboxView, BOARD),
     grant(St, HolidaysManage, BOARD),
@@ -308,6 +319,8 @@ pub const POLICY: &[Grant] = &[
     grant(Fg, GuardianView, BOARD),
     grant(Fg, UserView, BOARD),
     grant(Fg, OwnTokens, ANY),
+    grant(Fg, PreDpiaRequest, ANY),
+    grant(Fg, PreDpiaAnswer, BOARD),
     grant(Fg, AuditView, BOARD),
     grant(Fg, IncidentReport, ANY),
     grant(Fg, IncidentView, BOARD),
@@ -327,6 +340,7 @@ pub const POLICY: &[Grant] = &[
     grant(D, PupilImport, SCHOOL),
     grant(D, UserView, SCHOOL),
     grant(D, OwnTokens, ANY),
+    grant(D, PreDpiaRequest, ANY),
     grant(D, ConsentRecord, SCHOOL),
     grant(D, ConsentRound, SCHOOL),
     grant(D, IncidentReport, ANY),
@@ -345,12 +359,14 @@ pub const POLICY: &[Grant] = &[
     grant(Tl, PupilView, SCHOOL),
     grant(Tl, GuardianView, SCHOOL),
     grant(Tl, OwnTokens, ANY),
+    grant(Tl, PreDpiaRequest, ANY),
     grant(Tl, IncidentReport, ANY),
     // School ICT administrator (BS): accounts, not pupil files.
     grant(Bs, SchoolView, SCHOOL),
     grant(Bs, GroupView, SCHOOL),
     grant(Bs, UserView, SCHOOL),
     grant(Bs, OwnTokens, ANY),
+    grant(Bs, PreDpiaRequest, ANY),
     grant(Bs, IncidentReport, ANY),
     // Administrative staff (AP): keeps the pupil administration of their school.
     grant(Ap, SchoolView, SCHOOL),
@@ -361,6 +377,7 @@ pub const POLICY: &[Grant] = &[
     grant(Ap, GuardianManage, SCHOOL),
     grant(Ap, PupilImport, SCHOOL),
     grant(Ap, OwnTokens, ANY),
+    grant(Ap, PreDpiaRequest, ANY),
     grant(Ap, ConsentRecord, SCHOOL),
     grant(Ap, IncidentReport, ANY),
     // Teacher (OP): their own groups, pupils and the pupils' parents.
@@ -369,12 +386,14 @@ pub const POLICY: &[Grant] = &[
     grant(Op, PupilView, GROUPS),
     grant(Op, GuardianView, GROUPS),
     grant(Op, OwnTokens, ANY),
+    grant(Op, PreDpiaRequest, ANY),
     grant(Op, IncidentReport, ANY),
     // Temporary teacher (OPT): their groups' pupils, not the parents' details.
     grant(Opt, SchoolView, GROUPS),
     grant(Opt, GroupView, GROUPS),
     grant(Opt, PupilView, GROUPS),
     grant(Opt, OwnTokens, ANY),
+    grant(Opt, PreDpiaRequest, ANY),
     grant(Opt, IncidentReport, ANY),
 ];
 
@@ -434,6 +453,9 @@ mod tests {
                     | Action::RegisterComment
                     | Action::RiskView
                     | Action::SelfAssessmentView
+                    // Asking before new software, and advising on it, is the FG's task too (art. 39(1)(a)).
+                    | Action::PreDpiaRequest
+                    | Action::PreDpiaAnswer
             );
             assert_eq!(may, is_read, "{action:?}");
         }
@@ -461,6 +483,15 @@ mod tests {
             assert!(permits(&[*role], role.natural_scope(), Action::IncidentReport), "{role:?}");
             let may = permits(&[*role], role.natural_scope(), Action::IncidentManage);
             assert_eq!(may, matches!(role, Role::D | Role::St), "{role:?}");
+        }
+    }
+
+    #[test]
+    fn everyone_asks_for_a_pre_dpia_and_only_the_ibp_manager_and_the_fg_answer() {
+        for role in Role::ALL {
+            assert!(permits(&[*role], role.natural_scope(), Action::PreDpiaRequest), "{role:?}");
+            let may = permits(&[*role], role.natural_scope(), Action::PreDpiaAnswer);
+            assert_eq!(may, matches!(role, Role::St | Role::Fg), "{role:?}");
         }
     }
 

@@ -265,6 +265,7 @@ areas!(
     outbox,
     parties,
     privacy_statements,
+    pre_dpias,
     pupils,
     registers,
     requests,

@@ -24,6 +24,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (10, "parties", include_str!("../migrations/sqlite/0010_parties.sql")),
     (11, "privacy_statements", include_str!("../migrations/sqlite/0011_privacy_statements.sql")),
     (12, "risks", include_str!("../migrations/sqlite/0012_risks.sql")),
+    (13, "pre_dpias", include_str!("../migrations/sqlite/0013_pre_dpias.sql")),
     (14, "self_assessment", include_str!("../migrations/sqlite/0014_self_assessment.sql")),
 ];
 

@@ -34,6 +34,8 @@ enum Id {
     Adopted,
     /// A fresh risk of the fixture's board.
     Risk,
+    /// A fresh pre-DPIA filed by the caller.
+    PreDpia,
 }
 
 struct Route {
@@ -161,6 +163,10 @@ fn routes() -> Vec<Route> {
         route(Method::GET, "/privacy-statement/versions", Id::None, Some(RegisterView)),
         route(Method::GET, "/processing-register", Id::None, Some(RegisterView)),
         route(Method::POST, "/processing-register/import", Id::None, Some(RegisterManage)),
+        route(Method::GET, "/pre-dpias", Id::None, Some(PreDpiaRequest)),
+        route(Method::POST, "/pre-dpias", Id::None, Some(PreDpiaRequest)),
+        route(Method::GET, "/pre-dpias/{id}", Id::PreDpia, Some(PreDpiaRequest)),
+        route(Method::POST, "/pre-dpias/{id}/answer", Id::PreDpia, Some(PreDpiaAnswer)),
         route(Method::GET, "/risks", Id::None, Some(RiskView)),
         route(Method::POST, "/risks", Id::None, Some(RiskManage)),
         route(Method::GET, "/risks/{id}", Id::Risk, Some(RiskView)),
@@ -259,6 +265,10 @@ fn request_for(route: &Route, f: &Fixture, n: usize) -> (Option<Value>, String, 
         ("POST", "/suppliers") => (Some(json!({"name": format!("Leverancier {n}")})), String::new(), None),
         ("POST", "/risks") => {
             (Some(json!({"title": format!("Risico {n}"), "category": "data", "likelihood": 2, "impact": 3})), String::new(), None)
+        }
+        ("POST", "/pre-dpias") => (Some(pre_dpia(n)), String::new(), None),
+        ("POST", "/pre-dpias/{id}/answer") => {
+            (Some(json!({"decision": "approved_with_conditions", "text": "Alleen met pseudoniemen"})), String::new(), None)
         }
         ("PATCH", "/risks/{id}") => (Some(json!({"measures": "Training"})), String::new(), None),
         ("PUT", "/risks/levels") => (Some(json!({"medium_from": 3, "high_from": 6})), String::new(), None),
@@ -413,6 +423,12 @@ async fn fresh_party(app: &TestApp, f: &Fixture, kind: &str, n: usize) -> String
     }
 }
 
+/// A pre-DPIA for an app named by `n`.
+fn pre_dpia(n: usize) -> Value {
+    json!({"app_name": format!("App {n}"), "purpose": "Oefenen", "data_categories": ["identification"],
+        "supplier": "Leverancier BV", "pupil_count": 25})
+}
+
 /// An open request about the fixture's pupil, of the kind `route` acts on.
 async fn fresh_request(app: &TestApp, route: &Route, f: &Fixture) -> String {
     use aantoonbaar_rules::requests::{IdentityCheck, RequestChannel, RequestKind};
@@ -522,6 +538,14 @@ async fn call(app: &TestApp, token: Option<&str>, route: &Route, f: &Fixture, n:
             };
             app.store.board(&f.board).create_risk(&app.actor(), &data).await.unwrap().id
         }
+        Id::PreDpia => match token {
+            Some(token) => {
+                let created = app.post(token, "/api/v1/pre-dpias", &pre_dpia(n)).await;
+                let created: Value = created.json().await.unwrap_or_default();
+                created["id"].as_str().unwrap_or("onbekend").to_owned()
+            }
+            None => "onbekend".to_owned(),
+        },
         Id::Adopted => {
             if let Some(token) = token {
                 let me = json(app.get(token, "/api/v1/me").await, 200).await;

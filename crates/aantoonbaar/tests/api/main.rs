@@ -22,6 +22,7 @@ mod pages;
 mod parents;
 mod parity;
 mod parties;
+mod predpia;
 mod privacy_statement;
 mod pupils;
 mod register;

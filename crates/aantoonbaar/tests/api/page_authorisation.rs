@@ -44,6 +44,8 @@ fn pages() -> Vec<Page> {
         page("/feestdagen", None),
         // The DPIA screening stores nothing: any staff member may use it, like the breach assessment.
         page("/dpia/screening", None),
+        // Everyone may ask before using new software; the list holds one's own requests.
+        page("/dpia/aanvragen", Some(PreDpiaRequest)),
         page("/incidenten", Some(IncidentReport)),
         page("/incidenten/melden", Some(IncidentReport)),
         // Without IncidentView the register and its exports hold one's own reports only.

@@ -661,3 +661,53 @@ async fn an_ibp_manager_starts_the_risk_analysis_from_the_policy_reads_the_heat_
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_teacher_files_a_pre_dpia_for_a_learning_app_the_fg_answers_and_the_teacher_reads_the_answer() {
+    let app = Arc::new(TestApp::spawn(Backend::Sqlite).await.unwrap());
+    let board = app.board("Stichting Proef").await;
+    let token = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    let f = Fixture::create(&app, &token, 82).await;
+    app.staff(&board, "juf@proef.nl", Role::Op, ScopeKind::Groups, &[&f.group]).await;
+    app.staff(&board, "fg@proef.nl", Role::Fg, ScopeKind::Board, &[]).await;
+    let app2 = Arc::clone(&app);
+    with_browser("pre-dpia", move |browser| async move {
+        let app = app2;
+        let base = app.address.clone();
+        sign_in(&browser, &app, "juf@proef.nl").await;
+        browser.click("main a[href='/dpia/aanvragen']").await;
+        accessible(&browser, "pre-dpia requests").await;
+        browser.fill("#predpia-app_name", "Rekenmaatje").await;
+        browser.fill("#predpia-website", "https://rekenmaatje.example").await;
+        browser.fill("#predpia-purpose", "Tafels oefenen met directe feedback").await;
+        browser.click("#gegevens-identification").await;
+        browser.click("#gegevens-performance").await;
+        browser.fill("#predpia-supplier", "Rekenmaatje BV").await;
+        browser.fill("#predpia-groups", "groep 5").await;
+        browser.fill("#predpia-pupil_count", "27").await;
+        browser.click("#techniek-scoring_performance").await;
+        browser.click("form[action='/dpia/aanvragen'] button").await;
+        let filed = browser.source().await;
+        assert!(filed.contains("Wacht op antwoord") && filed.contains("Deze leverancier staat niet in het register"));
+        accessible(&browser, "pre-dpia filed").await;
+        browser.click("form[action='/afmelden'] button").await;
+
+        sign_in(&browser, &app, "fg@proef.nl").await;
+        browser.goto(&format!("{base}/dpia/aanvragen")).await;
+        browser.click("td a[href^='/dpia/aanvragen/']").await;
+        accessible(&browser, "pre-dpia to answer").await;
+        browser.click("#besluit-approved_with_conditions").await;
+        browser.fill("#answer-text", "Alleen met voornamen; eerst een verwerkersovereenkomst tekenen").await;
+        browser.click("form[action$='/antwoord'] button").await;
+        assert!(browser.source().await.contains("Goedgekeurd met voorwaarden"));
+        browser.click("form[action='/afmelden'] button").await;
+
+        sign_in(&browser, &app, "juf@proef.nl").await;
+        browser.goto(&format!("{base}/dpia/aanvragen")).await;
+        browser.click("td a[href^='/dpia/aanvragen/']").await;
+        let answered = browser.source().await;
+        assert!(answered.contains("Goedgekeurd met voorwaarden") && answered.contains("Alleen met voornamen"));
+        accessible(&browser, "pre-dpia answered").await;
+    })
+    .await;
+}

@@ -38,6 +38,8 @@ pub struct JobReport {
     pub request_reminders: u64,
     /// Reminders of the supplier register (agreements ending, objection deadlines).
     pub party_reminders: u64,
+    /// Pre-DPIAs reminded about after 5 working days without an answer.
+    pub pre_dpia_reminders: u64,
     /// Jobs skipped because another server holds their lease.
     pub skipped: u64,
 }
@@ -91,7 +93,13 @@ impl Jobs {
         } else {
             report.skipped += 1;
         }
-        if report.deadline_warnings + report.request_reminders + report.party_reminders > 0 {
+        if self.lease("pre_dpia_reminders").await? {
+            report.pre_dpia_reminders = crate::pre_dpia::reminders::run(&self.app).await?;
+        } else {
+            report.skipped += 1;
+        }
+        if report.deadline_warnings + report.request_reminders + report.party_reminders + report.pre_dpia_reminders > 0
+        {
             self.app.mailer.wake();
         }
         Ok(report)

@@ -250,6 +250,23 @@ pub async fn suppliers(app: &App, staff: &Staff) -> Result<Vec<SupplierView>> {
     Ok(board.suppliers().await?.into_iter().map(|s| supplier_view(s, &agreements, today)).collect())
 }
 
+/// The board's supplier called `name` (case-insensitive, spaces at the ends
+/// ignored) with what its agreements say on `today`; `None` when the register
+/// has no such supplier. For operations that checked their own permission
+/// (a teacher's pre-DPIA looks its supplier up without reading the register).
+///
+/// # Errors
+/// The store.
+pub async fn supplier_by_name(board: BoardStore<'_>, name: &str, today: Date) -> Result<Option<SupplierView>> {
+    let wanted = name.trim().to_lowercase();
+    let Some(supplier) = board.suppliers().await?.into_iter().find(|s| s.data.name.trim().to_lowercase() == wanted)
+    else {
+        return Ok(None);
+    };
+    let agreements = board.agreements().await?;
+    Ok(Some(supplier_view(supplier, &agreements, today)))
+}
+
 /// One supplier with its agreements, systems and sub-processors.
 #[derive(Debug, Clone, Serialize)]
 pub struct SupplierDetail {

@@ -12,6 +12,7 @@ mod imports;
 pub(crate) mod incidents;
 mod information_rights;
 pub(crate) mod parties;
+mod pre_dpia;
 mod privacy_statement;
 pub(crate) mod pupils;
 mod register;
@@ -141,6 +142,9 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(selfassessment::list, selfassessment::import))
         .routes(routes!(selfassessment::assessment))
         .routes(routes!(selfassessment::answer))
+        .routes(routes!(pre_dpia::list, pre_dpia::create))
+        .routes(routes!(pre_dpia::get))
+        .routes(routes!(pre_dpia::answer))
         .routes(routes!(privacy_statement::get))
         .routes(routes!(privacy_statement::publish))
         .routes(routes!(privacy_statement::versions))

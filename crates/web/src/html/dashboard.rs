@@ -87,6 +87,14 @@ pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage) ->
                 .to_owned(),
         });
     }
+    if let Some(count) = super::pre_dpia::dashboard_figure(&state, &staff).await? {
+        cards.push(Card {
+            title: t("predpia.page.title"),
+            href: "/dpia/aanvragen",
+            figure: count.to_string(),
+            note: t("predpia.page.waiting_card").to_owned(),
+        });
+    }
     let breaches = if staff.can(Action::IncidentView) {
         Some(super::incidents::open_breaches(&state, &staff).await?)
     } else {

@@ -19,6 +19,7 @@ mod parent_consent;
 mod parent_requests;
 mod parents;
 mod parties;
+mod pre_dpia;
 pub(crate) mod privacy_statement;
 mod pupils;
 mod register;
@@ -126,6 +127,9 @@ pub fn router() -> Router<AppState> {
         .route("/incidenten/{id}/maatregelen", post(incidents::measures))
         .route("/register", get(register::show))
         .route(dpia::SCREENING, get(dpia::form).post(dpia::assess))
+        .route(pre_dpia::REQUESTS, get(pre_dpia::list).post(pre_dpia::create))
+        .route("/dpia/aanvragen/{id}", get(pre_dpia::detail))
+        .route("/dpia/aanvragen/{id}/antwoord", post(pre_dpia::answer))
         .route("/register/nieuw", get(register::new_form).post(register::create))
         .route("/register/profiel", get(register::profile_form).post(register::profile_save))
         .route("/register/export", get(register_export::export))
