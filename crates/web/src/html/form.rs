@@ -88,6 +88,28 @@ pub fn refused(error: aantoonbaar_app::Error) -> Result<Problem, super::PageErro
     if matches!(problem.status.as_u16(), 409 | 422) { Ok(problem) } else { Err(problem.into()) }
 }
 
+/// A refused command as its page shows it again: the answer's status and the
+/// form `form` with what was typed (`pairs`), each error linked by `anchor`.
+///
+/// # Errors
+/// As [`refused`]: the error page when the user cannot put the input right.
+pub fn refusal(
+    form: &'static str,
+    pairs: Vec<(String, String)>,
+    error: aantoonbaar_app::Error,
+    anchor: impl Fn(&str, &str) -> Option<String>,
+) -> Result<(axum::http::StatusCode, Refused), super::PageError> {
+    let problem = refused(error)?;
+    Ok((problem.status, Refused::new(form, pairs, problem.errors, anchor)))
+}
+
+/// The id of a field's input where the page names them `<form>-<field>` (the
+/// forms drawn from a list of fields).
+#[must_use]
+pub fn form_field(form: &str, field: &str) -> Option<String> {
+    Some(format!("{form}-{field}"))
+}
+
 // ---------------------------------------------------------------- refused forms
 
 /// One error of a refused form, linked to its field.

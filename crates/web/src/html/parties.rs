@@ -5,7 +5,7 @@
 //! the API's commands and call the same operations (`aantoonbaar_app::parties`).
 
 use super::filters;
-use super::form::{PagePairs, Refused, read, refused};
+use super::form::{PagePairs, Refused, form_field, read, refusal};
 use super::{Layout, PageResult, render};
 use crate::AppState;
 use crate::auth::{Staff, StaffPage};
@@ -68,20 +68,6 @@ fn day(date: Option<Date>) -> String {
 
 fn place(code: Option<&String>) -> String {
     code.map_or_else(|| t("parties.unknown").to_owned(), |c| country_name(c))
-}
-
-/// The id of a field's input: `<form>-<field>`.
-fn anchor(form: &str, field: &str) -> Option<String> {
-    Some(format!("{form}-{field}"))
-}
-
-fn refusal(
-    form: &'static str,
-    pairs: Vec<(String, String)>,
-    error: aantoonbaar_app::Error,
-) -> Result<(StatusCode, Refused), super::PageError> {
-    let problem = refused(error)?;
-    Ok((problem.status, Refused::new(form, pairs, problem.errors, anchor)))
 }
 
 // ---------------------------------------------------------------- rows
@@ -270,7 +256,7 @@ pub async fn create_supplier(
     match app::create_supplier(&state, &staff, read(pairs.clone())?).await {
         Ok(_) => Ok(Redirect::to("/leveranciers").into_response()),
         Err(error) => {
-            let (status, refused) = refusal("supplier", pairs, error)?;
+            let (status, refused) = refusal("supplier", pairs, error, form_field)?;
             suppliers_page(&state, &staff, refused, status).await
         }
     }
@@ -284,7 +270,7 @@ pub async fn create_agreement(
     match app::create_agreement(&state, &staff, read(pairs.clone())?).await {
         Ok(created) => Ok(Redirect::to(&format!("/verwerkersovereenkomsten/{}", created.agreement.id)).into_response()),
         Err(error) => {
-            let (status, refused) = refusal("agreement", pairs, error)?;
+            let (status, refused) = refusal("agreement", pairs, error, form_field)?;
             suppliers_page(&state, &staff, refused, status).await
         }
     }
@@ -373,7 +359,7 @@ pub async fn create_system(
     match app::create_system(&state, &staff, read(pairs.clone())?).await {
         Ok(_) => Ok(Redirect::to("/systemen").into_response()),
         Err(error) => {
-            let (status, refused) = refusal("system", pairs, error)?;
+            let (status, refused) = refusal("system", pairs, error, form_field)?;
             systems_page(&state, &staff, refused, status).await
         }
     }
@@ -481,7 +467,7 @@ pub async fn upload(
     match app::upload_document(&state, &staff, &id, upload).await {
         Ok(_) => Ok(Redirect::to(&format!("/verwerkersovereenkomsten/{id}")).into_response()),
         Err(error) => {
-            let (status, refused) = refusal("document", typed, error)?;
+            let (status, refused) = refusal("document", typed, error, form_field)?;
             agreement_page(&state, &staff, &id, refused, status).await
         }
     }
@@ -500,7 +486,7 @@ pub async fn create_notice(
     match app::create_sub_processor(&state, &staff, read(with_supplier)?).await {
         Ok(_) => Ok(Redirect::to(&format!("/verwerkersovereenkomsten/{id}")).into_response()),
         Err(error) => {
-            let (status, refused) = refusal("notice", pairs, error)?;
+            let (status, refused) = refusal("notice", pairs, error, form_field)?;
             agreement_page(&state, &staff, &id, refused, status).await
         }
     }
@@ -516,7 +502,7 @@ pub async fn decide_notice(
     match app::decide_sub_processor(&state, &staff, &notice, read(pairs.clone())?).await {
         Ok(_) => Ok(Redirect::to(&format!("/verwerkersovereenkomsten/{id}")).into_response()),
         Err(error) => {
-            let (status, refused) = refusal("decision", pairs, error)?;
+            let (status, refused) = refusal("decision", pairs, error, form_field)?;
             agreement_page(&state, &staff, &id, refused, status).await
         }
     }
@@ -602,7 +588,7 @@ pub async fn create_recipient(
     match app::create_recipient(&state, &staff, read(pairs.clone())?).await {
         Ok(_) => Ok(Redirect::to("/ontvangers").into_response()),
         Err(error) => {
-            let (status, refused) = refusal("recipient", pairs, error)?;
+            let (status, refused) = refusal("recipient", pairs, error, form_field)?;
             recipients_page(&state, &staff, refused, status).await
         }
     }
@@ -721,7 +707,7 @@ pub async fn update_supplier(
     match app::update_supplier(&state, &staff, &id, read(pairs.clone())?).await {
         Ok(_) => Ok(Redirect::to("/leveranciers").into_response()),
         Err(error) => {
-            let (status, refused) = refusal("supplier", pairs, error)?;
+            let (status, refused) = refusal("supplier", pairs, error, form_field)?;
             supplier_page(&state, &staff, &id, Some(refused), status).await
         }
     }
@@ -768,7 +754,7 @@ pub async fn update_system(
     match app::update_system(&state, &staff, &id, read(pairs.clone())?).await {
         Ok(_) => Ok(Redirect::to("/systemen").into_response()),
         Err(error) => {
-            let (status, refused) = refusal("system", pairs, error)?;
+            let (status, refused) = refusal("system", pairs, error, form_field)?;
             system_page(&state, &staff, &id, Some(refused), status).await
         }
     }
@@ -815,7 +801,7 @@ pub async fn update_recipient(
     match app::update_recipient(&state, &staff, &id, read(pairs.clone())?).await {
         Ok(_) => Ok(Redirect::to("/ontvangers").into_response()),
         Err(error) => {
-            let (status, refused) = refusal("recipient", pairs, error)?;
+            let (status, refused) = refusal("recipient", pairs, error, form_field)?;
             recipient_page(&state, &staff, &id, Some(refused), status).await
         }
     }
@@ -867,7 +853,7 @@ pub async fn update_agreement(
     match app::update_agreement(&state, &staff, &id, read(pairs.clone())?).await {
         Ok(_) => Ok(Redirect::to(&format!("/verwerkersovereenkomsten/{id}")).into_response()),
         Err(error) => {
-            let (status, refused) = refusal("agreement", pairs, error)?;
+            let (status, refused) = refusal("agreement", pairs, error, form_field)?;
             agreement_edit_page(&state, &staff, &id, Some(refused), status).await
         }
     }

@@ -5,7 +5,7 @@
 //! the API's operations (`aantoonbaar_app::pre_dpia`).
 
 use super::dpia::Choice;
-use super::form::{PagePairs, Refused, refused};
+use super::form::{PagePairs, Refused, form_field, refusal};
 use super::{Layout, PageResult, filters, render};
 use crate::AppState;
 use crate::auth::{Staff, StaffPage};
@@ -26,10 +26,6 @@ pub const REQUESTS: &str = "/dpia/aanvragen";
 
 const FORM: &str = "predpia";
 const ANSWER: &str = "answer";
-
-fn anchor(form: &str, field: &str) -> Option<String> {
-    Some(format!("{form}-{field}"))
-}
 
 /// One row of the list.
 struct Row {
@@ -143,9 +139,8 @@ pub async fn create(
     match outcome {
         Ok(created) => Ok(Redirect::to(&format!("{REQUESTS}/{}", created.id)).into_response()),
         Err(error) => {
-            let problem = refused(error)?;
-            let refused = Refused::new(FORM, pairs, problem.errors, anchor);
-            list_page(&state, &staff, refused, problem.status).await
+            let (status, refused) = refusal(FORM, pairs, error, form_field)?;
+            list_page(&state, &staff, refused, status).await
         }
     }
 }
@@ -260,9 +255,8 @@ pub async fn answer(
     match outcome {
         Ok(_) => Ok(Redirect::to(&format!("{REQUESTS}/{id}")).into_response()),
         Err(error) => {
-            let problem = refused(error)?;
-            let refused = Refused::new(ANSWER, pairs, problem.errors, anchor);
-            detail_page(&state, &staff, &id, refused, problem.status).await
+            let (status, refused) = refusal(ANSWER, pairs, error, form_field)?;
+            detail_page(&state, &staff, &id, refused, status).await
         }
     }
 }

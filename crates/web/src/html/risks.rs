@@ -4,7 +4,7 @@
 //! read into the API's command and call the same operations
 //! (`aantoonbaar_app::risks`).
 
-use super::form::{PagePairs, Refused, read, refused};
+use super::form::{PagePairs, Refused, form_field, read, refusal};
 use super::parties::Field;
 use super::{Layout, PageResult, filters, render};
 use crate::AppState;
@@ -20,19 +20,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
 const FORM: &str = "risk";
-
-fn anchor(form: &str, field: &str) -> Option<String> {
-    Some(format!("{form}-{field}"))
-}
-
-fn refusal(
-    form: &'static str,
-    pairs: Vec<(String, String)>,
-    error: aantoonbaar_app::Error,
-) -> Result<(StatusCode, Refused), super::PageError> {
-    let problem = refused(error)?;
-    Ok((problem.status, Refused::new(form, pairs, problem.errors, anchor)))
-}
 
 fn input(name: &'static str, input: &'static str, required: bool) -> Field {
     Field { form: FORM, name, label: t(&format!("risks.field.{name}")), input, required, options: Vec::new() }
@@ -190,7 +177,7 @@ pub async fn create(
     match app::create_risk(&state, &staff, read(pairs.clone())?).await {
         Ok(created) => Ok(Redirect::to(&format!("/risicos/{}", created.risk.id)).into_response()),
         Err(error) => {
-            let (status, refused) = refusal(FORM, pairs, error)?;
+            let (status, refused) = refusal(FORM, pairs, error, form_field)?;
             list_page(&state, &staff, refused, status).await
         }
     }
@@ -200,7 +187,7 @@ pub async fn seed(State(state): State<AppState>, StaffPage(staff): StaffPage) ->
     match app::seed(&state, &staff).await {
         Ok(_) => Ok(Redirect::to("/risicos").into_response()),
         Err(error) => {
-            let (status, refused) = refusal("seed", Vec::new(), error)?;
+            let (status, refused) = refusal("seed", Vec::new(), error, form_field)?;
             list_page(&state, &staff, refused, status).await
         }
     }
@@ -297,7 +284,7 @@ pub async fn update(
     match app::update_risk(&state, &staff, &id, command).await {
         Ok(_) => Ok(Redirect::to("/risicos").into_response()),
         Err(error) => {
-            let (status, refused) = refusal(FORM, pairs, error)?;
+            let (status, refused) = refusal(FORM, pairs, error, form_field)?;
             edit_page(&state, &staff, &id, Some(refused), status).await
         }
     }

@@ -4,7 +4,7 @@
 //! (`/zelfevaluatie/{code}/{reference}`). They call the same operations as the
 //! API (`aantoonbaar_app::selfassessment`).
 
-use super::form::{PagePairs, Refused, read, refused};
+use super::form::{PagePairs, Refused, read, refusal};
 use super::parties::Field;
 use super::{Layout, PageResult, filters, render};
 use crate::AppState;
@@ -25,15 +25,6 @@ const IMPORT: &str = "import";
 
 fn anchor(form: &str, field: &str) -> Option<String> {
     Some(if form == IMPORT { "import-file".to_owned() } else { format!("{form}-{field}") })
-}
-
-fn refusal(
-    form: &'static str,
-    pairs: Vec<(String, String)>,
-    error: aantoonbaar_app::Error,
-) -> Result<(StatusCode, Refused), super::PageError> {
-    let problem = refused(error)?;
-    Ok((problem.status, Refused::new(form, pairs, problem.errors, anchor)))
 }
 
 /// One norm as a row of a domain's table.
@@ -150,7 +141,7 @@ pub async fn import(
     match app::import(&state, &staff, &text).await {
         Ok(summary) => Ok(Redirect::to(&format!("/zelfevaluatie?kader={}", summary.code)).into_response()),
         Err(error) => {
-            let (status, refused) = refusal(IMPORT, Vec::new(), error)?;
+            let (status, refused) = refusal(IMPORT, Vec::new(), error, anchor)?;
             list_page(&state, &staff, SHIPPED_CODE, refused, status).await
         }
     }
@@ -260,7 +251,7 @@ pub async fn update(
     match app::record(&state, &staff, &code, &reference, read(pairs.clone())?).await {
         Ok(_) => Ok(Redirect::to(&format!("/zelfevaluatie?kader={code}")).into_response()),
         Err(error) => {
-            let (status, refused) = refusal(FORM, pairs, error)?;
+            let (status, refused) = refusal(FORM, pairs, error, anchor)?;
             edit_page(&state, &staff, &code, &reference, Some(refused), status).await
         }
     }
