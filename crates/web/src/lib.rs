@@ -8,6 +8,7 @@
 pub mod api;
 pub mod auth;
 pub mod csrf;
+mod download;
 pub mod error;
 pub mod html;
 mod security;

@@ -233,18 +233,7 @@ pub async fn document_download(
 
 /// The file as an attachment with its own name and type.
 pub(crate) fn download(document: &AgreementDocument, bytes: Vec<u8>) -> Response {
-    let name: String = document
-        .file_name
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || ".-_".contains(c) { c } else { '_' })
-        .collect();
-    let disposition = format!("attachment; filename=\"{name}\"");
-    let media_type = if document.media_type.is_ascii() {
-        document.media_type.clone()
-    } else {
-        "application/octet-stream".to_owned()
-    };
-    ([(header::CONTENT_TYPE, media_type), (header::CONTENT_DISPOSITION, disposition)], bytes).into_response()
+    crate::download::attachment(&document.media_type, &document.file_name, bytes)
 }
 
 // ---------------------------------------------------------------- sub-processors
@@ -380,11 +369,7 @@ pub async fn recipients_overview(
 
 /// The overview PDF as a download.
 pub(crate) fn pdf(bytes: Vec<u8>) -> Response {
-    let headers = [
-        (header::CONTENT_TYPE, "application/pdf"),
-        (header::CONTENT_DISPOSITION, "attachment; filename=\"overzicht-ontvangers.pdf\""),
-    ];
-    (headers, bytes).into_response()
+    crate::download::attachment("application/pdf", "overzicht-ontvangers.pdf", bytes)
 }
 
 // ---------------------------------------------------------------- queues

@@ -9,8 +9,8 @@ use aantoonbaar_app::register::import::{self, ImportReport};
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, HeaderValue, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, header};
+use axum::response::Response;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -24,14 +24,7 @@ pub struct ExportParams {
 
 /// A download with its type and file name.
 pub(crate) fn download(file: Download) -> Response {
-    let disposition = format!("attachment; filename=\"{}\"", file.file_name);
-    let mut response = (file.bytes).into_response();
-    let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(file.content_type));
-    if let Ok(value) = HeaderValue::from_str(&disposition) {
-        headers.insert(header::CONTENT_DISPOSITION, value);
-    }
-    response
+    crate::download::attachment(file.content_type, &file.file_name, file.bytes)
 }
 
 /// The art. 30 register the caller may see (a director: the board-wide

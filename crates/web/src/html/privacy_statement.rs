@@ -19,7 +19,7 @@ use aantoonbaar_rules::Action;
 use aantoonbaar_rules::register::statement::{Audience, Coverage, Gap};
 use askama::Template;
 use axum::extract::{Extension, Path, Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
@@ -101,11 +101,7 @@ pub fn document(state: &AppState, draft: &Draft) -> Response {
 
 /// A PDF download.
 pub(crate) fn pdf(bytes: Vec<u8>) -> Response {
-    let headers = [
-        (header::CONTENT_TYPE, "application/pdf"),
-        (header::CONTENT_DISPOSITION, "inline; filename=\"privacyverklaring.pdf\""),
-    ];
-    (headers, bytes).into_response()
+    crate::download::inline("application/pdf", "privacyverklaring.pdf", bytes)
 }
 
 // ---------------------------------------------------------------- the public page

@@ -18,7 +18,7 @@ use aantoonbaar_rules::Action;
 use askama::Template;
 use axum::Form;
 use axum::extract::{Multipart, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use base64::Engine;
 use serde::Deserialize;
@@ -223,12 +223,5 @@ pub async fn import_layout(State(state): State<AppState>, StaffPage(staff): Staf
 /// The example file: the template's activities in the import's layout.
 pub async fn import_example(StaffPage(staff): StaffPage) -> PageResult {
     let bytes = import::example(&staff).await?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, XLSX_TYPE),
-            (header::CONTENT_DISPOSITION, "attachment; filename=\"voorbeeld-verwerkingsregister.xlsx\""),
-        ],
-        bytes,
-    )
-        .into_response())
+    Ok(crate::download::attachment(XLSX_TYPE, "voorbeeld-verwerkingsregister.xlsx", bytes))
 }
