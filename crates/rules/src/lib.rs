@@ -60,6 +60,7 @@ pub mod password;
 pub mod policy;
 pub mod register;
 pub mod requests;
+pub mod retention;
 pub mod risks;
 pub mod school_year;
 pub mod throttle;
