@@ -539,5 +539,7 @@ pub fn reason_codes() -> Vec<&'static str> {
     codes
 }
 
+pub mod record;
+
 #[cfg(test)]
 mod tests;

@@ -188,6 +188,22 @@ pub enum Action {
     PreDpiaRequest,
     /// Answer the board's pre-DPIAs (seed 004: the privacy officer or the FG advises).
     PreDpiaAnswer,
+    /// Read the DPIAs and the stored screenings (AVG art. 35): the board
+    /// approves them, the FG advises on them (art. 35(2), 39(1)(c)), a
+    /// director reads them because the school carries out the measures.
+    DpiaView,
+    /// Record a screening for an activity or a product: the IBP manager, and a
+    /// director for the software the school wants (seed 004).
+    DpiaScreen,
+    /// Write DPIAs (seed 001 §5: ST runs IBP for the board).
+    DpiaManage,
+    /// Give the FG's advice on a DPIA (AVG art. 35(2), 39(1)(c)).
+    DpiaAdvise,
+    /// Approve a DPIA as the controller (the CvB, as it adopts the register).
+    DpiaApprove,
+    /// Ask for the review of an approved DPIA (seed 002 §3.5.2: on significant
+    /// change): the IBP manager, and the FG who monitors it (art. 39(1)(b)).
+    DpiaReopen,
 }
 
 impl Action {
@@ -225,6 +241,12 @@ impl Action {
         Self::SelfAssessmentManage,
         Self::PreDpiaRequest,
         Self::PreDpiaAnswer,
+        Self::DpiaView,
+        Self::DpiaScreen,
+        Self::DpiaManage,
+        Self::DpiaAdvise,
+        Self::DpiaApprove,
+        Self::DpiaReopen,
     ];
 }
 
@@ -247,11 +269,11 @@ const fn grant(role: Role, action: Action, scopes: &'static [ScopeKind]) -> Gran
 }
 
 use Action::{
-    AuditView, BoardSettingsManage, ConsentRecord, ConsentRound, GroupManage, GroupView, GuardianManage, GuardianView,
-    HolidaysManage, IncidentManage, IncidentReport, IncidentView, OutboxView, OwnTokens, PreDpiaAnswer, PreDpiaRequest,
-    PupilImport, PupilManage, PupilView, RegisterAdopt, RegisterComment, RegisterManage, RegisterView, RequestHandle,
-    RequestView, RiskManage, RiskView, SchoolManage, SchoolView, SelfAssessmentManage, SelfAssessmentView, UserManage,
-    UserView,
+    AuditView, BoardSettingsManage, ConsentRecord, ConsentRound, DpiaAdvise, DpiaApprove, DpiaManage, DpiaReopen,
+    DpiaScreen, DpiaView, GroupManage, GroupView, GuardianManage, GuardianView, HolidaysManage, IncidentManage,
+    IncidentReport, IncidentView, OutboxView, OwnTokens, PreDpiaAnswer, PreDpiaRequest, PupilImport, PupilManage,
+    PupilView, RegisterAdopt, RegisterComment, RegisterManage, RegisterView, RequestHandle, RequestView, RiskManage,
+    RiskView, SchoolManage, SchoolView, SelfAssessmentManage, SelfAssessmentView, UserManage, UserView,
 };
 use Role::{Ap, Bs, Cvb, D, Fg, Op, Opt, St, Tl};
 
@@ -280,6 +302,9 @@ pub const POLICY: &[Grant] = &[
     grant(Cvb, RegisterAdopt, BOARD),
     grant(Cvb, RiskView, BOARD),
     grant(Cvb, SelfAssessmentView, BOARD),
+    grant(Cvb, DpiaView, BOARD),
+    grant(Cvb, DpiaScreen, BOARD),
+    grant(Cvb, DpiaApprove, BOARD),
     // IBP manager (ST): runs the system for the board.
     grant(St, SchoolView, BOARD),
     grant(St, SchoolManage, BOARD),
@@ -312,6 +337,10 @@ pub const POLICY: &[Grant] = &[
     grant(St, RiskManage, BOARD),
     grant(St, SelfAssessmentView, BOARD),
     grant(St, SelfAssessmentManage, BOARD),
+    grant(St, DpiaView, BOARD),
+    grant(St, DpiaScreen, BOARD),
+    grant(St, DpiaManage, BOARD),
+    grant(St, DpiaReopen, BOARD),
     // FG: reads everything relevant to supervision, changes nothing.
     grant(Fg, SchoolView, BOARD),
     grant(Fg, GroupView, BOARD),
@@ -329,6 +358,9 @@ pub const POLICY: &[Grant] = &[
     grant(Fg, RegisterComment, BOARD),
     grant(Fg, RiskView, BOARD),
     grant(Fg, SelfAssessmentView, BOARD),
+    grant(Fg, DpiaView, BOARD),
+    grant(Fg, DpiaAdvise, BOARD),
+    grant(Fg, DpiaReopen, BOARD),
     // Director (D): their school.
     grant(D, SchoolView, SCHOOL),
     grant(D, GroupView, SCHOOL),
@@ -353,6 +385,8 @@ pub const POLICY: &[Grant] = &[
     grant(D, RiskView, SCHOOL),
     // The self-assessment is the board's; a director reads it whole.
     grant(D, SelfAssessmentView, SCHOOL),
+    grant(D, DpiaView, SCHOOL),
+    grant(D, DpiaScreen, SCHOOL),
     // Team leader (TL): reads their school's pupils.
     grant(Tl, SchoolView, SCHOOL),
     grant(Tl, GroupView, SCHOOL),
@@ -456,6 +490,11 @@ mod tests {
                     // Asking before new software, and advising on it, is the FG's task too (art. 39(1)(a)).
                     | Action::PreDpiaRequest
                     | Action::PreDpiaAnswer
+                    | Action::DpiaView
+                    // The FG's advice on a DPIA is required by art. 35(2).
+                    | Action::DpiaAdvise
+                    // So is asking for a DPIA's review when the processing changed (art. 39(1)(b)).
+                    | Action::DpiaReopen
             );
             assert_eq!(may, is_read, "{action:?}");
         }

@@ -5,7 +5,7 @@
 use crate::{AuditAction, Channel, SessionStage, StoreError};
 use aantoonbaar_rules::consent::{Choice, Renewal};
 use aantoonbaar_rules::organisation::{FamilySituation, LeaveDestination, Relation};
-use aantoonbaar_rules::{Role, ScopeKind, incidents, register, requests};
+use aantoonbaar_rules::{Role, ScopeKind, dpia, incidents, register, requests};
 
 /// A value stored as a code.
 pub(crate) trait Code: Sized {
@@ -51,6 +51,8 @@ by_from_code!(
     requests::KeepReason,
     requests::ObjectionOutcome,
     register::ActivityStatus,
+    dpia::record::Kind,
+    dpia::record::Status,
     register::Classification,
     register::Safeguard,
     register::parties::ConvenantStatus,

@@ -259,6 +259,7 @@ areas!(
     audit,
     boards,
     consent,
+    dpias,
     guardians,
     import,
     incidents,

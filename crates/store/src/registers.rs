@@ -1,6 +1,7 @@
 //! The processing register: the board's profile, the activities, the adopted
 //! versions and the FG's comments.
 
+use crate::dpias::Reopen;
 use crate::{Actor, Backend, BoardStore, Result, Scope, postgres, sqlite};
 use aantoonbaar_rules::register::{Activity, BoardProfile};
 use jiff::Timestamp;
@@ -74,6 +75,8 @@ impl BoardStore<'_> {
     }
 
     /// Replaces an activity; `fields` names what changed, for the audit trail.
+    /// With `reopen`, the approved DPIAs about it are marked for review in the
+    /// same transaction.
     pub async fn update_activity(
         &self,
         actor: &Actor,
@@ -81,8 +84,9 @@ impl BoardStore<'_> {
         school_id: Option<&str>,
         activity: &Activity,
         fields: &[&'static str],
+        reopen: Option<&Reopen>,
     ) -> Result<StoredActivity> {
-        dispatch!(self.store, registers::update_activity(self.board, actor, id, school_id, activity, fields))
+        dispatch!(self.store, registers::update_activity(self.board, actor, id, school_id, activity, fields, reopen))
     }
 
     /// The activities in `scope`: a school scope also sees the board-wide ones.

@@ -36,6 +36,9 @@ enum Id {
     Risk,
     /// A fresh pre-DPIA filed by the caller.
     PreDpia,
+    /// A fresh product DPIA of the fixture's board: `draft`, `complete`
+    /// (nothing missing for approval) or `approved` (version 1).
+    Dpia(&'static str),
 }
 
 struct Route {
@@ -167,6 +170,17 @@ fn routes() -> Vec<Route> {
         route(Method::POST, "/pre-dpias", Id::None, Some(PreDpiaRequest)),
         route(Method::GET, "/pre-dpias/{id}", Id::PreDpia, Some(PreDpiaRequest)),
         route(Method::POST, "/pre-dpias/{id}/answer", Id::PreDpia, Some(PreDpiaAnswer)),
+        route(Method::GET, "/dpia-screenings", Id::None, Some(DpiaView)),
+        route(Method::POST, "/dpia-screenings", Id::None, Some(DpiaScreen)),
+        route(Method::GET, "/dpias", Id::None, Some(DpiaView)),
+        route(Method::POST, "/dpias", Id::None, Some(DpiaManage)),
+        route(Method::GET, "/dpias/{id}", Id::Dpia("draft"), Some(DpiaView)),
+        route(Method::PATCH, "/dpias/{id}", Id::Dpia("draft"), Some(DpiaManage)),
+        route(Method::POST, "/dpias/{id}/advice", Id::Dpia("draft"), Some(DpiaAdvise)),
+        route(Method::POST, "/dpias/{id}/approve", Id::Dpia("complete"), Some(DpiaApprove)),
+        route(Method::POST, "/dpias/{id}/review", Id::Dpia("approved"), Some(DpiaReopen)),
+        route(Method::GET, "/dpias/{id}/versions/{version}", Id::Dpia("approved"), Some(DpiaView)),
+        route(Method::GET, "/dpias/{id}/pdf", Id::Dpia("approved"), Some(DpiaView)),
         route(Method::GET, "/risks", Id::None, Some(RiskView)),
         route(Method::POST, "/risks", Id::None, Some(RiskManage)),
         route(Method::GET, "/risks/{id}", Id::Risk, Some(RiskView)),
@@ -267,6 +281,16 @@ fn request_for(route: &Route, f: &Fixture, n: usize) -> (Option<Value>, String, 
             (Some(json!({"title": format!("Risico {n}"), "category": "data", "likelihood": 2, "impact": 3})), String::new(), None)
         }
         ("POST", "/pre-dpias") => (Some(pre_dpia(n)), String::new(), None),
+        ("POST", "/dpia-screenings") => (
+            Some(json!({"product": format!("App {n}"), "subjects": ["pupils"], "data_categories": ["identification"]})),
+            String::new(),
+            None,
+        ),
+        ("POST", "/dpias") => (Some(json!({"product": format!("Product {n}")})), String::new(), None),
+        ("PATCH", "/dpias/{id}") => (Some(json!({"sections": {"proposal": "Een leerlingvolgsysteem"}})), String::new(), None),
+        ("POST", "/dpias/{id}/advice") => (Some(json!({"advice": "Akkoord met de maatregelen"})), String::new(), None),
+        ("POST", "/dpias/{id}/approve") => (Some(json!({"decision": format!("CvB, besluit {n}")})), String::new(), None),
+        ("POST", "/dpias/{id}/review") => (Some(json!({"note": "Nieuwe module"})), String::new(), None),
         ("POST", "/pre-dpias/{id}/answer") => {
             (Some(json!({"decision": "approved_with_conditions", "text": "Alleen met pseudoniemen"})), String::new(), None)
         }
@@ -423,6 +447,51 @@ async fn fresh_party(app: &TestApp, f: &Fixture, kind: &str, n: usize) -> String
     }
 }
 
+/// A product DPIA of the fixture's board at `stage` (see [`Id::Dpia`]).
+async fn fresh_dpia(app: &TestApp, f: &Fixture, stage: &str) -> String {
+    use aantoonbaar_rules::dpia::record::Kind;
+    use aantoonbaar_store::dpias::{DpiaData, NewDpiaVersion};
+    let (board, actor) = (app.store.board(&f.board), app.actor());
+    let unique = uuid::Uuid::new_v4().simple().to_string();
+    let content = if stage == "draft" {
+        json!({})
+    } else {
+        json!({"sections": {"proposal": "Een app", "necessity": "Nodig"},
+            "risks": [{"description": "Gegevens worden gelekt", "severity": 2, "likelihood": 2}],
+            "subjects_not_asked": "Kleine verwerking", "advice_response": "Overgenomen"})
+    };
+    let data = DpiaData {
+        title: format!("DPIA {unique}"),
+        activity_id: None,
+        product: Some(format!("Product {unique}")),
+        kind: Kind::Local,
+        screening_id: None,
+        content,
+    };
+    let mut dpia = board.create_dpia(&actor, &data).await.unwrap();
+    if stage != "draft" {
+        dpia = board.advise_dpia(&actor, &dpia.id, "Akkoord", &[]).await.unwrap();
+    }
+    if stage == "approved" {
+        let on = jiff::civil::date(2026, 11, 1);
+        let version = NewDpiaVersion {
+            approved_on: on,
+            review_due: jiff::civil::date(2029, 11, 1),
+            approved_by_name: "CvB".to_owned(),
+            decision: "Besluit".to_owned(),
+            body: json!({"dpia_id": dpia.id, "version": 1, "title": data.title, "kind": "local", "activity_id": null,
+                "activity_name": null, "product": data.product, "register": {}, "content": data.content,
+                "screening_outcome": null, "fg_advice": "Akkoord", "fg_advice_by": "fg", "approved_on": "2026-11-01",
+                "approved_by": "CvB", "decision": "Besluit"})
+            .to_string(),
+            sha256: "0".repeat(64),
+            seen: dpia.updated_at,
+        };
+        board.approve_dpia(&actor, &dpia.id, &version, &[]).await.unwrap();
+    }
+    dpia.id
+}
+
 /// A pre-DPIA for an app named by `n`.
 fn pre_dpia(n: usize) -> Value {
     json!({"app_name": format!("App {n}"), "purpose": "Oefenen", "data_categories": ["identification"],
@@ -546,6 +615,7 @@ async fn call(app: &TestApp, token: Option<&str>, route: &Route, f: &Fixture, n:
             }
             None => "onbekend".to_owned(),
         },
+        Id::Dpia(stage) => fresh_dpia(app, f, stage).await,
         Id::Adopted => {
             if let Some(token) = token {
                 let me = json(app.get(token, "/api/v1/me").await, 200).await;
@@ -568,7 +638,7 @@ async fn call(app: &TestApp, token: Option<&str>, route: &Route, f: &Fixture, n:
             .path
             .replace("{id}", &id)
             .replace("{date}", &id)
-            .replace("{version}", &id)
+            .replace("{version}", if route.path.starts_with("/dpias/") { "1" } else { &id })
             .replace("{code}", aantoonbaar_rules::frameworks::SHIPPED_CODE)
             .replace("{reference}", "ORG.1")
     );

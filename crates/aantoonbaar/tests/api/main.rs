@@ -12,6 +12,7 @@ mod consent;
 mod consent_round;
 mod deadlines;
 mod dpia;
+mod dpias;
 mod import;
 mod incidents;
 mod information_rights;

@@ -506,8 +506,10 @@ pub async fn update(app: &App, staff: &Staff, id: &str, command: ActivityCommand
     let valid = command.validate(Some(&base))?;
     check_school(app, staff, valid.school_id.as_deref()).await?;
     let changed: Vec<&'static str> = FIELDS.iter().copied().filter(|f| valid.changed.contains(f)).collect();
-    let stored =
-        board.update_activity(&staff.actor(), id, valid.school_id.as_deref(), &valid.activity, &changed).await?;
+    let reopen = crate::dpia::record::reopen_for(app, staff, id, &changed).await?;
+    let stored = board
+        .update_activity(&staff.actor(), id, valid.school_id.as_deref(), &valid.activity, &changed, reopen.as_ref())
+        .await?;
     checked(app, &staff.principal.board, stored).await
 }
 

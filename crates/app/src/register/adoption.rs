@@ -52,9 +52,9 @@ pub struct Adopt {
     pub decision: Option<Given<String>>,
 }
 
-/// The snapshot's stored form and its hash.
-fn sealed(register: &Register) -> Result<(String, String)> {
-    let body = serde_json::to_string(register).map_err(|e| Error::internal(&e))?;
+/// A snapshot's stored form and its hash (the register's adoption, a DPIA's approval).
+pub(crate) fn sealed<T: Serialize>(snapshot: &T) -> Result<(String, String)> {
+    let body = serde_json::to_string(snapshot).map_err(|e| Error::internal(&e))?;
     let hash = Sha256::digest(body.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
     Ok((body, hash))
 }

@@ -269,6 +269,102 @@ fn field(name: &str) -> String {
     t(&format!("register.field.{name}")).to_owned()
 }
 
+/// One fact of an activity as the register's documents show it: the field it
+/// comes from, its Dutch label and its value in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fact {
+    pub field: &'static str,
+    pub label: String,
+    pub value: String,
+}
+
+fn fact(field_code: &'static str, value: String) -> Fact {
+    Fact { field: field_code, label: field(field_code), value }
+}
+
+/// Every item of art. 30(1) and what the board adds, for activity `a` of `register`.
+#[must_use]
+pub fn activity_facts(register: &Register, a: &aantoonbaar_rules::register::Activity) -> Vec<Fact> {
+    let pdf = |key: &str| t(&format!("register_export.pdf.{key}")).to_owned();
+    let mut rows = vec![fact("description", a.description.clone().unwrap_or_default())];
+    for (n, purpose) in (1..).zip(&a.purposes) {
+        let mut value = tf(
+            "register_export.pdf.purpose_value",
+            &[("text", &purpose.text), ("basis", sheet::label("basis", purpose.legal_basis.code()))],
+        );
+        if let Some(source) = &purpose.legal_source {
+            value = format!("{value}; {}", tf("register_export.pdf.source_value", &[("source", source)]));
+        }
+        rows.push(Fact {
+            field: "purposes",
+            label: tf("register_export.pdf.purpose", &[("n", &n.to_string())]),
+            value,
+        });
+    }
+    if a.purposes.is_empty() {
+        rows.push(fact("purposes", pdf("none")));
+    }
+    rows.push(fact(
+        "subject_categories",
+        joined(a.subject_categories.iter().map(|s| sheet::label("subject", s.code()).to_owned()), ", "),
+    ));
+    rows.push(fact(
+        "data_categories",
+        joined(a.data_categories.iter().map(|d| sheet::label("data", d.code()).to_owned()), ", "),
+    ));
+    let special = a.special();
+    if !special.is_empty() {
+        let values = special.iter().map(|s| {
+            let condition =
+                s.condition.map_or_else(|| pdf("no_condition"), |c| sheet::label("condition", c.code()).to_owned());
+            tf(
+                "register_export.pdf.special_value",
+                &[("category", sheet::label("data", s.category.code())), ("condition", &condition)],
+            )
+        });
+        rows.push(fact("special_categories", joined(values, "; ")));
+    }
+    rows.push(fact(
+        "recipients",
+        joined(a.recipients.iter().map(|r| format!("{} ({})", r.name, sheet::label("recipient", r.kind.code()))), "; "),
+    ));
+    rows.push(fact(
+        "transfers",
+        joined(
+            a.transfers.iter().map(|tr| {
+                let safeguard = tr
+                    .safeguard
+                    .map_or_else(|| pdf("no_safeguard"), |s| sheet::label("safeguard", s.code()).to_owned());
+                let mut value = tf(
+                    "register_export.pdf.transfer_value",
+                    &[("country", &crate::parties::country_name(&tr.country)), ("safeguard", &safeguard)],
+                );
+                if let Some(recipient) = &tr.recipient {
+                    value = format!("{value} ({recipient})");
+                }
+                value
+            }),
+            "; ",
+        ),
+    ));
+    rows.push(fact("retention", a.retention.clone().unwrap_or_else(|| pdf("none"))));
+    rows.push(fact("security_measures", a.security_measures.clone().unwrap_or_else(|| pdf("none"))));
+    rows.push(fact(
+        "system_ids",
+        joined(a.system_ids.iter().map(|id| register.system_name(id).unwrap_or(id).to_owned()), ", "),
+    ));
+    rows.push(fact(
+        "classification",
+        a.classification.map(|c| sheet::label("classification", c.code()).to_owned()).unwrap_or_default(),
+    ));
+    rows.push(fact("owner", a.owner.clone().unwrap_or_default()));
+    rows.push(fact("source", a.source.clone().unwrap_or_default()));
+    rows.push(fact("automated_decisions", a.automated_decisions.clone().unwrap_or_default()));
+    rows.push(fact("status", sheet::label("status", a.status.code()).to_owned()));
+    rows.push(fact("review_date", a.review_date.map(dutch_date).unwrap_or_default()));
+    rows
+}
+
 /// The art. 30 document of `source`: the controller and the FG, then every
 /// activity still done, with every item of art. 30(1) and what the board adds.
 #[must_use]
@@ -312,82 +408,7 @@ pub fn pdf_document(source: &Source, today: jiff::civil::Date) -> RegisterDocume
         .current()
         .map(|registered| {
             let a = &registered.activity;
-            let mut rows = vec![(field("description"), a.description.clone().unwrap_or_default())];
-            for (n, purpose) in (1..).zip(&a.purposes) {
-                let mut value = tf(
-                    "register_export.pdf.purpose_value",
-                    &[("text", &purpose.text), ("basis", sheet::label("basis", purpose.legal_basis.code()))],
-                );
-                if let Some(source) = &purpose.legal_source {
-                    value = format!("{value}; {}", tf("register_export.pdf.source_value", &[("source", source)]));
-                }
-                rows.push((tf("register_export.pdf.purpose", &[("n", &n.to_string())]), value));
-            }
-            if a.purposes.is_empty() {
-                rows.push((field("purposes"), pdf("none")));
-            }
-            rows.push((
-                field("subject_categories"),
-                joined(a.subject_categories.iter().map(|s| sheet::label("subject", s.code()).to_owned()), ", "),
-            ));
-            rows.push((
-                field("data_categories"),
-                joined(a.data_categories.iter().map(|d| sheet::label("data", d.code()).to_owned()), ", "),
-            ));
-            let special = a.special();
-            if !special.is_empty() {
-                let values = special.iter().map(|s| {
-                    let condition = s
-                        .condition
-                        .map_or_else(|| pdf("no_condition"), |c| sheet::label("condition", c.code()).to_owned());
-                    tf(
-                        "register_export.pdf.special_value",
-                        &[("category", sheet::label("data", s.category.code())), ("condition", &condition)],
-                    )
-                });
-                rows.push((field("special_categories"), joined(values, "; ")));
-            }
-            rows.push((
-                field("recipients"),
-                joined(
-                    a.recipients.iter().map(|r| format!("{} ({})", r.name, sheet::label("recipient", r.kind.code()))),
-                    "; ",
-                ),
-            ));
-            rows.push((
-                field("transfers"),
-                joined(
-                    a.transfers.iter().map(|tr| {
-                        let safeguard = tr
-                            .safeguard
-                            .map_or_else(|| pdf("no_safeguard"), |s| sheet::label("safeguard", s.code()).to_owned());
-                        let mut value = tf(
-                            "register_export.pdf.transfer_value",
-                            &[("country", &crate::parties::country_name(&tr.country)), ("safeguard", &safeguard)],
-                        );
-                        if let Some(recipient) = &tr.recipient {
-                            value = format!("{value} ({recipient})");
-                        }
-                        value
-                    }),
-                    "; ",
-                ),
-            ));
-            rows.push((field("retention"), a.retention.clone().unwrap_or_else(|| pdf("none"))));
-            rows.push((field("security_measures"), a.security_measures.clone().unwrap_or_else(|| pdf("none"))));
-            rows.push((
-                field("system_ids"),
-                joined(a.system_ids.iter().map(|id| register.system_name(id).unwrap_or(id).to_owned()), ", "),
-            ));
-            rows.push((
-                field("classification"),
-                a.classification.map(|c| sheet::label("classification", c.code()).to_owned()).unwrap_or_default(),
-            ));
-            rows.push((field("owner"), a.owner.clone().unwrap_or_default()));
-            rows.push((field("source"), a.source.clone().unwrap_or_default()));
-            rows.push((field("automated_decisions"), a.automated_decisions.clone().unwrap_or_default()));
-            rows.push((field("status"), sheet::label("status", a.status.code()).to_owned()));
-            rows.push((field("review_date"), a.review_date.map(dutch_date).unwrap_or_default()));
+            let rows = activity_facts(register, a).into_iter().map(|f| (f.label, f.value)).collect();
             Entry { name: a.name.clone(), rows }
         })
         .collect();

@@ -1,5 +1,6 @@
 // The processing register; compiled for both back-ends (see `queries.rs`).
 
+use crate::dpias::Reopen;
 use crate::{NewRegisterVersion, RegisterComment, RegisterVersion, StoredActivity};
 use aantoonbaar_rules::register::{Activity, BoardProfile, Dpo};
 
@@ -139,6 +140,7 @@ pub(crate) async fn update_activity(
     school_id: Option<&str>,
     activity: &Activity,
     fields: &[&'static str],
+    reopen: Option<&Reopen>,
 ) -> Result<StoredActivity> {
     let mut tx = begin(pool).await?;
     let row = sqlx::query(
@@ -158,6 +160,9 @@ pub(crate) async fn update_activity(
     .ok_or(StoreError::NotFound)?;
     audit(&mut tx, board, actor, &AuditEvent::new(AuditAction::Update, "processing_activity", id).fields(fields))
         .await?;
+    if let Some(reopen) = reopen {
+        super::dpias::reopen_for_activity(&mut tx, board, actor, id, reopen).await?;
+    }
     tx.commit().await?;
     activity_from(&row)
 }

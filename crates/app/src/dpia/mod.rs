@@ -1,7 +1,14 @@
-//! The DPIA screening (AVG art. 35): stateless, it stores nothing. The
+//! DPIAs (AVG art. 35). Here the screening: [`assess`] is stateless — the
 //! pages, the API (`POST /api/v1/dpia-screenings/assess`) and the command line
-//! (`aantoonbaar dpia screen`) call [`assess`]; the rules are in
-//! [`aantoonbaar_rules::dpia`], the Dutch texts in `locales/nl/dpia.ftl`.
+//! (`aantoonbaar dpia screen`) call it; [`screenings`] stores one for an
+//! activity or a product, dated, with who answered. [`record`] is the DPIA
+//! itself, with the FG's advice, the board's approval and its review. The
+//! rules are in [`aantoonbaar_rules::dpia`], the Dutch texts in
+//! `locales/nl/dpia.ftl`.
+
+pub mod document;
+pub mod record;
+pub mod screenings;
 
 use crate::error::{Error, FieldError, Result};
 use crate::i18n::{t, tf};
