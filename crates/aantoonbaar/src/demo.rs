@@ -485,6 +485,7 @@ pub async fn seed(store: &Store, clock: &Clock) -> Result<Summary, StoreError> {
     seed_register(board, &actor, today).await?;
     seed_risks(board, &actor, today).await?;
     seed_self_assessment(board, &actor, today).await?;
+    seed_dpias(board, &actor, today).await?;
     Ok(Summary { schools: SCHOOLS.len(), pupils: pupil_count, accounts })
 }
 
@@ -512,6 +513,98 @@ async fn seed_risks(board: BoardStore<'_>, actor: &Actor, today: Date) -> Result
         first.review_date = today.checked_add(Span::new().months(6)).ok();
     }
     board.create_risks(actor, &risks).await?;
+    Ok(())
+}
+
+/// The DPIAs: the pupil-tracking system screened and its DPIA approved by
+/// the board almost three years ago (its review is due within two months, so
+/// the dashboard card counts it); the camera activity screened as needing a
+/// DPIA that has none yet; and SIVON's central DPIA of the office suite with
+/// the board's findings, waiting for the FG's advice.
+async fn seed_dpias(board: BoardStore<'_>, actor: &Actor, today: Date) -> Result<(), StoreError> {
+    use aantoonbaar_app::dpia::record::{Approval, seal};
+    use aantoonbaar_rules::dpia::record::Kind;
+    use aantoonbaar_store::dpias::{DpiaData, NewScreening};
+    let failed = |e: aantoonbaar_app::Error| StoreError::Corrupt(e.to_string());
+    let register = aantoonbaar_app::register::of_board(board, &Scope::Board).await.map_err(failed)?;
+    let activity = |name: &str| register.activities.iter().find(|a| a.activity.name == name).map(|a| a.id.clone());
+    let screen = |activity_id: Option<String>, facts: serde_json::Value| {
+        let command: aantoonbaar_app::dpia::ScreenDpia = serde_json::from_value(facts.clone()).unwrap_or_default();
+        let outcome = aantoonbaar_app::dpia::assess(command);
+        (activity_id, facts, outcome)
+    };
+    let mut tracking = None;
+    for (activity_id, facts, outcome) in [
+        screen(
+            activity("Leerlingvolgsysteem en leerlingenzorg"),
+            serde_json::json!({"subjects": ["pupils"], "large_scale": true,
+                "data_categories": ["education_progress", "special_needs", "health"], "techniques": ["scoring_performance"]}),
+        ),
+        screen(
+            activity("Cameratoezicht"),
+            serde_json::json!({"subjects": ["pupils", "staff", "visitors"], "subject_count": 400,
+                "data_categories": ["images"], "techniques": ["camera_public_area"]}),
+        ),
+    ] {
+        let outcome = outcome.map_err(failed)?;
+        let data = NewScreening {
+            activity_id,
+            product: None,
+            facts,
+            outcome: outcome.outcome.to_owned(),
+            reasons: serde_json::to_value(&outcome.reasons).map_err(|e| StoreError::Corrupt(e.to_string()))?,
+        };
+        let stored = board.create_screening(actor, "Ilse Bakker", &data).await?;
+        tracking.get_or_insert(stored);
+    }
+    let Some(screening) = tracking else { return Ok(()) };
+    let content = serde_json::json!({
+        "sections": {
+            "proposal": "Het leerlingvolgsysteem houdt de voortgang, de toetsresultaten en de zorg van elke leerling bij.",
+            "processing": "Leerkrachten voeren toetsresultaten en observaties in; de intern begeleider schrijft zorgnotities.",
+            "necessity": "Nodig om onderwijs op maat te geven en de zorgplicht na te komen (art. 8 WPO);                 zorgnotities alleen voor de intern begeleider en de directeur.",
+            "data_subject_rights": "Ouders zien het dossier in via de directeur; verzoeken lopen via het verzoekenregister."
+        },
+        "risks": [
+            {"description": "Zorgnotities worden gezien door collega's die ze niet nodig hebben", "severity": 3, "likelihood": 3,
+                "measures": "Rechten per rol; alleen de intern begeleider leest zorgnotities; jaarlijkse controle.",
+                "residual_severity": 3, "residual_likelihood": 1},
+            {"description": "Een leerling krijgt een etiket door oude toetsresultaten", "severity": 2, "likelihood": 2,
+                "measures": "Resultaten ouder dan twee jaar worden niet meer getoond."}
+        ],
+        "subjects_not_asked": "De MR is gevraagd; de leerlingen zijn te jong.",
+        "advice_response": "Het advies is overgenomen: de leesrechten zijn per rol beperkt."
+    });
+    let data = DpiaData {
+        title: "Leerlingvolgsysteem en leerlingenzorg".to_owned(),
+        activity_id: screening.data.activity_id.clone(),
+        product: None,
+        kind: Kind::Local,
+        screening_id: Some(screening.id.clone()),
+        content,
+    };
+    let dpia = board.create_dpia(actor, &data).await?;
+    let dpia = board.advise_dpia(actor, &dpia.id, "Beperk de leesrechten op zorgnotities per rol.", &[]).await?;
+    let approved_on =
+        today.checked_sub(Span::new().years(3)).and_then(|d| d.checked_add(Span::new().days(40))).unwrap_or(today);
+    let approval =
+        Approval { approved_by: "Carla van Beek", decision: "Besluit College van Bestuur 2024-12", approved_on };
+    seal(board, actor, &register, &dpia, &approval, &[]).await.map_err(failed)?;
+    let central = DpiaData {
+        title: "Kantoorsoftware (centrale DPIA)".to_owned(),
+        activity_id: None,
+        product: Some("Kantoorsoftware in de cloud".to_owned()),
+        kind: Kind::Central,
+        screening_id: None,
+        content: serde_json::json!({
+            "central": {"publisher": "SIVON", "title": "DPIA kantoorsoftware voor het onderwijs",
+                "url": "https://www.sivon.nl/", "version": "2025"},
+            "findings": [{"topic": "Diagnostische gegevens", "applies": true,
+                "why": "Onze scholen gebruiken nog de standaardinstellingen; die passen we aan."}],
+            "subjects_views": "De GMR is gehoord in de vergadering van oktober."
+        }),
+    };
+    board.create_dpia(actor, &central).await?;
     Ok(())
 }
 

@@ -261,3 +261,87 @@ story!(a_director_screens_a_product_and_the_screening_is_kept_with_its_reasons, 
         json(app.post(&director, "/api/v1/dpia-screenings", &json!({"subjects": ["pupils"]})).await, 422).await;
     assert_eq!(fields(&missing), ["activity_id", "data_categories"]);
 });
+
+story!(the_dpia_pages_keep_what_was_typed_and_walk_from_screening_to_approval, |app| {
+    use crate::helpers::PASSWORD;
+    let board = app.board("Stichting Proef").await;
+    let ibp = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    app.staff(&board, "fg@proef.nl", Role::Fg, ScopeKind::Board, &[]).await;
+    app.staff(&board, "cvb@proef.nl", Role::Cvb, ScopeKind::Board, &[]).await;
+    json(set_profile(&app, &ibp, &profile()).await, 200).await;
+    let activity =
+        json(app.post(&ibp, "/api/v1/processing-activities", &complete_activity("Leerlingvolgsysteem")).await, 201)
+            .await;
+    let activity_id = activity["id"].as_str().unwrap();
+
+    app.sign_in("ibp@proef.nl", PASSWORD).await;
+    // The screening page stores the screening for the activity; the list then offers to start the DPIA.
+    let stored = app
+        .form(
+            "/dpia/screening",
+            &[
+                ("subjects", "pupils"),
+                ("large_scale", "ja"),
+                ("data_categories", "health"),
+                ("activity_id", activity_id),
+                ("save", "ja"),
+            ],
+        )
+        .await;
+    assert_eq!(stored.status(), 200);
+    assert!(stored.text().await.unwrap().contains("De screening is bewaard."));
+    let (status, list) = app.page("/dpia").await;
+    assert_eq!(status, 200);
+    assert!(list.contains("Nog een DPIA nodig") && list.contains("Leerlingvolgsysteem"), "{list}");
+    let (_, dashboard) = app.page("/").await;
+    assert!(dashboard.contains(r#"href="/dpia""#), "the dashboard card and the menu link to the DPIAs");
+
+    let refused = app.form("/dpia", &[("product", "Rekenapp"), ("activity_id", activity_id)]).await;
+    assert_eq!(refused.status(), 422);
+    let html = refused.text().await.unwrap();
+    assert!(html.contains(r#"value="Rekenapp""#) && html.contains(r##"href="#new-product""##), "{html}");
+    let created = app.form("/dpia", &[("activity_id", activity_id), ("kind", "local")]).await;
+    assert_eq!(created.status(), 303);
+    let location = created.headers()["location"].to_str().unwrap().to_owned();
+    let (status, html) = app.page(&location).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Onderwijs geven") && html.contains("Noodzaak en evenredigheid"), "the register's facts");
+
+    // A level that is no level is named on its row, and everything typed stays.
+    let typed = [
+        ("title", "Leerlingvolgsysteem"),
+        ("section.proposal", "Volgen van de voortgang"),
+        ("section.necessity", "Nodig voor de zorgplicht"),
+        ("risk_description", "Zorgnotities lekken"),
+        ("risk_severity", "9"),
+        ("risk_likelihood", "2"),
+        ("risk_measures", "Rechten per rol"),
+        ("risk_residual_severity", ""),
+        ("risk_residual_likelihood", ""),
+        ("subjects_not_asked", "Leerlingen zijn te jong"),
+        ("advice_response", "Overgenomen"),
+    ];
+    let refused = app.form(&location, &typed).await;
+    assert_eq!(refused.status(), 422);
+    let html = refused.text().await.unwrap();
+    assert!(html.contains(">Volgen van de voortgang</textarea>") && html.contains(">Zorgnotities lekken</textarea>"));
+    assert!(html.contains(r##"href="#edit-risk_severity-0""##), "{html}");
+    let mut fixed = typed.to_vec();
+    fixed[4] = ("risk_severity", "3");
+    assert_eq!(app.form(&location, &fixed).await.status(), 303);
+    app.sign_out().await;
+
+    app.sign_in("fg@proef.nl", PASSWORD).await;
+    assert_eq!(app.form(&format!("{location}/advies"), &[("advice", "Akkoord")]).await.status(), 303);
+    app.sign_out().await;
+
+    app.sign_in("cvb@proef.nl", PASSWORD).await;
+    let refused = app.form(&format!("{location}/vaststellen"), &[("decision", "")]).await;
+    assert_eq!(refused.status(), 422);
+    assert_eq!(app.form(&format!("{location}/vaststellen"), &[("decision", "Besluit 2026-40")]).await.status(), 303);
+    let (_, html) = app.page(&location).await;
+    assert!(html.contains(r#"data-status="approved""#) && html.contains("Besluit 2026-40"), "{html}");
+    let pdf = app.client.get(format!("{}{location}/pdf", app.address)).send().await.unwrap();
+    assert_eq!(pdf.headers()["content-type"], "application/pdf");
+    app.sign_out().await;
+});

@@ -67,6 +67,7 @@ fn pages() -> Vec<Page> {
         page("/privacyverklaring", Some(RegisterView)),
         page("/privacyverklaring?audience=staff", Some(RegisterView)),
         page("/risicos", Some(RiskView)),
+        page("/dpia", Some(DpiaView)),
         page("/zelfevaluatie", Some(SelfAssessmentView)),
         page("/zelfevaluatie/aantoonbaar-basis/PRG.1", Some(SelfAssessmentView)),
     ]

@@ -777,44 +777,66 @@ pub async fn approve(app: &App, staff: &Staff, id: &str, command: Approve) -> Re
         return Err(Error::Invalid(named(errors)));
     }
     let board = app.store.board(&staff.principal.board);
-    let version = dpia.approved_version.map_or(1, |v| v + 1);
-    let snapshot = snapshot_of(app, staff, &ctx, &dpia, version, approved_on, &decision).await?;
-    let (body, sha256) = crate::register::adoption::sealed(&snapshot)?;
-    let new = NewDpiaVersion {
-        approved_on,
-        review_due: review_due(approved_on),
-        approved_by_name: staff.principal.name.clone(),
-        decision,
-        body,
-        sha256,
-        seen: dpia.updated_at,
-    };
     let users = board.users(&Scope::Board).await?;
     let subject = tf("dpia.mail.approved_subject", &[("title", &dpia.data.title)]);
     let body = tf("dpia.mail.approved_body", &[("title", &dpia.data.title), ("link", &link(app, id))]);
     let mails = mails_to(&users, true, &subject, &body);
-    let approved = board.approve_dpia(&staff.actor(), id, &new, &mails).await.map_err(|e| match e {
-        StoreError::WrongState => Error::conflict("status", "dpia.record.changed_meanwhile"),
-        other => other.into(),
-    })?;
+    let approval = Approval { approved_by: &staff.principal.name, decision: &decision, approved_on };
+    let approved = seal(board, &staff.actor(), &ctx.register, &dpia, &approval, &mails).await?;
     app.mailer.wake();
     view(app, staff, &ctx, approved).await
+}
+
+/// Who approved a DPIA, how, and on what day.
+pub struct Approval<'a> {
+    pub approved_by: &'a str,
+    pub decision: &'a str,
+    pub approved_on: Date,
+}
+
+/// Seals an approval of `dpia` (checked by the caller): the next version's
+/// snapshot with the register's facts of `register`, its hash, the review
+/// date, and `mails`, in one transaction. The demo board approves through it too.
+///
+/// # Errors
+/// Changed or approved meanwhile (409), or the store.
+pub async fn seal(
+    board: aantoonbaar_store::BoardStore<'_>,
+    actor: &aantoonbaar_store::Actor,
+    register: &Register,
+    dpia: &Dpia,
+    approval: &Approval<'_>,
+    mails: &[NewMail],
+) -> Result<Dpia> {
+    let version = dpia.approved_version.map_or(1, |v| v + 1);
+    let snapshot = snapshot_of(board, register, dpia, version, approval).await?;
+    let (body, sha256) = crate::register::adoption::sealed(&snapshot)?;
+    let new = NewDpiaVersion {
+        approved_on: approval.approved_on,
+        review_due: review_due(approval.approved_on),
+        approved_by_name: approval.approved_by.to_owned(),
+        decision: approval.decision.to_owned(),
+        body,
+        sha256,
+        seen: dpia.updated_at,
+    };
+    board.approve_dpia(actor, &dpia.id, &new, mails).await.map_err(|e| match e {
+        StoreError::WrongState => Error::conflict("status", "dpia.record.changed_meanwhile"),
+        other => other.into(),
+    })
 }
 
 /// The whole DPIA as it reads now, the register's facts included: what an
 /// approval seals, and what the PDF of a draft prints.
 async fn snapshot_of(
-    app: &App,
-    staff: &Staff,
-    ctx: &Context,
+    board: aantoonbaar_store::BoardStore<'_>,
+    register: &Register,
     dpia: &Dpia,
     version: i64,
-    approved_on: Date,
-    decision: &str,
+    approval: &Approval<'_>,
 ) -> Result<Snapshot> {
-    let board = app.store.board(&staff.principal.board);
-    let facts = register_facts(&ctx.register, dpia.data.activity_id.as_deref());
-    let register = Paragraph::ALL
+    let facts = register_facts(register, dpia.data.activity_id.as_deref());
+    let paragraphs = Paragraph::ALL
         .iter()
         .filter(|p| !p.register_fields().is_empty())
         .map(|p| {
@@ -836,16 +858,16 @@ async fn snapshot_of(
         title: dpia.data.title.clone(),
         kind: dpia.data.kind.code().to_owned(),
         activity_id: dpia.data.activity_id.clone(),
-        activity_name: activity_name(&ctx.register, dpia.data.activity_id.as_deref()),
+        activity_name: activity_name(register, dpia.data.activity_id.as_deref()),
         product: dpia.data.product.clone(),
-        register,
+        register: paragraphs,
         content: content_of(dpia)?,
         screening_outcome,
         fg_advice: dpia.fg_advice.clone(),
         fg_advice_by: dpia.fg_advice_by.clone(),
-        approved_on,
-        approved_by: staff.principal.name.clone(),
-        decision: decision.to_owned(),
+        approved_on: approval.approved_on,
+        approved_by: approval.approved_by.to_owned(),
+        decision: approval.decision.to_owned(),
     })
 }
 
@@ -1101,7 +1123,9 @@ pub async fn pdf(app: &App, staff: &Staff, id: &str, number: Option<i64>) -> Res
             (v.snapshot, line)
         }
         None => {
-            let snapshot = snapshot_of(app, staff, &ctx, &dpia, 0, ctx.today, "").await?;
+            let draft = Approval { approved_by: &staff.principal.name, decision: "", approved_on: ctx.today };
+            let board = app.store.board(&staff.principal.board);
+            let snapshot = snapshot_of(board, &ctx.register, &dpia, 0, &draft).await?;
             (snapshot, tf("dpia.pdf.draft_line", &[("date", &crate::requests::dutch_date(ctx.today))]))
         }
     };

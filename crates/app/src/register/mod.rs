@@ -29,7 +29,15 @@ pub use profile::profile;
 /// Forbidden without `RegisterView`, or the store.
 pub async fn current(app: &App, staff: &Staff) -> Result<Register> {
     let scope = staff.may(Action::RegisterView)?;
-    let board = app.store.board(&staff.principal.board);
+    of_board(app.store.board(&staff.principal.board), scope).await
+}
+
+/// The live register of `board` as seen in `scope` (no permission check: the
+/// caller has made it, or it is the demo board).
+///
+/// # Errors
+/// The store.
+pub async fn of_board(board: aantoonbaar_store::BoardStore<'_>, scope: &aantoonbaar_store::Scope) -> Result<Register> {
     let activities = board.activities(scope).await?;
     Ok(Register {
         profile: board.board_profile().await?.unwrap_or_default(),

@@ -87,6 +87,14 @@ pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage) ->
                 .to_owned(),
         });
     }
+    if let Some(count) = super::dpias::dashboard_figure(&state, &staff).await? {
+        cards.push(Card {
+            title: t("dpia.list.dashboard_title"),
+            href: "/dpia",
+            figure: count.to_string(),
+            note: t(if count == 0 { "dpia.list.dashboard_none" } else { "dpia.list.dashboard_link" }).to_owned(),
+        });
+    }
     if let Some(count) = super::pre_dpia::dashboard_figure(&state, &staff).await? {
         cards.push(Card {
             title: t("predpia.page.title"),

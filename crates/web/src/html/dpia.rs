@@ -1,7 +1,10 @@
 //! The DPIA screening page: the questions in Dutch, the outcome with every
 //! reason and its source. It calls the API's operation
-//! (`aantoonbaar_app::dpia::assess`), so both answer alike; nothing is stored.
+//! (`aantoonbaar_app::dpia::assess`), so both answer alike; whoever may store
+//! a screening can keep it for an activity or a product
+//! (`aantoonbaar_app::dpia::screenings::record`).
 
+use super::PageError;
 use super::filters;
 use super::form::{PagePairs, refused};
 use super::{Layout, PageResult, render};
@@ -9,7 +12,9 @@ use crate::AppState;
 use crate::auth::{Staff, StaffPage};
 use crate::error::{FieldError, Problem};
 use crate::i18n::{t, tf};
+use aantoonbaar_app::dpia::screenings::{self, RecordScreening};
 use aantoonbaar_app::dpia::{self as app, ScreenDpia, ScreeningOutcome};
+use aantoonbaar_rules::Action;
 use aantoonbaar_rules::dpia::{LARGE_SCALE_SUBJECTS, Technique};
 use aantoonbaar_rules::register::{DataCategory, SubjectCategory};
 use askama::Template;
@@ -42,6 +47,14 @@ struct ScreeningPage {
     count_help: String,
     errors: Vec<FieldError>,
     result: Option<ScreeningOutcome>,
+    /// The activities a screening can be stored for (empty: the user stores none).
+    activities: Vec<(String, String)>,
+    can_store: bool,
+    /// The stored screening's id, once stored.
+    stored: Option<String>,
+    /// What was chosen or typed as what the screening is about.
+    about_activity: String,
+    about_product: String,
 }
 
 fn page(staff: &Staff, state: &AppState, typed: &[(String, String)]) -> ScreeningPage {
@@ -81,12 +94,30 @@ fn page(staff: &Staff, state: &AppState, typed: &[(String, String)]) -> Screenin
         count_help: tf("dpia.page.how_many_help", &[("threshold", &LARGE_SCALE_SUBJECTS.to_string())]),
         errors: Vec::new(),
         result: None,
+        activities: Vec::new(),
+        can_store: staff.can(Action::DpiaScreen),
+        stored: None,
+        about_activity: value("activity_id"),
+        about_product: value("product"),
     }
+}
+
+/// The page with the activities to store a screening for, when the user may.
+async fn with_activities(state: &AppState, staff: &Staff, mut page: ScreeningPage) -> Result<ScreeningPage, PageError> {
+    if page.can_store {
+        page.activities = aantoonbaar_app::register::current(state, staff)
+            .await?
+            .activities
+            .into_iter()
+            .map(|a| (a.id, a.activity.name))
+            .collect();
+    }
+    Ok(page)
 }
 
 /// The empty form.
 pub async fn form(State(state): State<AppState>, StaffPage(staff): StaffPage) -> PageResult {
-    Ok(render(&page(&staff, &state, &[])))
+    Ok(render(&with_activities(&state, &staff, page(&staff, &state, &[])).await?))
 }
 
 /// The form's answers as the API's command; a code the form never offers is
@@ -127,9 +158,28 @@ pub async fn assess(
     StaffPage(staff): StaffPage,
     PagePairs(typed): PagePairs,
 ) -> PageResult {
-    let mut page = page(&staff, &state, &typed);
+    let mut page = with_activities(&state, &staff, page(&staff, &state, &typed)).await?;
     let (command, mut errors) = command(&typed)?;
-    match app::assess(command) {
+    let value = |field: &str| typed.iter().find(|(k, _)| k == field).map(|(_, v)| v.trim().to_owned());
+    let store = value("save").is_some();
+    let outcome = if store && errors.is_empty() {
+        let record = RecordScreening {
+            activity_id: value("activity_id").filter(|v| !v.is_empty()),
+            product: value("product").filter(|v| !v.is_empty()),
+            subjects: command.subjects.clone(),
+            subject_count: command.subject_count,
+            large_scale: command.large_scale,
+            data_categories: command.data_categories.clone(),
+            techniques: command.techniques.clone(),
+        };
+        screenings::record(&state, &staff, record).await.map(|stored| {
+            page.stored = Some(stored.id);
+            app::assess(command)
+        })
+    } else {
+        Ok(app::assess(command))
+    };
+    match outcome.and_then(|assessed| assessed) {
         Ok(outcome) if errors.is_empty() => page.result = Some(outcome),
         Ok(_) => {}
         Err(error) => {

@@ -7,6 +7,7 @@ mod consent_documents;
 mod consent_round;
 mod dashboard;
 mod dpia;
+mod dpias;
 mod external_reports;
 pub(crate) mod form;
 mod group_picker;
@@ -127,6 +128,12 @@ pub fn router() -> Router<AppState> {
         .route("/incidenten/{id}/maatregelen", post(incidents::measures))
         .route("/register", get(register::show))
         .route(dpia::SCREENING, get(dpia::form).post(dpia::assess))
+        .route(dpias::DPIAS, get(dpias::list).post(dpias::create))
+        .route("/dpia/{id}", get(dpias::detail).post(dpias::edit))
+        .route("/dpia/{id}/advies", post(dpias::advise))
+        .route("/dpia/{id}/vaststellen", post(dpias::approve))
+        .route("/dpia/{id}/herbeoordeling", post(dpias::review))
+        .route("/dpia/{id}/pdf", get(dpias::pdf))
         .route(pre_dpia::REQUESTS, get(pre_dpia::list).post(pre_dpia::create))
         .route("/dpia/aanvragen/{id}", get(pre_dpia::detail))
         .route("/dpia/aanvragen/{id}/antwoord", post(pre_dpia::answer))
@@ -229,7 +236,7 @@ impl Layout {
     /// The layout for a signed-in user: the navigation shows what they may use.
     #[must_use]
     pub fn for_staff(state: &AppState, staff: &Staff, title: &str, current: &str) -> Self {
-        let items: [(&'static str, &'static str, Option<Action>); 15] = [
+        let items: [(&'static str, &'static str, Option<Action>); 16] = [
             ("/", "nav.dashboard", None),
             ("/scholen", "nav.schools", Some(Action::SchoolView)),
             ("/leerlingen", "nav.pupils", Some(Action::PupilView)),
@@ -238,6 +245,7 @@ impl Layout {
             ("/verzoeken", "nav.requests", Some(Action::RequestView)),
             ("/register", "nav.register", Some(Action::RegisterView)),
             ("/risicos", "nav.risks", Some(Action::RiskView)),
+            ("/dpia", "nav.dpia", Some(Action::DpiaView)),
             ("/zelfevaluatie", "nav.selfassessment", Some(Action::SelfAssessmentView)),
             ("/import", "nav.import", Some(Action::PupilImport)),
             ("/gebruikers", "nav.users", Some(Action::UserView)),
