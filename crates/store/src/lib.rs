@@ -134,7 +134,7 @@ pub use privacy_statements::{NewStatement, PublishedStatement, StatementAt};
 mod pupils;
 pub use pupils::PupilQuery;
 mod registers;
-pub use registers::{NewRegisterVersion, RegisterComment, RegisterVersion, StoredActivity};
+pub use registers::{ActivityUpdate, NewRegisterVersion, RegisterComment, RegisterVersion, StoredActivity};
 mod requests;
 pub use requests::{ErasureRecord, NewRequest, Request};
 pub mod dpias;

@@ -6,6 +6,15 @@ use crate::{Actor, Backend, BoardStore, Result, Scope, postgres, sqlite};
 use aantoonbaar_rules::register::{Activity, BoardProfile};
 use jiff::Timestamp;
 
+/// A change of an activity: its new school and fields, `fields` naming what
+/// changed (for the audit trail), and the DPIAs the change reopens.
+pub struct ActivityUpdate<'a> {
+    pub school_id: Option<&'a str>,
+    pub activity: &'a Activity,
+    pub fields: &'a [&'static str],
+    pub reopen: Option<&'a Reopen>,
+}
+
 /// An activity as stored, with its id, school and times.
 #[derive(Debug, Clone)]
 pub struct StoredActivity {
@@ -81,12 +90,9 @@ impl BoardStore<'_> {
         &self,
         actor: &Actor,
         id: &str,
-        school_id: Option<&str>,
-        activity: &Activity,
-        fields: &[&'static str],
-        reopen: Option<&Reopen>,
+        update: &ActivityUpdate<'_>,
     ) -> Result<StoredActivity> {
-        dispatch!(self.store, registers::update_activity(self.board, actor, id, school_id, activity, fields, reopen))
+        dispatch!(self.store, registers::update_activity(self.board, actor, id, update))
     }
 
     /// The activities in `scope`: a school scope also sees the board-wide ones.

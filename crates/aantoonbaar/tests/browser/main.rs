@@ -711,3 +711,61 @@ async fn a_teacher_files_a_pre_dpia_for_a_learning_app_the_fg_answers_and_the_te
     })
     .await;
 }
+
+#[tokio::test]
+async fn an_ibp_manager_writes_a_dpia_from_the_register_the_fg_advises_and_the_board_approves_it() {
+    let app = Arc::new(TestApp::spawn(Backend::Sqlite).await.unwrap());
+    let board = app.board("Stichting Proef").await;
+    let token = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    app.staff(&board, "fg@proef.nl", Role::Fg, ScopeKind::Board, &[]).await;
+    app.staff(&board, "cvb@proef.nl", Role::Cvb, ScopeKind::Board, &[]).await;
+    let activity = serde_json::json!({"name": "Leerlingvolgsysteem",
+        "purposes": [{"text": "Voortgang volgen", "legal_basis": "public_task", "legal_source": "art. 8 WPO"}],
+        "subject_categories": ["pupils"], "data_categories": ["identification", "education_progress"]});
+    let created = app.post(&token, "/api/v1/processing-activities", &activity).await;
+    assert_eq!(created.status(), 201);
+    let app2 = Arc::clone(&app);
+    with_browser("dpia record", move |browser| async move {
+        let app = app2;
+        let base = app.address.clone();
+        sign_in(&browser, &app, "ibp@proef.nl").await;
+        browser.click("nav a[href='/dpia']").await;
+        accessible(&browser, "dpia list").await;
+        browser.click("#new-activity_id option:nth-child(2)").await;
+        browser.click("form[action='/dpia'] button").await;
+        let page = browser.source().await;
+        assert!(page.contains("Voortgang volgen") && page.contains("Noodzaak en evenredigheid"), "{page}");
+        accessible(&browser, "new dpia").await;
+        browser.fill("#edit-section-proposal", "Het leerlingvolgsysteem volgt de voortgang van elke leerling.").await;
+        browser.fill("#edit-section-necessity", "Nodig voor onderwijs op maat; alleen de eigen groep.").await;
+        browser.fill("#edit-risk_description-0", "Resultaten worden gezien door andere ouders").await;
+        browser.click("#edit-risk_severity-0 option[value='3']").await;
+        browser.click("#edit-risk_likelihood-0 option[value='2']").await;
+        browser.fill("#edit-risk_measures-0", "Rechten per groep").await;
+        browser.fill("#edit-subjects_not_asked", "De leerlingen zijn te jong; de MR is gehoord.").await;
+        browser.fill("#edit-advice_response", "Het advies is overgenomen.").await;
+        browser.click("form#opgeslagen button").await;
+        let saved = browser.source().await;
+        assert!(saved.contains("De FG heeft nog geen advies gegeven (AVG art. 35 lid 2)."), "{saved}");
+        accessible(&browser, "dpia written").await;
+        let location = browser.url().await;
+        browser.click("form[action='/afmelden'] button").await;
+
+        sign_in(&browser, &app, "fg@proef.nl").await;
+        browser.goto(&location).await;
+        browser.fill("#advice-advice", "Akkoord; controleer de rechten jaarlijks.").await;
+        browser.click("form[action$='/advies'] button").await;
+        browser.click("form[action='/afmelden'] button").await;
+
+        sign_in(&browser, &app, "cvb@proef.nl").await;
+        browser.goto(&location).await;
+        browser.fill("#approve-decision", "Besluit College van Bestuur 2026-40").await;
+        browser.click("form[action$='/vaststellen'] button").await;
+        let approved = browser.source().await;
+        assert!(approved.contains("data-status=\"approved\"") && approved.contains("Controlegetal"), "{approved}");
+        accessible(&browser, "dpia approved").await;
+        browser.goto(&format!("{base}/dpia")).await;
+        assert!(browser.source().await.contains("Vastgesteld"));
+    })
+    .await;
+}

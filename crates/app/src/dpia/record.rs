@@ -186,7 +186,7 @@ fn required_text(errors: &mut Vec<FieldError>, field: &str, value: &str, limit: 
 
 fn valid_central(errors: &mut Vec<FieldError>, c: &CentralReference) -> CentralReference {
     let url = required_text(errors, "central.url", &c.url, TITLE_LIMIT * 5);
-    if !url.is_empty() && !(url.starts_with("https://") || url.starts_with("http://")) {
+    if !(url.is_empty() || url.starts_with("https://") || url.starts_with("http://")) {
         errors.push(FieldError::new("central.url", "dpia.record.url_invalid"));
     }
     CentralReference {
@@ -1033,15 +1033,15 @@ pub async fn list(app: &App, staff: &Staff) -> Result<DpiaOverview> {
         {
             continue;
         }
-        if s.data.outcome == "required" {
-            if let Some(name) = activity_name(&ctx.register, Some(activity)) {
-                missing.push(MissingDpia {
-                    activity_id: activity.to_owned(),
-                    activity_name: name,
-                    screening_id: s.id.clone(),
-                    screened_at: s.screened_at,
-                });
-            }
+        if s.data.outcome == "required"
+            && let Some(name) = activity_name(&ctx.register, Some(activity))
+        {
+            missing.push(MissingDpia {
+                activity_id: activity.to_owned(),
+                activity_name: name,
+                screening_id: s.id.clone(),
+                screened_at: s.screened_at,
+            });
         }
     }
     Ok(DpiaOverview { dpias, missing })

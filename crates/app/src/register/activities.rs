@@ -507,9 +507,13 @@ pub async fn update(app: &App, staff: &Staff, id: &str, command: ActivityCommand
     check_school(app, staff, valid.school_id.as_deref()).await?;
     let changed: Vec<&'static str> = FIELDS.iter().copied().filter(|f| valid.changed.contains(f)).collect();
     let reopen = crate::dpia::record::reopen_for(app, staff, id, &changed).await?;
-    let stored = board
-        .update_activity(&staff.actor(), id, valid.school_id.as_deref(), &valid.activity, &changed, reopen.as_ref())
-        .await?;
+    let update = aantoonbaar_store::ActivityUpdate {
+        school_id: valid.school_id.as_deref(),
+        activity: &valid.activity,
+        fields: &changed,
+        reopen: reopen.as_ref(),
+    };
+    let stored = board.update_activity(&staff.actor(), id, &update).await?;
     checked(app, &staff.principal.board, stored).await
 }
 

@@ -1,7 +1,6 @@
 // The processing register; compiled for both back-ends (see `queries.rs`).
 
-use crate::dpias::Reopen;
-use crate::{NewRegisterVersion, RegisterComment, RegisterVersion, StoredActivity};
+use crate::{ActivityUpdate, NewRegisterVersion, RegisterComment, RegisterVersion, StoredActivity};
 use aantoonbaar_rules::register::{Activity, BoardProfile, Dpo};
 
 fn json<T: serde::Serialize>(value: &T) -> Result<String> {
@@ -137,11 +136,9 @@ pub(crate) async fn update_activity(
     board: &BoardId,
     actor: &Actor,
     id: &str,
-    school_id: Option<&str>,
-    activity: &Activity,
-    fields: &[&'static str],
-    reopen: Option<&Reopen>,
+    update: &ActivityUpdate<'_>,
 ) -> Result<StoredActivity> {
+    let ActivityUpdate { school_id, activity, fields, reopen } = *update;
     let mut tx = begin(pool).await?;
     let row = sqlx::query(
         "UPDATE processing_activities SET school_id = $3, name = $4, status = $5, body = $6, updated_at = $7 \
