@@ -151,7 +151,7 @@ pub async fn import(app: &App, staff: &Staff, body: &str) -> Result<FrameworkSum
 /// A figure the product computes for a norm from the facts it holds.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Evidence {
-    /// `processor_agreements`, `risk_measures`, `incidents_in_time` or `requests_in_time`.
+    /// `processor_agreements`, `risk_measures`, `incidents_in_time`, `requests_in_time` or `dpias_current`.
     #[schema(value_type = String)]
     pub kind: EvidenceKind,
     /// How many meet the norm.
@@ -212,6 +212,18 @@ async fn evidence(app: &App, staff: &Staff, kind: EvidenceKind) -> Result<Option
                 .collect();
             let met = decided.iter().filter(|(on, deadline)| on <= deadline).count();
             Some(figure(kind, met, decided.len()))
+        }
+        EvidenceKind::DpiasCurrent => {
+            if !staff.can(Action::DpiaView) {
+                return Ok(None);
+            }
+            let overview = crate::dpia::record::list(app, staff).await?;
+            let today = app.clock.today();
+            let current = |d: &crate::dpia::record::DpiaSummary| {
+                d.status == "approved" && d.review_due.is_some_and(|due| due > today)
+            };
+            let met = overview.dpias.iter().filter(|d| current(d)).count();
+            Some(figure(kind, met, overview.dpias.len() + overview.missing.len()))
         }
     })
 }

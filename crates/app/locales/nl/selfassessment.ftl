@@ -48,6 +48,7 @@ selfassessment.evidence.processor_agreements = { $met } van { $total } verwerker
 selfassessment.evidence.risk_measures = { $met } van { $total } hoge risico's hebben maatregelen
 selfassessment.evidence.incidents_in_time = { $met } van { $total } meldingen dit jaar binnen 24 uur gedaan
 selfassessment.evidence.requests_in_time = { $met } van { $total } verzoeken dit jaar op tijd beantwoord
+selfassessment.evidence.dpias_current = { $met } van { $total } DPIA's vastgesteld en niet toe aan herbeoordeling (ook verwerkingen die nog een DPIA nodig hebben)
 frameworks.not_json = het bestand is geen geldige JSON.
 frameworks.not_object = het bestand moet één JSON-object zijn.
 frameworks.field_missing = dit veld ontbreekt.
