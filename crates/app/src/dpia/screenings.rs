@@ -16,7 +16,9 @@ use utoipa::ToSchema;
 
 const PRODUCT_LIMIT: usize = 200;
 
-/// The screening's answers about one activity or one product.
+/// The screening's answers about one activity or one product: the fields of
+/// [`ScreenDpia`] plus what they are about, spelled out because serde cannot
+/// refuse unknown fields through a flattened struct.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RecordScreening {
@@ -164,4 +166,17 @@ pub async fn list(app: &App, staff: &Staff) -> Result<Vec<ScreeningView>> {
             None => Some(view(s, None)),
         })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unknown_field_is_refused_by_name() {
+        let unknown = serde_json::from_str::<RecordScreening>(r#"{"product": "Rekenapp", "colour": "rood"}"#);
+        assert!(unknown.is_err_and(|e| e.to_string().contains("colour")));
+        let read = serde_json::from_str::<RecordScreening>(r#"{"product": "Rekenapp", "subject_count": 30}"#);
+        assert!(read.is_ok_and(|r| r.subject_count == Some(30)));
+    }
 }
