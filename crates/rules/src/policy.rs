@@ -188,6 +188,17 @@ pub enum Action {
     PreDpiaRequest,
     /// Answer the board's pre-DPIAs (seed 004: the privacy officer or the FG advises).
     PreDpiaAnswer,
+    /// Read the retention rules and the worklist of items due (AVG art. 5(1)(e)):
+    /// the board answers for them, the FG supervises them (art. 39), a director
+    /// reads their school's worklist because the school destroys.
+    RetentionView,
+    /// Change the board's retention rules and its reading of the SBO term (seed
+    /// 001 §5: ST runs IBP for the board).
+    RetentionManage,
+    /// Place and release a hold that stops destruction (seed 002 §8.5.3: a
+    /// legal claim, a law; §7.2: an incident): the IBP manager for the board,
+    /// the director for their school.
+    RetentionHold,
 }
 
 impl Action {
@@ -225,6 +236,9 @@ impl Action {
         Self::SelfAssessmentManage,
         Self::PreDpiaRequest,
         Self::PreDpiaAnswer,
+        Self::RetentionView,
+        Self::RetentionManage,
+        Self::RetentionHold,
     ];
 }
 
@@ -250,8 +264,8 @@ use Action::{
     AuditView, BoardSettingsManage, ConsentRecord, ConsentRound, GroupManage, GroupView, GuardianManage, GuardianView,
     HolidaysManage, IncidentManage, IncidentReport, IncidentView, OutboxView, OwnTokens, PreDpiaAnswer, PreDpiaRequest,
     PupilImport, PupilManage, PupilView, RegisterAdopt, RegisterComment, RegisterManage, RegisterView, RequestHandle,
-    RequestView, RiskManage, RiskView, SchoolManage, SchoolView, SelfAssessmentManage, SelfAssessmentView, UserManage,
-    UserView,
+    RequestView, RetentionHold, RetentionManage, RetentionView, RiskManage, RiskView, SchoolManage, SchoolView,
+    SelfAssessmentManage, SelfAssessmentView, UserManage, UserView,
 };
 use Role::{Ap, Bs, Cvb, D, Fg, Op, Opt, St, Tl};
 
@@ -280,6 +294,7 @@ pub const POLICY: &[Grant] = &[
     grant(Cvb, RegisterAdopt, BOARD),
     grant(Cvb, RiskView, BOARD),
     grant(Cvb, SelfAssessmentView, BOARD),
+    grant(Cvb, RetentionView, BOARD),
     // IBP manager (ST): runs the system for the board.
     grant(St, SchoolView, BOARD),
     grant(St, SchoolManage, BOARD),
@@ -312,6 +327,9 @@ pub const POLICY: &[Grant] = &[
     grant(St, RiskManage, BOARD),
     grant(St, SelfAssessmentView, BOARD),
     grant(St, SelfAssessmentManage, BOARD),
+    grant(St, RetentionView, BOARD),
+    grant(St, RetentionManage, BOARD),
+    grant(St, RetentionHold, BOARD),
     // FG: reads everything relevant to supervision, changes nothing.
     grant(Fg, SchoolView, BOARD),
     grant(Fg, GroupView, BOARD),
@@ -329,6 +347,7 @@ pub const POLICY: &[Grant] = &[
     grant(Fg, RegisterComment, BOARD),
     grant(Fg, RiskView, BOARD),
     grant(Fg, SelfAssessmentView, BOARD),
+    grant(Fg, RetentionView, BOARD),
     // Director (D): their school.
     grant(D, SchoolView, SCHOOL),
     grant(D, GroupView, SCHOOL),
@@ -353,6 +372,9 @@ pub const POLICY: &[Grant] = &[
     grant(D, RiskView, SCHOOL),
     // The self-assessment is the board's; a director reads it whole.
     grant(D, SelfAssessmentView, SCHOOL),
+    // The school destroys: a director reads the rules and their school's worklist, and holds.
+    grant(D, RetentionView, SCHOOL),
+    grant(D, RetentionHold, SCHOOL),
     // Team leader (TL): reads their school's pupils.
     grant(Tl, SchoolView, SCHOOL),
     grant(Tl, GroupView, SCHOOL),
@@ -453,6 +475,7 @@ mod tests {
                     | Action::RegisterComment
                     | Action::RiskView
                     | Action::SelfAssessmentView
+                    | Action::RetentionView
                     // Asking before new software, and advising on it, is the FG's task too (art. 39(1)(a)).
                     | Action::PreDpiaRequest
                     | Action::PreDpiaAnswer

@@ -453,6 +453,19 @@ pub fn pupil_rules(
         .collect()
 }
 
+/// The leave destinations of the pupils `code` applies to under the board's
+/// `reading` at a school of `school` kind, by [`pupil_rule_codes`]; `None` in
+/// the list stands for a pupil without a destination (still enrolled, or left
+/// without one recorded). Empty for a rule that is not a pupil rule. A store
+/// selects a rule's pupils with it, so the choice stays in this one place.
+#[must_use]
+pub fn pupil_destinations(code: RuleCode, school: SchoolKind, reading: SboReading) -> Vec<Option<LeaveDestination>> {
+    std::iter::once(None)
+        .chain(LeaveDestination::ALL.iter().copied().map(Some))
+        .filter(|destination| pupil_rule_codes(*destination, school, reading).contains(&code))
+        .collect()
+}
+
 code_enum! {
     /// How a rule differs between two rule sets.
     ChangeKind, "retention.change_unknown" {

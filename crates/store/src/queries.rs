@@ -269,6 +269,7 @@ areas!(
     pupils,
     registers,
     requests,
+    retention,
     risks,
     schools,
     selfassessment,
