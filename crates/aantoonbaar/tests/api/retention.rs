@@ -255,3 +255,23 @@ story!(another_boards_pupil_is_404_and_a_teacher_cannot_list_the_worklist, |app|
     let theirs = worklist(&app, &director, "2026-11-22").await;
     assert!(!theirs.is_empty() && theirs.iter().all(|(p, _)| *p == f.other_pupil), "{theirs:?}");
 });
+
+story!(the_pages_show_the_rules_with_their_sources_and_the_worklist_per_category, |app| {
+    let f = fixture(&app).await;
+    leave(&app, &f, &f.pupil, "2023-11-01", "secondary_school").await;
+    app.staff(&f.board, "fg@proef.nl", Role::Fg, ScopeKind::Board, &[]).await;
+    app.sign_in("fg@proef.nl", crate::helpers::PASSWORD).await;
+    let (status, page) = app.page("/bewaartermijnen").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Leerlingdossier") && page.contains("2 jaar") && page.contains("4 weken"), "{page}");
+    assert!(page.contains("bijlage 14.17"), "the source in words");
+    assert!(page.contains(r#"class="table-scroll" role="region" tabindex="0" aria-label="#));
+
+    let (status, page) = app.page("/bewaartermijnen/werklijst?datum=2026-11-22").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Sanne van der Berg") && page.contains("01-11-2025"), "{page}");
+    assert!(page.contains("Te vernietigen: Leerlingdossier"), "a table per category");
+    let (status, page) = app.page("/bewaartermijnen/werklijst?datum=morgen").await;
+    assert_eq!(status, 422);
+    assert!(page.contains("Datum:"), "names the field");
+});

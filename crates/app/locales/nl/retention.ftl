@@ -129,6 +129,7 @@ retention.hold_kind.other = Anders
 retention.sbo_reading.referred_pupil = Een leerling die naar het speciaal onderwijs gaat: dossier 3 jaar
 retention.sbo_reading.sbo_school = Een SBO-school bewaart elk dossier 3 jaar
 
+nav.retention = Bewaartermijnen
 retention.page.title = Bewaartermijnen
 retention.page.intro = Hoe lang bewaart het bestuur welke gegevens? Hier staan de termijnen met hun bron. Daarna worden de gegevens vernietigd of bekeken.
 retention.page.rules_label = Bewaartermijnen met bron

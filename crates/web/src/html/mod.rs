@@ -25,6 +25,7 @@ mod pupils;
 mod register;
 mod register_export;
 mod requests;
+mod retention;
 mod risks;
 mod schools;
 mod selfassessment;
@@ -143,6 +144,8 @@ pub fn router() -> Router<AppState> {
         .route("/register/{id}", get(register::activity).post(register::update))
         .route("/register/{id}/opmerkingen", post(register::comment))
         .route("/leveranciers", get(parties::suppliers).post(parties::create_supplier))
+        .route("/bewaartermijnen", get(retention::rules))
+        .route("/bewaartermijnen/werklijst", get(retention::worklist))
         .route("/risicos", get(risks::list).post(risks::create))
         .route("/risicos/beleid", post(risks::seed))
         .route("/risicos/{id}", get(risks::edit).post(risks::update))
@@ -229,7 +232,7 @@ impl Layout {
     /// The layout for a signed-in user: the navigation shows what they may use.
     #[must_use]
     pub fn for_staff(state: &AppState, staff: &Staff, title: &str, current: &str) -> Self {
-        let items: [(&'static str, &'static str, Option<Action>); 15] = [
+        let items: [(&'static str, &'static str, Option<Action>); 16] = [
             ("/", "nav.dashboard", None),
             ("/scholen", "nav.schools", Some(Action::SchoolView)),
             ("/leerlingen", "nav.pupils", Some(Action::PupilView)),
@@ -238,6 +241,7 @@ impl Layout {
             ("/verzoeken", "nav.requests", Some(Action::RequestView)),
             ("/register", "nav.register", Some(Action::RegisterView)),
             ("/risicos", "nav.risks", Some(Action::RiskView)),
+            ("/bewaartermijnen", "nav.retention", Some(Action::RetentionView)),
             ("/zelfevaluatie", "nav.selfassessment", Some(Action::SelfAssessmentView)),
             ("/import", "nav.import", Some(Action::PupilImport)),
             ("/gebruikers", "nav.users", Some(Action::UserView)),
