@@ -14,6 +14,7 @@ use crate::input::{Given, TEXT_LIMIT, Unknown, done, given_bool, given_text};
 use crate::{App, Staff};
 use aantoonbaar_rules::Action;
 use aantoonbaar_rules::organisation::parse_iso_date;
+use aantoonbaar_rules::register::{ActivityStatus, DataCategory, SubjectCategory};
 use aantoonbaar_rules::retention::{
     Category, ChangeKind, HoldKind, Period, Rule, RuleCode, RuleDraft, SboReading, SchoolKind, Status, Trigger,
     changes, default_rules, pupil_destinations, pupil_rules, status, validate,
@@ -571,6 +572,56 @@ pub struct WorkItem {
     pub action: String,
     /// Always `due`: held and destroyed items are not on the worklist.
     pub status: String,
+    /// The systems of the register that hold this category for the pupil's
+    /// school (activities about pupils with these data), by name; absent
+    /// when the register does not tell.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub system: Option<String>,
+}
+
+/// Where the register says a category of pupil data lives: per activity
+/// about pupils that is not retired, its school (`None`: every school) and
+/// the names of its systems.
+async fn register_systems(board: BoardStore<'_>) -> Result<Vec<(Option<String>, Vec<DataCategory>, Vec<String>)>> {
+    let activities = board.activities(&aantoonbaar_store::Scope::Board).await?;
+    let systems = board.systems().await?;
+    Ok(activities
+        .into_iter()
+        .filter(|a| a.activity.status != ActivityStatus::Retired)
+        .filter(|a| {
+            a.activity
+                .subject_categories
+                .iter()
+                .any(|s| matches!(s, SubjectCategory::Pupils | SubjectCategory::FormerPupils))
+        })
+        .map(|a| {
+            let names = a
+                .activity
+                .system_ids
+                .iter()
+                .filter_map(|id| systems.iter().find(|s| s.id == *id).map(|s| s.data.name.clone()))
+                .collect();
+            (a.school_id, a.activity.data_categories, names)
+        })
+        .collect())
+}
+
+/// The names of the systems holding `category` for `school`, joined; `None` when none is known.
+fn systems_for(
+    register: &[(Option<String>, Vec<DataCategory>, Vec<String>)],
+    category: Category,
+    school: &str,
+) -> Option<String> {
+    let wanted = category.register_data();
+    let mut names: Vec<&str> = register
+        .iter()
+        .filter(|(at, _, _)| at.as_deref().is_none_or(|s| s == school))
+        .filter(|(_, data, _)| data.iter().any(|d| wanted.contains(d)))
+        .flat_map(|(_, _, names)| names.iter().map(String::as_str))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    (!names.is_empty()).then(|| names.join(", "))
 }
 
 /// The worklist for a date.
@@ -595,6 +646,7 @@ pub async fn worklist(app: &App, staff: &Staff, date: Option<&str>) -> Result<Wo
     let board = store(app, staff);
     let rules = board_rules(board).await?;
     let reading = board.sbo_reading().await?;
+    let register = register_systems(board).await?;
     let mut items = Vec::new();
     for rule in &rules {
         let (Some(selection), Some(cutoff)) = (selection(rule, reading), rule.period.latest_start_due_by(date)) else {
@@ -602,6 +654,7 @@ pub async fn worklist(app: &App, staff: &Staff, date: Option<&str>) -> Result<Wo
         };
         for due in board.retention_due(scope, &selection, cutoff, date).await? {
             items.push(WorkItem {
+                system: systems_for(&register, rule.category, &due.school_id),
                 pupil_name: full_name(&due.given_name, due.surname_prefix.as_deref(), &due.surname),
                 pupil_number: due.external_number,
                 pupil_id: due.pupil_id,

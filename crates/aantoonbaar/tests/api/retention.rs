@@ -109,9 +109,18 @@ story!(a_pupil_who_left_three_years_ago_has_the_file_due_and_on_the_worklist, |a
     assert_eq!((&enrolment["due_date"], &enrolment["status"]), (&json!("2028-11-01"), &json!("pending")));
     assert_eq!(item(&answer, "contact_details")["action"], "review");
 
+    // The register says where the pupil file lives: the worklist names the system.
+    let system = json(app.post(&f.admin, "/api/v1/systems", &json!({"name": "ParnasSys"})).await, 201).await;
+    let activity = json!({"name": "Leerlingvolgsysteem", "subject_categories": ["pupils"],
+        "data_categories": ["identification", "education_progress"], "system_ids": [system["id"]]});
+    json(app.post(&f.admin, "/api/v1/processing-activities", &activity).await, 201).await;
+
     let list = json(app.get(&f.admin, "/api/v1/retention/worklist?date=2026-11-22").await, 200).await;
     let items = list["items"].as_array().unwrap();
     let file = items.iter().find(|i| i["pupil_id"] == f.pupil.as_str() && i["category"] == "pupil_file").unwrap();
+    assert_eq!(file["system"], "ParnasSys");
+    let contact = items.iter().find(|i| i["category"] == "contact_details").unwrap();
+    assert!(contact.get("system").is_none(), "no activity holds contact data: {contact}");
     assert_eq!(
         (&file["due_date"], &file["status"], &file["action"]),
         (&json!("2025-11-01"), &json!("due"), &json!("destroy"))

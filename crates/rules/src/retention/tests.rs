@@ -706,3 +706,11 @@ fn each_pupil_rule_knows_the_destinations_it_applies_to() {
     assert!(pupil_destinations(RuleCode::PupilFileSpecialEducation, regular, SboReading::SboSchool).is_empty());
     assert!(pupil_destinations(RuleCode::CameraFootage, regular, referred).is_empty());
 }
+
+#[test]
+fn the_register_tells_where_the_pupil_file_and_contact_details_live_but_not_enrolment_data() {
+    use crate::register::DataCategory;
+    assert!(Category::PupilFile.register_data().contains(&DataCategory::EducationProgress));
+    assert_eq!(Category::ContactDetails.register_data(), [DataCategory::Contact]);
+    assert!(Category::EnrolmentAndAbsence.register_data().is_empty());
+}
