@@ -21,6 +21,7 @@ const DUTCH: &[&str] = &[
     include_str!("../locales/nl/risks.ftl"),
     include_str!("../locales/nl/selfassessment.ftl"),
     include_str!("../locales/nl/predpia.ftl"),
+    include_str!("../locales/nl/retention.ftl"),
 ];
 
 static CATALOGUE: LazyLock<HashMap<&'static str, String>> = LazyLock::new(|| entries(DUTCH).collect());
@@ -143,6 +144,7 @@ mod tests {
             .chain(aantoonbaar_store::AuditAction::ALL.iter().map(|a| format!("audit.action.{}", a.code())))
             .chain(incident_labels())
             .chain(requests_labels())
+            .chain(retention_labels())
             .chain(["scope.board", "scope.school", "scope.groups"].map(String::from));
         let missing: Vec<String> = keys.filter(|k| !has(k)).collect();
         assert!(missing.is_empty(), "{missing:?}");
@@ -162,6 +164,32 @@ mod tests {
                 ["incident.kind_unknown", "incident.status_unknown", "incident.subjects_decision_unknown"]
                     .map(String::from),
             )
+    }
+
+    /// The labels of the retention codes, and the messages of their refusals.
+    fn retention_labels() -> impl Iterator<Item = String> {
+        use aantoonbaar_rules::retention::{
+            Category, EndAction, HoldKind, RuleCode, SboReading, SourceKind, Status, Subject, Trigger,
+        };
+        let period_errors = ["empty", "negative", "missing_p", "no_components", "time_not_supported", "fraction"]
+            .into_iter()
+            .chain(["unknown_unit", "missing_number", "missing_unit", "repeated_unit", "unit_order", "too_large"])
+            .chain(["zero"])
+            .map(|e| format!("retention.period.{e}"));
+        RuleCode::ALL
+            .iter()
+            .map(|c| format!("retention.code.{}", c.code()))
+            .chain(Category::ALL.iter().map(|c| format!("retention.category.{}", c.code())))
+            .chain(Subject::ALL.iter().map(|c| format!("retention.subject.{}", c.code())))
+            .chain(Trigger::ALL.iter().map(|c| format!("retention.trigger.{}", c.code())))
+            .chain(EndAction::ALL.iter().map(|c| format!("retention.action.{}", c.code())))
+            .chain(SourceKind::ALL.iter().map(|c| format!("retention.source_kind.{}", c.code())))
+            .chain(Status::ALL.iter().map(|c| format!("retention.status.{}", c.code())))
+            .chain(HoldKind::ALL.iter().map(|c| format!("retention.hold_kind.{}", c.code())))
+            .chain(SboReading::ALL.iter().map(|c| format!("retention.sbo_reading.{}", c.code())))
+            .chain(period_errors)
+            .collect::<Vec<_>>()
+            .into_iter()
     }
 
     /// The labels of the data-subject request codes.

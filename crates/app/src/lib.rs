@@ -31,6 +31,7 @@ pub mod privacy_statement;
 pub mod pupils;
 pub mod register;
 pub mod requests;
+pub mod retention;
 pub mod risks;
 pub mod schools;
 pub mod selfassessment;

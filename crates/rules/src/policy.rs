@@ -204,6 +204,17 @@ pub enum Action {
     /// Ask for the review of an approved DPIA (seed 002 §3.5.2: on significant
     /// change): the IBP manager, and the FG who monitors it (art. 39(1)(b)).
     DpiaReopen,
+    /// Read the retention rules and the worklist of items due (AVG art. 5(1)(e)):
+    /// the board answers for them, the FG supervises them (art. 39), a director
+    /// reads their school's worklist because the school destroys.
+    RetentionView,
+    /// Change the board's retention rules and its reading of the SBO term (seed
+    /// 001 §5: ST runs IBP for the board).
+    RetentionManage,
+    /// Place and release a hold that stops destruction (seed 002 §8.5.3: a
+    /// legal claim, a law; §7.2: an incident): the IBP manager for the board,
+    /// the director for their school.
+    RetentionHold,
 }
 
 impl Action {
@@ -247,6 +258,9 @@ impl Action {
         Self::DpiaAdvise,
         Self::DpiaApprove,
         Self::DpiaReopen,
+        Self::RetentionView,
+        Self::RetentionManage,
+        Self::RetentionHold,
     ];
 }
 
@@ -272,8 +286,9 @@ use Action::{
     AuditView, BoardSettingsManage, ConsentRecord, ConsentRound, DpiaAdvise, DpiaApprove, DpiaManage, DpiaReopen,
     DpiaScreen, DpiaView, GroupManage, GroupView, GuardianManage, GuardianView, HolidaysManage, IncidentManage,
     IncidentReport, IncidentView, OutboxView, OwnTokens, PreDpiaAnswer, PreDpiaRequest, PupilImport, PupilManage,
-    PupilView, RegisterAdopt, RegisterComment, RegisterManage, RegisterView, RequestHandle, RequestView, RiskManage,
-    RiskView, SchoolManage, SchoolView, SelfAssessmentManage, SelfAssessmentView, UserManage, UserView,
+    PupilView, RegisterAdopt, RegisterComment, RegisterManage, RegisterView, RequestHandle, RequestView, RetentionHold,
+    RetentionManage, RetentionView, RiskManage, RiskView, SchoolManage, SchoolView, SelfAssessmentManage,
+    SelfAssessmentView, UserManage, UserView,
 };
 use Role::{Ap, Bs, Cvb, D, Fg, Op, Opt, St, Tl};
 
@@ -305,6 +320,7 @@ pub const POLICY: &[Grant] = &[
     grant(Cvb, DpiaView, BOARD),
     grant(Cvb, DpiaScreen, BOARD),
     grant(Cvb, DpiaApprove, BOARD),
+    grant(Cvb, RetentionView, BOARD),
     // IBP manager (ST): runs the system for the board.
     grant(St, SchoolView, BOARD),
     grant(St, SchoolManage, BOARD),
@@ -341,6 +357,9 @@ pub const POLICY: &[Grant] = &[
     grant(St, DpiaScreen, BOARD),
     grant(St, DpiaManage, BOARD),
     grant(St, DpiaReopen, BOARD),
+    grant(St, RetentionView, BOARD),
+    grant(St, RetentionManage, BOARD),
+    grant(St, RetentionHold, BOARD),
     // FG: reads everything relevant to supervision, changes nothing.
     grant(Fg, SchoolView, BOARD),
     grant(Fg, GroupView, BOARD),
@@ -361,6 +380,7 @@ pub const POLICY: &[Grant] = &[
     grant(Fg, DpiaView, BOARD),
     grant(Fg, DpiaAdvise, BOARD),
     grant(Fg, DpiaReopen, BOARD),
+    grant(Fg, RetentionView, BOARD),
     // Director (D): their school.
     grant(D, SchoolView, SCHOOL),
     grant(D, GroupView, SCHOOL),
@@ -387,6 +407,9 @@ pub const POLICY: &[Grant] = &[
     grant(D, SelfAssessmentView, SCHOOL),
     grant(D, DpiaView, SCHOOL),
     grant(D, DpiaScreen, SCHOOL),
+    // The school destroys: a director reads the rules and their school's worklist, and holds.
+    grant(D, RetentionView, SCHOOL),
+    grant(D, RetentionHold, SCHOOL),
     // Team leader (TL): reads their school's pupils.
     grant(Tl, SchoolView, SCHOOL),
     grant(Tl, GroupView, SCHOOL),
@@ -487,6 +510,7 @@ mod tests {
                     | Action::RegisterComment
                     | Action::RiskView
                     | Action::SelfAssessmentView
+                    | Action::RetentionView
                     // Asking before new software, and advising on it, is the FG's task too (art. 39(1)(a)).
                     | Action::PreDpiaRequest
                     | Action::PreDpiaAnswer

@@ -149,6 +149,27 @@ impl Category {
     }
 }
 
+impl Category {
+    /// The register's data categories (AVG art. 30(1)(c)) of a processing
+    /// activity about pupils that hold data of this category, so the worklist
+    /// can say in which systems an item lives: the pupil file is progress,
+    /// results and support (the onderwijskundig rapport, seed 001 §14.17),
+    /// contact details are contact data. Empty where the register has no code
+    /// that tells (enrolment and absence, an application): naming every system
+    /// with a pupil's name would send the school to the wrong places.
+    #[must_use]
+    pub const fn register_data(self) -> &'static [crate::register::DataCategory] {
+        use crate::register::DataCategory;
+        match self {
+            Self::PupilFile => {
+                &[DataCategory::EducationProgress, DataCategory::Performance, DataCategory::SpecialNeeds]
+            }
+            Self::ContactDetails => &[DataCategory::Contact],
+            _ => &[],
+        }
+    }
+}
+
 code_enum! {
     /// Who or what the data are about.
     Subject, "retention.subject_unknown" {
@@ -450,6 +471,19 @@ pub fn pupil_rules(
     pupil_rule_codes(destination, school, reading)
         .into_iter()
         .filter_map(|code| rules.iter().find(|r| r.code == code))
+        .collect()
+}
+
+/// The leave destinations of the pupils `code` applies to under the board's
+/// `reading` at a school of `school` kind, by [`pupil_rule_codes`]; `None` in
+/// the list stands for a pupil without a destination (still enrolled, or left
+/// without one recorded). Empty for a rule that is not a pupil rule. A store
+/// selects a rule's pupils with it, so the choice stays in this one place.
+#[must_use]
+pub fn pupil_destinations(code: RuleCode, school: SchoolKind, reading: SboReading) -> Vec<Option<LeaveDestination>> {
+    std::iter::once(None)
+        .chain(LeaveDestination::ALL.iter().copied().map(Some))
+        .filter(|destination| pupil_rule_codes(*destination, school, reading).contains(&code))
         .collect()
 }
 

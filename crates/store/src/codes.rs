@@ -62,6 +62,14 @@ by_from_code!(
     register::parties::RecipientKind,
     aantoonbaar_rules::risks::Category,
     aantoonbaar_rules::risks::Treatment,
+    aantoonbaar_rules::retention::RuleCode,
+    aantoonbaar_rules::retention::Category,
+    aantoonbaar_rules::retention::Subject,
+    aantoonbaar_rules::retention::Trigger,
+    aantoonbaar_rules::retention::EndAction,
+    aantoonbaar_rules::retention::SourceKind,
+    aantoonbaar_rules::retention::HoldKind,
+    aantoonbaar_rules::retention::SboReading,
 );
 
 /// `Code` for enums with a `code()` but no `from_code`: every value is listed,

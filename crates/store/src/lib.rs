@@ -13,7 +13,7 @@
 //!
 //! The methods live with their area (`audit.rs`, `boards.rs`, `consent.rs`,
 //! `guardians.rs`, `import.rs`, `incidents.rs`, `outbox.rs`, `pupils.rs`,
-//! `privacy_statements.rs`, `registers.rs`, `requests.rs`, `risks.rs`, `schools.rs`, `selfassessment.rs`, `sessions.rs`, `users.rs`), each a thin
+//! `privacy_statements.rs`, `registers.rs`, `requests.rs`, `retention.rs`, `risks.rs`, `schools.rs`, `selfassessment.rs`, `sessions.rs`, `users.rs`), each a thin
 //! `dispatch!` to the area's SQL in `queries/<area>.rs`.
 
 pub mod audit_chain;
@@ -139,6 +139,7 @@ mod requests;
 pub use requests::{ErasureRecord, NewRequest, Request};
 pub mod dpias;
 pub mod pre_dpias;
+pub mod retention;
 pub mod risks;
 mod schools;
 pub mod selfassessment;

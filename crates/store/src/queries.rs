@@ -270,6 +270,7 @@ areas!(
     pupils,
     registers,
     requests,
+    retention,
     risks,
     schools,
     selfassessment,

@@ -27,6 +27,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (13, "pre_dpias", include_str!("../migrations/sqlite/0013_pre_dpias.sql")),
     (14, "self_assessment", include_str!("../migrations/sqlite/0014_self_assessment.sql")),
     (15, "dpias", include_str!("../migrations/sqlite/0015_dpias.sql")),
+    (16, "retention", include_str!("../migrations/sqlite/0016_retention.sql")),
 ];
 
 pub(crate) async fn connect(path: &Path) -> Result<sqlx::SqlitePool> {

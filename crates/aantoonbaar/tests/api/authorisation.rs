@@ -39,6 +39,8 @@ enum Id {
     /// A fresh product DPIA of the fixture's board: `draft`, `complete`
     /// (nothing missing for approval) or `approved` (version 1).
     Dpia(&'static str),
+    /// A fresh hold on the fixture's pupil.
+    Hold,
 }
 
 struct Route {
@@ -194,6 +196,15 @@ fn routes() -> Vec<Route> {
         // `{code}` is the shipped framework (every board has it), `{reference}` one of its norms.
         route(Method::GET, "/frameworks/{code}/assessment", Id::None, Some(SelfAssessmentView)),
         route(Method::PUT, "/frameworks/{code}/norms/{reference}", Id::None, Some(SelfAssessmentManage)),
+        route(Method::GET, "/retention/rules", Id::None, Some(RetentionView)),
+        // `{code}` is a retention rule's code here.
+        route(Method::PUT, "/retention/rules/{code}", Id::None, Some(RetentionManage)),
+        route(Method::GET, "/retention/settings", Id::None, Some(RetentionView)),
+        route(Method::PUT, "/retention/settings", Id::None, Some(RetentionManage)),
+        route(Method::GET, "/pupils/{id}/retention", Id::Pupil, Some(PupilView)),
+        route(Method::POST, "/retention/holds", Id::None, Some(RetentionHold)),
+        route(Method::POST, "/retention/holds/{id}/release", Id::Hold, Some(RetentionHold)),
+        route(Method::GET, "/retention/worklist", Id::None, Some(RetentionView)),
     ]
 }
 
@@ -295,6 +306,12 @@ fn request_for(route: &Route, f: &Fixture, n: usize) -> (Option<Value>, String, 
             (Some(json!({"decision": "approved_with_conditions", "text": "Alleen met pseudoniemen"})), String::new(), None)
         }
         ("PATCH", "/risks/{id}") => (Some(json!({"measures": "Training"})), String::new(), None),
+        ("PUT", "/retention/rules/{code}") => {
+            (Some(json!({"source_text": format!("Besluit van het bestuur {n}"), "source_kind": "board"})), String::new(), None)
+        }
+        ("PUT", "/retention/settings") => (Some(json!({"sbo_reading": "referred_pupil"})), String::new(), None),
+        ("POST", "/retention/holds") => (Some(json!({"pupil_id": f.pupil, "reason": "Mogelijke rechtszaak"})), String::new(), None),
+        ("GET", "/retention/worklist") => (None, "?date=2026-11-22".to_owned(), None),
         ("PUT", "/risks/levels") => (Some(json!({"medium_from": 3, "high_from": 6})), String::new(), None),
         ("POST", "/frameworks") => (
             Some(json!({"code": format!("kader-{n}"), "title": "Kader", "version": "1", "source": "Bestuur",
@@ -616,6 +633,16 @@ async fn call(app: &TestApp, token: Option<&str>, route: &Route, f: &Fixture, n:
             None => "onbekend".to_owned(),
         },
         Id::Dpia(stage) => fresh_dpia(app, f, stage).await,
+        Id::Hold => {
+            let hold = aantoonbaar_store::retention::NewHold {
+                pupil_id: f.pupil.clone(),
+                category: None,
+                kind: aantoonbaar_rules::retention::HoldKind::LegalClaim,
+                reason: "Mogelijke rechtszaak".to_owned(),
+                placed_on: jiff::civil::date(2026, 11, 22),
+            };
+            app.store.board(&f.board).place_hold(&app.actor(), &hold).await.unwrap().id
+        }
         Id::Adopted => {
             if let Some(token) = token {
                 let me = json(app.get(token, "/api/v1/me").await, 200).await;
@@ -632,6 +659,11 @@ async fn call(app: &TestApp, token: Option<&str>, route: &Route, f: &Fixture, n:
         let text = b.to_string().replace("\"{id}\"", &format!("\"{id}\""));
         serde_json::from_str::<Value>(&text).expect("json")
     });
+    let code = if route.path.starts_with("/retention/") {
+        "contact_details"
+    } else {
+        aantoonbaar_rules::frameworks::SHIPPED_CODE
+    };
     let path = format!(
         "/api/v1{}{query}",
         route
@@ -639,7 +671,7 @@ async fn call(app: &TestApp, token: Option<&str>, route: &Route, f: &Fixture, n:
             .replace("{id}", &id)
             .replace("{date}", &id)
             .replace("{version}", if route.path.starts_with("/dpias/") { "1" } else { &id })
-            .replace("{code}", aantoonbaar_rules::frameworks::SHIPPED_CODE)
+            .replace("{code}", code)
             .replace("{reference}", "ORG.1")
     );
     let mut request = app.request(route.method.clone(), token, &path);

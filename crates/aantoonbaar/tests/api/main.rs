@@ -29,6 +29,7 @@ mod pupils;
 mod register;
 mod register_export;
 mod requests;
+mod retention;
 mod risks;
 mod security;
 mod selfassessment;

@@ -68,6 +68,9 @@ fn pages() -> Vec<Page> {
         page("/privacyverklaring?audience=staff", Some(RegisterView)),
         page("/risicos", Some(RiskView)),
         page("/dpia", Some(DpiaView)),
+        page("/bewaartermijnen", Some(RetentionView)),
+        page("/bewaartermijnen/werklijst", Some(RetentionView)),
+        page("/bewaartermijnen/werklijst?datum=2026-11-22", Some(RetentionView)),
         page("/zelfevaluatie", Some(SelfAssessmentView)),
         page("/zelfevaluatie/aantoonbaar-basis/PRG.1", Some(SelfAssessmentView)),
     ]

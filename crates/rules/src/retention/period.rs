@@ -147,6 +147,40 @@ impl Period {
     }
 }
 
+impl Period {
+    /// The last start date whose due date ([`Period::after`]) is on or before
+    /// `on`: an item is due by `on` exactly when its trigger date is on or
+    /// before this date, because `after` never moves backwards as the start
+    /// moves on. This lets a store select every item due by a date with one
+    /// comparison on the trigger date (the worklist, one query per rule).
+    /// `None` when no start date is due by `on` (the period reaches past it
+    /// from the first representable date).
+    #[must_use]
+    pub fn latest_start_due_by(self, on: Date) -> Option<Date> {
+        let months = i64::from(self.years) * 12 + i64::from(self.months);
+        let months = i32::try_from(months).unwrap_or(i32::MAX);
+        let days = i64::from(self.weeks) * 7 + i64::from(self.days);
+        // A first guess: back by the days, then by the months; month-end
+        // clamping makes it off by a few days at most, corrected below.
+        let guess = Span::new()
+            .try_days(days)
+            .and_then(|span| on.checked_sub(span))
+            .map(|d| add_months(d, months.saturating_neg()))
+            .unwrap_or(Date::MIN);
+        let mut start = guess;
+        while self.after(start) > on {
+            start = start.yesterday().ok()?;
+        }
+        while let Ok(next) = start.tomorrow() {
+            if self.after(next) > on {
+                break;
+            }
+            start = next;
+        }
+        Some(start)
+    }
+}
+
 const fn clamp(n: u32) -> u32 {
     if n > MAX_UNIT { MAX_UNIT } else { n }
 }

@@ -668,3 +668,49 @@ fn a_draft_rejects_unknown_fields() {
     let error = serde_json::from_value::<RuleDraft>(json).unwrap_err();
     assert!(error.to_string().contains("termijn"), "{error}");
 }
+
+/// The cut-off is exact: every start on or before it is due by the day, the
+/// day after it is not, across month ends and 29 February.
+#[test]
+fn the_latest_start_due_by_a_day_is_exact_around_month_ends_and_leap_days() {
+    for period in ["P2Y", "P3Y", "P5Y", "P1M", "P1Y1M", "P4W", "P30D", "P1M2D"] {
+        let period = p(period);
+        let mut on = date(2027, 1, 25);
+        while on <= date(2029, 3, 5) {
+            let cutoff = period.latest_start_due_by(on).unwrap();
+            assert!(period.after(cutoff) <= on, "{period} {on} {cutoff}");
+            let next = cutoff.tomorrow().unwrap();
+            assert!(period.after(next) > on, "{period} {on}: {next} is due too");
+            on = on.checked_add(jiff::Span::new().days(3)).unwrap();
+        }
+    }
+    // 29 February + P1Y = 28 February: a pupil who left on 29 February 2024 is
+    // due on 28 February 2025, as is one who left the day before.
+    assert_eq!(p("P1Y").latest_start_due_by(date(2025, 2, 28)), Some(date(2024, 2, 29)));
+    assert_eq!(p("P1Y").latest_start_due_by(date(2025, 2, 27)), Some(date(2024, 2, 27)));
+}
+
+#[test]
+fn each_pupil_rule_knows_the_destinations_it_applies_to() {
+    use LeaveDestination::{Abroad, NotAdmitted, Other, PrimarySchool, SecondarySchool, SpecialEducation};
+    let regular = SchoolKind::Regular;
+    let referred = SboReading::ReferredPupil;
+    assert_eq!(
+        pupil_destinations(RuleCode::PupilFile, regular, referred),
+        [None, Some(PrimarySchool), Some(SecondarySchool), Some(Abroad), Some(Other)]
+    );
+    assert_eq!(pupil_destinations(RuleCode::PupilFileSpecialEducation, regular, referred), [Some(SpecialEducation)]);
+    assert_eq!(pupil_destinations(RuleCode::ApplicationNotAdmitted, regular, referred), [Some(NotAdmitted)]);
+    assert_eq!(pupil_destinations(RuleCode::EnrolmentAndAbsence, regular, referred).len(), 6);
+    // Read as a term for SBO schools, a regular school keeps every file 2 years.
+    assert!(pupil_destinations(RuleCode::PupilFileSpecialEducation, regular, SboReading::SboSchool).is_empty());
+    assert!(pupil_destinations(RuleCode::CameraFootage, regular, referred).is_empty());
+}
+
+#[test]
+fn the_register_tells_where_the_pupil_file_and_contact_details_live_but_not_enrolment_data() {
+    use crate::register::DataCategory;
+    assert!(Category::PupilFile.register_data().contains(&DataCategory::EducationProgress));
+    assert_eq!(Category::ContactDetails.register_data(), [DataCategory::Contact]);
+    assert!(Category::EnrolmentAndAbsence.register_data().is_empty());
+}

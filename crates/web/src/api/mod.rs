@@ -18,6 +18,7 @@ pub(crate) mod pupils;
 mod register;
 mod register_export;
 pub(crate) mod requests;
+mod retention;
 pub(crate) mod risks;
 mod schools;
 mod selfassessment;
@@ -156,6 +157,13 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(privacy_statement::get))
         .routes(routes!(privacy_statement::publish))
         .routes(routes!(privacy_statement::versions))
+        .routes(routes!(retention::rules))
+        .routes(routes!(retention::change_rule))
+        .routes(routes!(retention::settings, retention::set_settings))
+        .routes(routes!(retention::pupil))
+        .routes(routes!(retention::place_hold))
+        .routes(routes!(retention::release_hold))
+        .routes(routes!(retention::worklist))
 }
 
 /// A JSON body whose type errors name the field (`serde_path_to_error`).

@@ -26,6 +26,7 @@ mod pupils;
 mod register;
 mod register_export;
 mod requests;
+mod retention;
 mod risks;
 mod schools;
 mod selfassessment;
@@ -150,6 +151,8 @@ pub fn router() -> Router<AppState> {
         .route("/register/{id}", get(register::activity).post(register::update))
         .route("/register/{id}/opmerkingen", post(register::comment))
         .route("/leveranciers", get(parties::suppliers).post(parties::create_supplier))
+        .route("/bewaartermijnen", get(retention::rules))
+        .route("/bewaartermijnen/werklijst", get(retention::worklist))
         .route("/risicos", get(risks::list).post(risks::create))
         .route("/risicos/beleid", post(risks::seed))
         .route("/risicos/{id}", get(risks::edit).post(risks::update))
@@ -236,7 +239,7 @@ impl Layout {
     /// The layout for a signed-in user: the navigation shows what they may use.
     #[must_use]
     pub fn for_staff(state: &AppState, staff: &Staff, title: &str, current: &str) -> Self {
-        let items: [(&'static str, &'static str, Option<Action>); 16] = [
+        let items: [(&'static str, &'static str, Option<Action>); 17] = [
             ("/", "nav.dashboard", None),
             ("/scholen", "nav.schools", Some(Action::SchoolView)),
             ("/leerlingen", "nav.pupils", Some(Action::PupilView)),
@@ -246,6 +249,7 @@ impl Layout {
             ("/register", "nav.register", Some(Action::RegisterView)),
             ("/risicos", "nav.risks", Some(Action::RiskView)),
             ("/dpia", "nav.dpia", Some(Action::DpiaView)),
+            ("/bewaartermijnen", "nav.retention", Some(Action::RetentionView)),
             ("/zelfevaluatie", "nav.selfassessment", Some(Action::SelfAssessmentView)),
             ("/import", "nav.import", Some(Action::PupilImport)),
             ("/gebruikers", "nav.users", Some(Action::UserView)),

@@ -1,0 +1,286 @@
+//! Retention and destruction (issue 15): the rules contract, a pupil's items
+//! with due dates and status, holds, the worklist, a rule change with the
+//! items it moves, validation in Dutch, roles and tenancy.
+
+use crate::helpers::{Fixture, TestApp, json};
+use crate::story;
+use aantoonbaar_rules::{Role, ScopeKind};
+use serde_json::{Value, json};
+
+/// An IBP manager of a fresh board with the fixture (two schools, a pupil in each).
+async fn fixture(app: &TestApp) -> Fixture {
+    let board = app.board("Stichting Proef").await;
+    let token = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    Fixture::create(app, &token, 21).await
+}
+
+async fn put(app: &TestApp, token: &str, path: &str, body: &Value) -> reqwest::Response {
+    app.request(reqwest::Method::PUT, Some(token), path).json(body).send().await.unwrap()
+}
+
+/// Records that `pupil` left on `date` for `destination`.
+async fn leave(app: &TestApp, f: &Fixture, pupil: &str, date: &str, destination: &str) {
+    let patch = json!({"leave_date": date, "leave_destination": destination});
+    json(app.patch(&f.admin, &format!("/api/v1/pupils/{pupil}"), &patch).await, 200).await;
+}
+
+/// The item of `category` in a pupil's retention answer.
+fn item<'a>(answer: &'a Value, category: &str) -> &'a Value {
+    answer["items"].as_array().unwrap().iter().find(|i| i["category"] == category).unwrap()
+}
+
+/// The (pupil, category) pairs on the worklist for `date`.
+async fn worklist(app: &TestApp, token: &str, date: &str) -> Vec<(String, String)> {
+    let list = json(app.get(token, &format!("/api/v1/retention/worklist?date={date}")).await, 200).await;
+    list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| (i["pupil_id"].as_str().unwrap().to_owned(), i["category"].as_str().unwrap().to_owned()))
+        .collect()
+}
+
+story!(the_rules_list_keeps_the_contract_with_the_seed_terms_and_their_sources, |app| {
+    let f = fixture(&app).await;
+    let rules = json(app.get(&f.admin, "/api/v1/retention/rules").await, 200).await;
+    let rules = rules.as_array().unwrap();
+    assert_eq!(rules.len(), 13, "one per rule code");
+    for rule in rules {
+        let mut keys: Vec<&str> = rule.as_object().unwrap().keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        assert_eq!(keys, ["action", "category", "code", "period", "source", "subject", "trigger"], "{rule}");
+        assert!(!rule["source"]["text"].as_str().unwrap().is_empty(), "every term has its source: {rule}");
+    }
+    let find = |code: &str| rules.iter().find(|r| r["code"] == code).unwrap();
+    let file = find("pupil_file");
+    assert_eq!(
+        (&file["category"], &file["subject"], &file["trigger"], &file["period"], &file["action"]),
+        (&json!("pupil_file"), &json!("pupil"), &json!("left_school"), &json!("P2Y"), &json!("destroy"))
+    );
+    assert!(file["source"]["text"].as_str().unwrap().contains("2 jaar"), "seed 001 §14.17");
+    assert_eq!(find("pupil_file_special_education")["period"], "P3Y");
+    assert_eq!(find("enrolment_and_absence")["period"], "P5Y");
+    assert_eq!(find("camera_footage")["period"], "P4W");
+    assert_eq!(find("application_not_admitted")["period"], "P2Y");
+
+    // The board's reading of "SBO 3 jaar" is a setting, referred_pupil by default.
+    let settings = json(app.get(&f.admin, "/api/v1/retention/settings").await, 200).await;
+    assert_eq!(settings["sbo_reading"], "referred_pupil");
+    let set = json(put(&app, &f.admin, "/api/v1/retention/settings", &json!({"sbo_reading": "sbo_school"})).await, 200);
+    assert_eq!(set.await["sbo_reading"], "sbo_school");
+    let wrong = json(put(&app, &f.admin, "/api/v1/retention/settings", &json!({"sbo_reading": "altijd"})).await, 422);
+    let wrong = wrong.await;
+    assert_eq!(wrong["errors"][0]["field"], "sbo_reading");
+});
+
+story!(a_pupil_still_enrolled_has_no_due_dates, |app| {
+    let f = fixture(&app).await;
+    let answer = json(app.get(&f.admin, &format!("/api/v1/pupils/{}/retention", f.pupil)).await, 200).await;
+    for category in ["pupil_file", "enrolment_and_absence", "contact_details"] {
+        let item = item(&answer, category);
+        assert_eq!(item["due_date"], Value::Null, "{item}");
+        assert_eq!(item["trigger_date"], Value::Null, "{item}");
+        assert_eq!(item["status"], "pending", "{item}");
+    }
+    // A leave date ahead (next summer) has not happened yet: still no due date.
+    leave(&app, &f, &f.pupil, "2027-07-16", "secondary_school").await;
+    let answer = json(app.get(&f.admin, &format!("/api/v1/pupils/{}/retention", f.pupil)).await, 200).await;
+    assert_eq!(item(&answer, "pupil_file")["due_date"], Value::Null);
+    assert!(worklist(&app, &f.admin, "2026-11-22").await.is_empty());
+
+    // The view of a child's data is in the audit trail.
+    let trail = app.store.board(&f.board).audit_trail(100).await.unwrap();
+    assert!(
+        trail.iter().any(|e| e.entity == "pupil_retention" && e.entity_id == f.pupil && e.action == "view"),
+        "the view is recorded"
+    );
+});
+
+story!(a_pupil_who_left_three_years_ago_has_the_file_due_and_on_the_worklist, |app| {
+    let f = fixture(&app).await;
+    leave(&app, &f, &f.pupil, "2023-11-01", "secondary_school").await;
+    let answer = json(app.get(&f.admin, &format!("/api/v1/pupils/{}/retention", f.pupil)).await, 200).await;
+    let file = item(&answer, "pupil_file");
+    assert_eq!(
+        (&file["trigger_date"], &file["due_date"], &file["status"], &file["action"]),
+        (&json!("2023-11-01"), &json!("2025-11-01"), &json!("due"), &json!("destroy"))
+    );
+    let enrolment = item(&answer, "enrolment_and_absence");
+    assert_eq!((&enrolment["due_date"], &enrolment["status"]), (&json!("2028-11-01"), &json!("pending")));
+    assert_eq!(item(&answer, "contact_details")["action"], "review");
+
+    // The register says where the pupil file lives: the worklist names the system.
+    let system = json(app.post(&f.admin, "/api/v1/systems", &json!({"name": "ParnasSys"})).await, 201).await;
+    let activity = json!({"name": "Leerlingvolgsysteem", "subject_categories": ["pupils"],
+        "data_categories": ["identification", "education_progress"], "system_ids": [system["id"]]});
+    json(app.post(&f.admin, "/api/v1/processing-activities", &activity).await, 201).await;
+
+    let list = json(app.get(&f.admin, "/api/v1/retention/worklist?date=2026-11-22").await, 200).await;
+    let items = list["items"].as_array().unwrap();
+    let file = items.iter().find(|i| i["pupil_id"] == f.pupil.as_str() && i["category"] == "pupil_file").unwrap();
+    assert_eq!(file["system"], "ParnasSys");
+    let contact = items.iter().find(|i| i["category"] == "contact_details").unwrap();
+    assert!(contact.get("system").is_none(), "no activity holds contact data: {contact}");
+    assert_eq!(
+        (&file["due_date"], &file["status"], &file["action"]),
+        (&json!("2025-11-01"), &json!("due"), &json!("destroy"))
+    );
+    assert_eq!(file["pupil_number"], "1001");
+    assert!(!items.iter().any(|i| i["category"] == "enrolment_and_absence"), "enrolment data stay 5 years: {list}");
+    assert!(!items.iter().any(|i| i["pupil_id"] == f.other_pupil.as_str()), "still enrolled");
+    // Before the due date it is not on the worklist; on the day it is.
+    assert!(worklist(&app, &f.admin, "2025-10-31").await.is_empty());
+    let on_the_day = worklist(&app, &f.admin, "2025-11-01").await;
+    assert!(on_the_day.contains(&(f.pupil.clone(), "pupil_file".to_owned())), "{on_the_day:?}");
+    // Five years on, the enrolment data are due too.
+    let later = worklist(&app, &f.admin, "2028-11-01").await;
+    assert!(later.contains(&(f.pupil.clone(), "enrolment_and_absence".to_owned())), "{later:?}");
+
+    // A pupil referred to special education keeps the file 3 years (seed 001 §14.17).
+    leave(&app, &f, &f.other_pupil, "2023-11-01", "special_education").await;
+    let answer = json(app.get(&f.admin, &format!("/api/v1/pupils/{}/retention", f.other_pupil)).await, 200).await;
+    assert_eq!(item(&answer, "pupil_file")["due_date"], "2026-11-01");
+    assert_eq!(item(&answer, "pupil_file")["rule"], "pupil_file_special_education");
+});
+
+story!(a_hold_keeps_an_item_off_the_worklist_until_it_is_released, |app| {
+    let f = fixture(&app).await;
+    leave(&app, &f, &f.pupil, "2023-11-01", "secondary_school").await;
+    let body = json!({"pupil_id": f.pupil, "reason": "Ouders dreigen met een rechtszaak", "category": "pupil_file",
+        "kind": "legal_claim"});
+    let created = json(app.post(&f.admin, "/api/v1/retention/holds", &body).await, 201).await;
+    let hold = created["id"].as_str().unwrap().to_owned();
+
+    let answer = json(app.get(&f.admin, &format!("/api/v1/pupils/{}/retention", f.pupil)).await, 200).await;
+    assert_eq!(item(&answer, "pupil_file")["status"], "held");
+    assert_eq!(item(&answer, "contact_details")["status"], "due", "the hold is on the file only");
+    assert_eq!(answer["holds"][0]["id"], hold.as_str());
+    let today = worklist(&app, &f.admin, "2026-11-22").await;
+    assert!(!today.contains(&(f.pupil.clone(), "pupil_file".to_owned())), "held: {today:?}");
+    assert!(today.contains(&(f.pupil.clone(), "contact_details".to_owned())), "{today:?}");
+
+    let released = json(app.post(&f.admin, &format!("/api/v1/retention/holds/{hold}/release"), &json!({})).await, 200);
+    assert_eq!(released.await["released_by"], "ibp@proef.nl");
+    let again = json(app.post(&f.admin, &format!("/api/v1/retention/holds/{hold}/release"), &json!({})).await, 409);
+    assert!(again.await.to_string().contains("opgeheven"), "a second release is refused in Dutch");
+    let today = worklist(&app, &f.admin, "2026-11-22").await;
+    assert!(today.contains(&(f.pupil.clone(), "pupil_file".to_owned())), "back after the release: {today:?}");
+    let answer = json(app.get(&f.admin, &format!("/api/v1/pupils/{}/retention", f.pupil)).await, 200).await;
+    assert_eq!(item(&answer, "pupil_file")["status"], "due");
+
+    // A hold without a category holds everything; a wrong hold is refused naming the fields.
+    let all = json!({"pupil_id": f.pupil, "reason": "Verzoek om inzage loopt", "kind": "open_request"});
+    json(app.post(&f.admin, "/api/v1/retention/holds", &all).await, 201).await;
+    let today = worklist(&app, &f.admin, "2026-11-22").await;
+    assert!(!today.iter().any(|(p, _)| *p == f.pupil), "{today:?}");
+    let wrong = json!({"pupil_id": f.pupil, "category": "alles", "kind": "zomaar"});
+    let problem = json(app.post(&f.admin, "/api/v1/retention/holds", &wrong).await, 422).await;
+    let fields: Vec<&str> =
+        problem["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+    assert_eq!(fields, ["reason", "category", "kind"], "{problem}");
+
+    let trail = app.store.board(&f.board).audit_trail(100).await.unwrap();
+    let holds: Vec<_> = trail.iter().filter(|e| e.entity == "retention_hold").collect();
+    assert_eq!(holds.len(), 3, "two placed, one released");
+});
+
+story!(a_rule_change_is_validated_in_dutch_versioned_and_says_which_items_move, |app| {
+    let f = fixture(&app).await;
+    leave(&app, &f, &f.pupil, "2023-11-01", "secondary_school").await;
+    let refused =
+        json(put(&app, &f.admin, "/api/v1/retention/rules/pupil_file", &json!({"period": "2 jaar"})).await, 422);
+    let refused = refused.await;
+    assert_eq!(refused["errors"][0]["field"], "period", "{refused}");
+    assert_eq!(refused["errors"][0]["code"], "retention.period.missing_p");
+    let detail = refused["errors"][0]["detail"].as_str().unwrap();
+    assert!(detail.starts_with("Bewaartermijn:"), "names the field in Dutch: {detail}");
+    let zero = json(put(&app, &f.admin, "/api/v1/retention/rules/pupil_file", &json!({"period": "P0D"})).await, 422);
+    assert_eq!(zero.await["errors"][0]["code"], "retention.period.zero");
+    let unknown = put(&app, &f.admin, "/api/v1/retention/rules/alles", &json!({"period": "P1Y"})).await;
+    assert_eq!(unknown.status(), 404);
+
+    // A dry run says what would move and stores nothing.
+    let longer =
+        json!({"period": "P4Y", "source_kind": "board", "source_text": "Besluit CvB 2026-12", "dry_run": true});
+    let dry = json(put(&app, &f.admin, "/api/v1/retention/rules/pupil_file", &longer).await, 200).await;
+    assert_eq!(dry["dry_run"], true);
+    assert_eq!(dry["version"], Value::Null);
+    assert_eq!(dry["moves_items"], true);
+    assert_eq!(dry["changes"][0]["fields"], json!(["period", "source"]));
+    assert_eq!((&dry["affected"], &dry["due_before"], &dry["due_after"]), (&json!(1), &json!(1), &json!(0)));
+    let rules = json(app.get(&f.admin, "/api/v1/retention/rules").await, 200).await;
+    assert_eq!(rules[0]["period"], "P2Y", "nothing stored");
+
+    let mut change = longer.clone();
+    change["dry_run"] = json!(false);
+    let changed = json(put(&app, &f.admin, "/api/v1/retention/rules/pupil_file", &change).await, 200).await;
+    assert_eq!(changed["version"], 1);
+    assert_eq!(changed["rule"]["period"], "P4Y");
+    let rules = json(app.get(&f.admin, "/api/v1/retention/rules").await, 200).await;
+    assert_eq!((&rules[0]["period"], &rules[0]["source"]["kind"]), (&json!("P4Y"), &json!("board")));
+    assert!(worklist(&app, &f.admin, "2026-11-22").await.iter().all(|(_, c)| c != "pupil_file"), "moved");
+    let again = json(put(&app, &f.admin, "/api/v1/retention/rules/pupil_file", &json!({"period": "P3Y"})).await, 200);
+    assert_eq!(again.await["version"], 2, "every change is a new version");
+
+    let trail = app.store.board(&f.board).audit_trail(100).await.unwrap();
+    let changes: Vec<_> = trail.iter().filter(|e| e.entity == "retention_rule").collect();
+    assert_eq!(changes.len(), 2);
+    assert!(changes.iter().all(|e| e.entity_id == "pupil_file" && e.actor == "ibp@proef.nl"));
+
+    // The FG reads the rules but changes none.
+    let fg = app.staff(&f.board, "fg@proef.nl", Role::Fg, ScopeKind::Board, &[]).await;
+    json(app.get(&fg, "/api/v1/retention/rules").await, 200).await;
+    json(put(&app, &fg, "/api/v1/retention/rules/pupil_file", &json!({"period": "P2Y"})).await, 403).await;
+});
+
+story!(a_bad_worklist_date_is_refused_naming_the_date, |app| {
+    let f = fixture(&app).await;
+    let problem = json(app.get(&f.admin, "/api/v1/retention/worklist?date=22-11-2026x").await, 422).await;
+    assert_eq!(problem["errors"][0]["field"], "date");
+    assert!(problem["errors"][0]["detail"].as_str().unwrap().starts_with("Datum:"), "{problem}");
+});
+
+story!(another_boards_pupil_is_404_and_a_teacher_cannot_list_the_worklist, |app| {
+    let f = fixture(&app).await;
+    leave(&app, &f, &f.pupil, "2023-11-01", "secondary_school").await;
+    let other = app.board("Stichting Ander").await;
+    let stranger = app.staff(&other, "ibp@ander.nl", Role::St, ScopeKind::Board, &[]).await;
+    let theirs = app.get(&stranger, &format!("/api/v1/pupils/{}/retention", f.pupil)).await;
+    assert_eq!(theirs.status(), 404);
+    assert!(worklist(&app, &stranger, "2026-11-22").await.is_empty(), "another board's leavers are not theirs");
+    let hold = json!({"pupil_id": f.pupil, "reason": "Rechtszaak"});
+    let refused = json(app.post(&stranger, "/api/v1/retention/holds", &hold).await, 422).await;
+    assert_eq!(refused["errors"][0]["code"], "reference.unknown");
+
+    // A teacher sees their own pupil's items, but not the worklist.
+    let teacher = app.staff(&f.board, "juf@proef.nl", Role::Op, ScopeKind::Groups, &[&f.group]).await;
+    json(app.get(&teacher, &format!("/api/v1/pupils/{}/retention", f.pupil)).await, 200).await;
+    assert_eq!(app.get(&teacher, &format!("/api/v1/pupils/{}/retention", f.other_pupil)).await.status(), 404);
+    json(app.get(&teacher, "/api/v1/retention/worklist?date=2026-11-22").await, 403).await;
+
+    // A director's worklist holds their school only.
+    leave(&app, &f, &f.other_pupil, "2023-11-01", "secondary_school").await;
+    let director = app.staff(&f.board, "directeur@proef.nl", Role::D, ScopeKind::School, &[&f.other_school]).await;
+    let theirs = worklist(&app, &director, "2026-11-22").await;
+    assert!(!theirs.is_empty() && theirs.iter().all(|(p, _)| *p == f.other_pupil), "{theirs:?}");
+});
+
+story!(the_pages_show_the_rules_with_their_sources_and_the_worklist_per_category, |app| {
+    let f = fixture(&app).await;
+    leave(&app, &f, &f.pupil, "2023-11-01", "secondary_school").await;
+    app.staff(&f.board, "fg@proef.nl", Role::Fg, ScopeKind::Board, &[]).await;
+    app.sign_in("fg@proef.nl", crate::helpers::PASSWORD).await;
+    let (status, page) = app.page("/bewaartermijnen").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Leerlingdossier") && page.contains("2 jaar") && page.contains("4 weken"), "{page}");
+    assert!(page.contains("bijlage 14.17"), "the source in words");
+    assert!(page.contains(r#"class="table-scroll" role="region" tabindex="0" aria-label="#));
+
+    let (status, page) = app.page("/bewaartermijnen/werklijst?datum=2026-11-22").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Sanne van der Berg") && page.contains("01-11-2025"), "{page}");
+    assert!(page.contains("Te vernietigen: Leerlingdossier"), "a table per category");
+    let (status, page) = app.page("/bewaartermijnen/werklijst?datum=morgen").await;
+    assert_eq!(status, 422);
+    assert!(page.contains("Datum:"), "names the field");
+});
