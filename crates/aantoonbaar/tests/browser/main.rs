@@ -766,6 +766,11 @@ async fn an_ibp_manager_writes_a_dpia_from_the_register_the_fg_advises_and_the_b
         accessible(&browser, "dpia approved").await;
         browser.goto(&format!("{base}/dpia")).await;
         assert!(browser.source().await.contains("Vastgesteld"));
+        // The retention rules and the worklist, read by the board.
+        browser.click("nav a[href='/bewaartermijnen']").await;
+        accessible(&browser, "retention rules").await;
+        browser.goto(&format!("{base}/bewaartermijnen/werklijst")).await;
+        accessible(&browser, "retention worklist").await;
     })
     .await;
 }
