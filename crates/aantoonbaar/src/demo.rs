@@ -278,6 +278,15 @@ fn pupils_for(
             Some(year.first_day().checked_sub(10.days()).map_err(|e| StoreError::Corrupt(e.to_string()))?);
         pupil.leave_destination = Some(LeaveDestination::SecondarySchool);
     }
+    // Leavers of three school years ago: their pupil file (two years; three for
+    // a pupil referred to special education) is due for destruction, their
+    // enrolment and absence data (five years) not yet, so the worklist shows both kinds.
+    for (n, pupil) in pupils.iter_mut().skip(7).step_by(61).enumerate() {
+        let left = year.first_day().checked_sub(3.years()).and_then(|d| d.checked_sub(10.days()));
+        pupil.leave_date = Some(left.map_err(|e| StoreError::Corrupt(e.to_string()))?);
+        pupil.leave_destination =
+            Some(if n % 4 == 0 { LeaveDestination::SpecialEducation } else { LeaveDestination::PrimarySchool });
+    }
     Ok(pupils)
 }
 
