@@ -470,3 +470,53 @@ story!(a_held_item_is_not_destroyed_when_its_batch_completes, |app| {
         next["items"].as_array().unwrap().iter().map(|i| i["category"].as_str().unwrap()).collect();
     assert_eq!(categories, ["pupil_file"]);
 });
+
+story!(the_destruction_pages_make_approve_and_confirm_a_batch_and_keep_what_was_typed, |app| {
+    let f = fixture(&app).await;
+    leave(&app, &f, &f.pupil, "2023-11-01", "secondary_school").await;
+    let director = app.staff(&f.board, "directeur@proef.nl", Role::D, ScopeKind::School, &[&f.school]).await;
+    app.sign_in("ibp@proef.nl", crate::helpers::PASSWORD).await;
+    let (status, page) = app.page("/bewaartermijnen/vernietiging").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Nieuwe lijst maken"), "{page}");
+
+    // A wrong date shows the form again with what was typed.
+    let refused = app.form("/bewaartermijnen/vernietiging", &[("date", "morgen"), ("school_id", &f.school)]).await;
+    assert_eq!(refused.status(), 422);
+    let page = refused.text().await.unwrap();
+    assert!(page.contains("Werklijst tot en met") && page.contains("Datum:"), "{page}");
+    assert!(page.contains(r#"value="morgen""#), "keeps what was typed: {page}");
+    assert!(page.contains(&format!(r#"value="{}" selected"#, f.school)), "keeps the school: {page}");
+
+    let made = app.form("/bewaartermijnen/vernietiging", &[("date", "2026-11-22"), ("school_id", &f.school)]).await;
+    assert_eq!(made.status(), 303);
+    let location = made.headers()["location"].to_str().unwrap().to_owned();
+    let id = location.rsplit('/').next().unwrap().to_owned();
+    let (_, dashboard) = app.page("/").await;
+    assert!(dashboard.contains("Vernietigingen wachten op goedkeuring"), "{dashboard}");
+    let (status, page) = app.page(&location).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Leerlingdossier") && page.contains("1001"), "{page}");
+    assert!(!page.contains("Sanne"), "the batch page shows numbers, not names");
+    assert!(page.contains(r#"class="table-scroll" role="region" tabindex="0" aria-label="#));
+    assert!(page.contains("/goedkeuren"), "the IBP manager may approve");
+
+    assert_eq!(app.form(&format!("{location}/goedkeuren"), &[]).await.status(), 303);
+    let (_, page) = app.page(&location).await;
+    assert!(!page.contains("/goedkeuren"), "approved once by this person");
+    json(approve(&app, &director, &id).await, 200).await;
+
+    // A confirmation with a day ahead is refused, with what was typed kept.
+    let wrong = [("system", "Aantoonbaar"), ("destroyed_on", "2030-01-01"), ("method", "Gewist door de administratie")];
+    let refused = app.form(&format!("{location}/bevestigen"), &wrong).await;
+    assert_eq!(refused.status(), 422);
+    let page = refused.text().await.unwrap();
+    assert!(page.contains("toekomst") && page.contains(r#"value="Gewist door de administratie""#), "{page}");
+    let right = [("system", "Aantoonbaar"), ("destroyed_on", "2026-11-21"), ("method", "Gewist door de administratie")];
+    assert_eq!(app.form(&format!("{location}/bevestigen"), &right).await.status(), 303);
+    let (_, page) = app.page(&location).await;
+    assert!(page.contains("Afgerond") && page.contains("verklaring.pdf"), "{page}");
+    let pdf = app.client.get(format!("{}{location}/verklaring.pdf", app.address)).send().await.unwrap();
+    assert_eq!(pdf.status(), 200);
+    assert!(pdf_text(&pdf.bytes().await.unwrap()).contains("Verklaring van vernietiging"));
+});
