@@ -76,7 +76,6 @@ fn covers(scope: &Scope, school: &str) -> bool {
 fn in_scope(scope: &Scope, batch: &StoredBatch) -> bool {
     batch.school_id.as_deref().is_none_or(|s| covers(scope, s))
         && batch.items.iter().all(|i| covers(scope, &i.item.school_id))
-        && (batch.school_id.is_some() || !matches!(scope, Scope::Groups(_)))
 }
 
 // ---------------------------------------------------------------- answers
