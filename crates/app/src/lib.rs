@@ -32,6 +32,7 @@ pub mod pupils;
 pub mod register;
 pub mod requests;
 pub mod retention;
+pub mod retention_batches;
 pub mod risks;
 pub mod schools;
 pub mod selfassessment;

@@ -438,6 +438,7 @@ pub fn pupil_items(
     rules: &[Rule],
     reading: SboReading,
     holds: &[StoredHold],
+    destroyed: &[(Category, Date)],
     today: Date,
 ) -> Vec<ItemOut> {
     pupil_rules(rules, pupil.leave_destination, SCHOOL, reading)
@@ -445,7 +446,8 @@ pub fn pupil_items(
         .map(|rule| {
             let trigger = trigger_date(pupil, rule).filter(|d| *d <= today);
             let holds: Vec<_> = holds.iter().filter(|h| h.covers(rule.category)).map(StoredHold::as_rule).collect();
-            let item = status(trigger, rule, &holds, None, today);
+            let destroyed_on = destroyed.iter().find(|(c, _)| *c == rule.category).map(|(_, on)| *on);
+            let item = status(trigger, rule, &holds, destroyed_on, today);
             ItemOut {
                 category: rule.category.code().to_owned(),
                 rule: rule.code.code().to_owned(),
@@ -472,7 +474,8 @@ pub async fn of_pupil(app: &App, staff: &Staff, pupil_id: &str) -> Result<PupilR
     let rules = board_rules(board).await?;
     let reading = board.sbo_reading().await?;
     let holds = board.holds_of(&pupil.id).await?;
-    let items = pupil_items(&pupil, &rules, reading, &holds, app.clock.today());
+    let destroyed = board.destroyed_of(&pupil.id).await?;
+    let items = pupil_items(&pupil, &rules, reading, &holds, &destroyed, app.clock.today());
     let shown = staff.can(Action::RetentionView) || staff.can(Action::RetentionHold);
     Ok(PupilRetention { items, holds: if shown { holds.iter().map(HoldOut::from).collect() } else { Vec::new() } })
 }
@@ -577,6 +580,9 @@ pub struct WorkItem {
     /// when the register does not tell.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub system: Option<String>,
+    /// The same systems one by one, for a destruction batch.
+    #[serde(skip)]
+    pub systems: Vec<String>,
 }
 
 /// Where the register says a category of pupil data lives: per activity
@@ -606,22 +612,22 @@ async fn register_systems(board: BoardStore<'_>) -> Result<Vec<(Option<String>, 
         .collect())
 }
 
-/// The names of the systems holding `category` for `school`, joined; `None` when none is known.
+/// The names of the systems holding `category` for `school`, sorted, each once.
 fn systems_for(
     register: &[(Option<String>, Vec<DataCategory>, Vec<String>)],
     category: Category,
     school: &str,
-) -> Option<String> {
+) -> Vec<String> {
     let wanted = category.register_data();
-    let mut names: Vec<&str> = register
+    let mut names: Vec<String> = register
         .iter()
         .filter(|(at, _, _)| at.as_deref().is_none_or(|s| s == school))
         .filter(|(_, data, _)| data.iter().any(|d| wanted.contains(d)))
-        .flat_map(|(_, _, names)| names.iter().map(String::as_str))
+        .flat_map(|(_, _, names)| names.iter().cloned())
         .collect();
     names.sort_unstable();
     names.dedup();
-    (!names.is_empty()).then(|| names.join(", "))
+    names
 }
 
 /// The worklist for a date.
@@ -632,7 +638,8 @@ pub struct Worklist {
 }
 
 /// Every pupil item in the caller's scope due on or before `date` (today when
-/// absent) that is neither held on that date nor destroyed: one query per
+/// absent) that is neither held on that date nor destroyed by a completed
+/// batch: one query per
 /// pupil rule. The view is recorded once in the audit trail.
 ///
 /// # Errors
@@ -653,8 +660,10 @@ pub async fn worklist(app: &App, staff: &Staff, date: Option<&str>) -> Result<Wo
             continue;
         };
         for due in board.retention_due(scope, &selection, cutoff, date).await? {
+            let systems = systems_for(&register, rule.category, &due.school_id);
             items.push(WorkItem {
-                system: systems_for(&register, rule.category, &due.school_id),
+                system: (!systems.is_empty()).then(|| systems.join(", ")),
+                systems,
                 pupil_name: full_name(&due.given_name, due.surname_prefix.as_deref(), &due.surname),
                 pupil_number: due.external_number,
                 pupil_id: due.pupil_id,

@@ -215,6 +215,12 @@ pub enum Action {
     /// legal claim, a law; §7.2: an incident): the IBP manager for the board,
     /// the director for their school.
     RetentionHold,
+    /// Make a destruction batch from the worklist, approve it and confirm per
+    /// system how it was destroyed (issue 15; the archive practice of a
+    /// destruction list with two approvals): the IBP manager for the board,
+    /// the director for their school, because the school destroys and the
+    /// director answers for it there (seed 001 §5).
+    RetentionBatch,
 }
 
 impl Action {
@@ -261,6 +267,7 @@ impl Action {
         Self::RetentionView,
         Self::RetentionManage,
         Self::RetentionHold,
+        Self::RetentionBatch,
     ];
 }
 
@@ -286,9 +293,9 @@ use Action::{
     AuditView, BoardSettingsManage, ConsentRecord, ConsentRound, DpiaAdvise, DpiaApprove, DpiaManage, DpiaReopen,
     DpiaScreen, DpiaView, GroupManage, GroupView, GuardianManage, GuardianView, HolidaysManage, IncidentManage,
     IncidentReport, IncidentView, OutboxView, OwnTokens, PreDpiaAnswer, PreDpiaRequest, PupilImport, PupilManage,
-    PupilView, RegisterAdopt, RegisterComment, RegisterManage, RegisterView, RequestHandle, RequestView, RetentionHold,
-    RetentionManage, RetentionView, RiskManage, RiskView, SchoolManage, SchoolView, SelfAssessmentManage,
-    SelfAssessmentView, UserManage, UserView,
+    PupilView, RegisterAdopt, RegisterComment, RegisterManage, RegisterView, RequestHandle, RequestView,
+    RetentionBatch, RetentionHold, RetentionManage, RetentionView, RiskManage, RiskView, SchoolManage, SchoolView,
+    SelfAssessmentManage, SelfAssessmentView, UserManage, UserView,
 };
 use Role::{Ap, Bs, Cvb, D, Fg, Op, Opt, St, Tl};
 
@@ -360,6 +367,7 @@ pub const POLICY: &[Grant] = &[
     grant(St, RetentionView, BOARD),
     grant(St, RetentionManage, BOARD),
     grant(St, RetentionHold, BOARD),
+    grant(St, RetentionBatch, BOARD),
     // FG: reads everything relevant to supervision, changes nothing.
     grant(Fg, SchoolView, BOARD),
     grant(Fg, GroupView, BOARD),
@@ -410,6 +418,7 @@ pub const POLICY: &[Grant] = &[
     // The school destroys: a director reads the rules and their school's worklist, and holds.
     grant(D, RetentionView, SCHOOL),
     grant(D, RetentionHold, SCHOOL),
+    grant(D, RetentionBatch, SCHOOL),
     // Team leader (TL): reads their school's pupils.
     grant(Tl, SchoolView, SCHOOL),
     grant(Tl, GroupView, SCHOOL),

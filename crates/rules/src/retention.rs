@@ -36,6 +36,7 @@ use serde::{Deserialize, Serialize};
 use crate::Invalid;
 use crate::organisation::LeaveDestination;
 
+pub mod batch;
 mod defaults;
 mod period;
 

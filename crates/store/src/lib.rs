@@ -140,6 +140,7 @@ pub use requests::{ErasureRecord, NewRequest, Request};
 pub mod dpias;
 pub mod pre_dpias;
 pub mod retention;
+pub mod retention_batches;
 pub mod risks;
 mod schools;
 pub mod selfassessment;

@@ -271,6 +271,7 @@ areas!(
     registers,
     requests,
     retention,
+    retention_batches,
     risks,
     schools,
     selfassessment,

@@ -28,6 +28,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (14, "self_assessment", include_str!("../migrations/sqlite/0014_self_assessment.sql")),
     (15, "dpias", include_str!("../migrations/sqlite/0015_dpias.sql")),
     (16, "retention", include_str!("../migrations/sqlite/0016_retention.sql")),
+    (17, "retention_batches", include_str!("../migrations/sqlite/0017_retention_batches.sql")),
 ];
 
 pub(crate) async fn connect(path: &Path) -> Result<sqlx::SqlitePool> {

@@ -41,6 +41,11 @@ enum Id {
     Dpia(&'static str),
     /// A fresh hold on the fixture's pupil.
     Hold,
+    /// No id: a fresh pupil at the fixture's school left three years ago, so the worklist has an item to batch.
+    Leaver,
+    /// A fresh destruction batch of the fixture's school (of a fresh leaver):
+    /// `new`, `approved` (both approvals) or `completed` (every system confirmed).
+    Batch(&'static str),
 }
 
 struct Route {
@@ -205,6 +210,12 @@ fn routes() -> Vec<Route> {
         route(Method::POST, "/retention/holds", Id::None, Some(RetentionHold)),
         route(Method::POST, "/retention/holds/{id}/release", Id::Hold, Some(RetentionHold)),
         route(Method::GET, "/retention/worklist", Id::None, Some(RetentionView)),
+        route(Method::GET, "/retention/batches", Id::None, Some(RetentionView)),
+        route(Method::POST, "/retention/batches", Id::Leaver, Some(RetentionBatch)),
+        route(Method::GET, "/retention/batches/{id}", Id::Batch("new"), Some(RetentionView)),
+        route(Method::POST, "/retention/batches/{id}/approve", Id::Batch("new"), Some(RetentionBatch)),
+        route(Method::POST, "/retention/batches/{id}/confirmations", Id::Batch("approved"), Some(RetentionBatch)),
+        route(Method::GET, "/retention/batches/{id}/certificate", Id::Batch("completed"), Some(RetentionView)),
     ]
 }
 
@@ -312,6 +323,14 @@ fn request_for(route: &Route, f: &Fixture, n: usize) -> (Option<Value>, String, 
         ("PUT", "/retention/settings") => (Some(json!({"sbo_reading": "referred_pupil"})), String::new(), None),
         ("POST", "/retention/holds") => (Some(json!({"pupil_id": f.pupil, "reason": "Mogelijke rechtszaak"})), String::new(), None),
         ("GET", "/retention/worklist") => (None, "?date=2026-11-22".to_owned(), None),
+        ("POST", "/retention/batches") => (Some(json!({"date": "2026-11-22", "school_id": f.school})), String::new(), None),
+        ("POST", "/retention/batches/{id}/approve") => (Some(json!({})), String::new(), None),
+        // `"{system}"` is the batch's first system.
+        ("POST", "/retention/batches/{id}/confirmations") => (
+            Some(json!({"system": "{system}", "destroyed_on": "2026-11-20", "method": "Verwijderd door de administratie"})),
+            String::new(),
+            None,
+        ),
         ("PUT", "/risks/levels") => (Some(json!({"medium_from": 3, "high_from": 6})), String::new(), None),
         ("POST", "/frameworks") => (
             Some(json!({"code": format!("kader-{n}"), "title": "Kader", "version": "1", "source": "Bestuur",
@@ -562,6 +581,42 @@ fn register_workbook(n: usize) -> Vec<u8> {
     book.save_to_buffer().unwrap()
 }
 
+static LEAVERS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(500_000);
+
+/// A fresh pupil at the fixture's school who left on 1 November 2023: their
+/// data are on the worklist of 22 November 2026.
+async fn fresh_leaver(app: &TestApp, f: &Fixture) -> String {
+    let number = LEAVERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed).to_string();
+    let pupil = crate::helpers::create_pupil(app, &f.admin, &f.school, &f.group, &number).await;
+    let patch = json!({"leave_date": "2023-11-01", "leave_destination": "secondary_school"});
+    json(app.patch(&f.admin, &format!("/api/v1/pupils/{pupil}"), &patch).await, 200).await;
+    pupil
+}
+
+/// A fresh destruction batch of the fixture's school at `stage` (see [`Id::Batch`]).
+async fn fresh_batch(app: &TestApp, f: &Fixture, stage: &str) -> String {
+    fresh_leaver(app, f).await;
+    let body = json!({"date": "2026-11-22", "school_id": f.school});
+    let batch = json(app.post(&f.admin, "/api/v1/retention/batches", &body).await, 201).await;
+    let id = batch["id"].as_str().unwrap().to_owned();
+    if stage == "new" {
+        return id;
+    }
+    let n = LEAVERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let director = app.staff(&f.board, &format!("d{n}@proef.nl"), Role::D, ScopeKind::School, &[&f.school]).await;
+    for token in [&f.admin, &director] {
+        json(app.post(token, &format!("/api/v1/retention/batches/{id}/approve"), &json!({})).await, 200).await;
+    }
+    if stage == "completed" {
+        let systems = app.store.board(&f.board).batch(&id).await.unwrap().map(|b| b.systems()).unwrap_or_default();
+        for system in systems {
+            let body = json!({"system": system, "destroyed_on": "2026-11-20", "method": "Verwijderd"});
+            json(app.post(&f.admin, &format!("/api/v1/retention/batches/{id}/confirmations"), &body).await, 200).await;
+        }
+    }
+    id
+}
+
 async fn call(app: &TestApp, token: Option<&str>, route: &Route, f: &Fixture, n: usize) -> (u16, String) {
     let id = match route.id {
         Id::None => String::new(),
@@ -643,6 +698,11 @@ async fn call(app: &TestApp, token: Option<&str>, route: &Route, f: &Fixture, n:
             };
             app.store.board(&f.board).place_hold(&app.actor(), &hold).await.unwrap().id
         }
+        Id::Leaver => {
+            fresh_leaver(app, f).await;
+            String::new()
+        }
+        Id::Batch(stage) => fresh_batch(app, f, stage).await,
         Id::Adopted => {
             if let Some(token) = token {
                 let me = json(app.get(token, "/api/v1/me").await, 200).await;
@@ -655,8 +715,13 @@ async fn call(app: &TestApp, token: Option<&str>, route: &Route, f: &Fixture, n:
     };
     let (body, query, csv) = request_for(route, f, n);
     // A body's `"{id}"` is the fresh record too (the supplier of a new agreement).
+    let system = match route.id {
+        Id::Batch(_) => app.store.board(&f.board).batch(&id).await.unwrap().map(|b| b.systems()).unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    let system = system.first().cloned().unwrap_or_default();
     let body = body.map(|b| {
-        let text = b.to_string().replace("\"{id}\"", &format!("\"{id}\""));
+        let text = b.to_string().replace("\"{id}\"", &format!("\"{id}\"")).replace("{system}", &system);
         serde_json::from_str::<Value>(&text).expect("json")
     });
     let code = if route.path.starts_with("/retention/") {

@@ -71,6 +71,7 @@ fn pages() -> Vec<Page> {
         page("/bewaartermijnen", Some(RetentionView)),
         page("/bewaartermijnen/werklijst", Some(RetentionView)),
         page("/bewaartermijnen/werklijst?datum=2026-11-22", Some(RetentionView)),
+        page("/bewaartermijnen/vernietiging", Some(RetentionView)),
         page("/zelfevaluatie", Some(SelfAssessmentView)),
         page("/zelfevaluatie/aantoonbaar-basis/PRG.1", Some(SelfAssessmentView)),
     ]

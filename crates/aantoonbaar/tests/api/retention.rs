@@ -2,7 +2,7 @@
 //! with due dates and status, holds, the worklist, a rule change with the
 //! items it moves, validation in Dutch, roles and tenancy.
 
-use crate::helpers::{Fixture, TestApp, json};
+use crate::helpers::{Fixture, TestApp, json, pdf_text};
 use crate::story;
 use aantoonbaar_rules::{Role, ScopeKind};
 use serde_json::{Value, json};
@@ -283,4 +283,240 @@ story!(the_pages_show_the_rules_with_their_sources_and_the_worklist_per_category
     let (status, page) = app.page("/bewaartermijnen/werklijst?datum=morgen").await;
     assert_eq!(status, 422);
     assert!(page.contains("Datum:"), "names the field");
+});
+
+// ---------------------------------------------------------------- destruction batches
+
+/// The register says the pupil file lives in ParnasSys (contact data: no system, so Aantoonbaar).
+async fn parnassys(app: &TestApp, f: &Fixture) {
+    let system = json(app.post(&f.admin, "/api/v1/systems", &json!({"name": "ParnasSys"})).await, 201).await;
+    let activity = json!({"name": "Leerlingvolgsysteem", "subject_categories": ["pupils"],
+        "data_categories": ["identification", "education_progress"], "system_ids": [system["id"]]});
+    json(app.post(&f.admin, "/api/v1/processing-activities", &activity).await, 201).await;
+}
+
+/// A batch of the fixture's school for 22 November 2026, made by `token`.
+async fn new_batch(app: &TestApp, token: &str, f: &Fixture) -> Value {
+    let body = json!({"date": "2026-11-22", "school_id": f.school});
+    json(app.post(token, "/api/v1/retention/batches", &body).await, 201).await
+}
+
+async fn approve(app: &TestApp, token: &str, batch: &str) -> reqwest::Response {
+    app.post(token, &format!("/api/v1/retention/batches/{batch}/approve"), &json!({})).await
+}
+
+async fn confirm(app: &TestApp, token: &str, batch: &str, system: &str) -> reqwest::Response {
+    let body = json!({"system": system, "destroyed_on": "2026-11-20", "method": "Verwijderd door de administratie"});
+    app.post(token, &format!("/api/v1/retention/batches/{batch}/confirmations"), &body).await
+}
+
+fn sha256(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+story!(a_batch_with_two_approvals_and_a_confirmation_per_system_destroys_and_has_its_certificate, |app| {
+    let f = fixture(&app).await;
+    parnassys(&app, &f).await;
+    leave(&app, &f, &f.pupil, "2023-11-01", "secondary_school").await;
+    let director = app.staff(&f.board, "directeur@proef.nl", Role::D, ScopeKind::School, &[&f.school]).await;
+
+    // The director makes the batch; the items are frozen with their systems.
+    let batch = new_batch(&app, &director, &f).await;
+    assert_eq!(batch["status"], "awaiting_approval");
+    let id = batch["id"].as_str().unwrap().to_owned();
+    let items = batch["items"].as_array().unwrap();
+    let file = items.iter().find(|i| i["category"] == "pupil_file").unwrap();
+    assert_eq!(
+        (&file["pupil_id"], &file["due_date"], &file["action"]),
+        (&json!(f.pupil), &json!("2025-11-01"), &json!("destroy"))
+    );
+    assert_eq!(file["systems"], json!(["ParnasSys"]));
+    let contact = items.iter().find(|i| i["category"] == "contact_details").unwrap();
+    assert_eq!(contact["systems"], json!(["Aantoonbaar"]), "no system in the register: the product's own record");
+    assert!(!items.iter().any(|i| i["pupil_id"] == f.other_pupil.as_str()), "one school only");
+    // Nothing is destroyed before both approvals.
+    let early = confirm(&app, &director, &id, "ParnasSys").await;
+    assert_eq!(early.status(), 409);
+    // The same items do not go on a second batch while this one is open.
+    let twice =
+        app.post(&f.admin, "/api/v1/retention/batches", &json!({"date": "2026-11-22", "school_id": f.school})).await;
+    assert_eq!(json(twice, 422).await["errors"][0]["code"], "retention.batch.empty");
+
+    // Two approvals, in any order: the director's, then the IBP manager's.
+    let approved = json(approve(&app, &director, &id).await, 200).await;
+    assert_eq!(approved["status"], "awaiting_approval");
+    let approved = json(approve(&app, &f.admin, &id).await, 200).await;
+    assert_eq!(approved["status"], "approved");
+    let roles: Vec<&str> =
+        approved["approvals"].as_array().unwrap().iter().map(|a| a["role"].as_str().unwrap()).collect();
+    assert_eq!(roles, ["director", "ibp_manager"]);
+    let certificate = app.get(&f.admin, &format!("/api/v1/retention/batches/{id}/certificate")).await;
+    assert_eq!(certificate.status(), 404, "no certificate before completion");
+
+    // A confirmation per system; a system the batch does not name is refused.
+    let unknown = json(confirm(&app, &f.admin, &id, "Magister").await, 422).await;
+    assert_eq!(unknown["errors"][0]["field"], "system");
+    let one = json(confirm(&app, &f.admin, &id, "ParnasSys").await, 200).await;
+    assert_eq!(one["status"], "approved", "Aantoonbaar is still to confirm");
+    assert_eq!(confirm(&app, &f.admin, &id, "ParnasSys").await.status(), 409);
+    let done = json(confirm(&app, &director, &id, "Aantoonbaar").await, 200).await;
+    assert_eq!(done["status"], "completed");
+    assert_eq!(done["completed_on"], "2026-11-22");
+    let hash = done["certificate_sha256"].as_str().unwrap().to_owned();
+    assert_eq!(hash.len(), 64);
+
+    // The certificate: counts per category and the systems, never a pupil's name; its hash in the audit trail.
+    let response = app.get(&f.admin, &format!("/api/v1/retention/batches/{id}/certificate")).await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-type"], "application/pdf");
+    let bytes = response.bytes().await.unwrap();
+    assert_eq!(sha256(&bytes), hash, "the certificate served is the one hashed");
+    let text = pdf_text(&bytes);
+    assert!(text.contains("Verklaring van vernietiging"), "{text}");
+    assert!(text.contains("Stichting Proef"), "{text}");
+    assert!(text.contains("Leerlingdossier") && text.contains("1 × Vernietigen"), "{text}");
+    assert!(text.contains("ParnasSys") && text.contains("Aantoonbaar"), "{text}");
+    assert!(text.contains("Directeur") && text.contains("IBP-coördinator"), "{text}");
+    assert!(!text.contains("Sanne") && !text.contains("Berg") && !text.contains(&f.pupil), "no pupil: {text}");
+    let again = app.get(&f.admin, &format!("/api/v1/retention/batches/{id}/certificate")).await.bytes().await.unwrap();
+    assert_eq!(again, bytes);
+    let trail = app.store.board(&f.board).audit_trail(200).await.unwrap();
+    assert!(trail.iter().any(|e| e.entity == "destruction_certificate" && e.entity_id == hash), "hash in the trail");
+
+    // The items count as destroyed and leave the worklist.
+    let answer = json(app.get(&f.admin, &format!("/api/v1/pupils/{}/retention", f.pupil)).await, 200).await;
+    assert_eq!(item(&answer, "pupil_file")["status"], "destroyed");
+    assert_eq!(item(&answer, "contact_details")["status"], "destroyed");
+    assert_eq!(item(&answer, "enrolment_and_absence")["status"], "pending", "not in the batch");
+    let today = worklist(&app, &f.admin, "2026-11-22").await;
+    assert!(!today.iter().any(|(p, _)| *p == f.pupil), "{today:?}");
+    let list = json(app.get(&f.admin, "/api/v1/retention/batches").await, 200).await;
+    assert_eq!(list[0]["id"], id.as_str());
+});
+
+story!(two_approvals_need_two_people_of_two_roles_and_the_batchs_own_director, |app| {
+    let f = fixture(&app).await;
+    leave(&app, &f, &f.pupil, "2023-11-01", "secondary_school").await;
+    let director = app.staff(&f.board, "directeur@proef.nl", Role::D, ScopeKind::School, &[&f.school]).await;
+    let elsewhere = app.staff(&f.board, "eik@proef.nl", Role::D, ScopeKind::School, &[&f.other_school]).await;
+    let second = app.staff(&f.board, "ibp2@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    let teacher = app.staff(&f.board, "juf@proef.nl", Role::Op, ScopeKind::Groups, &[&f.group]).await;
+    let id = new_batch(&app, &f.admin, &f).await["id"].as_str().unwrap().to_owned();
+
+    json(approve(&app, &f.admin, &id).await, 200).await;
+    let twice = json(approve(&app, &f.admin, &id).await, 409).await;
+    assert_eq!(twice["errors"][0]["code"], "retention.batch.same_person", "{twice}");
+    assert!(twice.to_string().contains("iemand anders"), "in Dutch: {twice}");
+    let same_role = json(approve(&app, &second, &id).await, 409).await;
+    assert_eq!(same_role["errors"][0]["code"], "retention.batch.already_approved", "{same_role}");
+    // A director of another school does not see the batch, let alone approve it.
+    assert_eq!(approve(&app, &elsewhere, &id).await.status(), 404);
+    assert_eq!(app.get(&elsewhere, &format!("/api/v1/retention/batches/{id}")).await.status(), 404);
+    let theirs = json(app.get(&elsewhere, "/api/v1/retention/batches").await, 200).await;
+    assert_eq!(theirs, json!([]));
+    // A director makes batches of their own school only.
+    let board_wide = json(app.post(&director, "/api/v1/retention/batches", &json!({"date": "2026-11-22"})).await, 422);
+    assert_eq!(board_wide.await["errors"][0]["field"], "school_id");
+    // A teacher has no part in it.
+    assert_eq!(approve(&app, &teacher, &id).await.status(), 403);
+    assert_eq!(app.get(&teacher, "/api/v1/retention/batches").await.status(), 403);
+    let body = json!({"date": "2026-11-22", "school_id": f.school});
+    assert_eq!(app.post(&teacher, "/api/v1/retention/batches", &body).await.status(), 403);
+
+    let approved = json(approve(&app, &director, &id).await, 200).await;
+    assert_eq!(approved["status"], "approved");
+    assert_eq!(json(approve(&app, &director, &id).await, 409).await["errors"][0]["code"], "retention.batch.closed");
+    // Wrong fields are named in Dutch.
+    let wrong = app.post(&f.admin, "/api/v1/retention/batches", &json!({"date": "gisteren"})).await;
+    let wrong = json(wrong, 422).await;
+    assert_eq!(wrong["errors"][0]["field"], "date");
+    assert!(wrong["errors"][0]["detail"].as_str().unwrap().starts_with("Datum:"), "{wrong}");
+});
+
+story!(a_held_item_is_not_destroyed_when_its_batch_completes, |app| {
+    let f = fixture(&app).await;
+    leave(&app, &f, &f.pupil, "2023-11-01", "secondary_school").await;
+    let director = app.staff(&f.board, "directeur@proef.nl", Role::D, ScopeKind::School, &[&f.school]).await;
+    let id = new_batch(&app, &f.admin, &f).await["id"].as_str().unwrap().to_owned();
+    json(approve(&app, &f.admin, &id).await, 200).await;
+    json(approve(&app, &director, &id).await, 200).await;
+    // After the approvals a legal claim comes up: the file must stay.
+    let hold = json!({"pupil_id": f.pupil, "reason": "Ouders dreigen met een rechtszaak", "category": "pupil_file",
+        "kind": "legal_claim"});
+    let hold = json(app.post(&f.admin, "/api/v1/retention/holds", &hold).await, 201).await;
+    let done = json(confirm(&app, &director, &id, "Aantoonbaar").await, 200).await;
+    assert_eq!(done["status"], "completed");
+    let items = done["items"].as_array().unwrap();
+    let file = items.iter().find(|i| i["category"] == "pupil_file").unwrap();
+    assert_eq!((&file["outcome"], &file["destroyed_on"]), (&json!("held"), &Value::Null));
+    let contact = items.iter().find(|i| i["category"] == "contact_details").unwrap();
+    assert_eq!(contact["outcome"], "destroyed");
+
+    let answer = json(app.get(&f.admin, &format!("/api/v1/pupils/{}/retention", f.pupil)).await, 200).await;
+    assert_eq!(item(&answer, "pupil_file")["status"], "held");
+    assert_eq!(item(&answer, "contact_details")["status"], "destroyed");
+    let bytes = app.get(&f.admin, &format!("/api/v1/retention/batches/{id}/certificate")).await.bytes().await.unwrap();
+    let text = pdf_text(&bytes).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("Niet vernietigd door een blokkade"), "{text}");
+    assert!(!text.contains("Leerlingdossier"), "the file was not destroyed: {text}");
+
+    // Released, the file is due again and goes on a new batch; the destroyed data do not.
+    let hold = hold["id"].as_str().unwrap();
+    json(app.post(&f.admin, &format!("/api/v1/retention/holds/{hold}/release"), &json!({})).await, 200).await;
+    assert_eq!(worklist(&app, &f.admin, "2026-11-22").await, [(f.pupil.clone(), "pupil_file".to_owned())]);
+    let next = new_batch(&app, &f.admin, &f).await;
+    let categories: Vec<&str> =
+        next["items"].as_array().unwrap().iter().map(|i| i["category"].as_str().unwrap()).collect();
+    assert_eq!(categories, ["pupil_file"]);
+});
+
+story!(the_destruction_pages_make_approve_and_confirm_a_batch_and_keep_what_was_typed, |app| {
+    let f = fixture(&app).await;
+    leave(&app, &f, &f.pupil, "2023-11-01", "secondary_school").await;
+    let director = app.staff(&f.board, "directeur@proef.nl", Role::D, ScopeKind::School, &[&f.school]).await;
+    app.sign_in("ibp@proef.nl", crate::helpers::PASSWORD).await;
+    let (status, page) = app.page("/bewaartermijnen/vernietiging").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Nieuwe lijst maken"), "{page}");
+
+    // A wrong date shows the form again with what was typed.
+    let refused = app.form("/bewaartermijnen/vernietiging", &[("date", "morgen"), ("school_id", &f.school)]).await;
+    assert_eq!(refused.status(), 422);
+    let page = refused.text().await.unwrap();
+    assert!(page.contains("Werklijst tot en met") && page.contains("Datum:"), "{page}");
+    assert!(page.contains(r#"value="morgen""#), "keeps what was typed: {page}");
+    assert!(page.contains(&format!(r#"value="{}" selected"#, f.school)), "keeps the school: {page}");
+
+    let made = app.form("/bewaartermijnen/vernietiging", &[("date", "2026-11-22"), ("school_id", &f.school)]).await;
+    assert_eq!(made.status(), 303);
+    let location = made.headers()["location"].to_str().unwrap().to_owned();
+    let id = location.rsplit('/').next().unwrap().to_owned();
+    let (_, dashboard) = app.page("/").await;
+    assert!(dashboard.contains("Vernietigingen wachten op goedkeuring"), "{dashboard}");
+    let (status, page) = app.page(&location).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Leerlingdossier") && page.contains("1001"), "{page}");
+    assert!(!page.contains("Sanne"), "the batch page shows numbers, not names");
+    assert!(page.contains(r#"class="table-scroll" role="region" tabindex="0" aria-label="#));
+    assert!(page.contains("/goedkeuren"), "the IBP manager may approve");
+
+    assert_eq!(app.form(&format!("{location}/goedkeuren"), &[]).await.status(), 303);
+    let (_, page) = app.page(&location).await;
+    assert!(!page.contains("/goedkeuren"), "approved once by this person");
+    json(approve(&app, &director, &id).await, 200).await;
+
+    // A confirmation with a day ahead is refused, with what was typed kept.
+    let wrong = [("system", "Aantoonbaar"), ("destroyed_on", "2030-01-01"), ("method", "Gewist door de administratie")];
+    let refused = app.form(&format!("{location}/bevestigen"), &wrong).await;
+    assert_eq!(refused.status(), 422);
+    let page = refused.text().await.unwrap();
+    assert!(page.contains("toekomst") && page.contains(r#"value="Gewist door de administratie""#), "{page}");
+    let right = [("system", "Aantoonbaar"), ("destroyed_on", "2026-11-21"), ("method", "Gewist door de administratie")];
+    assert_eq!(app.form(&format!("{location}/bevestigen"), &right).await.status(), 303);
+    let (_, page) = app.page(&location).await;
+    assert!(page.contains("Afgerond") && page.contains("verklaring.pdf"), "{page}");
+    let pdf = app.client.get(format!("{}{location}/verklaring.pdf", app.address)).send().await.unwrap();
+    assert_eq!(pdf.status(), 200);
+    assert!(pdf_text(&pdf.bytes().await.unwrap()).contains("Verklaring van vernietiging"));
 });

@@ -136,7 +136,12 @@ const HOLD_SELECT: &str = "SELECT id, pupil_id, category, kind, reason, placed_b
      released_by_label, released_at, released_on FROM retention_holds \
      WHERE board_id = $1 AND ($2 IS NULL OR id = $2) AND ($3 IS NULL OR pupil_id = $3) ORDER BY placed_at DESC, id";
 
-async fn read_holds<'e, E>(executor: E, board: &BoardId, id: Option<&str>, pupil: Option<&str>) -> Result<Vec<StoredHold>>
+async fn read_holds<'e, E>(
+    executor: E,
+    board: &BoardId,
+    id: Option<&str>,
+    pupil: Option<&str>,
+) -> Result<Vec<StoredHold>>
 where
     E: sqlx::Executor<'e, Database = Db>,
 {
@@ -173,8 +178,8 @@ pub(crate) async fn place_hold(pool: &Pool, board: &BoardId, actor: &Actor, hold
     .execute(&mut *tx)
     .await
     .map_err(|e| classify(e, "id", "pupil_id"))?;
-    let event = AuditEvent::new(AuditAction::Create, "retention_hold", &id)
-        .fields(&["pupil_id", "category", "kind", "reason"]);
+    let event =
+        AuditEvent::new(AuditAction::Create, "retention_hold", &id).fields(&["pupil_id", "category", "kind", "reason"]);
     audit(&mut tx, board, actor, &event).await?;
     let stored = read_holds(&mut *tx, board, Some(&id), None).await?.pop().ok_or(StoreError::NotFound)?;
     tx.commit().await?;
@@ -259,7 +264,14 @@ pub(crate) async fn due(
     qb.push_bind(selection.category.code().to_owned());
     qb.push(") AND h.placed_on <= ").push_bind(on.to_string());
     qb.push(" AND (h.released_on IS NULL OR h.released_on > ").push_bind(on.to_string());
-    qb.push(format_args!(")) ORDER BY {column}, p.surname, p.given_name, p.id"));
+    // An item a completed batch destroyed is off the worklist.
+    qb.push(
+        ")) AND NOT EXISTS (SELECT 1 FROM retention_batch_items d WHERE d.board_id = p.board_id AND d.pupil_id = p.id \
+         AND d.outcome = 'destroyed' AND d.category = ",
+    );
+    qb.push_bind(selection.category.code().to_owned());
+    qb.push(" AND d.destroyed_on <= ").push_bind(on.to_string());
+    qb.push(format_args!(") ORDER BY {column}, p.surname, p.given_name, p.id"));
     let rows = qb.build().fetch_all(pool).await?;
     rows.iter()
         .map(|row| {

@@ -164,6 +164,11 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(retention::place_hold))
         .routes(routes!(retention::release_hold))
         .routes(routes!(retention::worklist))
+        .routes(routes!(retention::create_batch, retention::batches))
+        .routes(routes!(retention::batch))
+        .routes(routes!(retention::approve_batch))
+        .routes(routes!(retention::confirm_batch))
+        .routes(routes!(retention::certificate))
 }
 
 /// A JSON body whose type errors name the field (`serde_path_to_error`).

@@ -10,6 +10,7 @@ use aantoonbaar_app::retention::{
     self as app, HoldCommand, HoldOut, PupilRetention, RuleChangeOut, RuleCommand, RuleOut, Settings, SettingsCommand,
     Worklist,
 };
+use aantoonbaar_app::retention_batches::{self as batches, BatchCommand, BatchOut, ConfirmationCommand};
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -119,4 +120,75 @@ pub async fn worklist(
     Query(query): Query<WorklistQuery>,
 ) -> ApiResult<Json<Worklist>> {
     Ok(Json(app::worklist(&state, &staff, query.date.as_deref()).await?))
+}
+
+/// Makes a destruction batch of the worklist of `date` (one school, or every
+/// school in scope): the items are frozen as they are now; it awaits the two
+/// approvals.
+#[utoipa::path(post, path = "/retention/batches", tag = "retention", request_body = BatchCommand,
+    responses((status = 201, body = BatchOut, description = "The batch"), (status = 403, body = Problem),
+        (status = 422, body = Problem)))]
+pub async fn create_batch(
+    State(state): State<AppState>,
+    staff: Staff,
+    ApiJson(command): ApiJson<BatchCommand>,
+) -> ApiResult<(StatusCode, Json<BatchOut>)> {
+    let batch = batches::create(&state, &staff, command).await?;
+    Ok((StatusCode::CREATED, Json(BatchOut::from(&batch))))
+}
+
+/// The destruction batches in the caller's scope, newest first.
+#[utoipa::path(get, path = "/retention/batches", tag = "retention",
+    responses((status = 200, body = [BatchOut], description = "The batches"), (status = 403, body = Problem)))]
+pub async fn batches(State(state): State<AppState>, staff: Staff) -> ApiResult<Json<Vec<BatchOut>>> {
+    Ok(Json(batches::batches(&state, &staff).await?.iter().map(BatchOut::from).collect()))
+}
+
+/// One destruction batch: its items, approvals, systems and their confirmations.
+#[utoipa::path(get, path = "/retention/batches/{id}", tag = "retention", params(("id" = String, Path)),
+    responses((status = 200, body = BatchOut), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn batch(State(state): State<AppState>, staff: Staff, Path(id): Path<String>) -> ApiResult<Json<BatchOut>> {
+    Ok(Json(BatchOut::from(&batches::batch(&state, &staff, &id).await?)))
+}
+
+/// Gives the caller's approval (director or IBP manager; in any order; never
+/// one person or one role twice: 409).
+#[utoipa::path(post, path = "/retention/batches/{id}/approve", tag = "retention", params(("id" = String, Path)),
+    responses((status = 200, body = BatchOut), (status = 403, body = Problem), (status = 404, body = Problem),
+        (status = 409, body = Problem)))]
+pub async fn approve_batch(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+) -> ApiResult<Json<BatchOut>> {
+    Ok(Json(BatchOut::from(&batches::approve(&state, &staff, &id).await?)))
+}
+
+/// Records how and when a system destroyed the batch's items; the last
+/// system completes the batch and makes its certificate.
+#[utoipa::path(post, path = "/retention/batches/{id}/confirmations", tag = "retention", params(("id" = String, Path)),
+    request_body = ConfirmationCommand,
+    responses((status = 200, body = BatchOut), (status = 403, body = Problem), (status = 404, body = Problem),
+        (status = 409, body = Problem), (status = 422, body = Problem)))]
+pub async fn confirm_batch(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+    ApiJson(command): ApiJson<ConfirmationCommand>,
+) -> ApiResult<Json<BatchOut>> {
+    Ok(Json(BatchOut::from(&batches::confirm(&state, &staff, &id, command).await?)))
+}
+
+/// The certificate of destruction of a completed batch (PDF), as stored at
+/// completion; its SHA-256 is in the audit trail.
+#[utoipa::path(get, path = "/retention/batches/{id}/certificate", tag = "retention", params(("id" = String, Path)),
+    responses((status = 200, content_type = "application/pdf", description = "The certificate"),
+        (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn certificate(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+) -> ApiResult<axum::response::Response> {
+    let file = batches::certificate(&state, &staff, &id).await?;
+    Ok(crate::download::attachment(file.content_type, &file.file_name, file.bytes))
 }

@@ -103,6 +103,16 @@ pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage) ->
             note: t("predpia.page.waiting_card").to_owned(),
         });
     }
+    if staff.can(Action::RetentionBatch) {
+        let count = aantoonbaar_app::retention_batches::awaiting_my_approval(&state, &staff).await?;
+        cards.push(Card {
+            title: t("retention.batch.dashboard_title"),
+            href: "/bewaartermijnen/vernietiging",
+            figure: count.to_string(),
+            note: t(if count == 0 { "retention.batch.dashboard_none" } else { "retention.batch.dashboard_link" })
+                .to_owned(),
+        });
+    }
     let breaches = if staff.can(Action::IncidentView) {
         Some(super::incidents::open_breaches(&state, &staff).await?)
     } else {

@@ -27,6 +27,7 @@ mod register;
 mod register_export;
 mod requests;
 mod retention;
+mod retention_batches;
 mod risks;
 mod schools;
 mod selfassessment;
@@ -153,6 +154,11 @@ pub fn router() -> Router<AppState> {
         .route("/leveranciers", get(parties::suppliers).post(parties::create_supplier))
         .route("/bewaartermijnen", get(retention::rules))
         .route("/bewaartermijnen/werklijst", get(retention::worklist))
+        .route("/bewaartermijnen/vernietiging", get(retention_batches::list).post(retention_batches::create))
+        .route("/bewaartermijnen/vernietiging/{id}", get(retention_batches::show))
+        .route("/bewaartermijnen/vernietiging/{id}/goedkeuren", post(retention_batches::approve))
+        .route("/bewaartermijnen/vernietiging/{id}/bevestigen", post(retention_batches::confirm))
+        .route("/bewaartermijnen/vernietiging/{id}/verklaring.pdf", get(retention_batches::certificate))
         .route("/risicos", get(risks::list).post(risks::create))
         .route("/risicos/beleid", post(risks::seed))
         .route("/risicos/{id}", get(risks::edit).post(risks::update))
