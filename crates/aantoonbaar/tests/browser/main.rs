@@ -724,6 +724,14 @@ async fn an_ibp_manager_writes_a_dpia_from_the_register_the_fg_advises_and_the_b
         "subject_categories": ["pupils"], "data_categories": ["identification", "education_progress"]});
     let created = app.post(&token, "/api/v1/processing-activities", &activity).await;
     assert_eq!(created.status(), 201);
+    // A pupil who left three years ago, in a destruction batch waiting for its approvals.
+    let f = Fixture::create(&app, &token, 83).await;
+    let left = serde_json::json!({"leave_date": "2023-11-01", "leave_destination": "secondary_school"});
+    assert_eq!(app.patch(&token, &format!("/api/v1/pupils/{}", f.pupil), &left).await.status(), 200);
+    let batch = serde_json::json!({"date": app.clock.today().to_string(), "school_id": f.school});
+    let batch: serde_json::Value =
+        app.post(&token, "/api/v1/retention/batches", &batch).await.json().await.expect("batch");
+    let batch_id = batch["id"].as_str().expect("a batch").to_owned();
     let app2 = Arc::clone(&app);
     with_browser("dpia record", move |browser| async move {
         let app = app2;
@@ -771,6 +779,11 @@ async fn an_ibp_manager_writes_a_dpia_from_the_register_the_fg_advises_and_the_b
         accessible(&browser, "retention rules").await;
         browser.goto(&format!("{base}/bewaartermijnen/werklijst")).await;
         accessible(&browser, "retention worklist").await;
+        browser.goto(&format!("{base}/bewaartermijnen/vernietiging")).await;
+        accessible(&browser, "destruction batches").await;
+        browser.goto(&format!("{base}/bewaartermijnen/vernietiging/{batch_id}")).await;
+        assert!(browser.source().await.contains("Leerlingdossier"));
+        accessible(&browser, "destruction batch").await;
     })
     .await;
 }
