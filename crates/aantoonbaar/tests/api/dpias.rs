@@ -232,6 +232,11 @@ story!(a_central_dpia_needs_our_findings_and_a_remaining_high_risk_needs_the_ap,
     assert_eq!(app.post(&ibp, "/api/v1/dpias", &level).await.status(), 400);
     let used = json(app.post(&ibp, "/api/v1/dpias", &json!({"product": "Microsoft 365"})).await, 422).await;
     assert_eq!(fields(&used), ["title"]);
+    let nothing = json(app.post(&ibp, "/api/v1/dpias", &json!({})).await, 422).await;
+    assert_eq!(fields(&nothing), ["activity_id"]);
+    // Only a title: a DPIA about the product it names.
+    let titled = json(app.post(&ibp, "/api/v1/dpias", &json!({"title": "Leesapp"})).await, 201).await;
+    assert_eq!(titled["product"], "Leesapp");
 
     // Nothing of another board: its DPIA is not found.
     let other = app.board("Stichting Anders").await;

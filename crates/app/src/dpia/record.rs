@@ -575,8 +575,13 @@ fn refused(err: StoreError) -> Error {
 pub async fn create(app: &App, staff: &Staff, command: DpiaCommand) -> Result<DpiaView> {
     staff.may(Action::DpiaManage)?;
     let mut errors = Vec::new();
+    // A DPIA with only a title is about the product it names.
+    let product = match (&command.activity_id, &command.product) {
+        (None, None) => command.title.as_deref(),
+        _ => command.product.as_deref(),
+    };
     let (activity_id, product, activity_name) =
-        subject(app, staff, command.activity_id.as_deref(), command.product.as_deref(), &mut errors).await?;
+        subject(app, staff, command.activity_id.as_deref(), product, &mut errors).await?;
     let title = command
         .title
         .as_deref()
