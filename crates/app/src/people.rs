@@ -2,7 +2,7 @@
 //! incident, a request or a deadline, so every notice reaches the same people.
 
 use aantoonbaar_rules::Role;
-use aantoonbaar_store::{BoardStore, Scope, StoreError, User};
+use aantoonbaar_store::{BoardStore, NewMail, Scope, StoreError, User};
 
 /// The staff who act on something about one school (or the whole board): its
 /// directors (who decide, seed 002 §10.10.2; seed 001 §14.8), the IBP
@@ -70,4 +70,15 @@ pub fn responsible_among(users: &[User], school: Option<&str>) -> Responsible {
         .collect();
     directors.sort_by(|a, b| a.1.cmp(&b.1));
     Responsible { directors, st: with_role(Role::St), fg: with_role(Role::Fg) }
+}
+
+/// The same notice to the board's IBP managers and, with `with_fg`, its FGs:
+/// each address once.
+pub(crate) fn to_responsible(users: &[User], with_fg: bool, subject: &str, body: &str) -> Vec<NewMail> {
+    let responsible = responsible_among(users, None);
+    let fg = if with_fg { responsible.fg.as_slice() } else { &[] };
+    let mut to: Vec<&String> = responsible.st.iter().chain(fg).collect();
+    to.sort();
+    to.dedup();
+    to.into_iter().map(|to| crate::mail::Mail { to, subject, body, sensitive: false }.to_new()).collect()
 }

@@ -66,6 +66,12 @@ where
     row.try_get::<Option<T>, _>(column)?.ok_or_else(|| StoreError::Corrupt(format!("{column} is empty")))
 }
 
+/// A JSON document stored as text; `Corrupt` naming the column when it is no JSON.
+fn json_col(row: &DbRow, column: &str) -> Result<serde_json::Value> {
+    let text: String = required(row, column)?;
+    serde_json::from_str(&text).map_err(|_| StoreError::Corrupt(format!("{column}: {text}")))
+}
+
 fn parse_date(column: &str, text: &str) -> Result<Date> {
     text.parse().map_err(|_| StoreError::Corrupt(format!("{column}: {text}")))
 }

@@ -12,8 +12,7 @@
 use super::screenings::{ScreeningView, subject, view as screening_view};
 use crate::error::{Error, FieldError, Result};
 use crate::i18n::{t, tf};
-use crate::mail::Mail;
-use crate::people::responsible_among;
+use crate::people::to_responsible;
 use crate::register::export::{Fact, activity_facts};
 use crate::{App, Staff};
 use aantoonbaar_rules::Action;
@@ -23,7 +22,7 @@ use aantoonbaar_rules::dpia::record::{
 };
 use aantoonbaar_rules::register::Register;
 use aantoonbaar_store::dpias::{Dpia, DpiaData, DpiaVersion, NewDpiaVersion, Reopen, ReviewReason};
-use aantoonbaar_store::{NewMail, Scope, StoreError, User};
+use aantoonbaar_store::{NewMail, Scope, StoreError};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -437,6 +436,15 @@ fn register_facts(register: &Register, id: Option<&str>) -> Vec<Fact> {
         .unwrap_or_default()
 }
 
+/// The register's facts that fill paragraph `p`.
+fn facts_of(p: Paragraph, facts: &[Fact]) -> Vec<RegisterFact> {
+    facts
+        .iter()
+        .filter(|f| p.register_fields().contains(&f.field))
+        .map(|f| RegisterFact { label: f.label.clone(), value: f.value.clone() })
+        .collect()
+}
+
 fn paragraphs(content: &Content, facts: &[Fact]) -> Vec<ParagraphView> {
     Paragraph::ALL
         .iter()
@@ -446,11 +454,7 @@ fn paragraphs(content: &Content, facts: &[Fact]) -> Vec<ParagraphView> {
             part: p.part().to_string(),
             title: t(&format!("dpia.paragraph.{}", p.code())),
             help: t(&format!("dpia.paragraph_help.{}", p.code())),
-            register: facts
-                .iter()
-                .filter(|f| p.register_fields().contains(&f.field) && !f.value.is_empty())
-                .map(|f| RegisterFact { label: f.label.clone(), value: f.value.clone() })
-                .collect(),
+            register: facts_of(*p, facts).into_iter().filter(|f| !f.value.is_empty()).collect(),
             text: content.sections.get(p.code()).cloned(),
         })
         .collect()
@@ -679,17 +683,6 @@ pub struct Advice {
     pub advice: String,
 }
 
-fn mails_to(users: &[User], to_fg: bool, subject: &str, body: &str) -> Vec<NewMail> {
-    let responsible = responsible_among(users, None);
-    let mut to: Vec<&String> = responsible.st.iter().collect();
-    if to_fg {
-        to.extend(responsible.fg.iter());
-    }
-    to.sort();
-    to.dedup();
-    to.into_iter().map(|to| Mail { to, subject, body, sensitive: false }.to_new()).collect()
-}
-
 /// The link to a DPIA's page.
 #[must_use]
 pub fn link(app: &App, id: &str) -> String {
@@ -713,7 +706,7 @@ pub async fn advise(app: &App, staff: &Staff, id: &str, command: Advice) -> Resu
     let users = board.users(&Scope::Board).await?;
     let subject = tf("dpia.mail.advice_subject", &[("title", &dpia.data.title)]);
     let body = tf("dpia.mail.advice_body", &[("title", &dpia.data.title), ("link", &link(app, id))]);
-    let mails = mails_to(&users, false, &subject, &body);
+    let mails = to_responsible(&users, false, &subject, &body);
     let advised = board.advise_dpia(&staff.actor(), id, &advice, &mails).await.map_err(refused)?;
     app.mailer.wake();
     view(app, staff, &ctx, advised).await
@@ -785,7 +778,7 @@ pub async fn approve(app: &App, staff: &Staff, id: &str, command: Approve) -> Re
     let users = board.users(&Scope::Board).await?;
     let subject = tf("dpia.mail.approved_subject", &[("title", &dpia.data.title)]);
     let body = tf("dpia.mail.approved_body", &[("title", &dpia.data.title), ("link", &link(app, id))]);
-    let mails = mails_to(&users, true, &subject, &body);
+    let mails = to_responsible(&users, true, &subject, &body);
     let approval = Approval { approved_by: &staff.principal.name, decision: &decision, approved_on };
     let approved = seal(board, &staff.actor(), &ctx.register, &dpia, &approval, &mails).await?;
     app.mailer.wake();
@@ -844,14 +837,7 @@ async fn snapshot_of(
     let paragraphs = Paragraph::ALL
         .iter()
         .filter(|p| !p.register_fields().is_empty())
-        .map(|p| {
-            let rows = facts
-                .iter()
-                .filter(|f| p.register_fields().contains(&f.field))
-                .map(|f| RegisterFact { label: f.label.clone(), value: f.value.clone() })
-                .collect();
-            (p.code().to_owned(), rows)
-        })
+        .map(|p| (p.code().to_owned(), facts_of(*p, &facts)))
         .collect();
     let screening_outcome = match dpia.data.screening_id.as_deref() {
         Some(s) => board.screening(s).await?.map(|s| s.data.outcome),
@@ -909,7 +895,7 @@ pub async fn reopen(app: &App, staff: &Staff, id: &str, command: ReopenDpia) -> 
     let users = board.users(&Scope::Board).await?;
     let subject = tf("dpia.mail.review_subject", &[("title", &dpia.data.title)]);
     let body = tf("dpia.mail.review_body", &[("title", &dpia.data.title), ("link", &link(app, id))]);
-    let mails = mails_to(&users, true, &subject, &body);
+    let mails = to_responsible(&users, true, &subject, &body);
     let reopened = board.reopen_dpia(&actor, id, &reason, &mails).await.map_err(|e| match e {
         StoreError::WrongState => Error::conflict("status", "dpia.record.not_approved"),
         other => other.into(),
@@ -945,7 +931,7 @@ pub async fn reopen_for(app: &App, staff: &Staff, activity_id: &str, changed: &[
             "dpia.mail.register_changed_body",
             &[("title", &dpia.data.title), ("fields", &labels.join(", ")), ("link", &link(app, &dpia.id))],
         );
-        mails.extend(mails_to(&users, true, &subject, &body));
+        mails.extend(to_responsible(&users, true, &subject, &body));
     }
     Ok(Some(Reopen { fields: fields.into_iter().map(str::to_owned).collect(), mails }))
 }

@@ -13,13 +13,13 @@ use crate::dpia::{ScreenDpia, assess};
 use crate::error::{Error, FieldError, Result};
 use crate::i18n::{t, tf};
 use crate::mail::Mail;
-use crate::people::responsible_among;
+use crate::people::to_responsible;
 use crate::{App, Staff};
 use aantoonbaar_rules::Action;
 use aantoonbaar_rules::dpia::Technique;
 use aantoonbaar_rules::register::{DataCategory, SubjectCategory};
 use aantoonbaar_store::pre_dpias::{NewPreDpia, PreDpia, PreDpiaStatus};
-use aantoonbaar_store::{BoardStore, NewMail, Scope, StoreError, User};
+use aantoonbaar_store::{BoardStore, NewMail, Scope, StoreError};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -192,15 +192,6 @@ fn store<'a>(app: &'a App, staff: &'a Staff) -> BoardStore<'a> {
     app.store.board(&staff.principal.board)
 }
 
-/// The mails to the board's IBP managers and FGs.
-pub(crate) fn to_responsible(users: &[User], subject: &str, body: &str) -> Vec<NewMail> {
-    let responsible = responsible_among(users, None);
-    let mut to: Vec<&String> = responsible.st.iter().chain(responsible.fg.iter()).collect();
-    to.sort();
-    to.dedup();
-    to.into_iter().map(|to| Mail { to, subject, body, sensitive: false }.to_new()).collect()
-}
-
 /// The link to a request's page.
 #[must_use]
 pub fn link(app: &App, id: &str) -> String {
@@ -301,7 +292,7 @@ pub async fn submit(app: &App, staff: &Staff, command: PreDpiaCommand) -> Result
         "predpia.mail.new_body",
         &[("requester", &staff.principal.name), ("app", &app_name), ("link", &link(app, &id))],
     );
-    let mails = to_responsible(&users, &subject, &body);
+    let mails = to_responsible(&users, true, &subject, &body);
     let created = board.create_pre_dpia(&staff.actor(), &id, &data, &mails).await?;
     app.mailer.wake();
     Ok(view(created))

@@ -3,10 +3,11 @@
 //! [`working_days_until`]), once, to the board's IBP managers and FGs; the
 //! mail and `reminded_at` are written in one transaction.
 
-use super::{REMINDER_AFTER_WORKING_DAYS, link, to_responsible};
+use super::{REMINDER_AFTER_WORKING_DAYS, link};
 use crate::App;
 use crate::deadlines::equated_days;
 use crate::i18n::tf;
+use crate::people::to_responsible;
 use aantoonbaar_rules::calendar::dutch_date;
 use aantoonbaar_rules::deadlines::working_days_until;
 use aantoonbaar_rules::holidays::HolidayCalendar;
@@ -49,7 +50,7 @@ pub async fn run(app: &App) -> Result<u64, StoreError> {
                 "predpia.mail.reminder_body",
                 &[("requester", &request.data.requester_name), ("app", app_name), ("link", &link(app, &request.id))],
             );
-            let mails = to_responsible(users.as_deref().unwrap_or_default(), &subject, &body);
+            let mails = to_responsible(users.as_deref().unwrap_or_default(), true, &subject, &body);
             if board.mark_pre_dpia_reminded(&actor, &request.id, &mails).await? {
                 sent += 1;
             }

@@ -5,11 +5,6 @@ use crate::dpias::{Dpia, DpiaData, DpiaVersion, NewDpiaVersion, NewScreening, Re
 
 const DPIA_FIELDS: &[&str] = &["title", "activity_id", "product", "kind", "screening_id", "content"];
 
-fn json_col(row: &DbRow, column: &str) -> Result<serde_json::Value> {
-    let text: String = required(row, column)?;
-    serde_json::from_str(&text).map_err(|_| StoreError::Corrupt(format!("{column}: {text}")))
-}
-
 fn reasons_col(row: &DbRow) -> Result<Vec<ReviewReason>> {
     let text: String = required(row, "review_reasons")?;
     serde_json::from_str(&text).map_err(|_| StoreError::Corrupt(format!("review_reasons: {text}")))

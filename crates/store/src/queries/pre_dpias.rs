@@ -5,11 +5,6 @@ use crate::pre_dpias::{NewPreDpia, PreDpia, PreDpiaStatus};
 
 const FIELDS: &[&str] = &["app_name", "answers", "outcome", "reasons", "supplier_id", "agreement_in_force"];
 
-fn json_col(row: &DbRow, column: &str) -> Result<serde_json::Value> {
-    let text: String = required(row, column)?;
-    serde_json::from_str(&text).map_err(|_| StoreError::Corrupt(format!("{column}: {text}")))
-}
-
 fn pre_dpia_from(row: &DbRow) -> Result<PreDpia> {
     let status: String = required(row, "status")?;
     Ok(PreDpia {
