@@ -25,6 +25,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (15, "dpias", include_str!("../migrations/postgres/0015_dpias.sql")),
     (16, "retention", include_str!("../migrations/postgres/0016_retention.sql")),
     (17, "retention_batches", include_str!("../migrations/postgres/0017_retention_batches.sql")),
+    (18, "retention_notices", include_str!("../migrations/postgres/0018_retention_notices.sql")),
 ];
 
 pub(crate) async fn connect(url: &str) -> Result<sqlx::PgPool> {
