@@ -19,7 +19,7 @@ use aantoonbaar_rules::retention::{
     Category, ChangeKind, HoldKind, Period, Rule, RuleCode, RuleDraft, SboReading, SchoolKind, Status, Trigger,
     changes, default_rules, pupil_destinations, pupil_rules, status, validate,
 };
-use aantoonbaar_store::retention::{NewHold, RuleSelection, StoredHold, TriggerDate};
+use aantoonbaar_store::retention::{NewHold, RetentionSettings, RuleSelection, StoredHold, StoredRule, TriggerDate};
 use aantoonbaar_store::{BoardStore, Pupil, StoreError, full_name};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -38,6 +38,7 @@ const LABELS: &[(&str, &str)] = &[
     ("source_text", "retention.field.source_text"),
     ("source_url", "retention.field.source_url"),
     ("sbo_reading", "retention.field.sbo_reading"),
+    ("hold_review", "retention.field.hold_review"),
     ("pupil_id", "retention.field.pupil_id"),
     ("reason", "retention.field.reason"),
     ("kind", "retention.field.kind"),
@@ -117,14 +118,19 @@ impl From<&Rule> for RuleOut {
     }
 }
 
-/// The board's rules in force: its own version of a rule where it changed
-/// one, the product's default otherwise; in the order of [`RuleCode::ALL`].
-async fn board_rules(board: BoardStore<'_>) -> Result<Vec<Rule>> {
-    let stored = board.retention_rules().await?;
-    Ok(default_rules()
+/// The rules in force: the board's own version of a rule where it changed
+/// one (`stored`), the product's default otherwise; in the order of [`RuleCode::ALL`].
+pub(crate) fn in_force<'a>(stored: impl IntoIterator<Item = &'a StoredRule> + Clone) -> Vec<Rule> {
+    default_rules()
         .into_iter()
-        .map(|default| stored.iter().find(|s| s.rule.code == default.code).map_or(default, |s| s.rule.clone()))
-        .collect())
+        .map(|default| {
+            stored.clone().into_iter().find(|s| s.rule.code == default.code).map_or(default, |s| s.rule.clone())
+        })
+        .collect()
+}
+
+async fn board_rules(board: BoardStore<'_>) -> Result<Vec<Rule>> {
+    Ok(in_force(&board.retention_rules().await?))
 }
 
 /// The board's retention rules.
@@ -222,11 +228,29 @@ pub fn selection(rule: &Rule, reading: SboReading) -> Option<RuleSelection> {
     Some(RuleSelection { category: rule.category, destinations, trigger })
 }
 
+/// A pupil rule on a date: the pupils it governs and the latest trigger
+/// date whose items are due by then.
+pub(crate) struct DueRule<'a> {
+    pub rule: &'a Rule,
+    pub selection: RuleSelection,
+    pub cutoff: Date,
+}
+
+/// The pupil rules of `rules` with items that can be due by `date`.
+pub(crate) fn due_rules(rules: &[Rule], reading: SboReading, date: Date) -> Vec<DueRule<'_>> {
+    rules
+        .iter()
+        .filter_map(|rule| {
+            let selection = selection(rule, reading)?;
+            let cutoff = rule.period.latest_start_due_by(date)?;
+            Some(DueRule { rule, selection, cutoff })
+        })
+        .collect()
+}
+
 async fn due_count(board: BoardStore<'_>, rule: &Rule, reading: SboReading, today: Date) -> Result<i64> {
-    let (Some(selection), Some(cutoff)) = (selection(rule, reading), rule.period.latest_start_due_by(today)) else {
-        return Ok(0);
-    };
-    Ok(board.retention_count(&selection, Some(cutoff)).await?)
+    let Some(due) = due_rules(std::slice::from_ref(rule), reading, today).pop() else { return Ok(0) };
+    Ok(board.retention_count(&due.selection, Some(due.cutoff)).await?)
 }
 
 /// Changes one rule of the board (IBP manager): validated with the retention
@@ -280,7 +304,7 @@ pub async fn change_rule(app: &App, staff: &Staff, code: &str, command: RuleComm
     let rule = done(errors, rule).map_err(invalid)?;
     let found = changes(std::slice::from_ref(&current), std::slice::from_ref(&rule));
     let moves_items = found.iter().any(aantoonbaar_rules::retention::RuleChange::moves_items);
-    let reading = board.sbo_reading().await?;
+    let reading = board.retention_settings().await?.sbo_reading;
     let today = app.clock.today();
     let affected = match selection(&current, reading) {
         Some(selection) if moves_items => board.retention_count(&selection, Some(today)).await?,
@@ -328,16 +352,27 @@ pub struct Settings {
     /// file of a pupil referred to special education, 3 years; the default) or
     /// `sbo_school` (the files an SBO school keeps, 3 years).
     pub sbo_reading: String,
+    /// How long a hold stands before it is reviewed (ISO 8601; default `P6M`).
+    pub hold_review: String,
 }
 
-/// A change of the settings: `{sbo_reading}`.
+impl From<RetentionSettings> for Settings {
+    fn from(settings: RetentionSettings) -> Self {
+        Self { sbo_reading: settings.sbo_reading.code().to_owned(), hold_review: settings.hold_review.to_string() }
+    }
+}
+
+/// A change of the settings: `{sbo_reading?, hold_review?}`; what is not sent stays.
 #[derive(Debug, Clone, Default, Deserialize, ToSchema)]
 pub struct SettingsCommand {
     #[serde(flatten)]
     #[schema(ignore)]
     pub unknown: Unknown,
-    #[schema(value_type = String)]
+    #[schema(value_type = Option<String>)]
     pub sbo_reading: Option<Given<String>>,
+    /// ISO 8601, e.g. `P6M`.
+    #[schema(value_type = Option<String>)]
+    pub hold_review: Option<Given<String>>,
 }
 
 /// The board's retention settings.
@@ -346,21 +381,43 @@ pub struct SettingsCommand {
 /// Forbidden, or the store.
 pub async fn settings(app: &App, staff: &Staff) -> Result<Settings> {
     staff.may(Action::RetentionView)?;
-    Ok(Settings { sbo_reading: store(app, staff).sbo_reading().await?.code().to_owned() })
+    Ok(store(app, staff).retention_settings().await?.into())
 }
 
-/// Sets the board's reading of the special-education term (IBP manager), audited.
+/// Changes the board's reading of the special-education term and how often
+/// holds are reviewed (IBP manager), audited with the fields that changed.
 ///
 /// # Errors
-/// Forbidden, a wrong reading, or the store.
+/// Forbidden, a wrong reading or period, or the store.
 pub async fn set_settings(app: &App, staff: &Staff, command: SettingsCommand) -> Result<Settings> {
     staff.may(Action::RetentionManage)?;
+    let board = store(app, staff);
+    let current = board.retention_settings().await?;
     let mut errors = command.unknown.errors();
-    let text = given_text(&mut errors, "sbo_reading", command.sbo_reading, true, TEXT_LIMIT);
-    let reading = crate::input::rule(&mut errors, "sbo_reading", text, SboReading::from_code);
-    let reading = done(errors, reading).map_err(invalid)?;
-    store(app, staff).set_sbo_reading(&staff.actor(), reading).await?;
-    Ok(Settings { sbo_reading: reading.code().to_owned() })
+    let reading = given_text(&mut errors, "sbo_reading", command.sbo_reading, false, TEXT_LIMIT);
+    let reading = crate::input::rule(&mut errors, "sbo_reading", reading, SboReading::from_code);
+    let review = given_text(&mut errors, "hold_review", command.hold_review, false, TEXT_LIMIT);
+    let review = crate::input::rule(&mut errors, "hold_review", review, |text| match text.parse::<Period>() {
+        Ok(period) if period.is_zero() => Err(aantoonbaar_rules::Invalid { code: "retention.period.zero" }),
+        Ok(period) => Ok(period),
+        Err(e) => Err(aantoonbaar_rules::Invalid { code: e.code() }),
+    });
+    done(errors, Some(())).map_err(invalid)?;
+    let next = RetentionSettings {
+        sbo_reading: reading.unwrap_or(current.sbo_reading),
+        hold_review: review.unwrap_or(current.hold_review),
+    };
+    let mut fields = Vec::new();
+    if next.sbo_reading != current.sbo_reading {
+        fields.push("sbo_reading");
+    }
+    if next.hold_review != current.hold_review {
+        fields.push("hold_review");
+    }
+    if !fields.is_empty() {
+        board.set_retention_settings(&staff.actor(), &next, &fields).await?;
+    }
+    Ok(next.into())
 }
 
 // ---------------------------------------------------------------- a pupil's items
@@ -396,10 +453,16 @@ pub struct HoldOut {
     pub placed_on: String,
     pub released_by: Option<String>,
     pub released_on: Option<String>,
+    /// The last review that kept the hold, and who made it.
+    pub reviewed_on: Option<String>,
+    pub reviewed_by: Option<String>,
+    /// When the hold is to be reviewed next (the board's review period after
+    /// it was placed or last reviewed); `null` once released.
+    pub review_due: Option<String>,
 }
 
-impl From<&StoredHold> for HoldOut {
-    fn from(h: &StoredHold) -> Self {
+impl HoldOut {
+    fn of(h: &StoredHold, review_every: Period) -> Self {
         Self {
             id: h.id.clone(),
             pupil_id: h.pupil_id.clone(),
@@ -410,6 +473,9 @@ impl From<&StoredHold> for HoldOut {
             placed_on: h.placed_on.to_string(),
             released_by: h.released_by.clone(),
             released_on: h.released_on.map(|d| d.to_string()),
+            reviewed_on: h.reviewed_on.map(|d| d.to_string()),
+            reviewed_by: h.reviewed_by.clone(),
+            review_due: h.review_date(review_every).map(|d| d.to_string()),
         }
     }
 }
@@ -472,12 +538,13 @@ pub async fn of_pupil(app: &App, staff: &Staff, pupil_id: &str) -> Result<PupilR
     let pupil = board.pupil(scope, pupil_id).await?.ok_or(Error::NotFound)?;
     board.record_view(&staff.actor(), "pupil_retention", &pupil.id).await?;
     let rules = board_rules(board).await?;
-    let reading = board.sbo_reading().await?;
+    let settings = board.retention_settings().await?;
     let holds = board.holds_of(&pupil.id).await?;
     let destroyed = board.destroyed_of(&pupil.id).await?;
-    let items = pupil_items(&pupil, &rules, reading, &holds, &destroyed, app.clock.today());
+    let items = pupil_items(&pupil, &rules, settings.sbo_reading, &holds, &destroyed, app.clock.today());
     let shown = staff.can(Action::RetentionView) || staff.can(Action::RetentionHold);
-    Ok(PupilRetention { items, holds: if shown { holds.iter().map(HoldOut::from).collect() } else { Vec::new() } })
+    let holds = if shown { holds.iter().map(|h| HoldOut::of(h, settings.hold_review)).collect() } else { Vec::new() };
+    Ok(PupilRetention { items, holds })
 }
 
 // ---------------------------------------------------------------- holds
@@ -538,24 +605,95 @@ pub async fn place_hold(app: &App, staff: &Staff, command: HoldCommand) -> Resul
     )
     .map_err(invalid)?;
     let stored = board.place_hold(&staff.actor(), &hold).await?;
-    Ok(HoldOut::from(&stored))
+    Ok(HoldOut::of(&stored, board.retention_settings().await?.hold_review))
 }
 
-/// Releases a hold (IBP manager; director for their school's pupils), audited;
-/// the items are on the worklist again from today.
+/// What to do with a hold: release it, or record a review that keeps it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HoldDecision {
+    /// The reason is gone: the items are on the worklist again from today.
+    Release,
+    /// The reason stands: the next review is a review period from today.
+    Keep,
+}
+
+/// Releases a hold or records a review that keeps it (IBP manager; director
+/// for their school's pupils), audited.
 ///
 /// # Errors
 /// Forbidden, not found (also a pupil out of scope), a hold released already (409), or the store.
-pub async fn release_hold(app: &App, staff: &Staff, id: &str) -> Result<HoldOut> {
+pub async fn decide_hold(app: &App, staff: &Staff, id: &str, decision: HoldDecision) -> Result<HoldOut> {
     let scope = staff.may(Action::RetentionHold)?;
     let board = store(app, staff);
     let hold = board.hold(id).await?.ok_or(Error::NotFound)?;
     board.pupil(scope, &hold.pupil_id).await?.ok_or(Error::NotFound)?;
-    let released = board.release_hold(&staff.actor(), id, app.clock.today()).await.map_err(|e| match e {
+    let (actor, today) = (staff.actor(), app.clock.today());
+    let decided = match decision {
+        HoldDecision::Release => board.release_hold(&actor, id, today).await,
+        HoldDecision::Keep => board.review_hold(&actor, id, today).await,
+    };
+    let decided = decided.map_err(|e| match e {
         StoreError::WrongState => Error::conflict("id", "retention.hold_released"),
         other => other.into(),
     })?;
-    Ok(HoldOut::from(&released))
+    Ok(HoldOut::of(&decided, board.retention_settings().await?.hold_review))
+}
+
+/// The holds in the caller's scope that are not released, with when each is
+/// to be reviewed, those due for review first.
+///
+/// # Errors
+/// Forbidden, or the store.
+pub async fn open_holds(app: &App, staff: &Staff) -> Result<Vec<HoldOut>> {
+    let scope = staff.may(Action::RetentionView)?;
+    let board = store(app, staff);
+    let every = board.retention_settings().await?.hold_review;
+    let mut holds: Vec<HoldOut> = board
+        .open_holds()
+        .await?
+        .iter()
+        .filter(|h| scope.covers_school(&h.school_id))
+        .map(|h| HoldOut::of(&h.hold, every))
+        .collect();
+    holds.sort_by(|a, b| a.review_due.cmp(&b.review_due));
+    Ok(holds)
+}
+
+/// What asks for attention today in the caller's scope: the items due (the
+/// worklist of today) and the holds whose review date has come.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, ToSchema)]
+pub struct Attention {
+    pub due_items: i64,
+    pub holds_to_review: i64,
+}
+
+/// The items due today and the holds to review in the caller's scope, counted
+/// by the database (one query per pupil rule); `None` for who may not read retention.
+///
+/// # Errors
+/// The store.
+pub async fn attention(app: &App, staff: &Staff) -> Result<Option<Attention>> {
+    let Ok(scope) = staff.may(Action::RetentionView) else { return Ok(None) };
+    let board = store(app, staff);
+    let today = app.clock.today();
+    let rules = board_rules(board).await?;
+    let settings = board.retention_settings().await?;
+    let mut due_items = 0;
+    for due in due_rules(&rules, settings.sbo_reading, today) {
+        for count in board.retention_due_counts(&due.selection, due.cutoff, today).await? {
+            if scope.covers_school(&count.school_id) {
+                due_items += count.items;
+            }
+        }
+    }
+    let holds_to_review = board
+        .open_holds()
+        .await?
+        .iter()
+        .filter(|h| scope.covers_school(&h.school_id))
+        .filter(|h| h.hold.review_date(settings.hold_review).is_some_and(|d| d <= today))
+        .count();
+    Ok(Some(Attention { due_items, holds_to_review: i64::try_from(holds_to_review).unwrap_or(i64::MAX) }))
 }
 
 // ---------------------------------------------------------------- worklist
@@ -652,13 +790,10 @@ pub async fn worklist(app: &App, staff: &Staff, date: Option<&str>) -> Result<Wo
     };
     let board = store(app, staff);
     let rules = board_rules(board).await?;
-    let reading = board.sbo_reading().await?;
+    let reading = board.retention_settings().await?.sbo_reading;
     let register = register_systems(board).await?;
     let mut items = Vec::new();
-    for rule in &rules {
-        let (Some(selection), Some(cutoff)) = (selection(rule, reading), rule.period.latest_start_due_by(date)) else {
-            continue;
-        };
+    for DueRule { rule, selection, cutoff } in due_rules(&rules, reading, date) {
         for due in board.retention_due(scope, &selection, cutoff, date).await? {
             let systems = systems_for(&register, rule.category, &due.school_id);
             items.push(WorkItem {

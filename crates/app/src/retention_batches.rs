@@ -63,19 +63,10 @@ fn store<'a>(app: &'a App, staff: &'a Staff) -> BoardStore<'a> {
     app.store.board(&staff.principal.board)
 }
 
-/// Whether `scope` covers `school`.
-fn covers(scope: &Scope, school: &str) -> bool {
-    match scope {
-        Scope::Board => true,
-        Scope::Schools(schools) => schools.iter().any(|s| s == school),
-        Scope::Groups(_) => false,
-    }
-}
-
 /// Whether `scope` covers the whole batch: its school and every item's school.
 fn in_scope(scope: &Scope, batch: &StoredBatch) -> bool {
-    batch.school_id.as_deref().is_none_or(|s| covers(scope, s))
-        && batch.items.iter().all(|i| covers(scope, &i.item.school_id))
+    batch.school_id.as_deref().is_none_or(|s| scope.covers_school(s))
+        && batch.items.iter().all(|i| scope.covers_school(&i.item.school_id))
 }
 
 // ---------------------------------------------------------------- answers

@@ -174,4 +174,14 @@ impl Scope {
             Self::Groups(_) => ScopeKind::Groups,
         }
     }
+
+    /// Whether the scope covers all of `school` (a group scope covers no whole school).
+    #[must_use]
+    pub fn covers_school(&self, school: &str) -> bool {
+        match self {
+            Self::Board => true,
+            Self::Schools(schools) => schools.iter().any(|s| s == school),
+            Self::Groups(_) => false,
+        }
+    }
 }

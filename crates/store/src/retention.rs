@@ -4,7 +4,7 @@
 
 use crate::{Actor, Backend, BoardStore, Result, Scope, postgres, sqlite};
 use aantoonbaar_rules::organisation::LeaveDestination;
-use aantoonbaar_rules::retention::{Category, HoldKind, Rule, SboReading};
+use aantoonbaar_rules::retention::{Category, HoldKind, Period, Rule, SboReading};
 use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::Serialize;
@@ -45,6 +45,9 @@ pub struct StoredHold {
     pub released_by: Option<String>,
     pub released_at: Option<Timestamp>,
     pub released_on: Option<Date>,
+    /// The last review that kept the hold in force, and who made it.
+    pub reviewed_on: Option<Date>,
+    pub reviewed_by: Option<String>,
 }
 
 impl StoredHold {
@@ -54,11 +57,71 @@ impl StoredHold {
         aantoonbaar_rules::retention::Hold { kind: self.kind, placed_on: self.placed_on, released_on: self.released_on }
     }
 
+    /// When the hold is to be reviewed, `every` after it was placed or last
+    /// reviewed; `None` once released.
+    #[must_use]
+    pub fn review_date(&self, every: Period) -> Option<Date> {
+        let hold = aantoonbaar_rules::retention::Hold {
+            placed_on: self.reviewed_on.unwrap_or(self.placed_on),
+            ..self.as_rule()
+        };
+        hold.review_date(every)
+    }
+
     /// Whether the hold covers `category` (a hold without one covers every category).
     #[must_use]
     pub fn covers(&self, category: Category) -> bool {
         self.category.is_none_or(|c| c == category)
     }
+}
+
+/// The board's retention settings (absent: the defaults).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct RetentionSettings {
+    /// How the board reads "SBO 3 jaar".
+    pub sbo_reading: SboReading,
+    /// How long a hold stands before it is reviewed.
+    pub hold_review: Period,
+}
+
+impl RetentionSettings {
+    /// A hold is reviewed every six months: often enough that a hold for a
+    /// claim that was never made does not keep a child's file for years,
+    /// seldom enough to be done with the half-yearly IBP meeting.
+    pub const DEFAULT_HOLD_REVIEW: &str = "P6M";
+}
+
+impl Default for RetentionSettings {
+    fn default() -> Self {
+        Self {
+            sbo_reading: SboReading::default(),
+            hold_review: Self::DEFAULT_HOLD_REVIEW.parse().unwrap_or_else(|_| unreachable!("P6M is a period")),
+        }
+    }
+}
+
+/// An unreleased hold of some board, for the weekly check.
+#[derive(Debug, Clone)]
+pub struct OpenHold {
+    pub board_id: crate::BoardId,
+    /// The school of the pupil held.
+    pub school_id: String,
+    pub hold: StoredHold,
+}
+
+/// How many items under one rule are due at one school of one board.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DueCount {
+    pub board_id: crate::BoardId,
+    pub school_id: String,
+    pub items: i64,
+}
+
+/// What the weekly check of one board found, recorded once per ISO week.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WeeklyCheck {
+    pub due_items: i64,
+    pub holds_to_review: i64,
 }
 
 /// The pupil date that starts a rule's period.
@@ -82,7 +145,7 @@ impl TriggerDate {
 /// The pupils one rule governs: by leave destination (`None` in the list: no
 /// destination recorded), with the date that starts its period, and the
 /// category a hold must cover to keep them off the worklist.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuleSelection {
     pub category: Category,
     pub destinations: Vec<Option<LeaveDestination>>,
@@ -112,13 +175,53 @@ impl BoardStore<'_> {
         dispatch!(self.store, retention::set_rule(self.board, actor, rule, fields))
     }
 
-    /// The board's reading of the special-education term, or the default.
-    pub async fn sbo_reading(&self) -> Result<SboReading> {
-        dispatch!(self.store, retention::reading(self.board))
+    /// The board's retention settings, or the defaults.
+    pub async fn retention_settings(&self) -> Result<RetentionSettings> {
+        dispatch!(self.store, retention::settings(self.board))
     }
 
-    pub async fn set_sbo_reading(&self, actor: &Actor, reading: SboReading) -> Result<()> {
-        dispatch!(self.store, retention::set_reading(self.board, actor, reading))
+    /// Stores the settings, with an audit entry naming `fields` (what changed).
+    pub async fn set_retention_settings(
+        &self,
+        actor: &Actor,
+        settings: &RetentionSettings,
+        fields: &[&'static str],
+    ) -> Result<()> {
+        dispatch!(self.store, retention::set_settings(self.board, actor, settings, fields))
+    }
+
+    /// Records a review that keeps a hold in force on `on`, audited;
+    /// `WrongState` when it was released already.
+    pub async fn review_hold(&self, actor: &Actor, id: &str, on: Date) -> Result<StoredHold> {
+        dispatch!(self.store, retention::review_hold(self.board, actor, id, on))
+    }
+
+    /// The holds of the board not released, newest first.
+    pub async fn open_holds(&self) -> Result<Vec<OpenHold>> {
+        dispatch!(self.store, retention::open_holds(Some(self.board)))
+    }
+
+    /// How many of the items `selection` governs are due by `on` per school of
+    /// the board (see [`crate::Store::retention_due_counts`]).
+    pub async fn retention_due_counts(
+        &self,
+        selection: &RuleSelection,
+        cutoff: Date,
+        on: Date,
+    ) -> Result<Vec<DueCount>> {
+        dispatch!(self.store, retention::due_counts(Some(std::slice::from_ref(self.board)), selection, cutoff, on))
+    }
+
+    /// Records this week's check with its mails in one transaction; `false`
+    /// (and nothing written) when the week was checked already.
+    pub async fn record_weekly_check(
+        &self,
+        week: &str,
+        check: WeeklyCheck,
+        at: Timestamp,
+        mails: &[crate::NewMail],
+    ) -> Result<bool> {
+        dispatch!(self.store, retention::record_weekly_check(self.board, week, check, at, mails))
     }
 
     /// Places a hold; `BadReference { field: "pupil_id" }` for a pupil the board does not have.
@@ -157,5 +260,41 @@ impl BoardStore<'_> {
     /// `until`, when given): the items a change of the rule moves.
     pub async fn retention_count(&self, selection: &RuleSelection, until: Option<Date>) -> Result<i64> {
         dispatch!(self.store, retention::count(self.board, selection, until))
+    }
+}
+
+impl crate::Store {
+    /// Every board's rules that differ from the product's defaults, with their board.
+    pub async fn retention_rules_of_every_board(&self) -> Result<Vec<(crate::BoardId, StoredRule)>> {
+        dispatch!(self, retention::rules_of_every_board())
+    }
+
+    /// Every board's settings that differ from the defaults, with their board.
+    pub async fn retention_settings_of_every_board(&self) -> Result<Vec<(crate::BoardId, RetentionSettings)>> {
+        dispatch!(self, retention::settings_of_every_board())
+    }
+
+    /// The unreleased holds of every board.
+    pub async fn open_holds_of_every_board(&self) -> Result<Vec<OpenHold>> {
+        dispatch!(self, retention::open_holds(None))
+    }
+
+    /// The boards whose weekly check of `week` has not run yet.
+    pub async fn boards_unchecked_in(&self, week: &str) -> Result<Vec<crate::BoardId>> {
+        dispatch!(self, retention::unchecked_in(week))
+    }
+
+    /// How many of the items `selection` governs are due by `on` (trigger on
+    /// or before `cutoff`, no hold in force, not destroyed), per board and
+    /// school, for `boards` (`None`: every board): one set-based query, the
+    /// count done by the database.
+    pub async fn retention_due_counts(
+        &self,
+        boards: Option<&[crate::BoardId]>,
+        selection: &RuleSelection,
+        cutoff: Date,
+        on: Date,
+    ) -> Result<Vec<DueCount>> {
+        dispatch!(self, retention::due_counts(boards, selection, cutoff, on))
     }
 }

@@ -72,6 +72,7 @@ fn pages() -> Vec<Page> {
         page("/bewaartermijnen/werklijst", Some(RetentionView)),
         page("/bewaartermijnen/werklijst?datum=2026-11-22", Some(RetentionView)),
         page("/bewaartermijnen/vernietiging", Some(RetentionView)),
+        page("/bewaartermijnen/blokkades", Some(RetentionView)),
         page("/zelfevaluatie", Some(SelfAssessmentView)),
         page("/zelfevaluatie/aantoonbaar-basis/PRG.1", Some(SelfAssessmentView)),
     ]

@@ -520,3 +520,99 @@ story!(the_destruction_pages_make_approve_and_confirm_a_batch_and_keep_what_was_
     assert_eq!(pdf.status(), 200);
     assert!(pdf_text(&pdf.bytes().await.unwrap()).contains("Verklaring van vernietiging"));
 });
+
+/// The weekly retention notices in the outbox: (recipient, subject, body).
+async fn weekly_notices(app: &TestApp, f: &Fixture) -> Vec<(String, String, String)> {
+    let mut mails: Vec<_> = app
+        .store
+        .board(&f.board)
+        .outbox(100)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.subject.starts_with("Bewaartermijnen:"))
+        .map(|m| (m.recipient, m.subject, m.body))
+        .collect();
+    mails.sort();
+    mails
+}
+
+story!(the_weekly_notice_tells_the_ibp_manager_and_the_director_once_a_week_without_names, |app| {
+    let f = fixture(&app).await;
+    app.staff(&f.board, "directeur@proef.nl", Role::D, ScopeKind::School, &[&f.school]).await;
+    leave(&app, &f, &f.pupil, "2023-11-01", "secondary_school").await;
+    leave(&app, &f, &f.other_pupil, "2024-06-01", "secondary_school").await;
+    let all = worklist(&app, &f.admin, "2026-11-22").await;
+    let at_school = all.iter().filter(|(p, _)| *p == f.pupil).count();
+    assert!(at_school > 0 && all.len() > at_school, "both schools have items due: {all:?}");
+
+    // Sunday 22 November 10:00: the week's check runs once.
+    assert_eq!(app.jobs.run_once().await.unwrap().retention_notices, 1);
+    assert_eq!(app.jobs.run_once().await.unwrap().retention_notices, 0, "once a week");
+    let mails = weekly_notices(&app, &f).await;
+    let to: Vec<&str> = mails.iter().map(|(to, _, _)| to.as_str()).collect();
+    assert_eq!(to, ["directeur@proef.nl", "ibp@proef.nl"]);
+    assert!(mails[1].1.contains(&format!("{} gegevens", all.len())), "the board's total: {:?}", mails[1].1);
+    assert!(mails[0].1.contains(&format!("{at_school} gegevens")), "the director's school only: {:?}", mails[0].1);
+    let pupil = json(app.get(&f.admin, &format!("/api/v1/pupils/{}", f.pupil)).await, 200).await;
+    let surname = pupil["surname"].as_str().unwrap();
+    assert!(
+        mails.iter().all(|(_, _, body)| !body.contains(surname) && body.contains("/bewaartermijnen/werklijst")),
+        "{mails:?}"
+    );
+
+    // Monday 06:00 is too early; from 07:00 the new week's check runs.
+    app.clock.advance(jiff::SignedDuration::from_hours(20));
+    assert_eq!(app.jobs.run_once().await.unwrap().retention_notices, 0, "not before 07:00 on Monday");
+    app.clock.advance(jiff::SignedDuration::from_mins(90));
+    assert_eq!(app.jobs.run_once().await.unwrap().retention_notices, 1);
+    assert_eq!(weekly_notices(&app, &f).await.len(), 4);
+});
+
+story!(a_hold_asks_for_review_after_the_boards_period_and_a_review_keeps_it, |app| {
+    let f = fixture(&app).await;
+    leave(&app, &f, &f.pupil, "2023-11-01", "secondary_school").await;
+    let body = json!({"pupil_id": f.pupil, "reason": "Mogelijke rechtszaak", "kind": "legal_claim"});
+    let hold = json(app.post(&f.admin, "/api/v1/retention/holds", &body).await, 201).await["id"].clone();
+    let hold = hold.as_str().unwrap();
+    let open = json(app.get(&f.admin, "/api/v1/retention/holds").await, 200).await;
+    assert_eq!(open[0]["review_due"], "2027-05-22", "six months after it was placed: {open}");
+
+    // The board reviews every three months; a wrong period is refused in Dutch, naming the field.
+    let wrong =
+        json(put(&app, &f.admin, "/api/v1/retention/settings", &json!({"hold_review": "3 maanden"})).await, 422);
+    let wrong = wrong.await;
+    assert!(wrong["errors"][0]["detail"].as_str().unwrap().starts_with("Blokkade opnieuw bekijken na"), "{wrong}");
+    let set = json(put(&app, &f.admin, "/api/v1/retention/settings", &json!({"hold_review": "P3M"})).await, 200);
+    assert_eq!(set.await["sbo_reading"], "referred_pupil", "what is not sent stays");
+    let open = json(app.get(&f.admin, "/api/v1/retention/holds").await, 200).await;
+    assert_eq!(open[0]["review_due"], "2027-02-22");
+
+    // Three months on, the hold is to be reviewed: on the dashboard and in the weekly notice.
+    app.clock.advance(jiff::SignedDuration::from_hours(24 * 92));
+    app.sign_in("ibp@proef.nl", crate::helpers::PASSWORD).await;
+    let (_, page) = app.page("/").await;
+    assert!(page.contains("Blokkades om opnieuw te bekijken"), "{page}");
+    app.jobs.run_once().await.unwrap();
+    let mails = weekly_notices(&app, &f).await;
+    assert!(mails.iter().any(|(_, subject, _)| subject.contains("1 blokkades")), "{mails:?}");
+
+    // The reason stands: a review keeps the hold, the next review three months on; audited.
+    let kept = json(app.post(&f.admin, &format!("/api/v1/retention/holds/{hold}/review"), &json!({})).await, 200);
+    let kept = kept.await;
+    assert_eq!((kept["reviewed_by"].as_str(), kept["released_on"].as_str()), (Some("ibp@proef.nl"), None));
+    assert_eq!(kept["review_due"], "2027-05-22", "three months after the review");
+    let answer = json(app.get(&f.admin, &format!("/api/v1/pupils/{}/retention", f.pupil)).await, 200).await;
+    assert_eq!(item(&answer, "pupil_file")["status"], "held");
+    let released = app.post(&f.admin, &format!("/api/v1/retention/holds/{hold}/release"), &json!({})).await;
+    json(released, 200).await;
+    let again = json(app.post(&f.admin, &format!("/api/v1/retention/holds/{hold}/review"), &json!({})).await, 409);
+    assert!(again.await.to_string().contains("opgeheven"));
+    assert_eq!(json(app.get(&f.admin, "/api/v1/retention/holds").await, 200).await, json!([]));
+    let trail = app.store.board(&f.board).audit_trail(100).await.unwrap();
+    assert!(trail.iter().any(|e| e.entity == "retention_hold" && e.fields.contains(&"reviewed_on".to_owned())));
+
+    // A teacher may not list the holds.
+    let teacher = app.staff(&f.board, "juf@proef.nl", Role::Tl, ScopeKind::Groups, &[&f.group]).await;
+    assert_eq!(app.get(&teacher, "/api/v1/retention/holds").await.status(), 403);
+});

@@ -1,7 +1,7 @@
 //! Work the clock starts rather than a person, one job per file: clearing
 //! expired sign-ins ([`purge`]), the warnings before the AP's 72-hour deadline
-//! ([`breach_deadlines`]) and the reminders before a request's deadline
-//! ([`request_reminders`]).
+//! ([`breach_deadlines`]), the reminders before a request's deadline
+//! ([`request_reminders`]) and the weekly retention notice ([`retention_notices`]).
 //!
 //! The server runs [`Jobs::run_once`] every minute. Every job is idempotent by
 //! one scheme: the store records that a notice goes out with a conditional
@@ -15,6 +15,7 @@
 pub mod breach_deadlines;
 pub mod purge;
 pub mod request_reminders;
+pub mod retention_notices;
 
 use crate::App;
 use aantoonbaar_store::StoreError;
@@ -40,6 +41,8 @@ pub struct JobReport {
     pub party_reminders: u64,
     /// Pre-DPIAs reminded about after 5 working days without an answer.
     pub pre_dpia_reminders: u64,
+    /// Boards told this week of retention items due or holds to review.
+    pub retention_notices: u64,
     /// Jobs skipped because another server holds their lease.
     pub skipped: u64,
 }
@@ -98,7 +101,17 @@ impl Jobs {
         } else {
             report.skipped += 1;
         }
-        if report.deadline_warnings + report.request_reminders + report.party_reminders + report.pre_dpia_reminders > 0
+        if self.lease("retention_notices").await? {
+            report.retention_notices = retention_notices::run(&self.app).await?;
+        } else {
+            report.skipped += 1;
+        }
+        if report.deadline_warnings
+            + report.request_reminders
+            + report.party_reminders
+            + report.pre_dpia_reminders
+            + report.retention_notices
+            > 0
         {
             self.app.mailer.wake();
         }

@@ -1,11 +1,17 @@
 // The SQL of retention, compiled for both back-ends (see `queries.rs`).
 
-use crate::retention::{DueItem, NewHold, RuleSelection, StoredHold, StoredRule};
-use aantoonbaar_rules::retention::{Period, Rule, SboReading, Source};
+use crate::retention::{
+    DueCount, DueItem, NewHold, OpenHold, RetentionSettings, RuleSelection, StoredHold, StoredRule, WeeklyCheck,
+};
+use aantoonbaar_rules::retention::{Period, Rule, Source};
+
+fn period_col(row: &DbRow, column: &str) -> Result<Period> {
+    let period: String = required(row, column)?;
+    period.parse().map_err(|_| StoreError::Corrupt(format!("{column}: {period}")))
+}
 
 fn rule_from(row: &DbRow) -> Result<StoredRule> {
-    let period: String = required(row, "period")?;
-    let period: Period = period.parse().map_err(|_| StoreError::Corrupt(format!("period: {period}")))?;
+    let period = period_col(row, "period")?;
     Ok(StoredRule {
         rule: Rule {
             code: code_col(row, "code")?,
@@ -26,23 +32,28 @@ fn rule_from(row: &DbRow) -> Result<StoredRule> {
     })
 }
 
-const RULE_COLUMNS: &str = "SELECT code, version, category, subject, trigger_event, period, end_action, source_kind, \
+const RULE_COLUMNS: &str = "SELECT board_id, code, version, category, subject, trigger_event, period, end_action, source_kind, \
      source_text, source_url, changed_by_label, changed_at FROM retention_rules r";
 
-async fn read_rules<'e, E>(executor: E, board: &BoardId) -> Result<Vec<StoredRule>>
+/// The rules in force of `board` (`None`: of every board), with their board.
+async fn read_rules<'e, E>(executor: E, board: Option<&BoardId>) -> Result<Vec<(BoardId, StoredRule)>>
 where
     E: sqlx::Executor<'e, Database = Db>,
 {
     let sql = format!(
-        "{RULE_COLUMNS} WHERE board_id = $1 AND version = (SELECT MAX(version) FROM retention_rules l \
-         WHERE l.board_id = r.board_id AND l.code = r.code) ORDER BY code"
+        "{RULE_COLUMNS} WHERE ($1 IS NULL OR board_id = $1) AND version = (SELECT MAX(version) \
+         FROM retention_rules l WHERE l.board_id = r.board_id AND l.code = r.code) ORDER BY board_id, code"
     );
-    let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(&board.0).fetch_all(executor).await?;
-    rows.iter().map(rule_from).collect()
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(board.map(|b| &b.0)).fetch_all(executor).await?;
+    rows.iter().map(|row| Ok((BoardId(required(row, "board_id")?), rule_from(row)?))).collect()
 }
 
 pub(crate) async fn rules(pool: &Pool, board: &BoardId) -> Result<Vec<StoredRule>> {
-    read_rules(pool, board).await
+    Ok(read_rules(pool, Some(board)).await?.into_iter().map(|(_, rule)| rule).collect())
+}
+
+pub(crate) async fn rules_of_every_board(pool: &Pool) -> Result<Vec<(BoardId, StoredRule)>> {
+    read_rules(pool, None).await
 }
 
 pub(crate) async fn set_rule(
@@ -86,31 +97,50 @@ pub(crate) async fn set_rule(
     .map_err(|e| classify(e, "version", "board_id"))?;
     let event = AuditEvent::new(AuditAction::Update, "retention_rule", code).fields(fields);
     audit(&mut tx, board, actor, &event).await?;
-    let stored = read_rules(&mut *tx, board).await?.into_iter().find(|r| r.rule.code == rule.code);
+    let stored =
+        read_rules(&mut *tx, Some(board)).await?.into_iter().map(|(_, r)| r).find(|r| r.rule.code == rule.code);
     tx.commit().await?;
     stored.ok_or(StoreError::NotFound)
 }
 
-pub(crate) async fn reading(pool: &Pool, board: &BoardId) -> Result<SboReading> {
-    let row = sqlx::query("SELECT sbo_reading FROM retention_settings WHERE board_id = $1")
+fn settings_from(row: &DbRow) -> Result<RetentionSettings> {
+    Ok(RetentionSettings { sbo_reading: code_col(row, "sbo_reading")?, hold_review: period_col(row, "hold_review")? })
+}
+
+pub(crate) async fn settings(pool: &Pool, board: &BoardId) -> Result<RetentionSettings> {
+    let row = sqlx::query("SELECT sbo_reading, hold_review FROM retention_settings WHERE board_id = $1")
         .bind(&board.0)
         .fetch_optional(pool)
         .await?;
-    row.map_or_else(|| Ok(SboReading::default()), |row| code_col(&row, "sbo_reading"))
+    row.map_or_else(|| Ok(RetentionSettings::default()), |row| settings_from(&row))
 }
 
-pub(crate) async fn set_reading(pool: &Pool, board: &BoardId, actor: &Actor, reading: SboReading) -> Result<()> {
+pub(crate) async fn settings_of_every_board(pool: &Pool) -> Result<Vec<(BoardId, RetentionSettings)>> {
+    let rows = sqlx::query("SELECT board_id, sbo_reading, hold_review FROM retention_settings ORDER BY board_id")
+        .fetch_all(pool)
+        .await?;
+    rows.iter().map(|row| Ok((BoardId(required(row, "board_id")?), settings_from(row)?))).collect()
+}
+
+pub(crate) async fn set_settings(
+    pool: &Pool,
+    board: &BoardId,
+    actor: &Actor,
+    settings: &RetentionSettings,
+    fields: &[&'static str],
+) -> Result<()> {
     let mut tx = begin(pool).await?;
     sqlx::query(
-        "INSERT INTO retention_settings (board_id, sbo_reading, updated_at) VALUES ($1, $2, $3) \
-         ON CONFLICT (board_id) DO UPDATE SET sbo_reading = $2, updated_at = $3",
+        "INSERT INTO retention_settings (board_id, sbo_reading, hold_review, updated_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (board_id) DO UPDATE SET sbo_reading = $2, hold_review = $3, updated_at = $4",
     )
     .bind(&board.0)
-    .bind(reading.code())
+    .bind(settings.sbo_reading.code())
+    .bind(settings.hold_review.to_string())
     .bind(actor.at.as_second())
     .execute(&mut *tx)
     .await?;
-    let event = AuditEvent::new(AuditAction::Update, "retention_settings", &board.0).fields(&["sbo_reading"]);
+    let event = AuditEvent::new(AuditAction::Update, "retention_settings", &board.0).fields(fields);
     audit(&mut tx, board, actor, &event).await?;
     tx.commit().await?;
     Ok(())
@@ -129,12 +159,13 @@ fn hold_from(row: &DbRow) -> Result<StoredHold> {
         released_by: row.try_get("released_by_label")?,
         released_at: optional_instant_col(row, "released_at")?,
         released_on: optional_date_col(row, "released_on")?,
+        reviewed_on: optional_date_col(row, "reviewed_on")?,
+        reviewed_by: row.try_get("reviewed_by_label")?,
     })
 }
 
-const HOLD_SELECT: &str = "SELECT id, pupil_id, category, kind, reason, placed_by_label, placed_at, placed_on, \
-     released_by_label, released_at, released_on FROM retention_holds \
-     WHERE board_id = $1 AND ($2 IS NULL OR id = $2) AND ($3 IS NULL OR pupil_id = $3) ORDER BY placed_at DESC, id";
+const HOLD_COLUMNS: &str = "id, pupil_id, category, kind, reason, placed_by_label, placed_at, placed_on, \
+     released_by_label, released_at, released_on, reviewed_on, reviewed_by_label";
 
 async fn read_holds<'e, E>(
     executor: E,
@@ -145,7 +176,11 @@ async fn read_holds<'e, E>(
 where
     E: sqlx::Executor<'e, Database = Db>,
 {
-    let rows = sqlx::query(HOLD_SELECT).bind(&board.0).bind(id).bind(pupil).fetch_all(executor).await?;
+    let sql = format!(
+        "SELECT {HOLD_COLUMNS} FROM retention_holds WHERE board_id = $1 AND ($2 IS NULL OR id = $2) \
+         AND ($3 IS NULL OR pupil_id = $3) ORDER BY placed_at DESC, id"
+    );
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(&board.0).bind(id).bind(pupil).fetch_all(executor).await?;
     rows.iter().map(hold_from).collect()
 }
 
@@ -212,11 +247,10 @@ pub(crate) async fn release_hold(
     Ok(stored)
 }
 
-/// The conditions that pick the pupils of `selection` with a trigger date
-/// (on or before `until`), after `WHERE p.board_id = `.
-fn push_selection(qb: &mut QueryBuilder<Db>, board: &BoardId, selection: &RuleSelection, until: Option<Date>) {
+/// The conditions (each after ` AND `) that pick the pupils of `selection`
+/// with a trigger date (on or before `until`).
+fn push_selection(qb: &mut QueryBuilder<Db>, selection: &RuleSelection, until: Option<Date>) {
     let column = format!("p.{}", selection.trigger.column());
-    qb.push_bind(board.0.clone());
     qb.push(format_args!(" AND {column} IS NOT NULL"));
     if let Some(until) = until {
         qb.push(format_args!(" AND {column} <= ")).push_bind(until.to_string());
@@ -242,6 +276,26 @@ fn push_selection(qb: &mut QueryBuilder<Db>, board: &BoardId, selection: &RuleSe
     }
 }
 
+/// The conditions that leave out an item of `selection`'s category held on
+/// `on` (a hold placed by then and not released) or destroyed by a completed
+/// batch by then.
+fn push_not_held_or_destroyed(qb: &mut QueryBuilder<Db>, selection: &RuleSelection, on: Date) {
+    qb.push(
+        " AND NOT EXISTS (SELECT 1 FROM retention_holds h WHERE h.board_id = p.board_id AND h.pupil_id = p.id \
+         AND (h.category IS NULL OR h.category = ",
+    );
+    qb.push_bind(selection.category.code().to_owned());
+    qb.push(") AND h.placed_on <= ").push_bind(on.to_string());
+    qb.push(" AND (h.released_on IS NULL OR h.released_on > ").push_bind(on.to_string());
+    qb.push(
+        ")) AND NOT EXISTS (SELECT 1 FROM retention_batch_items d WHERE d.board_id = p.board_id AND d.pupil_id = p.id \
+         AND d.outcome = 'destroyed' AND d.category = ",
+    );
+    qb.push_bind(selection.category.code().to_owned());
+    qb.push(" AND d.destroyed_on <= ").push_bind(on.to_string());
+    qb.push(")");
+}
+
 pub(crate) async fn due(
     pool: &Pool,
     board: &BoardId,
@@ -255,23 +309,11 @@ pub(crate) async fn due(
         "SELECT p.id, p.school_id, p.external_number, p.given_name, p.surname_prefix, p.surname, \
          {column} AS trigger_date FROM pupils p WHERE p.board_id = "
     ));
-    push_selection(&mut qb, board, selection, Some(cutoff));
+    qb.push_bind(board.0.clone());
+    push_selection(&mut qb, selection, Some(cutoff));
     push_scope(&mut qb, scope, "p.school_id", Some("p.group_id"));
-    qb.push(
-        " AND NOT EXISTS (SELECT 1 FROM retention_holds h WHERE h.board_id = p.board_id AND h.pupil_id = p.id \
-         AND (h.category IS NULL OR h.category = ",
-    );
-    qb.push_bind(selection.category.code().to_owned());
-    qb.push(") AND h.placed_on <= ").push_bind(on.to_string());
-    qb.push(" AND (h.released_on IS NULL OR h.released_on > ").push_bind(on.to_string());
-    // An item a completed batch destroyed is off the worklist.
-    qb.push(
-        ")) AND NOT EXISTS (SELECT 1 FROM retention_batch_items d WHERE d.board_id = p.board_id AND d.pupil_id = p.id \
-         AND d.outcome = 'destroyed' AND d.category = ",
-    );
-    qb.push_bind(selection.category.code().to_owned());
-    qb.push(" AND d.destroyed_on <= ").push_bind(on.to_string());
-    qb.push(format_args!(") ORDER BY {column}, p.surname, p.given_name, p.id"));
+    push_not_held_or_destroyed(&mut qb, selection, on);
+    qb.push(format_args!(" ORDER BY {column}, p.surname, p.given_name, p.id"));
     let rows = qb.build().fetch_all(pool).await?;
     rows.iter()
         .map(|row| {
@@ -290,6 +332,115 @@ pub(crate) async fn due(
 
 pub(crate) async fn count(pool: &Pool, board: &BoardId, selection: &RuleSelection, until: Option<Date>) -> Result<i64> {
     let mut qb = QueryBuilder::new("SELECT COUNT(*) FROM pupils p WHERE p.board_id = ");
-    push_selection(&mut qb, board, selection, until);
+    qb.push_bind(board.0.clone());
+    push_selection(&mut qb, selection, until);
     Ok(qb.build_query_scalar().fetch_one(pool).await?)
+}
+
+pub(crate) async fn due_counts(
+    pool: &Pool,
+    boards: Option<&[BoardId]>,
+    selection: &RuleSelection,
+    cutoff: Date,
+    on: Date,
+) -> Result<Vec<DueCount>> {
+    let mut qb = QueryBuilder::new("SELECT p.board_id, p.school_id, COUNT(*) AS items FROM pupils p WHERE 1 = 1");
+    if let Some(boards) = boards {
+        if boards.is_empty() {
+            return Ok(Vec::new());
+        }
+        qb.push(" AND p.board_id IN (");
+        push_list(&mut qb, boards.iter().map(|b| b.0.clone()));
+        qb.push(")");
+    }
+    push_selection(&mut qb, selection, Some(cutoff));
+    push_not_held_or_destroyed(&mut qb, selection, on);
+    qb.push(" GROUP BY p.board_id, p.school_id ORDER BY p.board_id, p.school_id");
+    let rows = qb.build().fetch_all(pool).await?;
+    rows.iter()
+        .map(|row| {
+            Ok(DueCount {
+                board_id: BoardId(required(row, "board_id")?),
+                school_id: required(row, "school_id")?,
+                items: required(row, "items")?,
+            })
+        })
+        .collect()
+}
+
+pub(crate) async fn review_hold(pool: &Pool, board: &BoardId, actor: &Actor, id: &str, on: Date) -> Result<StoredHold> {
+    let tx = begin(pool).await?;
+    let update = sqlx::query(
+        "UPDATE retention_holds SET reviewed_on = $3, reviewed_by_label = $4 \
+         WHERE board_id = $1 AND id = $2 AND released_at IS NULL",
+    )
+    .bind(&board.0)
+    .bind(id)
+    .bind(on.to_string())
+    .bind(&actor.label);
+    let mut tx = guarded(tx, "retention_holds", board, id, update).await?;
+    let event = AuditEvent::new(AuditAction::Update, "retention_hold", id).fields(&["reviewed_on"]);
+    audit(&mut tx, board, actor, &event).await?;
+    let stored = read_holds(&mut *tx, board, Some(id), None).await?.pop().ok_or(StoreError::NotFound)?;
+    tx.commit().await?;
+    Ok(stored)
+}
+
+pub(crate) async fn open_holds(pool: &Pool, board: Option<&BoardId>) -> Result<Vec<OpenHold>> {
+    let columns: String = HOLD_COLUMNS.split(", ").map(|c| format!("h.{c}")).collect::<Vec<_>>().join(", ");
+    let sql = format!(
+        "SELECT h.board_id, p.school_id, {columns} FROM retention_holds h \
+         JOIN pupils p ON p.board_id = h.board_id AND p.id = h.pupil_id \
+         WHERE h.released_at IS NULL AND ($1 IS NULL OR h.board_id = $1) ORDER BY h.board_id, h.placed_at DESC, h.id"
+    );
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(board.map(|b| &b.0)).fetch_all(pool).await?;
+    rows.iter()
+        .map(|row| {
+            Ok(OpenHold {
+                board_id: BoardId(required(row, "board_id")?),
+                school_id: required(row, "school_id")?,
+                hold: hold_from(row)?,
+            })
+        })
+        .collect()
+}
+
+pub(crate) async fn unchecked_in(pool: &Pool, week: &str) -> Result<Vec<BoardId>> {
+    let ids: Vec<String> = sqlx::query_scalar(
+        "SELECT b.id FROM boards b WHERE NOT EXISTS \
+         (SELECT 1 FROM retention_notices n WHERE n.board_id = b.id AND n.week = $1) ORDER BY b.id",
+    )
+    .bind(week)
+    .fetch_all(pool)
+    .await?;
+    Ok(ids.into_iter().map(BoardId).collect())
+}
+
+pub(crate) async fn record_weekly_check(
+    pool: &Pool,
+    board: &BoardId,
+    week: &str,
+    check: WeeklyCheck,
+    at: Timestamp,
+    mails: &[crate::NewMail],
+) -> Result<bool> {
+    let mut tx = begin(pool).await?;
+    let inserted = sqlx::query(
+        "INSERT INTO retention_notices (board_id, week, due_items, holds_to_review, checked_at) \
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+    )
+    .bind(&board.0)
+    .bind(week)
+    .bind(check.due_items)
+    .bind(check.holds_to_review)
+    .bind(at.as_second())
+    .execute(&mut *tx)
+    .await?;
+    if inserted.rows_affected() != 1 {
+        tx.rollback().await?;
+        return Ok(false);
+    }
+    super::outbox::queue_in(&mut tx, board, mails, at).await?;
+    tx.commit().await?;
+    Ok(true)
 }

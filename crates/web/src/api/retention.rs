@@ -7,8 +7,8 @@ use crate::AppState;
 use crate::auth::Staff;
 use crate::error::{ApiResult, Problem};
 use aantoonbaar_app::retention::{
-    self as app, HoldCommand, HoldOut, PupilRetention, RuleChangeOut, RuleCommand, RuleOut, Settings, SettingsCommand,
-    Worklist,
+    self as app, HoldCommand, HoldDecision, HoldOut, PupilRetention, RuleChangeOut, RuleCommand, RuleOut, Settings,
+    SettingsCommand, Worklist,
 };
 use aantoonbaar_app::retention_batches::{self as batches, BatchCommand, BatchOut, ConfirmationCommand};
 use axum::Json;
@@ -79,6 +79,14 @@ pub struct Created {
     id: String,
 }
 
+/// The holds not released in the caller's scope, with when each is to be
+/// reviewed (`review_due`), the earliest first.
+#[utoipa::path(get, path = "/retention/holds", tag = "retention",
+    responses((status = 200, body = Vec<HoldOut>), (status = 403, body = Problem)))]
+pub async fn holds(State(state): State<AppState>, staff: Staff) -> ApiResult<Json<Vec<HoldOut>>> {
+    Ok(Json(app::open_holds(&state, &staff).await?))
+}
+
 /// Places a hold on a pupil's data (a category, or all): it stays off the worklist until released.
 #[utoipa::path(post, path = "/retention/holds", tag = "retention", request_body = HoldCommand,
     responses((status = 201, body = Created, description = "The hold"), (status = 403, body = Problem),
@@ -101,7 +109,20 @@ pub async fn release_hold(
     staff: Staff,
     Path(id): Path<String>,
 ) -> ApiResult<Json<HoldOut>> {
-    Ok(Json(app::release_hold(&state, &staff, &id).await?))
+    Ok(Json(app::decide_hold(&state, &staff, &id, HoldDecision::Release).await?))
+}
+
+/// Records a review that keeps a hold in force: its next review is a review
+/// period from today; a released hold is 409.
+#[utoipa::path(post, path = "/retention/holds/{id}/review", tag = "retention", params(("id" = String, Path)),
+    responses((status = 200, body = HoldOut, description = "The hold, kept"), (status = 404, body = Problem),
+        (status = 409, body = Problem)))]
+pub async fn review_hold(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+) -> ApiResult<Json<HoldOut>> {
+    Ok(Json(app::decide_hold(&state, &staff, &id, HoldDecision::Keep).await?))
 }
 
 #[derive(Deserialize, IntoParams)]

@@ -113,6 +113,23 @@ pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage) ->
                 .to_owned(),
         });
     }
+    if let Some(attention) = aantoonbaar_app::retention::attention(&state, &staff).await? {
+        let (items, holds) = (attention.due_items, attention.holds_to_review);
+        cards.push(Card {
+            title: t("retention.due.dashboard_title"),
+            href: "/bewaartermijnen/werklijst",
+            figure: items.to_string(),
+            note: t(if items == 0 { "retention.due.dashboard_none" } else { "retention.due.dashboard_link" })
+                .to_owned(),
+        });
+        cards.push(Card {
+            title: t("retention.holds.dashboard_title"),
+            href: "/bewaartermijnen/blokkades",
+            figure: holds.to_string(),
+            note: t(if holds == 0 { "retention.holds.dashboard_none" } else { "retention.holds.dashboard_link" })
+                .to_owned(),
+        });
+    }
     let breaches = if staff.can(Action::IncidentView) {
         Some(super::incidents::open_breaches(&state, &staff).await?)
     } else {

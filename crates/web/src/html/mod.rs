@@ -28,6 +28,7 @@ mod register_export;
 mod requests;
 mod retention;
 mod retention_batches;
+mod retention_holds;
 mod risks;
 mod schools;
 mod selfassessment;
@@ -154,6 +155,9 @@ pub fn router() -> Router<AppState> {
         .route("/leveranciers", get(parties::suppliers).post(parties::create_supplier))
         .route("/bewaartermijnen", get(retention::rules))
         .route("/bewaartermijnen/werklijst", get(retention::worklist))
+        .route("/bewaartermijnen/blokkades", get(retention_holds::list).post(retention_holds::place))
+        .route("/bewaartermijnen/blokkades/{id}/behouden", post(retention_holds::keep))
+        .route("/bewaartermijnen/blokkades/{id}/opheffen", post(retention_holds::release))
         .route("/bewaartermijnen/vernietiging", get(retention_batches::list).post(retention_batches::create))
         .route("/bewaartermijnen/vernietiging/{id}", get(retention_batches::show))
         .route("/bewaartermijnen/vernietiging/{id}/goedkeuren", post(retention_batches::approve))

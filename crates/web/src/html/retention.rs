@@ -1,7 +1,7 @@
 //! The retention pages: the board's rules with their sources
 //! (`/bewaartermijnen`; the FG and the board read, the IBP manager changes
 //! them through the API for now) and the worklist of items due by a date, per
-//! category (`/bewaartermijnen/werklijst`). Both call the same operations as
+//! category (`/bewaartermijnen/werklijst`), each with a link to place a hold. Both call the same operations as
 //! the API (`aantoonbaar_app::retention`).
 
 use super::{Layout, PageResult, filters, render};
@@ -11,6 +11,7 @@ use crate::i18n::{t, tf};
 use aantoonbaar_app::requests::dutch_date;
 use aantoonbaar_app::retention::{self as app, label, period_words};
 use aantoonbaar_app::{Error, FieldError};
+use aantoonbaar_rules::Action;
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
@@ -61,6 +62,9 @@ pub async fn rules(State(state): State<AppState>, StaffPage(staff): StaffPage) -
 
 /// One item due, as the worklist shows it.
 pub struct WorkRow {
+    pub pupil_id: String,
+    /// "Blokkade vastleggen voor …", for a screen reader.
+    pub hold_label: String,
     pub pupil: String,
     pub number: String,
     pub left_on: String,
@@ -82,6 +86,7 @@ struct WorklistPage {
     date: String,
     errors: Vec<FieldError>,
     groups: Vec<WorkGroup>,
+    may_hold: bool,
 }
 
 #[derive(Deserialize)]
@@ -107,6 +112,8 @@ pub async fn worklist(
     for item in list.map(|l| l.items).unwrap_or_default() {
         let title = label("category", &item.category);
         let row = WorkRow {
+            hold_label: tf("retention.worklist.hold_label", &[("pupil", &item.pupil_name)]),
+            pupil_id: item.pupil_id,
             pupil: item.pupil_name,
             number: item.pupil_number,
             left_on: item.trigger_date.parse().map_or_else(|_| item.trigger_date.clone(), dutch_date),
@@ -122,6 +129,6 @@ pub async fn worklist(
             }),
         }
     }
-    let page = WorklistPage { layout, date, errors, groups };
+    let page = WorklistPage { layout, date, errors, groups, may_hold: staff.can(Action::RetentionHold) };
     Ok((status, render(&page)).into_response())
 }
