@@ -73,6 +73,7 @@ fn pages() -> Vec<Page> {
         page("/bewaartermijnen/werklijst?datum=2026-11-22", Some(RetentionView)),
         page("/bewaartermijnen/vernietiging", Some(RetentionView)),
         page("/bewaartermijnen/blokkades", Some(RetentionView)),
+        page("/bewaartermijnen/termijn/pupil_file", Some(RetentionManage)),
         page("/zelfevaluatie", Some(SelfAssessmentView)),
         page("/zelfevaluatie/aantoonbaar-basis/PRG.1", Some(SelfAssessmentView)),
     ]

@@ -616,3 +616,66 @@ story!(a_hold_asks_for_review_after_the_boards_period_and_a_review_keeps_it, |ap
     let teacher = app.staff(&f.board, "juf@proef.nl", Role::Tl, ScopeKind::Groups, &[&f.group]).await;
     assert_eq!(app.get(&teacher, "/api/v1/retention/holds").await.status(), 403);
 });
+
+story!(the_ibp_manager_changes_a_term_on_its_page_after_seeing_which_items_move, |app| {
+    let f = fixture(&app).await;
+    leave(&app, &f, &f.pupil, "2023-11-01", "secondary_school").await;
+    app.sign_in("ibp@proef.nl", crate::helpers::PASSWORD).await;
+    let (status, page) = app.page("/bewaartermijnen/termijn/pupil_file").await;
+    assert_eq!(status, 200);
+    assert!(page.contains(r#"value="P2Y""#), "the form holds the term in force: {page}");
+
+    // The preview says what moves and stores nothing.
+    let fields = [
+        ("period", "P4Y"),
+        ("action", "destroy"),
+        ("source_kind", "board"),
+        ("source_text", "Besluit CvB 1 december 2026"),
+        ("dry_run", "ja"),
+    ];
+    let preview = app.form("/bewaartermijnen/termijn/pupil_file", &fields).await;
+    assert_eq!(preview.status(), 200);
+    let preview = preview.text().await.unwrap();
+    assert!(
+        preview.contains("1 leerlingen krijgen een andere datum") && preview.contains("nu 1 vernietigd"),
+        "{preview}"
+    );
+    assert!(preview.contains(r#"value="P4Y""#), "the form keeps what was typed");
+    let rules = json(app.get(&f.admin, "/api/v1/retention/rules").await, 200).await;
+    assert_eq!(rules[0]["period"], "P2Y", "a preview stores nothing");
+
+    // A wrong term is refused beside the form, with what was typed.
+    let wrong = [("period", "4 jaar"), ("action", "destroy"), ("source_kind", "board"), ("source_text", "Besluit")];
+    let refused = app.form("/bewaartermijnen/termijn/pupil_file", &wrong).await;
+    assert_eq!(refused.status(), 422);
+    let refused = refused.text().await.unwrap();
+    assert!(refused.contains("Bewaartermijn:") && refused.contains(r#"value="4 jaar""#), "{refused}");
+
+    // Saved: a new version from the board's decision, off the worklist of today.
+    let saved = app.form("/bewaartermijnen/termijn/pupil_file", &fields[..4]).await;
+    assert_eq!(saved.status(), 303);
+    let rules = json(app.get(&f.admin, "/api/v1/retention/rules").await, 200).await;
+    let rule = rules.as_array().unwrap().iter().find(|r| r["code"] == "pupil_file").unwrap();
+    assert_eq!((rule["period"].as_str(), rule["source"]["kind"].as_str()), (Some("P4Y"), Some("board")));
+    let today = worklist(&app, &f.admin, "2026-11-22").await;
+    assert!(!today.contains(&(f.pupil.clone(), "pupil_file".to_owned())), "{today:?}");
+
+    // The settings form: a wrong review period is named; a good one is stored.
+    let bad =
+        app.form("/bewaartermijnen/instellingen", &[("sbo_reading", "sbo_school"), ("hold_review", "halfjaar")]).await;
+    assert_eq!(bad.status(), 422);
+    assert!(bad.text().await.unwrap().contains(r#"value="halfjaar""#));
+    let good =
+        app.form("/bewaartermijnen/instellingen", &[("sbo_reading", "sbo_school"), ("hold_review", "P1Y")]).await;
+    assert_eq!(good.status(), 303);
+    let settings = json(app.get(&f.admin, "/api/v1/retention/settings").await, 200).await;
+    assert_eq!(settings, json!({"sbo_reading": "sbo_school", "hold_review": "P1Y"}));
+
+    // The FG reads the rules, without a form.
+    app.staff(&f.board, "fg@proef.nl", Role::Fg, ScopeKind::Board, &[]).await;
+    app.sign_out().await;
+    app.sign_in("fg@proef.nl", crate::helpers::PASSWORD).await;
+    let (_, page) = app.page("/bewaartermijnen").await;
+    assert!(page.contains("1 jaar") && !page.contains("/bewaartermijnen/instellingen"), "{page}");
+    assert_eq!(app.page("/bewaartermijnen/termijn/pupil_file").await.0, 403);
+});

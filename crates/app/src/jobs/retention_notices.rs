@@ -43,8 +43,12 @@ struct Found {
 
 /// The items due on `today` of `boards` (every board of the store when
 /// `all`), per board and school: the pupil rules in force are grouped by
-/// what their query selects, so boards that follow the same rule share one query.
-async fn due_items(
+/// what their query selects, so boards that follow the same rule share one
+/// query (the benchmark `benches/retention.rs` measures this across 1,000 boards).
+///
+/// # Errors
+/// When the store cannot be read.
+pub async fn due_items(
     app: &App,
     boards: &[BoardId],
     all: bool,

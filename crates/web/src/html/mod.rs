@@ -155,6 +155,8 @@ pub fn router() -> Router<AppState> {
         .route("/leveranciers", get(parties::suppliers).post(parties::create_supplier))
         .route("/bewaartermijnen", get(retention::rules))
         .route("/bewaartermijnen/werklijst", get(retention::worklist))
+        .route("/bewaartermijnen/instellingen", post(retention::set_settings))
+        .route("/bewaartermijnen/termijn/{code}", get(retention::rule).post(retention::change_rule))
         .route("/bewaartermijnen/blokkades", get(retention_holds::list).post(retention_holds::place))
         .route("/bewaartermijnen/blokkades/{id}/behouden", post(retention_holds::keep))
         .route("/bewaartermijnen/blokkades/{id}/opheffen", post(retention_holds::release))
