@@ -6,8 +6,10 @@
 use aantoonbaar_app::clock::Clock;
 use aantoonbaar_rules::consent::Choice;
 use aantoonbaar_rules::organisation::{FamilySituation, LeaveDestination, Relation};
+use aantoonbaar_rules::retention::{Category, HoldKind};
 use aantoonbaar_rules::{Brin, Email, PersonName, PupilNumber, Role, SchoolYear, ScopeKind};
 use aantoonbaar_store::credentials::hash_password;
+use aantoonbaar_store::retention::NewHold;
 use aantoonbaar_store::{
     Actor, BoardId, BoardStore, Channel, ImportedGuardian, ImportedPupil, Link, NewConsentDecision, NewGuardian,
     NewSchool, NewUser, PupilQuery, Scope, Store, StoreError,
@@ -495,7 +497,30 @@ pub async fn seed(store: &Store, clock: &Clock) -> Result<Summary, StoreError> {
     seed_risks(board, &actor, today).await?;
     seed_self_assessment(board, &actor, today).await?;
     seed_dpias(board, &actor, today).await?;
+    seed_holds(board, &actor, today).await?;
     Ok(Summary { schools: SCHOOLS.len(), pupils: pupil_count, accounts })
+}
+
+/// Two holds on leavers of three years ago whose file is due: one placed seven
+/// months ago for a possible legal claim (to be reviewed: the board reviews
+/// every six months), one last month for a request that is still open.
+async fn seed_holds(board: BoardStore<'_>, actor: &Actor, today: Date) -> Result<(), StoreError> {
+    let query =
+        aantoonbaar_store::PupilQuery { include_left: true, today: Some(today), limit: 1000, ..Default::default() };
+    let (pupils, _) = board.pupils(&aantoonbaar_store::Scope::Board, &query).await?;
+    let cutoff = today.checked_sub(2.years()).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let mut leavers = pupils.iter().filter(|p| p.leave_date.is_some_and(|d| d < cutoff));
+    let holds = [
+        (7, HoldKind::LegalClaim, None, "Ouders hebben aangekondigd naar de rechter te gaan over de verwijzing."),
+        (1, HoldKind::OpenRequest, Some(Category::PupilFile), "Verzoek om inzage in het dossier loopt nog."),
+    ];
+    for (months, kind, category, reason) in holds {
+        let Some(pupil) = leavers.next() else { break };
+        let placed_on = today.checked_sub(months.months()).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let hold = NewHold { pupil_id: pupil.id.clone(), category, kind, reason: reason.to_owned(), placed_on };
+        board.place_hold(actor, &hold).await?;
+    }
+    Ok(())
 }
 
 /// The risk analysis: the twenty risks of the board's policy (seed 001

@@ -784,6 +784,24 @@ async fn an_ibp_manager_writes_a_dpia_from_the_register_the_fg_advises_and_the_b
         browser.goto(&format!("{base}/bewaartermijnen/vernietiging/{batch_id}")).await;
         assert!(browser.source().await.contains("Leerlingdossier"));
         accessible(&browser, "destruction batch").await;
+        browser.click("form[action='/afmelden'] button").await;
+
+        // The IBP manager places a hold from the worklist, then changes a term after its preview.
+        sign_in(&browser, &app, "ibp@proef.nl").await;
+        browser.goto(&format!("{base}/bewaartermijnen/werklijst")).await;
+        browser.click("a[href^='/bewaartermijnen/blokkades?leerling=']").await;
+        accessible(&browser, "place a hold").await;
+        browser.fill("#reason", "Ouders overwegen een klacht bij de geschillencommissie").await;
+        browser.click("form[action='/bewaartermijnen/blokkades'] button").await;
+        assert!(browser.source().await.contains("geschillencommissie"));
+        accessible(&browser, "holds").await;
+        browser.goto(&format!("{base}/bewaartermijnen/termijn/pupil_file")).await;
+        browser.fill("#period", "P3Y").await;
+        browser.click("button[name='dry_run']").await;
+        assert!(browser.source().await.contains("Wat verandert er?"));
+        accessible(&browser, "retention rule preview").await;
+        browser.goto(&format!("{base}/bewaartermijnen")).await;
+        accessible(&browser, "retention rules and settings").await;
     })
     .await;
 }
