@@ -263,3 +263,83 @@ story!(the_kwaliteitskaart_lists_the_cameras_retention_roles_and_logging_per_sch
         json(app.get(&director, &format!("/api/v1/cameras/quality-card?school_id={}", f.school)).await, 422).await;
     assert_eq!(fields(&problem), ["school_id"]);
 });
+
+story!(the_camera_pages_add_a_camera_log_a_viewing_hold_footage_and_keep_what_was_typed, |app| {
+    let f = fixture(&app).await;
+    let incident = report_incident(&app, &f.admin, &f.school).await;
+    app.sign_in("ibp@proef.nl", crate::helpers::PASSWORD).await;
+    let (status, page) = app.page("/cameratoezicht").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Camera toevoegen") && page.contains("Kwaliteitskaart bekijken"), "{page}");
+
+    let typed = [
+        ("school_id", f.school.as_str()),
+        ("name", "Speelplaats"),
+        ("location", "Toiletgebouw"),
+        ("coverage", "Het plein"),
+        ("balancing", "Afgewogen tegen de privacy van de kinderen"),
+        ("signs", "ja"),
+        ("viewers", "Directeur"),
+        ("retention", "P6W"),
+        ("live_view", "nee"),
+    ];
+    let refused = app.form("/cameratoezicht", &typed).await;
+    assert_eq!(refused.status(), 422);
+    let page = refused.text().await.unwrap();
+    assert!(page.contains("Plek: een camera mag niet in een klaslokaal"), "{page}");
+    assert!(page.contains("nooit langer"), "{page}");
+    assert!(page.contains(r#"value="Speelplaats""#) && page.contains(r#"value="P6W""#), "keeps what was typed: {page}");
+    assert!(page.contains(r##"href="#camera-location""##), "the error links to its field: {page}");
+
+    let mut good = typed;
+    good[2] = ("location", "Hoofdingang");
+    good[7] = ("retention", "");
+    let made = app.form("/cameratoezicht", &good).await;
+    assert_eq!(made.status(), 303);
+    let location = made.headers()["location"].to_str().unwrap().to_owned();
+    let (status, page) = app.page(&location).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Speelplaats") && page.contains("4 weken"), "{page}");
+    assert!(page.contains("Er is geen DPIA gekoppeld"), "the finding: {page}");
+
+    let police = [
+        ("kind", "disclosure"),
+        ("from", "2026-11-20T15:30"),
+        ("to", "2026-11-20T16:15"),
+        ("reason", "incident"),
+        ("explanation", "Aangifte van diefstal"),
+        ("recipient", "police"),
+        ("incident_id", incident.as_str()),
+    ];
+    let refused = app.form(&format!("{location}/logboek"), &police).await;
+    assert_eq!(refused.status(), 422);
+    let page = refused.text().await.unwrap();
+    assert!(page.contains("officieel schriftelijk verzoek"), "{page}");
+    assert!(page.contains("Aangifte van diefstal") && page.contains(r#"value="2026-11-20T15:30""#), "{page}");
+    let mut with_reference = police.to_vec();
+    with_reference.push(("request_reference", "PL1600-2026-412345"));
+    assert_eq!(app.form(&format!("{location}/logboek"), &with_reference).await.status(), 303);
+
+    let hold = [
+        ("from", "2026-11-20T15:30"),
+        ("to", "2026-11-20T16:15"),
+        ("kind", "incident"),
+        ("incident_id", incident.as_str()),
+        ("reason", "Aangifte"),
+    ];
+    assert_eq!(app.form(&format!("{location}/bewaren"), &hold).await.status(), 303);
+    let (_, page) = app.page(&location).await;
+    assert!(page.contains("PL1600-2026-412345") && page.contains("Bewaard"), "{page}");
+    let (_, incident_page) = app.page(&format!("/incidenten/{incident}")).await;
+    assert!(
+        incident_page.contains("Camerabeelden bewaard") && incident_page.contains("Speelplaats"),
+        "{incident_page}"
+    );
+
+    let (status, card) = app.page(&format!("/cameratoezicht/kwaliteitskaart?school={}", f.school)).await;
+    assert_eq!(status, 200);
+    assert!(
+        card.contains("Speelplaats") && card.contains("Rollen en bevoegdheden") && card.contains("1 keer verstrekt"),
+        "{card}"
+    );
+});
