@@ -146,6 +146,7 @@ mod tests {
             .chain(incident_labels())
             .chain(requests_labels())
             .chain(retention_labels())
+            .chain(camera_labels())
             .chain(["scope.board", "scope.school", "scope.groups"].map(String::from));
         let missing: Vec<String> = keys.filter(|k| !has(k)).collect();
         assert!(missing.is_empty(), "{missing:?}");
@@ -189,6 +190,22 @@ mod tests {
             .chain(HoldKind::ALL.iter().map(|c| format!("retention.hold_kind.{}", c.code())))
             .chain(SboReading::ALL.iter().map(|c| format!("retention.sbo_reading.{}", c.code())))
             .chain(period_errors)
+            .collect::<Vec<_>>()
+            .into_iter()
+    }
+
+    /// The labels of the camera codes, the messages of their refusals and the findings.
+    fn camera_labels() -> impl Iterator<Item = String> {
+        use aantoonbaar_rules::camera::{HoldKind, LogKind, LogReason, Recipient, Status};
+        Status::ALL
+            .iter()
+            .map(|c| format!("camera.status.{}", c.code()))
+            .chain(LogKind::ALL.iter().map(|c| format!("camera.log_kind.{}", c.code())))
+            .chain(LogReason::ALL.iter().map(|c| format!("camera.reason.{}", c.code())))
+            .chain(Recipient::ALL.iter().map(|c| format!("camera.recipient.{}", c.code())))
+            .chain(HoldKind::ALL.iter().map(|c| format!("camera.hold_kind.{}", c.code())))
+            .chain(["no_dpia", "no_signs"].map(|f| format!("camera.finding.{f}")))
+            .chain(["status", "log_kind", "reason", "recipient", "hold_kind"].map(|c| format!("camera.{c}_unknown")))
             .collect::<Vec<_>>()
             .into_iter()
     }

@@ -336,6 +336,12 @@ story!(the_camera_pages_add_a_camera_log_a_viewing_hold_footage_and_keep_what_wa
         "{incident_page}"
     );
 
+    let (_, logbook) = app.page("/logboek").await;
+    assert!(
+        logbook.contains("Camera Speelplaats") && logbook.contains("Bewaarde beelden van camera Speelplaats"),
+        "{logbook}"
+    );
+    assert!(logbook.contains("wie de beelden mag bekijken"), "fields named in Dutch: {logbook}");
     let (status, card) = app.page(&format!("/cameratoezicht/kwaliteitskaart?school={}", f.school)).await;
     assert_eq!(status, 200);
     assert!(

@@ -128,3 +128,24 @@ camera.card.legal = Doel en grondslag
 
 camera.incident.held = Camerabeelden bewaard
 camera.incident.held_line = { $camera }: { $from } tot { $to }
+
+audit.entity.camera = Camera
+audit.entity.camera_log = Bekeken of verstrekte beelden van camera
+audit.entity.footage_hold = Bewaarde beelden van camera
+audit.field.location = plek
+audit.field.coverage = wat de camera filmt
+audit.field.balancing = belangenafweging
+audit.field.dpia_id = DPIA
+audit.field.signs = borden
+audit.field.signs_where = waar de borden hangen
+audit.field.viewers = wie de beelden mag bekijken
+audit.field.retention = bewaartermijn
+audit.field.live_view = live meekijken
+audit.field.camera_id = camera
+audit.field.from = beelden vanaf
+audit.field.to = beelden tot en met
+audit.field.recipient = ontvanger
+audit.field.request_reference = kenmerk van het verzoek
+audit.field.request_id = verzoek van betrokkene
+audit.field.released_at = vrijgegeven
+audit.field.release_reason = reden van vrijgeven

@@ -89,6 +89,11 @@ const SUBJECT_NAME: &str = concat!(
        WHERE ir.board_id = a.board_id AND ir.id = a.entity_id) \
      WHEN 'risk' THEN (SELECT k.title FROM risks k WHERE k.board_id = a.board_id AND k.id = a.entity_id) \
      WHEN 'incident' THEN (SELECT i.reference FROM incidents i WHERE i.board_id = a.board_id AND i.id = a.entity_id) \
+     WHEN 'camera' THEN (SELECT c.name FROM cameras c WHERE c.board_id = a.board_id AND c.id = a.entity_id) \
+     WHEN 'camera_log' THEN (SELECT c.name FROM camera_log l JOIN cameras c \
+       ON c.board_id = l.board_id AND c.id = l.camera_id WHERE l.board_id = a.board_id AND l.id = a.entity_id) \
+     WHEN 'footage_hold' THEN (SELECT c.name FROM footage_holds h JOIN cameras c \
+       ON c.board_id = h.board_id AND c.id = h.camera_id WHERE h.board_id = a.board_id AND h.id = a.entity_id) \
      WHEN 'incident_follow_up' THEN (SELECT i.reference FROM incident_follow_ups f JOIN incidents i \
        ON i.board_id = f.board_id AND i.id = f.incident_id WHERE f.board_id = a.board_id AND f.id = a.entity_id) \
      WHEN 'incident_letter' THEN (SELECT l.recipient_name FROM incident_letters l \

@@ -284,8 +284,14 @@ pub(crate) async fn place_hold(
     .execute(&mut *tx)
     .await
     .map_err(|e| classify(e, "id", "camera_id"))?;
-    let event = AuditEvent::new(AuditAction::Create, "footage_hold", &id)
-        .fields(&["camera_id", "kind", "from", "to", "incident_id", "reason"]);
+    let event = AuditEvent::new(AuditAction::Create, "footage_hold", &id).fields(&[
+        "camera_id",
+        "kind",
+        "from",
+        "to",
+        "incident_id",
+        "reason",
+    ]);
     audit(&mut tx, board, actor, &event).await?;
     let filter = HoldFilter { id: Some(&id), ..HoldFilter::default() };
     let stored = read_holds(&mut *tx, board, filter).await?.pop().ok_or(StoreError::NotFound)?;
