@@ -15,8 +15,11 @@
 //!   camera is (a director: their school's cameras).
 
 use crate::error::{Error, FieldError, Result};
+use crate::i18n::{t, tf};
 use crate::incidents::parse_moment;
 use crate::input::{Given, TEXT_LIMIT, Unknown, done, given_text};
+use crate::register::export::Download;
+use crate::requests::{Section, sections_pdf};
 use crate::{App, Staff};
 use aantoonbaar_rules::Action;
 use aantoonbaar_rules::camera::{
@@ -876,4 +879,84 @@ pub async fn quality_card(app: &App, staff: &Staff, school_id: Option<&str>) -> 
         roles: powers(),
         logging,
     })
+}
+
+/// The kwaliteitskaart as sections of a document: purpose and legal basis,
+/// the cameras per school, retention, roles and powers, logging.
+fn card_sections(card: &QualityCard) -> Vec<Section> {
+    let yes = |b: bool| t(if b { "camera.yes" } else { "camera.no" });
+    let period = |text: &str| text.parse::<Period>().map_or_else(|_| text.to_owned(), crate::retention::period_words);
+    let mut purposes: Vec<(String, String)> = Vec::new();
+    for camera in card.schools.iter().flat_map(|s| &s.cameras) {
+        if !purposes.iter().any(|(p, _)| *p == camera.purpose) {
+            purposes.push((camera.purpose.clone(), String::new()));
+        }
+    }
+    purposes.push((t("camera.legal_basis").to_owned(), String::new()));
+    let mut sections = vec![Section { title: t("camera.card.legal").to_owned(), rows: purposes }];
+    for school in &card.schools {
+        let rows = school
+            .cameras
+            .iter()
+            .map(|c| {
+                let signs = if c.signs {
+                    c.signs_where.clone().unwrap_or_else(|| yes(true).to_owned())
+                } else {
+                    yes(false).to_owned()
+                };
+                let text = tf(
+                    "camera.card.pdf_camera",
+                    &[
+                        ("location", &c.location),
+                        ("coverage", &c.coverage),
+                        ("signs", &signs),
+                        ("viewers", &c.viewers),
+                        ("retention", &period(&c.retention)),
+                        ("live", yes(c.live_view)),
+                    ],
+                );
+                (c.name.clone(), text)
+            })
+            .collect();
+        let title = tf("camera.card.pdf_locations", &[("school", &school.school_name)]);
+        sections.push(Section { title, rows });
+    }
+    sections.push(Section {
+        title: t("camera.card.retention").to_owned(),
+        rows: vec![(tf("camera.card.retention_text", &[("period", &period(&card.retention_rule))]), String::new())],
+    });
+    let roles = card
+        .roles
+        .iter()
+        .map(|r| {
+            let powers =
+                tf("camera.card.pdf_powers", &[("view", yes(r.view)), ("manage", yes(r.manage)), ("log", yes(r.log))]);
+            (t(&format!("role.{}", r.role)).to_owned(), powers)
+        })
+        .collect();
+    sections.push(Section { title: t("camera.card.roles").to_owned(), rows: roles });
+    let logging = tf(
+        "camera.card.logging_text",
+        &[
+            ("viewings", &card.logging.viewings.to_string()),
+            ("disclosures", &card.logging.disclosures.to_string()),
+            ("holds", &card.logging.holds_in_force.to_string()),
+        ],
+    );
+    sections.push(Section { title: t("camera.card.logging").to_owned(), rows: vec![(logging, String::new())] });
+    sections
+}
+
+/// The kwaliteitskaart as a PDF to hand over on request (seed 002 §7.3).
+///
+/// # Errors
+/// As [`quality_card`], or the layout.
+pub async fn quality_card_pdf(app: &App, staff: &Staff, school_id: Option<&str>) -> Result<Download> {
+    let card = quality_card(app, staff, school_id).await?;
+    let title = match (&card.school_id, card.schools.first()) {
+        (Some(_), Some(school)) => tf("camera.card.pdf_title_school", &[("school", &school.school_name)]),
+        _ => t("camera.card.title").to_owned(),
+    };
+    let bytes = sections_pdf(title, card_sections(&card)).await?;
+    Ok(Download { bytes, content_type: "application/pdf", file_name: "kwaliteitskaart-cameratoezicht.pdf".to_owned() })
 }

@@ -348,4 +348,15 @@ story!(the_camera_pages_add_a_camera_log_a_viewing_hold_footage_and_keep_what_wa
         card.contains("Speelplaats") && card.contains("Rollen en bevoegdheden") && card.contains("1 keer verstrekt"),
         "{card}"
     );
+    let pdf = app
+        .client
+        .get(format!("{}/cameratoezicht/kwaliteitskaart.pdf?school={}", app.address, f.school))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(pdf.status(), 200);
+    assert_eq!(pdf.headers()["content-type"], "application/pdf");
+    let text = crate::helpers::pdf_text(&pdf.bytes().await.unwrap());
+    assert!(text.contains("Kwaliteitskaart cameratoezicht OBS De Linde") && text.contains("Speelplaats"), "{text}");
+    assert!(text.contains("Rollen en bevoegdheden") && text.contains("1 keer verstrekt"), "{text}");
 });

@@ -77,6 +77,7 @@ fn pages() -> Vec<Page> {
         page("/cameratoezicht/kwaliteitskaart", Some(CameraView)),
         page("/cameratoezicht/kwaliteitskaart?school={school}", Some(CameraView)),
         page("/cameratoezicht/{camera}", Some(CameraView)),
+        page("/cameratoezicht/kwaliteitskaart.pdf", Some(CameraView)),
         page("/zelfevaluatie", Some(SelfAssessmentView)),
         page("/zelfevaluatie/aantoonbaar-basis/PRG.1", Some(SelfAssessmentView)),
     ]

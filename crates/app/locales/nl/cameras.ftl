@@ -149,3 +149,9 @@ audit.field.request_reference = kenmerk van het verzoek
 audit.field.request_id = verzoek van betrokkene
 audit.field.released_at = vrijgegeven
 audit.field.release_reason = reden van vrijgeven
+
+camera.card.pdf = Als PDF downloaden
+camera.card.pdf_title_school = Kwaliteitskaart cameratoezicht { $school }
+camera.card.pdf_locations = Plekken en plaatsingsplan: { $school }
+camera.card.pdf_camera = Plek: { $location }. Filmt: { $coverage }. Borden: { $signs }. Bekijken: { $viewers }. Bewaartermijn: { $retention }. Live meekijken: { $live }.
+camera.card.pdf_powers = Inzien: { $view }. Camera's beheren: { $manage }. Beelden bekijken en bewaren: { $log }.

@@ -423,6 +423,7 @@ struct CardPage {
     layout: Layout,
     schools: Vec<Choice>,
     chosen: String,
+    pdf_link: String,
     parts: Vec<CardSchool>,
     purposes: Vec<String>,
     retention: String,
@@ -482,6 +483,7 @@ pub async fn quality_card(
     let page = CardPage {
         layout: Layout::for_staff(&state, &staff, t("camera.card.title"), CAMERAS),
         schools: options.schools,
+        pdf_link: format!("{CAMERAS}/kwaliteitskaart.pdf?school={}", super::urlencode(&chosen)),
         chosen,
         parts,
         purposes,
@@ -506,6 +508,15 @@ pub async fn quality_card(
         ),
     };
     Ok(render(&page).into_response())
+}
+
+pub async fn quality_card_pdf(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    Query(query): Query<CardQuery>,
+) -> PageResult {
+    let file = app::quality_card_pdf(&state, &staff, query.school.as_deref()).await?;
+    Ok(crate::download::attachment(file.content_type, &file.file_name, file.bytes))
 }
 
 // ---------------------------------------------------------------- the incident page

@@ -162,6 +162,7 @@ pub fn router() -> Router<AppState> {
         .route("/bewaartermijnen/vernietiging/{id}/verklaring.pdf", get(retention_batches::certificate))
         .route(cameras::CAMERAS, get(cameras::list).post(cameras::create))
         .route("/cameratoezicht/kwaliteitskaart", get(cameras::quality_card))
+        .route("/cameratoezicht/kwaliteitskaart.pdf", get(cameras::quality_card_pdf))
         .route("/cameratoezicht/{id}", get(cameras::show).post(cameras::update))
         .route("/cameratoezicht/{id}/logboek", post(cameras::add_log))
         .route("/cameratoezicht/{id}/bewaren", post(cameras::place_hold))
