@@ -498,6 +498,7 @@ pub async fn seed(store: &Store, clock: &Clock) -> Result<Summary, StoreError> {
     seed_self_assessment(board, &actor, today).await?;
     seed_dpias(board, &actor, today).await?;
     seed_holds(board, &actor, today).await?;
+    seed_cameras(board, &actor, &school_ids[0]).await?;
     Ok(Summary { schools: SCHOOLS.len(), pupils: pupil_count, accounts })
 }
 
@@ -639,6 +640,78 @@ async fn seed_dpias(board: BoardStore<'_>, actor: &Actor, today: Date) -> Result
         }),
     };
     board.create_dpia(actor, &central).await?;
+    Ok(())
+}
+
+/// Camera surveillance (seed 002 §7) at the first school: three cameras
+/// outside (none has its DPIA linked yet, so the page shows the finding), a
+/// viewing of the entrance camera for the open incident at that school, and
+/// the hold that keeps the hour of footage it needs.
+async fn seed_cameras(board: BoardStore<'_>, actor: &Actor, school_id: &str) -> Result<(), StoreError> {
+    use aantoonbaar_rules::camera::{HoldKind, LogKind, LogReason, Status};
+    use aantoonbaar_rules::retention::Period;
+    use aantoonbaar_store::cameras::{CameraData, NewFootageHold, NewLogEntry};
+    use aantoonbaar_store::incidents::IncidentFilter;
+    let camera = |name: &str, location: &str, coverage: &str| CameraData {
+        school_id: school_id.to_owned(),
+        name: name.to_owned(),
+        location: location.to_owned(),
+        coverage: coverage.to_owned(),
+        purpose: "Beveiliging van het gebouw en het terrein, en de veiligheid van leerlingen, medewerkers en \
+                  bezoekers."
+            .to_owned(),
+        balancing: "Na inbraken in 2025 wegen de veiligheid en de spullen van de school zwaarder dan de inbreuk: \
+                    de camera's filmen alleen het eigen terrein, niet de straat, en de beelden gaan na vier weken weg."
+            .to_owned(),
+        dpia_id: None,
+        signs: true,
+        signs_where: Some("Bij beide hekken en bij de hoofdingang".to_owned()),
+        viewers: "De directeur en de IBP-coördinator".to_owned(),
+        retention: Period::weeks(4),
+        live_view: false,
+        status: Status::Active,
+    };
+    let entrance = board
+        .create_camera(
+            actor,
+            &camera("Hoofdingang", "Boven de hoofdingang, buitenkant", "De hoofdingang en het bordes"),
+        )
+        .await?;
+    board
+        .create_camera(actor, &camera("Fietsenstalling", "Gevel bij de fietsenstalling", "De fietsenstalling"))
+        .await?;
+    board.create_camera(actor, &camera("Schoolplein", "Hoek van de gymzaal, buitenkant", "Het schoolplein")).await?;
+    let scope = Scope::Schools(vec![school_id.to_owned()]);
+    let filter =
+        IncidentFilter { status: Some(aantoonbaar_rules::incidents::Status::Reported), ..IncidentFilter::default() };
+    let open = board.incidents(&scope, &filter).await?;
+    let Some(incident) = open.first() else { return Ok(()) };
+    let hour = jiff::SignedDuration::from_hours(1);
+    let from = incident.discovered_at.checked_sub(hour.saturating_mul(3)).unwrap_or(incident.discovered_at);
+    let to = incident.discovered_at.checked_sub(hour.saturating_mul(2)).unwrap_or(incident.discovered_at);
+    let viewing = NewLogEntry {
+        camera_id: entrance.id.clone(),
+        kind: LogKind::Viewing,
+        from,
+        to,
+        reason: LogReason::Incident,
+        explanation: "Gekeken wie er in het uur voor de melding bij de hoofdingang was.".to_owned(),
+        recipient: None,
+        recipient_name: None,
+        request_reference: None,
+        incident_id: Some(incident.id.clone()),
+        request_id: None,
+    };
+    board.add_camera_log(actor, &viewing).await?;
+    let hold = NewFootageHold {
+        camera_id: entrance.id,
+        kind: HoldKind::Incident,
+        from,
+        to,
+        incident_id: Some(incident.id.clone()),
+        reason: "Nodig zolang het incident loopt.".to_owned(),
+    };
+    board.place_footage_hold(actor, &hold).await?;
     Ok(())
 }
 

@@ -112,7 +112,19 @@ fn subject(entry: &AuditEntry) -> String {
         (None, _) => match entry.entity.as_str() {
             "equated_day" => jiff::civil::Date::strptime("%Y-%m-%d", &entry.entity_id).ok().map(dutch_date),
             "consent_invitations" | "consent_reminders" => Some(tf("audit.school_year", &[("year", &entry.entity_id)])),
-            "board_settings" | "risk_settings" => return kind.to_owned(),
+            "board_settings"
+            | "risk_settings"
+            | "retention_settings"
+            | "board_profile"
+            | "retention_batch"
+            | "retention_batch_confirmation"
+            | "destruction_certificate"
+            | "dpia_screening"
+            | "dpia_version"
+            | "register_version"
+            | "register_comment" => return kind.to_owned(),
+            "retention_rule" => Some(t(&format!("retention.code.{}", entry.entity_id)).to_owned()),
+            "retention_worklist" => jiff::civil::Date::strptime("%Y-%m-%d", &entry.entity_id).ok().map(dutch_date),
             // The version and the format: `versie-2.pdf`, `actueel.csv`.
             "processing_register_export" => Some(entry.entity_id.clone()),
             // The framework's code, and `code/reference` for a norm.

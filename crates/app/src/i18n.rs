@@ -22,6 +22,7 @@ const DUTCH: &[&str] = &[
     include_str!("../locales/nl/selfassessment.ftl"),
     include_str!("../locales/nl/predpia.ftl"),
     include_str!("../locales/nl/retention.ftl"),
+    include_str!("../locales/nl/cameras.ftl"),
 ];
 
 static CATALOGUE: LazyLock<HashMap<&'static str, String>> = LazyLock::new(|| entries(DUTCH).collect());
@@ -145,6 +146,7 @@ mod tests {
             .chain(incident_labels())
             .chain(requests_labels())
             .chain(retention_labels())
+            .chain(camera_labels())
             .chain(["scope.board", "scope.school", "scope.groups"].map(String::from));
         let missing: Vec<String> = keys.filter(|k| !has(k)).collect();
         assert!(missing.is_empty(), "{missing:?}");
@@ -188,6 +190,22 @@ mod tests {
             .chain(HoldKind::ALL.iter().map(|c| format!("retention.hold_kind.{}", c.code())))
             .chain(SboReading::ALL.iter().map(|c| format!("retention.sbo_reading.{}", c.code())))
             .chain(period_errors)
+            .collect::<Vec<_>>()
+            .into_iter()
+    }
+
+    /// The labels of the camera codes, the messages of their refusals and the findings.
+    fn camera_labels() -> impl Iterator<Item = String> {
+        use aantoonbaar_rules::camera::{HoldKind, LogKind, LogReason, Recipient, Status};
+        Status::ALL
+            .iter()
+            .map(|c| format!("camera.status.{}", c.code()))
+            .chain(LogKind::ALL.iter().map(|c| format!("camera.log_kind.{}", c.code())))
+            .chain(LogReason::ALL.iter().map(|c| format!("camera.reason.{}", c.code())))
+            .chain(Recipient::ALL.iter().map(|c| format!("camera.recipient.{}", c.code())))
+            .chain(HoldKind::ALL.iter().map(|c| format!("camera.hold_kind.{}", c.code())))
+            .chain(["no_dpia", "no_signs"].map(|f| format!("camera.finding.{f}")))
+            .chain(["status", "log_kind", "reason", "recipient", "hold_kind"].map(|c| format!("camera.{c}_unknown")))
             .collect::<Vec<_>>()
             .into_iter()
     }
@@ -262,5 +280,66 @@ mod tests {
         missing.sort();
         missing.dedup();
         assert!(missing.is_empty(), "keys missing from locales/nl/: {missing:#?}");
+    }
+
+    /// The quoted words after `open` up to the next `close`, e.g. the fields
+    /// of `.fields(&["a", "b"])`.
+    fn quoted_after<'a>(source: &'a str, open: &str, close: char) -> Vec<&'a str> {
+        source
+            .match_indices(open)
+            .filter_map(|(at, _)| source[at + open.len()..].split_once(close).map(|(list, _)| list))
+            .flat_map(|list| list.split('"').skip(1).step_by(2))
+            .filter(|word| !word.is_empty() && word.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+            .collect()
+    }
+
+    /// Every audit entry reads in Dutch on "Logboek": each entity the store
+    /// writes (`AuditEvent::new(…, "entity", …)`, a view) and each field it
+    /// names has its label.
+    #[test]
+    fn every_audited_entity_and_field_has_a_label() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut missing = Vec::new();
+        let mut seen = 0;
+        for dir in [root.join("../store/src"), root.join("src")] {
+            let mut stack = vec![dir];
+            while let Some(path) = stack.pop() {
+                if path.is_dir() {
+                    stack.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+                    continue;
+                }
+                if path.ends_with("src/i18n.rs") {
+                    continue; // this test's own examples
+                }
+                let source = std::fs::read_to_string(&path).unwrap();
+                let mut keys: Vec<String> = Vec::new();
+                for action in ["Create", "Update", "Delete", "View"] {
+                    let open = format!("AuditEvent::new(AuditAction::{action}, ");
+                    for (at, _) in source.match_indices(&open) {
+                        let rest = &source[at + open.len()..];
+                        if let Some(entity) = rest.strip_prefix('"').and_then(|r| r.split_once('"')).map(|(e, _)| e) {
+                            keys.push(format!("audit.entity.{entity}"));
+                        }
+                    }
+                }
+                for (at, _) in source.match_indices("record_view(") {
+                    let rest = &source[at..];
+                    if let Some(entity) = rest.split('"').nth(1).filter(|_| rest.find('"') < rest.find(')')) {
+                        keys.push(format!("audit.entity.{entity}"));
+                    }
+                }
+                keys.extend(quoted_after(&source, ".fields(&[", ']').into_iter().map(|f| format!("audit.field.{f}")));
+                for key in keys {
+                    seen += 1;
+                    if !has(&key) {
+                        missing.push(format!("{key} ({})", path.display()));
+                    }
+                }
+            }
+        }
+        assert!(seen > 50, "the scan found only {seen} audit words");
+        missing.sort();
+        missing.dedup();
+        assert!(missing.is_empty(), "audit labels missing from locales/nl/: {missing:#?}");
     }
 }

@@ -9,6 +9,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod cameras;
 pub mod clock;
 pub mod consent;
 pub mod consent_round;

@@ -47,6 +47,7 @@ macro_rules! code_enum {
 pub mod age;
 pub mod breach;
 pub mod calendar;
+pub mod camera;
 pub mod consent;
 pub mod deadlines;
 pub mod dpia;

@@ -221,6 +221,18 @@ pub enum Action {
     /// the director for their school, because the school destroys and the
     /// director answers for it there (seed 001 §5).
     RetentionBatch,
+    /// Read the camera register, the kwaliteitskaart, the viewing and
+    /// disclosure log and the footage holds (seed 002 §7.3: the kwaliteitskaart
+    /// "kan op verzoek worden ingezien"): the board answers for it, the FG
+    /// supervises it (AVG art. 39), a director reads their school's cameras.
+    CameraView,
+    /// Keep the camera register: add a camera, change it, take it down (seed
+    /// 001 §5: ST runs IBP for the board; the director for their school).
+    CameraManage,
+    /// Log a viewing or a disclosure of footage and place or release a footage
+    /// hold (seed 002 §7.2: only authorised staff have access to footage):
+    /// the IBP manager for the board, the director for their school.
+    FootageLog,
 }
 
 impl Action {
@@ -268,6 +280,9 @@ impl Action {
         Self::RetentionManage,
         Self::RetentionHold,
         Self::RetentionBatch,
+        Self::CameraView,
+        Self::CameraManage,
+        Self::FootageLog,
     ];
 }
 
@@ -290,12 +305,12 @@ const fn grant(role: Role, action: Action, scopes: &'static [ScopeKind]) -> Gran
 }
 
 use Action::{
-    AuditView, BoardSettingsManage, ConsentRecord, ConsentRound, DpiaAdvise, DpiaApprove, DpiaManage, DpiaReopen,
-    DpiaScreen, DpiaView, GroupManage, GroupView, GuardianManage, GuardianView, HolidaysManage, IncidentManage,
-    IncidentReport, IncidentView, OutboxView, OwnTokens, PreDpiaAnswer, PreDpiaRequest, PupilImport, PupilManage,
-    PupilView, RegisterAdopt, RegisterComment, RegisterManage, RegisterView, RequestHandle, RequestView,
-    RetentionBatch, RetentionHold, RetentionManage, RetentionView, RiskManage, RiskView, SchoolManage, SchoolView,
-    SelfAssessmentManage, SelfAssessmentView, UserManage, UserView,
+    AuditView, BoardSettingsManage, CameraManage, CameraView, ConsentRecord, ConsentRound, DpiaAdvise, DpiaApprove,
+    DpiaManage, DpiaReopen, DpiaScreen, DpiaView, FootageLog, GroupManage, GroupView, GuardianManage, GuardianView,
+    HolidaysManage, IncidentManage, IncidentReport, IncidentView, OutboxView, OwnTokens, PreDpiaAnswer, PreDpiaRequest,
+    PupilImport, PupilManage, PupilView, RegisterAdopt, RegisterComment, RegisterManage, RegisterView, RequestHandle,
+    RequestView, RetentionBatch, RetentionHold, RetentionManage, RetentionView, RiskManage, RiskView, SchoolManage,
+    SchoolView, SelfAssessmentManage, SelfAssessmentView, UserManage, UserView,
 };
 use Role::{Ap, Bs, Cvb, D, Fg, Op, Opt, St, Tl};
 
@@ -328,6 +343,7 @@ pub const POLICY: &[Grant] = &[
     grant(Cvb, DpiaScreen, BOARD),
     grant(Cvb, DpiaApprove, BOARD),
     grant(Cvb, RetentionView, BOARD),
+    grant(Cvb, CameraView, BOARD),
     // IBP manager (ST): runs the system for the board.
     grant(St, SchoolView, BOARD),
     grant(St, SchoolManage, BOARD),
@@ -368,6 +384,9 @@ pub const POLICY: &[Grant] = &[
     grant(St, RetentionManage, BOARD),
     grant(St, RetentionHold, BOARD),
     grant(St, RetentionBatch, BOARD),
+    grant(St, CameraView, BOARD),
+    grant(St, CameraManage, BOARD),
+    grant(St, FootageLog, BOARD),
     // FG: reads everything relevant to supervision, changes nothing.
     grant(Fg, SchoolView, BOARD),
     grant(Fg, GroupView, BOARD),
@@ -389,6 +408,7 @@ pub const POLICY: &[Grant] = &[
     grant(Fg, DpiaAdvise, BOARD),
     grant(Fg, DpiaReopen, BOARD),
     grant(Fg, RetentionView, BOARD),
+    grant(Fg, CameraView, BOARD),
     // Director (D): their school.
     grant(D, SchoolView, SCHOOL),
     grant(D, GroupView, SCHOOL),
@@ -419,6 +439,10 @@ pub const POLICY: &[Grant] = &[
     grant(D, RetentionView, SCHOOL),
     grant(D, RetentionHold, SCHOOL),
     grant(D, RetentionBatch, SCHOOL),
+    // The school's cameras: the director keeps them, logs viewings and holds footage.
+    grant(D, CameraView, SCHOOL),
+    grant(D, CameraManage, SCHOOL),
+    grant(D, FootageLog, SCHOOL),
     // Team leader (TL): reads their school's pupils.
     grant(Tl, SchoolView, SCHOOL),
     grant(Tl, GroupView, SCHOOL),
@@ -520,6 +544,7 @@ mod tests {
                     | Action::RiskView
                     | Action::SelfAssessmentView
                     | Action::RetentionView
+                    | Action::CameraView
                     // Asking before new software, and advising on it, is the FG's task too (art. 39(1)(a)).
                     | Action::PreDpiaRequest
                     | Action::PreDpiaAnswer
@@ -564,6 +589,18 @@ mod tests {
             assert!(permits(&[*role], role.natural_scope(), Action::PreDpiaRequest), "{role:?}");
             let may = permits(&[*role], role.natural_scope(), Action::PreDpiaAnswer);
             assert_eq!(may, matches!(role, Role::St | Role::Fg), "{role:?}");
+        }
+    }
+
+    #[test]
+    fn only_the_ibp_manager_and_the_director_keep_cameras_and_log_footage() {
+        for role in Role::ALL {
+            for action in [Action::CameraManage, Action::FootageLog] {
+                let may = permits(&[*role], role.natural_scope(), action);
+                assert_eq!(may, matches!(role, Role::St | Role::D), "{role:?} {action:?}");
+            }
+            let reads = permits(&[*role], role.natural_scope(), Action::CameraView);
+            assert_eq!(reads, matches!(role, Role::St | Role::D | Role::Fg | Role::Cvb), "{role:?}");
         }
     }
 

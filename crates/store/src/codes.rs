@@ -70,6 +70,11 @@ by_from_code!(
     aantoonbaar_rules::retention::SourceKind,
     aantoonbaar_rules::retention::HoldKind,
     aantoonbaar_rules::retention::SboReading,
+    aantoonbaar_rules::camera::Status,
+    aantoonbaar_rules::camera::LogKind,
+    aantoonbaar_rules::camera::LogReason,
+    aantoonbaar_rules::camera::Recipient,
+    aantoonbaar_rules::camera::HoldKind,
 );
 
 /// `Code` for enums with a `code()` but no `from_code`: every value is listed,

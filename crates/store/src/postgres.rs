@@ -26,6 +26,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (16, "retention", include_str!("../migrations/postgres/0016_retention.sql")),
     (17, "retention_batches", include_str!("../migrations/postgres/0017_retention_batches.sql")),
     (18, "retention_notices", include_str!("../migrations/postgres/0018_retention_notices.sql")),
+    (19, "cameras", include_str!("../migrations/postgres/0019_cameras.sql")),
 ];
 
 pub(crate) async fn connect(url: &str) -> Result<sqlx::PgPool> {

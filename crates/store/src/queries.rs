@@ -264,6 +264,7 @@ macro_rules! areas {
 areas!(
     audit,
     boards,
+    cameras,
     consent,
     dpias,
     guardians,

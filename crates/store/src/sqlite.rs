@@ -30,6 +30,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (16, "retention", include_str!("../migrations/sqlite/0016_retention.sql")),
     (17, "retention_batches", include_str!("../migrations/sqlite/0017_retention_batches.sql")),
     (18, "retention_notices", include_str!("../migrations/sqlite/0018_retention_notices.sql")),
+    (19, "cameras", include_str!("../migrations/sqlite/0019_cameras.sql")),
 ];
 
 pub(crate) async fn connect(path: &Path) -> Result<sqlx::SqlitePool> {

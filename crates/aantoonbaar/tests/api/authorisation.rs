@@ -46,6 +46,10 @@ enum Id {
     /// A fresh destruction batch of the fixture's school (of a fresh leaver):
     /// `new`, `approved` (both approvals) or `completed` (every system confirmed).
     Batch(&'static str),
+    /// A fresh camera at the fixture's school (in the path, or as `"{id}"` in the body).
+    Camera,
+    /// A fresh footage hold on a fresh camera at the fixture's school.
+    FootageHold,
 }
 
 struct Route {
@@ -218,6 +222,16 @@ fn routes() -> Vec<Route> {
         route(Method::POST, "/retention/batches/{id}/approve", Id::Batch("new"), Some(RetentionBatch)),
         route(Method::POST, "/retention/batches/{id}/confirmations", Id::Batch("approved"), Some(RetentionBatch)),
         route(Method::GET, "/retention/batches/{id}/certificate", Id::Batch("completed"), Some(RetentionView)),
+        route(Method::GET, "/cameras", Id::None, Some(CameraView)),
+        route(Method::POST, "/cameras", Id::None, Some(CameraManage)),
+        route(Method::GET, "/cameras/quality-card", Id::None, Some(CameraView)),
+        route(Method::GET, "/cameras/{id}", Id::Camera, Some(CameraView)),
+        route(Method::PATCH, "/cameras/{id}", Id::Camera, Some(CameraManage)),
+        route(Method::GET, "/cameras/{id}/log", Id::Camera, Some(CameraView)),
+        route(Method::POST, "/cameras/{id}/log", Id::Camera, Some(FootageLog)),
+        route(Method::GET, "/footage-holds", Id::None, Some(CameraView)),
+        route(Method::POST, "/footage-holds", Id::Camera, Some(FootageLog)),
+        route(Method::POST, "/footage-holds/{id}/release", Id::FootageHold, Some(FootageLog)),
     ]
 }
 
@@ -322,6 +336,21 @@ fn request_for(route: &Route, f: &Fixture, n: usize) -> (Option<Value>, String, 
         ("PUT", "/retention/rules/{code}") => {
             (Some(json!({"source_text": format!("Besluit van het bestuur {n}"), "source_kind": "board"})), String::new(), None)
         }
+        ("POST", "/cameras") => (Some(camera_body(f, n)), String::new(), None),
+        ("PATCH", "/cameras/{id}") => (Some(json!({"live_view": true})), String::new(), None),
+        ("POST", "/cameras/{id}/log") => (
+            Some(json!({"kind": "viewing", "from": "2026-11-20T10:00:00+01:00", "to": "2026-11-20T10:30:00+01:00",
+                        "reason": "other", "explanation": "Controle"})),
+            String::new(),
+            None,
+        ),
+        ("POST", "/footage-holds") => (
+            Some(json!({"camera_id": "{id}", "from": "2026-11-20T10:00:00+01:00", "to": "2026-11-20T10:30:00+01:00",
+                        "kind": "other", "reason": "Mogelijke rechtszaak"})),
+            String::new(),
+            None,
+        ),
+        ("POST", "/footage-holds/{id}/release") => (Some(json!({"reason": "Afgehandeld"})), String::new(), None),
         ("PUT", "/retention/settings") => (Some(json!({"sbo_reading": "referred_pupil"})), String::new(), None),
         ("POST", "/retention/holds") => (Some(json!({"pupil_id": f.pupil, "reason": "Mogelijke rechtszaak"})), String::new(), None),
         ("GET", "/retention/worklist") => (None, "?date=2026-11-22".to_owned(), None),
@@ -583,6 +612,29 @@ fn register_workbook(n: usize) -> Vec<u8> {
     book.save_to_buffer().unwrap()
 }
 
+/// A camera at the fixture's school, named uniquely by `n`.
+fn camera_body(f: &Fixture, n: usize) -> Value {
+    json!({"school_id": f.school, "name": format!("Camera {n}"), "location": "Hoofdingang", "coverage": "Het plein",
+           "balancing": "Afgewogen", "signs": true, "viewers": "Directeur"})
+}
+
+static CAMERAS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(900_000);
+
+/// A fresh camera at the fixture's school.
+async fn fresh_camera(app: &TestApp, f: &Fixture) -> String {
+    let n = CAMERAS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let created = json(app.post(&f.admin, "/api/v1/cameras", &camera_body(f, n)).await, 201).await;
+    created["id"].as_str().unwrap().to_owned()
+}
+
+/// A fresh footage hold on a fresh camera at the fixture's school.
+async fn fresh_footage_hold(app: &TestApp, f: &Fixture) -> String {
+    let camera = fresh_camera(app, f).await;
+    let body = json!({"camera_id": camera, "from": "2026-11-20T10:00:00+01:00", "to": "2026-11-20T10:30:00+01:00",
+                      "kind": "other", "reason": "Mogelijke rechtszaak"});
+    json(app.post(&f.admin, "/api/v1/footage-holds", &body).await, 201).await["id"].as_str().unwrap().to_owned()
+}
+
 static LEAVERS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(500_000);
 
 /// A fresh pupil at the fixture's school who left on 1 November 2023: their
@@ -705,6 +757,8 @@ async fn call(app: &TestApp, token: Option<&str>, route: &Route, f: &Fixture, n:
             String::new()
         }
         Id::Batch(stage) => fresh_batch(app, f, stage).await,
+        Id::Camera => fresh_camera(app, f).await,
+        Id::FootageHold => fresh_footage_hold(app, f).await,
         Id::Adopted => {
             if let Some(token) = token {
                 let me = json(app.get(token, "/api/v1/me").await, 200).await;

@@ -7,6 +7,7 @@ mod helpers;
 mod audit;
 mod authorisation;
 mod backup;
+mod cameras;
 mod cli;
 mod consent;
 mod consent_round;

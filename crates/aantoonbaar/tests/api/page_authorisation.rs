@@ -16,7 +16,8 @@ const fn page(path: &'static str, action: Option<Action>) -> Page {
     Page { path, action }
 }
 
-/// Every staff page that is read with GET; `{school}`, `{group}`, `{pupil}` are the fixture's.
+/// Every staff page that is read with GET; `{school}`, `{group}`, `{pupil}` are the fixture's,
+/// `{camera}` a camera at the fixture's school.
 fn pages() -> Vec<Page> {
     use Action::*;
     vec![
@@ -74,15 +75,28 @@ fn pages() -> Vec<Page> {
         page("/bewaartermijnen/vernietiging", Some(RetentionView)),
         page("/bewaartermijnen/blokkades", Some(RetentionView)),
         page("/bewaartermijnen/termijn/pupil_file", Some(RetentionManage)),
+        page("/cameratoezicht", Some(CameraView)),
+        page("/cameratoezicht/kwaliteitskaart", Some(CameraView)),
+        page("/cameratoezicht/kwaliteitskaart?school={school}", Some(CameraView)),
+        page("/cameratoezicht/{camera}", Some(CameraView)),
+        page("/cameratoezicht/kwaliteitskaart.pdf", Some(CameraView)),
         page("/zelfevaluatie", Some(SelfAssessmentView)),
         page("/zelfevaluatie/aantoonbaar-basis/PRG.1", Some(SelfAssessmentView)),
     ]
+}
+
+/// A camera at the fixture's school, for its page.
+async fn camera(app: &crate::helpers::TestApp, admin: &str, f: &Fixture) -> String {
+    let body = serde_json::json!({"school_id": f.school, "name": "Plein", "location": "Hoofdingang",
+        "coverage": "Het plein", "balancing": "Afgewogen", "signs": true, "viewers": "Directeur"});
+    crate::helpers::json(app.post(admin, "/api/v1/cameras", &body).await, 201).await["id"].as_str().unwrap().to_owned()
 }
 
 story!(every_role_sees_exactly_the_pages_the_policy_table_allows, |app| {
     let board = app.board("Stichting Proef").await;
     let admin = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
     let f = Fixture::create(&app, &admin, 13).await;
+    let camera = camera(&app, &admin, &f).await;
     let mut wrong = Vec::new();
     for role in Role::ALL {
         let scope = role.natural_scope();
@@ -95,8 +109,12 @@ story!(every_role_sees_exactly_the_pages_the_policy_table_allows, |app| {
         app.staff(&board, &email, *role, scope, &scope_ids).await;
         app.sign_in(&email, PASSWORD).await;
         for page in pages() {
-            let path =
-                page.path.replace("{school}", &f.school).replace("{group}", &f.group).replace("{pupil}", &f.pupil);
+            let path = page
+                .path
+                .replace("{school}", &f.school)
+                .replace("{group}", &f.group)
+                .replace("{pupil}", &f.pupil)
+                .replace("{camera}", &camera);
             let allowed = page.action.is_none_or(|action| permits(&[*role], scope, action));
             let (status, _) = app.page(&path).await;
             let expected = if allowed { 200 } else { 403 };
@@ -114,8 +132,14 @@ story!(a_signed_out_visitor_is_sent_to_sign_in_from_every_staff_page, |app| {
     let board = app.board("Stichting Proef").await;
     let admin = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
     let f = Fixture::create(&app, &admin, 14).await;
+    let camera = camera(&app, &admin, &f).await;
     for page in pages() {
-        let path = page.path.replace("{school}", &f.school).replace("{group}", &f.group).replace("{pupil}", &f.pupil);
+        let path = page
+            .path
+            .replace("{school}", &f.school)
+            .replace("{group}", &f.group)
+            .replace("{pupil}", &f.pupil)
+            .replace("{camera}", &camera);
         let response = app.client.get(format!("{}{path}", app.address)).send().await.unwrap();
         assert_eq!(response.status().as_u16(), 303, "{path}");
         assert_eq!(response.headers()["location"], "/aanmelden", "{path}");

@@ -409,3 +409,62 @@ story!(the_dpia_screening_page_and_the_api_refuse_the_same_input_with_the_same_f
     let page = ("/dpia/screening", &[("subjects", "pupils"), ("subject_count", "0")][..]);
     refused_alike(&app, &token, api, page, "data_categories").await;
 });
+
+story!(the_camera_pages_and_the_api_refuse_the_same_input_with_the_same_field, |app| {
+    let board = app.board("Stichting Proef").await;
+    let admin = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    let f = Fixture::create(&app, &admin, 57).await;
+    app.sign_in("ibp@proef.nl", PASSWORD).await;
+
+    let camera = json!({"school_id": f.school, "name": "Plein", "location": "Kleedkamer", "coverage": "Het plein",
+        "balancing": "Afgewogen", "signs": true, "viewers": "Directeur", "retention": "P2M"});
+    let form = [
+        ("school_id", f.school.as_str()),
+        ("name", "Plein"),
+        ("location", "Kleedkamer"),
+        ("coverage", "Het plein"),
+        ("balancing", "Afgewogen"),
+        ("signs", "ja"),
+        ("viewers", "Directeur"),
+        ("retention", "P2M"),
+    ];
+    refused_alike(&app, &admin, ("/api/v1/cameras", camera.clone()), ("/cameratoezicht", &form), "retention").await;
+
+    let mut good = camera;
+    good["location"] = json!("Hoofdingang");
+    good["retention"] = json!("P4W");
+    let id = json(app.post(&admin, "/api/v1/cameras", &good).await, 201).await["id"].as_str().unwrap().to_owned();
+    refused_alike_by(
+        &app,
+        &admin,
+        Method::PATCH,
+        (&format!("/api/v1/cameras/{id}"), json!({"coverage": "Toiletten"})),
+        (&format!("/cameratoezicht/{id}"), &[("coverage", "Toiletten")]),
+        "coverage",
+    )
+    .await;
+
+    let police = json!({"kind": "disclosure", "from": "2026-11-20T15:30", "to": "2026-11-20T16:15",
+        "reason": "incident", "explanation": "Aangifte", "recipient": "police"});
+    let form = [
+        ("kind", "disclosure"),
+        ("from", "2026-11-20T15:30"),
+        ("to", "2026-11-20T16:15"),
+        ("reason", "incident"),
+        ("explanation", "Aangifte"),
+        ("recipient", "police"),
+    ];
+    let log = (format!("/api/v1/cameras/{id}/log"), format!("/cameratoezicht/{id}/logboek"));
+    refused_alike(&app, &admin, (&log.0, police), (&log.1, &form), "request_reference").await;
+
+    let hold = json!({"camera_id": id, "from": "2026-11-20T15:30", "to": "2026-11-20T15:00", "reason": "Aangifte"});
+    let form = [("from", "2026-11-20T15:30"), ("to", "2026-11-20T15:00"), ("reason", "Aangifte")];
+    refused_alike(
+        &app,
+        &admin,
+        ("/api/v1/footage-holds", hold),
+        (&format!("/cameratoezicht/{id}/bewaren"), &form),
+        "to",
+    )
+    .await;
+});

@@ -805,3 +805,69 @@ async fn an_ibp_manager_writes_a_dpia_from_the_register_the_fg_advises_and_the_b
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_director_adds_a_camera_sees_its_log_and_hold_and_prints_the_kwaliteitskaart() {
+    let app = Arc::new(TestApp::spawn(Backend::Sqlite).await.unwrap());
+    let board = app.board("Stichting Proef").await;
+    let token = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    let f = Fixture::create(&app, &token, 93).await;
+    app.staff(&board, "directeur@proef.nl", Role::D, ScopeKind::School, &[&f.school]).await;
+    let incident = serde_json::json!({"school_id": f.school, "what_happened": "Fiets gestolen van het schoolplein",
+        "discovered_at": "2026-11-20T16:00:00+01:00"});
+    let incident: serde_json::Value =
+        app.post(&token, "/api/v1/incidents", &incident).await.json().await.expect("incident");
+    let incident = incident["id"].as_str().expect("an incident").to_owned();
+    let app2 = Arc::clone(&app);
+    with_browser("cameras", move |browser| async move {
+        let app = app2;
+        let base = app.address.clone();
+        sign_in(&browser, &app, "directeur@proef.nl").await;
+        browser.click("nav a[href='/cameratoezicht']").await;
+        accessible(&browser, "cameras").await;
+        browser.click(&format!("#camera-school_id option[value='{}']", f.school)).await;
+        browser.fill("#camera-name", "Schoolplein").await;
+        browser.fill("#camera-location", "Kleedkamer gymzaal").await;
+        browser.fill("#camera-coverage", "Het schoolplein").await;
+        browser.fill("#camera-balancing", "Na vandalisme afgewogen; de straat staat niet in beeld.").await;
+        browser.click("#camera-signs option[value='ja']").await;
+        browser.fill("#camera-viewers", "De directeur").await;
+        browser.click("form[action='/cameratoezicht'] button").await;
+        let refused = browser.source().await;
+        assert!(
+            refused.contains("een camera mag niet in een klaslokaal") && refused.contains("Schoolplein"),
+            "{refused}"
+        );
+        accessible(&browser, "camera refused").await;
+        browser.fill("#camera-location", "Hoofdingang, buitenkant").await;
+        browser.click("form[action='/cameratoezicht'] button").await;
+        let camera_url = browser.url().await;
+        let camera = camera_url.rsplit('/').next().expect("an id").to_owned();
+        assert!(browser.source().await.contains("Er is geen DPIA gekoppeld"));
+        accessible(&browser, "camera").await;
+
+        let viewing = serde_json::json!({"kind": "disclosure", "from": "2026-11-20T15:30:00+01:00",
+            "to": "2026-11-20T16:15:00+01:00", "reason": "incident", "explanation": "Aangifte",
+            "recipient": "police", "request_reference": "PL1600-2026-1", "incident_id": incident});
+        assert_eq!(app.post(&token, &format!("/api/v1/cameras/{camera}/log"), &viewing).await.status(), 201);
+        let hold = serde_json::json!({"camera_id": camera, "from": "2026-11-20T15:30:00+01:00",
+            "to": "2026-11-20T16:15:00+01:00", "incident_id": incident, "reason": "Nodig voor de aangifte"});
+        assert_eq!(app.post(&token, "/api/v1/footage-holds", &hold).await.status(), 201);
+        browser.goto(&camera_url).await;
+        let page = browser.source().await;
+        assert!(page.contains("PL1600-2026-1") && page.contains("Nodig voor de aangifte"), "{page}");
+        accessible(&browser, "camera with log and hold").await;
+        browser.goto(&format!("{base}/incidenten/{incident}")).await;
+        assert!(browser.source().await.contains("Camerabeelden bewaard"));
+        accessible(&browser, "incident with held footage").await;
+        browser.goto(&camera_url).await;
+        browser.fill("input[id^='release-']", "Aangifte afgehandeld").await;
+        browser.click("form[action$='/vrijgeven'] button").await;
+        assert!(browser.source().await.contains("Vrijgegeven door directeur@proef.nl: Aangifte afgehandeld"));
+        browser.goto(&format!("{base}/cameratoezicht/kwaliteitskaart")).await;
+        let card = browser.source().await;
+        assert!(card.contains("Rollen en bevoegdheden") && card.contains("Hoofdingang, buitenkant"), "{card}");
+        accessible(&browser, "kwaliteitskaart").await;
+    })
+    .await;
+}

@@ -56,7 +56,8 @@ macro_rules! full_name_sql {
 
 /// The pupil an entry `a` is about: the pupil's own record and guardians, a
 /// consent decision or objection, a request about them, their link to an
-/// incident or a letter about them. `NULL` for anything else.
+/// incident or a letter about them, their retention items and holds. `NULL`
+/// for anything else.
 const ABOUT_PUPIL: &str = "CASE a.entity \
      WHEN 'pupil' THEN a.entity_id \
      WHEN 'pupil_guardians' THEN a.entity_id \
@@ -70,6 +71,9 @@ const ABOUT_PUPIL: &str = "CASE a.entity \
        WHERE s.board_id = a.board_id AND s.id = a.entity_id) \
      WHEN 'incident_letter' THEN (SELECT l.pupil_id FROM incident_letters l \
        WHERE l.board_id = a.board_id AND l.id = a.entity_id) \
+     WHEN 'pupil_retention' THEN a.entity_id \
+     WHEN 'retention_hold' THEN (SELECT h.pupil_id FROM retention_holds h \
+       WHERE h.board_id = a.board_id AND h.id = a.entity_id) \
      END";
 
 /// The name of what an entry `a` is about when that is not a pupil.
@@ -88,7 +92,16 @@ const SUBJECT_NAME: &str = concat!(
      WHEN 'import_run' THEN (SELECT ir.file_name FROM import_runs ir \
        WHERE ir.board_id = a.board_id AND ir.id = a.entity_id) \
      WHEN 'risk' THEN (SELECT k.title FROM risks k WHERE k.board_id = a.board_id AND k.id = a.entity_id) \
+     WHEN 'dpia' THEN (SELECT d.title FROM dpias d WHERE d.board_id = a.board_id AND d.id = a.entity_id) \
+     WHEN 'pre_dpia' THEN (SELECT p.app_name FROM pre_dpias p WHERE p.board_id = a.board_id AND p.id = a.entity_id) \
+     WHEN 'processing_activity' THEN (SELECT pa.name FROM processing_activities pa \
+       WHERE pa.board_id = a.board_id AND pa.id = a.entity_id) \
      WHEN 'incident' THEN (SELECT i.reference FROM incidents i WHERE i.board_id = a.board_id AND i.id = a.entity_id) \
+     WHEN 'camera' THEN (SELECT c.name FROM cameras c WHERE c.board_id = a.board_id AND c.id = a.entity_id) \
+     WHEN 'camera_log' THEN (SELECT c.name FROM camera_log l JOIN cameras c \
+       ON c.board_id = l.board_id AND c.id = l.camera_id WHERE l.board_id = a.board_id AND l.id = a.entity_id) \
+     WHEN 'footage_hold' THEN (SELECT c.name FROM footage_holds h JOIN cameras c \
+       ON c.board_id = h.board_id AND c.id = h.camera_id WHERE h.board_id = a.board_id AND h.id = a.entity_id) \
      WHEN 'incident_follow_up' THEN (SELECT i.reference FROM incident_follow_ups f JOIN incidents i \
        ON i.board_id = f.board_id AND i.id = f.incident_id WHERE f.board_id = a.board_id AND f.id = a.entity_id) \
      WHEN 'incident_letter' THEN (SELECT l.recipient_name FROM incident_letters l \

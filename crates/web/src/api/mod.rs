@@ -4,6 +4,7 @@
 //! outside the caller's scope, and every item of another board, answer 404
 //! exactly as if they did not exist.
 
+mod cameras;
 pub mod consent;
 mod deadlines;
 mod dpia;
@@ -170,6 +171,12 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(retention::approve_batch))
         .routes(routes!(retention::confirm_batch))
         .routes(routes!(retention::certificate))
+        .routes(routes!(cameras::list, cameras::create))
+        .routes(routes!(cameras::quality_card))
+        .routes(routes!(cameras::get, cameras::update))
+        .routes(routes!(cameras::log, cameras::add_log))
+        .routes(routes!(cameras::place_hold, cameras::holds))
+        .routes(routes!(cameras::release_hold))
 }
 
 /// A JSON body whose type errors name the field (`serde_path_to_error`).

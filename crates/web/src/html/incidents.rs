@@ -580,6 +580,8 @@ struct IncidentPage {
     refused: Refused,
     text_limit: String,
     range: (String, String, String),
+    /// The camera footage held for this incident: (camera id, line).
+    footage: Vec<(String, String)>,
 }
 
 async fn incident_page(state: &AppState, staff: &Staff, id: &str, refused: Refused, search: PupilSearch) -> PageResult {
@@ -638,6 +640,7 @@ async fn incident_page(state: &AppState, staff: &Staff, id: &str, refused: Refus
         refused,
         text_limit: text_limit(),
         range: moment_range(staff.now),
+        footage: super::cameras::held_for_incident(state, staff, &incident.id).await?,
         incident,
     };
     let status = if page.refused.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };

@@ -2,6 +2,7 @@
 //! One template struct per page, all extending `templates/base.html`.
 
 mod audit;
+mod cameras;
 pub(crate) mod consent;
 mod consent_documents;
 mod consent_round;
@@ -165,6 +166,13 @@ pub fn router() -> Router<AppState> {
         .route("/bewaartermijnen/vernietiging/{id}/goedkeuren", post(retention_batches::approve))
         .route("/bewaartermijnen/vernietiging/{id}/bevestigen", post(retention_batches::confirm))
         .route("/bewaartermijnen/vernietiging/{id}/verklaring.pdf", get(retention_batches::certificate))
+        .route(cameras::CAMERAS, get(cameras::list).post(cameras::create))
+        .route("/cameratoezicht/kwaliteitskaart", get(cameras::quality_card))
+        .route("/cameratoezicht/kwaliteitskaart.pdf", get(cameras::quality_card_pdf))
+        .route("/cameratoezicht/{id}", get(cameras::show).post(cameras::update))
+        .route("/cameratoezicht/{id}/logboek", post(cameras::add_log))
+        .route("/cameratoezicht/{id}/bewaren", post(cameras::place_hold))
+        .route("/cameratoezicht/{id}/bewaren/{hold}/vrijgeven", post(cameras::release_hold))
         .route("/risicos", get(risks::list).post(risks::create))
         .route("/risicos/beleid", post(risks::seed))
         .route("/risicos/{id}", get(risks::edit).post(risks::update))
@@ -251,7 +259,7 @@ impl Layout {
     /// The layout for a signed-in user: the navigation shows what they may use.
     #[must_use]
     pub fn for_staff(state: &AppState, staff: &Staff, title: &str, current: &str) -> Self {
-        let items: [(&'static str, &'static str, Option<Action>); 17] = [
+        let items: [(&'static str, &'static str, Option<Action>); 18] = [
             ("/", "nav.dashboard", None),
             ("/scholen", "nav.schools", Some(Action::SchoolView)),
             ("/leerlingen", "nav.pupils", Some(Action::PupilView)),
@@ -262,6 +270,7 @@ impl Layout {
             ("/risicos", "nav.risks", Some(Action::RiskView)),
             ("/dpia", "nav.dpia", Some(Action::DpiaView)),
             ("/bewaartermijnen", "nav.retention", Some(Action::RetentionView)),
+            ("/cameratoezicht", "nav.cameras", Some(Action::CameraView)),
             ("/zelfevaluatie", "nav.selfassessment", Some(Action::SelfAssessmentView)),
             ("/import", "nav.import", Some(Action::PupilImport)),
             ("/gebruikers", "nav.users", Some(Action::UserView)),
