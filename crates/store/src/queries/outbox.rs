@@ -24,6 +24,26 @@ pub(crate) async fn queue_in(tx: &mut Tx, board: &BoardId, mails: &[NewMail], at
     Ok(())
 }
 
+/// A notice that goes out once: `marker` records it (an `INSERT … ON
+/// CONFLICT DO NOTHING`), and only when it inserted a row are `mails` queued,
+/// in the same transaction. `false` (nothing written) when it was recorded already.
+pub(super) async fn once(
+    pool: &Pool,
+    board: &BoardId,
+    marker: Statement<'_>,
+    mails: &[NewMail],
+    at: Timestamp,
+) -> Result<bool> {
+    let mut tx = begin(pool).await?;
+    if marker.execute(&mut *tx).await?.rows_affected() != 1 {
+        tx.rollback().await?;
+        return Ok(false);
+    }
+    queue_in(&mut tx, board, mails, at).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
 pub(crate) async fn send_notices(
     pool: &Pool,
     board: &BoardId,

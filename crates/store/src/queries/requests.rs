@@ -488,22 +488,13 @@ pub(crate) async fn record_reminder(
     at: Timestamp,
     mails: &[crate::NewMail],
 ) -> Result<bool> {
-    let mut tx = begin(pool).await?;
-    let inserted = sqlx::query(
+    let marker = sqlx::query(
         "INSERT INTO request_reminders (board_id, request_id, days_left, sent_at) VALUES ($1, $2, $3, $4) \
          ON CONFLICT DO NOTHING",
     )
     .bind(&board.0)
     .bind(request_id)
     .bind(days_left)
-    .bind(at.as_second())
-    .execute(&mut *tx)
-    .await?;
-    if inserted.rows_affected() != 1 {
-        tx.rollback().await?;
-        return Ok(false);
-    }
-    super::outbox::queue_in(&mut tx, board, mails, at).await?;
-    tx.commit().await?;
-    Ok(true)
+    .bind(at.as_second());
+    super::outbox::once(pool, board, marker, mails, at).await
 }

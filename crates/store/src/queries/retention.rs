@@ -424,8 +424,7 @@ pub(crate) async fn record_weekly_check(
     at: Timestamp,
     mails: &[crate::NewMail],
 ) -> Result<bool> {
-    let mut tx = begin(pool).await?;
-    let inserted = sqlx::query(
+    let marker = sqlx::query(
         "INSERT INTO retention_notices (board_id, week, due_items, holds_to_review, checked_at) \
          VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
     )
@@ -433,14 +432,6 @@ pub(crate) async fn record_weekly_check(
     .bind(week)
     .bind(check.due_items)
     .bind(check.holds_to_review)
-    .bind(at.as_second())
-    .execute(&mut *tx)
-    .await?;
-    if inserted.rows_affected() != 1 {
-        tx.rollback().await?;
-        return Ok(false);
-    }
-    super::outbox::queue_in(&mut tx, board, mails, at).await?;
-    tx.commit().await?;
-    Ok(true)
+    .bind(at.as_second());
+    super::outbox::once(pool, board, marker, mails, at).await
 }

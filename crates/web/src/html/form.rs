@@ -39,6 +39,12 @@ pub fn object(pairs: Vec<(String, String)>) -> Map<String, Value> {
     object
 }
 
+/// What was typed in field `name` of a refused form, to show it again; empty when absent.
+#[must_use]
+pub fn entered<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
+    pairs.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v.as_str())
+}
+
 /// The form body as its pairs, in order, for a handler that shows again what
 /// was typed when the command is refused (read it with [`read`]).
 pub struct PagePairs(pub Vec<(String, String)>);

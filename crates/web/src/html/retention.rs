@@ -5,7 +5,7 @@
 //! category (`/bewaartermijnen/werklijst`), each with a link to place a hold. Both call the same operations as
 //! the API (`aantoonbaar_app::retention`).
 
-use super::form::{PagePairs, read, refused};
+use super::form::{PagePairs, entered, read, refused};
 use super::{Layout, PageResult, filters, render};
 use crate::AppState;
 use crate::auth::{Staff, StaffPage};
@@ -57,10 +57,6 @@ struct RulesPage {
     errors: Vec<FieldError>,
 }
 
-fn field<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
-    pairs.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v.as_str())
-}
-
 async fn rules_page(
     state: &AppState,
     staff: &Staff,
@@ -70,9 +66,9 @@ async fn rules_page(
 ) -> PageResult {
     let rules = app::rules(state, staff).await?;
     let settings = app::settings(state, staff).await?;
-    let reading = if typed.is_empty() { settings.sbo_reading.as_str() } else { field(typed, "sbo_reading") };
+    let reading = if typed.is_empty() { settings.sbo_reading.as_str() } else { entered(typed, "sbo_reading") };
     let hold_review =
-        if typed.is_empty() { settings.hold_review.clone() } else { field(typed, "hold_review").to_owned() };
+        if typed.is_empty() { settings.hold_review.clone() } else { entered(typed, "hold_review").to_owned() };
     let rows = rules
         .iter()
         .map(|r| RuleRow {
@@ -166,7 +162,7 @@ async fn rule_page(
     let rules = app::rules(state, staff).await?;
     let rule = rules.iter().find(|r| r.code.code() == code).ok_or(Error::NotFound)?;
     let typed_or =
-        |name: &str, current: &str| if typed.is_empty() { current.to_owned() } else { field(typed, name).to_owned() };
+        |name: &str, current: &str| if typed.is_empty() { current.to_owned() } else { entered(typed, name).to_owned() };
     let action = typed_or("action", rule.action.code());
     let source_kind = typed_or("source_kind", rule.source.kind.code());
     let page = RulePage {
@@ -198,7 +194,7 @@ pub async fn change_rule(
     PagePairs(pairs): PagePairs,
 ) -> PageResult {
     let command: RuleCommand = read(pairs.clone())?;
-    let dry_run = field(&pairs, "dry_run") == "ja";
+    let dry_run = entered(&pairs, "dry_run") == "ja";
     match app::change_rule(&state, &staff, &code, command).await {
         Ok(out) if dry_run => {
             rule_page(&state, &staff, &code, &pairs, Vec::new(), Some(preview(&out)), StatusCode::OK).await

@@ -6,7 +6,7 @@
 //! the API (`aantoonbaar_app::retention_batches`), so both refuse alike; a
 //! refused form shows again with what was typed.
 
-use super::form::{PagePairs, read, refused};
+use super::form::{PagePairs, entered, read, refused};
 use super::{Layout, PageResult, filters, render};
 use crate::AppState;
 use crate::auth::{Staff, StaffPage};
@@ -23,7 +23,8 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 
-fn day(text: &str) -> String {
+/// An ISO date of an answer as the pages show it (`01-11-2025`).
+pub(super) fn day(text: &str) -> String {
     text.parse().map_or_else(|_| text.to_owned(), dutch_date)
 }
 
@@ -53,10 +54,6 @@ struct ListPage {
     schools: Vec<SchoolChoice>,
     date: String,
     errors: Vec<FieldError>,
-}
-
-fn field<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
-    pairs.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v.as_str())
 }
 
 async fn school_names(state: &AppState, staff: &Staff) -> Result<Vec<(String, String)>, super::PageError> {
@@ -90,8 +87,8 @@ async fn list_page(
             items: b.items.len(),
         })
         .collect();
-    let chosen = field(typed, "school_id");
-    let date = field(typed, "date");
+    let chosen = entered(typed, "school_id");
+    let date = entered(typed, "date");
     let page = ListPage {
         layout: Layout::for_staff(state, staff, t("retention.batches.title"), "/bewaartermijnen"),
         rows,
@@ -202,7 +199,7 @@ async fn batch_page(
         && approval.is_some_and(|a| {
             may_approve(a, &staff.principal.user_id, batch.status == "awaiting_approval", director, manager).is_ok()
         });
-    let typed_system = field(typed, "system");
+    let typed_system = entered(typed, "system");
     let page = BatchPage {
         layout: Layout::for_staff(state, staff, t("retention.batch.title"), "/bewaartermijnen"),
         id: batch.id.clone(),
@@ -263,11 +260,11 @@ async fn batch_page(
                     )
                 }),
                 destroyed_on: if typed_system == s.system {
-                    field(typed, "destroyed_on").to_owned()
+                    entered(typed, "destroyed_on").to_owned()
                 } else {
                     String::new()
                 },
-                method: if typed_system == s.system { field(typed, "method").to_owned() } else { String::new() },
+                method: if typed_system == s.system { entered(typed, "method").to_owned() } else { String::new() },
             })
             .collect(),
         sha256: out.certificate_sha256,

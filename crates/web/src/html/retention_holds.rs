@@ -5,13 +5,13 @@
 //! operations as the API (`aantoonbaar_app::retention`); a refused form shows
 //! again with what was typed.
 
-use super::form::{PagePairs, read, refused};
+use super::form::{PagePairs, entered, read, refused};
+use super::retention_batches::day;
 use super::{Layout, PageResult, filters, render};
 use crate::AppState;
 use crate::auth::{Staff, StaffPage};
 use crate::error::FieldError;
 use crate::i18n::t;
-use aantoonbaar_app::requests::dutch_date;
 use aantoonbaar_app::retention::{self as app, HoldCommand, HoldDecision, label};
 use aantoonbaar_rules::Action;
 use aantoonbaar_rules::retention::{Category, HoldKind};
@@ -21,10 +21,6 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 use serde::Deserialize;
-
-fn day(text: &str) -> String {
-    text.parse().map_or_else(|_| text.to_owned(), dutch_date)
-}
 
 /// One hold as the page shows it.
 pub struct HoldRow {
@@ -71,10 +67,6 @@ pub struct HoldsQuery {
     leerling: Option<String>,
 }
 
-fn field<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
-    pairs.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v.as_str())
-}
-
 /// The name of a pupil in the caller's scope, when there is one.
 async fn pupil_name(state: &AppState, staff: &Staff, id: &str) -> Result<Option<String>, super::PageError> {
     let Ok(scope) = staff.may(Action::PupilView) else { return Ok(None) };
@@ -116,7 +108,7 @@ async fn holds_page(
     }
     let place = match pupil.filter(|_| staff.can(Action::RetentionHold)) {
         Some(id) => pupil_name(state, staff, id).await?.map(|name| {
-            let (category, kind) = (field(typed, "category"), field(typed, "kind"));
+            let (category, kind) = (entered(typed, "category"), entered(typed, "kind"));
             PlaceForm {
                 pupil_id: id.to_owned(),
                 pupil: name,
@@ -133,7 +125,7 @@ async fn holds_page(
                     .iter()
                     .map(|k| Choice { code: k.code(), label: label("hold_kind", k.code()), chosen: k.code() == kind })
                     .collect(),
-                reason: field(typed, "reason").to_owned(),
+                reason: entered(typed, "reason").to_owned(),
             }
         }),
         None => None,
@@ -166,7 +158,7 @@ pub async fn place(
         Ok(_) => Ok(Redirect::to("/bewaartermijnen/blokkades").into_response()),
         Err(error) => {
             let problem = refused(error)?;
-            let pupil = field(&pairs, "pupil_id").to_owned();
+            let pupil = entered(&pairs, "pupil_id").to_owned();
             holds_page(&state, &staff, Some(&pupil), &pairs, problem.errors, problem.status).await
         }
     }
