@@ -124,7 +124,9 @@ fn subject(entry: &AuditEntry) -> String {
             | "register_version"
             | "register_comment" => return kind.to_owned(),
             "retention_rule" => Some(t(&format!("retention.code.{}", entry.entity_id)).to_owned()),
-            "retention_worklist" => jiff::civil::Date::strptime("%Y-%m-%d", &entry.entity_id).ok().map(dutch_date),
+            "retention_worklist" | "retention_holds" => {
+                jiff::civil::Date::strptime("%Y-%m-%d", &entry.entity_id).ok().map(dutch_date)
+            }
             // The version and the format: `versie-2.pdf`, `actueel.csv`.
             "processing_register_export" => Some(entry.entity_id.clone()),
             // The framework's code, and `code/reference` for a norm.

@@ -640,13 +640,16 @@ pub async fn decide_hold(app: &App, staff: &Staff, id: &str, decision: HoldDecis
 }
 
 /// The holds in the caller's scope that are not released, with when each is
-/// to be reviewed, those due for review first.
+/// to be reviewed, those due for review first; the view is recorded in the
+/// audit trail.
 ///
 /// # Errors
 /// Forbidden, or the store.
 pub async fn open_holds(app: &App, staff: &Staff) -> Result<Vec<HoldOut>> {
     let scope = staff.may(Action::RetentionView)?;
     let board = store(app, staff);
+    // The list names pupils and why their data are kept: a view, audited once.
+    board.record_view(&staff.actor(), "retention_holds", &app.clock.today().to_string()).await?;
     let every = board.retention_settings().await?.hold_review;
     let mut holds: Vec<HoldOut> = board
         .open_holds()

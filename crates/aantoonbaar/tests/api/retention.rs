@@ -611,6 +611,7 @@ story!(a_hold_asks_for_review_after_the_boards_period_and_a_review_keeps_it, |ap
     assert_eq!(json(app.get(&f.admin, "/api/v1/retention/holds").await, 200).await, json!([]));
     let trail = app.store.board(&f.board).audit_trail(100).await.unwrap();
     assert!(trail.iter().any(|e| e.entity == "retention_hold" && e.fields.contains(&"reviewed_on".to_owned())));
+    assert!(trail.iter().any(|e| e.entity == "retention_holds"), "listing the holds is a view of pupils' data");
 
     // A teacher may not list the holds.
     let teacher = app.staff(&f.board, "juf@proef.nl", Role::Tl, ScopeKind::Groups, &[&f.group]).await;

@@ -180,3 +180,4 @@ audit.field.file_name = bestandsnaam
 audit.field.product = product
 audit.field.reminded_at = herinnerd op
 audit.field.review_reasons = redenen voor herbeoordeling
+audit.entity.retention_holds = Lijst van blokkades op

@@ -40,7 +40,7 @@ pub struct Choice {
     pub chosen: bool,
 }
 
-fn choices<T: Copy>(all: &[T], code: fn(T) -> &'static str, list: &str, chosen: &str) -> Vec<Choice> {
+pub(super) fn choices<T: Copy>(all: &[T], code: fn(T) -> &'static str, list: &str, chosen: &str) -> Vec<Choice> {
     all.iter().map(|v| Choice { code: code(*v), label: label(list, code(*v)), chosen: code(*v) == chosen }).collect()
 }
 

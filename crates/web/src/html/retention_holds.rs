@@ -6,6 +6,7 @@
 //! again with what was typed.
 
 use super::form::{PagePairs, entered, read, refused};
+use super::retention::{Choice, choices};
 use super::retention_batches::day;
 use super::{Layout, PageResult, filters, render};
 use crate::AppState;
@@ -32,13 +33,6 @@ pub struct HoldRow {
     pub placed: String,
     pub review_on: String,
     pub to_review: bool,
-}
-
-/// A choice in a list (category, kind).
-pub struct Choice {
-    pub code: &'static str,
-    pub label: &'static str,
-    pub chosen: bool,
 }
 
 /// The form to place a hold on one pupil.
@@ -112,19 +106,18 @@ async fn holds_page(
             PlaceForm {
                 pupil_id: id.to_owned(),
                 pupil: name,
-                categories: [
-                    Category::PupilFile,
-                    Category::EnrolmentAndAbsence,
-                    Category::ContactDetails,
-                    Category::Application,
-                ]
-                .into_iter()
-                .map(|c| Choice { code: c.code(), label: label("category", c.code()), chosen: c.code() == category })
-                .collect(),
-                kinds: HoldKind::ALL
-                    .iter()
-                    .map(|k| Choice { code: k.code(), label: label("hold_kind", k.code()), chosen: k.code() == kind })
-                    .collect(),
+                categories: choices(
+                    &[
+                        Category::PupilFile,
+                        Category::EnrolmentAndAbsence,
+                        Category::ContactDetails,
+                        Category::Application,
+                    ],
+                    Category::code,
+                    "category",
+                    category,
+                ),
+                kinds: choices(HoldKind::ALL, HoldKind::code, "hold_kind", kind),
                 reason: entered(typed, "reason").to_owned(),
             }
         }),
