@@ -179,11 +179,12 @@ async fn main() {
 
     // Every board's worklist, counted per board and school by the database.
     let all = app.store.board_ids().await.unwrap();
+    let settings = app.store.retention_settings_of_every_board().await.unwrap().into_iter().collect();
     let mut runs = Vec::new();
     let mut items = 0;
     for _ in 0..5 {
         let started = Instant::now();
-        let found = retention_notices::due_items(&app, &all, true, today).await.unwrap();
+        let found = retention_notices::due_items(&app, &settings, &all, true, today).await.unwrap();
         runs.push(started.elapsed());
         items = found.values().flat_map(|schools| schools.values()).sum::<i64>();
     }

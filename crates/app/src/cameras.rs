@@ -27,7 +27,7 @@ use aantoonbaar_rules::camera::{
     check_place, check_range, check_retention, footage_due, footage_status,
 };
 use aantoonbaar_rules::policy::{POLICY, Role};
-use aantoonbaar_rules::retention::{Period, RuleCode, default_rules};
+use aantoonbaar_rules::retention::{Period, RuleCode};
 use aantoonbaar_store::cameras::{Camera, CameraData, FootageHold, HoldFilter, LogEntry, NewFootageHold, NewLogEntry};
 use aantoonbaar_store::{BoardStore, Scope, StoreError};
 use jiff::Timestamp;
@@ -71,10 +71,9 @@ fn store<'a>(app: &'a App, staff: &'a Staff) -> BoardStore<'a> {
 
 /// The period of the board's rule for camera footage (its own version, or the default P4W).
 async fn footage_rule(board: BoardStore<'_>) -> Result<Period> {
-    let stored = board.retention_rules().await?;
-    let own = stored.into_iter().find(|r| r.rule.code == RuleCode::CameraFootage).map(|r| r.rule.period);
-    let default = default_rules().into_iter().find(|r| r.code == RuleCode::CameraFootage).map(|r| r.period);
-    own.or(default).ok_or_else(|| Error::internal(&"no camera_footage rule"))
+    let rules = crate::retention::in_force(&board.retention_rules().await?);
+    let rule = rules.into_iter().find(|r| r.code == RuleCode::CameraFootage);
+    rule.map(|r| r.period).ok_or_else(|| Error::internal(&"no camera_footage rule"))
 }
 
 /// A field of a command that is either absent or cleared when sent empty.

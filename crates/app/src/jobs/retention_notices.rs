@@ -42,7 +42,8 @@ struct Found {
 }
 
 /// The items due on `today` of `boards` (every board of the store when
-/// `all`), per board and school: the pupil rules in force are grouped by
+/// `all`), with each board's `settings` (absent: the defaults), per board
+/// and school: the pupil rules in force are grouped by
 /// what their query selects, so boards that follow the same rule share one
 /// query (the benchmark `benches/retention.rs` measures this across 1,000 boards).
 ///
@@ -50,6 +51,7 @@ struct Found {
 /// When the store cannot be read.
 pub async fn due_items(
     app: &App,
+    settings: &HashMap<BoardId, RetentionSettings>,
     boards: &[BoardId],
     all: bool,
     today: Date,
@@ -58,8 +60,6 @@ pub async fn due_items(
     for (board, rule) in app.store.retention_rules_of_every_board().await? {
         rules.entry(board).or_default().push(rule);
     }
-    let settings: HashMap<BoardId, RetentionSettings> =
-        app.store.retention_settings_of_every_board().await?.into_iter().collect();
     // One query per distinct selection and cutoff, with the boards it serves.
     let mut groups: Vec<(RuleSelection, Date, Vec<BoardId>)> = Vec::new();
     for board in boards {
@@ -101,9 +101,9 @@ pub async fn run(app: &App) -> Result<u64, StoreError> {
         return Ok(0);
     }
     let all = boards.len() == app.store.board_ids().await?.len();
-    let mut found = Found { due: due_items(app, &boards, all, today).await?, ..Found::default() };
     let settings: HashMap<BoardId, RetentionSettings> =
         app.store.retention_settings_of_every_board().await?.into_iter().collect();
+    let mut found = Found { due: due_items(app, &settings, &boards, all, today).await?, ..Found::default() };
     for open in app.store.open_holds_of_every_board().await? {
         let every = settings.get(&open.board_id).copied().unwrap_or_default().hold_review;
         if open.hold.review_date(every).is_some_and(|d| d <= today) {
