@@ -680,3 +680,16 @@ story!(the_ibp_manager_changes_a_term_on_its_page_after_seeing_which_items_move,
     assert!(page.contains("1 jaar") && !page.contains("/bewaartermijnen/instellingen"), "{page}");
     assert_eq!(app.page("/bewaartermijnen/termijn/pupil_file").await.0, 403);
 });
+
+story!(a_hold_placed_without_a_reason_on_its_page_is_refused_and_keeps_what_was_typed, |app| {
+    let f = fixture(&app).await;
+    leave(&app, &f, &f.pupil, "2023-11-01", "secondary_school").await;
+    app.sign_in("ibp@proef.nl", crate::helpers::PASSWORD).await;
+    let fields = [("pupil_id", f.pupil.as_str()), ("category", "pupil_file"), ("kind", "legal_claim"), ("reason", "")];
+    let refused = app.form("/bewaartermijnen/blokkades", &fields).await;
+    assert_eq!(refused.status(), 422);
+    let page = refused.text().await.unwrap();
+    assert!(page.contains("Reden:"), "names the field: {page}");
+    assert!(page.contains(r#"value="legal_claim" selected"#) && page.contains(r#"value="pupil_file" selected"#));
+    assert_eq!(json(app.get(&f.admin, "/api/v1/retention/holds").await, 200).await, json!([]), "nothing written");
+});
