@@ -10,6 +10,8 @@
 //!   error yields no pupils at all, so nothing of it is written.
 
 mod columns;
+pub mod lists;
+pub mod table;
 
 pub use columns::{Column, MAX_GUARDIANS, Words, columns, template};
 
@@ -39,7 +41,7 @@ pub struct CellError {
 }
 
 impl CellError {
-    fn new(line: u64, column: String, code: &'static str, value: String) -> Self {
+    pub(crate) fn new(line: u64, column: String, code: &'static str, value: String) -> Self {
         Self { line, column, code, value, allowed: Vec::new() }
     }
 }
@@ -69,14 +71,14 @@ pub fn decode(bytes: &[u8]) -> (String, &'static str) {
 }
 
 /// The delimiter that occurs most in the header line.
-fn detect_delimiter(text: &str) -> u8 {
+pub(crate) fn detect_delimiter(text: &str) -> u8 {
     let header = text.lines().next().unwrap_or_default();
     [b';', b',', b'\t'].into_iter().max_by_key(|d| header.bytes().filter(|b| b == d).count()).unwrap_or(b';')
 }
 
 /// Accepts the date formats pupil administrations write: `31-12-2018`,
 /// `31/12/2018`, `31.12.2018`, `2018-12-31`.
-fn parse_date(text: &str) -> Result<Date, Invalid> {
+pub(crate) fn parse_date(text: &str) -> Result<Date, Invalid> {
     let text = text.trim();
     let parts: Vec<&str> = text.split(['-', '/', '.']).collect();
     let invalid = Invalid::new("date.format");

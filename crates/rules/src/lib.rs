@@ -44,6 +44,7 @@ macro_rules! code_enum {
     };
 }
 
+pub mod access;
 pub mod age;
 pub mod breach;
 pub mod calendar;

@@ -233,6 +233,40 @@ pub enum Action {
     /// hold (seed 002 §7.2: only authorised staff have access to footage):
     /// the IBP manager for the board, the director for their school.
     FootageLog,
+    /// Read the access policy per system and the authorisation matrix (seed
+    /// 001 §13, §13.2): the board answers for it, the FG supervises it (AVG
+    /// art. 39), a director reads it because the director orders changes.
+    AccessPolicyView,
+    /// Keep the access policy and the authorisation matrix (seed 001 §13:
+    /// "een autorisatietabel bijgehouden door de stafmedewerker ICT").
+    AccessPolicyManage,
+    /// Read the staff list and the joiners, movers and leavers: the director
+    /// and the school's ICT administrator for their school, the IBP manager,
+    /// the board and the FG for the board.
+    StaffView,
+    /// Keep the staff list: the IBP manager for the board (the HR import), the
+    /// administration for their school.
+    StaffManage,
+    /// Request and approve a joiner's, mover's or leaver's change (seed 001
+    /// §13: "Alleen de personen in deze tabel mogen bepaalde wijzigingen op
+    /// school aanvragen"; a leaver's account goes "op last van de directeur"):
+    /// the director for their school, the IBP manager for the board.
+    AccessChangeRequest,
+    /// Record that a change was carried out in a system, with evidence (seed
+    /// 001 §13: carried out by the ICT administrator or the stafmedewerker ICT).
+    AccessChangeCarryOut,
+    /// Import a system's account list and read its differences with the
+    /// matrix and the staff list (the IBP manager for the board).
+    AccountsImport,
+    /// Read review campaigns and their outcome: the board, the FG, the IBP
+    /// manager; a director sees their school's part.
+    AccessReviewView,
+    /// Start and close a review campaign, decide what reviewers left open and
+    /// record remediation (BIO2 5.18.02; seed 001 §13: ST keeps the table).
+    AccessReviewManage,
+    /// Review the accounts of one's own people (the issue: one review per
+    /// manager, not per system owner): the director for their school.
+    AccessReviewDecide,
 }
 
 impl Action {
@@ -283,6 +317,16 @@ impl Action {
         Self::CameraView,
         Self::CameraManage,
         Self::FootageLog,
+        Self::AccessPolicyView,
+        Self::AccessPolicyManage,
+        Self::StaffView,
+        Self::StaffManage,
+        Self::AccessChangeRequest,
+        Self::AccessChangeCarryOut,
+        Self::AccountsImport,
+        Self::AccessReviewView,
+        Self::AccessReviewManage,
+        Self::AccessReviewDecide,
     ];
 }
 
@@ -305,6 +349,8 @@ const fn grant(role: Role, action: Action, scopes: &'static [ScopeKind]) -> Gran
 }
 
 use Action::{
+    AccessChangeCarryOut, AccessChangeRequest, AccessPolicyManage, AccessPolicyView, AccessReviewDecide,
+    AccessReviewManage, AccessReviewView, AccountsImport, StaffManage, StaffView,
     AuditView, BoardSettingsManage, CameraManage, CameraView, ConsentRecord, ConsentRound, DpiaAdvise, DpiaApprove,
     DpiaManage, DpiaReopen, DpiaScreen, DpiaView, FootageLog, GroupManage, GroupView, GuardianManage, GuardianView,
     HolidaysManage, IncidentManage, IncidentReport, IncidentView, OutboxView, OwnTokens, PreDpiaAnswer, PreDpiaRequest,
@@ -344,6 +390,9 @@ pub const POLICY: &[Grant] = &[
     grant(Cvb, DpiaApprove, BOARD),
     grant(Cvb, RetentionView, BOARD),
     grant(Cvb, CameraView, BOARD),
+    grant(Cvb, AccessPolicyView, BOARD),
+    grant(Cvb, StaffView, BOARD),
+    grant(Cvb, AccessReviewView, BOARD),
     // IBP manager (ST): runs the system for the board.
     grant(St, SchoolView, BOARD),
     grant(St, SchoolManage, BOARD),
@@ -387,6 +436,16 @@ pub const POLICY: &[Grant] = &[
     grant(St, CameraView, BOARD),
     grant(St, CameraManage, BOARD),
     grant(St, FootageLog, BOARD),
+    grant(St, AccessPolicyView, BOARD),
+    grant(St, AccessPolicyManage, BOARD),
+    grant(St, StaffView, BOARD),
+    grant(St, StaffManage, BOARD),
+    grant(St, AccessChangeRequest, BOARD),
+    grant(St, AccessChangeCarryOut, BOARD),
+    grant(St, AccountsImport, BOARD),
+    grant(St, AccessReviewView, BOARD),
+    grant(St, AccessReviewManage, BOARD),
+    grant(St, AccessReviewDecide, BOARD),
     // FG: reads everything relevant to supervision, changes nothing.
     grant(Fg, SchoolView, BOARD),
     grant(Fg, GroupView, BOARD),
@@ -409,6 +468,9 @@ pub const POLICY: &[Grant] = &[
     grant(Fg, DpiaReopen, BOARD),
     grant(Fg, RetentionView, BOARD),
     grant(Fg, CameraView, BOARD),
+    grant(Fg, AccessPolicyView, BOARD),
+    grant(Fg, StaffView, BOARD),
+    grant(Fg, AccessReviewView, BOARD),
     // Director (D): their school.
     grant(D, SchoolView, SCHOOL),
     grant(D, GroupView, SCHOOL),
@@ -443,6 +505,12 @@ pub const POLICY: &[Grant] = &[
     grant(D, CameraView, SCHOOL),
     grant(D, CameraManage, SCHOOL),
     grant(D, FootageLog, SCHOOL),
+    grant(D, AccessPolicyView, SCHOOL),
+    grant(D, StaffView, SCHOOL),
+    grant(D, StaffManage, SCHOOL),
+    grant(D, AccessChangeRequest, SCHOOL),
+    grant(D, AccessReviewView, SCHOOL),
+    grant(D, AccessReviewDecide, SCHOOL),
     // Team leader (TL): reads their school's pupils.
     grant(Tl, SchoolView, SCHOOL),
     grant(Tl, GroupView, SCHOOL),
@@ -455,6 +523,8 @@ pub const POLICY: &[Grant] = &[
     grant(Bs, SchoolView, SCHOOL),
     grant(Bs, GroupView, SCHOOL),
     grant(Bs, UserView, SCHOOL),
+    grant(Bs, StaffView, SCHOOL),
+    grant(Bs, AccessChangeCarryOut, SCHOOL),
     grant(Bs, OwnTokens, ANY),
     grant(Bs, PreDpiaRequest, ANY),
     grant(Bs, IncidentReport, ANY),
@@ -466,6 +536,8 @@ pub const POLICY: &[Grant] = &[
     grant(Ap, GuardianView, SCHOOL),
     grant(Ap, GuardianManage, SCHOOL),
     grant(Ap, PupilImport, SCHOOL),
+    grant(Ap, StaffView, SCHOOL),
+    grant(Ap, StaffManage, SCHOOL),
     grant(Ap, OwnTokens, ANY),
     grant(Ap, PreDpiaRequest, ANY),
     grant(Ap, ConsentRecord, SCHOOL),
@@ -545,6 +617,9 @@ mod tests {
                     | Action::SelfAssessmentView
                     | Action::RetentionView
                     | Action::CameraView
+                    | Action::AccessPolicyView
+                    | Action::StaffView
+                    | Action::AccessReviewView
                     // Asking before new software, and advising on it, is the FG's task too (art. 39(1)(a)).
                     | Action::PreDpiaRequest
                     | Action::PreDpiaAnswer
@@ -601,6 +676,18 @@ mod tests {
             }
             let reads = permits(&[*role], role.natural_scope(), Action::CameraView);
             assert_eq!(reads, matches!(role, Role::St | Role::D | Role::Fg | Role::Cvb), "{role:?}");
+        }
+    }
+
+    #[test]
+    fn only_the_ibp_manager_keeps_the_matrix_and_directors_review_their_people() {
+        for role in Role::ALL {
+            let may = permits(&[*role], role.natural_scope(), Action::AccessPolicyManage);
+            assert_eq!(may, *role == Role::St, "{role:?}");
+            let may = permits(&[*role], role.natural_scope(), Action::AccessReviewDecide);
+            assert_eq!(may, matches!(role, Role::St | Role::D), "{role:?}");
+            let may = permits(&[*role], role.natural_scope(), Action::AccessChangeCarryOut);
+            assert_eq!(may, matches!(role, Role::St | Role::Bs), "{role:?}");
         }
     }
 

@@ -75,6 +75,9 @@ by_from_code!(
     aantoonbaar_rules::camera::LogReason,
     aantoonbaar_rules::camera::Recipient,
     aantoonbaar_rules::camera::HoldKind,
+    aantoonbaar_rules::access::GrantScope,
+    aantoonbaar_rules::access::Provisioning,
+    aantoonbaar_rules::access::ReviewOutcome,
 );
 
 /// `Code` for enums with a `code()` but no `from_code`: every value is listed,

@@ -137,6 +137,7 @@ mod registers;
 pub use registers::{ActivityUpdate, NewRegisterVersion, RegisterComment, RegisterVersion, StoredActivity};
 mod requests;
 pub use requests::{ErasureRecord, NewRequest, Request};
+pub mod access_policies;
 pub mod cameras;
 pub mod dpias;
 pub mod pre_dpias;

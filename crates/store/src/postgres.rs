@@ -27,6 +27,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (17, "retention_batches", include_str!("../migrations/postgres/0017_retention_batches.sql")),
     (18, "retention_notices", include_str!("../migrations/postgres/0018_retention_notices.sql")),
     (19, "cameras", include_str!("../migrations/postgres/0019_cameras.sql")),
+    (20, "access", include_str!("../migrations/postgres/0020_access.sql")),
 ];
 
 pub(crate) async fn connect(url: &str) -> Result<sqlx::PgPool> {

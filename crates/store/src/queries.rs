@@ -262,6 +262,7 @@ macro_rules! areas {
 }
 
 areas!(
+    access_policies,
     audit,
     boards,
     cameras,
