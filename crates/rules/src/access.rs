@@ -116,6 +116,36 @@ pub fn review_due(last_completed: Option<Date>, interval: Period, today: Date) -
 }
 
 code_enum! {
+    /// A change to someone's access (seed 001 §13: "Door wisseling van rollen,
+    /// taken of school [...] Middels een wijzigingsformulier"; the joiner,
+    /// mover, leaver practice of identity governance).
+    ChangeKind, "access.change_kind_unknown" {
+        Join = "join",
+        Move = "move",
+        Leave = "leave",
+    }
+}
+
+code_enum! {
+    /// Where an access change stands: requested by someone the policy allows,
+    /// approved, carried out in every system with evidence — or cancelled.
+    ChangeStatus, "access.change_status_unknown" {
+        Requested = "requested",
+        Approved = "approved",
+        Done = "done",
+        Cancelled = "cancelled",
+    }
+}
+
+impl ChangeStatus {
+    /// Still to be approved or carried out.
+    #[must_use]
+    pub const fn is_open(self) -> bool {
+        matches!(self, Self::Requested | Self::Approved)
+    }
+}
+
+code_enum! {
     /// A right in a system (seed 001 §13: "ingezien, geregistreerd/gewijzigd of verwijderd").
     Right, "access.right_unknown" {
         View = "view",

@@ -78,6 +78,8 @@ by_from_code!(
     aantoonbaar_rules::access::GrantScope,
     aantoonbaar_rules::access::Provisioning,
     aantoonbaar_rules::access::ReviewOutcome,
+    aantoonbaar_rules::access::ChangeKind,
+    aantoonbaar_rules::access::ChangeStatus,
 );
 
 /// `Code` for enums with a `code()` but no `from_code`: every value is listed,

@@ -138,6 +138,7 @@ pub use registers::{ActivityUpdate, NewRegisterVersion, RegisterComment, Registe
 mod requests;
 pub use requests::{ErasureRecord, NewRequest, Request};
 pub mod access_policies;
+pub mod access_reviews;
 pub mod cameras;
 pub mod dpias;
 pub mod pre_dpias;
@@ -147,6 +148,8 @@ pub mod risks;
 mod schools;
 pub mod selfassessment;
 mod sessions;
+pub mod staff;
+pub mod system_accounts;
 pub use sessions::{ParentSession, PendingSession, Principal, SessionStage};
 mod users;
 pub use users::{ApiToken, Credentials, NewUser, User};

@@ -263,6 +263,7 @@ macro_rules! areas {
 
 areas!(
     access_policies,
+    access_reviews,
     audit,
     boards,
     cameras,
@@ -284,5 +285,7 @@ areas!(
     schools,
     selfassessment,
     sessions,
+    staff,
+    system_accounts,
     users,
 );

@@ -63,6 +63,18 @@ impl Problem {
         Self::new(StatusCode::BAD_REQUEST, "problem.bad_request", detail)
     }
 
+    /// An operation's error for a query string: wrong parameters are a 400
+    /// naming each one (the request itself is malformed), the rest as [`From`].
+    #[must_use]
+    pub fn from_query(err: aantoonbaar_app::Error) -> Self {
+        match err {
+            aantoonbaar_app::Error::Invalid(errors) => {
+                Self { status: StatusCode::BAD_REQUEST, ..Self::invalid(errors) }
+            }
+            other => other.into(),
+        }
+    }
+
     /// 409 when another record already has this value.
     #[must_use]
     pub fn conflict(field: &str) -> Self {

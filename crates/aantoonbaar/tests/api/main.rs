@@ -4,6 +4,7 @@
 
 mod helpers;
 
+mod access;
 mod audit;
 mod authorisation;
 mod backup;

@@ -43,6 +43,10 @@ pub struct JobReport {
     pub pre_dpia_reminders: u64,
     /// Boards told this week of retention items due or holds to review.
     pub retention_notices: u64,
+    /// Aantoonbaar accounts of leavers disabled (the day after their last day).
+    pub leaver_accounts_disabled: u64,
+    /// Review campaign reminders and escalations sent.
+    pub review_notices: u64,
     /// Jobs skipped because another server holds their lease.
     pub skipped: u64,
 }
@@ -106,11 +110,22 @@ impl Jobs {
         } else {
             report.skipped += 1;
         }
+        if self.lease("access_leavers").await? {
+            report.leaver_accounts_disabled = crate::access::changes::disable_leaver_accounts(&self.app).await?;
+        } else {
+            report.skipped += 1;
+        }
+        if self.lease("access_reviews").await? {
+            report.review_notices = crate::access::reviews::remind_and_escalate(&self.app).await?;
+        } else {
+            report.skipped += 1;
+        }
         if report.deadline_warnings
             + report.request_reminders
             + report.party_reminders
             + report.pre_dpia_reminders
             + report.retention_notices
+            + report.review_notices
             > 0
         {
             self.app.mailer.wake();

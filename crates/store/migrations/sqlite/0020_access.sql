@@ -169,6 +169,16 @@ CREATE TABLE review_campaigns (
     CHECK (deadline >= started_on)
 ) STRICT;
 
+-- The systems a campaign reviews (closing it is each system's completed review).
+CREATE TABLE review_campaign_systems (
+    board_id     TEXT NOT NULL,
+    campaign_id  TEXT NOT NULL,
+    system_id    TEXT NOT NULL,
+    PRIMARY KEY (board_id, campaign_id, system_id),
+    FOREIGN KEY (board_id, campaign_id) REFERENCES review_campaigns(board_id, id),
+    FOREIGN KEY (board_id, system_id) REFERENCES information_systems(board_id, id)
+) STRICT;
+
 -- One account to review, as it stood when the campaign started.
 CREATE TABLE review_items (
     board_id             TEXT NOT NULL,

@@ -44,7 +44,7 @@ pub(super) async fn load_principal(
          JOIN boards b ON b.id = u.board_id \
          LEFT JOIN user_roles r ON r.board_id = u.board_id AND r.user_id = u.id \
          LEFT JOIN user_scopes s ON s.board_id = u.board_id AND s.user_id = u.id \
-         WHERE u.board_id = $1 AND u.id = $2",
+         WHERE u.board_id = $1 AND u.id = $2 AND u.disabled_at IS NULL",
     )
     .bind(board_id)
     .bind(user_id)

@@ -6,7 +6,7 @@ use crate::{ApiToken, Credentials, NewUser, Principal, User};
 use aantoonbaar_rules::{Role, ScopeKind};
 
 pub(crate) async fn credentials_by_email(pool: &Pool, email: &str) -> Result<Option<Credentials>> {
-    let row = sqlx::query("SELECT board_id, id, password_hash, totp_secret, mfa_exempt FROM users WHERE email = $1")
+    let row = sqlx::query("SELECT board_id, id, password_hash, totp_secret, mfa_exempt FROM users WHERE email = $1 AND disabled_at IS NULL")
         .bind(email)
         .fetch_optional(pool)
         .await?;
@@ -307,7 +307,7 @@ pub(crate) async fn create_user(
 
 pub(crate) async fn users(pool: &Pool, board: &BoardId, scope: &Scope) -> Result<Vec<User>> {
     let mut qb = QueryBuilder::new(
-        "SELECT u.id, u.email, u.name, u.scope_kind, u.password_hash IS NOT NULL AS has_password FROM users u WHERE u.board_id = ",
+        "SELECT u.id, u.email, u.name, u.scope_kind, u.password_hash IS NOT NULL AS has_password FROM users u WHERE u.disabled_at IS NULL AND u.board_id = ",
     );
     qb.push_bind(board.0.clone());
     if *scope != Scope::Board {

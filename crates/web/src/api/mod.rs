@@ -4,6 +4,7 @@
 //! outside the caller's scope, and every item of another board, answer 404
 //! exactly as if they did not exist.
 
+mod access;
 mod cameras;
 pub mod consent;
 mod deadlines;
@@ -177,6 +178,24 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(cameras::log, cameras::add_log))
         .routes(routes!(cameras::place_hold, cameras::holds))
         .routes(routes!(cameras::release_hold))
+        .routes(routes!(access::leaver_deadline))
+        .routes(routes!(access::staff_list, access::create_staff))
+        .routes(routes!(access::import_staff))
+        .routes(routes!(access::get_staff, access::patch_staff))
+        .routes(routes!(access::leavers))
+        .routes(routes!(access::list_changes, access::request_change))
+        .routes(routes!(access::get_change))
+        .routes(routes!(access::approve_change))
+        .routes(routes!(access::record_step))
+        .routes(routes!(access::cancel_change))
+        .routes(routes!(access::accounts))
+        .routes(routes!(access::import_accounts))
+        .routes(routes!(access::campaigns, access::start_campaign))
+        .routes(routes!(access::campaign))
+        .routes(routes!(access::decide))
+        .routes(routes!(access::remediate))
+        .routes(routes!(access::close))
+        .routes(routes!(access::report))
 }
 
 /// A JSON body whose type errors name the field (`serde_path_to_error`).
