@@ -50,6 +50,16 @@ enum Id {
     Camera,
     /// A fresh footage hold on a fresh camera at the fixture's school.
     FootageHold,
+    /// A fresh person of the staff list at the fixture's school.
+    Staff,
+    /// A fresh joiner's change at the fixture's school, `requested` or
+    /// `approved`, listing a fresh system (`"{system}"` in the body).
+    Change(&'static str),
+    /// A fresh system with an account list of one account at the fixture's school.
+    Accounts,
+    /// A fresh campaign over a fresh account list: `open`, `revoked` (its
+    /// item decided revoke; `{item}` in the path) or `decided` (ready to close).
+    Campaign(&'static str),
 }
 
 struct Route {
@@ -232,6 +242,33 @@ fn routes() -> Vec<Route> {
         route(Method::GET, "/footage-holds", Id::None, Some(CameraView)),
         route(Method::POST, "/footage-holds", Id::Camera, Some(FootageLog)),
         route(Method::POST, "/footage-holds/{id}/release", Id::FootageHold, Some(FootageLog)),
+        route(Method::GET, "/deadlines/leaver", Id::None, None),
+        route(Method::GET, "/staff", Id::None, Some(StaffView)),
+        route(Method::POST, "/staff", Id::None, Some(StaffManage)),
+        route(Method::POST, "/staff/import", Id::None, Some(StaffManage)),
+        route(Method::GET, "/staff/{id}", Id::Staff, Some(StaffView)),
+        route(Method::PATCH, "/staff/{id}", Id::Staff, Some(StaffManage)),
+        route(Method::GET, "/access/leavers", Id::None, Some(StaffView)),
+        route(Method::GET, "/access/changes", Id::None, Some(StaffView)),
+        route(Method::POST, "/access/changes", Id::Staff, Some(AccessChangeRequest)),
+        route(Method::GET, "/access/changes/{id}", Id::Change("requested"), Some(StaffView)),
+        route(Method::POST, "/access/changes/{id}/approve", Id::Change("requested"), Some(AccessChangeRequest)),
+        route(Method::POST, "/access/changes/{id}/steps", Id::Change("approved"), Some(AccessChangeCarryOut)),
+        route(Method::POST, "/access/changes/{id}/cancel", Id::Change("requested"), Some(AccessChangeRequest)),
+        route(Method::GET, "/systems/{id}/accounts", Id::Accounts, Some(AccountsImport)),
+        route(Method::POST, "/systems/{id}/accounts/import", Id::Accounts, Some(AccountsImport)),
+        route(Method::GET, "/access/reviews", Id::None, Some(AccessReviewView)),
+        route(Method::POST, "/access/reviews", Id::Accounts, Some(AccessReviewManage)),
+        route(Method::GET, "/access/reviews/{id}", Id::Campaign("open"), Some(AccessReviewView)),
+        route(Method::POST, "/access/reviews/{id}/decisions", Id::Campaign("open"), Some(AccessReviewDecide)),
+        route(
+            Method::POST,
+            "/access/reviews/{id}/items/{item}/remediation",
+            Id::Campaign("revoked"),
+            Some(AccessReviewManage),
+        ),
+        route(Method::POST, "/access/reviews/{id}/close", Id::Campaign("decided"), Some(AccessReviewManage)),
+        route(Method::GET, "/access/reviews/{id}/report", Id::Campaign("open"), Some(AccessReviewView)),
     ]
 }
 
@@ -351,6 +388,32 @@ fn request_for(route: &Route, f: &Fixture, n: usize) -> (Option<Value>, String, 
             None,
         ),
         ("POST", "/footage-holds/{id}/release") => (Some(json!({"reason": "Afgehandeld"})), String::new(), None),
+        ("GET", "/deadlines/leaver") => (None, "?ended=2026-11-27".to_owned(), None),
+        ("POST", "/staff") => (Some(staff_body(f, n)), String::new(), None),
+        ("POST", "/staff/import") => (
+            None,
+            "?dry_run=true".to_owned(),
+            Some(format!("Voornaam;Achternaam;E-mail;School;Rollen;In dienst\nKees;Kok;kees{n}@proef.nl;{};OP;2024-08-01\n", f.school)),
+        ),
+        ("PATCH", "/staff/{id}") => (Some(json!({"surname": format!("Nieuw{n}")})), String::new(), None),
+        ("POST", "/access/changes") => (
+            Some(json!({"staff_id": "{id}", "kind": "move", "effective_on": "2026-12-01", "roles_after": ["TL"]})),
+            String::new(),
+            None,
+        ),
+        ("POST", "/access/changes/{id}/steps") => {
+            (Some(json!({"system_id": "{system}", "evidence": "Account gemaakt"})), String::new(), None)
+        }
+        ("POST", "/systems/{id}/accounts/import") => {
+            (None, String::new(), Some(format!("Gebruikersnaam;Profiel\nbeheer{n};Beheerder\n")))
+        }
+        ("POST", "/access/reviews") => (Some(json!({"deadline": "2026-12-31", "system_ids": ["{id}"]})), String::new(), None),
+        ("POST", "/access/reviews/{id}/decisions") => {
+            (Some(json!({"items": [{"id": "{system}", "outcome": "keep"}]})), String::new(), None)
+        }
+        ("POST", "/access/reviews/{id}/items/{item}/remediation") => {
+            (Some(json!({"evidence": "Verwijderd, ticket 1"})), String::new(), None)
+        }
         ("PUT", "/retention/settings") => (Some(json!({"sbo_reading": "referred_pupil"})), String::new(), None),
         ("POST", "/retention/holds") => (Some(json!({"pupil_id": f.pupil, "reason": "Mogelijke rechtszaak"})), String::new(), None),
         ("GET", "/retention/worklist") => (None, "?date=2026-11-22".to_owned(), None),
@@ -635,6 +698,72 @@ async fn fresh_footage_hold(app: &TestApp, f: &Fixture) -> String {
     json(app.post(&f.admin, "/api/v1/footage-holds", &body).await, 201).await["id"].as_str().unwrap().to_owned()
 }
 
+static PEOPLE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+fn staff_body(f: &Fixture, n: usize) -> Value {
+    json!({"given_name": "Kees", "surname": "Kok", "email": format!("kees{n}@proef.nl"), "school_id": f.school,
+        "roles": ["OP"], "employment_start": "2024-08-01"})
+}
+
+/// A fresh person at the fixture's school.
+async fn fresh_staff(app: &TestApp, f: &Fixture) -> String {
+    let n = 900_000 + PEOPLE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    json(app.post(&f.admin, "/api/v1/staff", &staff_body(f, n)).await, 201).await["id"].as_str().unwrap().to_owned()
+}
+
+/// A fresh system with a fresh person's account in it: (system, person).
+async fn fresh_accounts(app: &TestApp, f: &Fixture) -> (String, String) {
+    let n = 900_000 + PEOPLE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let system = json(app.post(&f.admin, "/api/v1/systems", &json!({"name": format!("Systeem {n}")})).await, 201).await;
+    let system = system["id"].as_str().unwrap().to_owned();
+    let person = json(app.post(&f.admin, "/api/v1/staff", &staff_body(f, n)).await, 201).await;
+    let csv = format!("Gebruikersnaam;E-mail;Profiel\nkees{n};kees{n}@proef.nl;Leerkracht\n");
+    let imported = app
+        .request(Method::POST, Some(&f.admin), &format!("/api/v1/systems/{system}/accounts/import"))
+        .header("content-type", "text/csv")
+        .body(csv)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(imported.status(), 200);
+    (system, person["id"].as_str().unwrap().to_owned())
+}
+
+/// A fresh joiner's change at the fixture's school, requested by the command line (so anyone may approve it).
+async fn fresh_change(app: &TestApp, f: &Fixture, stage: &str) -> (String, String) {
+    let (system, person) = fresh_accounts(app, f).await;
+    let change = aantoonbaar_store::staff::NewChange {
+        staff_id: person,
+        kind: aantoonbaar_rules::access::ChangeKind::Join,
+        effective_on: jiff::civil::date(2026, 12, 1),
+        due_on: jiff::civil::date(2026, 12, 1),
+        to_school_id: None,
+        roles_after: None,
+        note: None,
+        systems: vec![system.clone()],
+        approved: stage == "approved",
+        mails: Vec::new(),
+    };
+    (app.store.board(&f.board).request_change(&app.actor(), &change).await.unwrap().id, system)
+}
+
+/// A fresh campaign over a fresh account list (see [`Id::Campaign`]).
+async fn fresh_campaign(app: &TestApp, f: &Fixture, stage: &str) -> (String, String) {
+    let (system, _) = fresh_accounts(app, f).await;
+    let body = json!({"deadline": "2026-12-31", "system_ids": [system]});
+    let campaign = json(app.post(&f.admin, "/api/v1/access/reviews", &body).await, 201).await;
+    let id = campaign["id"].as_str().unwrap().to_owned();
+    let items = app.store.board(&f.board).review_items(&id, &aantoonbaar_store::Scope::Board).await.unwrap();
+    let outcome = match stage {
+        "revoked" => "revoke",
+        "decided" => "keep",
+        _ => return (id, system),
+    };
+    let verdicts = json!({"items": [{"id": items[0].id, "outcome": outcome}]});
+    json(app.post(&f.admin, &format!("/api/v1/access/reviews/{id}/decisions"), &verdicts).await, 200).await;
+    (id, system)
+}
+
 static LEAVERS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(500_000);
 
 /// A fresh pupil at the fixture's school who left on 1 November 2023: their
@@ -759,6 +888,10 @@ async fn call(app: &TestApp, token: Option<&str>, route: &Route, f: &Fixture, n:
         Id::Batch(stage) => fresh_batch(app, f, stage).await,
         Id::Camera => fresh_camera(app, f).await,
         Id::FootageHold => fresh_footage_hold(app, f).await,
+        Id::Staff => fresh_staff(app, f).await,
+        Id::Change(stage) => fresh_change(app, f, stage).await.0,
+        Id::Accounts => fresh_accounts(app, f).await.0,
+        Id::Campaign(stage) => fresh_campaign(app, f, stage).await.0,
         Id::Adopted => {
             if let Some(token) = token {
                 let me = json(app.get(token, "/api/v1/me").await, 200).await;
@@ -773,6 +906,15 @@ async fn call(app: &TestApp, token: Option<&str>, route: &Route, f: &Fixture, n:
     // A body's `"{id}"` is the fresh record too (the supplier of a new agreement).
     let system = match route.id {
         Id::Batch(_) => app.store.board(&f.board).batch(&id).await.unwrap().map(|b| b.systems()).unwrap_or_default(),
+        Id::Change(_) => {
+            let filter = aantoonbaar_store::staff::ChangeFilter { id: Some(&id), ..Default::default() };
+            let changes = app.store.board(&f.board).access_changes(filter).await.unwrap();
+            changes.into_iter().flat_map(|c| c.steps.into_iter().map(|s| s.system_id)).collect()
+        }
+        Id::Campaign(_) => {
+            let items = app.store.board(&f.board).review_items(&id, &aantoonbaar_store::Scope::Board).await.unwrap();
+            items.into_iter().map(|i| i.id).collect()
+        }
         _ => Vec::new(),
     };
     let system = system.first().cloned().unwrap_or_default();
@@ -794,6 +936,7 @@ async fn call(app: &TestApp, token: Option<&str>, route: &Route, f: &Fixture, n:
             .replace("{version}", if route.path.starts_with("/dpias/") { "1" } else { &id })
             .replace("{code}", code)
             .replace("{reference}", "ORG.1")
+            .replace("{item}", &system)
     );
     let mut request = app.request(route.method.clone(), token, &path);
     if let Some(body) = body {
@@ -902,6 +1045,8 @@ story!(a_user_of_another_board_sees_nothing_and_gets_404_for_every_item, |app| {
             _ if body.contains("reference.unknown") || status == 404 => {}
             // Board B's IBP manager may not do this anywhere (an FG's comment).
             _ if status == 403 && route.action.is_some_and(|a| !permits(&[Role::St], ScopeKind::Board, a)) => {}
+            // Board A's school is unknown to board B's HR import.
+            _ if route.path == "/staff/import" && body.contains("import.school_unknown") => {}
             // Board B has no register of its own to adopt; board A's is not theirs.
             _ if route.path == "/processing-register/adopt" && body.contains("register.adopt_no_profile") => {}
             _ => assert!((200..300).contains(&status), "{} {}: {status} {body}", route.method, route.path),

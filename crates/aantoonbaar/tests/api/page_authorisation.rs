@@ -80,9 +80,65 @@ fn pages() -> Vec<Page> {
         page("/cameratoezicht/kwaliteitskaart?school={school}", Some(CameraView)),
         page("/cameratoezicht/{camera}", Some(CameraView)),
         page("/cameratoezicht/kwaliteitskaart.pdf", Some(CameraView)),
+        page("/toegang", Some(StaffView)),
+        page("/toegang/medewerkers", Some(StaffView)),
+        page("/toegang/medewerkers/{staff}", Some(StaffView)),
+        page("/toegang/vertrekkers", Some(StaffView)),
+        page("/toegang/wijzigingen", Some(StaffView)),
+        page("/toegang/wijzigingen/{change}", Some(StaffView)),
+        page("/toegang/accounts/{system}", Some(AccountsImport)),
+        page("/toegang/controles", Some(AccessReviewView)),
+        page("/toegang/controles/{campaign}", Some(AccessReviewView)),
+        page("/toegang/controles/{campaign}/rapport.pdf", Some(AccessReviewView)),
         page("/zelfevaluatie", Some(SelfAssessmentView)),
         page("/zelfevaluatie/aantoonbaar-basis/PRG.1", Some(SelfAssessmentView)),
     ]
+}
+
+/// The fixture's records a page shows, by the placeholder of its path.
+struct Records {
+    camera: String,
+    staff: String,
+    change: String,
+    system: String,
+    campaign: String,
+}
+
+impl Records {
+    async fn create(app: &crate::helpers::TestApp, admin: &str, f: &Fixture) -> Self {
+        use crate::helpers::json;
+        use serde_json::json;
+        let staff = json!({"given_name": "Kees", "surname": "Kok", "email": "kees@proef.nl", "school_id": f.school,
+            "roles": ["OP"], "employment_start": "2024-08-01", "employment_end": "2026-12-04"});
+        let staff = json(app.post(admin, "/api/v1/staff", &staff).await, 201).await["id"].as_str().unwrap().to_owned();
+        let system = json(app.post(admin, "/api/v1/systems", &json!({"name": "ParnasSys"})).await, 201).await;
+        let system = system["id"].as_str().unwrap().to_owned();
+        let imported = app
+            .request(reqwest::Method::POST, Some(admin), &format!("/api/v1/systems/{system}/accounts/import"))
+            .header("content-type", "text/csv")
+            .body("Gebruikersnaam;E-mail;Profiel\nkkok;kees@proef.nl;Leerkracht\n")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(imported.status(), 200);
+        let changes = json(app.get(admin, "/api/v1/access/changes").await, 200).await;
+        let change = changes[0]["id"].as_str().unwrap().to_owned();
+        let campaign = json!({"deadline": "2026-12-31"});
+        let campaign = json(app.post(admin, "/api/v1/access/reviews", &campaign).await, 201).await;
+        let campaign = campaign["id"].as_str().unwrap().to_owned();
+        Self { camera: camera(app, admin, f).await, staff, change, system, campaign }
+    }
+
+    fn path(&self, f: &Fixture, path: &str) -> String {
+        path.replace("{school}", &f.school)
+            .replace("{group}", &f.group)
+            .replace("{pupil}", &f.pupil)
+            .replace("{camera}", &self.camera)
+            .replace("{staff}", &self.staff)
+            .replace("{change}", &self.change)
+            .replace("{system}", &self.system)
+            .replace("{campaign}", &self.campaign)
+    }
 }
 
 /// A camera at the fixture's school, for its page.
@@ -96,7 +152,7 @@ story!(every_role_sees_exactly_the_pages_the_policy_table_allows, |app| {
     let board = app.board("Stichting Proef").await;
     let admin = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
     let f = Fixture::create(&app, &admin, 13).await;
-    let camera = camera(&app, &admin, &f).await;
+    let records = Records::create(&app, &admin, &f).await;
     let mut wrong = Vec::new();
     for role in Role::ALL {
         let scope = role.natural_scope();
@@ -109,12 +165,7 @@ story!(every_role_sees_exactly_the_pages_the_policy_table_allows, |app| {
         app.staff(&board, &email, *role, scope, &scope_ids).await;
         app.sign_in(&email, PASSWORD).await;
         for page in pages() {
-            let path = page
-                .path
-                .replace("{school}", &f.school)
-                .replace("{group}", &f.group)
-                .replace("{pupil}", &f.pupil)
-                .replace("{camera}", &camera);
+            let path = records.path(&f, page.path);
             let allowed = page.action.is_none_or(|action| permits(&[*role], scope, action));
             let (status, _) = app.page(&path).await;
             let expected = if allowed { 200 } else { 403 };
@@ -132,14 +183,9 @@ story!(a_signed_out_visitor_is_sent_to_sign_in_from_every_staff_page, |app| {
     let board = app.board("Stichting Proef").await;
     let admin = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
     let f = Fixture::create(&app, &admin, 14).await;
-    let camera = camera(&app, &admin, &f).await;
+    let records = Records::create(&app, &admin, &f).await;
     for page in pages() {
-        let path = page
-            .path
-            .replace("{school}", &f.school)
-            .replace("{group}", &f.group)
-            .replace("{pupil}", &f.pupil)
-            .replace("{camera}", &camera);
+        let path = records.path(&f, page.path);
         let response = app.client.get(format!("{}{path}", app.address)).send().await.unwrap();
         assert_eq!(response.status().as_u16(), 303, "{path}");
         assert_eq!(response.headers()["location"], "/aanmelden", "{path}");

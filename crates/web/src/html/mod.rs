@@ -1,6 +1,8 @@
 //! The Dutch pages: server-rendered HTML that works without JavaScript.
 //! One template struct per page, all extending `templates/base.html`.
 
+mod access;
+mod access_reviews;
 mod audit;
 mod cameras;
 pub(crate) mod consent;
@@ -173,6 +175,23 @@ pub fn router() -> Router<AppState> {
         .route("/cameratoezicht/{id}/logboek", post(cameras::add_log))
         .route("/cameratoezicht/{id}/bewaren", post(cameras::place_hold))
         .route("/cameratoezicht/{id}/bewaren/{hold}/vrijgeven", post(cameras::release_hold))
+        .route("/toegang", get(access::overview))
+        .route("/toegang/medewerkers", get(access::staff_list).post(access::create_person))
+        .route("/toegang/medewerkers/import", post(access::import_staff))
+        .route("/toegang/medewerkers/{id}", get(access::person).post(access::update_person))
+        .route("/toegang/vertrekkers", get(access::leavers))
+        .route("/toegang/wijzigingen", get(access::list_changes).post(access::request_change))
+        .route("/toegang/wijzigingen/{id}", get(access::change))
+        .route("/toegang/wijzigingen/{id}/uitgevoerd", post(access::record_step))
+        .route("/toegang/wijzigingen/{id}/goedkeuren", post(access::approve_change))
+        .route("/toegang/wijzigingen/{id}/annuleren", post(access::cancel_change))
+        .route("/toegang/accounts/{id}", get(access::system_accounts).post(access::import_accounts))
+        .route("/toegang/controles", get(access_reviews::list).post(access_reviews::start))
+        .route("/toegang/controles/{id}", get(access_reviews::show))
+        .route("/toegang/controles/{id}/besluiten", post(access_reviews::decide))
+        .route("/toegang/controles/{id}/items/{item}/uitgevoerd", post(access_reviews::remediate))
+        .route("/toegang/controles/{id}/afsluiten", post(access_reviews::close))
+        .route("/toegang/controles/{id}/rapport.pdf", get(access_reviews::report))
         .route("/risicos", get(risks::list).post(risks::create))
         .route("/risicos/beleid", post(risks::seed))
         .route("/risicos/{id}", get(risks::edit).post(risks::update))
@@ -212,11 +231,17 @@ async fn print_script() -> impl IntoResponse {
     ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8")], PRINT_SCRIPT)
 }
 
-/// Askama filters: `{{ "key"|t }}` looks a text up in the catalogue.
+/// Askama filters: `{{ "key"|t }}` looks a text up in the catalogue;
+/// `{{ date|day }}` writes an ISO date as Dutch letters do (`30-11-2026`).
 mod filters {
     #[askama::filter_fn]
     pub fn t<T: std::fmt::Display>(key: T, _: &dyn askama::Values) -> askama::Result<String> {
         Ok(crate::i18n::t(&key.to_string()).to_owned())
+    }
+
+    #[askama::filter_fn]
+    pub fn day<T: std::fmt::Display>(date: T, _: &dyn askama::Values) -> askama::Result<String> {
+        Ok(super::retention_batches::day(&date.to_string()))
     }
 }
 
@@ -259,7 +284,7 @@ impl Layout {
     /// The layout for a signed-in user: the navigation shows what they may use.
     #[must_use]
     pub fn for_staff(state: &AppState, staff: &Staff, title: &str, current: &str) -> Self {
-        let items: [(&'static str, &'static str, Option<Action>); 18] = [
+        let items: [(&'static str, &'static str, Option<Action>); 19] = [
             ("/", "nav.dashboard", None),
             ("/scholen", "nav.schools", Some(Action::SchoolView)),
             ("/leerlingen", "nav.pupils", Some(Action::PupilView)),
@@ -271,6 +296,7 @@ impl Layout {
             ("/dpia", "nav.dpia", Some(Action::DpiaView)),
             ("/bewaartermijnen", "nav.retention", Some(Action::RetentionView)),
             ("/cameratoezicht", "nav.cameras", Some(Action::CameraView)),
+            ("/toegang", "nav.access", Some(Action::StaffView)),
             ("/zelfevaluatie", "nav.selfassessment", Some(Action::SelfAssessmentView)),
             ("/import", "nav.import", Some(Action::PupilImport)),
             ("/gebruikers", "nav.users", Some(Action::UserView)),
