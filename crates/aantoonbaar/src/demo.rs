@@ -499,7 +499,108 @@ pub async fn seed(store: &Store, clock: &Clock) -> Result<Summary, StoreError> {
     seed_dpias(board, &actor, today).await?;
     seed_holds(board, &actor, today).await?;
     seed_cameras(board, &actor, &school_ids[0]).await?;
+    seed_access(board, &actor, &school_ids, today).await?;
     Ok(Summary { schools: SCHOOLS.len(), pupils: pupil_count, accounts })
+}
+
+/// The staff list (every demo account and a few colleagues without one),
+/// ParnasSys's account list with an orphan, a leaver whose removal is late
+/// and a supply teacher with a profile the matrix does not give her role,
+/// a leaver removed on time with the evidence, and this year's review
+/// campaign, half done: De Regenboog's director has her part still to do.
+async fn seed_access(
+    board: BoardStore<'_>,
+    actor: &Actor,
+    school_ids: &[String],
+    today: Date,
+) -> Result<(), StoreError> {
+    use aantoonbaar_import::lists::AccountRow;
+    use aantoonbaar_rules::access::{ReviewOutcome, leaver_remove_by};
+    use aantoonbaar_rules::holidays::HolidayCalendar;
+    use aantoonbaar_store::access_reviews::{NewCampaign, Verdict};
+    use aantoonbaar_store::staff::{ChangeFilter, LeaveSync, StaffData};
+    let equated: Vec<Date> = board.equated_days().await?.into_iter().map(|d| d.day).collect();
+    let calendar = HolidayCalendar::new(&equated);
+    let ago = |days: i64| today.checked_sub(days.days()).unwrap_or(today);
+    let people: Vec<(&str, &str, &str, Option<usize>, Role, Option<Date>)> = vec![
+        ("Ilse", "Bakker", "ibp", None, Role::St, None),
+        ("Frank", "Gerritsen", "fg", None, Role::Fg, None),
+        ("Carla", "van Beek", "bestuur", None, Role::Cvb, None),
+        ("Dirk", "Smits", "directeur.regenboog", Some(0), Role::D, None),
+        ("Hanneke", "Vos", "directeur.kompas", Some(1), Role::D, None),
+        ("Mehmet", "Kaya", "directeur.sterrenkijker", Some(2), Role::D, None),
+        ("Tamara", "Lely", "teamleider.regenboog", Some(0), Role::Tl, None),
+        ("Bas", "Schouten", "ict.regenboog", Some(0), Role::Bs, None),
+        ("Anja", "Pronk", "administratie.regenboog", Some(0), Role::Ap, None),
+        ("Olga", "Peeters", "leerkracht.groep3", Some(0), Role::Op, None),
+        ("Omar", "Haddad", "leerkracht.schoolverlaters", Some(2), Role::Op, None),
+        ("Otto", "Pieterse", "invaller", Some(0), Role::Opt, None),
+        ("Sanne", "de Groot", "s.degroot", Some(1), Role::Op, None),
+        ("Ruben", "Dekker", "r.dekker", Some(1), Role::Op, None),
+        ("Petra", "Mulder", "p.mulder", Some(0), Role::Op, Some(ago(7))),
+        ("Kees", "Brouwer", "k.brouwer", Some(1), Role::Op, Some(ago(40))),
+    ];
+    for (given, surname, local, school, role, end) in &people {
+        let data = StaffData {
+            given_name: (*given).to_owned(),
+            surname: (*surname).to_owned(),
+            email: format!("{local}@{MAIL_DOMAIN}"),
+            school_id: school.map(|s| school_ids[s].clone()),
+            roles: vec![*role],
+            employment_start: jiff::civil::date(2019, 8, 1),
+            employment_end: *end,
+        };
+        let leaving = end.map(|end| (end, leaver_remove_by(end, &calendar)));
+        board.create_staff(actor, &data, &LeaveSync { leaving, mails: Vec::new() }).await?;
+    }
+    let systems = board.systems().await?;
+    let Some(parnassys) = systems.iter().find(|s| s.data.name == "ParnasSys") else { return Ok(()) };
+    let account = |username: &str, local: Option<&str>, profile: &str, last: Date| AccountRow {
+        line: 0,
+        username: username.to_owned(),
+        name: None,
+        email: local.and_then(|l| Email::parse(&format!("{l}@{MAIL_DOMAIN}")).ok()),
+        profile: Some(profile.to_owned()),
+        last_sign_in: Some(last.to_string()),
+    };
+    let rows = vec![
+        account("ibakker", Some("ibp"), "Beheerder", ago(1)),
+        account("dsmits", Some("directeur.regenboog"), "Directie", ago(2)),
+        account("hvos", Some("directeur.kompas"), "Directie", ago(1)),
+        account("apronk", Some("administratie.regenboog"), "Administratie", ago(1)),
+        account("opeeters", Some("leerkracht.groep3"), "Leerkracht", ago(1)),
+        account("opieterse", Some("invaller"), "Leerkracht", ago(9)),
+        account("sdegroot", Some("s.degroot"), "Leerkracht", ago(3)),
+        account("rdekker", Some("r.dekker"), "Leerkracht", ago(2)),
+        account("pmulder", Some("p.mulder"), "Leerkracht", ago(8)),
+        account("stagiair2023", None, "Leerkracht", jiff::civil::date(2023, 6, 30)),
+    ];
+    let failed = |e: aantoonbaar_app::Error| StoreError::Corrupt(format!("demo accounts: {e}"));
+    aantoonbaar_app::access::accounts::replace_list(board, actor, &parnassys.id, rows, today).await.map_err(failed)?;
+    // Kees Brouwer left last month; his ParnasSys account was removed the day after.
+    let changes = board.access_changes(ChangeFilter::default()).await?;
+    if let Some(change) = changes.iter().find(|c| c.staff_name == "Kees Brouwer") {
+        let evidence = "Account kbrouwer verwijderd in ParnasSys door Bas Schouten (melding 2026-114)";
+        board.record_change_step(actor, &change.id, &parnassys.id, evidence, ago(39)).await?;
+    }
+    let campaign = NewCampaign {
+        name: format!("Jaarlijkse controle toegangsrechten {}", today.year()),
+        started_on: ago(10),
+        deadline: today.checked_add(10.days()).unwrap_or(today),
+        system_ids: vec![parnassys.id.clone()],
+        mails: Vec::new(),
+    };
+    let campaign = board.start_campaign(actor, &campaign).await?;
+    // Het Kompas finished its part; De Regenboog's and the board's are open.
+    let kompas = Scope::Schools(vec![school_ids[1].clone()]);
+    let verdicts: Vec<Verdict> = board
+        .review_items(&campaign.id, &kompas)
+        .await?
+        .into_iter()
+        .map(|item| Verdict { item_id: item.id, outcome: ReviewOutcome::Keep, note: None })
+        .collect();
+    board.decide_review_items(actor, &campaign.id, &kompas, &verdicts).await?;
+    Ok(())
 }
 
 /// Two holds on leavers of three years ago whose file is due: one placed seven

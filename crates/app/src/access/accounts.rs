@@ -11,13 +11,14 @@ use crate::error::{Error, Result};
 use crate::i18n::tf;
 use crate::imports::cell_errors;
 use crate::{App, Staff};
+use aantoonbaar_import::lists::AccountRow;
 use aantoonbaar_rules::Action;
 use aantoonbaar_rules::access::{Finding, Holder, account_findings};
 use aantoonbaar_rules::holidays::HolidayCalendar;
-use aantoonbaar_store::BoardStore;
 use aantoonbaar_store::Scope;
 use aantoonbaar_store::staff::StaffMember;
 use aantoonbaar_store::system_accounts::{AccountImport, AccountList, FindingCounts, SystemAccount};
+use aantoonbaar_store::{Actor, BoardStore};
 use jiff::civil::Date;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -152,9 +153,24 @@ pub async fn differences(app: &App, staff: &Staff, system_id: &str) -> Result<Di
 /// Forbidden, not found, every wrong cell with its line and column, or the store.
 pub async fn import(app: &App, staff: &Staff, system_id: &str, content: &[u8]) -> Result<Differences> {
     staff.may(Action::AccountsImport)?;
-    let board = store(app, staff);
-    let system = board.system(system_id).await?.ok_or(Error::NotFound)?;
     let rows = aantoonbaar_import::lists::accounts(content).map_err(|e| Error::Invalid(cell_errors(e)))?;
+    replace_list(store(app, staff), &staff.actor(), system_id, rows, app.clock.today()).await
+}
+
+/// Writes `rows` as the system's account list, each matched to the staff
+/// list by e-mail address (or a username that is one), and answers with the
+/// differences (also the demo's way in).
+///
+/// # Errors
+/// Not found, or the store.
+pub async fn replace_list(
+    board: BoardStore<'_>,
+    actor: &Actor,
+    system_id: &str,
+    rows: Vec<AccountRow>,
+    today: Date,
+) -> Result<Differences> {
+    let system = board.system(system_id).await?.ok_or(Error::NotFound)?;
     let members = board.staff_members(&Scope::Board).await?;
     let by_email: HashMap<&str, &StaffMember> = members.iter().map(|m| (m.data.email.as_str(), m)).collect();
     let accounts: Vec<SystemAccount> = rows
@@ -173,14 +189,13 @@ pub async fn import(app: &App, staff: &Staff, system_id: &str, content: &[u8]) -
             }
         })
         .collect();
-    let today = app.clock.today();
     let mut out = differences_of(board, system_id, system.data.name.clone(), &accounts, today, None).await?;
     let evidence = tf(
         "access.evidence.not_in_list",
         &[("system", &system.data.name), ("date", &crate::requests::dutch_date(today))],
     );
     let list = AccountList { system_id, accounts: &accounts, found: counts(&out), today, gone_evidence: &evidence };
-    let stored: AccountImport = board.replace_accounts(&staff.actor(), &list).await?;
+    let stored: AccountImport = board.replace_accounts(actor, &list).await?;
     out.imported_at = Some(stored.imported_at.to_string());
     Ok(out)
 }

@@ -26,3 +26,55 @@ async fn equated(board: BoardStore<'_>) -> Result<Vec<Date>, StoreError> {
 fn remove_by(ended: Date, equated: &[Date]) -> Date {
     aantoonbaar_rules::access::leaver_remove_by(ended, &HolidayCalendar::new(equated))
 }
+
+/// What the access policy asks of the caller now, for the start page.
+#[derive(Debug, Clone, Default)]
+pub struct Attention {
+    /// Leavers not yet removed everywhere, and of those the late ones.
+    pub leavers_due: usize,
+    pub leavers_late: usize,
+    /// Accounts of open campaigns in the caller's part without a decision.
+    pub to_review: usize,
+    /// Open campaigns, and whether one is past its deadline.
+    pub campaigns_open: usize,
+    pub campaign_overdue: bool,
+    /// Orphans, leavers' and excess accounts in the latest account lists
+    /// (`None`: not the caller's to see).
+    pub findings: Option<usize>,
+}
+
+/// The start page's access cards; `None` when the caller sees no staff list.
+///
+/// # Errors
+/// When the store cannot be read.
+pub async fn attention(app: &App, staff: &Staff) -> crate::error::Result<Option<Attention>> {
+    use aantoonbaar_rules::Action;
+    if !staff.can(Action::StaffView) {
+        return Ok(None);
+    }
+    let leavers = changes::leavers(app, staff, None).await?;
+    let mut found = Attention {
+        leavers_due: leavers.items.iter().filter(|l| l.status != "done").count(),
+        leavers_late: leavers.items.iter().filter(|l| l.status == "late").count(),
+        ..Attention::default()
+    };
+    if staff.can(Action::AccessReviewView) {
+        for campaign in reviews::list(app, staff).await?.into_iter().filter(|c| c.open) {
+            found.campaigns_open += 1;
+            found.campaign_overdue |= campaign.overdue;
+            if staff.can(Action::AccessReviewDecide) {
+                let detail = reviews::get(app, staff, &campaign.id).await?;
+                found.to_review += detail
+                    .items
+                    .iter()
+                    .filter(|i| !matches!(i.outcome.as_deref(), Some("keep" | "revoke" | "reduce")))
+                    .count();
+            }
+        }
+    }
+    if staff.can(Action::AccountsImport) {
+        let latest = accounts::latest_imports(app, staff).await?;
+        found.findings = Some(latest.iter().map(|i| i.found.orphans + i.found.leavers + i.found.excess).sum());
+    }
+    Ok(Some(found))
+}

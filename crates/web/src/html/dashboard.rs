@@ -113,6 +113,40 @@ pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage) ->
                 .to_owned(),
         });
     }
+    if let Some(access) = aantoonbaar_app::access::attention(&state, &staff).await? {
+        let late = access.leavers_late.to_string();
+        cards.push(Card {
+            title: t("access.leavers.title"),
+            href: "/toegang/vertrekkers",
+            figure: access.leavers_due.to_string(),
+            note: if access.leavers_late == 0 {
+                t("access.dashboard.leavers_none_late").to_owned()
+            } else {
+                tf("access.dashboard.leavers_late", &[("late", &late)])
+            },
+        });
+        if access.campaigns_open > 0 {
+            cards.push(Card {
+                title: t("review.title"),
+                href: "/toegang/controles",
+                figure: access.to_review.to_string(),
+                note: t(if access.campaign_overdue {
+                    "access.dashboard.review_overdue"
+                } else {
+                    "access.dashboard.review_open"
+                })
+                .to_owned(),
+            });
+        }
+        if let Some(findings) = access.findings {
+            cards.push(Card {
+                title: t("access.accounts.title"),
+                href: "/toegang",
+                figure: findings.to_string(),
+                note: t("access.dashboard.findings").to_owned(),
+            });
+        }
+    }
     if let Some(attention) = aantoonbaar_app::retention::attention(&state, &staff).await? {
         let (items, holds) = (attention.due_items, attention.holds_to_review);
         cards.push(Card {
