@@ -7,6 +7,7 @@
 //! notices (`aantoonbaar_store`, one transaction) → return plain data.
 //! Nothing here knows HTTP: errors are [`Error`], which the web crate maps.
 
+pub mod access;
 pub mod accounts;
 pub mod audit;
 pub mod cameras;

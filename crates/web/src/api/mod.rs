@@ -4,6 +4,7 @@
 //! outside the caller's scope, and every item of another board, answer 404
 //! exactly as if they did not exist.
 
+mod access_policy;
 mod cameras;
 pub mod consent;
 mod deadlines;
@@ -177,6 +178,11 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(cameras::log, cameras::add_log))
         .routes(routes!(cameras::place_hold, cameras::holds))
         .routes(routes!(cameras::release_hold))
+        .routes(routes!(access_policy::overview))
+        .routes(routes!(access_policy::get_policy, access_policy::put_policy))
+        .routes(routes!(access_policy::get_matrix, access_policy::put_matrix))
+        .routes(routes!(access_policy::versions))
+        .routes(routes!(access_policy::version))
 }
 
 /// A JSON body whose type errors name the field (`serde_path_to_error`).
