@@ -1,6 +1,7 @@
 //! The Dutch pages: server-rendered HTML that works without JavaScript.
 //! One template struct per page, all extending `templates/base.html`.
 
+mod access_policy;
 mod audit;
 mod cameras;
 pub(crate) mod consent;
@@ -173,6 +174,11 @@ pub fn router() -> Router<AppState> {
         .route("/cameratoezicht/{id}/logboek", post(cameras::add_log))
         .route("/cameratoezicht/{id}/bewaren", post(cameras::place_hold))
         .route("/cameratoezicht/{id}/bewaren/{hold}/vrijgeven", post(cameras::release_hold))
+        .route(access_policy::SYSTEMS, get(access_policy::list))
+        .route("/toegang/systemen/{id}", get(access_policy::show).post(access_policy::save_policy))
+        .route("/toegang/systemen/{id}/matrix", post(access_policy::save_matrix))
+        .route("/toegang/systemen/{id}/matrix.pdf", get(access_policy::matrix_pdf))
+        .route("/toegang/systemen/{id}/versies/{version}", get(access_policy::version))
         .route("/risicos", get(risks::list).post(risks::create))
         .route("/risicos/beleid", post(risks::seed))
         .route("/risicos/{id}", get(risks::edit).post(risks::update))
