@@ -1,9 +1,9 @@
 //! The staff list from the HR system's export and the account list of an
 //! information system (issue 16), read with [`crate::table`].
 
+use crate::CellError;
 use crate::parse_date;
 use crate::table::{ColumnSpec, read};
-use crate::CellError;
 use aantoonbaar_rules::{Email, Invalid, PersonName, Role};
 use jiff::civil::Date;
 use std::collections::HashMap;
@@ -97,7 +97,11 @@ pub const ACCOUNT_COLUMNS: &[ColumnSpec] = &[
     ColumnSpec { name: "Naam", also: &["name", "volledige naam", "display name"], required: false },
     ColumnSpec { name: "E-mail", also: &["email", "e-mailadres", "mail"], required: false },
     ColumnSpec { name: "Profiel", also: &["rol", "role", "profile", "autorisatie", "rechten"], required: false },
-    ColumnSpec { name: "Laatst ingelogd", also: &["last sign-in", "last login", "last_sign_in", "laatste login"], required: false },
+    ColumnSpec {
+        name: "Laatst ingelogd",
+        also: &["last sign-in", "last login", "last_sign_in", "laatste login"],
+        required: false,
+    },
 ];
 
 /// One account of a system's list.
@@ -131,8 +135,7 @@ fn bounded(text: &str) -> Result<Option<String>, Invalid> {
 pub fn accounts(bytes: &[u8]) -> Result<Vec<AccountRow>, Vec<CellError>> {
     let mut seen: HashMap<String, u64> = HashMap::new();
     read(bytes, ACCOUNT_COLUMNS, |cells| {
-        let username =
-            cells.take(0, |t| bounded(t).and_then(|u| u.ok_or(Invalid::new("field.required"))));
+        let username = cells.take(0, |t| bounded(t).and_then(|u| u.ok_or(Invalid::new("field.required"))));
         let name = cells.take(1, bounded);
         let email = cells.take(2, |t| if t.trim().is_empty() { Ok(None) } else { Email::parse(t).map(Some) });
         let profile = cells.take(3, bounded);

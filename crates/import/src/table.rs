@@ -47,10 +47,11 @@ impl Cells<'_> {
 
     /// Records an error about this row's column `index` that is not one cell's rule (e.g. a duplicate).
     pub fn refuse(&mut self, index: usize, code: &'static str, value: String) {
-        let column = self.values.get(index).copied().flatten().map_or_else(
-            || self.specs.get(index).map_or("", |s| s.name).to_owned(),
-            |(column, _)| column.to_owned(),
-        );
+        let column =
+            self.values.get(index).copied().flatten().map_or_else(
+                || self.specs.get(index).map_or("", |s| s.name).to_owned(),
+                |(column, _)| column.to_owned(),
+            );
         self.error(column, code, value);
     }
 
@@ -75,8 +76,7 @@ pub fn read<T>(
     let delimiter = detect_delimiter(&text);
     let mut reader =
         csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).trim(csv::Trim::All).from_reader(text.as_bytes());
-    let file_error =
-        |code: &'static str, column: &str| vec![CellError::new(1, column.to_owned(), code, String::new())];
+    let file_error = |code: &'static str, column: &str| vec![CellError::new(1, column.to_owned(), code, String::new())];
     let headers = match reader.headers() {
         Ok(headers) => headers.clone(),
         Err(_) => return Err(file_error("import.unreadable", "")),
@@ -120,10 +120,8 @@ pub fn read<T>(
         if record.iter().all(str::is_empty) {
             continue;
         }
-        let values = positions
-            .iter()
-            .map(|position| position.and_then(|p| headers.get(p).zip(record.get(p))))
-            .collect();
+        let values =
+            positions.iter().map(|position| position.and_then(|p| headers.get(p).zip(record.get(p)))).collect();
         let line = record.position().map_or(0, csv::Position::line);
         let mut cells = Cells { line, values, specs, errors: &mut errors };
         if let Some(value) = row(&mut cells) {

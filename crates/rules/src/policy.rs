@@ -350,13 +350,13 @@ const fn grant(role: Role, action: Action, scopes: &'static [ScopeKind]) -> Gran
 
 use Action::{
     AccessChangeCarryOut, AccessChangeRequest, AccessPolicyManage, AccessPolicyView, AccessReviewDecide,
-    AccessReviewManage, AccessReviewView, AccountsImport, StaffManage, StaffView,
-    AuditView, BoardSettingsManage, CameraManage, CameraView, ConsentRecord, ConsentRound, DpiaAdvise, DpiaApprove,
-    DpiaManage, DpiaReopen, DpiaScreen, DpiaView, FootageLog, GroupManage, GroupView, GuardianManage, GuardianView,
-    HolidaysManage, IncidentManage, IncidentReport, IncidentView, OutboxView, OwnTokens, PreDpiaAnswer, PreDpiaRequest,
-    PupilImport, PupilManage, PupilView, RegisterAdopt, RegisterComment, RegisterManage, RegisterView, RequestHandle,
-    RequestView, RetentionBatch, RetentionHold, RetentionManage, RetentionView, RiskManage, RiskView, SchoolManage,
-    SchoolView, SelfAssessmentManage, SelfAssessmentView, UserManage, UserView,
+    AccessReviewManage, AccessReviewView, AccountsImport, AuditView, BoardSettingsManage, CameraManage, CameraView,
+    ConsentRecord, ConsentRound, DpiaAdvise, DpiaApprove, DpiaManage, DpiaReopen, DpiaScreen, DpiaView, FootageLog,
+    GroupManage, GroupView, GuardianManage, GuardianView, HolidaysManage, IncidentManage, IncidentReport, IncidentView,
+    OutboxView, OwnTokens, PreDpiaAnswer, PreDpiaRequest, PupilImport, PupilManage, PupilView, RegisterAdopt,
+    RegisterComment, RegisterManage, RegisterView, RequestHandle, RequestView, RetentionBatch, RetentionHold,
+    RetentionManage, RetentionView, RiskManage, RiskView, SchoolManage, SchoolView, SelfAssessmentManage,
+    SelfAssessmentView, StaffManage, StaffView, UserManage, UserView,
 };
 use Role::{Ap, Bs, Cvb, D, Fg, Op, Opt, St, Tl};
 

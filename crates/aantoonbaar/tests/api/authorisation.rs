@@ -50,6 +50,8 @@ enum Id {
     Camera,
     /// A fresh footage hold on a fresh camera at the fixture's school.
     FootageHold,
+    /// A fresh system of the fixture's board with version 1 of its authorisation matrix.
+    Matrix,
 }
 
 struct Route {
@@ -232,6 +234,13 @@ fn routes() -> Vec<Route> {
         route(Method::GET, "/footage-holds", Id::None, Some(CameraView)),
         route(Method::POST, "/footage-holds", Id::Camera, Some(FootageLog)),
         route(Method::POST, "/footage-holds/{id}/release", Id::FootageHold, Some(FootageLog)),
+        route(Method::GET, "/access-policies", Id::None, Some(AccessPolicyView)),
+        route(Method::GET, "/systems/{id}/access-policy", Id::Party("system"), Some(AccessPolicyView)),
+        route(Method::PUT, "/systems/{id}/access-policy", Id::Party("system"), Some(AccessPolicyManage)),
+        route(Method::GET, "/systems/{id}/matrix", Id::Matrix, Some(AccessPolicyView)),
+        route(Method::PUT, "/systems/{id}/matrix", Id::Party("system"), Some(AccessPolicyManage)),
+        route(Method::GET, "/systems/{id}/matrix/versions", Id::Matrix, Some(AccessPolicyView)),
+        route(Method::GET, "/systems/{id}/matrix/versions/{version}", Id::Matrix, Some(AccessPolicyView)),
     ]
 }
 
@@ -337,6 +346,8 @@ fn request_for(route: &Route, f: &Fixture, n: usize) -> (Option<Value>, String, 
             (Some(json!({"source_text": format!("Besluit van het bestuur {n}"), "source_kind": "board"})), String::new(), None)
         }
         ("POST", "/cameras") => (Some(camera_body(f, n)), String::new(), None),
+        ("PUT", "/systems/{id}/access-policy") => (Some(access_policy_body()), String::new(), None),
+        ("PUT", "/systems/{id}/matrix") => (Some(matrix_body()), String::new(), None),
         ("PATCH", "/cameras/{id}") => (Some(json!({"live_view": true})), String::new(), None),
         ("POST", "/cameras/{id}/log") => (
             Some(json!({"kind": "viewing", "from": "2026-11-20T10:00:00+01:00", "to": "2026-11-20T10:30:00+01:00",
@@ -627,6 +638,25 @@ async fn fresh_camera(app: &TestApp, f: &Fixture) -> String {
     created["id"].as_str().unwrap().to_owned()
 }
 
+/// An access policy for a system.
+fn access_policy_body() -> Value {
+    json!({"issued_by": "Stafmedewerker ICT", "provisioning": "manual", "two_step": true,
+           "password_rule": "Minstens 12 tekens", "owner": "Bestuur"})
+}
+
+/// A one-row authorisation matrix.
+fn matrix_body() -> Value {
+    json!({"rows": [{"role": "OP", "profile": "Leerkracht", "rights": ["view"], "scope": "group"}]})
+}
+
+/// A fresh system of the fixture's board with version 1 of its matrix.
+async fn fresh_matrix(app: &TestApp, f: &Fixture, n: usize) -> String {
+    let system = fresh_party(app, f, "system", n).await;
+    let saved = app.request(Method::PUT, Some(&f.admin), &format!("/api/v1/systems/{system}/matrix"));
+    json(saved.json(&matrix_body()).send().await.unwrap(), 200).await;
+    system
+}
+
 /// A fresh footage hold on a fresh camera at the fixture's school.
 async fn fresh_footage_hold(app: &TestApp, f: &Fixture) -> String {
     let camera = fresh_camera(app, f).await;
@@ -759,6 +789,7 @@ async fn call(app: &TestApp, token: Option<&str>, route: &Route, f: &Fixture, n:
         Id::Batch(stage) => fresh_batch(app, f, stage).await,
         Id::Camera => fresh_camera(app, f).await,
         Id::FootageHold => fresh_footage_hold(app, f).await,
+        Id::Matrix => fresh_matrix(app, f, n).await,
         Id::Adopted => {
             if let Some(token) = token {
                 let me = json(app.get(token, "/api/v1/me").await, 200).await;
@@ -791,7 +822,10 @@ async fn call(app: &TestApp, token: Option<&str>, route: &Route, f: &Fixture, n:
             .path
             .replace("{id}", &id)
             .replace("{date}", &id)
-            .replace("{version}", if route.path.starts_with("/dpias/") { "1" } else { &id })
+            .replace(
+                "{version}",
+                if route.path.starts_with("/dpias/") || route.path.starts_with("/systems/") { "1" } else { &id }
+            )
             .replace("{code}", code)
             .replace("{reference}", "ORG.1")
     );

@@ -4,6 +4,7 @@
 
 mod helpers;
 
+mod access_policy;
 mod audit;
 mod authorisation;
 mod backup;

@@ -17,7 +17,7 @@ const fn page(path: &'static str, action: Option<Action>) -> Page {
 }
 
 /// Every staff page that is read with GET; `{school}`, `{group}`, `{pupil}` are the fixture's,
-/// `{camera}` a camera at the fixture's school.
+/// `{camera}` a camera at the fixture's school, `{system}` a system with version 1 of its matrix.
 fn pages() -> Vec<Page> {
     use Action::*;
     vec![
@@ -80,6 +80,10 @@ fn pages() -> Vec<Page> {
         page("/cameratoezicht/kwaliteitskaart?school={school}", Some(CameraView)),
         page("/cameratoezicht/{camera}", Some(CameraView)),
         page("/cameratoezicht/kwaliteitskaart.pdf", Some(CameraView)),
+        page("/toegang/systemen", Some(AccessPolicyView)),
+        page("/toegang/systemen/{system}", Some(AccessPolicyView)),
+        page("/toegang/systemen/{system}/matrix.pdf", Some(AccessPolicyView)),
+        page("/toegang/systemen/{system}/versies/1", Some(AccessPolicyView)),
         page("/zelfevaluatie", Some(SelfAssessmentView)),
         page("/zelfevaluatie/aantoonbaar-basis/PRG.1", Some(SelfAssessmentView)),
     ]
@@ -92,11 +96,24 @@ async fn camera(app: &crate::helpers::TestApp, admin: &str, f: &Fixture) -> Stri
     crate::helpers::json(app.post(admin, "/api/v1/cameras", &body).await, 201).await["id"].as_str().unwrap().to_owned()
 }
 
+/// A system of the fixture's board with an access policy and version 1 of its matrix, for its pages.
+async fn system(app: &crate::helpers::TestApp, admin: &str) -> String {
+    use crate::helpers::json;
+    let body = serde_json::json!({"name": "ParnasSys", "classification": "confidential"});
+    let id = json(app.post(admin, "/api/v1/systems", &body).await, 201).await["id"].as_str().unwrap().to_owned();
+    let matrix =
+        serde_json::json!({"rows": [{"role": "OP", "profile": "Leerkracht", "rights": ["view"], "scope": "group"}]});
+    let saved = app.request(reqwest::Method::PUT, Some(admin), &format!("/api/v1/systems/{id}/matrix"));
+    json(saved.json(&matrix).send().await.unwrap(), 200).await;
+    id
+}
+
 story!(every_role_sees_exactly_the_pages_the_policy_table_allows, |app| {
     let board = app.board("Stichting Proef").await;
     let admin = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
     let f = Fixture::create(&app, &admin, 13).await;
     let camera = camera(&app, &admin, &f).await;
+    let system = system(&app, &admin).await;
     let mut wrong = Vec::new();
     for role in Role::ALL {
         let scope = role.natural_scope();
@@ -114,7 +131,8 @@ story!(every_role_sees_exactly_the_pages_the_policy_table_allows, |app| {
                 .replace("{school}", &f.school)
                 .replace("{group}", &f.group)
                 .replace("{pupil}", &f.pupil)
-                .replace("{camera}", &camera);
+                .replace("{camera}", &camera)
+                .replace("{system}", &system);
             let allowed = page.action.is_none_or(|action| permits(&[*role], scope, action));
             let (status, _) = app.page(&path).await;
             let expected = if allowed { 200 } else { 403 };
@@ -133,13 +151,15 @@ story!(a_signed_out_visitor_is_sent_to_sign_in_from_every_staff_page, |app| {
     let admin = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
     let f = Fixture::create(&app, &admin, 14).await;
     let camera = camera(&app, &admin, &f).await;
+    let system = system(&app, &admin).await;
     for page in pages() {
         let path = page
             .path
             .replace("{school}", &f.school)
             .replace("{group}", &f.group)
             .replace("{pupil}", &f.pupil)
-            .replace("{camera}", &camera);
+            .replace("{camera}", &camera)
+            .replace("{system}", &system);
         let response = app.client.get(format!("{}{path}", app.address)).send().await.unwrap();
         assert_eq!(response.status().as_u16(), 303, "{path}");
         assert_eq!(response.headers()["location"], "/aanmelden", "{path}");

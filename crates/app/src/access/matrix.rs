@@ -88,7 +88,12 @@ pub struct VersionOut {
 
 impl From<&MatrixHead> for VersionOut {
     fn from(h: &MatrixHead) -> Self {
-        Self { version: h.version, note: h.note.clone(), saved_at: h.saved_at.to_string(), saved_by: h.saved_by.clone() }
+        Self {
+            version: h.version,
+            note: h.note.clone(),
+            saved_at: h.saved_at.to_string(),
+            saved_by: h.saved_by.clone(),
+        }
     }
 }
 
@@ -203,6 +208,11 @@ pub struct MatrixCommand {
     pub note: Option<Given<String>>,
     /// Every row of the new version (an empty list: no role has access).
     pub rows: Option<Vec<RowCommand>>,
+    /// Where each row stands on the caller's form (from 0), when it left
+    /// blank rows out: errors name that row. Empty: the rows' own positions.
+    #[serde(skip)]
+    #[schema(ignore)]
+    pub lines: Vec<usize>,
 }
 
 /// `rows[i].field`, with the Dutch text naming the row (counted from 1) and the field.
@@ -268,12 +278,13 @@ fn read_matrix(command: MatrixCommand) -> Result<(Option<String>, Vec<MatrixRow>
         errors.push(FieldError::new("rows", "field.required"));
         return Err(Error::Invalid(crate::input::labelled(errors, &[("rows", "access.field.rows")])));
     };
+    let line = |index: usize| command.lines.get(index).copied().unwrap_or(index);
     let read: Vec<Option<MatrixRow>> =
-        sent.into_iter().enumerate().map(|(index, row)| read_row(index, row, &mut errors)).collect();
+        sent.into_iter().enumerate().map(|(index, row)| read_row(line(index), row, &mut errors)).collect();
     if read.iter().all(Option::is_some) {
         let rows: Vec<MatrixRow> = read.iter().flatten().cloned().collect();
         if let Err(wrong) = check_matrix(&rows) {
-            errors.extend(wrong.iter().map(|e| row_error(e.row, e.field, e.invalid.code)));
+            errors.extend(wrong.iter().map(|e| row_error(line(e.row), e.field, e.invalid.code)));
         }
     }
     if errors.is_empty() {
@@ -367,8 +378,14 @@ fn pdf_document(
         |p| {
             vec![
                 (t("access.field.issued_by").to_owned(), p.issued_by.clone()),
-                (t("access.field.provisioning").to_owned(), t(&format!("access.provisioning.{}", p.provisioning)).to_owned()),
-                (t("access.field.two_step").to_owned(), t(if p.two_step { "access.yes" } else { "access.no" }).to_owned()),
+                (
+                    t("access.field.provisioning").to_owned(),
+                    t(&format!("access.provisioning.{}", p.provisioning)).to_owned(),
+                ),
+                (
+                    t("access.field.two_step").to_owned(),
+                    t(if p.two_step { "access.yes" } else { "access.no" }).to_owned(),
+                ),
                 (t("access.field.password_rule").to_owned(), p.password_rule.clone()),
                 (t("access.field.review_interval").to_owned(), interval_words(&p.review_interval)),
                 (t("access.field.owner").to_owned(), p.owner.clone()),
@@ -376,10 +393,9 @@ fn pdf_document(
         },
     );
     let version_line = match matrix.version {
-        Some(v) => tf(
-            "access.pdf.version_line",
-            &[("version", &v.to_string()), ("date", &day_of(matrix.saved_at.as_deref()))],
-        ),
+        Some(v) => {
+            tf("access.pdf.version_line", &[("version", &v.to_string()), ("date", &day_of(matrix.saved_at.as_deref()))])
+        }
         None => t("access.pdf.no_matrix").to_owned(),
     };
     AccessMatrixDocument {

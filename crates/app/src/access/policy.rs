@@ -215,9 +215,9 @@ fn read_policy(command: PolicyCommand) -> Result<PolicyData> {
     let review_interval = match given_text(&mut errors, "review_interval", command.review_interval, false, 40) {
         None => Some(DEFAULT_REVIEW_INTERVAL),
         Some(text) => match text.parse::<Period>() {
-            Ok(period) => check_review_interval(period)
-                .map_err(|e| errors.push(FieldError::new("review_interval", e.code)))
-                .ok(),
+            Ok(period) => {
+                check_review_interval(period).map_err(|e| errors.push(FieldError::new("review_interval", e.code))).ok()
+            }
             Err(e) => {
                 errors.push(FieldError::new("review_interval", e.code()));
                 None

@@ -44,14 +44,20 @@ pub fn check_matrix(rows: &[MatrixRow]) -> Result<(), Vec<RowError>> {
     for (index, row) in rows.iter().enumerate() {
         let profile = row.profile.trim();
         if profile.is_empty() {
-            errors.push(RowError { row: index, field: "profile", invalid: Invalid::new("access.matrix.profile_empty") });
+            errors.push(RowError {
+                row: index,
+                field: "profile",
+                invalid: Invalid::new("access.matrix.profile_empty"),
+            });
         } else if profile.chars().count() > PROFILE_LIMIT {
             errors.push(RowError {
                 row: index,
                 field: "profile",
                 invalid: Invalid::new("access.matrix.profile_too_long"),
             });
-        } else if rows[..index].iter().any(|earlier| earlier.role == row.role && same_profile(&earlier.profile, profile))
+        } else if rows[..index]
+            .iter()
+            .any(|earlier| earlier.role == row.role && same_profile(&earlier.profile, profile))
         {
             errors.push(RowError { row: index, field: "profile", invalid: Invalid::new("access.matrix.duplicate") });
         }

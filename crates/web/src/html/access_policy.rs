@@ -143,7 +143,10 @@ pub struct EditRow {
 
 impl EditRow {
     fn blank(index: usize) -> Self {
-        Self::from_row(index, &RowOut { role: String::new(), profile: String::new(), rights: Vec::new(), scope: String::new() })
+        Self::from_row(
+            index,
+            &RowOut { role: String::new(), profile: String::new(), rights: Vec::new(), scope: String::new() },
+        )
     }
 
     fn from_row(index: usize, row: &RowOut) -> Self {
@@ -299,16 +302,15 @@ async fn system_page(
         ),
     };
     let choices = |prefix: &str, codes: Vec<&'static str>| {
-        codes.into_iter().map(|c| Choice { value: c.to_owned(), label: t(&format!("{prefix}.{c}")).to_owned() }).collect()
+        codes
+            .into_iter()
+            .map(|c| Choice { value: c.to_owned(), label: t(&format!("{prefix}.{c}")).to_owned() })
+            .collect()
     };
     let saved_line = match (matrix.version, &matrix.saved_at) {
         (Some(v), Some(at)) => tf(
             "access.page.saved_line",
-            &[
-                ("version", &v.to_string()),
-                ("when", &when(at)),
-                ("by", matrix.saved_by.as_deref().unwrap_or_default()),
-            ],
+            &[("version", &v.to_string()), ("when", &when(at)), ("by", matrix.saved_by.as_deref().unwrap_or_default())],
         ),
         _ => t("access.warning.no_matrix").to_owned(),
     };
@@ -368,8 +370,7 @@ fn matrix_command(pairs: &[(String, String)]) -> (Value, Vec<usize>) {
     let mut origin = Vec::new();
     for i in 0..typed_row_count(pairs) {
         let field = |f: &str| entered(pairs, &format!("r{i}-{f}")).trim().to_owned();
-        let rights: Vec<&str> =
-            Right::ALL.iter().map(|r| r.code()).filter(|code| !field(code).is_empty()).collect();
+        let rights: Vec<&str> = Right::ALL.iter().map(|r| r.code()).filter(|code| !field(code).is_empty()).collect();
         let blank = field("role").is_empty() && field("profile").is_empty() && rights.is_empty();
         if blank || !field("remove").is_empty() {
             continue;
@@ -401,30 +402,12 @@ pub async fn save_matrix(
         return system_page(&state, &staff, &id, Again::Matrix(pairs, 1), Refused::default(), StatusCode::OK).await;
     }
     let (command, origin) = matrix_command(&pairs);
-    let command = serde_json::from_value(command).map_err(|_| {
-        crate::error::Problem::bad_request(t("problem.body_unreadable").to_owned())
-    })?;
+    let mut command: aantoonbaar_app::access::matrix::MatrixCommand = serde_json::from_value(command)
+        .map_err(|_| crate::error::Problem::bad_request(t("problem.body_unreadable").to_owned()))?;
+    command.lines = origin;
     match matrix_app::save_matrix(&state, &staff, &id, command).await {
         Ok(_) => Ok(Redirect::to(&format!("{SYSTEMS}/{id}#matrix")).into_response()),
         Err(error) => {
-            // Name the form row an error is about, as the page numbers them.
-            let error = match error {
-                aantoonbaar_app::Error::Invalid(errors) => aantoonbaar_app::Error::Invalid(
-                    errors
-                        .into_iter()
-                        .map(|mut e| {
-                            if let Some((index, rest)) =
-                                e.field.strip_prefix("rows[").and_then(|r| r.split_once("]."))
-                                && let Some(form_row) = index.parse::<usize>().ok().and_then(|i| origin.get(i))
-                            {
-                                e.field = format!("rows[{form_row}].{rest}");
-                            }
-                            e
-                        })
-                        .collect(),
-                ),
-                other => other,
-            };
             let anchor = |_: &str, field: &str| {
                 let (index, rest) = field.strip_prefix("rows[")?.split_once("].")?;
                 let rest = if rest == "rights" { "view" } else { rest };
@@ -436,7 +419,11 @@ pub async fn save_matrix(
     }
 }
 
-pub async fn matrix_pdf(State(state): State<AppState>, StaffPage(staff): StaffPage, Path(id): Path<String>) -> PageResult {
+pub async fn matrix_pdf(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    Path(id): Path<String>,
+) -> PageResult {
     let file = matrix_app::matrix_pdf(&state, &staff, &id).await?;
     Ok(crate::download::attachment(file.content_type, &file.file_name, file.bytes))
 }
