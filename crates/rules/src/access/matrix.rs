@@ -155,7 +155,7 @@ mod tests {
         vec![
             row(Role::Op, "Leerkracht", &[Right::View, Right::Change], GrantScope::Group),
             row(Role::D, "Directie", &[Right::View, Right::Change, Right::Delete], GrantScope::School),
-            row(Role::St, "Beheerder", &Right::ALL.to_vec(), GrantScope::Board),
+            row(Role::St, "Beheerder", Right::ALL, GrantScope::Board),
         ]
     }
 
