@@ -499,6 +499,7 @@ pub async fn seed(store: &Store, clock: &Clock) -> Result<Summary, StoreError> {
     seed_dpias(board, &actor, today).await?;
     seed_holds(board, &actor, today).await?;
     seed_cameras(board, &actor, &school_ids[0]).await?;
+    seed_access_policies(board, &actor).await?;
     seed_access(board, &actor, &school_ids, today).await?;
     Ok(Summary { schools: SCHOOLS.len(), pupils: pupil_count, accounts })
 }
@@ -600,6 +601,71 @@ async fn seed_access(
         .map(|item| Verdict { item_id: item.id, outcome: ReviewOutcome::Keep, note: None })
         .collect();
     board.decide_review_items(actor, &campaign.id, &kompas, &verdicts).await?;
+    Ok(())
+}
+
+/// The access policy and the authorisation matrix in force of the register's
+/// main systems, written through the access operations (their validation and
+/// audit); the trial app and the old newsletter tool are left without, so the
+/// overview shows what is missing, and ECK iD signs in without two-step
+/// verification, so its warning shows.
+async fn seed_access_policies(board: BoardStore<'_>, actor: &Actor) -> Result<(), StoreError> {
+    use aantoonbaar_app::access::{matrix, policy};
+    use serde_json::json;
+    let failed = |e: aantoonbaar_app::Error| StoreError::Corrupt(format!("demo access policy: {e}"));
+    let all = ["view", "change", "delete"];
+    let plans = [
+        (
+            "ParnasSys",
+            json!({"issued_by": "Stafmedewerker ICT, op last van de directeur", "provisioning": "sync", "two_step": true,
+                "password_rule": "Minstens 12 tekens; na 60 minuten niets doen wordt je afgemeld", "owner": "Directeur-bestuurder"}),
+            json!([
+                {"role": "OP", "profile": "Leerkracht", "rights": ["view", "change"], "scope": "group"},
+                {"role": "D", "profile": "Directie", "rights": all, "scope": "school"},
+                {"role": "AP", "profile": "Administratie", "rights": ["view", "change"], "scope": "school"},
+                {"role": "ST", "profile": "Beheerder", "rights": all, "scope": "board"}
+            ]),
+        ),
+        (
+            "ParnasSys leerlingvolgsysteem",
+            json!({"issued_by": "Stafmedewerker ICT", "provisioning": "sync", "two_step": true,
+                "password_rule": "Minstens 12 tekens", "review_interval": "P6M", "owner": "Directeur-bestuurder"}),
+            json!([
+                {"role": "OP", "profile": "Leerkracht", "rights": ["view", "change"], "scope": "group"},
+                {"role": "OPT", "profile": "Invaller", "rights": ["view"], "scope": "group"},
+                {"role": "D", "profile": "Directie", "rights": ["view", "change"], "scope": "school"},
+                {"role": "ST", "profile": "Beheerder", "rights": all, "scope": "board"}
+            ]),
+        ),
+        (
+            "Entree Federatie (ECK iD)",
+            json!({"issued_by": "ICT-beheerder school", "provisioning": "sso", "two_step": false,
+                "password_rule": "Het wachtwoord van het account van het bestuur", "owner": "Stafmedewerker ICT"}),
+            json!([
+                {"role": "OP", "profile": "Docent", "rights": ["view"], "scope": "group"},
+                {"role": "BS", "profile": "Schoolbeheerder", "rights": ["view", "change"], "scope": "school"}
+            ]),
+        ),
+        (
+            "Microsoft 365",
+            json!({"issued_by": "Stafmedewerker ICT", "provisioning": "manual", "two_step": true,
+                "password_rule": "Minstens 10 tekens, drie van de vier soorten tekens", "owner": "Stafmedewerker ICT"}),
+            json!([
+                {"role": "OP", "profile": "Medewerker", "rights": all, "scope": "own"},
+                {"role": "D", "profile": "Medewerker", "rights": all, "scope": "own"},
+                {"role": "ST", "profile": "Globale beheerder", "rights": all, "scope": "board"}
+            ]),
+        ),
+    ];
+    let systems = board.systems().await?;
+    for (name, policy_body, rows) in plans {
+        let Some(system) = systems.iter().find(|s| s.data.name == name) else { continue };
+        let command = serde_json::from_value(policy_body).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        policy::write_policy(board, actor, &system.id, command).await.map_err(failed)?;
+        let command = serde_json::from_value(json!({"note": "Vastgesteld door de stafmedewerker ICT", "rows": rows}))
+            .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        matrix::write_matrix(board, actor, &system.id, command).await.map_err(failed)?;
+    }
     Ok(())
 }
 

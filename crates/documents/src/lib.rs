@@ -18,6 +18,7 @@
 //! `Item`s; only then is it drawn, so tests can check that nothing passes the
 //! margins.
 
+pub mod access_matrix;
 pub mod destruction;
 pub mod dpia;
 pub mod privacy_statement;

@@ -16,6 +16,8 @@ use crate::retention::Period;
 use jiff::ToSpan;
 use jiff::civil::Date;
 
+pub mod matrix;
+
 /// The day by which a leaver's accounts must be removed: the first working
 /// day after `ended`, the last day of employment — never a Saturday or
 /// Sunday, a public holiday of the Algemene termijnenwet, or a day the board

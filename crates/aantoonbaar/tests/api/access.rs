@@ -266,10 +266,16 @@ story!(an_account_import_finds_an_orphan_a_leaver_and_an_excess_right, |app| {
     assert_eq!(found["has_matrix"], true);
 
     // A wrong file names line and column and changes nothing.
-    let wrong = "Gebruikersnaam;E-mail\nalinde;anna.linde@proef.nl\nalinde;geen-adres\n";
+    let wrong = "Gebruikersnaam;E-mail\nalinde;anna.linde@proef.nl\nblinde;geen-adres\nALINDE;\n";
     let problem = json(import_accounts(&app, &f.admin, &parnassys, wrong).await, 422).await;
-    let lines: Vec<u64> = problem["errors"].as_array().unwrap().iter().map(|e| e["line"].as_u64().unwrap()).collect();
-    assert_eq!(lines, [3, 3], "{problem}");
+    let found: Vec<(u64, &str)> = problem["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["line"].as_u64().unwrap(), e["code"].as_str().unwrap()))
+        .collect();
+    assert_eq!(found, [(3, "email.format"), (4, "import.duplicate_username")], "{problem}");
+    assert!(problem["detail"].as_str().unwrap().contains("Regel 3, kolom E-mail"), "{problem}");
     let kept = json(app.get(&f.admin, &format!("/api/v1/systems/{parnassys}/accounts")).await, 200).await;
     assert_eq!(kept["accounts"].as_array().unwrap().len(), 4, "the previous list stands");
 

@@ -60,6 +60,8 @@ enum Id {
     /// A fresh campaign over a fresh account list: `open`, `revoked` (its
     /// item decided revoke; `{item}` in the path) or `decided` (ready to close).
     Campaign(&'static str),
+    /// A fresh system of the fixture's board with version 1 of its authorisation matrix.
+    Matrix,
 }
 
 struct Route {
@@ -269,6 +271,13 @@ fn routes() -> Vec<Route> {
         ),
         route(Method::POST, "/access/reviews/{id}/close", Id::Campaign("decided"), Some(AccessReviewManage)),
         route(Method::GET, "/access/reviews/{id}/report", Id::Campaign("open"), Some(AccessReviewView)),
+        route(Method::GET, "/access-policies", Id::None, Some(AccessPolicyView)),
+        route(Method::GET, "/systems/{id}/access-policy", Id::Party("system"), Some(AccessPolicyView)),
+        route(Method::PUT, "/systems/{id}/access-policy", Id::Party("system"), Some(AccessPolicyManage)),
+        route(Method::GET, "/systems/{id}/matrix", Id::Matrix, Some(AccessPolicyView)),
+        route(Method::PUT, "/systems/{id}/matrix", Id::Party("system"), Some(AccessPolicyManage)),
+        route(Method::GET, "/systems/{id}/matrix/versions", Id::Matrix, Some(AccessPolicyView)),
+        route(Method::GET, "/systems/{id}/matrix/versions/{version}", Id::Matrix, Some(AccessPolicyView)),
     ]
 }
 
@@ -374,6 +383,8 @@ fn request_for(route: &Route, f: &Fixture, n: usize) -> (Option<Value>, String, 
             (Some(json!({"source_text": format!("Besluit van het bestuur {n}"), "source_kind": "board"})), String::new(), None)
         }
         ("POST", "/cameras") => (Some(camera_body(f, n)), String::new(), None),
+        ("PUT", "/systems/{id}/access-policy") => (Some(access_policy_body()), String::new(), None),
+        ("PUT", "/systems/{id}/matrix") => (Some(matrix_body()), String::new(), None),
         ("PATCH", "/cameras/{id}") => (Some(json!({"live_view": true})), String::new(), None),
         ("POST", "/cameras/{id}/log") => (
             Some(json!({"kind": "viewing", "from": "2026-11-20T10:00:00+01:00", "to": "2026-11-20T10:30:00+01:00",
@@ -690,6 +701,25 @@ async fn fresh_camera(app: &TestApp, f: &Fixture) -> String {
     created["id"].as_str().unwrap().to_owned()
 }
 
+/// An access policy for a system.
+fn access_policy_body() -> Value {
+    json!({"issued_by": "Stafmedewerker ICT", "provisioning": "manual", "two_step": true,
+           "password_rule": "Minstens 12 tekens", "owner": "Bestuur"})
+}
+
+/// A one-row authorisation matrix.
+fn matrix_body() -> Value {
+    json!({"rows": [{"role": "OP", "profile": "Leerkracht", "rights": ["view"], "scope": "group"}]})
+}
+
+/// A fresh system of the fixture's board with version 1 of its matrix.
+async fn fresh_matrix(app: &TestApp, f: &Fixture, n: usize) -> String {
+    let system = fresh_party(app, f, "system", n).await;
+    let saved = app.request(Method::PUT, Some(&f.admin), &format!("/api/v1/systems/{system}/matrix"));
+    json(saved.json(&matrix_body()).send().await.unwrap(), 200).await;
+    system
+}
+
 /// A fresh footage hold on a fresh camera at the fixture's school.
 async fn fresh_footage_hold(app: &TestApp, f: &Fixture) -> String {
     let camera = fresh_camera(app, f).await;
@@ -892,6 +922,7 @@ async fn call(app: &TestApp, token: Option<&str>, route: &Route, f: &Fixture, n:
         Id::Change(stage) => fresh_change(app, f, stage).await.0,
         Id::Accounts => fresh_accounts(app, f).await.0,
         Id::Campaign(stage) => fresh_campaign(app, f, stage).await.0,
+        Id::Matrix => fresh_matrix(app, f, n).await,
         Id::Adopted => {
             if let Some(token) = token {
                 let me = json(app.get(token, "/api/v1/me").await, 200).await;
@@ -933,7 +964,10 @@ async fn call(app: &TestApp, token: Option<&str>, route: &Route, f: &Fixture, n:
             .path
             .replace("{id}", &id)
             .replace("{date}", &id)
-            .replace("{version}", if route.path.starts_with("/dpias/") { "1" } else { &id })
+            .replace(
+                "{version}",
+                if route.path.starts_with("/dpias/") || route.path.starts_with("/systems/") { "1" } else { &id }
+            )
             .replace("{code}", code)
             .replace("{reference}", "ORG.1")
             .replace("{item}", &system)

@@ -5,6 +5,7 @@
 mod helpers;
 
 mod access;
+mod access_policy;
 mod audit;
 mod authorisation;
 mod backup;

@@ -17,7 +17,7 @@ const fn page(path: &'static str, action: Option<Action>) -> Page {
 }
 
 /// Every staff page that is read with GET; `{school}`, `{group}`, `{pupil}` are the fixture's,
-/// `{camera}` a camera at the fixture's school.
+/// `{camera}` a camera at the fixture's school, `{system}` a system with version 1 of its matrix.
 fn pages() -> Vec<Page> {
     use Action::*;
     vec![
@@ -90,6 +90,10 @@ fn pages() -> Vec<Page> {
         page("/toegang/controles", Some(AccessReviewView)),
         page("/toegang/controles/{campaign}", Some(AccessReviewView)),
         page("/toegang/controles/{campaign}/rapport.pdf", Some(AccessReviewView)),
+        page("/toegang/systemen", Some(AccessPolicyView)),
+        page("/toegang/systemen/{system}", Some(AccessPolicyView)),
+        page("/toegang/systemen/{system}/matrix.pdf", Some(AccessPolicyView)),
+        page("/toegang/systemen/{system}/versies/1", Some(AccessPolicyView)),
         page("/zelfevaluatie", Some(SelfAssessmentView)),
         page("/zelfevaluatie/aantoonbaar-basis/PRG.1", Some(SelfAssessmentView)),
     ]
@@ -111,8 +115,7 @@ impl Records {
         let staff = json!({"given_name": "Kees", "surname": "Kok", "email": "kees@proef.nl", "school_id": f.school,
             "roles": ["OP"], "employment_start": "2024-08-01", "employment_end": "2026-12-04"});
         let staff = json(app.post(admin, "/api/v1/staff", &staff).await, 201).await["id"].as_str().unwrap().to_owned();
-        let system = json(app.post(admin, "/api/v1/systems", &json!({"name": "ParnasSys"})).await, 201).await;
-        let system = system["id"].as_str().unwrap().to_owned();
+        let system = system(app, admin).await;
         let imported = app
             .request(reqwest::Method::POST, Some(admin), &format!("/api/v1/systems/{system}/accounts/import"))
             .header("content-type", "text/csv")
@@ -146,6 +149,18 @@ async fn camera(app: &crate::helpers::TestApp, admin: &str, f: &Fixture) -> Stri
     let body = serde_json::json!({"school_id": f.school, "name": "Plein", "location": "Hoofdingang",
         "coverage": "Het plein", "balancing": "Afgewogen", "signs": true, "viewers": "Directeur"});
     crate::helpers::json(app.post(admin, "/api/v1/cameras", &body).await, 201).await["id"].as_str().unwrap().to_owned()
+}
+
+/// A system of the fixture's board with an access policy and version 1 of its matrix, for its pages.
+async fn system(app: &crate::helpers::TestApp, admin: &str) -> String {
+    use crate::helpers::json;
+    let body = serde_json::json!({"name": "ParnasSys", "classification": "confidential"});
+    let id = json(app.post(admin, "/api/v1/systems", &body).await, 201).await["id"].as_str().unwrap().to_owned();
+    let matrix =
+        serde_json::json!({"rows": [{"role": "OP", "profile": "Leerkracht", "rights": ["view"], "scope": "group"}]});
+    let saved = app.request(reqwest::Method::PUT, Some(admin), &format!("/api/v1/systems/{id}/matrix"));
+    json(saved.json(&matrix).send().await.unwrap(), 200).await;
+    id
 }
 
 story!(every_role_sees_exactly_the_pages_the_policy_table_allows, |app| {

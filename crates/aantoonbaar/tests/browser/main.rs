@@ -871,3 +871,53 @@ async fn a_director_adds_a_camera_sees_its_log_and_hold_and_prints_the_kwaliteit
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_ibp_manager_sets_a_systems_policy_and_matrix_and_reads_the_first_version() {
+    let app = Arc::new(TestApp::spawn(Backend::Sqlite).await.unwrap());
+    let board = app.board("Stichting Proef").await;
+    let token = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    let system =
+        serde_json::json!({"name": "ParnasSys", "holds": "Leerlinggegevens", "classification": "confidential"});
+    let system: serde_json::Value = app.post(&token, "/api/v1/systems", &system).await.json().await.expect("system");
+    let id = system["id"].as_str().expect("a system").to_owned();
+    let app2 = Arc::clone(&app);
+    with_browser("access policy", move |browser| async move {
+        let app = app2;
+        let base = app.address.clone();
+        sign_in(&browser, &app, "ibp@proef.nl").await;
+        browser.goto(&format!("{base}/toegang/systemen")).await;
+        assert!(browser.source().await.contains("nog geen toegangsbeleid"));
+        accessible(&browser, "access systems").await;
+        browser.click(&format!("a[href='/toegang/systemen/{id}']")).await;
+        accessible(&browser, "access system").await;
+        browser.fill("#policy-issued_by", "Stafmedewerker ICT").await;
+        browser.click("#policy-provisioning option[value='sync']").await;
+        browser.click("#policy-two_step option[value='nee']").await;
+        browser.fill("#policy-password_rule", "Minstens 12 tekens").await;
+        browser.fill("#policy-owner", "Directeur-bestuurder").await;
+        browser.click(&format!("form[action='/toegang/systemen/{id}'] button")).await;
+        assert!(browser.source().await.contains("zonder tweestapsverificatie"), "the warning for confidential data");
+        browser.click("#r0-role option[value='OP']").await;
+        browser.fill("#r0-profile", "Leerkracht").await;
+        browser.click("#r0-view").await;
+        browser.click("#r0-scope option[value='group']").await;
+        browser.click("#r1-role option[value='ST']").await;
+        browser.fill("#r1-profile", "Beheerder").await;
+        browser.click("#r1-scope option[value='board']").await;
+        browser.click("button[value='save']").await;
+        let refused = browser.source().await;
+        assert!(refused.contains("Regel 2, rechten"), "the row named: {refused}");
+        accessible(&browser, "access matrix refused").await;
+        browser.click("#r1-view").await;
+        browser.click("button[value='add']").await;
+        assert!(browser.displayed("#r2-role").await, "a row more");
+        browser.click("button[value='save']").await;
+        let saved = browser.source().await;
+        assert!(saved.contains("Versie 1, opgeslagen"), "{saved}");
+        browser.click(&format!("a[href='/toegang/systemen/{id}/versies/1']")).await;
+        assert!(browser.source().await.contains("eerste versie"));
+        accessible(&browser, "access matrix version").await;
+    })
+    .await;
+}

@@ -1,10 +1,15 @@
-//! The access policy (seed 001 §13; issue 16): the staff list, joiners,
-//! movers and leavers with the evidence of every change, the account lists
-//! of the systems compared with the matrix and the staff list, and the
-//! review campaigns that prove every right was looked at.
+//! The access policy (seed 001 §13; issue 16): per information system of the
+//! register who issues accounts and how, the authentication and the review
+//! interval (`policy`), and the authorisation matrix with its versions
+//! (`matrix`); the staff list (`staff_list`), joiners, movers and leavers with
+//! the evidence of every change (`changes`), the account lists of the systems
+//! compared with the matrix and the staff list (`accounts`), and the review
+//! campaigns that prove every right was looked at (`reviews`).
 
 pub mod accounts;
 pub mod changes;
+pub mod matrix;
+pub mod policy;
 pub mod reviews;
 pub mod staff_list;
 

@@ -5,6 +5,7 @@
 //! exactly as if they did not exist.
 
 mod access;
+mod access_policy;
 mod cameras;
 pub mod consent;
 mod deadlines;
@@ -196,6 +197,11 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(access::remediate))
         .routes(routes!(access::close))
         .routes(routes!(access::report))
+        .routes(routes!(access_policy::overview))
+        .routes(routes!(access_policy::get_policy, access_policy::put_policy))
+        .routes(routes!(access_policy::get_matrix, access_policy::put_matrix))
+        .routes(routes!(access_policy::versions))
+        .routes(routes!(access_policy::version))
 }
 
 /// A JSON body whose type errors name the field (`serde_path_to_error`).

@@ -2,6 +2,7 @@
 //! One template struct per page, all extending `templates/base.html`.
 
 mod access;
+mod access_policy;
 mod access_reviews;
 mod audit;
 mod cameras;
@@ -192,6 +193,11 @@ pub fn router() -> Router<AppState> {
         .route("/toegang/controles/{id}/items/{item}/uitgevoerd", post(access_reviews::remediate))
         .route("/toegang/controles/{id}/afsluiten", post(access_reviews::close))
         .route("/toegang/controles/{id}/rapport.pdf", get(access_reviews::report))
+        .route(access_policy::SYSTEMS, get(access_policy::list))
+        .route("/toegang/systemen/{id}", get(access_policy::show).post(access_policy::save_policy))
+        .route("/toegang/systemen/{id}/matrix", post(access_policy::save_matrix))
+        .route("/toegang/systemen/{id}/matrix.pdf", get(access_policy::matrix_pdf))
+        .route("/toegang/systemen/{id}/versies/{version}", get(access_policy::version))
         .route("/risicos", get(risks::list).post(risks::create))
         .route("/risicos/beleid", post(risks::seed))
         .route("/risicos/{id}", get(risks::edit).post(risks::update))
