@@ -523,7 +523,7 @@ async fn seed_access(
     let equated: Vec<Date> = board.equated_days().await?.into_iter().map(|d| d.day).collect();
     let calendar = HolidayCalendar::new(&equated);
     let ago = |days: i64| today.checked_sub(days.days()).unwrap_or(today);
-    let people: Vec<(&str, &str, &str, Option<usize>, Role, Option<Date>)> = vec![
+    let people = [
         ("Ilse", "Bakker", "ibp", None, Role::St, None),
         ("Frank", "Gerritsen", "fg", None, Role::Fg, None),
         ("Carla", "van Beek", "bestuur", None, Role::Cvb, None),

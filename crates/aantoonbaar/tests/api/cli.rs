@@ -104,3 +104,21 @@ story!(the_command_line_import_records_a_mass_departure_only_with_its_flag, |app
     assert!(leave_date().await.is_string(), "recorded as left");
     std::fs::remove_dir_all(&dir).ok();
 });
+
+story!(the_leaver_deadline_on_the_command_line_matches_the_api_with_the_boards_equated_days, |app| {
+    let board = app.board("Stichting Proef").await;
+    let token =
+        app.staff(&board, "ibp@proef.nl", aantoonbaar_rules::Role::St, aantoonbaar_rules::ScopeKind::Board, &[]).await;
+    let day = serde_json::json!({"date": "2026-12-28", "description": "Besluit van het voorbeeld"});
+    json(app.post(&token, "/api/v1/equated-days", &day).await, 201).await;
+    let (ok, out, err) = aantoonbaar(&app, &["deadline", "--leaver-ended", "2026-12-24", "--board", "Stichting Proef"]);
+    assert!(ok, "{err}");
+    let printed: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    let api = json(app.get(&token, "/api/v1/deadlines/leaver?ended=2026-12-24").await, 200).await;
+    assert_eq!(printed, api);
+    assert_eq!(printed["remove_by"], "2026-12-29");
+    let (ok, out, _) = aantoonbaar(&app, &["deadline", "--leaver-ended", "2026-12-24"]);
+    assert!(ok && out.contains("\"remove_by\":\"2026-12-28\""), "statutory holidays only: {out}");
+    let (ok, _, err) = aantoonbaar(&app, &["deadline", "--leaver-ended", "24-12-2026"]);
+    assert!(!ok && err.contains("--leaver-ended"), "{err}");
+});

@@ -921,3 +921,77 @@ async fn the_ibp_manager_sets_a_systems_policy_and_matrix_and_reads_the_first_ve
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_director_completes_her_part_of_the_yearly_access_review() {
+    let app = Arc::new(TestApp::spawn(Backend::Sqlite).await.unwrap());
+    let board = app.board("Stichting Proef").await;
+    let token = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    let f = Fixture::create(&app, &token, 94).await;
+    app.staff(&board, "directeur@proef.nl", Role::D, ScopeKind::School, &[&f.school]).await;
+    for (given, surname) in [("Anna", "Linde"), ("Bert", "Linde")] {
+        let person = serde_json::json!({"given_name": given, "surname": surname, "school_id": f.school,
+            "email": format!("{}@proef.nl", given.to_lowercase()), "roles": ["OP"], "employment_start": "2020-08-01"});
+        assert_eq!(app.post(&token, "/api/v1/staff", &person).await.status(), 201);
+    }
+    let system: serde_json::Value = app
+        .post(&token, "/api/v1/systems", &serde_json::json!({"name": "ParnasSys"}))
+        .await
+        .json()
+        .await
+        .expect("system");
+    let system = system["id"].as_str().expect("a system").to_owned();
+    let accounts = "Gebruikersnaam;E-mail;Profiel\nalinde;anna@proef.nl;Leerkracht\nblinde;bert@proef.nl;Directie\n";
+    let imported = app
+        .request(reqwest::Method::POST, Some(&token), &format!("/api/v1/systems/{system}/accounts/import"))
+        .header("content-type", "text/csv")
+        .body(accounts)
+        .send()
+        .await
+        .expect("import");
+    assert_eq!(imported.status(), 200);
+    let campaign: serde_json::Value = app
+        .post(&token, "/api/v1/access/reviews", &serde_json::json!({"deadline": "2026-12-11"}))
+        .await
+        .json()
+        .await
+        .expect("campaign");
+    let campaign = campaign["id"].as_str().expect("a campaign").to_owned();
+    let detail: serde_json::Value =
+        app.get(&token, &format!("/api/v1/access/reviews/{campaign}")).await.json().await.expect("detail");
+    let item = |username: &str| {
+        let items = detail["items"].as_array().expect("items");
+        items.iter().find(|i| i["username"] == username).expect("the account")["id"].as_str().expect("id").to_owned()
+    };
+    let (anna, bert) = (item("alinde"), item("blinde"));
+    let app2 = Arc::clone(&app);
+    let url = campaign.clone();
+    with_browser("access review", move |browser| async move {
+        let campaign = url;
+        let app = app2;
+        sign_in(&browser, &app, "directeur@proef.nl").await;
+        assert!(browser.source().await.contains("accounts wachten op uw besluit"), "the start page asks for it");
+        browser.click("nav a[href='/toegang']").await;
+        accessible(&browser, "access overview").await;
+        browser.click("a[href='/toegang/controles']").await;
+        accessible(&browser, "access reviews").await;
+        browser.click(&format!("a[href='/toegang/controles/{campaign}']")).await;
+        let page = browser.source().await;
+        assert!(page.contains("Anna Linde") && page.contains("2 accounts nog zonder besluit"), "{page}");
+        accessible(&browser, "access review to decide").await;
+        // Anna keeps her account; Bert, a teacher, has the director's profile: reduce it.
+        browser.click(&format!("#o-{anna}-keep")).await;
+        browser.click(&format!("#o-{bert}-reduce")).await;
+        browser.fill(&format!("#n-{bert}"), "Leerkracht, geen directieprofiel").await;
+        browser.click(&format!("form[action='/toegang/controles/{campaign}/besluiten'] button")).await;
+        let done = browser.source().await;
+        assert!(done.contains("Uw deel is klaar"), "{done}");
+        assert!(done.contains("Leerkracht, geen directieprofiel"), "the note is kept");
+        accessible(&browser, "access review done").await;
+    })
+    .await;
+    let detail: serde_json::Value =
+        app.get(&token, &format!("/api/v1/access/reviews/{campaign}")).await.json().await.expect("detail");
+    assert_eq!(detail["campaign"]["completion"], 100);
+    assert_eq!(detail["per_school"][0]["reduce"], 1);
+}

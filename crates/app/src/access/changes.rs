@@ -7,7 +7,7 @@
 //! when and the evidence. A leaver's change is written from the end date
 //! (see `staff_list`); the daily job disables their Aantoonbaar account.
 
-use super::{equated, remove_by, store};
+use super::{addresses, equated, remove_by, store, works_at};
 use crate::error::{Error, FieldError, Result};
 use crate::i18n::tf;
 use crate::input::{Given, TEXT_LIMIT, Unknown, done, given_text, one_or_many, rule};
@@ -346,17 +346,7 @@ impl RequestChange {
 /// The people who carry out a change for `school`: the IBP managers and the
 /// school's ICT administrators (seed 001 §13).
 fn carriers(users: &[User], school: Option<&str>) -> Vec<String> {
-    let mut to: Vec<String> = users
-        .iter()
-        .filter(|u| {
-            u.roles.contains(&Role::St)
-                || (u.roles.contains(&Role::Bs) && school.is_some_and(|s| u.scope_ids.iter().any(|id| id == s)))
-        })
-        .map(|u| u.email.clone())
-        .collect();
-    to.sort();
-    to.dedup();
-    to
+    addresses(users, |u| u.roles.contains(&Role::St) || (u.roles.contains(&Role::Bs) && works_at(u, school)))
 }
 
 /// The mail that asks to carry out an approved change.
@@ -416,7 +406,9 @@ pub async fn request(app: &App, staff: &Staff, command: RequestChange) -> Result
     Ok(ChangeOut::new(&stored, app.clock.today()))
 }
 
-/// Approves a change someone else requested.
+/// Approves a change someone else requested. This is where a joiner's
+/// change will wait for the signed code of conduct and confidentiality
+/// statement once the yearly cycle records those (seed 001 §14.8; issue 17).
 ///
 /// # Errors
 /// Forbidden, not found, the caller's own request

@@ -11,7 +11,8 @@
 //! - The printable matrix (PDF) holds the system, its policy, the
 //!   classification and the version in force with its date.
 
-use super::policy::{PolicyOut, SystemFacts, known_system, store};
+use super::policy::{PolicyOut, SystemFacts, known_system};
+use super::store;
 use crate::error::{Error, FieldError, Result};
 use crate::i18n::{t, tf};
 use crate::input::{Given, TEXT_LIMIT, Unknown, given_text};

@@ -15,7 +15,7 @@ pub mod staff_list;
 
 use crate::{App, Staff};
 use aantoonbaar_rules::holidays::HolidayCalendar;
-use aantoonbaar_store::{BoardStore, StoreError};
+use aantoonbaar_store::{BoardStore, StoreError, User};
 use jiff::civil::Date;
 
 fn store<'a>(app: &'a App, staff: &'a Staff) -> BoardStore<'a> {
@@ -25,6 +25,20 @@ fn store<'a>(app: &'a App, staff: &'a Staff) -> BoardStore<'a> {
 /// The board's equated days, for the leaver deadline's calendar.
 async fn equated(board: BoardStore<'_>) -> Result<Vec<Date>, StoreError> {
     crate::deadlines::equated_days(board).await
+}
+
+/// The addresses of the `users` that `pick` chooses, each once, sorted: who
+/// hears of a leaver, a change to carry out or a review to do.
+fn addresses(users: &[User], pick: impl Fn(&User) -> bool) -> Vec<String> {
+    let mut to: Vec<String> = users.iter().filter(|u| pick(u)).map(|u| u.email.clone()).collect();
+    to.sort();
+    to.dedup();
+    to
+}
+
+/// Whether `user` works at `school` by their scope (never for the board office's `None`).
+fn works_at(user: &User, school: Option<&str>) -> bool {
+    school.is_some_and(|s| user.scope_ids.iter().any(|id| id == s))
 }
 
 /// The first working day after `ended`, past the board's equated days.

@@ -12,6 +12,7 @@
 //!   is allowed (a system may not offer it) but always shown as a warning
 //!   (seed 000: two-step verification enforced).
 
+use super::store;
 use crate::error::{Error, FieldError, Result};
 use crate::input::{Given, TEXT_LIMIT, Unknown, done, given_text};
 use crate::{App, Staff};
@@ -36,10 +37,6 @@ const LABELS: &[(&str, &str)] = &[
 
 fn invalid(errors: Vec<FieldError>) -> Error {
     Error::Invalid(crate::input::labelled(errors, LABELS))
-}
-
-pub(crate) fn store<'a>(app: &'a App, staff: &'a Staff) -> BoardStore<'a> {
-    app.store.board(&staff.principal.board)
 }
 
 /// A system of the caller's board, 404 for another board's.

@@ -10,7 +10,7 @@
 //! reduce is carried out and recorded with evidence. Closing the campaign is
 //! each system's completed review.
 
-use super::store;
+use super::{addresses, store, works_at};
 use crate::error::{Error, FieldError, Result};
 use crate::i18n::{t, tf};
 use crate::input::{Given, TEXT_LIMIT, Unknown, done, given_text, one_or_many, rule};
@@ -190,20 +190,11 @@ pub struct StartCampaign {
 /// The reviewers of a campaign's parts: per school its directors, for the
 /// board's part (`""`) the IBP managers.
 fn reviewers(users: &[User], school_key: &str) -> Vec<String> {
-    let mut to: Vec<String> = users
-        .iter()
-        .filter(|u| {
-            if school_key.is_empty() {
-                u.roles.contains(&Role::St)
-            } else {
-                u.roles.contains(&Role::D) && u.scope_ids.iter().any(|id| id == school_key)
-            }
-        })
-        .map(|u| u.email.clone())
-        .collect();
-    to.sort();
-    to.dedup();
-    to
+    if school_key.is_empty() {
+        addresses(users, |u| u.roles.contains(&Role::St))
+    } else {
+        addresses(users, |u| u.roles.contains(&Role::D) && works_at(u, Some(school_key)))
+    }
 }
 
 fn mails_to(to: &[String], subject: &str, body: &str) -> Vec<NewMail> {
@@ -333,7 +324,7 @@ pub struct Decide {
 }
 
 impl Decide {
-    /// Every verdict's outcome known; a revoke or reduce says why (`note`).
+    /// Every verdict's outcome known; at least one verdict.
     ///
     /// # Errors
     /// Every wrong verdict, named `items[n].outcome` or `items[n].note`.

@@ -4,7 +4,7 @@
 //! the first working day after the last day (seed 001 §13), and whoever
 //! removes the accounts is mailed.
 
-use super::{equated, remove_by, store};
+use super::{addresses, equated, remove_by, store, works_at};
 use crate::error::{Error, FieldError, Result};
 use crate::i18n::tf;
 use crate::imports::cell_errors;
@@ -198,18 +198,11 @@ fn leaver_mails(app: &App, users: &[User], data: &StaffData, id_hint: &str, ende
     let subject = tf("access.mail.leaver_subject", &args);
     let body = tf("access.mail.leaver_body", &args);
     let school = data.school_id.as_deref();
-    let mut to: Vec<&str> = users
-        .iter()
-        .filter(|u| {
-            u.roles.contains(&Role::St)
-                || (school.is_some_and(|s| u.scope_ids.iter().any(|id| id == s))
-                    && (u.roles.contains(&Role::Bs) || u.roles.contains(&Role::D)))
-        })
-        .map(|u| u.email.as_str())
-        .collect();
-    to.sort_unstable();
-    to.dedup();
-    to.into_iter().map(|to| Mail { to, subject: &subject, body: &body, sensitive: false }.to_new()).collect()
+    let to = addresses(users, |u| {
+        u.roles.contains(&Role::St)
+            || (works_at(u, school) && (u.roles.contains(&Role::Bs) || u.roles.contains(&Role::D)))
+    });
+    to.iter().map(|to| Mail { to, subject: &subject, body: &body, sensitive: false }.to_new()).collect()
 }
 
 /// What the write does to the leave change: new or moved end date.

@@ -1,7 +1,9 @@
 //! Work the clock starts rather than a person, one job per file: clearing
 //! expired sign-ins ([`purge`]), the warnings before the AP's 72-hour deadline
 //! ([`breach_deadlines`]), the reminders before a request's deadline
-//! ([`request_reminders`]) and the weekly retention notice ([`retention_notices`]).
+//! ([`request_reminders`]), the weekly retention notice ([`retention_notices`]),
+//! and the access policy's daily work: leavers' Aantoonbaar accounts disabled
+//! and review campaigns reminded and escalated (`crate::access`).
 //!
 //! The server runs [`Jobs::run_once`] every minute. Every job is idempotent by
 //! one scheme: the store records that a notice goes out with a conditional

@@ -405,7 +405,7 @@ pub(crate) async fn changes(pool: &Pool, board: &BoardId, filter: ChangeFilter<'
 }
 
 async fn one_change(tx: &mut Tx, board: &BoardId, id: &str) -> Result<AccessChange> {
-    read_changes(&mut **tx, board, ChangeFilter { id: Some(id), ..ChangeFilter::default() })
+    read_changes(tx, board, ChangeFilter { id: Some(id), ..ChangeFilter::default() })
         .await?
         .pop()
         .ok_or(StoreError::NotFound)
