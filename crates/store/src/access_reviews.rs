@@ -141,6 +141,13 @@ impl BoardStore<'_> {
         dispatch!(self.store, access_reviews::notice(self.board, notice, at))
     }
 
+    /// The parts of a campaign (school id, `""` for the IBP manager's) with
+    /// accounts still undecided that have not had notice `kind` yet, with
+    /// how many are open: what the daily job still has to tell.
+    pub async fn review_parts_to_tell(&self, campaign_id: &str, kind: &str) -> Result<Vec<(String, usize)>> {
+        dispatch!(self.store, access_reviews::parts_to_tell(self.board, campaign_id, kind))
+    }
+
     /// The day each system's last closed campaign closed, by system id.
     pub async fn last_reviews(&self) -> Result<Vec<(String, Date)>> {
         dispatch!(self.store, access_reviews::last_reviews(self.board))

@@ -320,6 +320,12 @@ story!(a_review_campaign_runs_from_start_to_remediation_and_a_late_reviewer_is_e
     let csv = "Gebruikersnaam;E-mail;Profiel\nalinde;anna.linde@proef.nl;Leerkracht\npeik;piet.eik@proef.nl;Leerkracht\nbeheer;;Beheerder\n";
     json(import_accounts(&app, &f.admin, &parnassys, csv).await, 200).await;
 
+    let review_state = |body: &Value| {
+        let system = body.as_array().unwrap().iter().find(|s| s["system"]["name"] == "ParnasSys").unwrap().clone();
+        (system["last_review"].clone(), system["review_due_on"].clone(), system["warnings"].clone())
+    };
+    let before = review_state(&json(app.get(&f.admin, "/api/v1/access-policies").await, 200).await);
+    assert!(before.2.as_array().unwrap().contains(&json!("review_due")), "never reviewed: due now {before:?}");
     assert_eq!(app.post(&linde, "/api/v1/access/reviews", &json!({"deadline": "2026-12-04"})).await.status(), 403);
     let past = json(app.post(&f.admin, "/api/v1/access/reviews", &json!({"deadline": "2026-11-01"})).await, 422).await;
     assert_eq!(past["errors"][0]["field"], "deadline");
@@ -336,6 +342,8 @@ story!(a_review_campaign_runs_from_start_to_remediation_and_a_late_reviewer_is_e
     let hers = mine["items"][0]["id"].as_str().unwrap().to_owned();
     let theirs = {
         let all = json(app.get(&f.admin, &format!("/api/v1/access/reviews/{id}")).await, 200).await;
+        let beheer = all["items"].as_array().unwrap().iter().find(|i| i["username"] == "beheer").unwrap();
+        assert_eq!(beheer["findings"], json!(["orphan"]), "the reviewer sees that nobody holds it");
         all["items"]
             .as_array()
             .unwrap()

@@ -58,13 +58,13 @@ story!(the_ibp_manager_sets_a_systems_policy_and_matrix_and_a_second_version_kee
     let id = parnassys(&app, &f.admin).await;
     let before = json(app.get(&f.admin, &format!("/api/v1/systems/{id}/access-policy")).await, 200).await;
     assert_eq!(before["policy"], Value::Null);
-    assert_eq!(before["warnings"], json!(["no_policy", "no_matrix"]));
+    assert_eq!(before["warnings"], json!(["no_policy", "no_matrix", "review_due"]));
     assert_eq!(before["system"]["classification"], "confidential", "from the register, not copied");
 
     let set = json(put(&app, &f.admin, &format!("/api/v1/systems/{id}/access-policy"), &policy()).await, 200).await;
     assert_eq!(set["policy"]["review_interval"], "P1Y", "a year unless said otherwise");
     assert_eq!(set["policy"]["provisioning"], "sync");
-    assert_eq!(set["warnings"], json!(["no_matrix"]));
+    assert_eq!(set["warnings"], json!(["no_matrix", "review_due"]));
 
     let first = json(put(&app, &f.admin, &format!("/api/v1/systems/{id}/matrix"), &matrix()).await, 200).await;
     assert_eq!(first["version"], 1);
@@ -94,13 +94,13 @@ story!(the_ibp_manager_sets_a_systems_policy_and_matrix_and_a_second_version_kee
 
     let overview = json(app.get(&f.admin, "/api/v1/access-policies").await, 200).await;
     let mine = overview.as_array().unwrap().iter().find(|s| s["system"]["id"] == id.as_str()).unwrap().clone();
-    assert_eq!((&mine["matrix_version"], &mine["warnings"]), (&json!(2), &json!([])));
+    assert_eq!((&mine["matrix_version"], &mine["warnings"]), (&json!(2), &json!(["review_due"])));
 
     // Two-step verification off for confidential data: allowed, but a warning.
     let mut off = policy();
     off["two_step"] = json!(false);
     let warned = json(put(&app, &f.admin, &format!("/api/v1/systems/{id}/access-policy"), &off).await, 200).await;
-    assert_eq!(warned["warnings"], json!(["two_step_off"]));
+    assert_eq!(warned["warnings"], json!(["two_step_off", "review_due"]));
 
     // The audit trail names the fields that changed, never their values.
     let trail = app.store.board(&f.board).audit_trail(100).await.unwrap();

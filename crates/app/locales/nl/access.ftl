@@ -232,3 +232,6 @@ access.dashboard.leavers_late = vertrekkers nog niet overal weg, van wie { $late
 access.dashboard.review_open = accounts wachten op uw besluit in de lopende controle.
 access.dashboard.review_overdue = accounts wachten op een besluit. De einddatum van de controle is voorbij.
 access.dashboard.findings = accounts in de ingelezen lijsten van niemand, van vertrekkers of met te veel rechten.
+review.finding.orphan = Niemand op de personeelslijst hoort bij dit account.
+review.finding.leaver = Deze medewerker is uit dienst: het account moet weg.
+review.finding.excess = Dit profiel hoort niet bij de rol van deze medewerker volgens de autorisatiematrix.

@@ -109,3 +109,4 @@ access.page.row_words = { $role } ({ $profile }): { $rights } — { $scope }
 access.change.added = Toegevoegd
 access.change.removed = Weggehaald
 access.change.changed = Gewijzigd
+access.warning.review_due = De rechten in dit systeem zijn langer dan de controletermijn niet gecontroleerd. Start een controle van de toegangsrechten.

@@ -18,11 +18,14 @@ use crate::input::{Given, TEXT_LIMIT, Unknown, done, given_text};
 use crate::{App, Staff};
 use aantoonbaar_rules::Action;
 use aantoonbaar_rules::access::matrix::needs_two_step;
-use aantoonbaar_rules::access::{DEFAULT_REVIEW_INTERVAL, Provisioning, check_review_interval};
+use aantoonbaar_rules::access::{
+    DEFAULT_REVIEW_INTERVAL, Provisioning, check_review_interval, review_due, review_due_on,
+};
 use aantoonbaar_rules::retention::Period;
 use aantoonbaar_store::access_policies::{AccessPolicy, MatrixHead, PolicyData};
 use aantoonbaar_store::parties::InformationSystem;
 use aantoonbaar_store::{Actor, BoardStore};
+use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -109,8 +112,28 @@ pub struct SystemPolicy {
     pub policy: Option<PolicyOut>,
     /// The matrix version in force; `null` when none was saved.
     pub matrix_version: Option<i64>,
-    /// `no_policy`, `no_matrix`, `two_step_off` (confidential or secret data without two-step verification).
+    /// When the last review campaign over the system closed (`YYYY-MM-DD`).
+    pub last_review: Option<String>,
+    /// When the next review is due: the review interval after the last one;
+    /// absent (due now) when it was never reviewed.
+    pub review_due_on: Option<String>,
+    /// `no_policy`, `no_matrix`, `two_step_off` (confidential or secret data
+    /// without two-step verification), `review_due` (the interval has passed
+    /// since the last completed review, or there was none).
     pub warnings: Vec<String>,
+}
+
+/// When a system was last reviewed, and the day its state is read on.
+#[derive(Debug, Clone, Copy)]
+struct Reviewed {
+    last: Option<Date>,
+    today: Date,
+}
+
+/// The day each system's last campaign closed.
+async fn reviewed(board: BoardStore<'_>, today: Date) -> Result<impl Fn(&str) -> Reviewed> {
+    let last = board.last_reviews().await?;
+    Ok(move |system: &str| Reviewed { last: last.iter().find(|(id, _)| id == system).map(|(_, d)| *d), today })
 }
 
 fn warnings(system: &InformationSystem, policy: Option<&AccessPolicy>, matrix: Option<i64>) -> Vec<String> {
@@ -128,12 +151,24 @@ fn warnings(system: &InformationSystem, policy: Option<&AccessPolicy>, matrix: O
     out
 }
 
-fn system_policy(system: &InformationSystem, policy: Option<&AccessPolicy>, matrix: Option<i64>) -> SystemPolicy {
+fn system_policy(
+    system: &InformationSystem,
+    policy: Option<&AccessPolicy>,
+    matrix: Option<i64>,
+    reviewed: Reviewed,
+) -> SystemPolicy {
+    let interval = policy.map_or(DEFAULT_REVIEW_INTERVAL, |p| p.data.review_interval);
+    let mut warnings = warnings(system, policy, matrix);
+    if review_due(reviewed.last, interval, reviewed.today) {
+        warnings.push("review_due".to_owned());
+    }
     SystemPolicy {
         system: SystemFacts::from(system),
         policy: policy.map(PolicyOut::from),
         matrix_version: matrix,
-        warnings: warnings(system, policy, matrix),
+        last_review: reviewed.last.map(|d| d.to_string()),
+        review_due_on: review_due_on(reviewed.last, interval).map(|d| d.to_string()),
+        warnings,
     }
 }
 
@@ -148,12 +183,13 @@ pub async fn overview(app: &App, staff: &Staff) -> Result<Vec<SystemPolicy>> {
     let heads: Vec<MatrixHead> = board.matrices_in_force().await?;
     let mut systems = board.systems().await?;
     systems.sort_by_key(|s| s.data.name.to_lowercase());
+    let reviewed = reviewed(board, app.clock.today()).await?;
     Ok(systems
         .iter()
         .map(|s| {
             let policy = policies.iter().find(|p| p.system_id == s.id);
             let version = heads.iter().find(|h| h.system_id == s.id).map(|h| h.version);
-            system_policy(s, policy, version)
+            system_policy(s, policy, version, reviewed(&s.id))
         })
         .collect())
 }
@@ -168,7 +204,8 @@ pub async fn policy(app: &App, staff: &Staff, system_id: &str) -> Result<SystemP
     let system = known_system(board, system_id).await?;
     let policy = board.access_policy(system_id).await?;
     let version = board.matrix_versions(system_id).await?.first().map(|h| h.version);
-    Ok(system_policy(&system, policy.as_ref(), version))
+    let reviewed = reviewed(board, app.clock.today()).await?;
+    Ok(system_policy(&system, policy.as_ref(), version, reviewed(system_id)))
 }
 
 // ---------------------------------------------------------------- writing
@@ -277,7 +314,8 @@ pub async fn write_policy(
         Some(board.save_access_policy(actor, system_id, &data, &fields).await?)
     };
     let version = board.matrix_versions(system_id).await?.first().map(|h| h.version);
-    Ok(system_policy(&system, stored.as_ref(), version))
+    let reviewed = reviewed(board, aantoonbaar_rules::calendar::dutch_date(actor.at)).await?;
+    Ok(system_policy(&system, stored.as_ref(), version, reviewed(system_id)))
 }
 
 /// Sets a system's access policy (IBP manager), audited with the fields that changed.

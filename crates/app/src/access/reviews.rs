@@ -18,11 +18,14 @@ use crate::mail::Mail;
 use crate::register::export::Download;
 use crate::requests::{Section, dutch_date, sections_pdf};
 use crate::{App, Staff};
-use aantoonbaar_rules::access::{ReviewOutcome, review_escalates, review_reminder_on};
+use aantoonbaar_rules::access::{
+    Holder, MatrixRow, ReviewOutcome, account_findings, review_escalates, review_reminder_on,
+};
+use aantoonbaar_rules::holidays::HolidayCalendar;
 use aantoonbaar_rules::organisation::parse_iso_date;
 use aantoonbaar_rules::{Action, Role};
 use aantoonbaar_store::access_reviews::{Campaign, CampaignNotice, NewCampaign, ReviewItem, Verdict};
-use aantoonbaar_store::{NewMail, Scope, StoreError, User};
+use aantoonbaar_store::{BoardStore, NewMail, Scope, StoreError, User};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -102,6 +105,9 @@ pub struct ItemOut {
     pub needs_remediation: bool,
     pub remediated_at: Option<String>,
     pub evidence: Option<String>,
+    /// What the account list says about it today, to help the reviewer:
+    /// `orphan`, `leaver`, `excess` (see the account lists).
+    pub findings: Vec<String>,
 }
 
 impl From<&ReviewItem> for ItemOut {
@@ -122,6 +128,7 @@ impl From<&ReviewItem> for ItemOut {
             needs_remediation: i.outcome.is_some_and(ReviewOutcome::needs_remediation) && i.remediated_at.is_none(),
             remediated_at: i.remediated_at.map(|t| t.to_string()),
             evidence: i.evidence.clone(),
+            findings: Vec::new(),
         }
     }
 }
@@ -298,10 +305,35 @@ pub async fn get(app: &App, staff: &Staff, id: &str) -> Result<CampaignDetail> {
     }
     Ok(CampaignDetail {
         campaign: CampaignOut::new(&campaign, app.clock.today()),
-        items: items.iter().map(ItemOut::from).collect(),
+        items: with_findings(board, &items, app.clock.today()).await?,
         per_school: per_school.into_values().collect(),
         per_system: per_system.into_values().collect(),
     })
+}
+
+/// The items with what the matrix and the staff list say about each account
+/// today (a leaver's account, a profile the person's roles do not get).
+async fn with_findings(board: BoardStore<'_>, items: &[ReviewItem], today: Date) -> Result<Vec<ItemOut>> {
+    let members = board.staff_members(&Scope::Board).await?;
+    let equated = super::equated(board).await?;
+    let calendar = HolidayCalendar::new(&equated);
+    let mut matrices: BTreeMap<&str, Vec<MatrixRow>> = BTreeMap::new();
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        if !matrices.contains_key(item.system_id.as_str()) {
+            matrices.insert(&item.system_id, board.matrix_in_force(&item.system_id).await?);
+        }
+        let matrix = matrices.get(item.system_id.as_str()).map_or(&[][..], Vec::as_slice);
+        let member = item.staff_id.as_deref().and_then(|id| members.iter().find(|m| m.id == id));
+        let holder = member.map(|m| Holder { roles: &m.data.roles, ended: m.data.employment_end });
+        let mut row = ItemOut::from(item);
+        row.findings = account_findings(item.profile.as_deref(), holder.as_ref(), matrix, today, &calendar)
+            .iter()
+            .map(|f| f.code().to_owned())
+            .collect();
+        out.push(row);
+    }
+    Ok(out)
 }
 
 /// One verdict: `{id, outcome: keep|revoke|reduce|unsure, note?}`.
@@ -482,12 +514,8 @@ pub async fn remind_and_escalate(app: &App) -> Result<u64, StoreError> {
             if !escalate && today < review_reminder_on(campaign.deadline) {
                 continue;
             }
-            let mut open: BTreeMap<String, usize> = BTreeMap::new();
-            for item in board.review_items(&campaign.id, &Scope::Board).await? {
-                if !item.outcome.is_some_and(ReviewOutcome::settles) {
-                    *open.entry(item.school_id.unwrap_or_default()).or_default() += 1;
-                }
-            }
+            let kind = if escalate { "escalation" } else { "reminder" };
+            let open = board.review_parts_to_tell(&campaign.id, kind).await?;
             let link = app.link(&format!("/toegang/controles/{}", campaign.id));
             for (part, count) in open {
                 let school = schools.iter().find(|s| s.id == part).map_or_else(|| t("review.part.board"), |s| &s.name);
@@ -498,17 +526,14 @@ pub async fn remind_and_escalate(app: &App) -> Result<u64, StoreError> {
                     ("deadline", &dutch_date(campaign.deadline)),
                     ("link", link.as_str()),
                 ];
-                let (kind, to, subject, body) = if escalate {
-                    let to = reviewers(&users, "");
+                let (to, subject, body) = if escalate {
                     (
-                        "escalation",
-                        to,
+                        reviewers(&users, ""),
                         tf("review.mail.escalation_subject", &args),
                         tf("review.mail.escalation_body", &args),
                     )
                 } else {
                     (
-                        "reminder",
                         reviewers(&users, &part),
                         tf("review.mail.reminder_subject", &args),
                         tf("review.mail.reminder_body", &args),

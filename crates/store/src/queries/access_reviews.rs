@@ -36,7 +36,11 @@ const CAMPAIGN_SELECT: &str = "SELECT c.id, c.name, c.started_on, c.deadline, c.
       AND i.remediated_at IS NOT NULL) AS remediated \
      FROM review_campaigns c WHERE c.board_id = ";
 
-async fn read_campaigns(conn: &mut <Db as sqlx::Database>::Connection, board: &BoardId, id: Option<&str>) -> Result<Vec<Campaign>> {
+async fn read_campaigns(
+    conn: &mut <Db as sqlx::Database>::Connection,
+    board: &BoardId,
+    id: Option<&str>,
+) -> Result<Vec<Campaign>> {
     let mut qb = QueryBuilder::new(CAMPAIGN_SELECT);
     qb.push_bind(board.0.clone());
     if let Some(id) = id {
@@ -245,8 +249,10 @@ pub(crate) async fn remediate(
     let mut tx = guarded(tx, "review_items", board, item_id, update).await?;
     let event = AuditEvent::new(AuditAction::Update, "review_item", item_id).fields(&["evidence"]);
     audit(&mut tx, board, actor, &event).await?;
-    let stored =
-        read_items(&mut tx, board, campaign_id, &Scope::Board, Some(item_id)).await?.pop().ok_or(StoreError::NotFound)?;
+    let stored = read_items(&mut tx, board, campaign_id, &Scope::Board, Some(item_id))
+        .await?
+        .pop()
+        .ok_or(StoreError::NotFound)?;
     tx.commit().await?;
     Ok(stored)
 }
@@ -306,4 +312,25 @@ pub(crate) async fn boards_with_open_campaigns(pool: &Pool) -> Result<Vec<BoardI
             .fetch_all(pool)
             .await?;
     Ok(ids.into_iter().map(BoardId).collect())
+}
+
+pub(crate) async fn parts_to_tell(
+    pool: &Pool,
+    board: &BoardId,
+    campaign_id: &str,
+    kind: &str,
+) -> Result<Vec<(String, usize)>> {
+    let rows = sqlx::query(
+        "SELECT COALESCE(i.school_id, '') AS part, COUNT(*) AS open FROM review_items i WHERE i.board_id = $1 \
+         AND i.campaign_id = $2 AND (i.outcome IS NULL OR i.outcome = 'unsure') AND NOT EXISTS (SELECT 1 \
+         FROM review_notices n WHERE n.board_id = i.board_id AND n.campaign_id = i.campaign_id \
+         AND n.school_id = COALESCE(i.school_id, '') AND n.kind = $3) GROUP BY COALESCE(i.school_id, '') \
+         ORDER BY part",
+    )
+    .bind(&board.0)
+    .bind(campaign_id)
+    .bind(kind)
+    .fetch_all(pool)
+    .await?;
+    rows.iter().map(|row| Ok((required(row, "part")?, counted(row, "open")?))).collect()
 }

@@ -133,7 +133,8 @@ async fn sync_leave(tx: &mut Tx, board: &BoardId, actor: &Actor, staff_id: &str,
             .execute(&mut **tx)
             .await?;
             if moved.rows_affected() > 0 {
-                let event = AuditEvent::new(AuditAction::Update, "access_change", &id).fields(&["effective_on", "due_on"]);
+                let event =
+                    AuditEvent::new(AuditAction::Update, "access_change", &id).fields(&["effective_on", "due_on"]);
                 audit(tx, board, actor, &event).await?;
             }
         }
@@ -177,7 +178,13 @@ async fn sync_leave(tx: &mut Tx, board: &BoardId, actor: &Actor, staff_id: &str,
     Ok(())
 }
 
-pub(crate) async fn create(pool: &Pool, board: &BoardId, actor: &Actor, data: &StaffData, leave: &LeaveSync) -> Result<StaffMember> {
+pub(crate) async fn create(
+    pool: &Pool,
+    board: &BoardId,
+    actor: &Actor,
+    data: &StaffData,
+    leave: &LeaveSync,
+) -> Result<StaffMember> {
     let mut tx = begin(pool).await?;
     let id = insert_member(&mut tx, board, actor, data).await?;
     let event = AuditEvent::new(AuditAction::Create, "staff_member", &id).fields(STAFF_FIELDS);
@@ -235,7 +242,13 @@ pub(crate) async fn import(pool: &Pool, board: &BoardId, actor: &Actor, rows: &[
 
 // ---------------------------------------------------------------- changes
 
-async fn insert_change(tx: &mut Tx, board: &BoardId, actor: &Actor, change: &NewChange, automatic: bool) -> Result<String> {
+async fn insert_change(
+    tx: &mut Tx,
+    board: &BoardId,
+    actor: &Actor,
+    change: &NewChange,
+    automatic: bool,
+) -> Result<String> {
     let id = new_id();
     let before = sqlx::query("SELECT school_id, roles FROM staff_members WHERE board_id = $1 AND id = $2")
         .bind(&board.0)
@@ -419,7 +432,13 @@ pub(crate) async fn request(pool: &Pool, board: &BoardId, actor: &Actor, change:
     Ok(stored)
 }
 
-pub(crate) async fn approve(pool: &Pool, board: &BoardId, actor: &Actor, id: &str, mails: &[NewMail]) -> Result<AccessChange> {
+pub(crate) async fn approve(
+    pool: &Pool,
+    board: &BoardId,
+    actor: &Actor,
+    id: &str,
+    mails: &[NewMail],
+) -> Result<AccessChange> {
     let tx = begin(pool).await?;
     let update = sqlx::query(
         "UPDATE access_changes SET status = 'approved', approved_by_label = $3, approved_at = $4 \
@@ -577,12 +596,14 @@ pub(crate) async fn disable_leaver_accounts(
             .bind(&account.user_id)
             .execute(&mut *tx)
             .await?;
-        sqlx::query("UPDATE api_tokens SET revoked_at = $3 WHERE board_id = $1 AND user_id = $2 AND revoked_at IS NULL")
-            .bind(&board.0)
-            .bind(&account.user_id)
-            .bind(actor.at.as_second())
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "UPDATE api_tokens SET revoked_at = $3 WHERE board_id = $1 AND user_id = $2 AND revoked_at IS NULL",
+        )
+        .bind(&board.0)
+        .bind(&account.user_id)
+        .bind(actor.at.as_second())
+        .execute(&mut *tx)
+        .await?;
         sqlx::query(
             "UPDATE access_changes SET own_account_disabled_at = $3 WHERE board_id = $1 AND staff_id = $2 \
              AND kind = 'leave' AND status <> 'cancelled' AND own_account_disabled_at IS NULL",

@@ -38,7 +38,12 @@ fn import_from(row: &DbRow) -> Result<AccountImport> {
     })
 }
 
-pub(crate) async fn replace(pool: &Pool, board: &BoardId, actor: &Actor, list: &AccountList<'_>) -> Result<AccountImport> {
+pub(crate) async fn replace(
+    pool: &Pool,
+    board: &BoardId,
+    actor: &Actor,
+    list: &AccountList<'_>,
+) -> Result<AccountImport> {
     let mut tx = begin(pool).await?;
     let id = new_id();
     sqlx::query(
