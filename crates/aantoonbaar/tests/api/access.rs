@@ -429,3 +429,48 @@ story!(a_review_campaign_runs_from_start_to_remediation_and_a_late_reviewer_is_e
         "a director's report holds her part: {theirs}"
     );
 });
+
+story!(a_directors_request_for_a_mover_is_approved_by_someone_else_and_carried_out_per_system, |app| {
+    let f = fixture(&app).await;
+    let parnassys = system(&app, &f.admin, "ParnasSys").await;
+    let director = app.staff(&f.board, "d.linde@proef.nl", Role::D, ScopeKind::School, &[&f.school]).await;
+    let ict = app.staff(&f.board, "bs.linde@proef.nl", Role::Bs, ScopeKind::School, &[&f.school]).await;
+    let anna = person(&app, &director, "anna.linde@proef.nl", Some(&f.school), &["OP"], None).await;
+    let csv = "Gebruikersnaam;E-mail;Profiel\nalinde;anna.linde@proef.nl;Leerkracht\n";
+    json(import_accounts(&app, &f.admin, &parnassys, csv).await, 200).await;
+
+    let nothing = json!({"staff_id": anna, "kind": "move", "effective_on": "2027-01-04"});
+    let refused = json(app.post(&director, "/api/v1/access/changes", &nothing).await, 422).await;
+    assert_eq!(refused["errors"][0]["field"], "to_school_id", "a move changes the school or the roles");
+    let leave = json!({"staff_id": anna, "kind": "leave", "effective_on": "2027-01-04"});
+    let refused = json(app.post(&director, "/api/v1/access/changes", &leave).await, 422).await;
+    assert!(refused["detail"].as_str().unwrap().contains("datum uit dienst"), "{refused}");
+
+    let body = json!({"staff_id": anna, "kind": "move", "effective_on": "2027-01-04", "roles_after": ["OP", "TL"],
+        "note": "Wordt teamleider onderbouw"});
+    let requested = json(app.post(&director, "/api/v1/access/changes", &body).await, 201).await;
+    assert_eq!(requested["status"], "requested");
+    assert_eq!(requested["roles_before"], json!(["OP"]));
+    assert_eq!(requested["steps"][0]["system_name"], "ParnasSys", "the old rights to review");
+    let id = requested["id"].as_str().unwrap();
+    let asked: Vec<String> = mails(&app, &f, "Wijziging in toegang").await.into_iter().map(|m| m.0).collect();
+    assert_eq!(asked, ["ibp@proef.nl"]);
+    assert_eq!(app.post(&director, &format!("/api/v1/access/changes/{id}/approve"), &json!({})).await.status(), 409);
+    let step = json!({"system_id": parnassys, "evidence": "Profiel teamleider gegeven"});
+    assert_eq!(
+        app.post(&ict, &format!("/api/v1/access/changes/{id}/steps"), &step).await.status(),
+        409,
+        "not approved yet"
+    );
+    let approved =
+        json(app.post(&f.admin, &format!("/api/v1/access/changes/{id}/approve"), &json!({})).await, 200).await;
+    assert_eq!(approved["approved_by"], "ibp@proef.nl");
+    let told: Vec<String> = mails(&app, &f, "Toegang aanpassen").await.into_iter().map(|m| m.0).collect();
+    assert_eq!(told, ["bs.linde@proef.nl", "ibp@proef.nl"], "who carries it out");
+    let done = json(app.post(&ict, &format!("/api/v1/access/changes/{id}/steps"), &step).await, 200).await;
+    assert_eq!(
+        (done["status"].as_str(), done["steps"][0]["evidence"].as_str()),
+        (Some("done"), Some("Profiel teamleider gegeven"))
+    );
+    assert_eq!(app.post(&director, &format!("/api/v1/access/changes/{id}/cancel"), &json!({})).await.status(), 409);
+});

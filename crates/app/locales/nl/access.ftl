@@ -235,3 +235,5 @@ access.dashboard.findings = accounts in de ingelezen lijsten van niemand, van ve
 review.finding.orphan = Niemand op de personeelslijst hoort bij dit account.
 review.finding.leaver = Deze medewerker is uit dienst: het account moet weg.
 review.finding.excess = Dit profiel hoort niet bij de rol van deze medewerker volgens de autorisatiematrix.
+access.mail.approve_subject = Wijziging in toegang voor { $name } wacht op goedkeuring
+access.mail.approve_body = { $by } vraagt een wijziging in de toegang van { $name } aan. Keur haar goed (of niet) en daarna wordt zij per systeem uitgevoerd:\n{ $link }

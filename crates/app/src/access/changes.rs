@@ -361,6 +361,16 @@ fn carry_out_mails(app: &App, users: &[User], name: &str, school: Option<&str>, 
         .collect()
 }
 
+/// The mail that asks the IBP managers to approve a director's request.
+fn approval_mails(app: &App, users: &[User], name: &str, requester: &Staff) -> Vec<NewMail> {
+    let link = app.link("/toegang/wijzigingen");
+    let args = [("name", name), ("by", requester.principal.email.as_str()), ("link", link.as_str())];
+    let subject = tf("access.mail.approve_subject", &args);
+    let body = tf("access.mail.approve_body", &args);
+    let to = addresses(users, |u| u.roles.contains(&Role::St) && u.id != requester.principal.user_id);
+    to.iter().map(|to| Mail { to, subject: &subject, body: &body, sensitive: false }.to_new()).collect()
+}
+
 /// Requests a joiner's or mover's change. The IBP manager's requests are
 /// approved at once (ST keeps the authorisation table, seed 001 §13); a
 /// director's wait for another approver. A mover's current systems are
@@ -385,8 +395,11 @@ pub async fn request(app: &App, staff: &Staff, command: RequestChange) -> Result
     let approved = *scope == Scope::Board;
     let users = board.users(&Scope::Board).await?;
     let school = request.to_school_id.as_deref().or(member.data.school_id.as_deref());
-    let mails =
-        if approved { carry_out_mails(app, &users, &member.name(), school, request.effective_on) } else { Vec::new() };
+    let mails = if approved {
+        carry_out_mails(app, &users, &member.name(), school, request.effective_on)
+    } else {
+        approval_mails(app, &users, &member.name(), staff)
+    };
     let change = NewChange {
         staff_id: request.staff_id,
         kind: request.kind,
