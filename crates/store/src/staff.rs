@@ -230,7 +230,31 @@ impl BoardStore<'_> {
     }
 }
 
+/// A leaver's removal past its deadline, not yet told.
+#[derive(Debug, Clone)]
+pub struct LateLeaver {
+    pub board_id: BoardId,
+    pub change_id: String,
+    pub staff_name: String,
+    pub school_id: Option<String>,
+    pub remove_by: Date,
+}
+
+impl BoardStore<'_> {
+    /// Records that a late leaver's removal was told, with `mails`, once;
+    /// `false` when it was told already.
+    pub async fn tell_late_leaver(&self, change_id: &str, mails: &[NewMail], at: Timestamp) -> Result<bool> {
+        dispatch!(self.store, staff::tell_late(self.board, change_id, mails, at))
+    }
+}
+
 impl Store {
+    /// Every board's leaver removals still open after their deadline
+    /// (`due_on` before `today`) that were not told yet.
+    pub async fn late_leavers(&self, today: Date) -> Result<Vec<LateLeaver>> {
+        dispatch!(self, staff::late_leavers(today))
+    }
+
     /// The boards with an Aantoonbaar account of someone whose employment
     /// ended before `today` that is not disabled yet.
     pub async fn boards_with_leaver_accounts(&self, today: Date) -> Result<Vec<BoardId>> {

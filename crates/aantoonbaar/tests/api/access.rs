@@ -265,6 +265,13 @@ story!(an_account_import_finds_an_orphan_a_leaver_and_an_excess_right, |app| {
     assert_eq!(found["accounts"].as_array().unwrap().len(), 4);
     assert_eq!(found["has_matrix"], true);
 
+    // Her removal is late: the job tells the IBP manager once.
+    assert_eq!(app.jobs.run_once().await.unwrap().late_leavers, 1);
+    assert_eq!(app.jobs.run_once().await.unwrap().late_leavers, 0, "once");
+    let late: Vec<String> =
+        mails(&app, &f, "Te laat: accounts van Carla Linde").await.into_iter().map(|m| m.0).collect();
+    assert_eq!(late, ["ibp@proef.nl"]);
+
     // A wrong file names line and column and changes nothing.
     let wrong = "Gebruikersnaam;E-mail\nalinde;anna.linde@proef.nl\nblinde;geen-adres\nALINDE;\n";
     let problem = json(import_accounts(&app, &f.admin, &parnassys, wrong).await, 422).await;

@@ -237,3 +237,5 @@ review.finding.leaver = Deze medewerker is uit dienst: het account moet weg.
 review.finding.excess = Dit profiel hoort niet bij de rol van deze medewerker volgens de autorisatiematrix.
 access.mail.approve_subject = Wijziging in toegang voor { $name } wacht op goedkeuring
 access.mail.approve_body = { $by } vraagt een wijziging in de toegang van { $name } aan. Keur haar goed (of niet) en daarna wordt zij per systeem uitgevoerd:\n{ $link }
+access.mail.late_subject = Te laat: accounts van { $name } nog niet overal verwijderd
+access.mail.late_body = De accounts van { $name } hadden uiterlijk { $remove_by } weg moeten zijn, maar nog niet elk systeem is afgevinkt. Verwijder ze en leg per systeem vast wat u deed:\n{ $link }

@@ -510,3 +510,36 @@ pub async fn disable_leaver_accounts(app: &App) -> Result<u64, StoreError> {
     }
     Ok(disabled)
 }
+
+/// The daily job's other work: a leaver whose removal is still open the day
+/// after its deadline is late (seed 001 §13), and the IBP managers, the
+/// school's ICT administrators and its director hear it once. How many were told.
+///
+/// # Errors
+/// When the store cannot be read or written.
+pub async fn tell_late_leavers(app: &App) -> Result<u64, StoreError> {
+    let mut told = 0;
+    let mut users: Option<(aantoonbaar_store::BoardId, Vec<User>)> = None;
+    for late in app.store.late_leavers(app.clock.today()).await? {
+        let board = app.store.board(&late.board_id);
+        if users.as_ref().is_none_or(|(id, _)| *id != late.board_id) {
+            users = Some((late.board_id.clone(), board.users(&Scope::Board).await?));
+        }
+        let staff = users.as_ref().map_or(&[][..], |(_, u)| u.as_slice());
+        let school = late.school_id.as_deref();
+        let to = addresses(staff, |u| {
+            u.roles.contains(&Role::St)
+                || (works_at(u, school) && (u.roles.contains(&Role::Bs) || u.roles.contains(&Role::D)))
+        });
+        let link = app.link(&format!("/toegang/wijzigingen/{}", late.change_id));
+        let by = crate::requests::dutch_date(late.remove_by);
+        let args = [("name", late.staff_name.as_str()), ("remove_by", by.as_str()), ("link", link.as_str())];
+        let (subject, body) = (tf("access.mail.late_subject", &args), tf("access.mail.late_body", &args));
+        let mails: Vec<NewMail> =
+            to.iter().map(|to| Mail { to, subject: &subject, body: &body, sensitive: false }.to_new()).collect();
+        if board.tell_late_leaver(&late.change_id, &mails, app.clock.now()).await? {
+            told += 1;
+        }
+    }
+    Ok(told)
+}

@@ -47,6 +47,8 @@ pub struct JobReport {
     pub retention_notices: u64,
     /// Aantoonbaar accounts of leavers disabled (the day after their last day).
     pub leaver_accounts_disabled: u64,
+    /// Leavers told as late: their accounts were not all removed by the deadline.
+    pub late_leavers: u64,
     /// Review campaign reminders and escalations sent.
     pub review_notices: u64,
     /// Jobs skipped because another server holds their lease.
@@ -114,6 +116,7 @@ impl Jobs {
         }
         if self.lease("access_leavers").await? {
             report.leaver_accounts_disabled = crate::access::changes::disable_leaver_accounts(&self.app).await?;
+            report.late_leavers = crate::access::changes::tell_late_leavers(&self.app).await?;
         } else {
             report.skipped += 1;
         }
@@ -128,6 +131,7 @@ impl Jobs {
             + report.pre_dpia_reminders
             + report.retention_notices
             + report.review_notices
+            + report.late_leavers
             > 0
         {
             self.app.mailer.wake();

@@ -3,8 +3,8 @@
 use super::outbox::queue_in;
 use crate::outbox::NewMail;
 use crate::staff::{
-    AccessChange, ChangeFilter, ChangeStep, DisabledAccount, LeaveSync, Leaver, NewChange, StaffData, StaffImportRow,
-    StaffMember,
+    AccessChange, ChangeFilter, ChangeStep, DisabledAccount, LateLeaver, LeaveSync, Leaver, NewChange, StaffData,
+    StaffImportRow, StaffMember,
 };
 use aantoonbaar_rules::Role;
 use aantoonbaar_rules::access::{ChangeKind, ChangeStatus};
@@ -631,4 +631,44 @@ pub(crate) async fn boards_with_leaver_accounts(pool: &Pool, today: Date) -> Res
     .fetch_all(pool)
     .await?;
     Ok(ids.into_iter().map(BoardId).collect())
+}
+
+pub(crate) async fn late_leavers(pool: &Pool, today: Date) -> Result<Vec<LateLeaver>> {
+    let rows = sqlx::query(
+        "SELECT c.board_id, c.id, m.given_name, m.surname, m.school_id, c.due_on FROM access_changes c \
+         JOIN staff_members m ON m.board_id = c.board_id AND m.id = c.staff_id WHERE c.kind = 'leave' \
+         AND c.status = 'approved' AND c.due_on < $1 AND c.late_warned_at IS NULL ORDER BY c.board_id, c.due_on",
+    )
+    .bind(today.to_string())
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let given: String = required(row, "given_name")?;
+            let surname: String = required(row, "surname")?;
+            Ok(LateLeaver {
+                board_id: BoardId(required(row, "board_id")?),
+                change_id: required(row, "id")?,
+                staff_name: format!("{given} {surname}"),
+                school_id: row.try_get("school_id")?,
+                remove_by: date_col(row, "due_on")?,
+            })
+        })
+        .collect()
+}
+
+pub(crate) async fn tell_late(
+    pool: &Pool,
+    board: &BoardId,
+    change_id: &str,
+    mails: &[NewMail],
+    at: Timestamp,
+) -> Result<bool> {
+    let marker = sqlx::query(
+        "UPDATE access_changes SET late_warned_at = $3 WHERE board_id = $1 AND id = $2 AND late_warned_at IS NULL",
+    )
+    .bind(&board.0)
+    .bind(change_id)
+    .bind(at.as_second());
+    super::outbox::once(pool, board, marker, mails, at).await
 }
