@@ -199,6 +199,39 @@ impl Row<'_> {
     }
 }
 
+/// A reader of the decoded export: `delimiter` between cells, cells trimmed,
+/// rows of any length (a missing cell is empty).
+pub(crate) fn csv_reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).trim(csv::Trim::All).from_reader(text.as_bytes())
+}
+
+/// The header line, or the file's error when it cannot be read.
+pub(crate) fn header_line(reader: &mut csv::Reader<&[u8]>) -> Result<csv::StringRecord, Vec<CellError>> {
+    reader.headers().cloned().map_err(|_| vec![CellError::new(1, String::new(), "import.unreadable", String::new())])
+}
+
+/// Calls `each` with every data line and its number: an unreadable line is
+/// an error, an empty one is skipped, and reading stops at [`MAX_ERRORS`].
+pub(crate) fn each_record(
+    reader: &mut csv::Reader<&[u8]>,
+    errors: &mut Vec<CellError>,
+    mut each: impl FnMut(u64, &csv::StringRecord, &mut Vec<CellError>),
+) {
+    for record in reader.records() {
+        if errors.len() >= MAX_ERRORS {
+            break;
+        }
+        match record {
+            Ok(record) if record.iter().all(str::is_empty) => {}
+            Ok(record) => each(record.position().map_or(0, csv::Position::line), &record, errors),
+            Err(err) => {
+                let line = err.position().map_or(0, csv::Position::line);
+                errors.push(CellError::new(line, String::new(), "import.unreadable", String::new()));
+            }
+        }
+    }
+}
+
 /// Reads a whole export. `today` is the date the enrolment dates are checked
 /// against (no birth dates in the future).
 ///
@@ -207,13 +240,9 @@ impl Row<'_> {
 pub fn parse(bytes: &[u8], today: Date) -> Result<ParsedFile, Vec<CellError>> {
     let (text, encoding) = decode(bytes);
     let delimiter = detect_delimiter(&text);
-    let mut reader =
-        csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).trim(csv::Trim::All).from_reader(text.as_bytes());
+    let mut reader = csv_reader(&text, delimiter);
     let file_error = |code: &'static str, column: &str| vec![CellError::new(1, column.to_owned(), code, String::new())];
-    let headers = match reader.headers() {
-        Ok(headers) => headers.clone(),
-        Err(_) => return Err(file_error("import.unreadable", "")),
-    };
+    let headers = header_line(&mut reader)?;
     let mut columns: Vec<Option<Field>> = Vec::new();
     let mut ignored_columns = Vec::new();
     for header in &headers {
@@ -237,38 +266,23 @@ pub fn parse(bytes: &[u8], today: Date) -> Result<ParsedFile, Vec<CellError>> {
     let mut errors = Vec::new();
     let mut pupils = Vec::new();
     let mut seen: HashMap<String, u64> = HashMap::new();
-    for record in reader.records() {
-        if errors.len() >= MAX_ERRORS {
-            break;
-        }
-        let record = match record {
-            Ok(record) => record,
-            Err(err) => {
-                let line = err.position().map_or(0, csv::Position::line);
-                errors.push(CellError::new(line, String::new(), "import.unreadable", String::new()));
-                continue;
-            }
-        };
-        let line = record.position().map_or(0, csv::Position::line);
-        if record.iter().all(str::is_empty) {
-            continue;
-        }
+    each_record(&mut reader, &mut errors, |line, record, errors| {
         let cells = columns
             .iter()
             .zip(headers.iter().zip(record.iter()))
             .filter_map(|(field, (header, value))| field.map(|f| (f, (header, value))))
             .collect();
-        let mut row = Row { line, cells, errors: &mut errors };
+        let mut row = Row { line, cells, errors };
         let Some(pupil) = read_pupil(&mut row, today) else {
-            continue;
+            return;
         };
         if let Some(first) = seen.insert(pupil.external_number.to_string(), line) {
             let value = format!("{} (ook op regel {first})", pupil.external_number);
             errors.push(CellError::new(line, name_of(Field::Number), "import.duplicate_number", value));
-            continue;
+            return;
         }
         pupils.push(pupil);
-    }
+    });
     if errors.is_empty() {
         Ok(ParsedFile { pupils, encoding, delimiter: char::from(delimiter), ignored_columns })
     } else {

@@ -3,7 +3,7 @@
 //! decoding, delimiter detection and cell errors as the pupil import.
 
 use crate::columns::normalise;
-use crate::{CellError, MAX_ERRORS, decode, detect_delimiter};
+use crate::{CellError, MAX_ERRORS, csv_reader, decode, detect_delimiter, each_record, header_line};
 use aantoonbaar_rules::Invalid;
 
 /// A column a list takes: the name the template uses and others it understands.
@@ -73,14 +73,9 @@ pub fn read<T>(
     mut row: impl FnMut(&mut Cells<'_>) -> Option<T>,
 ) -> Result<Vec<T>, Vec<CellError>> {
     let (text, _) = decode(bytes);
-    let delimiter = detect_delimiter(&text);
-    let mut reader =
-        csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).trim(csv::Trim::All).from_reader(text.as_bytes());
+    let mut reader = csv_reader(&text, detect_delimiter(&text));
     let file_error = |code: &'static str, column: &str| vec![CellError::new(1, column.to_owned(), code, String::new())];
-    let headers = match reader.headers() {
-        Ok(headers) => headers.clone(),
-        Err(_) => return Err(file_error("import.unreadable", "")),
-    };
+    let headers = header_line(&mut reader)?;
     let mut positions: Vec<Option<usize>> = vec![None; specs.len()];
     for (position, header) in headers.iter().enumerate() {
         let name = normalise(header);
@@ -105,29 +100,14 @@ pub fn read<T>(
     }
     let mut errors = Vec::new();
     let mut rows = Vec::new();
-    for record in reader.records() {
-        if errors.len() >= MAX_ERRORS {
-            break;
-        }
-        let record = match record {
-            Ok(record) => record,
-            Err(err) => {
-                let line = err.position().map_or(0, csv::Position::line);
-                errors.push(CellError::new(line, String::new(), "import.unreadable", String::new()));
-                continue;
-            }
-        };
-        if record.iter().all(str::is_empty) {
-            continue;
-        }
+    each_record(&mut reader, &mut errors, |line, record, errors| {
         let values =
             positions.iter().map(|position| position.and_then(|p| headers.get(p).zip(record.get(p)))).collect();
-        let line = record.position().map_or(0, csv::Position::line);
-        let mut cells = Cells { line, values, specs, errors: &mut errors };
+        let mut cells = Cells { line, values, specs, errors };
         if let Some(value) = row(&mut cells) {
             rows.push(value);
         }
-    }
+    });
     if rows.is_empty() && errors.is_empty() {
         errors.push(CellError::new(1, String::new(), "import.empty", String::new()));
     }
