@@ -99,6 +99,12 @@ fn optional_instant_col(row: &DbRow, column: &str) -> Result<Option<Timestamp>> 
 }
 
 /// A stored code, read as its value (`codes.rs`).
+/// A count (a number of rows), never negative.
+fn count_col(row: &DbRow, column: &str) -> Result<usize> {
+    let n: i64 = required(row, column)?;
+    usize::try_from(n).map_err(|_| StoreError::Corrupt(format!("{column}: {n}")))
+}
+
 fn code_col<T: Code>(row: &DbRow, column: &str) -> Result<T> {
     T::stored(column, &required::<String>(row, column)?)
 }

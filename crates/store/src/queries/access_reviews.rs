@@ -3,11 +3,6 @@
 use super::outbox::queue_in;
 use crate::access_reviews::{Campaign, CampaignNotice, NewCampaign, ReviewItem, Verdict};
 
-fn counted(row: &DbRow, column: &str) -> Result<usize> {
-    let n: i64 = required(row, column)?;
-    usize::try_from(n).map_err(|_| StoreError::Corrupt(format!("{column}: {n}")))
-}
-
 fn campaign_from(row: &DbRow) -> Result<Campaign> {
     Ok(Campaign {
         id: required(row, "id")?,
@@ -18,10 +13,10 @@ fn campaign_from(row: &DbRow) -> Result<Campaign> {
         started_at: instant_col(row, "started_at")?,
         closed_at: optional_instant_col(row, "closed_at")?,
         closed_by: row.try_get("closed_by_label")?,
-        items: counted(row, "items")?,
-        decided: counted(row, "decided")?,
-        to_remediate: counted(row, "to_remediate")?,
-        remediated: counted(row, "remediated")?,
+        items: count_col(row, "items")?,
+        decided: count_col(row, "decided")?,
+        to_remediate: count_col(row, "to_remediate")?,
+        remediated: count_col(row, "remediated")?,
     })
 }
 
@@ -332,5 +327,5 @@ pub(crate) async fn parts_to_tell(
     .bind(kind)
     .fetch_all(pool)
     .await?;
-    rows.iter().map(|row| Ok((required(row, "part")?, counted(row, "open")?))).collect()
+    rows.iter().map(|row| Ok((required(row, "part")?, count_col(row, "open")?))).collect()
 }

@@ -6,11 +6,6 @@ fn count(n: usize) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
 
-fn counted(row: &DbRow, column: &str) -> Result<usize> {
-    let n: i64 = required(row, column)?;
-    usize::try_from(n).map_err(|_| StoreError::Corrupt(format!("{column}: {n}")))
-}
-
 fn account_from(row: &DbRow) -> Result<SystemAccount> {
     Ok(SystemAccount {
         system_id: required(row, "system_id")?,
@@ -27,11 +22,11 @@ fn import_from(row: &DbRow) -> Result<AccountImport> {
     Ok(AccountImport {
         id: required(row, "id")?,
         system_id: required(row, "system_id")?,
-        accounts: counted(row, "accounts")?,
+        accounts: count_col(row, "accounts")?,
         found: FindingCounts {
-            orphans: counted(row, "orphans")?,
-            leavers: counted(row, "leavers")?,
-            excess: counted(row, "excess")?,
+            orphans: count_col(row, "orphans")?,
+            leavers: count_col(row, "leavers")?,
+            excess: count_col(row, "excess")?,
         },
         imported_at: instant_col(row, "imported_at")?,
         imported_by: required(row, "imported_by_label")?,
