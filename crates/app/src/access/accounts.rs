@@ -13,7 +13,7 @@ use crate::imports::cell_errors;
 use crate::{App, Staff};
 use aantoonbaar_import::lists::AccountRow;
 use aantoonbaar_rules::Action;
-use aantoonbaar_rules::access::{Finding, Holder, account_findings};
+use aantoonbaar_rules::access::{Finding, Holder, MatrixRow, account_findings};
 use aantoonbaar_rules::holidays::HolidayCalendar;
 use aantoonbaar_store::Scope;
 use aantoonbaar_store::staff::StaffMember;
@@ -69,6 +69,54 @@ fn holder_of<'a>(
     email.and_then(|e| by_email.get(e)).or_else(|| by_email.get(username.to_lowercase().as_str())).copied()
 }
 
+/// What the staff list and each system's matrix in force say about
+/// accounts on one day: the one place an account is judged, for the
+/// account lists and for the reviewers of a campaign.
+pub(super) struct Judge<'a> {
+    board: BoardStore<'a>,
+    members: HashMap<String, StaffMember>,
+    equated: Vec<Date>,
+    matrices: HashMap<String, Vec<MatrixRow>>,
+    today: Date,
+}
+
+impl<'a> Judge<'a> {
+    /// Reads the staff list and the board's equated days once.
+    pub(super) async fn new(board: BoardStore<'a>, today: Date) -> Result<Self> {
+        let members = board.staff_members(&Scope::Board).await?.into_iter().map(|m| (m.id.clone(), m)).collect();
+        let equated = equated(board).await?;
+        Ok(Self { board, members, equated, matrices: HashMap::new(), today })
+    }
+
+    /// Whether `system_id` has a matrix in force (read once per system).
+    async fn has_matrix(&mut self, system_id: &str) -> Result<bool> {
+        if !self.matrices.contains_key(system_id) {
+            let matrix = self.board.matrix_in_force(system_id).await?;
+            self.matrices.insert(system_id.to_owned(), matrix);
+        }
+        Ok(self.matrices.get(system_id).is_some_and(|m| !m.is_empty()))
+    }
+
+    /// The person of the staff list with `id`.
+    fn member(&self, id: Option<&str>) -> Option<&StaffMember> {
+        id.and_then(|id| self.members.get(id))
+    }
+
+    /// The findings for an account with `profile` in `system_id`, held by the person `staff_id`.
+    pub(super) async fn findings(
+        &mut self,
+        system_id: &str,
+        profile: Option<&str>,
+        staff_id: Option<&str>,
+    ) -> Result<Vec<Finding>> {
+        self.has_matrix(system_id).await?;
+        let matrix = self.matrices.get(system_id).map_or(&[][..], Vec::as_slice);
+        let holder = self.member(staff_id).map(|m| Holder { roles: &m.data.roles, ended: m.data.employment_end });
+        let calendar = HolidayCalendar::new(&self.equated);
+        Ok(account_findings(profile, holder.as_ref(), matrix, self.today, &calendar))
+    }
+}
+
 async fn differences_of(
     board: BoardStore<'_>,
     system_id: &str,
@@ -77,16 +125,11 @@ async fn differences_of(
     today: Date,
     imported_at: Option<String>,
 ) -> Result<Differences> {
-    let matrix = board.matrix_in_force(system_id).await?;
-    let members = board.staff_members(&Scope::Board).await?;
-    let names: HashMap<&str, String> = members.iter().map(|m| (m.id.as_str(), m.name())).collect();
-    let by_id: HashMap<&str, &StaffMember> = members.iter().map(|m| (m.id.as_str(), m)).collect();
-    let equated = equated(board).await?;
-    let calendar = HolidayCalendar::new(&equated);
+    let mut judge = Judge::new(board, today).await?;
     let mut out = Differences {
         system_id: system_id.to_owned(),
         system_name,
-        has_matrix: !matrix.is_empty(),
+        has_matrix: judge.has_matrix(system_id).await?,
         accounts: Vec::new(),
         orphans: Vec::new(),
         leavers: Vec::new(),
@@ -94,9 +137,7 @@ async fn differences_of(
         imported_at,
     };
     for account in accounts {
-        let member = account.staff_id.as_deref().and_then(|id| by_id.get(id));
-        let holder = member.map(|m| Holder { roles: &m.data.roles, ended: m.data.employment_end });
-        let findings = account_findings(account.profile.as_deref(), holder.as_ref(), &matrix, today, &calendar);
+        let findings = judge.findings(system_id, account.profile.as_deref(), account.staff_id.as_deref()).await?;
         let leaver = findings.iter().find_map(|f| match f {
             Finding::Leaver { remove_by, late } => Some((*remove_by, *late)),
             _ => None,
@@ -108,7 +149,7 @@ async fn differences_of(
             profile: account.profile.clone(),
             last_sign_in: account.last_sign_in.clone(),
             staff_id: account.staff_id.clone(),
-            staff_name: account.staff_id.as_deref().and_then(|id| names.get(id).cloned()),
+            staff_name: judge.member(account.staff_id.as_deref()).map(StaffMember::name),
             findings: findings.iter().map(|f| f.code().to_owned()).collect(),
             remove_by: leaver.map(|(by, _)| by.to_string()),
             late: leaver.is_some_and(|(_, late)| late),

@@ -7,7 +7,7 @@
 //! when and the evidence. A leaver's change is written from the end date
 //! (see `staff_list`); the daily job disables their Aantoonbaar account.
 
-use super::{addresses, equated, remove_by, store, works_at};
+use super::{addresses, equated, remove_by, store, told_of_leaver, works_at};
 use crate::error::{Error, FieldError, Result};
 use crate::i18n::tf;
 use crate::input::{Given, TEXT_LIMIT, Unknown, done, given_text, one_or_many, rule};
@@ -512,8 +512,8 @@ pub async fn disable_leaver_accounts(app: &App) -> Result<u64, StoreError> {
 }
 
 /// The daily job's other work: a leaver whose removal is still open the day
-/// after its deadline is late (seed 001 §13), and the IBP managers, the
-/// school's ICT administrators and its director hear it once. How many were told.
+/// after its deadline is late (seed 001 §13), and those [`told_of_leaver`]
+/// names hear it once. How many were told.
 ///
 /// # Errors
 /// When the store cannot be read or written.
@@ -526,11 +526,7 @@ pub async fn tell_late_leavers(app: &App) -> Result<u64, StoreError> {
             users = Some((late.board_id.clone(), board.users(&Scope::Board).await?));
         }
         let staff = users.as_ref().map_or(&[][..], |(_, u)| u.as_slice());
-        let school = late.school_id.as_deref();
-        let to = addresses(staff, |u| {
-            u.roles.contains(&Role::St)
-                || (works_at(u, school) && (u.roles.contains(&Role::Bs) || u.roles.contains(&Role::D)))
-        });
+        let to = told_of_leaver(staff, late.school_id.as_deref());
         let link = app.link(&format!("/toegang/wijzigingen/{}", late.change_id));
         let by = crate::requests::dutch_date(late.remove_by);
         let args = [("name", late.staff_name.as_str()), ("remove_by", by.as_str()), ("link", link.as_str())];

@@ -36,6 +36,17 @@ fn addresses(users: &[User], pick: impl Fn(&User) -> bool) -> Vec<String> {
     to
 }
 
+/// Who hears of a leaver (seed 001 §13): the IBP managers and, at the
+/// leaver's school, its ICT administrators, who remove the accounts, and its
+/// director, on whose order that happens.
+fn told_of_leaver(users: &[User], school: Option<&str>) -> Vec<String> {
+    use aantoonbaar_rules::Role;
+    addresses(users, |u| {
+        u.roles.contains(&Role::St)
+            || (works_at(u, school) && (u.roles.contains(&Role::Bs) || u.roles.contains(&Role::D)))
+    })
+}
+
 /// Whether `user` works at `school` by their scope (never for the board office's `None`).
 fn works_at(user: &User, school: Option<&str>) -> bool {
     school.is_some_and(|s| user.scope_ids.iter().any(|id| id == s))
@@ -68,6 +79,7 @@ pub struct Attention {
 /// When the store cannot be read.
 pub async fn attention(app: &App, staff: &Staff) -> crate::error::Result<Option<Attention>> {
     use aantoonbaar_rules::Action;
+    use aantoonbaar_rules::access::ReviewOutcome;
     if !staff.can(Action::StaffView) {
         return Ok(None);
     }
@@ -78,16 +90,13 @@ pub async fn attention(app: &App, staff: &Staff) -> crate::error::Result<Option<
         ..Attention::default()
     };
     if staff.can(Action::AccessReviewView) {
+        let decides = staff.may(Action::AccessReviewDecide).ok();
         for campaign in reviews::list(app, staff).await?.into_iter().filter(|c| c.open) {
             found.campaigns_open += 1;
             found.campaign_overdue |= campaign.overdue;
-            if staff.can(Action::AccessReviewDecide) {
-                let detail = reviews::get(app, staff, &campaign.id).await?;
-                found.to_review += detail
-                    .items
-                    .iter()
-                    .filter(|i| !matches!(i.outcome.as_deref(), Some("keep" | "revoke" | "reduce")))
-                    .count();
+            if let Some(scope) = decides {
+                let items = store(app, staff).review_items(&campaign.id, scope).await?;
+                found.to_review += items.iter().filter(|i| !i.outcome.is_some_and(ReviewOutcome::settles)).count();
             }
         }
     }

@@ -10,6 +10,7 @@
 //! reduce is carried out and recorded with evidence. Closing the campaign is
 //! each system's completed review.
 
+use super::accounts::Judge;
 use super::{addresses, store, works_at};
 use crate::error::{Error, FieldError, Result};
 use crate::i18n::{t, tf};
@@ -18,10 +19,7 @@ use crate::mail::Mail;
 use crate::register::export::Download;
 use crate::requests::{Section, dutch_date, sections_pdf};
 use crate::{App, Staff};
-use aantoonbaar_rules::access::{
-    Holder, MatrixRow, ReviewOutcome, account_findings, review_escalates, review_reminder_on,
-};
-use aantoonbaar_rules::holidays::HolidayCalendar;
+use aantoonbaar_rules::access::{ReviewOutcome, review_escalates, review_reminder_on};
 use aantoonbaar_rules::organisation::parse_iso_date;
 use aantoonbaar_rules::{Action, Role};
 use aantoonbaar_store::access_reviews::{Campaign, CampaignNotice, NewCampaign, ReviewItem, Verdict};
@@ -314,23 +312,12 @@ pub async fn get(app: &App, staff: &Staff, id: &str) -> Result<CampaignDetail> {
 /// The items with what the matrix and the staff list say about each account
 /// today (a leaver's account, a profile the person's roles do not get).
 async fn with_findings(board: BoardStore<'_>, items: &[ReviewItem], today: Date) -> Result<Vec<ItemOut>> {
-    let members = board.staff_members(&Scope::Board).await?;
-    let equated = super::equated(board).await?;
-    let calendar = HolidayCalendar::new(&equated);
-    let mut matrices: BTreeMap<&str, Vec<MatrixRow>> = BTreeMap::new();
+    let mut judge = Judge::new(board, today).await?;
     let mut out = Vec::with_capacity(items.len());
     for item in items {
-        if !matrices.contains_key(item.system_id.as_str()) {
-            matrices.insert(&item.system_id, board.matrix_in_force(&item.system_id).await?);
-        }
-        let matrix = matrices.get(item.system_id.as_str()).map_or(&[][..], Vec::as_slice);
-        let member = item.staff_id.as_deref().and_then(|id| members.iter().find(|m| m.id == id));
-        let holder = member.map(|m| Holder { roles: &m.data.roles, ended: m.data.employment_end });
         let mut row = ItemOut::from(item);
-        row.findings = account_findings(item.profile.as_deref(), holder.as_ref(), matrix, today, &calendar)
-            .iter()
-            .map(|f| f.code().to_owned())
-            .collect();
+        let findings = judge.findings(&item.system_id, item.profile.as_deref(), item.staff_id.as_deref()).await?;
+        row.findings = findings.iter().map(|f| f.code().to_owned()).collect();
         out.push(row);
     }
     Ok(out)

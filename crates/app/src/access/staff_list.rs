@@ -4,7 +4,7 @@
 //! the first working day after the last day (seed 001 §13), and whoever
 //! removes the accounts is mailed.
 
-use super::{addresses, equated, remove_by, store, works_at};
+use super::{equated, remove_by, store, told_of_leaver};
 use crate::error::{Error, FieldError, Result};
 use crate::i18n::tf;
 use crate::imports::cell_errors;
@@ -14,7 +14,7 @@ use crate::{App, Staff};
 use aantoonbaar_import::CellError;
 use aantoonbaar_import::lists::{StaffRow, parse_roles};
 use aantoonbaar_rules::organisation::parse_iso_date;
-use aantoonbaar_rules::{Action, Email, PersonName, Role};
+use aantoonbaar_rules::{Action, Email, PersonName};
 use aantoonbaar_store::staff::{LeaveSync, StaffData, StaffImportRow, StaffMember};
 use aantoonbaar_store::{NewMail, School, Scope, User};
 use jiff::civil::Date;
@@ -183,9 +183,7 @@ fn covers(scope: &Scope, school: Option<&str>) -> bool {
     }
 }
 
-/// The mails of a new leaver: to the IBP managers and the school's ICT
-/// administrators, who remove the accounts, and the school's director, on
-/// whose order that happens (seed 001 §13).
+/// The mails of a new leaver, to those [`told_of_leaver`] names.
 fn leaver_mails(app: &App, users: &[User], data: &StaffData, id_hint: &str, ended: Date, by: Date) -> Vec<NewMail> {
     let name = format!("{} {}", data.given_name, data.surname);
     let link = app.link(&format!("/toegang/vertrekkers#{id_hint}"));
@@ -197,11 +195,7 @@ fn leaver_mails(app: &App, users: &[User], data: &StaffData, id_hint: &str, ende
     ];
     let subject = tf("access.mail.leaver_subject", &args);
     let body = tf("access.mail.leaver_body", &args);
-    let school = data.school_id.as_deref();
-    let to = addresses(users, |u| {
-        u.roles.contains(&Role::St)
-            || (works_at(u, school) && (u.roles.contains(&Role::Bs) || u.roles.contains(&Role::D)))
-    });
+    let to = told_of_leaver(users, data.school_id.as_deref());
     to.iter().map(|to| Mail { to, subject: &subject, body: &body, sensitive: false }.to_new()).collect()
 }
 
