@@ -968,6 +968,7 @@ async fn a_director_completes_her_part_of_the_yearly_access_review() {
     let url = campaign.clone();
     with_browser("access review", move |browser| async move {
         let campaign = url;
+        let system = system;
         let app = app2;
         sign_in(&browser, &app, "directeur@proef.nl").await;
         assert!(browser.source().await.contains("accounts wachten op uw besluit"), "the start page asks for it");
@@ -988,6 +989,19 @@ async fn a_director_completes_her_part_of_the_yearly_access_review() {
         assert!(done.contains("Uw deel is klaar"), "{done}");
         assert!(done.contains("Leerkracht, geen directieprofiel"), "the note is kept");
         accessible(&browser, "access review done").await;
+        browser.click("form[action='/afmelden'] button").await;
+        // The IBP manager's pages of the people side, at desktop and phone width.
+        sign_in(&browser, &app, "ibp@proef.nl").await;
+        for (path, text) in [
+            ("/toegang/medewerkers".to_owned(), "Anna"),
+            ("/toegang/vertrekkers".to_owned(), "Er zijn geen vertrekkers."),
+            ("/toegang/wijzigingen".to_owned(), "Wijziging aanvragen"),
+            (format!("/toegang/accounts/{system}"), "Ingelezen: 22-11-2026"),
+        ] {
+            browser.goto(&format!("{}{path}", app.address)).await;
+            assert!(browser.source().await.contains(text), "{path}");
+            accessible(&browser, &path).await;
+        }
     })
     .await;
     let detail: serde_json::Value =

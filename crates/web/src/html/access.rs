@@ -597,6 +597,8 @@ pub async fn cancel_change(
 struct AccountsPage {
     layout: Layout,
     differences: Differences,
+    /// When the list was read in, as the pages write moments.
+    imported: Option<String>,
     errors: Vec<FieldError>,
     imported_now: bool,
 }
@@ -609,8 +611,11 @@ async fn accounts_page(
     imported_now: bool,
     status: StatusCode,
 ) -> PageResult {
+    let imported =
+        differences.imported_at.as_deref().and_then(|at| at.parse().ok()).map(aantoonbaar_app::incidents::moment);
     let page = AccountsPage {
         layout: Layout::for_staff(state, staff, &differences.system_name.clone(), "/toegang"),
+        imported,
         differences,
         errors,
         imported_now,
