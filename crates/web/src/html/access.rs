@@ -78,6 +78,7 @@ struct OverviewPage {
     layout: Layout,
     may_policy: bool,
     staff_count: usize,
+    /// Leavers not yet removed everywhere (the late ones among them), as on the start page.
     due: usize,
     late: usize,
     on_time: Option<u8>,
@@ -123,7 +124,7 @@ pub async fn overview(State(state): State<AppState>, StaffPage(staff): StaffPage
         layout: Layout::for_staff(&state, &staff, t("access.title"), "/toegang"),
         may_policy: staff.can(Action::AccessPolicyView),
         staff_count: people.len(),
-        due: leavers.items.iter().filter(|l| l.status == "due").count(),
+        due: leavers.items.iter().filter(|l| l.status != "done").count(),
         late: leavers.items.iter().filter(|l| l.status == "late").count(),
         on_time: leavers.on_time_percent,
         open_changes: open.len(),
