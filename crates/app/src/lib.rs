@@ -28,6 +28,7 @@ pub mod jobs;
 pub mod mail;
 pub mod parties;
 pub mod people;
+pub mod policy_documents;
 pub mod pre_dpia;
 pub mod privacy_statement;
 pub mod pupils;

@@ -60,6 +60,7 @@ pub mod information_rights;
 pub mod organisation;
 pub mod password;
 pub mod policy;
+pub mod policy_documents;
 pub mod register;
 pub mod requests;
 pub mod retention;

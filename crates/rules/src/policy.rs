@@ -267,6 +267,23 @@ pub enum Action {
     /// Review the accounts of one's own people (the issue: one review per
     /// manager, not per system owner): the director for their school.
     AccessReviewDecide,
+    /// Read the policy documents in force and sign those every employee signs
+    /// (seed 001 §9.3, §14.8; seed 002 §8.1.2): every member of staff.
+    PolicyRead,
+    /// Read drafts and the history of every policy document: the IBP manager
+    /// who writes them, the board that adopts them, the FG who advises.
+    PolicyDraftView,
+    /// Write policy documents and record their adoption by the CvB with the
+    /// GMR's consent (seed 001's version table; §5: ST prepares the policy).
+    PolicyManage,
+    /// See who signed the code of conduct and the confidentiality statement:
+    /// the board, the IBP manager and the FG for the board; the director and
+    /// the administration for their school (seed 001 §6.4: the manager sees
+    /// to compliance).
+    SignatureView,
+    /// Record a signature given on paper: the administration for their
+    /// school, the IBP manager for the board.
+    SignatureRecord,
 }
 
 impl Action {
@@ -327,6 +344,11 @@ impl Action {
         Self::AccessReviewView,
         Self::AccessReviewManage,
         Self::AccessReviewDecide,
+        Self::PolicyRead,
+        Self::PolicyDraftView,
+        Self::PolicyManage,
+        Self::SignatureView,
+        Self::SignatureRecord,
     ];
 }
 
@@ -353,10 +375,11 @@ use Action::{
     AccessReviewManage, AccessReviewView, AccountsImport, AuditView, BoardSettingsManage, CameraManage, CameraView,
     ConsentRecord, ConsentRound, DpiaAdvise, DpiaApprove, DpiaManage, DpiaReopen, DpiaScreen, DpiaView, FootageLog,
     GroupManage, GroupView, GuardianManage, GuardianView, HolidaysManage, IncidentManage, IncidentReport, IncidentView,
-    OutboxView, OwnTokens, PreDpiaAnswer, PreDpiaRequest, PupilImport, PupilManage, PupilView, RegisterAdopt,
-    RegisterComment, RegisterManage, RegisterView, RequestHandle, RequestView, RetentionBatch, RetentionHold,
-    RetentionManage, RetentionView, RiskManage, RiskView, SchoolManage, SchoolView, SelfAssessmentManage,
-    SelfAssessmentView, StaffManage, StaffView, UserManage, UserView,
+    OutboxView, OwnTokens, PolicyDraftView, PolicyManage, PolicyRead, PreDpiaAnswer, PreDpiaRequest, PupilImport,
+    PupilManage, PupilView, RegisterAdopt, RegisterComment, RegisterManage, RegisterView, RequestHandle, RequestView,
+    RetentionBatch, RetentionHold, RetentionManage, RetentionView, RiskManage, RiskView, SchoolManage, SchoolView,
+    SelfAssessmentManage, SelfAssessmentView, SignatureRecord, SignatureView, StaffManage, StaffView, UserManage,
+    UserView,
 };
 use Role::{Ap, Bs, Cvb, D, Fg, Op, Opt, St, Tl};
 
@@ -393,6 +416,9 @@ pub const POLICY: &[Grant] = &[
     grant(Cvb, AccessPolicyView, BOARD),
     grant(Cvb, StaffView, BOARD),
     grant(Cvb, AccessReviewView, BOARD),
+    grant(Cvb, PolicyRead, ANY),
+    grant(Cvb, PolicyDraftView, BOARD),
+    grant(Cvb, SignatureView, BOARD),
     // IBP manager (ST): runs the system for the board.
     grant(St, SchoolView, BOARD),
     grant(St, SchoolManage, BOARD),
@@ -446,6 +472,11 @@ pub const POLICY: &[Grant] = &[
     grant(St, AccessReviewView, BOARD),
     grant(St, AccessReviewManage, BOARD),
     grant(St, AccessReviewDecide, BOARD),
+    grant(St, PolicyRead, ANY),
+    grant(St, PolicyDraftView, BOARD),
+    grant(St, PolicyManage, BOARD),
+    grant(St, SignatureView, BOARD),
+    grant(St, SignatureRecord, BOARD),
     // FG: reads everything relevant to supervision, changes nothing.
     grant(Fg, SchoolView, BOARD),
     grant(Fg, GroupView, BOARD),
@@ -471,6 +502,9 @@ pub const POLICY: &[Grant] = &[
     grant(Fg, AccessPolicyView, BOARD),
     grant(Fg, StaffView, BOARD),
     grant(Fg, AccessReviewView, BOARD),
+    grant(Fg, PolicyRead, ANY),
+    grant(Fg, PolicyDraftView, BOARD),
+    grant(Fg, SignatureView, BOARD),
     // Director (D): their school.
     grant(D, SchoolView, SCHOOL),
     grant(D, GroupView, SCHOOL),
@@ -511,6 +545,8 @@ pub const POLICY: &[Grant] = &[
     grant(D, AccessChangeRequest, SCHOOL),
     grant(D, AccessReviewView, SCHOOL),
     grant(D, AccessReviewDecide, SCHOOL),
+    grant(D, PolicyRead, ANY),
+    grant(D, SignatureView, SCHOOL),
     // Team leader (TL): reads their school's pupils.
     grant(Tl, SchoolView, SCHOOL),
     grant(Tl, GroupView, SCHOOL),
@@ -519,6 +555,7 @@ pub const POLICY: &[Grant] = &[
     grant(Tl, OwnTokens, ANY),
     grant(Tl, PreDpiaRequest, ANY),
     grant(Tl, IncidentReport, ANY),
+    grant(Tl, PolicyRead, ANY),
     // School ICT administrator (BS): accounts, not pupil files.
     grant(Bs, SchoolView, SCHOOL),
     grant(Bs, GroupView, SCHOOL),
@@ -528,6 +565,7 @@ pub const POLICY: &[Grant] = &[
     grant(Bs, OwnTokens, ANY),
     grant(Bs, PreDpiaRequest, ANY),
     grant(Bs, IncidentReport, ANY),
+    grant(Bs, PolicyRead, ANY),
     // Administrative staff (AP): keeps the pupil administration of their school.
     grant(Ap, SchoolView, SCHOOL),
     grant(Ap, GroupView, SCHOOL),
@@ -542,6 +580,9 @@ pub const POLICY: &[Grant] = &[
     grant(Ap, PreDpiaRequest, ANY),
     grant(Ap, ConsentRecord, SCHOOL),
     grant(Ap, IncidentReport, ANY),
+    grant(Ap, PolicyRead, ANY),
+    grant(Ap, SignatureView, SCHOOL),
+    grant(Ap, SignatureRecord, SCHOOL),
     // Teacher (OP): their own groups, pupils and the pupils' parents.
     grant(Op, SchoolView, GROUPS),
     grant(Op, GroupView, GROUPS),
@@ -550,6 +591,7 @@ pub const POLICY: &[Grant] = &[
     grant(Op, OwnTokens, ANY),
     grant(Op, PreDpiaRequest, ANY),
     grant(Op, IncidentReport, ANY),
+    grant(Op, PolicyRead, ANY),
     // Temporary teacher (OPT): their groups' pupils, not the parents' details.
     grant(Opt, SchoolView, GROUPS),
     grant(Opt, GroupView, GROUPS),
@@ -557,6 +599,7 @@ pub const POLICY: &[Grant] = &[
     grant(Opt, OwnTokens, ANY),
     grant(Opt, PreDpiaRequest, ANY),
     grant(Opt, IncidentReport, ANY),
+    grant(Opt, PolicyRead, ANY),
 ];
 
 /// Whether any of `roles`, for a user whose scope is `scope`, may do `action`.
@@ -628,8 +671,23 @@ mod tests {
                     | Action::DpiaAdvise
                     // So is asking for a DPIA's review when the processing changed (art. 39(1)(b)).
                     | Action::DpiaReopen
+                    // The FG reads the policies (and signs them as an employee) and advises on drafts.
+                    | Action::PolicyRead
+                    | Action::PolicyDraftView
+                    | Action::SignatureView
             );
             assert_eq!(may, is_read, "{action:?}");
+        }
+    }
+
+    #[test]
+    fn everyone_reads_and_signs_the_policies_and_only_the_ibp_manager_writes_them() {
+        for role in Role::ALL {
+            assert!(permits(&[*role], role.natural_scope(), Action::PolicyRead), "{role:?}");
+            let may = permits(&[*role], role.natural_scope(), Action::PolicyManage);
+            assert_eq!(may, *role == Role::St, "{role:?}");
+            let may = permits(&[*role], role.natural_scope(), Action::SignatureRecord);
+            assert_eq!(may, matches!(role, Role::St | Role::Ap), "{role:?}");
         }
     }
 

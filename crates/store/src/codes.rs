@@ -80,6 +80,7 @@ by_from_code!(
     aantoonbaar_rules::access::ReviewOutcome,
     aantoonbaar_rules::access::ChangeKind,
     aantoonbaar_rules::access::ChangeStatus,
+    aantoonbaar_rules::policy_documents::PolicyKind,
 );
 
 /// `Code` for enums with a `code()` but no `from_code`: every value is listed,
@@ -100,6 +101,10 @@ by_code!(
     ScopeKind: [ScopeKind::Board, ScopeKind::School, ScopeKind::Groups],
     SessionStage: [SessionStage::SecondFactor, SessionStage::Enrol, SessionStage::Full],
     Channel: [Channel::Paper, Channel::Portal, Channel::Staff],
+    crate::policy_documents::SignatureChannel: [
+        crate::policy_documents::SignatureChannel::Online,
+        crate::policy_documents::SignatureChannel::Paper
+    ],
 );
 
 impl Code for AuditAction {

@@ -141,6 +141,7 @@ pub mod access_policies;
 pub mod access_reviews;
 pub mod cameras;
 pub mod dpias;
+pub mod policy_documents;
 pub mod pre_dpias;
 pub mod retention;
 pub mod retention_batches;

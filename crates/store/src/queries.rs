@@ -280,6 +280,7 @@ areas!(
     incidents,
     outbox,
     parties,
+    policy_documents,
     privacy_statements,
     pre_dpias,
     pupils,

@@ -86,7 +86,7 @@ impl Problem {
     #[must_use]
     pub fn state_conflict(field: &str, code: &str) -> Self {
         let error = FieldError::new(field, code);
-        Self { errors: vec![error.clone()], ..Self::new(StatusCode::CONFLICT, "problem.conflict", error.detail) }
+        Self { errors: vec![error.clone()], ..Self::new(StatusCode::CONFLICT, "problem.state_conflict", error.detail) }
     }
 
     /// 500, logging the cause; the user sees only that it is not their fault.

@@ -62,6 +62,10 @@ enum Id {
     Campaign(&'static str),
     /// A fresh system of the fixture's board with version 1 of its authorisation matrix.
     Matrix,
+    /// A fresh policy version of the fixture's board: `draft` (with a text),
+    /// `file` (adopted, with an uploaded file) or `code` (a code of conduct in
+    /// force; `"{system}"` in the body is a fresh person at the fixture's school).
+    Policy(&'static str),
 }
 
 struct Route {
@@ -278,6 +282,17 @@ fn routes() -> Vec<Route> {
         route(Method::PUT, "/systems/{id}/matrix", Id::Party("system"), Some(AccessPolicyManage)),
         route(Method::GET, "/systems/{id}/matrix/versions", Id::Matrix, Some(AccessPolicyView)),
         route(Method::GET, "/systems/{id}/matrix/versions/{version}", Id::Matrix, Some(AccessPolicyView)),
+        route(Method::GET, "/policies", Id::None, Some(PolicyRead)),
+        route(Method::POST, "/policies", Id::None, Some(PolicyManage)),
+        route(Method::GET, "/policies/{id}", Id::Policy("code"), Some(PolicyRead)),
+        route(Method::PUT, "/policies/{id}", Id::Policy("draft"), Some(PolicyManage)),
+        route(Method::GET, "/policies/{id}/file", Id::Policy("file"), Some(PolicyRead)),
+        route(Method::PUT, "/policies/{id}/file", Id::Policy("draft"), Some(PolicyManage)),
+        route(Method::POST, "/policies/{id}/adopt", Id::Policy("draft"), Some(PolicyManage)),
+        route(Method::PUT, "/policies/{id}/public", Id::Policy("code"), Some(PolicyManage)),
+        route(Method::GET, "/policies/{id}/signatures", Id::Policy("code"), Some(SignatureView)),
+        // A paper signature; one's own is a story of its own (the caller must be on the staff list).
+        route(Method::POST, "/policies/{id}/signatures", Id::Policy("code"), Some(SignatureRecord)),
     ]
 }
 
@@ -384,6 +399,19 @@ fn request_for(route: &Route, f: &Fixture, n: usize) -> (Option<Value>, String, 
         }
         ("POST", "/cameras") => (Some(camera_body(f, n)), String::new(), None),
         ("PUT", "/systems/{id}/access-policy") => (Some(access_policy_body()), String::new(), None),
+        ("POST", "/policies") => (
+            Some(json!({"kind": "ibp_policy", "title": "IBP-beleid", "version": format!("{n}"), "text": "Beleid"})),
+            String::new(),
+            None,
+        ),
+        ("PUT", "/policies/{id}") => (Some(json!({"title": "IBP-beleid", "version": format!("w{n}")})), String::new(), None),
+        ("POST", "/policies/{id}/adopt") => (Some(json!({"adopted_on": "2026-11-22", "by": "CvB"})), String::new(), None),
+        ("PUT", "/policies/{id}/public") => (Some(json!({"public": true})), String::new(), None),
+        ("POST", "/policies/{id}/signatures") => (
+            Some(json!({"staff_id": "{system}", "on": "2026-11-20", "channel": "paper"})),
+            String::new(),
+            None,
+        ),
         ("PUT", "/systems/{id}/matrix") => (Some(matrix_body()), String::new(), None),
         ("PATCH", "/cameras/{id}") => (Some(json!({"live_view": true})), String::new(), None),
         ("POST", "/cameras/{id}/log") => (
@@ -759,6 +787,30 @@ async fn fresh_accounts(app: &TestApp, f: &Fixture) -> (String, String) {
     (system, person["id"].as_str().unwrap().to_owned())
 }
 
+/// A fresh policy version of the fixture's board (see [`Id::Policy`]).
+async fn fresh_policy(app: &TestApp, f: &Fixture, stage: &str, n: usize) -> String {
+    let kind = if stage == "code" { "code_of_conduct" } else { "ibp_policy" };
+    let text = if stage == "file" { json!(null) } else { json!("Tekst") };
+    let body = json!({"kind": kind, "title": "Beleid", "version": format!("v{n}"), "text": text});
+    let id = json(app.post(&f.admin, "/api/v1/policies", &body).await, 201).await["id"].as_str().unwrap().to_owned();
+    if stage == "draft" {
+        return id;
+    }
+    if stage == "file" {
+        let file = reqwest::multipart::Part::bytes(b"%PDF-1.4".to_vec()).file_name("beleid.pdf");
+        let uploaded = app
+            .request(Method::PUT, Some(&f.admin), &format!("/api/v1/policies/{id}/file"))
+            .multipart(reqwest::multipart::Form::new().part("file", file))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(uploaded.status(), 200);
+    }
+    let adoption = json!({"adopted_on": "2026-11-22", "by": "CvB", "gmr_consent_on": "2026-11-15"});
+    json(app.post(&f.admin, &format!("/api/v1/policies/{id}/adopt"), &adoption).await, 200).await;
+    id
+}
+
 /// A fresh joiner's change at the fixture's school, requested by the command line (so anyone may approve it).
 async fn fresh_change(app: &TestApp, f: &Fixture, stage: &str) -> (String, String) {
     let (system, person) = fresh_accounts(app, f).await;
@@ -774,7 +826,15 @@ async fn fresh_change(app: &TestApp, f: &Fixture, stage: &str) -> (String, Strin
         approved: stage == "approved",
         mails: Vec::new(),
     };
-    (app.store.board(&f.board).request_change(&app.actor(), &change).await.unwrap().id, system)
+    let id = app.store.board(&f.board).request_change(&app.actor(), &change).await.unwrap().id;
+    // The joiner signed what is in force (the policy routes adopt codes of conduct), so the change may go ahead.
+    let policies = json(app.get(&f.admin, "/api/v1/policies").await, 200).await;
+    for kind in policies.as_array().unwrap().iter().filter(|k| k["in_force"]["signed_by_staff"] == true) {
+        let paper = json!({"staff_id": change.staff_id, "on": "2026-11-20", "channel": "paper"});
+        let path = format!("/api/v1/policies/{}/signatures", kind["in_force"]["id"].as_str().unwrap());
+        json(app.post(&f.admin, &path, &paper).await, 201).await;
+    }
+    (id, system)
 }
 
 /// A fresh campaign over a fresh account list (see [`Id::Campaign`]).
@@ -923,6 +983,7 @@ async fn call(app: &TestApp, token: Option<&str>, route: &Route, f: &Fixture, n:
         Id::Accounts => fresh_accounts(app, f).await.0,
         Id::Campaign(stage) => fresh_campaign(app, f, stage).await.0,
         Id::Matrix => fresh_matrix(app, f, n).await,
+        Id::Policy(stage) => fresh_policy(app, f, stage, n).await,
         Id::Adopted => {
             if let Some(token) = token {
                 let me = json(app.get(token, "/api/v1/me").await, 200).await;
@@ -946,6 +1007,7 @@ async fn call(app: &TestApp, token: Option<&str>, route: &Route, f: &Fixture, n:
             let items = app.store.board(&f.board).review_items(&id, &aantoonbaar_store::Scope::Board).await.unwrap();
             items.into_iter().map(|i| i.id).collect()
         }
+        Id::Policy(_) => vec![fresh_staff(app, f).await],
         _ => Vec::new(),
     };
     let system = system.first().cloned().unwrap_or_default();
@@ -983,6 +1045,10 @@ async fn call(app: &TestApp, token: Option<&str>, route: &Route, f: &Fixture, n:
         request = request
             .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             .body(register_workbook(n));
+    }
+    if route.path == "/policies/{id}/file" && route.method == Method::PUT {
+        let file = reqwest::multipart::Part::bytes(b"%PDF-1.4".to_vec()).file_name("beleid.pdf");
+        request = request.multipart(reqwest::multipart::Form::new().part("file", file));
     }
     if route.path == "/processor-agreements/{id}/documents" && route.method == Method::POST {
         let file = reqwest::multipart::Part::bytes(b"%PDF-1.4".to_vec()).file_name("overeenkomst.pdf");

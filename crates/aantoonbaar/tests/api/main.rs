@@ -26,6 +26,7 @@ mod pages;
 mod parents;
 mod parity;
 mod parties;
+mod policies;
 mod predpia;
 mod privacy_statement;
 mod pupils;

@@ -94,6 +94,9 @@ fn pages() -> Vec<Page> {
         page("/toegang/systemen/{system}", Some(AccessPolicyView)),
         page("/toegang/systemen/{system}/matrix.pdf", Some(AccessPolicyView)),
         page("/toegang/systemen/{system}/versies/1", Some(AccessPolicyView)),
+        page("/beleid", Some(PolicyRead)),
+        page("/beleid/{policy}", Some(PolicyRead)),
+        page("/beleid/{policy}/ondertekeningen", Some(SignatureView)),
         page("/zelfevaluatie", Some(SelfAssessmentView)),
         page("/zelfevaluatie/aantoonbaar-basis/PRG.1", Some(SelfAssessmentView)),
     ]
@@ -106,6 +109,8 @@ struct Records {
     change: String,
     system: String,
     campaign: String,
+    /// A code of conduct in force.
+    policy: String,
 }
 
 impl Records {
@@ -129,7 +134,12 @@ impl Records {
         let campaign = json!({"deadline": "2026-12-31"});
         let campaign = json(app.post(admin, "/api/v1/access/reviews", &campaign).await, 201).await;
         let campaign = campaign["id"].as_str().unwrap().to_owned();
-        Self { camera: camera(app, admin, f).await, staff, change, system, campaign }
+        let policy = json!({"kind": "code_of_conduct", "title": "Gedragscode", "version": "1", "text": "Code"});
+        let policy =
+            json(app.post(admin, "/api/v1/policies", &policy).await, 201).await["id"].as_str().unwrap().to_owned();
+        let adoption = json!({"adopted_on": "2026-11-22", "by": "CvB", "gmr_consent_on": "2026-11-15"});
+        json(app.post(admin, &format!("/api/v1/policies/{policy}/adopt"), &adoption).await, 200).await;
+        Self { camera: camera(app, admin, f).await, staff, change, system, campaign, policy }
     }
 
     fn path(&self, f: &Fixture, path: &str) -> String {
@@ -141,6 +151,7 @@ impl Records {
             .replace("{change}", &self.change)
             .replace("{system}", &self.system)
             .replace("{campaign}", &self.campaign)
+            .replace("{policy}", &self.policy)
     }
 }
 

@@ -248,6 +248,7 @@ problem.bad_request = Onleesbaar verzoek
 problem.body_unreadable = De inhoud van het verzoek kon niet gelezen worden.
 problem.json_detail = De JSON klopt niet bij '{ $path }': { $error }
 problem.conflict = Bestaat al
+problem.state_conflict = Kan nu niet
 problem.internal = Er ging iets mis
 problem.internal_detail = Er ging aan onze kant iets mis; er is niets opgeslagen. Probeer het later opnieuw of meld het de IBP-coördinator.
 

@@ -392,11 +392,16 @@ pub async fn request(app: &App, staff: &Staff, command: RequestChange) -> Result
     {
         return Err(invalid(vec![FieldError::new("to_school_id", "reference.unknown")]));
     }
-    let approved = *scope == Scope::Board;
+    // A joiner who has still to sign waits, even on the IBP manager's request.
+    let unsigned = request.kind == ChangeKind::Join
+        && !crate::policy_documents::unsigned_titles(board, &member.id).await?.is_empty();
+    let approved = *scope == Scope::Board && !unsigned;
     let users = board.users(&Scope::Board).await?;
     let school = request.to_school_id.as_deref().or(member.data.school_id.as_deref());
     let mails = if approved {
         carry_out_mails(app, &users, &member.name(), school, request.effective_on)
+    } else if *scope == Scope::Board {
+        Vec::new()
     } else {
         approval_mails(app, &users, &member.name(), staff)
     };
@@ -419,20 +424,28 @@ pub async fn request(app: &App, staff: &Staff, command: RequestChange) -> Result
     Ok(ChangeOut::new(&stored, app.clock.today()))
 }
 
-/// Approves a change someone else requested. This is where a joiner's
-/// change will wait for the signed code of conduct and confidentiality
-/// statement once the yearly cycle records those (seed 001 §14.8; issue 17).
+/// Approves a change someone else requested (the IBP manager may approve
+/// their own, which waited only for the joiner's signatures). A joiner's
+/// change waits until they signed the code of conduct and the
+/// confidentiality statement in force (seed 001 §14.8; seed 002 §8.1.2:
+/// new staff sign before their access goes ahead).
 ///
 /// # Errors
-/// Forbidden, not found, the caller's own request
-/// (`access.change.own_request`), not waiting for approval, or the store.
+/// Forbidden, not found, a director's own request
+/// (`access.change.own_request`), a joiner who has not signed
+/// (`access.change.not_signed`), not waiting for approval, or the store.
 pub async fn approve(app: &App, staff: &Staff, id: &str) -> Result<ChangeOut> {
     let scope = staff.may(Action::AccessChangeRequest)?;
     let change = one(app, staff, scope, id).await?;
-    if change.requested_by_id.as_deref() == Some(staff.principal.user_id.as_str()) {
+    if change.requested_by_id.as_deref() == Some(staff.principal.user_id.as_str()) && *scope != Scope::Board {
         return Err(Error::conflict("id", "access.change.own_request"));
     }
     let board = store(app, staff);
+    if change.kind == ChangeKind::Join
+        && !crate::policy_documents::unsigned_titles(board, &change.staff_id).await?.is_empty()
+    {
+        return Err(Error::conflict("staff_id", "access.change.not_signed"));
+    }
     let users = board.users(&Scope::Board).await?;
     let school = change.to_school_id.as_deref().or(change.school_id.as_deref());
     let mails = carry_out_mails(app, &users, &change.staff_name, school, change.due_on);

@@ -3,7 +3,9 @@
 //! ([`breach_deadlines`]), the reminders before a request's deadline
 //! ([`request_reminders`]), the weekly retention notice ([`retention_notices`]),
 //! and the access policy's daily work: leavers' Aantoonbaar accounts disabled
-//! and review campaigns reminded and escalated (`crate::access`).
+//! and review campaigns reminded and escalated (`crate::access`); and those
+//! who have not signed the code of conduct or the confidentiality statement
+//! reminded (`crate::policy_documents`).
 //!
 //! The server runs [`Jobs::run_once`] every minute. Every job is idempotent by
 //! one scheme: the store records that a notice goes out with a conditional
@@ -51,6 +53,9 @@ pub struct JobReport {
     pub late_leavers: u64,
     /// Review campaign reminders and escalations sent.
     pub review_notices: u64,
+    /// Mails to staff who have not signed the code of conduct or the
+    /// confidentiality statement in force, and to their directors.
+    pub signing_notices: u64,
     /// Jobs skipped because another server holds their lease.
     pub skipped: u64,
 }
@@ -125,12 +130,18 @@ impl Jobs {
         } else {
             report.skipped += 1;
         }
+        if self.lease("policy_signatures").await? {
+            report.signing_notices = crate::policy_documents::remind_non_signers(&self.app).await?;
+        } else {
+            report.skipped += 1;
+        }
         if report.deadline_warnings
             + report.request_reminders
             + report.party_reminders
             + report.pre_dpia_reminders
             + report.retention_notices
             + report.review_notices
+            + report.signing_notices
             + report.late_leavers
             > 0
         {

@@ -15,6 +15,7 @@ mod imports;
 pub(crate) mod incidents;
 mod information_rights;
 pub(crate) mod parties;
+pub(crate) mod policies;
 mod pre_dpia;
 mod privacy_statement;
 pub(crate) mod pupils;
@@ -202,6 +203,12 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(access_policy::get_matrix, access_policy::put_matrix))
         .routes(routes!(access_policy::versions))
         .routes(routes!(access_policy::version))
+        .routes(routes!(policies::list, policies::create))
+        .routes(routes!(policies::get, policies::update))
+        .routes(routes!(policies::get_file, policies::put_file))
+        .routes(routes!(policies::adopt))
+        .routes(routes!(policies::publish))
+        .routes(routes!(policies::signatures, policies::sign))
 }
 
 /// A JSON body whose type errors name the field (`serde_path_to_error`).
@@ -214,12 +221,19 @@ impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
         let bytes = Bytes::from_request(request, state)
             .await
             .map_err(|_| Problem::bad_request(crate::i18n::t("problem.body_unreadable").to_owned()))?;
-        let deserializer = &mut serde_json::Deserializer::from_slice(&bytes);
-        serde_path_to_error::deserialize(deserializer).map(ApiJson).map_err(|err| {
-            let path = err.path().to_string();
-            let detail =
-                crate::i18n::tf("problem.json_detail", &[("path", &path), ("error", &err.inner().to_string())]);
-            Problem::bad_request(detail)
-        })
+        json_body(&bytes).map(ApiJson)
     }
+}
+
+/// A JSON body, its type errors naming the field.
+///
+/// # Errors
+/// A 400 problem naming the path of what could not be read.
+pub(crate) fn json_body<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Problem> {
+    let deserializer = &mut serde_json::Deserializer::from_slice(bytes);
+    serde_path_to_error::deserialize(deserializer).map_err(|err| {
+        let path = err.path().to_string();
+        let detail = crate::i18n::tf("problem.json_detail", &[("path", &path), ("error", &err.inner().to_string())]);
+        Problem::bad_request(detail)
+    })
 }

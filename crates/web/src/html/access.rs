@@ -507,6 +507,8 @@ struct ChangePage {
     row: ChangeRow,
     may_approve: bool,
     may_carry_out: bool,
+    /// What a joiner has still to sign before the change can be approved.
+    unsigned: Vec<String>,
     systems: Vec<Option_>,
     evidence: String,
     errors: Vec<FieldError>,
@@ -527,15 +529,23 @@ async fn change_page(
         "" => open_step.into_iter().collect(),
         typed => vec![typed.to_owned()],
     };
-    let may_approve = staff.can(Action::AccessChangeRequest)
-        && change.status == "requested"
-        && change.requested_by != staff.principal.email;
+    // The IBP manager approves their own request too: it waited only for the joiner's signatures.
+    let may_approve = staff.may(Action::AccessChangeRequest).is_ok_and(|scope| {
+        change.status == "requested" && (change.requested_by != staff.principal.email || *scope == Scope::Board)
+    });
+    let unsigned = if change.kind == "join" && change.status == "requested" {
+        let board = state.store.board(&staff.principal.board);
+        aantoonbaar_app::policy_documents::unsigned_titles(board, &change.staff_id).await?
+    } else {
+        Vec::new()
+    };
     let may_carry_out = staff.can(Action::AccessChangeCarryOut) && change.status == "approved";
     let page = ChangePage {
         layout: Layout::for_staff(state, staff, t("access.change.title"), "/toegang"),
         row: ChangeRow::new(change, &schools),
         may_approve,
         may_carry_out,
+        unsigned,
         systems: system_options(state, staff, &chosen).await?,
         evidence: entered(typed, "evidence").to_owned(),
         errors,

@@ -31,6 +31,16 @@ struct DashboardPage {
 pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage) -> PageResult {
     let board = state.store.board(&staff.principal.board);
     let mut cards = Vec::new();
+    let policies = aantoonbaar_app::policy_documents::attention(&state, &staff).await?;
+    if let Some(first) = policies.to_sign.first() {
+        // What the user must do themselves comes first.
+        cards.push(Card {
+            title: t("policy.dashboard.to_sign_title"),
+            href: "/beleid",
+            figure: policies.to_sign.len().to_string(),
+            note: tf("policy.dashboard.to_sign_note", &[("title", &first.title)]),
+        });
+    }
     if let Ok(scope) = staff.may(Action::SchoolView) {
         let schools = board.schools(scope).await?;
         let groups = board.groups(scope, None).await?;
@@ -110,6 +120,15 @@ pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage) ->
             href: "/bewaartermijnen/vernietiging",
             figure: count.to_string(),
             note: t(if count == 0 { "retention.batch.dashboard_none" } else { "retention.batch.dashboard_link" })
+                .to_owned(),
+        });
+    }
+    if let Some(missing) = policies.missing {
+        cards.push(Card {
+            title: t("policy.dashboard.missing_title"),
+            href: "/beleid",
+            figure: missing.to_string(),
+            note: t(if missing == 0 { "policy.dashboard.missing_none" } else { "policy.dashboard.missing_note" })
                 .to_owned(),
         });
     }

@@ -24,6 +24,7 @@ mod parent_consent;
 mod parent_requests;
 mod parents;
 mod parties;
+mod policies;
 mod pre_dpia;
 pub(crate) mod privacy_statement;
 mod pupils;
@@ -176,6 +177,16 @@ pub fn router() -> Router<AppState> {
         .route("/cameratoezicht/{id}/logboek", post(cameras::add_log))
         .route("/cameratoezicht/{id}/bewaren", post(cameras::place_hold))
         .route("/cameratoezicht/{id}/bewaren/{hold}/vrijgeven", post(cameras::release_hold))
+        .route("/beleid", get(policies::overview).post(policies::create))
+        .route("/beleid/{id}", get(policies::version).post(policies::update))
+        .route("/beleid/{id}/bestand", get(policies::file).post(policies::upload))
+        .route("/beleid/{id}/vaststellen", post(policies::adopt))
+        .route("/beleid/{id}/openbaar", post(policies::publish))
+        .route("/beleid/{id}/ondertekenen", post(policies::sign))
+        .route("/beleid/{id}/ondertekeningen", get(policies::signatures).post(policies::record_paper))
+        .route("/beleidsstukken/{board}", get(policies::public))
+        .route("/beleidsstukken/{board}/{id}", get(policies::public_version))
+        .route("/beleidsstukken/{board}/{id}/bestand", get(policies::public_file))
         .route("/toegang", get(access::overview))
         .route("/toegang/medewerkers", get(access::staff_list).post(access::create_person))
         .route("/toegang/medewerkers/import", post(access::import_staff))
@@ -290,7 +301,7 @@ impl Layout {
     /// The layout for a signed-in user: the navigation shows what they may use.
     #[must_use]
     pub fn for_staff(state: &AppState, staff: &Staff, title: &str, current: &str) -> Self {
-        let items: [(&'static str, &'static str, Option<Action>); 19] = [
+        let items: [(&'static str, &'static str, Option<Action>); 20] = [
             ("/", "nav.dashboard", None),
             ("/scholen", "nav.schools", Some(Action::SchoolView)),
             ("/leerlingen", "nav.pupils", Some(Action::PupilView)),
@@ -303,6 +314,7 @@ impl Layout {
             ("/bewaartermijnen", "nav.retention", Some(Action::RetentionView)),
             ("/cameratoezicht", "nav.cameras", Some(Action::CameraView)),
             ("/toegang", "nav.access", Some(Action::StaffView)),
+            ("/beleid", "nav.policies", Some(Action::PolicyRead)),
             ("/zelfevaluatie", "nav.selfassessment", Some(Action::SelfAssessmentView)),
             ("/import", "nav.import", Some(Action::PupilImport)),
             ("/gebruikers", "nav.users", Some(Action::UserView)),
