@@ -267,6 +267,10 @@ pub enum Action {
     /// Review the accounts of one's own people (the issue: one review per
     /// manager, not per system owner): the director for their school.
     AccessReviewDecide,
+    AwarenessView,
+    AwarenessManage,
+    CalendarView,
+    CalendarManage,
 }
 
 impl Action {
@@ -327,6 +331,10 @@ impl Action {
         Self::AccessReviewView,
         Self::AccessReviewManage,
         Self::AccessReviewDecide,
+        Self::AwarenessView,
+        Self::AwarenessManage,
+        Self::CalendarView,
+        Self::CalendarManage,
     ];
 }
 
@@ -358,6 +366,7 @@ use Action::{
     RetentionManage, RetentionView, RiskManage, RiskView, SchoolManage, SchoolView, SelfAssessmentManage,
     SelfAssessmentView, StaffManage, StaffView, UserManage, UserView,
 };
+use Action::{AwarenessManage, AwarenessView, CalendarManage, CalendarView};
 use Role::{Ap, Bs, Cvb, D, Fg, Op, Opt, St, Tl};
 
 /// The policy table (role × action × scope).
@@ -393,6 +402,8 @@ pub const POLICY: &[Grant] = &[
     grant(Cvb, AccessPolicyView, BOARD),
     grant(Cvb, StaffView, BOARD),
     grant(Cvb, AccessReviewView, BOARD),
+    grant(Cvb, AwarenessView, BOARD),
+    grant(Cvb, CalendarView, BOARD),
     // IBP manager (ST): runs the system for the board.
     grant(St, SchoolView, BOARD),
     grant(St, SchoolManage, BOARD),
@@ -446,6 +457,10 @@ pub const POLICY: &[Grant] = &[
     grant(St, AccessReviewView, BOARD),
     grant(St, AccessReviewManage, BOARD),
     grant(St, AccessReviewDecide, BOARD),
+    grant(St, AwarenessView, BOARD),
+    grant(St, AwarenessManage, BOARD),
+    grant(St, CalendarView, BOARD),
+    grant(St, CalendarManage, BOARD),
     // FG: reads everything relevant to supervision, changes nothing.
     grant(Fg, SchoolView, BOARD),
     grant(Fg, GroupView, BOARD),
@@ -471,6 +486,8 @@ pub const POLICY: &[Grant] = &[
     grant(Fg, AccessPolicyView, BOARD),
     grant(Fg, StaffView, BOARD),
     grant(Fg, AccessReviewView, BOARD),
+    grant(Fg, AwarenessView, BOARD),
+    grant(Fg, CalendarView, BOARD),
     // Director (D): their school.
     grant(D, SchoolView, SCHOOL),
     grant(D, GroupView, SCHOOL),
@@ -511,6 +528,10 @@ pub const POLICY: &[Grant] = &[
     grant(D, AccessChangeRequest, SCHOOL),
     grant(D, AccessReviewView, SCHOOL),
     grant(D, AccessReviewDecide, SCHOOL),
+    // Awareness at the school is the director's (seed 001 §5.4.2); the board's calendar she reads.
+    grant(D, AwarenessView, SCHOOL),
+    grant(D, AwarenessManage, SCHOOL),
+    grant(D, CalendarView, SCHOOL),
     // Team leader (TL): reads their school's pupils.
     grant(Tl, SchoolView, SCHOOL),
     grant(Tl, GroupView, SCHOOL),
@@ -620,6 +641,8 @@ mod tests {
                     | Action::AccessPolicyView
                     | Action::StaffView
                     | Action::AccessReviewView
+                    | Action::AwarenessView
+                    | Action::CalendarView
                     // Asking before new software, and advising on it, is the FG's task too (art. 39(1)(a)).
                     | Action::PreDpiaRequest
                     | Action::PreDpiaAnswer
