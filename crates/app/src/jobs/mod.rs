@@ -3,7 +3,8 @@
 //! ([`breach_deadlines`]), the reminders before a request's deadline
 //! ([`request_reminders`]), the weekly retention notice ([`retention_notices`]),
 //! and the access policy's daily work: leavers' Aantoonbaar accounts disabled
-//! and review campaigns reminded and escalated (`crate::access`).
+//! and review campaigns reminded and escalated (`crate::access`); the
+//! reminders of the activity calendar ([`calendar_reminders`]).
 //!
 //! The server runs [`Jobs::run_once`] every minute. Every job is idempotent by
 //! one scheme: the store records that a notice goes out with a conditional
@@ -15,6 +16,7 @@
 //! fixed clock and call `run_once` instead of sleeping.
 
 pub mod breach_deadlines;
+pub mod calendar_reminders;
 pub mod purge;
 pub mod request_reminders;
 pub mod retention_notices;
@@ -51,6 +53,8 @@ pub struct JobReport {
     pub late_leavers: u64,
     /// Review campaign reminders and escalations sent.
     pub review_notices: u64,
+    /// Reminders of the activity calendar sent to items' owners (14 and 1 days before, once overdue).
+    pub calendar_reminders: u64,
     /// Jobs skipped because another server holds their lease.
     pub skipped: u64,
 }
@@ -125,6 +129,11 @@ impl Jobs {
         } else {
             report.skipped += 1;
         }
+        if self.lease("calendar_reminders").await? {
+            report.calendar_reminders = calendar_reminders::run(&self.app).await?;
+        } else {
+            report.skipped += 1;
+        }
         if report.deadline_warnings
             + report.request_reminders
             + report.party_reminders
@@ -132,6 +141,7 @@ impl Jobs {
             + report.retention_notices
             + report.review_notices
             + report.late_leavers
+            + report.calendar_reminders
             > 0
         {
             self.app.mailer.wake();
