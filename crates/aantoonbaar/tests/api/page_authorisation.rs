@@ -95,6 +95,10 @@ fn pages() -> Vec<Page> {
         page("/toegang/systemen/{system}/matrix.pdf", Some(AccessPolicyView)),
         page("/toegang/systemen/{system}/versies/1", Some(AccessPolicyView)),
         page("/zelfevaluatie", Some(SelfAssessmentView)),
+        page("/bewustwording", Some(AwarenessView)),
+        page("/bewustwording/{activity}", Some(AwarenessView)),
+        page("/jaarplanning", Some(CalendarView)),
+        page("/jaarplanning?schooljaar=2026-2027", Some(CalendarView)),
         page("/zelfevaluatie/aantoonbaar-basis/PRG.1", Some(SelfAssessmentView)),
     ]
 }
@@ -106,6 +110,7 @@ struct Records {
     change: String,
     system: String,
     campaign: String,
+    activity: String,
 }
 
 impl Records {
@@ -129,7 +134,12 @@ impl Records {
         let campaign = json!({"deadline": "2026-12-31"});
         let campaign = json(app.post(admin, "/api/v1/access/reviews", &campaign).await, 201).await;
         let campaign = campaign["id"].as_str().unwrap().to_owned();
-        Self { camera: camera(app, admin, f).await, staff, change, system, campaign }
+        let activity = json!({"kind": "refresher", "title": "Privacy-opfrisser", "held_on": "2026-09-14",
+            "audience": "school", "school_id": f.school});
+        let activity = json(app.post(admin, "/api/v1/awareness", &activity).await, 201).await;
+        let activity = activity["id"].as_str().unwrap().to_owned();
+        json(app.post(admin, "/api/v1/calendar/years", &json!({"school_year": "2026-2027"})).await, 201).await;
+        Self { camera: camera(app, admin, f).await, staff, change, system, campaign, activity }
     }
 
     fn path(&self, f: &Fixture, path: &str) -> String {
@@ -141,6 +151,7 @@ impl Records {
             .replace("{change}", &self.change)
             .replace("{system}", &self.system)
             .replace("{campaign}", &self.campaign)
+            .replace("{activity}", &self.activity)
     }
 }
 

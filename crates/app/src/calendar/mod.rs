@@ -150,7 +150,9 @@ pub struct CalendarOut {
 
 fn owner_label(data: &ItemData, users: &[User]) -> String {
     match (&data.owner_user_id, data.owner_role) {
-        (Some(id), _) => users.iter().find(|u| &u.id == id).map_or_else(|| t("calendar.owner_gone").to_owned(), |u| u.name.clone()),
+        (Some(id), _) => {
+            users.iter().find(|u| &u.id == id).map_or_else(|| t("calendar.owner_gone").to_owned(), |u| u.name.clone())
+        }
         (None, Some(role)) => t(&format!("role.{}", role.code())).to_owned(),
         (None, None) => t("calendar.owner_none").to_owned(),
     }
@@ -190,8 +192,12 @@ async fn item_out(app: &App, board: BoardStore<'_>, item: CalendarItem, users: &
 /// The store.
 pub async fn items_of(app: &App, board: BoardStore<'_>, year: SchoolYear) -> Result<Vec<ItemOut>, StoreError> {
     let users = board.users(&Scope::Board).await?;
+    let mut items = board.calendar_items(year).await?;
+    // By due date, then in the order of the default year (the consent round before the access review).
+    let rank = |kind: ItemKind| ItemKind::ALL.iter().position(|k| *k == kind).unwrap_or(usize::MAX);
+    items.sort_by(|a, b| a.data.due_on.cmp(&b.data.due_on).then_with(|| rank(a.data.kind).cmp(&rank(b.data.kind))));
     let mut out = Vec::new();
-    for item in board.calendar_items(year).await? {
+    for item in items {
         out.push(item_out(app, board, item, &users).await?);
     }
     Ok(out)
@@ -362,10 +368,11 @@ pub async fn mark_done(app: &App, staff: &Staff, id: &str, command: DoneCommand)
     if fact != Fact::Unknown {
         return Err(Error::conflict("evidence", "calendar.known_by_product"));
     }
-    let item = board.tick_calendar_item(&staff.actor(), id, &evidence, app.clock.today()).await.map_err(|e| match e {
-        StoreError::WrongState => Error::conflict("evidence", "calendar.already_done"),
-        other => other.into(),
-    })?;
+    let item =
+        board.tick_calendar_item(&staff.actor(), id, &evidence, app.clock.today()).await.map_err(|e| match e {
+            StoreError::WrongState => Error::conflict("evidence", "calendar.already_done"),
+            other => other.into(),
+        })?;
     Ok(item_out(app, board, item, &board.users(&Scope::Board).await?).await?)
 }
 

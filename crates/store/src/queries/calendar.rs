@@ -150,8 +150,12 @@ pub(crate) async fn update(
         tx.rollback().await?;
         return Err(StoreError::NotFound);
     }
-    let event = AuditEvent::new(AuditAction::Update, "calendar_item", id)
-        .fields(&["title", "owner_role", "owner_user_id", "due_on"]);
+    let event = AuditEvent::new(AuditAction::Update, "calendar_item", id).fields(&[
+        "title",
+        "owner_role",
+        "owner_user_id",
+        "due_on",
+    ]);
     audit(&mut tx, board, actor, &event).await?;
     tx.commit().await?;
     items(pool, board, None, Some(id)).await?.pop().ok_or(StoreError::NotFound)
@@ -164,8 +168,11 @@ pub(crate) async fn remove(pool: &Pool, board: &BoardId, actor: &Actor, id: &str
         .bind(id)
         .execute(&mut *tx)
         .await?;
-    let done =
-        sqlx::query("DELETE FROM calendar_items WHERE board_id = $1 AND id = $2").bind(&board.0).bind(id).execute(&mut *tx).await?;
+    let done = sqlx::query("DELETE FROM calendar_items WHERE board_id = $1 AND id = $2")
+        .bind(&board.0)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
     if done.rows_affected() == 0 {
         tx.rollback().await?;
         return Err(StoreError::NotFound);

@@ -6,7 +6,9 @@ use super::ApiJson;
 use crate::AppState;
 use crate::auth::Staff;
 use crate::error::{ApiResult, Problem};
-use aantoonbaar_app::awareness::{self as app, ActivityCommand, ActivityDetail, ActivityOut, AttendanceCommand, Overview};
+use aantoonbaar_app::awareness::{
+    self as app, ActivityCommand, ActivityDetail, ActivityOut, AttendanceCommand, Overview,
+};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -36,7 +38,11 @@ pub async fn create(
 /// One activity with the people of the caller's part who could attend it.
 #[utoipa::path(get, path = "/awareness/{id}", tag = "awareness", params(("id" = String, Path)),
     responses((status = 200, body = ActivityDetail, description = "The activity"), (status = 404, body = Problem)))]
-pub async fn get(State(state): State<AppState>, staff: Staff, Path(id): Path<String>) -> ApiResult<Json<ActivityDetail>> {
+pub async fn get(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+) -> ApiResult<Json<ActivityDetail>> {
     Ok(Json(app::activity(&state, &staff, &id).await?))
 }
 

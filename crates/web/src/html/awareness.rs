@@ -65,7 +65,13 @@ fn school_name(schools: &[School], id: Option<&str>) -> String {
         .map_or_else(|| t("awareness.board_office").to_owned(), |s| s.name.clone())
 }
 
-async fn page(state: &AppState, staff: &Staff, typed: &[(String, String)], errors: Vec<FieldError>, status: StatusCode) -> PageResult {
+async fn page(
+    state: &AppState,
+    staff: &Staff,
+    typed: &[(String, String)],
+    errors: Vec<FieldError>,
+    status: StatusCode,
+) -> PageResult {
     let overview = app::overview(state, staff).await?;
     let scope = staff.may(Action::AwarenessView)?;
     let schools = state.store.board(&staff.principal.board).schools(scope).await?;
@@ -79,7 +85,9 @@ async fn page(state: &AppState, staff: &Staff, typed: &[(String, String)], error
             held_on: a.held_on.to_string(),
             audience: match a.audience {
                 Audience::School => school_name(&schools, a.school_id.as_deref()),
-                Audience::Roles => a.roles.iter().map(|r| t(&format!("role.{}", r.code()))).collect::<Vec<_>>().join(", "),
+                Audience::Roles => {
+                    a.roles.iter().map(|r| t(&format!("role.{}", r.code()))).collect::<Vec<_>>().join(", ")
+                }
                 Audience::Board => t("awareness.audience.board").to_owned(),
             },
             attendees: a.attendees.len(),
@@ -110,7 +118,10 @@ async fn page(state: &AppState, staff: &Staff, typed: &[(String, String)], error
         may_add: staff.can(Action::AwarenessManage),
         kinds: choices(
             "kind",
-            ActivityKind::ALL.iter().map(|k| (k.code().to_owned(), t(&format!("awareness.kind.{}", k.code())).to_owned())).collect(),
+            ActivityKind::ALL
+                .iter()
+                .map(|k| (k.code().to_owned(), t(&format!("awareness.kind.{}", k.code())).to_owned()))
+                .collect(),
         ),
         audiences: choices(
             "audience",
@@ -136,7 +147,11 @@ pub async fn list(State(state): State<AppState>, StaffPage(staff): StaffPage) ->
     page(&state, &staff, &[], Vec::new(), StatusCode::OK).await
 }
 
-pub async fn create(State(state): State<AppState>, StaffPage(staff): StaffPage, PagePairs(pairs): PagePairs) -> PageResult {
+pub async fn create(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    PagePairs(pairs): PagePairs,
+) -> PageResult {
     match app::create(&state, &staff, read(pairs.clone())?).await {
         Ok(created) => Ok(Redirect::to(&format!("/bewustwording/{}", created.id)).into_response()),
         Err(error) => {
@@ -156,7 +171,13 @@ struct ActivityPage {
     errors: Vec<FieldError>,
 }
 
-async fn activity_page(state: &AppState, staff: &Staff, id: &str, errors: Vec<FieldError>, status: StatusCode) -> PageResult {
+async fn activity_page(
+    state: &AppState,
+    staff: &Staff,
+    id: &str,
+    errors: Vec<FieldError>,
+    status: StatusCode,
+) -> PageResult {
     let detail = app::activity(state, staff, id).await?;
     let people = detail
         .candidates

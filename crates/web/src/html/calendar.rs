@@ -84,11 +84,19 @@ fn back(year: &str) -> String {
     format!("/jaarplanning?schooljaar={}", urlencode(year))
 }
 
-pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage, Query(query): Query<YearQuery>) -> PageResult {
+pub async fn show(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    Query(query): Query<YearQuery>,
+) -> PageResult {
     page(&state, &staff, query.schooljaar.as_deref(), &[], Vec::new(), StatusCode::OK).await
 }
 
-pub async fn make(State(state): State<AppState>, StaffPage(staff): StaffPage, PagePairs(pairs): PagePairs) -> PageResult {
+pub async fn make(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    PagePairs(pairs): PagePairs,
+) -> PageResult {
     let year = entered(&pairs, "school_year").to_owned();
     let command: YearCommand = read(pairs.clone())?;
     match app::create_calendar(&state, &staff, command).await {
@@ -100,7 +108,11 @@ pub async fn make(State(state): State<AppState>, StaffPage(staff): StaffPage, Pa
     }
 }
 
-pub async fn add(State(state): State<AppState>, StaffPage(staff): StaffPage, PagePairs(pairs): PagePairs) -> PageResult {
+pub async fn add(
+    State(state): State<AppState>,
+    StaffPage(staff): StaffPage,
+    PagePairs(pairs): PagePairs,
+) -> PageResult {
     let year = entered(&pairs, "school_year").to_owned();
     let command: ItemCommand = read(pairs.iter().filter(|(k, _)| k != "item").cloned().collect())?;
     match app::add_item(&state, &staff, command).await {
