@@ -218,6 +218,22 @@ pub async fn calendar(app: &App, staff: &Staff, school_year: Option<&str>) -> Re
     Ok(CalendarOut { school_year: year.label(), generated, items })
 }
 
+/// The default items of `year` (`rules::cycle::default_items`) with their Dutch titles, to store.
+#[must_use]
+pub fn default_data(year: SchoolYear) -> Vec<ItemData> {
+    default_items(year)
+        .into_iter()
+        .map(|d| ItemData {
+            kind: d.kind,
+            title: default_title(d.kind).to_owned(),
+            owner_role: Some(d.owner),
+            owner_user_id: None,
+            due_on: d.due_on,
+            source: Some(d.source.to_owned()),
+        })
+        .collect()
+}
+
 /// Makes the calendar of a school year from the default items (seed 001
 /// §5.3, §6; `rules::cycle::default_items`), in one transaction with an
 /// audit entry each; `true` when it was made now, `false` when it existed.
@@ -229,17 +245,7 @@ pub async fn create_calendar(app: &App, staff: &Staff, command: YearCommand) -> 
     let mut errors = command.unknown.errors();
     let year = year_of(app, &mut errors, command.school_year);
     let year = done(errors, year).map_err(invalid)?;
-    let items: Vec<ItemData> = default_items(year)
-        .into_iter()
-        .map(|d| ItemData {
-            kind: d.kind,
-            title: default_title(d.kind).to_owned(),
-            owner_role: Some(d.owner),
-            owner_user_id: None,
-            due_on: d.due_on,
-            source: Some(d.source.to_owned()),
-        })
-        .collect();
+    let items = default_data(year);
     let made = store(app, staff).create_calendar(&staff.actor(), year, &items).await?;
     Ok((made, calendar(app, staff, Some(&year.label())).await?))
 }
