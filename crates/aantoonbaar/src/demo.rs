@@ -514,6 +514,34 @@ async fn seed_cycle(board: BoardStore<'_>, actor: &Actor, today: Date) -> Result
     use aantoonbaar_rules::cycle::{ActivityKind, Audience, ItemKind};
     use aantoonbaar_store::awareness::ActivityData;
     let year = aantoonbaar_rules::SchoolYear::containing(today);
+    // The consent round of this school year started at the first school in September.
+    let started = aantoonbaar_store::Actor {
+        at: jiff::civil::date(year.start_year(), 9, 7)
+            .at(9, 0, 0, 0)
+            .in_tz("Europe/Amsterdam")
+            .map_or(actor.at, |z| z.timestamp().min(actor.at)),
+        ..actor.clone()
+    };
+    let pupils = board.consent_round(&Scope::Board, year.first_day(), today).await?;
+    let invitations: Vec<aantoonbaar_store::NewRoundMail> = pupils
+        .iter()
+        .take(40)
+        .flat_map(|p| p.custodians.iter().filter_map(move |g| Some((p, g, g.email.clone()?))))
+        .map(|(p, g, to)| aantoonbaar_store::NewRoundMail {
+            pupil_id: p.pupil_id.clone(),
+            asked: g.id.clone(),
+            mail: aantoonbaar_store::NewMail {
+                to,
+                subject: "Toestemming voor foto's en video's".to_owned(),
+                body: "Geef via het ouderportaal aan waarvoor wij foto's en video's van uw kind mogen gebruiken."
+                    .to_owned(),
+                sensitive: false,
+            },
+        })
+        .collect();
+    let event =
+        aantoonbaar_store::AuditEvent::new(aantoonbaar_store::AuditAction::Create, "consent_invitations", "demo");
+    board.send_consent_invitations(&started, &event, &invitations, year).await?;
     board.create_calendar(actor, year, &aantoonbaar_app::calendar::default_data(year)).await?;
     let own = aantoonbaar_store::calendar::ItemData {
         kind: ItemKind::Custom,
