@@ -501,7 +501,82 @@ pub async fn seed(store: &Store, clock: &Clock) -> Result<Summary, StoreError> {
     seed_cameras(board, &actor, &school_ids[0]).await?;
     seed_access_policies(board, &actor).await?;
     seed_access(board, &actor, &school_ids, today).await?;
+    seed_cycle(board, &actor, today).await?;
     Ok(Summary { schools: SCHOOLS.len(), pupils: pupil_count, accounts })
+}
+
+/// The yearly cycle (issue 17): this school year's calendar from the seeds
+/// (the consent round and the half-done access review show their facts; the
+/// evaluation of last year's policy is ticked by hand), and the privacy
+/// refresher after the summer holiday (seed 004) for the teachers, with the
+/// teachers of the staff list who attended it.
+async fn seed_cycle(board: BoardStore<'_>, actor: &Actor, today: Date) -> Result<(), StoreError> {
+    use aantoonbaar_rules::cycle::{ActivityKind, Audience, ItemKind};
+    use aantoonbaar_store::awareness::ActivityData;
+    let year = aantoonbaar_rules::SchoolYear::containing(today);
+    // The consent round of this school year started at the first school in September.
+    let started = aantoonbaar_store::Actor {
+        at: jiff::civil::date(year.start_year(), 9, 7)
+            .at(9, 0, 0, 0)
+            .in_tz("Europe/Amsterdam")
+            .map_or(actor.at, |z| z.timestamp().min(actor.at)),
+        ..actor.clone()
+    };
+    let pupils = board.consent_round(&Scope::Board, year.first_day(), today).await?;
+    let invitations: Vec<aantoonbaar_store::NewRoundMail> = pupils
+        .iter()
+        .take(40)
+        .flat_map(|p| p.custodians.iter().filter_map(move |g| Some((p, g, g.email.clone()?))))
+        .map(|(p, g, to)| aantoonbaar_store::NewRoundMail {
+            pupil_id: p.pupil_id.clone(),
+            asked: g.id.clone(),
+            mail: aantoonbaar_store::NewMail {
+                to,
+                subject: "Toestemming voor foto's en video's".to_owned(),
+                body: "Geef via het ouderportaal aan waarvoor wij foto's en video's van uw kind mogen gebruiken."
+                    .to_owned(),
+                sensitive: false,
+            },
+        })
+        .collect();
+    let event =
+        aantoonbaar_store::AuditEvent::new(aantoonbaar_store::AuditAction::Create, "consent_invitations", "demo");
+    board.send_consent_invitations(&started, &event, &invitations, year).await?;
+    board.create_calendar(actor, year, &aantoonbaar_app::calendar::default_data(year)).await?;
+    let own = aantoonbaar_store::calendar::ItemData {
+        kind: ItemKind::Custom,
+        title: "Privacy op de agenda van de teamvergadering".to_owned(),
+        owner_role: Some(Role::D),
+        owner_user_id: None,
+        due_on: jiff::civil::date(year.start_year(), 10, 15),
+        source: None,
+    };
+    let item = board.add_calendar_item(actor, year, &own).await?;
+    board
+        .tick_calendar_item(
+            actor,
+            &item.id,
+            "Besproken in beide teams, zie de notulen van 8 oktober",
+            jiff::civil::date(year.start_year(), 10, 8),
+        )
+        .await?;
+    let held_on = jiff::civil::date(year.start_year(), 9, 14).min(today);
+    let refresher = ActivityData {
+        kind: ActivityKind::Refresher,
+        title: "Privacy-opfrisser na de zomervakantie".to_owned(),
+        held_on,
+        audience: Audience::Roles,
+        school_id: None,
+        roles: vec![Role::Op, Role::Opt],
+        material: Some("Een korte opfrisser: sociale media, foto's van leerlingen, wachtwoorden en datalekken melden (Kennisnet, 14 september 2022).".to_owned()),
+    };
+    let activity = board.create_awareness_activity(actor, &refresher).await?;
+    let staff = board.staff_members(&Scope::Board).await?;
+    let teachers: Vec<String> =
+        staff.iter().filter(|p| p.data.roles.contains(&Role::Op)).map(|p| p.id.clone()).collect();
+    let attended: Vec<String> = teachers.iter().take(teachers.len().saturating_sub(1).max(1)).cloned().collect();
+    board.set_awareness_attendance(actor, &activity.id, &teachers, &attended).await?;
+    Ok(())
 }
 
 /// The staff list (every demo account and a few colleagues without one),

@@ -26,6 +26,8 @@ const DUTCH: &[&str] = &[
     include_str!("../locales/nl/access.ftl"),
     include_str!("../locales/nl/access_policy.ftl"),
     include_str!("../locales/nl/policy.ftl"),
+    include_str!("../locales/nl/awareness.ftl"),
+    include_str!("../locales/nl/calendar.ftl"),
 ];
 
 static CATALOGUE: LazyLock<HashMap<&'static str, String>> = LazyLock::new(|| entries(DUTCH).collect());

@@ -10,6 +10,8 @@
 pub mod access;
 pub mod accounts;
 pub mod audit;
+pub mod awareness;
+pub mod calendar;
 pub mod cameras;
 pub mod clock;
 pub mod consent;

@@ -50,6 +50,7 @@ pub mod breach;
 pub mod calendar;
 pub mod camera;
 pub mod consent;
+pub mod cycle;
 pub mod deadlines;
 pub mod dpia;
 pub mod frameworks;

@@ -284,6 +284,18 @@ pub enum Action {
     /// Record a signature given on paper: the administration for their
     /// school, the IBP manager for the board.
     SignatureRecord,
+    /// Read awareness activities and who attended (seed 001 §5–6: awareness is
+    /// worked on actively): the board, the FG, the IBP manager; a director for
+    /// her school.
+    AwarenessView,
+    /// Plan awareness activities and record attendance: the IBP manager for
+    /// the board, a director for her school's activities.
+    AwarenessManage,
+    /// Read the activity calendar of the IBP cycle (seed 001 §5–6: "een
+    /// activiteitenkalender"): the board, the FG, the IBP manager, directors.
+    CalendarView,
+    /// Make and keep the activity calendar: the IBP manager.
+    CalendarManage,
 }
 
 impl Action {
@@ -349,6 +361,10 @@ impl Action {
         Self::PolicyManage,
         Self::SignatureView,
         Self::SignatureRecord,
+        Self::AwarenessView,
+        Self::AwarenessManage,
+        Self::CalendarView,
+        Self::CalendarManage,
     ];
 }
 
@@ -381,6 +397,7 @@ use Action::{
     SelfAssessmentManage, SelfAssessmentView, SignatureRecord, SignatureView, StaffManage, StaffView, UserManage,
     UserView,
 };
+use Action::{AwarenessManage, AwarenessView, CalendarManage, CalendarView};
 use Role::{Ap, Bs, Cvb, D, Fg, Op, Opt, St, Tl};
 
 /// The policy table (role × action × scope).
@@ -419,6 +436,8 @@ pub const POLICY: &[Grant] = &[
     grant(Cvb, PolicyRead, ANY),
     grant(Cvb, PolicyDraftView, BOARD),
     grant(Cvb, SignatureView, BOARD),
+    grant(Cvb, AwarenessView, BOARD),
+    grant(Cvb, CalendarView, BOARD),
     // IBP manager (ST): runs the system for the board.
     grant(St, SchoolView, BOARD),
     grant(St, SchoolManage, BOARD),
@@ -477,6 +496,10 @@ pub const POLICY: &[Grant] = &[
     grant(St, PolicyManage, BOARD),
     grant(St, SignatureView, BOARD),
     grant(St, SignatureRecord, BOARD),
+    grant(St, AwarenessView, BOARD),
+    grant(St, AwarenessManage, BOARD),
+    grant(St, CalendarView, BOARD),
+    grant(St, CalendarManage, BOARD),
     // FG: reads everything relevant to supervision, changes nothing.
     grant(Fg, SchoolView, BOARD),
     grant(Fg, GroupView, BOARD),
@@ -505,6 +528,8 @@ pub const POLICY: &[Grant] = &[
     grant(Fg, PolicyRead, ANY),
     grant(Fg, PolicyDraftView, BOARD),
     grant(Fg, SignatureView, BOARD),
+    grant(Fg, AwarenessView, BOARD),
+    grant(Fg, CalendarView, BOARD),
     // Director (D): their school.
     grant(D, SchoolView, SCHOOL),
     grant(D, GroupView, SCHOOL),
@@ -547,6 +572,10 @@ pub const POLICY: &[Grant] = &[
     grant(D, AccessReviewDecide, SCHOOL),
     grant(D, PolicyRead, ANY),
     grant(D, SignatureView, SCHOOL),
+    // Awareness at the school is the director's (seed 001 §5.4.2); the board's calendar she reads.
+    grant(D, AwarenessView, SCHOOL),
+    grant(D, AwarenessManage, SCHOOL),
+    grant(D, CalendarView, SCHOOL),
     // Team leader (TL): reads their school's pupils.
     grant(Tl, SchoolView, SCHOOL),
     grant(Tl, GroupView, SCHOOL),
@@ -663,6 +692,8 @@ mod tests {
                     | Action::AccessPolicyView
                     | Action::StaffView
                     | Action::AccessReviewView
+                    | Action::AwarenessView
+                    | Action::CalendarView
                     // Asking before new software, and advising on it, is the FG's task too (art. 39(1)(a)).
                     | Action::PreDpiaRequest
                     | Action::PreDpiaAnswer

@@ -34,6 +34,9 @@ macro_rules! by_from_code {
 
 by_from_code!(
     Role,
+    aantoonbaar_rules::cycle::ActivityKind,
+    aantoonbaar_rules::cycle::Audience,
+    aantoonbaar_rules::cycle::ItemKind,
     Renewal,
     FamilySituation,
     LeaveDestination,

@@ -139,6 +139,8 @@ mod requests;
 pub use requests::{ErasureRecord, NewRequest, Request};
 pub mod access_policies;
 pub mod access_reviews;
+pub mod awareness;
+pub mod calendar;
 pub mod cameras;
 pub mod dpias;
 pub mod policy_documents;

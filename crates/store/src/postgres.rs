@@ -30,6 +30,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (20, "access", include_str!("../migrations/postgres/0020_access.sql")),
     (21, "leavers_late", include_str!("../migrations/postgres/0021_leavers_late.sql")),
     (22, "policies", include_str!("../migrations/postgres/0022_policies.sql")),
+    (23, "cycle", include_str!("../migrations/postgres/0023_cycle.sql")),
 ];
 
 pub(crate) async fn connect(url: &str) -> Result<sqlx::PgPool> {

@@ -66,6 +66,10 @@ enum Id {
     /// `file` (adopted, with an uploaded file) or `code` (a code of conduct in
     /// force; `"{system}"` in the body is a fresh person at the fixture's school).
     Policy(&'static str),
+    /// A fresh awareness activity for the fixture's school.
+    Awareness,
+    /// A fresh calendar item ticked by hand, of the fixture's board's calendar of 2026-2027.
+    CalendarItem,
 }
 
 struct Route {
@@ -293,6 +297,17 @@ fn routes() -> Vec<Route> {
         route(Method::GET, "/policies/{id}/signatures", Id::Policy("code"), Some(SignatureView)),
         // A paper signature; one's own is a story of its own (the caller must be on the staff list).
         route(Method::POST, "/policies/{id}/signatures", Id::Policy("code"), Some(SignatureRecord)),
+        route(Method::GET, "/awareness", Id::None, Some(AwarenessView)),
+        route(Method::POST, "/awareness", Id::None, Some(AwarenessManage)),
+        route(Method::GET, "/awareness/{id}", Id::Awareness, Some(AwarenessView)),
+        route(Method::POST, "/awareness/{id}/attendance", Id::Awareness, Some(AwarenessManage)),
+        route(Method::GET, "/calendar", Id::None, Some(CalendarView)),
+        route(Method::POST, "/calendar/years", Id::None, Some(CalendarManage)),
+        route(Method::POST, "/calendar", Id::CalendarItem, Some(CalendarManage)),
+        route(Method::GET, "/calendar/{id}", Id::CalendarItem, Some(CalendarView)),
+        route(Method::PUT, "/calendar/{id}", Id::CalendarItem, Some(CalendarManage)),
+        route(Method::DELETE, "/calendar/{id}", Id::CalendarItem, Some(CalendarManage)),
+        route(Method::POST, "/calendar/{id}/done", Id::CalendarItem, Some(CalendarManage)),
     ]
 }
 
@@ -464,6 +479,20 @@ fn request_for(route: &Route, f: &Fixture, n: usize) -> (Option<Value>, String, 
             String::new(),
             None,
         ),
+        ("POST", "/awareness") => (
+            Some(json!({"kind": "refresher", "title": format!("Opfrisser {n}"), "held_on": "2026-09-14",
+                "audience": "school", "school_id": f.school})),
+            String::new(),
+            None,
+        ),
+        ("POST", "/awareness/{id}/attendance") => (Some(json!({"staff_ids": []})), String::new(), None),
+        ("GET", "/calendar") => (None, "?school_year=2026-2027".to_owned(), None),
+        ("POST", "/calendar/years") => (Some(json!({"school_year": "2026-2027"})), String::new(), None),
+        ("POST", "/calendar") => {
+            (Some(json!({"school_year": "2026-2027", "title": format!("Punt {n}"), "due_on": "2027-03-01"})), String::new(), None)
+        }
+        ("PUT", "/calendar/{id}") => (Some(json!({"title": format!("Punt {n}"), "due_on": "2027-03-02"})), String::new(), None),
+        ("POST", "/calendar/{id}/done") => (Some(json!({"evidence": "Verslag van het overleg"})), String::new(), None),
         ("PUT", "/risks/levels") => (Some(json!({"medium_from": 3, "high_from": 6})), String::new(), None),
         ("POST", "/frameworks") => (
             Some(json!({"code": format!("kader-{n}"), "title": "Kader", "version": "1", "source": "Bestuur",
@@ -984,6 +1013,8 @@ async fn call(app: &TestApp, token: Option<&str>, route: &Route, f: &Fixture, n:
         Id::Campaign(stage) => fresh_campaign(app, f, stage).await.0,
         Id::Matrix => fresh_matrix(app, f, n).await,
         Id::Policy(stage) => fresh_policy(app, f, stage, n).await,
+        Id::Awareness => fresh_awareness(app, f).await,
+        Id::CalendarItem => fresh_calendar_item(app, f).await,
         Id::Adopted => {
             if let Some(token) = token {
                 let me = json(app.get(token, "/api/v1/me").await, 200).await;
@@ -1056,6 +1087,21 @@ async fn call(app: &TestApp, token: Option<&str>, route: &Route, f: &Fixture, n:
     }
     let response = request.send().await.expect("request");
     (response.status().as_u16(), response.text().await.unwrap_or_default())
+}
+
+/// A fresh awareness activity for the fixture's school (see [`Id::Awareness`]).
+async fn fresh_awareness(app: &TestApp, f: &Fixture) -> String {
+    let body = json!({"kind": "training", "title": "Training", "held_on": "2026-10-01", "audience": "school",
+        "school_id": f.school});
+    json(app.post(&f.admin, "/api/v1/awareness", &body).await, 201).await["id"].as_str().unwrap().to_owned()
+}
+
+/// A fresh item ticked by hand in the fixture's board's calendar of 2026-2027 (see [`Id::CalendarItem`]).
+async fn fresh_calendar_item(app: &TestApp, f: &Fixture) -> String {
+    let made = app.post(&f.admin, "/api/v1/calendar/years", &json!({"school_year": "2026-2027"})).await;
+    assert!(made.status().is_success());
+    let body = json!({"school_year": "2026-2027", "title": "Teamoverleg privacy", "due_on": "2027-02-01"});
+    json(app.post(&f.admin, "/api/v1/calendar", &body).await, 201).await["id"].as_str().unwrap().to_owned()
 }
 
 story!(the_route_table_covers_every_route_in_the_openapi_document, |app| {

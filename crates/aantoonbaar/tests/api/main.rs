@@ -13,6 +13,7 @@ mod cameras;
 mod cli;
 mod consent;
 mod consent_round;
+mod cycle;
 mod deadlines;
 mod dpia;
 mod dpias;

@@ -98,6 +98,10 @@ fn pages() -> Vec<Page> {
         page("/beleid/{policy}", Some(PolicyRead)),
         page("/beleid/{policy}/ondertekeningen", Some(SignatureView)),
         page("/zelfevaluatie", Some(SelfAssessmentView)),
+        page("/bewustwording", Some(AwarenessView)),
+        page("/bewustwording/{activity}", Some(AwarenessView)),
+        page("/jaarplanning", Some(CalendarView)),
+        page("/jaarplanning?schooljaar=2026-2027", Some(CalendarView)),
         page("/zelfevaluatie/aantoonbaar-basis/PRG.1", Some(SelfAssessmentView)),
     ]
 }
@@ -111,6 +115,7 @@ struct Records {
     campaign: String,
     /// A code of conduct in force.
     policy: String,
+    activity: String,
 }
 
 impl Records {
@@ -139,7 +144,12 @@ impl Records {
             json(app.post(admin, "/api/v1/policies", &policy).await, 201).await["id"].as_str().unwrap().to_owned();
         let adoption = json!({"adopted_on": "2026-11-22", "by": "CvB", "gmr_consent_on": "2026-11-15"});
         json(app.post(admin, &format!("/api/v1/policies/{policy}/adopt"), &adoption).await, 200).await;
-        Self { camera: camera(app, admin, f).await, staff, change, system, campaign, policy }
+        let activity = json!({"kind": "refresher", "title": "Privacy-opfrisser", "held_on": "2026-09-14",
+            "audience": "school", "school_id": f.school});
+        let activity = json(app.post(admin, "/api/v1/awareness", &activity).await, 201).await;
+        let activity = activity["id"].as_str().unwrap().to_owned();
+        json(app.post(admin, "/api/v1/calendar/years", &json!({"school_year": "2026-2027"})).await, 201).await;
+        Self { camera: camera(app, admin, f).await, staff, change, system, campaign, policy, activity }
     }
 
     fn path(&self, f: &Fixture, path: &str) -> String {
@@ -152,6 +162,7 @@ impl Records {
             .replace("{system}", &self.system)
             .replace("{campaign}", &self.campaign)
             .replace("{policy}", &self.policy)
+            .replace("{activity}", &self.activity)
     }
 }
 

@@ -3,9 +3,10 @@
 //! ([`breach_deadlines`]), the reminders before a request's deadline
 //! ([`request_reminders`]), the weekly retention notice ([`retention_notices`]),
 //! and the access policy's daily work: leavers' Aantoonbaar accounts disabled
-//! and review campaigns reminded and escalated (`crate::access`); and those
-//! who have not signed the code of conduct or the confidentiality statement
-//! reminded (`crate::policy_documents`).
+//! and review campaigns reminded and escalated (`crate::access`); those who
+//! have not signed the code of conduct or the confidentiality statement
+//! reminded (`crate::policy_documents`); the reminders of the activity
+//! calendar ([`calendar_reminders`]).
 //!
 //! The server runs [`Jobs::run_once`] every minute. Every job is idempotent by
 //! one scheme: the store records that a notice goes out with a conditional
@@ -17,6 +18,7 @@
 //! fixed clock and call `run_once` instead of sleeping.
 
 pub mod breach_deadlines;
+pub mod calendar_reminders;
 pub mod purge;
 pub mod request_reminders;
 pub mod retention_notices;
@@ -56,6 +58,8 @@ pub struct JobReport {
     /// Mails to staff who have not signed the code of conduct or the
     /// confidentiality statement in force, and to their directors.
     pub signing_notices: u64,
+    /// Reminders of the activity calendar sent to items' owners (14 and 1 days before, once overdue).
+    pub calendar_reminders: u64,
     /// Jobs skipped because another server holds their lease.
     pub skipped: u64,
 }
@@ -135,6 +139,11 @@ impl Jobs {
         } else {
             report.skipped += 1;
         }
+        if self.lease("calendar_reminders").await? {
+            report.calendar_reminders = calendar_reminders::run(&self.app).await?;
+        } else {
+            report.skipped += 1;
+        }
         if report.deadline_warnings
             + report.request_reminders
             + report.party_reminders
@@ -143,6 +152,7 @@ impl Jobs {
             + report.review_notices
             + report.signing_notices
             + report.late_leavers
+            + report.calendar_reminders
             > 0
         {
             self.app.mailer.wake();

@@ -6,6 +6,8 @@
 
 mod access;
 mod access_policy;
+mod awareness;
+mod calendar;
 mod cameras;
 pub mod consent;
 mod deadlines;
@@ -209,6 +211,13 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(policies::adopt))
         .routes(routes!(policies::publish))
         .routes(routes!(policies::signatures, policies::sign))
+        .routes(routes!(awareness::overview, awareness::create))
+        .routes(routes!(awareness::get))
+        .routes(routes!(awareness::attendance))
+        .routes(routes!(calendar::calendar, calendar::add))
+        .routes(routes!(calendar::create_year))
+        .routes(routes!(calendar::get, calendar::update, calendar::remove))
+        .routes(routes!(calendar::mark_done))
 }
 
 /// A JSON body whose type errors name the field (`serde_path_to_error`).

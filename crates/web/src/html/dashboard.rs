@@ -166,6 +166,17 @@ pub async fn show(State(state): State<AppState>, StaffPage(staff): StaffPage) ->
             });
         }
     }
+    if let Some(cycle) = aantoonbaar_app::calendar::attention(&state, &staff).await? {
+        cards.push(Card {
+            title: t("calendar.dashboard_title"),
+            href: "/jaarplanning",
+            figure: cycle.overdue.to_string(),
+            note: tf(
+                "calendar.dashboard_note",
+                &[("month", &cycle.due_this_month.to_string()), ("overdue", &cycle.overdue.to_string())],
+            ),
+        });
+    }
     if let Some(attention) = aantoonbaar_app::retention::attention(&state, &staff).await? {
         let (items, holds) = (attention.due_items, attention.holds_to_review);
         cards.push(Card {

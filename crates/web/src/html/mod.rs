@@ -5,6 +5,8 @@ mod access;
 mod access_policy;
 mod access_reviews;
 mod audit;
+mod awareness;
+mod calendar;
 mod cameras;
 pub(crate) mod consent;
 mod consent_documents;
@@ -209,6 +211,13 @@ pub fn router() -> Router<AppState> {
         .route("/toegang/systemen/{id}/matrix", post(access_policy::save_matrix))
         .route("/toegang/systemen/{id}/matrix.pdf", get(access_policy::matrix_pdf))
         .route("/toegang/systemen/{id}/versies/{version}", get(access_policy::version))
+        .route("/bewustwording", get(awareness::list).post(awareness::create))
+        .route("/bewustwording/{id}", get(awareness::show))
+        .route("/bewustwording/{id}/aanwezig", post(awareness::attendance))
+        .route("/jaarplanning", get(calendar::show).post(calendar::make))
+        .route("/jaarplanning/punten", post(calendar::add))
+        .route("/jaarplanning/{id}/afvinken", post(calendar::tick))
+        .route("/jaarplanning/{id}/verwijderen", post(calendar::remove))
         .route("/risicos", get(risks::list).post(risks::create))
         .route("/risicos/beleid", post(risks::seed))
         .route("/risicos/{id}", get(risks::edit).post(risks::update))
@@ -301,7 +310,7 @@ impl Layout {
     /// The layout for a signed-in user: the navigation shows what they may use.
     #[must_use]
     pub fn for_staff(state: &AppState, staff: &Staff, title: &str, current: &str) -> Self {
-        let items: [(&'static str, &'static str, Option<Action>); 20] = [
+        let items: [(&'static str, &'static str, Option<Action>); 22] = [
             ("/", "nav.dashboard", None),
             ("/scholen", "nav.schools", Some(Action::SchoolView)),
             ("/leerlingen", "nav.pupils", Some(Action::PupilView)),
@@ -316,6 +325,8 @@ impl Layout {
             ("/toegang", "nav.access", Some(Action::StaffView)),
             ("/beleid", "nav.policies", Some(Action::PolicyRead)),
             ("/zelfevaluatie", "nav.selfassessment", Some(Action::SelfAssessmentView)),
+            ("/bewustwording", "nav.awareness", Some(Action::AwarenessView)),
+            ("/jaarplanning", "nav.calendar", Some(Action::CalendarView)),
             ("/import", "nav.import", Some(Action::PupilImport)),
             ("/gebruikers", "nav.users", Some(Action::UserView)),
             ("/logboek", "nav.audit", Some(Action::AuditView)),
