@@ -267,6 +267,16 @@ pub enum Action {
     /// Review the accounts of one's own people (the issue: one review per
     /// manager, not per system owner): the director for their school.
     AccessReviewDecide,
+    /// Read the board report on the state of IBP (seed 001 §5: the IBP
+    /// manager reports to the board): the board, the IBP manager, the FG.
+    BoardReportView,
+    /// Write the IBP manager's section of the board report (ST).
+    BoardReportWrite,
+    /// Write the FG's opinion in the board report (AVG art. 39: the FG
+    /// advises and supervises independently; only the FG writes it).
+    BoardReportOpinion,
+    /// Adopt the board report, freezing it (the CvB, or ST recording the CvB's decision).
+    BoardReportAdopt,
 }
 
 impl Action {
@@ -327,6 +337,10 @@ impl Action {
         Self::AccessReviewView,
         Self::AccessReviewManage,
         Self::AccessReviewDecide,
+        Self::BoardReportView,
+        Self::BoardReportWrite,
+        Self::BoardReportOpinion,
+        Self::BoardReportAdopt,
     ];
 }
 
@@ -343,6 +357,8 @@ const BOARD: &[ScopeKind] = &[ScopeKind::Board, ScopeKind::School];
 const SCHOOL: &[ScopeKind] = &[ScopeKind::School];
 const GROUPS: &[ScopeKind] = &[ScopeKind::Groups];
 const ANY: &[ScopeKind] = &[ScopeKind::Board, ScopeKind::School, ScopeKind::Groups];
+/// The whole board only: a user limited to a school never sees it.
+const WHOLE_BOARD: &[ScopeKind] = &[ScopeKind::Board];
 
 const fn grant(role: Role, action: Action, scopes: &'static [ScopeKind]) -> Grant {
     Grant { role, action, scopes }
@@ -393,6 +409,8 @@ pub const POLICY: &[Grant] = &[
     grant(Cvb, AccessPolicyView, BOARD),
     grant(Cvb, StaffView, BOARD),
     grant(Cvb, AccessReviewView, BOARD),
+    grant(Cvb, Action::BoardReportView, WHOLE_BOARD),
+    grant(Cvb, Action::BoardReportAdopt, WHOLE_BOARD),
     // IBP manager (ST): runs the system for the board.
     grant(St, SchoolView, BOARD),
     grant(St, SchoolManage, BOARD),
@@ -446,6 +464,9 @@ pub const POLICY: &[Grant] = &[
     grant(St, AccessReviewView, BOARD),
     grant(St, AccessReviewManage, BOARD),
     grant(St, AccessReviewDecide, BOARD),
+    grant(St, Action::BoardReportView, WHOLE_BOARD),
+    grant(St, Action::BoardReportWrite, WHOLE_BOARD),
+    grant(St, Action::BoardReportAdopt, WHOLE_BOARD),
     // FG: reads everything relevant to supervision, changes nothing.
     grant(Fg, SchoolView, BOARD),
     grant(Fg, GroupView, BOARD),
@@ -471,6 +492,8 @@ pub const POLICY: &[Grant] = &[
     grant(Fg, AccessPolicyView, BOARD),
     grant(Fg, StaffView, BOARD),
     grant(Fg, AccessReviewView, BOARD),
+    grant(Fg, Action::BoardReportView, WHOLE_BOARD),
+    grant(Fg, Action::BoardReportOpinion, WHOLE_BOARD),
     // Director (D): their school.
     grant(D, SchoolView, SCHOOL),
     grant(D, GroupView, SCHOOL),
@@ -628,6 +651,9 @@ mod tests {
                     | Action::DpiaAdvise
                     // So is asking for a DPIA's review when the processing changed (art. 39(1)(b)).
                     | Action::DpiaReopen
+                    | Action::BoardReportView
+                    // The FG's opinion in the board report is their independent word (art. 39(1)(b)).
+                    | Action::BoardReportOpinion
             );
             assert_eq!(may, is_read, "{action:?}");
         }
