@@ -139,6 +139,7 @@ mod requests;
 pub use requests::{ErasureRecord, NewRequest, Request};
 pub mod access_policies;
 pub mod access_reviews;
+pub mod board_reports;
 pub mod cameras;
 pub mod dpias;
 pub mod pre_dpias;

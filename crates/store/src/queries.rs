@@ -271,6 +271,7 @@ areas!(
     access_policies,
     access_reviews,
     audit,
+    board_reports,
     boards,
     cameras,
     consent,

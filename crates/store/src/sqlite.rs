@@ -33,6 +33,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (19, "cameras", include_str!("../migrations/sqlite/0019_cameras.sql")),
     (20, "access", include_str!("../migrations/sqlite/0020_access.sql")),
     (21, "leavers_late", include_str!("../migrations/sqlite/0021_leavers_late.sql")),
+    (24, "board_reports", include_str!("../migrations/sqlite/0024_board_reports.sql")),
 ];
 
 pub(crate) async fn connect(path: &Path) -> Result<sqlx::SqlitePool> {
