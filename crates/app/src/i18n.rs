@@ -25,6 +25,7 @@ const DUTCH: &[&str] = &[
     include_str!("../locales/nl/cameras.ftl"),
     include_str!("../locales/nl/access.ftl"),
     include_str!("../locales/nl/access_policy.ftl"),
+    include_str!("../locales/nl/board_report.ftl"),
 ];
 
 static CATALOGUE: LazyLock<HashMap<&'static str, String>> = LazyLock::new(|| entries(DUTCH).collect());

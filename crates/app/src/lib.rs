@@ -10,6 +10,7 @@
 pub mod access;
 pub mod accounts;
 pub mod audit;
+pub mod board_report;
 pub mod cameras;
 pub mod clock;
 pub mod consent;

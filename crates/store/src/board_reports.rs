@@ -140,4 +140,9 @@ impl BoardStore<'_> {
     pub async fn adopt_report(&self, actor: &Actor, snapshot: &ReportSnapshot) -> Result<()> {
         dispatch!(self.store, board_reports::adopt(self.board, actor, snapshot))
     }
+
+    /// Whether the audit trail holds the adoption entry whose subject is `sha256`.
+    pub async fn report_adoption_audited(&self, sha256: &str) -> Result<bool> {
+        dispatch!(self.store, board_reports::adoption_audited(self.board, sha256))
+    }
 }

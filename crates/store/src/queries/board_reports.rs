@@ -233,3 +233,14 @@ pub(crate) async fn adopt(pool: &Pool, board: &BoardId, actor: &Actor, snapshot:
     tx.commit().await?;
     Ok(())
 }
+
+pub(crate) async fn adoption_audited(pool: &Pool, board: &BoardId, sha256: &str) -> Result<bool> {
+    let row = sqlx::query(
+        "SELECT seq FROM audit_events WHERE board_id = $1 AND entity = 'board_report_snapshot' AND entity_id = $2",
+    )
+    .bind(&board.0)
+    .bind(sha256)
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.is_some())
+}
