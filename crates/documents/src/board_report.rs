@@ -152,7 +152,13 @@ fn grid(layout: &mut Layout<'_>, chart: &Chart) {
             // Darker for more: 235 (none) down to 90 (the largest cell).
             let gray = 235.0 - 145.0 * (*value as f32 / scale);
             let gray = gray.clamp(90.0, 235.0) as u8;
-            layout.push(Item::Block { x: x + 1.0, y: top + 1.0, width: cell_width - 2.0, height: cell_height - 2.0, gray });
+            layout.push(Item::Block {
+                x: x + 1.0,
+                y: top + 1.0,
+                width: cell_width - 2.0,
+                height: cell_height - 2.0,
+                gray,
+            });
             let shown = value.to_string();
             let width = layout.fonts.measure(&shown, crate::BODY_BOLD);
             let style = if gray < 150 { crate::Style { gray: 255, ..crate::BODY_BOLD } } else { crate::BODY_BOLD };

@@ -1063,7 +1063,10 @@ mod tests {
                         assert!(*x >= LEFT && x + side <= RIGHT && y + side <= BOTTOM, "page {number}")
                     }
                     Item::Block { x, y, width, height, .. } => {
-                        assert!(*x >= LEFT - 0.01 && x + width <= RIGHT + 0.01 && y + height <= BOTTOM + 0.01, "page {number}")
+                        assert!(
+                            *x >= LEFT - 0.01 && x + width <= RIGHT + 0.01 && y + height <= BOTTOM + 0.01,
+                            "page {number}"
+                        )
                     }
                 }
             }

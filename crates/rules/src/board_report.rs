@@ -73,9 +73,7 @@ impl ReportYear {
     #[must_use]
     pub fn bounds(self) -> (Timestamp, Timestamp) {
         let tz = dutch_time_zone();
-        let start = |year: i16| {
-            date(year, 1, 1).to_zoned(tz.clone()).map_or(Timestamp::UNIX_EPOCH, |z| z.timestamp())
-        };
+        let start = |year: i16| date(year, 1, 1).to_zoned(tz.clone()).map_or(Timestamp::UNIX_EPOCH, |z| z.timestamp());
         (start(self.0), start(self.0 + 1))
     }
 
@@ -233,7 +231,9 @@ impl Chart {
     /// Each category's total over the series.
     #[must_use]
     pub fn totals(&self) -> Vec<i64> {
-        (0..self.categories.len()).map(|i| self.series.iter().map(|s| s.values.get(i).copied().unwrap_or(0)).sum()).collect()
+        (0..self.categories.len())
+            .map(|i| self.series.iter().map(|s| s.values.get(i).copied().unwrap_or(0)).sum())
+            .collect()
     }
 }
 

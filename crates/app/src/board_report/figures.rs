@@ -32,18 +32,8 @@ type Fut<'a> = Pin<Box<dyn Future<Output = Result<Part>> + Send + 'a>>;
 pub type Source = for<'a> fn(&'a Ctx<'a>) -> Fut<'a>;
 
 /// Every source, in the order the report shows them.
-pub const SOURCES: &[Source] = &[
-    incidents,
-    requests,
-    consent_round,
-    agreements,
-    dpias,
-    risks,
-    self_assessment,
-    access_review,
-    leavers,
-    retention,
-];
+pub const SOURCES: &[Source] =
+    &[incidents, requests, consent_round, agreements, dpias, risks, self_assessment, access_review, leavers, retention];
 
 fn count(n: usize) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
@@ -160,10 +150,7 @@ fn requests<'a>(ctx: &'a Ctx<'a>) -> Fut<'a> {
             "requests_in_time",
             ChartKind::Bars,
             categories.collect(),
-            vec![series(
-                "requests",
-                vec![count(now.answered_in_time), count(now.answered_late), count(now.open)],
-            )],
+            vec![series("requests", vec![count(now.answered_in_time), count(now.answered_late), count(now.open)])],
         )];
         Ok(Part { figures, charts })
     })
@@ -333,10 +320,7 @@ fn leavers<'a>(ctx: &'a Ctx<'a>) -> Fut<'a> {
         let mut removed = figure("leavers_removed_on_time", done, before.map(|b| b.0), Better::Higher, href);
         removed.of = Some(count(total));
         Ok(Part {
-            figures: vec![
-                removed,
-                figure("leavers", total, before.map(|b| b.1), Better::Neither, href),
-            ],
+            figures: vec![removed, figure("leavers", total, before.map(|b| b.1), Better::Neither, href)],
             charts: Vec::new(),
         })
     })

@@ -313,8 +313,7 @@ pub async fn verify(app: &App, staff: &Staff, year: &str) -> Result<Verification
     let year = parse_year(Some(year))?;
     let board = app.store.board(&staff.principal.board);
     let snapshot = board.report_snapshot(i64::from(year.value())).await?.ok_or(Error::NotFound)?;
-    let computed: String =
-        Sha256::digest(snapshot.body.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+    let computed: String = Sha256::digest(snapshot.body.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
     let in_audit_trail = board.report_adoption_audited(&snapshot.sha256).await?;
     Ok(Verification {
         year: snapshot.year,
@@ -405,14 +404,12 @@ pub fn status_lines(found: &BoardReport) -> Vec<String> {
 
 fn document(found: &BoardReport) -> aantoonbaar_documents::board_report::BoardReportDocument {
     let r = &found.report;
-    let figures = r
-        .figures
-        .iter()
-        .map(|f| (label(&f.key), format!("{} ({})", shown(f.value, f), compared(f))))
-        .collect();
+    let figures =
+        r.figures.iter().map(|f| (label(&f.key), format!("{} ({})", shown(f.value, f), compared(f)))).collect();
     let mut sections = Vec::new();
     let none = t("board_report.not_written").to_owned();
-    sections.push((t("board_report.text_heading").to_owned(), r.text.as_ref().map_or(none.clone(), |w| w.text.clone())));
+    sections
+        .push((t("board_report.text_heading").to_owned(), r.text.as_ref().map_or(none.clone(), |w| w.text.clone())));
     sections.push((t("board_report.opinion_heading").to_owned(), r.opinion.as_ref().map_or(none, |w| w.text.clone())));
     aantoonbaar_documents::board_report::BoardReportDocument {
         title: tf("board_report.title_year", &[("year", &r.year.to_string()), ("board", &r.board)]),

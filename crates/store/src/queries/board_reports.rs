@@ -106,7 +106,12 @@ pub(crate) async fn review_counts(pool: &Pool, board: &BoardId, first: Date, las
     })
 }
 
-pub(crate) async fn leaver_removals(pool: &Pool, board: &BoardId, first: Date, last: Date) -> Result<Vec<LeaverRemoval>> {
+pub(crate) async fn leaver_removals(
+    pool: &Pool,
+    board: &BoardId,
+    first: Date,
+    last: Date,
+) -> Result<Vec<LeaverRemoval>> {
     let rows = sqlx::query(
         "SELECT due_on, done_on FROM access_changes WHERE board_id = $1 AND kind = 'leave' \
          AND status <> 'cancelled' AND due_on >= $2 AND due_on <= $3 ORDER BY due_on, id",
@@ -178,10 +183,12 @@ pub(crate) async fn write_text(
     .execute(&mut *tx)
     .await?;
     let field = match part {
-        TextPart::Text => AuditEvent::new(AuditAction::Update, "board_report", &year.to_string())
-            .fields(&["board_report_text"]),
-        TextPart::Opinion => AuditEvent::new(AuditAction::Update, "board_report", &year.to_string())
-            .fields(&["board_report_opinion"]),
+        TextPart::Text => {
+            AuditEvent::new(AuditAction::Update, "board_report", &year.to_string()).fields(&["board_report_text"])
+        }
+        TextPart::Opinion => {
+            AuditEvent::new(AuditAction::Update, "board_report", &year.to_string()).fields(&["board_report_opinion"])
+        }
     };
     audit(&mut tx, board, actor, &field).await?;
     tx.commit().await?;

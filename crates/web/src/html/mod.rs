@@ -5,6 +5,7 @@ mod access;
 mod access_policy;
 mod access_reviews;
 mod audit;
+mod board_report;
 mod cameras;
 pub(crate) mod consent;
 mod consent_documents;
@@ -198,6 +199,12 @@ pub fn router() -> Router<AppState> {
         .route("/toegang/systemen/{id}/matrix", post(access_policy::save_matrix))
         .route("/toegang/systemen/{id}/matrix.pdf", get(access_policy::matrix_pdf))
         .route("/toegang/systemen/{id}/versies/{version}", get(access_policy::version))
+        .route("/bestuursverslag", get(board_report::current))
+        .route("/bestuursverslag/{year}", get(board_report::show))
+        .route("/bestuursverslag/{year}/pdf", get(board_report::pdf))
+        .route("/bestuursverslag/{year}/toelichting", post(board_report::write_text))
+        .route("/bestuursverslag/{year}/oordeel", post(board_report::write_opinion))
+        .route("/bestuursverslag/{year}/vaststellen", post(board_report::adopt))
         .route("/risicos", get(risks::list).post(risks::create))
         .route("/risicos/beleid", post(risks::seed))
         .route("/risicos/{id}", get(risks::edit).post(risks::update))
@@ -290,7 +297,7 @@ impl Layout {
     /// The layout for a signed-in user: the navigation shows what they may use.
     #[must_use]
     pub fn for_staff(state: &AppState, staff: &Staff, title: &str, current: &str) -> Self {
-        let items: [(&'static str, &'static str, Option<Action>); 19] = [
+        let items: [(&'static str, &'static str, Option<Action>); 20] = [
             ("/", "nav.dashboard", None),
             ("/scholen", "nav.schools", Some(Action::SchoolView)),
             ("/leerlingen", "nav.pupils", Some(Action::PupilView)),
@@ -304,6 +311,7 @@ impl Layout {
             ("/cameratoezicht", "nav.cameras", Some(Action::CameraView)),
             ("/toegang", "nav.access", Some(Action::StaffView)),
             ("/zelfevaluatie", "nav.selfassessment", Some(Action::SelfAssessmentView)),
+            ("/bestuursverslag", "nav.board_report", Some(Action::BoardReportView)),
             ("/import", "nav.import", Some(Action::PupilImport)),
             ("/gebruikers", "nav.users", Some(Action::UserView)),
             ("/logboek", "nav.audit", Some(Action::AuditView)),
