@@ -249,11 +249,11 @@ fn risks<'a>(ctx: &'a Ctx<'a>) -> Fut<'a> {
             .rows
             .iter()
             .map(|row| Series {
-                label: t(&format!("risks.likelihood.{}", row.likelihood)).to_owned(),
+                label: t(&format!("board_report.likelihood.{}", row.likelihood)).to_owned(),
                 values: row.cells.iter().map(|c| i64::from(c.count)).collect(),
             })
             .collect();
-        let impacts = (1..=3).map(|i| t(&format!("risks.impact.{i}")).to_owned()).collect();
+        let impacts = (1..=3).map(|i| t(&format!("board_report.impact.{i}")).to_owned()).collect();
         Ok(Part {
             figures: vec![state("risks_high_without_measures", without, Better::Lower, "/risicos")],
             charts: vec![chart("risk_heat_map", ChartKind::Grid, impacts, rows)],
