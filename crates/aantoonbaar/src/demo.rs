@@ -502,6 +502,7 @@ pub async fn seed(store: &Store, clock: &Clock) -> Result<Summary, StoreError> {
     seed_access_policies(board, &actor).await?;
     seed_access(board, &actor, &school_ids, today).await?;
     seed_cycle(board, &actor, today).await?;
+    seed_board_report(board, &actor, today).await?;
     Ok(Summary { schools: SCHOOLS.len(), pupils: pupil_count, accounts })
 }
 
@@ -577,6 +578,17 @@ async fn seed_cycle(board: BoardStore<'_>, actor: &Actor, today: Date) -> Result
     let attended: Vec<String> = teachers.iter().take(teachers.len().saturating_sub(1).max(1)).cloned().collect();
     board.set_awareness_attendance(actor, &activity.id, &teachers, &attended).await?;
     Ok(())
+}
+
+/// The IBP manager's section of this year's board report; the report stays
+/// live (not adopted), so the demo shows its figures as the records say now.
+async fn seed_board_report(board: BoardStore<'_>, actor: &Actor, today: Date) -> Result<(), StoreError> {
+    let text = "Dit jaar hebben we de basis verder op orde gebracht: de toestemmingsronde liep via Aantoonbaar, \
+                de toegangsrechten zijn voor het eerst per school gecontroleerd en elke melding van een datalek is \
+                binnen een dag beoordeeld.\nAandachtspunten voor volgend jaar: de verwerkersovereenkomsten die nog \
+                ontbreken, en de normen van de zelfevaluatie onder niveau 3.";
+    let year = i64::from(today.year());
+    board.write_report_text(actor, year, aantoonbaar_store::board_reports::TextPart::Text, text).await
 }
 
 /// The staff list (every demo account and a few colleagues without one),

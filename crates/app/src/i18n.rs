@@ -28,6 +28,7 @@ const DUTCH: &[&str] = &[
     include_str!("../locales/nl/policy.ftl"),
     include_str!("../locales/nl/awareness.ftl"),
     include_str!("../locales/nl/calendar.ftl"),
+    include_str!("../locales/nl/board_report.ftl"),
 ];
 
 static CATALOGUE: LazyLock<HashMap<&'static str, String>> = LazyLock::new(|| entries(DUTCH).collect());

@@ -11,6 +11,7 @@ pub mod access;
 pub mod accounts;
 pub mod audit;
 pub mod awareness;
+pub mod board_report;
 pub mod calendar;
 pub mod cameras;
 pub mod clock;

@@ -19,6 +19,7 @@
 //! margins.
 
 pub mod access_matrix;
+pub mod board_report;
 pub mod destruction;
 pub mod dpia;
 pub mod privacy_statement;
@@ -440,6 +441,8 @@ enum Item {
     Rule { x1: f32, x2: f32, y: f32, thickness: f32, gray: u8 },
     /// An empty square (a tick box); `y` is its top.
     Square { x: f32, y: f32, side: f32 },
+    /// A filled rectangle in a shade of gray (a chart's bar or cell); `y` is its top.
+    Block { x: f32, y: f32, width: f32, height: f32, gray: u8 },
 }
 
 // ---------------------------------------------------------------------------
@@ -958,6 +961,17 @@ fn draw(surface: &mut Surface<'_>, fonts: &Fonts, item: &Item) {
             }
             stroke(surface, path, 0.8, 0);
         }
+        Item::Block { x, y, width, height, gray } => {
+            let mut path = PathBuilder::new();
+            if let Some(rect) = Rect::from_xywh(*x, *y, *width, *height) {
+                path.push_rect(rect);
+            }
+            if let Some(path) = path.finish() {
+                surface.set_stroke(None);
+                surface.set_fill(Some(Fill { paint: luma::Color::new(*gray).into(), ..Fill::default() }));
+                surface.draw_path(&path);
+            }
+        }
     }
 }
 
@@ -1047,6 +1061,12 @@ mod tests {
                     }
                     Item::Square { x, y, side } => {
                         assert!(*x >= LEFT && x + side <= RIGHT && y + side <= BOTTOM, "page {number}")
+                    }
+                    Item::Block { x, y, width, height, .. } => {
+                        assert!(
+                            *x >= LEFT - 0.01 && x + width <= RIGHT + 0.01 && y + height <= BOTTOM + 0.01,
+                            "page {number}"
+                        )
                     }
                 }
             }

@@ -46,6 +46,7 @@ macro_rules! code_enum {
 
 pub mod access;
 pub mod age;
+pub mod board_report;
 pub mod breach;
 pub mod calendar;
 pub mod camera;

@@ -296,6 +296,16 @@ pub enum Action {
     CalendarView,
     /// Make and keep the activity calendar: the IBP manager.
     CalendarManage,
+    /// Read the board report on the state of IBP (seed 001 §5: the IBP
+    /// manager reports to the board): the board, the IBP manager, the FG.
+    BoardReportView,
+    /// Write the IBP manager's section of the board report (ST).
+    BoardReportWrite,
+    /// Write the FG's opinion in the board report (AVG art. 39: the FG
+    /// advises and supervises independently; only the FG writes it).
+    BoardReportOpinion,
+    /// Adopt the board report, freezing it (the CvB, or ST recording the CvB's decision).
+    BoardReportAdopt,
 }
 
 impl Action {
@@ -365,6 +375,10 @@ impl Action {
         Self::AwarenessManage,
         Self::CalendarView,
         Self::CalendarManage,
+        Self::BoardReportView,
+        Self::BoardReportWrite,
+        Self::BoardReportOpinion,
+        Self::BoardReportAdopt,
     ];
 }
 
@@ -381,6 +395,8 @@ const BOARD: &[ScopeKind] = &[ScopeKind::Board, ScopeKind::School];
 const SCHOOL: &[ScopeKind] = &[ScopeKind::School];
 const GROUPS: &[ScopeKind] = &[ScopeKind::Groups];
 const ANY: &[ScopeKind] = &[ScopeKind::Board, ScopeKind::School, ScopeKind::Groups];
+/// The whole board only: a user limited to a school never sees it.
+const WHOLE_BOARD: &[ScopeKind] = &[ScopeKind::Board];
 
 const fn grant(role: Role, action: Action, scopes: &'static [ScopeKind]) -> Grant {
     Grant { role, action, scopes }
@@ -438,6 +454,8 @@ pub const POLICY: &[Grant] = &[
     grant(Cvb, SignatureView, BOARD),
     grant(Cvb, AwarenessView, BOARD),
     grant(Cvb, CalendarView, BOARD),
+    grant(Cvb, Action::BoardReportView, WHOLE_BOARD),
+    grant(Cvb, Action::BoardReportAdopt, WHOLE_BOARD),
     // IBP manager (ST): runs the system for the board.
     grant(St, SchoolView, BOARD),
     grant(St, SchoolManage, BOARD),
@@ -500,6 +518,9 @@ pub const POLICY: &[Grant] = &[
     grant(St, AwarenessManage, BOARD),
     grant(St, CalendarView, BOARD),
     grant(St, CalendarManage, BOARD),
+    grant(St, Action::BoardReportView, WHOLE_BOARD),
+    grant(St, Action::BoardReportWrite, WHOLE_BOARD),
+    grant(St, Action::BoardReportAdopt, WHOLE_BOARD),
     // FG: reads everything relevant to supervision, changes nothing.
     grant(Fg, SchoolView, BOARD),
     grant(Fg, GroupView, BOARD),
@@ -530,6 +551,8 @@ pub const POLICY: &[Grant] = &[
     grant(Fg, SignatureView, BOARD),
     grant(Fg, AwarenessView, BOARD),
     grant(Fg, CalendarView, BOARD),
+    grant(Fg, Action::BoardReportView, WHOLE_BOARD),
+    grant(Fg, Action::BoardReportOpinion, WHOLE_BOARD),
     // Director (D): their school.
     grant(D, SchoolView, SCHOOL),
     grant(D, GroupView, SCHOOL),
@@ -706,6 +729,9 @@ mod tests {
                     | Action::PolicyRead
                     | Action::PolicyDraftView
                     | Action::SignatureView
+                    | Action::BoardReportView
+                    // The FG's opinion in the board report is their independent word (art. 39(1)(b)).
+                    | Action::BoardReportOpinion
             );
             assert_eq!(may, is_read, "{action:?}");
         }

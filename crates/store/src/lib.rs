@@ -140,6 +140,7 @@ pub use requests::{ErasureRecord, NewRequest, Request};
 pub mod access_policies;
 pub mod access_reviews;
 pub mod awareness;
+pub mod board_reports;
 pub mod calendar;
 pub mod cameras;
 pub mod dpias;

@@ -272,6 +272,7 @@ areas!(
     access_reviews,
     audit,
     awareness,
+    board_reports,
     boards,
     calendar,
     cameras,

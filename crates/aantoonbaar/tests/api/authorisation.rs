@@ -70,6 +70,10 @@ enum Id {
     Awareness,
     /// A fresh calendar item ticked by hand, of the fixture's board's calendar of 2026-2027.
     CalendarItem,
+    /// A board report year not adopted yet (`{year}`), fresh for each adoption.
+    ReportYear,
+    /// The board report of 2024, adopted first by the fixture's IBP manager (`{year}`).
+    AdoptedReport,
 }
 
 struct Route {
@@ -212,6 +216,12 @@ fn routes() -> Vec<Route> {
         route(Method::POST, "/dpias/{id}/review", Id::Dpia("approved"), Some(DpiaReopen)),
         route(Method::GET, "/dpias/{id}/versions/{version}", Id::Dpia("approved"), Some(DpiaView)),
         route(Method::GET, "/dpias/{id}/pdf", Id::Dpia("approved"), Some(DpiaView)),
+        route(Method::GET, "/board-report", Id::None, Some(BoardReportView)),
+        route(Method::PUT, "/board-report/{year}/text", Id::None, Some(BoardReportWrite)),
+        route(Method::PUT, "/board-report/{year}/opinion", Id::None, Some(BoardReportOpinion)),
+        route(Method::POST, "/board-report/{year}/adopt", Id::ReportYear, Some(BoardReportAdopt)),
+        route(Method::GET, "/board-report/{year}/snapshot", Id::AdoptedReport, Some(BoardReportView)),
+        route(Method::GET, "/board-report/{year}/verification", Id::AdoptedReport, Some(BoardReportView)),
         route(Method::GET, "/risks", Id::None, Some(RiskView)),
         route(Method::POST, "/risks", Id::None, Some(RiskManage)),
         route(Method::GET, "/risks/{id}", Id::Risk, Some(RiskView)),
@@ -409,6 +419,11 @@ fn request_for(route: &Route, f: &Fixture, n: usize) -> (Option<Value>, String, 
             (Some(json!({"decision": "approved_with_conditions", "text": "Alleen met pseudoniemen"})), String::new(), None)
         }
         ("PATCH", "/risks/{id}") => (Some(json!({"measures": "Training"})), String::new(), None),
+        ("GET", "/board-report") => (None, "?year=2026".to_owned(), None),
+        ("PUT", "/board-report/{year}/text" | "/board-report/{year}/opinion") => {
+            (Some(json!({"text": format!("Tekst {n}")})), String::new(), None)
+        }
+        ("POST", "/board-report/{year}/adopt") => (Some(json!({"adopted_on": "2026-11-22"})), String::new(), None),
         ("PUT", "/retention/rules/{code}") => {
             (Some(json!({"source_text": format!("Besluit van het bestuur {n}"), "source_kind": "board"})), String::new(), None)
         }
@@ -1015,6 +1030,16 @@ async fn call(app: &TestApp, token: Option<&str>, route: &Route, f: &Fixture, n:
         Id::Policy(stage) => fresh_policy(app, f, stage, n).await,
         Id::Awareness => fresh_awareness(app, f).await,
         Id::CalendarItem => fresh_calendar_item(app, f).await,
+        Id::ReportYear => {
+            // Years 2000 to 2023, a fresh one per adoption (2024 is adopted below, 2025 keeps its texts open).
+            static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+            (2000 + NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % 24).to_string()
+        }
+        Id::AdoptedReport => {
+            let adopt = json!({"adopted_on": "2026-11-22"});
+            app.post(&f.admin, "/api/v1/board-report/2024/adopt", &adopt).await;
+            "2024".to_owned()
+        }
         Id::Adopted => {
             if let Some(token) = token {
                 let me = json(app.get(token, "/api/v1/me").await, 200).await;
@@ -1063,6 +1088,7 @@ async fn call(app: &TestApp, token: Option<&str>, route: &Route, f: &Fixture, n:
             )
             .replace("{code}", code)
             .replace("{reference}", "ORG.1")
+            .replace("{year}", if id.is_empty() { "2025" } else { &id })
             .replace("{item}", &system)
     );
     let mut request = app.request(route.method.clone(), token, &path);

@@ -9,6 +9,7 @@ mod access_policy;
 mod audit;
 mod authorisation;
 mod backup;
+mod board_report;
 mod cameras;
 mod cli;
 mod consent;

@@ -7,6 +7,7 @@
 mod access;
 mod access_policy;
 mod awareness;
+mod board_report;
 mod calendar;
 mod cameras;
 pub mod consent;
@@ -64,6 +65,12 @@ impl Modify for BearerAuth {
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(schools::list, schools::create))
+        .routes(routes!(board_report::get))
+        .routes(routes!(board_report::put_text))
+        .routes(routes!(board_report::put_opinion))
+        .routes(routes!(board_report::adopt))
+        .routes(routes!(board_report::snapshot))
+        .routes(routes!(board_report::verification))
         .routes(routes!(schools::get))
         .routes(routes!(schools::groups_list, schools::groups_create))
         .routes(routes!(schools::group_get))

@@ -6,6 +6,7 @@ mod access_policy;
 mod access_reviews;
 mod audit;
 mod awareness;
+mod board_report;
 mod calendar;
 mod cameras;
 pub(crate) mod consent;
@@ -218,6 +219,12 @@ pub fn router() -> Router<AppState> {
         .route("/jaarplanning/punten", post(calendar::add))
         .route("/jaarplanning/{id}/afvinken", post(calendar::tick))
         .route("/jaarplanning/{id}/verwijderen", post(calendar::remove))
+        .route("/bestuursverslag", get(board_report::current))
+        .route("/bestuursverslag/{year}", get(board_report::show))
+        .route("/bestuursverslag/{year}/pdf", get(board_report::pdf))
+        .route("/bestuursverslag/{year}/toelichting", post(board_report::write_text))
+        .route("/bestuursverslag/{year}/oordeel", post(board_report::write_opinion))
+        .route("/bestuursverslag/{year}/vaststellen", post(board_report::adopt))
         .route("/risicos", get(risks::list).post(risks::create))
         .route("/risicos/beleid", post(risks::seed))
         .route("/risicos/{id}", get(risks::edit).post(risks::update))
@@ -310,7 +317,7 @@ impl Layout {
     /// The layout for a signed-in user: the navigation shows what they may use.
     #[must_use]
     pub fn for_staff(state: &AppState, staff: &Staff, title: &str, current: &str) -> Self {
-        let items: [(&'static str, &'static str, Option<Action>); 22] = [
+        let items: [(&'static str, &'static str, Option<Action>); 23] = [
             ("/", "nav.dashboard", None),
             ("/scholen", "nav.schools", Some(Action::SchoolView)),
             ("/leerlingen", "nav.pupils", Some(Action::PupilView)),
@@ -327,6 +334,7 @@ impl Layout {
             ("/zelfevaluatie", "nav.selfassessment", Some(Action::SelfAssessmentView)),
             ("/bewustwording", "nav.awareness", Some(Action::AwarenessView)),
             ("/jaarplanning", "nav.calendar", Some(Action::CalendarView)),
+            ("/bestuursverslag", "nav.board_report", Some(Action::BoardReportView)),
             ("/import", "nav.import", Some(Action::PupilImport)),
             ("/gebruikers", "nav.users", Some(Action::UserView)),
             ("/logboek", "nav.audit", Some(Action::AuditView)),
