@@ -213,13 +213,9 @@ fn out(staff: &Staff, activity: Activity, people: &[StaffMember]) -> ActivityOut
 }
 
 /// Whether a person works for the board on `day`.
-fn employed(person: &StaffMember, day: Date) -> bool {
-    person.data.employment_start <= day && person.data.employment_end.is_none_or(|end| end >= day)
-}
-
 /// The current staff of the caller's part on `day`.
 async fn current_staff(board: BoardStore<'_>, scope: &Scope, day: Date) -> Result<Vec<StaffMember>> {
-    Ok(board.staff_members(scope).await?.into_iter().filter(|p| employed(p, day)).collect())
+    Ok(board.staff_members(scope).await?.into_iter().filter(|p| p.employed_on(day)).collect())
 }
 
 /// "Awareness reached" for the board report: of the staff members in the
@@ -301,7 +297,7 @@ pub async fn activity(app: &App, staff: &Staff, id: &str) -> Result<ActivityDeta
     let people: Vec<StaffMember> = board.staff_members(scope).await?;
     let candidates = people
         .iter()
-        .filter(|p| employed(p, activity.data.held_on) || activity.attendees.contains(&p.id))
+        .filter(|p| p.employed_on(activity.data.held_on) || activity.attendees.contains(&p.id))
         .filter(|p| in_audience(&activity.data, p))
         .map(|p| Candidate {
             staff_id: p.id.clone(),

@@ -794,10 +794,7 @@ pub async fn signed_share(board: BoardStore<'_>, kind: PolicyKind, on: Date) -> 
     let Some(id) = in_force_ids(&adopted).remove(&kind) else { return Ok(None) };
     let signatures = board.policy_signatures(&id).await?;
     let members = board.staff_members(&Scope::Board).await?;
-    let employed: Vec<&StaffMember> = members
-        .iter()
-        .filter(|m| m.data.employment_start <= on && m.data.employment_end.is_none_or(|end| end >= on))
-        .collect();
+    let employed: Vec<&StaffMember> = members.iter().filter(|m| m.employed_on(on)).collect();
     let signed = employed.iter().filter(|m| signatures.iter().any(|s| s.staff_id == m.id && s.signed_on <= on)).count();
     Ok(Some((signed, employed.len())))
 }

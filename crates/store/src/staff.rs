@@ -39,6 +39,12 @@ impl StaffMember {
     pub fn name(&self) -> String {
         format!("{} {}", self.data.given_name, self.data.surname)
     }
+
+    /// Whether the person works for the board on `day` (first and last day included).
+    #[must_use]
+    pub fn employed_on(&self, day: Date) -> bool {
+        self.data.employment_start <= day && self.data.employment_end.is_none_or(|end| end >= day)
+    }
 }
 
 /// What a write of the staff list does to the person's leave change, in

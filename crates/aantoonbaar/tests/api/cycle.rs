@@ -165,8 +165,44 @@ story!(the_calendar_is_made_from_the_seeds_and_the_consent_round_ticks_september
     assert!(consent["product"]["link"].as_str().unwrap().ends_with("/toestemming/ronde"));
     assert_eq!(item(&calendar, "access_review")["status"], "overdue", "no campaign this school year");
 
-    // The policy evaluation is ticked by hand, with its evidence, once.
-    let evaluation = item(&calendar, "policy_evaluation")["id"].as_str().unwrap().to_owned();
+    // The policy evaluation is known from the policy documents: a version of
+    // the IBP policy adopted this school year ticks it, and no hand does.
+    let evaluation = item(&calendar, "policy_evaluation");
+    assert_eq!(evaluation["status"], "open");
+    assert!(evaluation["product"]["text"].as_str().unwrap().contains("nog geen vastgesteld IBP-beleid"));
+    let evaluation = evaluation["id"].as_str().unwrap().to_owned();
+    let by_hand = json!({"evidence": "Verslag CvB-vergadering 12 november"});
+    let refused = app.post(&f.admin, &format!("/api/v1/calendar/{evaluation}/done"), &by_hand).await;
+    assert_eq!(json(refused, 409).await["errors"][0]["code"], "calendar.known_by_product");
+    let policy = json!({"kind": "ibp_policy", "title": "IBP-beleid", "version": "3.1",
+        "change_note": "Geëvalueerd, geen wijzigingen", "text": "Het beleid"});
+    let policy =
+        json(app.post(&f.admin, "/api/v1/policies", &policy).await, 201).await["id"].as_str().unwrap().to_owned();
+    let adoption = json!({"adopted_on": "2026-11-12", "by": "CvB"});
+    json(app.post(&f.admin, &format!("/api/v1/policies/{policy}/adopt"), &adoption).await, 200).await;
+    let calendar = json(app.get(&f.admin, "/api/v1/calendar?school_year=2026-2027").await, 200).await;
+    let evaluation = item(&calendar, "policy_evaluation");
+    assert_eq!(evaluation["status"], "done");
+    assert!(
+        evaluation["product"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("versie 3.1 van het IBP-beleid is vastgesteld op 12-11-2026")
+    );
+    assert!(evaluation["product"]["link"].as_str().unwrap().ends_with(&format!("/beleid/{policy}")));
+
+    // The July item is ticked by the board's adoption of its report on 2026.
+    assert_eq!(item(&calendar, "board_report")["status"], "open");
+    json(app.post(&f.admin, "/api/v1/board-report/2026/adopt", &json!({"adopted_on": "2026-11-22"})).await, 201).await;
+    let calendar = json(app.get(&f.admin, "/api/v1/calendar?school_year=2026-2027").await, 200).await;
+    let report = item(&calendar, "board_report");
+    assert_eq!(report["status"], "done");
+    assert!(report["product"]["text"].as_str().unwrap().contains("over 2026 is vastgesteld op 22-11-2026"), "{report}");
+
+    // An item of the board's own is ticked by hand, with its evidence, once.
+    let teamday = json!({"school_year": "2026-2027", "title": "Privacy op de teamdag", "due_on": "2027-02-01"});
+    let evaluation =
+        json(app.post(&f.admin, "/api/v1/calendar", &teamday).await, 201).await["id"].as_str().unwrap().to_owned();
     let empty = app.post(&f.admin, &format!("/api/v1/calendar/{evaluation}/done"), &json!({})).await;
     assert_eq!(json(empty, 422).await["errors"][0]["field"], "evidence");
     let forbidden =
@@ -213,8 +249,8 @@ story!(an_overdue_item_is_on_the_start_page_and_the_calendar_page, |app| {
     let (status, page) = app.page("/jaarplanning").await;
     assert_eq!(status, 200);
     assert!(page.contains("Te laat") && page.contains("Toestemmingsronde"), "{page}");
-    let calendar = json(app.get(&f.admin, "/api/v1/calendar").await, 200).await;
-    let report = item(&calendar, "board_report")["id"].as_str().unwrap().to_owned();
+    let own = json!({"title": "Privacy op de teamdag", "due_on": "2027-02-01"});
+    let report = json(app.post(&f.admin, "/api/v1/calendar", &own).await, 201).await["id"].as_str().unwrap().to_owned();
     let refused = app.form(&format!("/jaarplanning/{report}/afvinken"), &[("evidence", "")]).await;
     assert_eq!(refused.status(), 422);
     assert!(refused.text().await.unwrap().contains("Bewijs (tekst of link): dit veld is verplicht."));

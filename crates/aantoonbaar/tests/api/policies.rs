@@ -325,3 +325,33 @@ story!(the_public_page_shows_what_the_board_published_and_nothing_else, |app| {
     assert_eq!(json(off, 200).await["public"], false);
     assert_eq!(app.page(&format!("/beleidsstukken/{}/{public}", f.board.as_str())).await.0, 404);
 });
+
+story!(the_board_report_counts_who_signed_and_who_was_reached_by_awareness, |app| {
+    let f = fixture(&app).await;
+    let anna = person(&app, &f.admin, "anna.smit@proef.nl", Some(&f.school), "2020-08-01").await;
+    let bart = person(&app, &f.admin, "bart.vos@proef.nl", Some(&f.school), "2021-08-01").await;
+    person(&app, &f.admin, "cees.bos@proef.nl", Some(&f.other_school), "2019-08-01").await;
+    let code = adopted(&app, &f.admin, "code_of_conduct", "1.0").await;
+    for id in [&anna, &bart] {
+        let paper = json!({"staff_id": id, "on": "2026-11-20", "channel": "paper"});
+        json(app.post(&f.admin, &format!("/api/v1/policies/{code}/signatures"), &paper).await, 201).await;
+    }
+    let refresher =
+        json!({"kind": "refresher", "title": "Privacy-opfrisser", "held_on": "2026-09-14", "audience": "board"});
+    let refresher = json(app.post(&f.admin, "/api/v1/awareness", &refresher).await, 201).await;
+    let ticked = json!({"staff_ids": [anna]});
+    let path = format!("/api/v1/awareness/{}/attendance", refresher["id"].as_str().unwrap());
+    json(app.post(&f.admin, &path, &ticked).await, 200).await;
+
+    let report = json(app.get(&f.admin, "/api/v1/board-report?year=2026").await, 200).await;
+    let signed = &report["figures"]["code_of_conduct_signed"];
+    assert_eq!((signed["value"].as_i64(), signed["of"].as_i64()), (Some(67), Some(3)), "{signed}");
+    assert_eq!(signed["href"], "/beleid");
+    assert!(signed["previous"].is_null(), "no code of conduct was in force at the end of 2025");
+    assert!(report["figures"]["confidentiality_signed"]["value"].is_null(), "none adopted");
+    let reached = &report["figures"]["awareness_reached"];
+    assert_eq!((reached["value"].as_i64(), reached["of"].as_i64()), (Some(33), Some(3)), "{reached}");
+    // The 2025 report: nobody employed then attended anything in 2025.
+    let before = json(app.get(&f.admin, "/api/v1/board-report?year=2025").await, 200).await;
+    assert_eq!(before["figures"]["awareness_reached"]["value"], 0);
+});

@@ -32,8 +32,20 @@ type Fut<'a> = Pin<Box<dyn Future<Output = Result<Part>> + Send + 'a>>;
 pub type Source = for<'a> fn(&'a Ctx<'a>) -> Fut<'a>;
 
 /// Every source, in the order the report shows them.
-pub const SOURCES: &[Source] =
-    &[incidents, requests, consent_round, agreements, dpias, risks, self_assessment, access_review, leavers, retention];
+pub const SOURCES: &[Source] = &[
+    incidents,
+    requests,
+    consent_round,
+    agreements,
+    dpias,
+    risks,
+    self_assessment,
+    access_review,
+    leavers,
+    retention,
+    signatures,
+    awareness,
+];
 
 fn count(n: usize) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
@@ -337,6 +349,59 @@ fn retention<'a>(ctx: &'a Ctx<'a>) -> Fut<'a> {
                 Better::Lower,
                 "/bewaartermijnen/werklijst",
             )],
+            charts: Vec::new(),
+        })
+    })
+}
+
+/// A share of staff as a figure: `part` of `whole`, with the year before's share.
+fn staff_share(key: &str, now: Option<(usize, usize)>, before: Option<(usize, usize)>, href: &str) -> Figure {
+    Figure {
+        key: key.to_owned(),
+        value: now.and_then(|(part, whole)| share(part, whole)),
+        unit: Unit::Percent,
+        of: now.map(|(_, whole)| count(whole)),
+        previous: before.and_then(|(part, whole)| share(part, whole)),
+        better: Better::Higher,
+        href: href.to_owned(),
+    }
+}
+
+/// The staff who signed the code of conduct and the confidentiality
+/// statement in force on the report's day, of everyone employed then (seed
+/// 001 §14.8; seed 002 §8.1.2); the year before as it stood on its last day.
+fn signatures<'a>(ctx: &'a Ctx<'a>) -> Fut<'a> {
+    Box::pin(async move {
+        use aantoonbaar_rules::policy_documents::PolicyKind;
+        let mut figures = Vec::new();
+        for (key, kind) in [
+            ("code_of_conduct_signed", PolicyKind::CodeOfConduct),
+            ("confidentiality_signed", PolicyKind::Confidentiality),
+        ] {
+            let now = crate::policy_documents::signed_share(ctx.board, kind, ctx.day).await?;
+            let before = match ctx.year.previous() {
+                Some(p) => crate::policy_documents::signed_share(ctx.board, kind, p.last_day()).await?,
+                None => None,
+            };
+            figures.push(staff_share(key, now, before, "/beleid"));
+        }
+        Ok(Part { figures, charts: Vec::new() })
+    })
+}
+
+/// The staff employed at the year's end (or on the report's day) who
+/// attended at least one awareness activity in the year (seed 001 §5–6:
+/// awareness is worked on actively).
+fn awareness<'a>(ctx: &'a Ctx<'a>) -> Fut<'a> {
+    Box::pin(async move {
+        let y = ctx.year;
+        let now = crate::awareness::reached(ctx.app, ctx.staff, y.first_day(), ctx.day).await?;
+        let before = match y.previous() {
+            Some(p) => Some(crate::awareness::reached(ctx.app, ctx.staff, p.first_day(), p.last_day()).await?),
+            None => None,
+        };
+        Ok(Part {
+            figures: vec![staff_share("awareness_reached", Some(now), before, "/bewustwording")],
             charts: Vec::new(),
         })
     })

@@ -3,10 +3,8 @@
 //! item whose kind the product knows ([`Fact::Unknown`] never comes back
 //! for it) gets its status from here and cannot be ticked by hand.
 //!
-//! To attach a module's fact to a kind the product does not know yet (the
-//! policy evaluation of June: the policy documents; the board report of
-//! July), fill in its function ([`policy_evaluation`], [`board_report`]):
-//! return [`Fact::Done`] or [`Fact::NotYet`] instead of [`Fact::Unknown`].
+//! A kind the product does not know (an item the board added itself)
+//! answers [`Fact::Unknown`] and is ticked by hand.
 
 use crate::App;
 use crate::i18n::tf;
@@ -150,18 +148,51 @@ async fn self_assessment(app: &App, board: BoardStore<'_>, year: SchoolYear) -> 
     })
 }
 
-/// The yearly evaluation of the policy: ticked by hand until the policy
-/// documents (issue 17, part A) can tell that a version was adopted in
-/// `year`; then return that fact here.
-#[expect(clippy::unused_async, reason = "the seam where the policy documents' fact is attached")]
-async fn policy_evaluation(_app: &App, _board: BoardStore<'_>, _year: SchoolYear) -> Result<Fact, StoreError> {
-    Ok(Fact::Unknown)
+/// Done when a version of the IBP policy was adopted in `year` (seed 001
+/// §6: the policy is evaluated at least yearly; an evaluation without
+/// changes is recorded as a new version saying so, so its date and hash
+/// stand in the product too) (`crate::policy_documents`).
+async fn policy_evaluation(app: &App, board: BoardStore<'_>, year: SchoolYear) -> Result<Fact, StoreError> {
+    use aantoonbaar_rules::policy_documents::PolicyKind;
+    let versions = board.policy_documents().await?;
+    let mut ibp: Vec<_> =
+        versions.iter().filter(|v| v.kind == PolicyKind::IbpPolicy && v.adopted_on.is_some()).collect();
+    ibp.sort_by_key(|v| v.adoption_number);
+    let in_year =
+        ibp.iter().rev().find(|v| v.adopted_on.is_some_and(|on| (year.first_day()..=year.last_day()).contains(&on)));
+    Ok(match (in_year, ibp.last()) {
+        (Some(v), _) => Fact::Done {
+            text: tf(
+                "calendar.fact.policy_adopted",
+                &[("version", &v.version), ("date", &v.adopted_on.map(dutch_date).unwrap_or_default())],
+            ),
+            link: Some(app.link(&format!("/beleid/{}", v.id))),
+        },
+        (None, Some(last)) => Fact::NotYet {
+            text: tf(
+                "calendar.fact.policy_last_adopted",
+                &[("version", &last.version), ("date", &last.adopted_on.map(dutch_date).unwrap_or_default())],
+            ),
+            link: Some(app.link("/beleid")),
+        },
+        (None, None) => Fact::NotYet { text: tf("calendar.fact.policy_none", &[]), link: Some(app.link("/beleid")) },
+    })
 }
 
-/// The report to the board: ticked by hand until the board report (issue
-/// 17, part C) can tell that the report of `year` was adopted; then return
-/// that fact here.
-#[expect(clippy::unused_async, reason = "the seam where the board report's fact is attached")]
-async fn board_report(_app: &App, _board: BoardStore<'_>, _year: SchoolYear) -> Result<Fact, StoreError> {
-    Ok(Fact::Unknown)
+/// Done when the board adopted its report on the calendar year in which
+/// `year` began, the last whole year before the July item (seed 001 §5:
+/// the IBP manager reports to the board) (`crate::board_report`).
+async fn board_report(app: &App, board: BoardStore<'_>, year: SchoolYear) -> Result<Fact, StoreError> {
+    let reported = i64::from(year.start_year());
+    let link = Some(app.link(&format!("/bestuursverslag/{reported}")));
+    Ok(match board.report_snapshot(reported).await? {
+        Some(adopted) => Fact::Done {
+            text: tf(
+                "calendar.fact.board_report_adopted",
+                &[("year", &reported.to_string()), ("date", &dutch_date(adopted.adopted_on))],
+            ),
+            link,
+        },
+        None => Fact::NotYet { text: tf("calendar.fact.board_report_open", &[("year", &reported.to_string())]), link },
+    })
 }
