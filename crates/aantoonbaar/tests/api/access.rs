@@ -50,20 +50,9 @@ fn usernames(list: &Value) -> Vec<&str> {
     list.as_array().unwrap().iter().map(|a| a["username"].as_str().unwrap()).collect()
 }
 
-/// Mails in the outbox whose subject starts with `prefix`: (recipient, subject).
-async fn mails(app: &TestApp, f: &Fixture, prefix: &str) -> Vec<(String, String)> {
-    let mut mails: Vec<_> = app
-        .store
-        .board(&f.board)
-        .outbox(200)
-        .await
-        .unwrap()
-        .into_iter()
-        .filter(|m| m.subject.starts_with(prefix))
-        .map(|m| (m.recipient, m.subject))
-        .collect();
-    mails.sort();
-    mails
+/// Mails in the outbox whose subject contains `part`: (recipient, subject).
+async fn mails(app: &TestApp, f: &Fixture, part: &str) -> Vec<(String, String)> {
+    crate::helpers::mails_about(app, &f.board, part).await.into_iter().map(|(to, subject, _)| (to, subject)).collect()
 }
 
 async fn at(app: &TestApp, moment: &str) {

@@ -31,18 +31,7 @@ fn item<'a>(calendar: &'a Value, kind: &str) -> &'a Value {
 
 /// Mails in the outbox whose subject contains `part`: (recipient, subject).
 async fn mails(app: &TestApp, f: &Fixture, part: &str) -> Vec<(String, String)> {
-    let mut mails: Vec<_> = app
-        .store
-        .board(&f.board)
-        .outbox(500)
-        .await
-        .unwrap()
-        .into_iter()
-        .filter(|m| m.subject.contains(part))
-        .map(|m| (m.recipient, m.subject))
-        .collect();
-    mails.sort();
-    mails
+    crate::helpers::mails_about(app, &f.board, part).await.into_iter().map(|(to, subject, _)| (to, subject)).collect()
 }
 
 async fn at(app: &TestApp, moment: &str) {

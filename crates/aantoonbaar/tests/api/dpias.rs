@@ -9,18 +9,7 @@ use aantoonbaar_rules::{Role, ScopeKind};
 use serde_json::{Value, json};
 
 async fn mails(app: &TestApp, board: &aantoonbaar_store::BoardId, subject: &str) -> Vec<String> {
-    let mut to: Vec<String> = app
-        .store
-        .board(board)
-        .outbox(200)
-        .await
-        .unwrap()
-        .into_iter()
-        .filter(|m| m.subject.contains(subject))
-        .map(|m| m.recipient)
-        .collect();
-    to.sort();
-    to
+    crate::helpers::recipients(app, board, subject).await
 }
 
 fn fields(response: &Value) -> Vec<String> {

@@ -372,6 +372,27 @@ pub fn link_to(page: &str, rel: &str) -> Option<String> {
     Some(before.rsplit("href=\"").next()?.replace("&#38;", "&"))
 }
 
+/// The board's outbox mails whose subject contains `part`: (recipient, subject, body), sorted.
+pub async fn mails_about(app: &TestApp, board: &BoardId, part: &str) -> Vec<(String, String, String)> {
+    let mut mails: Vec<_> = app
+        .store
+        .board(board)
+        .outbox(500)
+        .await
+        .expect("outbox")
+        .into_iter()
+        .filter(|m| m.subject.contains(part))
+        .map(|m| (m.recipient, m.subject, m.body))
+        .collect();
+    mails.sort();
+    mails
+}
+
+/// Who the mails whose subject contains `part` went to, sorted.
+pub async fn recipients(app: &TestApp, board: &BoardId, part: &str) -> Vec<String> {
+    mails_about(app, board, part).await.into_iter().map(|(to, _, _)| to).collect()
+}
+
 /// The text of a PDF (poppler's pdftotext; scripts/test installs poppler-utils).
 pub fn pdf_text(bytes: &[u8]) -> String {
     let file = std::env::temp_dir().join(format!("aantoonbaar-test-{}.pdf", uuid::Uuid::new_v4().simple()));

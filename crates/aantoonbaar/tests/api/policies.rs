@@ -42,20 +42,9 @@ fn names(list: &Value) -> Vec<&str> {
     names
 }
 
-/// Mails in the outbox whose subject starts with `prefix`: their recipients, sorted.
-async fn recipients(app: &TestApp, f: &Fixture, prefix: &str) -> Vec<String> {
-    let mut to: Vec<String> = app
-        .store
-        .board(&f.board)
-        .outbox(500)
-        .await
-        .unwrap()
-        .into_iter()
-        .filter(|m| m.subject.starts_with(prefix))
-        .map(|m| m.recipient)
-        .collect();
-    to.sort();
-    to
+/// Who the mails whose subject contains `part` went to, sorted.
+async fn recipients(app: &TestApp, f: &Fixture, part: &str) -> Vec<String> {
+    crate::helpers::recipients(app, &f.board, part).await
 }
 
 story!(a_new_version_of_the_code_of_conduct_asks_everyone_to_sign_again, |app| {

@@ -43,18 +43,7 @@ fn request(app_name: &str, supplier: &str) -> Value {
 }
 
 async fn mails(app: &TestApp, board: &aantoonbaar_store::BoardId, subject: &str) -> Vec<(String, String)> {
-    let mut mails: Vec<(String, String)> = app
-        .store
-        .board(board)
-        .outbox(100)
-        .await
-        .unwrap()
-        .into_iter()
-        .filter(|m| m.subject.contains(subject))
-        .map(|m| (m.recipient, m.body))
-        .collect();
-    mails.sort();
-    mails
+    crate::helpers::mails_about(app, board, subject).await.into_iter().map(|(to, _, body)| (to, body)).collect()
 }
 
 story!(a_teacher_files_a_pre_dpia_and_the_fg_answers_with_conditions, |app| {
