@@ -224,6 +224,24 @@ enum OneOrMany {
     Many(Vec<String>),
 }
 
+/// An uploaded file's name as the browser sent it, without any folders, at
+/// most `limit` characters; `document` when it has none.
+#[must_use]
+pub fn upload_name(sent: Option<String>, limit: usize) -> String {
+    sent.map(|n| n.rsplit(['/', '\\']).next().unwrap_or_default().trim().chars().take(limit).collect::<String>())
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| "document".to_owned())
+}
+
+/// An uploaded file's media type as sent when it looks like one, else
+/// `application/octet-stream` (served as a download, never run).
+#[must_use]
+pub fn upload_media_type(sent: Option<String>) -> String {
+    sent.map(|m| m.trim().to_owned())
+        .filter(|m| !m.is_empty() && m.len() <= 200 && m.contains('/'))
+        .unwrap_or_else(|| "application/octet-stream".to_owned())
+}
+
 /// A list of ids: a JSON array, or a form's one or repeated field.
 ///
 /// # Errors

@@ -357,16 +357,8 @@ pub async fn attach_file(app: &App, staff: &Staff, id: &str, upload: Upload) -> 
     if upload.content.len() > FILE_LIMIT {
         return Err(invalid(vec![FieldError::new("file", "policy.file_too_large")]));
     }
-    let file_name = upload
-        .file_name
-        .map(|n| n.rsplit(['/', '\\']).next().unwrap_or_default().trim().chars().take(200).collect::<String>())
-        .filter(|n| !n.is_empty())
-        .unwrap_or_else(|| "document".to_owned());
-    let media_type = upload
-        .media_type
-        .map(|m| m.trim().to_owned())
-        .filter(|m| !m.is_empty() && m.len() <= 200 && m.contains('/'))
-        .unwrap_or_else(|| "application/octet-stream".to_owned());
+    let file_name = crate::input::upload_name(upload.file_name, 200);
+    let media_type = crate::input::upload_media_type(upload.media_type);
     let sha256 = aantoonbaar_store::parties::sha256_hex(&upload.content);
     let file = PolicyFile { file_name, media_type, content: upload.content, sha256 };
     board.attach_policy_file(&staff.actor(), id, &file).await.map_err(|e| match e {

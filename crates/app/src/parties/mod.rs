@@ -670,16 +670,8 @@ pub async fn upload_document(
     } else if upload.content.len() > DOCUMENT_LIMIT {
         errors.push(FieldError::new("file", "parties.file_too_large"));
     }
-    let file_name = upload
-        .file_name
-        .map(|n| n.rsplit(['/', '\\']).next().unwrap_or_default().trim().chars().take(NAME_LIMIT).collect::<String>())
-        .filter(|n| !n.is_empty())
-        .unwrap_or_else(|| "document".to_owned());
-    let media_type = upload
-        .media_type
-        .map(|m| m.trim().to_owned())
-        .filter(|m| !m.is_empty() && m.len() <= 200 && m.contains('/'))
-        .unwrap_or_else(|| "application/octet-stream".to_owned());
+    let file_name = crate::input::upload_name(upload.file_name, NAME_LIMIT);
+    let media_type = crate::input::upload_media_type(upload.media_type);
     let kind = done(errors, kind).map_err(invalid)?;
     let document = NewAgreementDocument {
         agreement_id: agreement_id.to_owned(),
