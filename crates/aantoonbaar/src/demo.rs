@@ -574,6 +574,19 @@ Elk jaar: de risicoanalyse, de controle van de toegangsrechten, de toestemmingsr
 en een verslag aan het bestuur.\n\
 Nieuw in deze versie: camera's op de scholen, en tweestapsverificatie voor elk systeem met vertrouwelijke gegevens.";
 
+/// A demo policy version: kind, title, version, change note, text, adopted
+/// on, the GMR's consent on, public.
+type PolicyPlan = (
+    aantoonbaar_rules::policy_documents::PolicyKind,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+    Option<Date>,
+    Option<Date>,
+    bool,
+);
+
 /// The board's policy documents (issue 17): the code of conduct 1.0 of last
 /// school year, signed by nearly everyone, and its 2.0 adopted this autumn
 /// after the GMR's consent, signed by about two thirds of the staff (some on
@@ -595,8 +608,7 @@ async fn seed_policies(board: BoardStore<'_>, actor: &Actor, today: Date) -> Res
     };
     let day = |y: i16, m: i8, d: i8| jiff::civil::date(y, m, d).min(today);
     let later = |from: Date, days: i64| from.checked_add(days.days()).unwrap_or(from).min(today);
-    // (kind, title, version, note, text, adopted on, GMR consent on, public)
-    let plans: [(PolicyKind, &str, &str, Option<&str>, &str, Option<Date>, Option<Date>, bool); 7] = [
+    let plans: [PolicyPlan; 7] = [
         (
             PolicyKind::CodeOfConduct,
             "Gedragscode ICT-gebruik en privacy voor medewerkers",
