@@ -501,9 +501,254 @@ pub async fn seed(store: &Store, clock: &Clock) -> Result<Summary, StoreError> {
     seed_cameras(board, &actor, &school_ids[0]).await?;
     seed_access_policies(board, &actor).await?;
     seed_access(board, &actor, &school_ids, today).await?;
+    seed_policies(board, &actor, today).await?;
     seed_cycle(board, &actor, today).await?;
     seed_board_report(board, &actor, today).await?;
     Ok(Summary { schools: SCHOOLS.len(), pupils: pupil_count, accounts })
+}
+
+const CODE_OF_CONDUCT_1: &str = "Van iedere medewerker van Stichting Demo Onderwijs wordt verwacht dat hij of zij:\n\
+- persoonsgegevens van leerlingen, ouders en collega's alleen gebruikt voor het doel waarvoor ze zijn verzameld;\n\
+- gegevens alleen geeft aan wie daar recht op heeft;\n\
+- gegevens alleen bewaart in de systemen en kasten die de school daarvoor aanwijst;\n\
+- wachtwoorden geheimhoudt en met niemand deelt;\n\
+- het apparaat vergrendelt bij het verlaten van de werkplek;\n\
+- geen papieren met persoonsgegevens op het bureau of bij de printer laat liggen;\n\
+- een verloren apparaat, een verkeerd verstuurde e-mail of ander datalek meteen meldt bij de directeur.\n\
+De medewerker heeft kennisgenomen van het privacyreglement; alles daarin geldt ook voor deze gedragscode.";
+
+const CODE_OF_CONDUCT_2: &str = "Van iedere medewerker van Stichting Demo Onderwijs wordt verwacht dat hij of zij:\n\
+- op een professionele manier communiceert en handelt volgens het informatiebeveiligings- en privacybeleid;\n\
+- persoonsgegevens alleen gebruikt voor het doel waarvoor ze zijn verzameld, en voor een ander doel eerst toestemming vraagt (en die vastlegt);\n\
+- gegevens alleen geeft aan personen of organisaties die daar recht op hebben, zoals een leverancier met een verwerkersovereenkomst;\n\
+- gegevens alleen bewaart in de systemen en kasten die de school daarvoor aanwijst;\n\
+- wachtwoorden geheimhoudt, met niemand deelt en voorkomt dat iemand meekijkt bij het intypen;\n\
+- het apparaat vergrendelt bij het verlaten van de werkplek;\n\
+- via het schoolaccount, sociale netwerken of internet geen contact met leerlingen heeft dat niet over school gaat;\n\
+- geen persoonsgegevens verstuurt over een verbinding die niet beveiligd is, en voorzichtig is met openbare wifi;\n\
+- documenten met persoonsgegevens print via de eigen printbox, zodat ze niet bij de printer blijven liggen;\n\
+- dossiers met persoonsgegevens alleen in afgesloten kasten bewaart;\n\
+- alleen foto's en video's van leerlingen en collega's plaatst als daar toestemming voor is;\n\
+- een verloren USB-stick of telefoon, een verkeerd verstuurde e-mail of gegevens die bij de verkeerde terechtkwamen meteen meldt bij de directeur.\n\
+Nieuw in deze versie: de regels voor sociale media en foto's, en de printbox.\n\
+De medewerker heeft kennisgenomen van het privacyreglement; alles daarin geldt ook voor deze gedragscode.";
+
+const CONFIDENTIALITY: &str = "Ik beloof geheim te houden wat ik in mijn werk bij Stichting Demo Onderwijs te weten kom over leerlingen, \
+ouders en collega's, tenzij de wet mij verplicht iets te vertellen of mijn taak vraagt dat ik het deel.\n\
+Deze belofte geldt ook nadat ik uit dienst ben gegaan.\n\
+Ik gebruik persoonsgegevens alleen voor mijn werk en alleen in de systemen die de school daarvoor aanwijst.";
+
+const PRIVACY_REGULATION: &str = "1. Inleiding\n\
+Binnen de scholen van Stichting Demo Onderwijs gebruiken we elke dag persoonsgegevens van leerlingen, ouders, \
+medewerkers en anderen: namen, contactgegevens, leerresultaten, begeleidingsinformatie en soms medische gegevens. \
+Het bestuur is eindverantwoordelijk voor een zorgvuldige en rechtmatige omgang daarmee.\n\
+2. Uitgangspunten\n\
+We verwerken gegevens eerlijk en open, alleen voor vooraf bepaalde doelen, niet meer dan nodig, juist en actueel, \
+niet langer dan nodig, goed beveiligd, en we kunnen aantonen dat we dat doen.\n\
+3. Vaststelling\n\
+Dit reglement is vastgesteld door het College van Bestuur, met instemming van de GMR. Het vervangt alle eerdere \
+privacyreglementen van de scholen.\n\
+4. Rechten van ouders en leerlingen\n\
+Ouders, en leerlingen vanaf 16 jaar, mogen de gegevens inzien, laten verbeteren of laten verwijderen. De school \
+antwoordt binnen vier weken.\n\
+5. Geheimhouding\n\
+Iedereen die met persoonsgegevens werkt, belooft geheimhouding in een ondertekende geheimhoudingsverklaring.";
+
+const RESPONSIBLE_DISCLOSURE: &str = "Wij vinden de veiligheid van onze systemen erg belangrijk. Heeft u toch een zwakke plek gevonden? \
+Meld het ons dan zo snel mogelijk, zodat we maatregelen kunnen nemen.\n\
+Wij vragen u:\n\
+- de zwakke plek niet te misbruiken, bijvoorbeeld door meer gegevens te bekijken of te downloaden dan nodig is om haar aan te tonen;\n\
+- de zwakke plek met niemand te delen totdat ze is opgelost, en gegevens die u zo kreeg meteen daarna te wissen.\n\
+Wij reageren binnen 3 dagen op uw melding en doen geen aangifte als u zich aan deze regels houdt.";
+
+const IBP_POLICY_3_0: &str = "Het informatiebeveiligings- en privacybeleid van Stichting Demo Onderwijs beschrijft hoe we \
+persoonsgegevens en informatie beschermen: wie waarvoor verantwoordelijk is (het College van Bestuur, de directeuren, \
+de IBP-functionaris en de functionaris gegevensbescherming), welke maatregelen we nemen en hoe we elk jaar nagaan of ze werken.\n\
+Elk jaar: de risicoanalyse, de controle van de toegangsrechten, de toestemmingsronde, de bewustwording van medewerkers \
+en een verslag aan het bestuur.";
+
+const IBP_POLICY_3_1: &str = "Het informatiebeveiligings- en privacybeleid van Stichting Demo Onderwijs beschrijft hoe we \
+persoonsgegevens en informatie beschermen: wie waarvoor verantwoordelijk is (het College van Bestuur, de directeuren, \
+de IBP-functionaris en de functionaris gegevensbescherming), welke maatregelen we nemen en hoe we elk jaar nagaan of ze werken.\n\
+Elk jaar: de risicoanalyse, de controle van de toegangsrechten, de toestemmingsronde, de bewustwording van medewerkers \
+en een verslag aan het bestuur.\n\
+Nieuw in deze versie: camera's op de scholen, en tweestapsverificatie voor elk systeem met vertrouwelijke gegevens.";
+
+/// A demo policy version: kind, title, version, change note, text, adopted
+/// on, the GMR's consent on, public.
+type PolicyPlan = (
+    aantoonbaar_rules::policy_documents::PolicyKind,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+    Option<Date>,
+    Option<Date>,
+    bool,
+);
+
+/// The board's policy documents (issue 17): the code of conduct 1.0 of last
+/// school year, signed by nearly everyone, and its 2.0 adopted this autumn
+/// after the GMR's consent, signed by about two thirds of the staff (some on
+/// paper), so the signatures page shows who has not, per school (the demo
+/// teacher of group 3 among them); the confidentiality statement, mostly
+/// signed; the public privacy regulation and responsible-disclosure policy;
+/// the IBP policy 3.0 in force and its draft 3.1. Written through the store
+/// functions the operations use, so hashes and adoption numbers are right;
+/// no mails at adoption.
+async fn seed_policies(board: BoardStore<'_>, actor: &Actor, today: Date) -> Result<(), StoreError> {
+    use aantoonbaar_rules::policy_documents::PolicyKind;
+    use aantoonbaar_store::parties::sha256_hex;
+    use aantoonbaar_store::policy_documents::{Adoption, NewSignature, PolicyDraft, SignatureChannel};
+    let year = SchoolYear::containing(today).start_year();
+    let at = |day: Date, hour: i8| Actor {
+        at: day.at(hour, 0, 0, 0).in_tz("Europe/Amsterdam").map_or(actor.at, |z| z.timestamp().min(actor.at)),
+        label: format!("ibp@{MAIL_DOMAIN}"),
+        ..actor.clone()
+    };
+    let day = |y: i16, m: i8, d: i8| jiff::civil::date(y, m, d).min(today);
+    let later = |from: Date, days: i64| from.checked_add(days.days()).unwrap_or(from).min(today);
+    let plans: [PolicyPlan; 7] = [
+        (
+            PolicyKind::CodeOfConduct,
+            "Gedragscode ICT-gebruik en privacy voor medewerkers",
+            "1.0",
+            None,
+            CODE_OF_CONDUCT_1,
+            Some(day(year - 1, 6, 10)),
+            Some(day(year - 1, 5, 20)),
+            false,
+        ),
+        (
+            PolicyKind::Confidentiality,
+            "Geheimhoudingsverklaring",
+            "1.0",
+            None,
+            CONFIDENTIALITY,
+            Some(day(year - 1, 8, 26)),
+            None,
+            false,
+        ),
+        (
+            PolicyKind::PrivacyRegulation,
+            "Privacyreglement Stichting Demo Onderwijs",
+            "2.0",
+            Some("Herzien naar het model van de PO-Raad; met de rechten van leerlingen vanaf 16 jaar"),
+            PRIVACY_REGULATION,
+            Some(day(year - 1, 9, 15)),
+            Some(day(year - 1, 9, 8)),
+            true,
+        ),
+        (
+            PolicyKind::ResponsibleDisclosure,
+            "Zwakke plek gevonden? Meld het ons",
+            "1.0",
+            None,
+            RESPONSIBLE_DISCLOSURE,
+            Some(day(year - 1, 11, 4)),
+            None,
+            true,
+        ),
+        (
+            PolicyKind::IbpPolicy,
+            "Informatiebeveiligings- en privacybeleid",
+            "3.0",
+            Some("Jaarlijkse evaluatie: nieuwe taken voor de directeuren"),
+            IBP_POLICY_3_0,
+            Some(day(year - 1, 12, 9)),
+            None,
+            false,
+        ),
+        (
+            PolicyKind::CodeOfConduct,
+            "Gedragscode ICT-gebruik en privacy voor medewerkers",
+            "2.0",
+            Some("Regels voor sociale media en foto's, en printen via de printbox"),
+            CODE_OF_CONDUCT_2,
+            Some(day(year, 10, 6)),
+            Some(day(year, 9, 29)),
+            false,
+        ),
+        (
+            PolicyKind::IbpPolicy,
+            "Informatiebeveiligings- en privacybeleid",
+            "3.1",
+            Some("Camera's en tweestapsverificatie toegevoegd; nog te bespreken in het bestuur"),
+            IBP_POLICY_3_1,
+            None,
+            None,
+            false,
+        ),
+    ];
+    let staff = board.staff_members(&Scope::Board).await?;
+    let person = |local: &str| staff.iter().find(|m| m.data.email == format!("{local}@{MAIL_DOMAIN}"));
+    // Who signed each version in force (the others have not yet), and who signed on paper.
+    let everyone_but = |not: &[&str]| -> Vec<&str> {
+        staff
+            .iter()
+            .filter_map(|m| m.data.email.strip_suffix(&format!("@{MAIL_DOMAIN}")))
+            .filter(|local| !not.contains(local))
+            .collect()
+    };
+    let code_1 = everyone_but(&["invaller", "r.dekker"]);
+    let confidentiality = everyone_but(&["invaller", "leerkracht.schoolverlaters"]);
+    let code_2: Vec<&str> = vec![
+        "ibp",
+        "fg",
+        "bestuur",
+        "directeur.regenboog",
+        "directeur.kompas",
+        "directeur.sterrenkijker",
+        "administratie.regenboog",
+        "ict.regenboog",
+        "s.degroot",
+    ];
+    // On paper, with who recorded it: the school's administration or director, the board office's own.
+    let paper = [
+        ("ict.regenboog", "administratie.regenboog"),
+        ("s.degroot", "directeur.kompas"),
+        ("directeur.sterrenkijker", "ibp"),
+    ];
+    for (kind, title, version, note, text, adopted_on, gmr_consent_on, public) in plans {
+        let written = at(gmr_consent_on.or(adopted_on).map_or(today, |d| later(d, -14)), 11);
+        let draft = PolicyDraft {
+            kind,
+            title: title.to_owned(),
+            version: version.to_owned(),
+            change_note: note.map(str::to_owned),
+            text: Some((text.to_owned(), sha256_hex(text.as_bytes()))),
+        };
+        let doc = board.create_policy_document(&written, &draft).await?;
+        let Some(adopted_on) = adopted_on else { continue };
+        let adoption = Adoption { adopted_on, gmr_consent_on, public, mails: Vec::new() };
+        board.adopt_policy_document(&at(adopted_on, 16), &doc.id, &adoption).await?;
+        let signers = match (kind, version) {
+            (PolicyKind::CodeOfConduct, "1.0") => &code_1,
+            (PolicyKind::CodeOfConduct, _) => &code_2,
+            (PolicyKind::Confidentiality, _) => &confidentiality,
+            _ => continue,
+        };
+        for (index, local) in signers.iter().enumerate() {
+            let Some(member) = person(local) else { continue };
+            let recorder = paper
+                .iter()
+                .find(|(signer, _)| signer == local)
+                .filter(|_| kind == PolicyKind::CodeOfConduct && version == "2.0")
+                .map(|(_, by)| format!("{by}@{MAIL_DOMAIN}"));
+            let on_paper = recorder.is_some();
+            let signed_on = later(adopted_on, 1 + i64::try_from(index).unwrap_or(0) * 2);
+            let recorder = recorder.unwrap_or_else(|| member.data.email.clone());
+            let signature = NewSignature {
+                staff_id: member.id.clone(),
+                signer_name: member.name(),
+                signed_on,
+                channel: if on_paper { SignatureChannel::Paper } else { SignatureChannel::Online },
+            };
+            let by = Actor { label: recorder, ..at(signed_on, 9) };
+            board.sign_policy_document(&by, &doc.id, &signature).await?;
+        }
+    }
+    Ok(())
 }
 
 /// The yearly cycle (issue 17): this school year's calendar from the seeds

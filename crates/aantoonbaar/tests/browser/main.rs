@@ -1009,3 +1009,170 @@ async fn a_director_completes_her_part_of_the_yearly_access_review() {
     assert_eq!(detail["campaign"]["completion"], 100);
     assert_eq!(detail["per_school"][0]["reduce"], 1);
 }
+
+/// A person on the staff list of `school`, by e-mail address.
+async fn on_staff_list(app: &TestApp, token: &str, given: &str, surname: &str, school: &str) {
+    let person = serde_json::json!({"given_name": given, "surname": surname, "school_id": school,
+        "email": format!("{}.{}@proef.nl", given.to_lowercase(), surname.to_lowercase()), "roles": ["OP"],
+        "employment_start": "2020-08-01"});
+    assert_eq!(app.post(token, "/api/v1/staff", &person).await.status(), 201);
+}
+
+/// A version of `kind` written through the API, adopted today when `adopt` (with the GMR's consent of a week ago).
+async fn policy_version(app: &TestApp, token: &str, kind: &str, title: &str, text: &str, adopt: bool) -> String {
+    let body = serde_json::json!({"kind": kind, "title": title, "version": "2.0", "text": text});
+    let created: serde_json::Value = app.post(token, "/api/v1/policies", &body).await.json().await.expect("version");
+    let id = created["id"].as_str().expect("a version").to_owned();
+    if adopt {
+        let adoption = serde_json::json!({"adopted_on": "2026-11-22", "by": "CvB", "gmr_consent_on": "2026-11-15"});
+        let adopted = app.post(token, &format!("/api/v1/policies/{id}/adopt"), &adoption).await;
+        assert_eq!(adopted.status(), 200);
+    }
+    id
+}
+
+#[tokio::test]
+async fn a_teacher_signs_the_new_code_of_conduct_and_the_ibp_manager_sees_her_as_signed() {
+    let app = Arc::new(TestApp::spawn(Backend::Sqlite).await.unwrap());
+    let board = app.board("Stichting Proef").await;
+    let token = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    let f = Fixture::create(&app, &token, 95).await;
+    app.staff(&board, "anna.smit@proef.nl", Role::Op, ScopeKind::Groups, &[&f.group]).await;
+    on_staff_list(&app, &token, "Anna", "Smit", &f.school).await;
+    on_staff_list(&app, &token, "Bart", "Vos", &f.school).await;
+    let text = "Ik deel mijn wachtwoorden met niemand en vergrendel mijn laptop als ik wegloop.";
+    let id = policy_version(&app, &token, "code_of_conduct", "Gedragscode ICT-gebruik en privacy", text, true).await;
+
+    let app2 = Arc::clone(&app);
+    with_browser("code of conduct", move |browser| async move {
+        let app = app2;
+        let base = app.address.clone();
+        sign_in(&browser, &app, "anna.smit@proef.nl").await;
+        let start = browser.source().await;
+        assert!(start.contains("Te ondertekenen"), "the start page asks her: {start}");
+        assert!(start.contains("Lees en onderteken: Gedragscode ICT-gebruik en privacy."), "{start}");
+        accessible(&browser, "dashboard to sign").await;
+        browser.click("nav a[href='/beleid']").await;
+        assert!(browser.source().await.contains("Nog door u te ondertekenen"));
+        accessible(&browser, "policies (teacher)").await;
+        browser.click(&format!("section.notice a[href='/beleid/{id}']")).await;
+        let page = browser.source().await;
+        assert!(page.contains(text), "she reads the text: {page}");
+        assert!(!page.contains("Wie heeft ondertekend?"), "a teacher sees no one else's signatures");
+        accessible(&browser, "code of conduct to sign").await;
+
+        // Without ticking "gelezen", the browser stops the form ...
+        let signing = format!("form[action='/beleid/{id}/ondertekenen'] button");
+        browser.click(&signing).await;
+        assert_eq!(browser.url().await, format!("{base}/beleid/{id}"), "the browser stops the form");
+        assert!(!browser.source().await.contains("U heeft deze versie ondertekend"));
+        // ... and without the browser's check, the server refuses it with the reason at the box.
+        browser.without_browser_checks().await;
+        browser.click(&signing).await;
+        let refused = browser.source().await;
+        assert!(refused.contains("lees de tekst en vink aan dat u hem gelezen heeft"), "{refused}");
+        assert!(!refused.contains("U heeft deze versie ondertekend"), "{refused}");
+        assert!(refused.contains("aria-invalid=\"true\" aria-describedby=\"fout-read\""), "the box points to it");
+        accessible(&browser, "signing refused").await;
+
+        // By keyboard: space ticks the box, Enter on the button signs.
+        browser.press("#read", " ").await;
+        assert!(browser.selected("#read").await, "the space ticked the box");
+        browser.press(&signing, "\u{E007}").await;
+        assert!(browser.url().await.ends_with(&format!("/beleid/{id}?ondertekend=ja")), "{}", browser.url().await);
+        let signed = browser.source().await;
+        assert!(signed.contains("U heeft deze versie ondertekend op 22-11-2026."), "{signed}");
+        assert!(!signed.contains(&format!("action=\"/beleid/{id}/ondertekenen\"")), "no second signing form");
+        accessible(&browser, "code of conduct signed").await;
+        browser.goto(&format!("{base}/")).await;
+        assert!(!browser.source().await.contains("Te ondertekenen"), "nothing left to sign");
+        browser.click("form[action='/afmelden'] button").await;
+
+        sign_in(&browser, &app, "ibp@proef.nl").await;
+        browser.goto(&format!("{base}/beleid")).await;
+        assert!(browser.source().await.contains("Ondertekend: 1 / 2"));
+        browser.click(&format!("a[href='/beleid/{id}/ondertekeningen']")).await;
+        let page = browser.source().await;
+        let (before, signed) = page.split_once("<h2>Ondertekend</h2>").expect("the list of who signed");
+        let not_signed = before.split_once("id=\"paper\"").map_or(before, |(list, _)| list);
+        assert!(not_signed.contains("Nog niet ondertekend") && not_signed.contains("Bart Vos"), "{page}");
+        assert!(!not_signed.contains("Anna Smit"), "she is no longer among those to sign: {page}");
+        assert!(signed.contains("Anna Smit") && signed.contains("22-11-2026"), "{page}");
+        assert!(signed.contains("In Aantoonbaar") && !signed.contains("Bart Vos"), "{page}");
+        accessible(&browser, "signatures").await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_ibp_manager_walks_the_yearly_cycle_policies_report_calendar_and_awareness() {
+    let app = Arc::new(TestApp::spawn(Backend::Sqlite).await.unwrap());
+    let board = app.board("Stichting Proef").await;
+    let token = app.staff(&board, "ibp@proef.nl", Role::St, ScopeKind::Board, &[]).await;
+    let f = Fixture::create(&app, &token, 96).await;
+    on_staff_list(&app, &token, "Anna", "Smit", &f.school).await;
+    on_staff_list(&app, &token, "Cees", "Bos", &f.other_school).await;
+    let code = "Ik deel mijn wachtwoorden met niemand.";
+    let code = policy_version(&app, &token, "code_of_conduct", "Gedragscode ICT-gebruik en privacy", code, true).await;
+    let text = "Privacyreglement van de stichting: welke gegevens, waarvoor, hoe lang en met wie.";
+    policy_version(&app, &token, "privacy_regulation", "Privacyreglement", text, true).await;
+    let draft = "Het IBP-beleid: wie waarvoor verantwoordelijk is en hoe we elk jaar nagaan of het werkt.";
+    let draft =
+        policy_version(&app, &token, "ibp_policy", "Informatiebeveiligings- en privacybeleid", draft, false).await;
+    let activity = serde_json::json!({"kind": "training", "title": "Privacy-opfrisser", "held_on": "2026-10-01",
+        "audience": "school", "school_id": f.school});
+    let activity: serde_json::Value =
+        app.post(&token, "/api/v1/awareness", &activity).await.json().await.expect("activity");
+    let activity = activity["id"].as_str().expect("an activity").to_owned();
+
+    let app2 = Arc::clone(&app);
+    let board_id = board.as_str().to_owned();
+    with_browser("yearly cycle", move |browser| async move {
+        let app = app2;
+        let base = app.address.clone();
+        sign_in(&browser, &app, "ibp@proef.nl").await;
+        browser.click("nav a[href='/beleid']").await;
+        let overview = browser.source().await;
+        assert!(overview.contains("Ondertekend: 0 / 2") && overview.contains("Concept"), "{overview}");
+        accessible(&browser, "policies").await;
+
+        // The draft, with its adoption form; the CvB adopts it today.
+        browser.goto(&format!("{base}/beleid/{draft}")).await;
+        assert!(browser.displayed("form[action$='/vaststellen']").await);
+        accessible(&browser, "policy draft").await;
+        browser.click(&format!("form[action='/beleid/{draft}/vaststellen'] button")).await;
+        let adopted = browser.source().await;
+        assert!(adopted.contains("Geldt nu") && adopted.contains("22-11-2026"), "{adopted}");
+        accessible(&browser, "policy adopted").await;
+
+        browser.goto(&format!("{base}/beleid/{code}/ondertekeningen")).await;
+        let signatures = browser.source().await;
+        assert!(signatures.contains("Anna Smit") && signatures.contains("Cees Bos"), "{signatures}");
+        accessible(&browser, "signatures per school").await;
+
+        browser.click("nav a[href='/bestuursverslag']").await;
+        assert!(browser.source().await.contains("Bestuursverslag"));
+        accessible(&browser, "board report").await;
+
+        browser.click("nav a[href='/jaarplanning']").await;
+        assert!(browser.source().await.contains("Voor dit schooljaar is nog geen jaarplanning gemaakt."));
+        accessible(&browser, "calendar not made").await;
+        browser.click("form[action='/jaarplanning'][method='post'] button").await;
+        let calendar = browser.source().await;
+        assert!(calendar.contains("Toestemmingsronde") || calendar.contains("toestemming"), "{calendar}");
+        assert!(!calendar.contains("nog geen jaarplanning gemaakt"), "{calendar}");
+        accessible(&browser, "calendar").await;
+
+        browser.click("nav a[href='/bewustwording']").await;
+        assert!(browser.source().await.contains("Privacy-opfrisser"));
+        accessible(&browser, "awareness").await;
+        browser.click(&format!("a[href='/bewustwording/{activity}']")).await;
+        assert!(browser.source().await.contains("Anna Smit"), "who could attend");
+        accessible(&browser, "awareness activity").await;
+
+        browser.goto(&format!("{base}/beleidsstukken/{board_id}")).await;
+        assert!(browser.source().await.contains("Privacyreglement"));
+        accessible(&browser, "public policies").await;
+    })
+    .await;
+}

@@ -142,6 +142,51 @@ impl Browser {
         }
     }
 
+    /// Types `keys` into the element as a keyboard does (a space ticks a
+    /// checkbox, `\u{E007}` is Enter), and when that submits a form, waits
+    /// until the next page has loaded.
+    pub async fn press(&self, css: &str, keys: &str) {
+        let before = self.url().await;
+        let element = self.find(css).await;
+        self.call(
+            reqwest::Method::POST,
+            &self.session_path(&format!("/element/{element}/value")),
+            Some(json!({"text": keys})),
+        )
+        .await;
+        for _ in 0..20 {
+            let ready = self
+                .call(
+                    reqwest::Method::POST,
+                    &self.session_path("/execute/sync"),
+                    Some(json!({"script": "return document.readyState", "args": []})),
+                )
+                .await;
+            if self.url().await != before && ready == "complete" {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Whether a checkbox or radio button is ticked.
+    pub async fn selected(&self, css: &str) -> bool {
+        let element = self.find(css).await;
+        self.call(reqwest::Method::GET, &self.session_path(&format!("/element/{element}/selected")), None).await
+            == json!(true)
+    }
+
+    /// Takes the browser's own check off the page's form fields (`novalidate`),
+    /// so a test can see what the server says to a form the browser would stop.
+    pub async fn without_browser_checks(&self) {
+        self.call(
+            reqwest::Method::POST,
+            &self.session_path("/execute/sync"),
+            Some(json!({"script": "document.querySelectorAll('form').forEach(f => f.noValidate = true)", "args": []})),
+        )
+        .await;
+    }
+
     /// Whether the element is shown to the person (not hidden).
     pub async fn displayed(&self, css: &str) -> bool {
         let element = self.find(css).await;

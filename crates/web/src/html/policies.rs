@@ -120,6 +120,11 @@ impl VersionPage {
     fn value<'a>(&'a self, form: &str, field: &str, stored: &'a str) -> &'a str {
         if self.form == form && !self.errors.is_empty() { entered(&self.typed, field) } else { stored }
     }
+
+    /// Whether the refused form's `field` has an error (the field is marked and points to it).
+    fn error_on(&self, field: &str) -> bool {
+        self.errors.iter().any(|e| e.field == field)
+    }
 }
 
 async fn version_page(
