@@ -752,8 +752,8 @@ async fn seed_policies(board: BoardStore<'_>, actor: &Actor, today: Date) -> Res
 }
 
 /// The yearly cycle (issue 17): this school year's calendar from the seeds
-/// (the consent round and the half-done access review show their facts; the
-/// evaluation of last year's policy is ticked by hand), and the privacy
+/// (the consent round, the half-done access review and the policy
+/// documents show their facts; an item of the board's own is ticked by hand), and the privacy
 /// refresher after the summer holiday (seed 004) for the teachers, with the
 /// teachers of the staff list who attended it.
 async fn seed_cycle(board: BoardStore<'_>, actor: &Actor, today: Date) -> Result<(), StoreError> {
