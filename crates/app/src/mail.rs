@@ -66,6 +66,15 @@ pub struct Mail<'a> {
     pub sensitive: bool,
 }
 
+/// The same mail to each of `to`, once per address, in address order.
+#[must_use]
+pub fn to_each<S: AsRef<str>>(to: &[S], subject: &str, body: &str) -> Vec<NewMail> {
+    let mut to: Vec<&str> = to.iter().map(AsRef::as_ref).collect();
+    to.sort_unstable();
+    to.dedup();
+    to.into_iter().map(|to| Mail { to, subject, body, sensitive: false }.to_new()).collect()
+}
+
 impl Mail<'_> {
     /// The mail as the outbox takes it, to write with the change that causes it.
     #[must_use]

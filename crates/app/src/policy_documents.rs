@@ -25,7 +25,7 @@ use aantoonbaar_store::policy_documents::{
     Adoption, NewSignature, PolicyDocument, PolicyDraft, PolicyFile, Signature, SignatureChannel, SigningNotices,
 };
 use aantoonbaar_store::staff::StaffMember;
-use aantoonbaar_store::{BoardStore, NewMail, Scope, StoreError, User};
+use aantoonbaar_store::{BoardStore, Scope, StoreError, User};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -445,7 +445,7 @@ pub async fn adopt(app: &App, staff: &Staff, id: &str, command: AdoptCommand) ->
         let body = tf("policy.mail.sign_body", &args);
         let to: Vec<&str> =
             members.iter().filter(|m| expected_to_sign(m, today)).map(|m| m.data.email.as_str()).collect();
-        mails_to(&to, &subject, &body)
+        crate::mail::to_each(&to, &subject, &body)
     } else {
         Vec::new()
     };
@@ -471,13 +471,6 @@ pub async fn publish(app: &App, staff: &Staff, id: &str, public: bool) -> Result
         other => other.into(),
     })?;
     one(app, staff, id).await
-}
-
-fn mails_to(to: &[&str], subject: &str, body: &str) -> Vec<NewMail> {
-    let mut to = to.to_vec();
-    to.sort_unstable();
-    to.dedup();
-    to.iter().map(|to| Mail { to, subject, body, sensitive: false }.to_new()).collect()
 }
 
 /// Whether a person is asked to sign on `today`: everyone whose employment
@@ -889,7 +882,7 @@ async fn signing_notices(
         let args = [("title", doc.title.as_str()), ("names", names.as_str()), ("link", link.as_str())];
         let subject = tf("policy.mail.escalation_subject", &args);
         let body = tf("policy.mail.escalation_body", &args);
-        notices.mails.extend(mails_to(&to, &subject, &body));
+        notices.mails.extend(crate::mail::to_each(&to, &subject, &body));
     }
     Ok(notices)
 }

@@ -15,7 +15,6 @@ use super::{addresses, store, works_at};
 use crate::error::{Error, FieldError, Result};
 use crate::i18n::{t, tf};
 use crate::input::{Given, TEXT_LIMIT, Unknown, done, given_text, one_or_many, rule};
-use crate::mail::Mail;
 use crate::register::export::Download;
 use crate::requests::{Section, dutch_date, sections_pdf};
 use crate::{App, Staff};
@@ -23,7 +22,7 @@ use aantoonbaar_rules::access::{ReviewOutcome, review_escalates, review_reminder
 use aantoonbaar_rules::organisation::parse_iso_date;
 use aantoonbaar_rules::{Action, Role};
 use aantoonbaar_store::access_reviews::{Campaign, CampaignNotice, NewCampaign, ReviewItem, Verdict};
-use aantoonbaar_store::{BoardStore, NewMail, Scope, StoreError, User};
+use aantoonbaar_store::{BoardStore, Scope, StoreError, User};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -202,10 +201,6 @@ fn reviewers(users: &[User], school_key: &str) -> Vec<String> {
     }
 }
 
-fn mails_to(to: &[String], subject: &str, body: &str) -> Vec<NewMail> {
-    to.iter().map(|to| Mail { to, subject, body, sensitive: false }.to_new()).collect()
-}
-
 /// Starts a campaign. The IBP manager only.
 ///
 /// # Errors
@@ -256,7 +251,13 @@ pub async fn start(app: &App, staff: &Staff, command: StartCampaign) -> Result<C
     let mut to: Vec<String> = parts.iter().flat_map(|part| reviewers(&users, part)).collect();
     to.sort();
     to.dedup();
-    let campaign = NewCampaign { name, started_on: today, deadline, system_ids, mails: mails_to(&to, &subject, &body) };
+    let campaign = NewCampaign {
+        name,
+        started_on: today,
+        deadline,
+        system_ids,
+        mails: crate::mail::to_each(&to, &subject, &body),
+    };
     let stored = board.start_campaign(&staff.actor(), &campaign).await?;
     Ok(CampaignOut::new(&stored, today))
 }
@@ -526,7 +527,7 @@ pub async fn remind_and_escalate(app: &App) -> Result<u64, StoreError> {
                         tf("review.mail.reminder_body", &args),
                     )
                 };
-                let mails = mails_to(&to, &subject, &body);
+                let mails = crate::mail::to_each(&to, &subject, &body);
                 let notice = CampaignNotice {
                     campaign_id: &campaign.id,
                     school_key: &part,

@@ -24,7 +24,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 
 /// A school id as its name (empty for the board's own staff).
-fn school_name(schools: &[School], id: Option<&str>) -> String {
+pub(super) fn school_name(schools: &[School], id: Option<&str>) -> String {
     id.and_then(|id| schools.iter().find(|s| s.id == id))
         .map_or_else(|| t("access.board_staff").to_owned(), |s| s.name.clone())
 }

@@ -6,6 +6,7 @@
 //! operations as the API (`aantoonbaar_app::policy_documents`); a refused
 //! form shows again with what was typed.
 
+use super::access::school_name;
 use super::form::{PagePairs, entered, read, refused};
 use super::{Layout, PageResult, filters, render};
 use crate::AppState;
@@ -279,11 +280,6 @@ impl SignaturesPage {
     fn typed(&self, field: &str) -> &str {
         entered(&self.typed, field)
     }
-}
-
-fn school_name(schools: &[School], id: Option<&str>) -> String {
-    id.and_then(|id| schools.iter().find(|s| s.id == id))
-        .map_or_else(|| t("access.board_staff").to_owned(), |s| s.name.clone())
 }
 
 async fn signatures_page(
