@@ -157,6 +157,7 @@ fn ibp_manager(board: BoardId, now: Timestamp) -> Staff {
         ip: None,
         now,
         session: None,
+        versions: None,
     }
 }
 

@@ -234,10 +234,11 @@ pub async fn check(app: &App, staff: &Staff, command: PublicationCheck) -> Resul
     let day = day.unwrap_or_else(|| app.clock.today());
     let mut facts = None;
     if let (Some(purpose), Some(pupil_ids)) = (&purpose, &command.pupil_ids) {
-        let mut read = board.consent_facts(scope, pupil_ids, Some(purpose), day).await?;
+        let mut read = board.consent_facts(scope, pupil_ids, Some(purpose), day, staff.versions).await?;
         if !read.purpose_known && board.consent_purposes(staff.now).await?.iter().any(|p| &p.code == purpose) {
-            // The board's default purposes were only just created.
-            read = board.consent_facts(scope, pupil_ids, Some(purpose), day).await?;
+            // The board's default purposes were only just created (so the
+            // versions read for this request are behind).
+            read = board.consent_facts(scope, pupil_ids, Some(purpose), day, None).await?;
         }
         if !read.purpose_known {
             errors.push(FieldError::new("purpose", "consent.purpose_unknown"));
@@ -347,7 +348,7 @@ pub async fn verdicts_for(
     purpose: &str,
     day: Date,
 ) -> Result<Vec<(String, Reason)>, StoreError> {
-    let facts = board.consent_facts(scope, pupil_ids, Some(purpose), day).await?;
+    let facts = board.consent_facts(scope, pupil_ids, Some(purpose), day, None).await?;
     Ok(verdicts(&facts, pupil_ids, purpose, day))
 }
 
@@ -363,6 +364,6 @@ pub async fn verdicts_per_purpose(
     purposes: &[&str],
     day: Date,
 ) -> Result<Vec<HashMap<String, Reason>>, StoreError> {
-    let facts = board.consent_facts(scope, pupil_ids, None, day).await?;
+    let facts = board.consent_facts(scope, pupil_ids, None, day, None).await?;
     Ok(purposes.iter().map(|purpose| verdicts(&facts, pupil_ids, purpose, day).into_iter().collect()).collect())
 }

@@ -4,7 +4,7 @@
 use crate::error::Error;
 use aantoonbaar_rules::Action;
 use aantoonbaar_rules::policy::permits;
-use aantoonbaar_store::{Actor, Principal, Scope};
+use aantoonbaar_store::{Actor, BoardVersions, Principal, Scope};
 use jiff::SignedDuration;
 
 /// How long a re-authentication counts for sensitive actions.
@@ -18,6 +18,10 @@ pub struct Staff {
     pub now: jiff::Timestamp,
     /// The hash of the session token (signed in by cookie), for re-authentication.
     pub session: Option<String>,
+    /// The board's versions as read to confirm this request's principal (API
+    /// tokens): the consent check answers from the read model at them without
+    /// reading them again.
+    pub versions: Option<BoardVersions>,
 }
 
 impl Staff {

@@ -1,7 +1,8 @@
 //! Consent: the purposes with their texts, decisions, objections, rounds, and the facts
 //! the consent check needs (seed 001 §14.5).
 
-use crate::{Actor, Backend, BoardSettings, BoardStore, Pupil, Result, Scope, postgres, sqlite};
+use crate::consent_model::Answer;
+use crate::{Actor, Backend, BoardSettings, BoardStore, BoardVersions, Result, Scope, postgres, sqlite};
 use aantoonbaar_rules::SchoolYear;
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -91,11 +92,22 @@ pub struct ObjectionFact {
     pub noted_on: Date,
 }
 
-/// Everything the consent check needs about some pupils and one purpose, read
-/// in a handful of queries.
+/// What the consent check needs to know of a pupil (and nothing more: no name).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConsentSubject {
+    pub id: String,
+    pub school_id: String,
+    pub group_id: String,
+    pub birth_date: Date,
+    pub leave_date: Option<Date>,
+    pub family_situation: Option<aantoonbaar_rules::organisation::FamilySituation>,
+}
+
+/// Everything the consent check needs about some pupils and one purpose: from
+/// the board's copy in memory (`consent_model.rs`) or read in three queries.
 #[derive(Debug, Clone, Default)]
 pub struct ConsentFacts {
-    pub pupils: Vec<Pupil>,
+    pub pupils: Vec<ConsentSubject>,
     /// Per pupil: (guardian id, holds custody).
     pub custodians: HashMap<String, Vec<(String, bool)>>,
     /// Oldest first; only those that can count on the day asked about.
@@ -241,14 +253,56 @@ impl BoardStore<'_> {
     }
 
     /// What the consent check needs on `day` for these pupils (those in the
-    /// caller's scope), for one purpose or (`None`) every purpose, in three queries.
+    /// caller's scope), for one purpose or (`None`) every purpose: from the
+    /// board's copy in memory when it is current at the board's versions
+    /// (`seen`, when the caller read them for this request already; else they
+    /// are read now), otherwise in three queries while a copy is built.
     pub async fn consent_facts(
         &self,
         scope: &Scope,
         pupil_ids: &[String],
         purpose: Option<&str>,
         day: jiff::civil::Date,
+        seen: Option<BoardVersions>,
     ) -> Result<ConsentFacts> {
+        let seen = match seen {
+            Some(seen) => seen,
+            None => self.store.board_versions(self.board).await?,
+        };
+        let model = &self.store.consent_model;
+        let mut answer = model.answer(self.board, seen, scope, pupil_ids, purpose, day);
+        if let Answer::Behind { after, upto } = answer {
+            let decisions = dispatch!(self.store, consent::decisions_stamped(self.board, after, upto))?;
+            model.catch_up(self.board, after, upto, decisions);
+            answer = model.answer(self.board, seen, scope, pupil_ids, purpose, day);
+        }
+        match answer {
+            Answer::Facts(facts) => return Ok(facts),
+            Answer::Database { rebuild: true } => self.rebuild_copy(day),
+            Answer::Database { rebuild: false } | Answer::Behind { .. } => {}
+        }
         dispatch!(self.store, consent::consent_facts(self.board, scope, pupil_ids, purpose, day))
+    }
+
+    /// Builds the board's copy in the background (once at a time per board).
+    fn rebuild_copy(&self, day: jiff::civil::Date) {
+        let model = &self.store.consent_model;
+        if !model.start_rebuild(self.board) {
+            return;
+        }
+        let (store, board) = (self.store.clone(), self.board.clone());
+        tokio::spawn(async move {
+            let built = async {
+                let versions = store.board_versions(&board).await?;
+                dispatch!(store, consent::consent_copy(&board, versions.consent, day))
+            };
+            match built.await {
+                Ok(facts) => store.consent_model.install(&board, Some(facts)),
+                Err(err) => {
+                    tracing::warn!(%err, "the consent copy of a board could not be built");
+                    store.consent_model.install(&board, None);
+                }
+            }
+        });
     }
 }

@@ -89,6 +89,8 @@ pub(crate) enum Backend {
 pub struct Store {
     backend: Backend,
     decisions: group_commit::DecisionQueue,
+    consent_model: std::sync::Arc<consent_model::ConsentModel>,
+    principals: std::sync::Arc<principal_cache::PrincipalCache>,
 }
 
 /// Calls the function of the same path in the back-end's module, with the pool
@@ -106,7 +108,10 @@ macro_rules! dispatch {
     };
 }
 
+mod consent_model;
+pub use consent_model::{DEFAULT_BUDGET_BYTES as DEFAULT_READ_MODEL_BUDGET, ReadModelSize};
 mod group_commit;
+mod principal_cache;
 
 mod audit;
 pub use audit::{AuditAction, AuditEntry, AuditEvent, AuditFilter};
@@ -114,8 +119,8 @@ mod boards;
 pub use boards::{BoardSettings, EquatedDay};
 mod consent;
 pub use consent::{
-    Channel, ConsentDecisionRecord, ConsentFacts, ConsentPurpose, DecisionFact, NewConsentDecision, ObjectionFact,
-    RoundPupil,
+    Channel, ConsentDecisionRecord, ConsentFacts, ConsentPurpose, ConsentSubject, DecisionFact, NewConsentDecision,
+    ObjectionFact, RoundPupil,
 };
 pub use consent::{NewRoundMail, RoundGuardian, SentRoundMail};
 mod guardians;
@@ -157,6 +162,8 @@ pub mod system_accounts;
 pub use sessions::{ParentSession, PendingSession, Principal, SessionStage};
 mod users;
 pub use users::{ApiToken, Credentials, NewUser, User};
+mod versions;
+pub use versions::BoardVersions;
 
 impl Store {
     /// Connects to `sqlite://PATH` (created when missing) or `postgres://…`.
@@ -171,8 +178,10 @@ impl Store {
         } else {
             return Err(StoreError::BadUrl);
         };
-        let decisions = group_commit::DecisionQueue::start(backend.clone());
-        Ok(Self { backend, decisions })
+        let consent_model = std::sync::Arc::new(consent_model::ConsentModel::new());
+        let decisions = group_commit::DecisionQueue::start(backend.clone(), std::sync::Arc::clone(&consent_model));
+        let principals = std::sync::Arc::new(principal_cache::PrincipalCache::default());
+        Ok(Self { backend, decisions, consent_model, principals })
     }
 
     /// Connects and applies every migration the database has not had yet.
@@ -191,6 +200,18 @@ impl Store {
     /// A migration that fails, or a database migrated by a newer version.
     pub async fn migrate(&self) -> Result<()> {
         dispatch!(self, migrate())
+    }
+
+    /// Caps the memory of the consent read model (`consent_model.rs`): beyond
+    /// it the least recently checked boards are dropped.
+    pub fn set_read_model_budget(&self, bytes: usize) {
+        self.consent_model.set_budget(bytes);
+    }
+
+    /// How many boards the consent read model holds, and its estimated size.
+    #[must_use]
+    pub fn read_model_size(&self) -> ReadModelSize {
+        self.consent_model.size()
     }
 
     /// `sqlite` or `postgres`.

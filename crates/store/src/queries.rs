@@ -298,4 +298,5 @@ areas!(
     staff,
     system_accounts,
     users,
+    versions,
 );

@@ -1,9 +1,13 @@
 //! Sessions: staff sign-in in two steps, API tokens and parents' links as ways in, the
 //! throttle on failures, and purging what expired.
 
-use crate::{Actor, Backend, BoardId, BoardStore, Result, Scope, Store, postgres, sqlite};
+use crate::principal_cache::Cached;
+use crate::{Actor, Backend, BoardId, BoardStore, BoardVersions, Result, Scope, Store, postgres, sqlite};
 use aantoonbaar_rules::Role;
 use jiff::Timestamp;
+
+/// A token's `last_used_at` is written at most once in this many seconds.
+pub(crate) const TOKEN_USE_RESOLUTION: i64 = 60;
 
 /// A signed-in staff user with everything authorisation needs.
 #[derive(Debug, Clone)]
@@ -86,9 +90,32 @@ impl Store {
         dispatch!(self, sessions::session_principal(token_hash, idle_since, created_since, now))
     }
 
-    /// The user behind an unrevoked API token.
-    pub async fn token_principal(&self, token_hash: &str, now: Timestamp) -> Result<Option<Principal>> {
-        dispatch!(self, sessions::token_principal(token_hash, now))
+    /// The user behind an unrevoked API token, with the board's versions as
+    /// read for this request (so the consent check needs no second read).
+    /// Served from the principal cache (`principal_cache.rs`) while the
+    /// board's `access` version is unchanged.
+    pub async fn token_principal(
+        &self,
+        token_hash: &str,
+        now: Timestamp,
+    ) -> Result<Option<(Principal, BoardVersions)>> {
+        if let Some(cached) = self.principals.get(token_hash) {
+            let versions = self.board_versions(&cached.principal.board).await?;
+            if versions.access == cached.access {
+                if now.as_second() - cached.last_used >= TOKEN_USE_RESOLUTION {
+                    dispatch!(self, sessions::token_used(&cached.principal.board, &cached.token_id, now))?;
+                    self.principals.used(token_hash, now.as_second());
+                }
+                return Ok(Some((cached.principal, versions)));
+            }
+            self.principals.remove(token_hash);
+        }
+        let Some((principal, versions, token_id)) = dispatch!(self, sessions::token_principal(token_hash, now))? else {
+            return Ok(None);
+        };
+        let cached = Cached::new(principal.clone(), token_id, versions.access, now.as_second());
+        self.principals.insert(token_hash, cached);
+        Ok(Some((principal, versions)))
     }
 
     pub async fn delete_session(&self, token_hash: &str) -> Result<()> {

@@ -36,6 +36,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (22, "policies", include_str!("../migrations/sqlite/0022_policies.sql")),
     (23, "cycle", include_str!("../migrations/sqlite/0023_cycle.sql")),
     (24, "board_reports", include_str!("../migrations/sqlite/0024_board_reports.sql")),
+    (25, "versions", include_str!("../migrations/sqlite/0025_versions.sql")),
 ];
 
 pub(crate) async fn connect(path: &Path) -> Result<sqlx::SqlitePool> {

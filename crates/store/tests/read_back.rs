@@ -68,7 +68,7 @@ async fn every_area_reads_back(store: &Store) {
     assert_eq!(recorded.purpose_version, purposes[0].version);
     let history = board.consent_history(&pupil_id).await.unwrap();
     assert_eq!((history[0].decision, history[0].channel), (Choice::Refused, Channel::Portal));
-    let facts = board.consent_facts(&Scope::Board, std::slice::from_ref(&pupil_id), None, today).await.unwrap();
+    let facts = board.consent_facts(&Scope::Board, std::slice::from_ref(&pupil_id), None, today, None).await.unwrap();
     assert_eq!(facts.decisions[0].choice, Choice::Refused);
     assert_eq!(facts.custodians[&pupil_id], vec![(guardian.id.clone(), true)]);
     assert!(board.consent_round(&Scope::Board, date(2025, 8, 1), today).await.unwrap()[0].answered);

@@ -60,8 +60,12 @@ async fn authenticate(parts: &Parts, state: &AppState, cookies: bool) -> Result<
     let bearer =
         parts.headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer "));
     let mut session = None;
+    let mut versions = None;
     let principal = if let Some(token) = bearer {
-        state.store.token_principal(&hash_secret(token.trim()), now).await?
+        state.store.token_principal(&hash_secret(token.trim()), now).await?.map(|(principal, seen)| {
+            versions = Some(seen);
+            principal
+        })
     } else if let Some(token) = session_token(parts).filter(|_| cookies) {
         let (idle_since, created_since) = state.config.session_limits(now);
         let hash = hash_secret(&token);
@@ -73,7 +77,7 @@ async fn authenticate(parts: &Parts, state: &AppState, cookies: bool) -> Result<
     };
     let csrf = parts.extensions.get::<crate::csrf::CsrfToken>().map(|t| t.0.clone()).unwrap_or_default();
     Ok(principal.map(|principal| Staff {
-        staff: aantoonbaar_app::Staff { principal, ip: client_ip(parts), now, session },
+        staff: aantoonbaar_app::Staff { principal, ip: client_ip(parts), now, session, versions },
         csrf,
     }))
 }

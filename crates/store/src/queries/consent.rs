@@ -2,12 +2,13 @@
 // compiled for both back-ends (see `queries.rs`).
 
 use super::boards::settings_from;
-use super::pupils::{PUPIL_COLUMNS, pupil_from};
+
 use crate::codes::choice_code;
+use crate::consent_model::{BoardFacts, HeldDecision, PupilFacts, decision_window};
 use crate::model::full_name;
 use crate::{
-    ConsentDecisionRecord, ConsentFacts, ConsentPurpose, DecisionFact, NewConsentDecision, NewRoundMail, ObjectionFact,
-    RoundGuardian, RoundPupil, SentRoundMail,
+    ConsentDecisionRecord, ConsentFacts, ConsentPurpose, ConsentSubject, DecisionFact, NewConsentDecision,
+    NewRoundMail, ObjectionFact, RoundGuardian, RoundPupil, SentRoundMail,
 };
 use aantoonbaar_rules::SchoolYear;
 
@@ -66,19 +67,27 @@ fn purpose_from(row: &DbRow) -> Result<ConsentPurpose> {
 /// batch is written with a few multi-row statements; when that fails (one
 /// decision names a pupil that does not exist), each decision is written in a
 /// savepoint of its own, so the bad one fails alone and the others commit.
+///
+/// Each board's consent version is raised once for the batch, in ascending
+/// board order (so two servers' batches never wait on each other in a circle),
+/// and its decisions carry the new value; returns the results and those stamps.
 pub(crate) async fn record_consent_decisions(
     pool: &Pool,
     batch: &[(&BoardId, &Actor, &NewConsentDecision)],
-) -> Result<Vec<Result<ConsentDecisionRecord>>> {
+) -> Result<(Vec<Result<ConsentDecisionRecord>>, Vec<(BoardId, i64)>)> {
     let mut boards: Vec<&BoardId> = batch.iter().map(|(board, _, _)| *board).collect();
     boards.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     boards.dedup();
-    for board in boards {
+    for board in &boards {
         consent_purposes(pool, board, batch[0].1.at).await?;
     }
     let mut tx = begin(pool).await?;
+    let mut stamps = Vec::with_capacity(boards.len());
+    for board in boards {
+        stamps.push((board.clone(), super::versions::stamp_decisions(&mut tx, board).await?));
+    }
     sqlx::query("SAVEPOINT batch").execute(&mut *tx).await?;
-    let results = match insert_consent_decisions(&mut tx, batch).await {
+    let results = match insert_consent_decisions(&mut tx, batch, &stamps).await {
         Ok(records) => {
             sqlx::query("RELEASE SAVEPOINT batch").execute(&mut *tx).await?;
             records.into_iter().map(Ok).collect()
@@ -88,8 +97,9 @@ pub(crate) async fn record_consent_decisions(
             let mut results = Vec::with_capacity(batch.len());
             for item in batch {
                 sqlx::query("SAVEPOINT decision").execute(&mut *tx).await?;
-                let result =
-                    insert_consent_decisions(&mut tx, std::slice::from_ref(item)).await.map(|mut r| r.remove(0));
+                let result = insert_consent_decisions(&mut tx, std::slice::from_ref(item), &stamps)
+                    .await
+                    .map(|mut r| r.remove(0));
                 let end = if result.is_ok() { "RELEASE SAVEPOINT decision" } else { "ROLLBACK TO SAVEPOINT decision" };
                 sqlx::query(end).execute(&mut *tx).await?;
                 results.push(result);
@@ -98,15 +108,18 @@ pub(crate) async fn record_consent_decisions(
         }
     };
     tx.commit().await?;
-    Ok(results)
+    Ok((results, stamps))
 }
 
-/// Inserts decisions against each purpose's current text version, with their
-/// audit entries; the records in the order given.
+/// Inserts decisions against each purpose's current text version, stamped with
+/// their board's version from `stamps`, with their audit entries; the records
+/// in the order given.
 async fn insert_consent_decisions(
     tx: &mut Tx,
     batch: &[(&BoardId, &Actor, &NewConsentDecision)],
+    stamps: &[(BoardId, i64)],
 ) -> Result<Vec<ConsentDecisionRecord>> {
+    let stamp = |board: &BoardId| stamps.iter().find(|(b, _)| b == board).map(|(_, stamp)| *stamp);
     let mut versions: HashMap<(&str, &str), i64> = HashMap::new();
     for (board, _, decision) in batch {
         if versions.contains_key(&(board.0.as_str(), decision.purpose.as_str())) {
@@ -141,11 +154,11 @@ async fn insert_consent_decisions(
         })
         .collect::<Result<_>>()?;
     let rows: Vec<_> = batch.iter().zip(&records).collect();
-    // 14 values a row stays far below both back-ends' limit on bound values.
+    // 15 values a row stays far below both back-ends' limit on bound values.
     for chunk in rows.chunks(500) {
         let mut qb = QueryBuilder::new(
             "INSERT INTO consent_decisions (board_id, id, pupil_id, purpose_code, purpose_version, decision, guardian_id, \
-             by_pupil, decided_at, decided_on, channel, signed, recorded_by, created_at) ",
+             by_pupil, decided_at, decided_on, channel, signed, recorded_by, created_at, version) ",
         );
         qb.push_values(chunk, |mut row, ((board, actor, _), record)| {
             row.push_bind(board.0.clone())
@@ -161,7 +174,8 @@ async fn insert_consent_decisions(
                 .push_bind(record.channel.code())
                 .push_bind(record.signed)
                 .push_bind(actor.label.clone())
-                .push_bind(actor.at.as_second());
+                .push_bind(actor.at.as_second())
+                .push_bind(stamp(board).unwrap_or_default());
         });
         qb.build().execute(&mut **tx).await.map_err(|e| classify(e, "id", "pupil_id"))?;
     }
@@ -465,35 +479,177 @@ pub(crate) async fn consent_facts(
     let settings = settings_from(&row)?;
     let purpose_known = purpose.is_none() || row.try_get("purpose_known")?;
     let mut facts = ConsentFacts { settings, purpose_known, ..ConsentFacts::default() };
-    let mut qb = QueryBuilder::new(PUPIL_COLUMNS);
+    let mut qb = QueryBuilder::new(SUBJECT_COLUMNS);
     qb.push_bind(board.0.clone()).push(" AND id IN (");
     push_list(&mut qb, pupil_ids.iter().cloned());
     qb.push(")");
     push_scope(&mut qb, scope, "school_id", Some("group_id"));
-    facts.pupils = qb.build().fetch_all(&mut *conn).await?.iter().map(pupil_from).collect::<Result<_>>()?;
+    facts.pupils = qb.build().fetch_all(&mut *conn).await?.iter().map(subject_from).collect::<Result<_>>()?;
     if facts.pupils.is_empty() {
         return Ok(facts);
     }
+    let ids: Vec<String> = facts.pupils.iter().map(|p| p.id.clone()).collect();
+    let (from, until) = decision_window(&settings, day);
+    for row in fact_rows(&mut conn, board, Some(&ids), purpose, from, until).await? {
+        match row {
+            FactRow::Custodian { pupil_id, guardian_id, holds_custody } => {
+                facts.custodians.entry(pupil_id).or_default().push((guardian_id, holds_custody));
+            }
+            FactRow::Decision(decision) => facts.decisions.push(decision.fact),
+            FactRow::Objection(objection) => facts.objections.push(objection),
+            FactRow::Restricted { pupil_id, purpose } => facts.restricted.push((pupil_id, purpose)),
+        }
+    }
+    Ok(facts)
+}
 
-    // Custodians, the decisions that can still count on `day`, the objections
-    // and the restrictions, in one round trip; `kind` tells them apart.
-    // The decisions' Dutch dates from the first covering day through `day`, as
-    // a range of `decided_at` instants so the index on it does the filtering.
-    let start_of = |d: Date| -> Result<i64> {
-        d.to_zoned(aantoonbaar_rules::calendar::dutch_time_zone())
-            .map(|z| z.timestamp().as_second())
-            .map_err(|e| StoreError::Corrupt(e.to_string()))
+/// The board's copy for the read model (`consent_model.rs`) at version
+/// `consent` (read before this, so the copy is never older than it says):
+/// every pupil, and the decisions that can count from the first day covering
+/// `day` on.
+pub(crate) async fn consent_copy(pool: &Pool, board: &BoardId, consent: i64, day: Date) -> Result<BoardFacts> {
+    let mut conn = pool.acquire().await?;
+    let row = sqlx::query(
+        "SELECT s.consent_renewal, s.both_parents_when_separated FROM boards b \
+         LEFT JOIN board_settings s ON s.board_id = b.id WHERE b.id = $1",
+    )
+    .bind(&board.0)
+    .fetch_one(&mut *conn)
+    .await?;
+    let settings = settings_from(&row)?;
+    let purposes = sqlx::query_scalar("SELECT code FROM consent_purposes WHERE board_id = $1")
+        .bind(&board.0)
+        .fetch_all(&mut *conn)
+        .await?
+        .into_iter()
+        .collect();
+    let (from, _) = decision_window(&settings, day);
+    let mut copy = BoardFacts {
+        consent,
+        from: Some(from).filter(|from| *from != i64::MIN),
+        settings,
+        purposes,
+        pupils: HashMap::new(),
     };
-    let from = settings.consent_renewal.earliest_covering(day).map_or(Ok(i64::MIN), start_of)?;
-    let until = day.tomorrow().map_or(Ok(i64::MAX), start_of)?;
+    let mut qb = QueryBuilder::new(SUBJECT_COLUMNS);
+    qb.push_bind(board.0.clone());
+    for row in qb.build().fetch_all(&mut *conn).await? {
+        let subject = subject_from(&row)?;
+        let pupil = PupilFacts {
+            subject,
+            custodians: Vec::new(),
+            decisions: Vec::new(),
+            objections: Vec::new(),
+            restricted: Vec::new(),
+        };
+        copy.pupils.insert(pupil.subject.id.clone(), pupil);
+    }
+    for row in fact_rows(&mut conn, board, None, None, from, i64::MAX).await? {
+        let pupil_id = match &row {
+            FactRow::Custodian { pupil_id, .. } | FactRow::Restricted { pupil_id, .. } => pupil_id,
+            FactRow::Decision(decision) => &decision.fact.pupil_id,
+            FactRow::Objection(objection) => &objection.pupil_id,
+        };
+        let Some(pupil) = copy.pupils.get_mut(pupil_id) else { continue };
+        match row {
+            FactRow::Custodian { guardian_id, holds_custody, .. } => {
+                pupil.custodians.push((guardian_id, holds_custody))
+            }
+            FactRow::Decision(decision) => pupil.decisions.push(decision),
+            FactRow::Objection(objection) => pupil.objections.push(objection),
+            FactRow::Restricted { purpose, .. } => pupil.restricted.push(purpose),
+        }
+    }
+    Ok(copy)
+}
+
+/// The decisions stamped after version `after` up to `upto`.
+pub(crate) async fn decisions_stamped(
+    pool: &Pool,
+    board: &BoardId,
+    after: i64,
+    upto: i64,
+) -> Result<Vec<HeldDecision>> {
+    let rows = sqlx::query(
+        "SELECT pupil_id, guardian_id, decision AS value, decided_on AS on_day, purpose_code, decided_at AS at, \
+         created_at AS created, id FROM consent_decisions WHERE board_id = $1 AND version > $2 AND version <= $3",
+    )
+    .bind(&board.0)
+    .bind(after)
+    .bind(upto)
+    .fetch_all(pool)
+    .await?;
+    rows.iter().map(held_decision).collect()
+}
+
+const SUBJECT_COLUMNS: &str =
+    "SELECT id, school_id, group_id, birth_date, leave_date, family_situation FROM pupils WHERE board_id = ";
+
+fn subject_from(row: &DbRow) -> Result<ConsentSubject> {
+    Ok(ConsentSubject {
+        id: row.try_get("id")?,
+        school_id: row.try_get("school_id")?,
+        group_id: row.try_get("group_id")?,
+        birth_date: date_col(row, "birth_date")?,
+        leave_date: optional_date_col(row, "leave_date")?,
+        family_situation: optional_code_col(row, "family_situation")?,
+    })
+}
+
+fn held_decision(row: &DbRow) -> Result<HeldDecision> {
+    let value: String = row.try_get("value")?;
+    Ok(HeldDecision {
+        fact: DecisionFact {
+            pupil_id: row.try_get("pupil_id")?,
+            guardian_id: row.try_get("guardian_id")?,
+            purpose: row.try_get("purpose_code")?,
+            choice: Code::stored("decision", &value)?,
+            decided_on: date_col(row, "on_day")?,
+        },
+        at: row.try_get("at")?,
+        created: row.try_get("created")?,
+        id: row.try_get("id")?,
+    })
+}
+
+/// One row of [`fact_rows`].
+enum FactRow {
+    Custodian {
+        pupil_id: String,
+        guardian_id: String,
+        holds_custody: bool,
+    },
+    Decision(HeldDecision),
+    Objection(ObjectionFact),
+    /// `purpose` `None`: every purpose.
+    Restricted {
+        pupil_id: String,
+        purpose: Option<String>,
+    },
+}
+
+/// Custodians, the decisions in `[from, until)`, the objections and the
+/// restrictions of these pupils (`None`: every pupil of the board), for one
+/// purpose or all, in one round trip; `kind` tells them apart. Decisions come
+/// oldest first (`decided_at`, `created_at`, `id`), the order the check reads.
+async fn fact_rows(
+    conn: &mut sqlx::pool::PoolConnection<Db>,
+    board: &BoardId,
+    pupils: Option<&[String]>,
+    purpose: Option<&str>,
+    from: i64,
+    until: i64,
+) -> Result<Vec<FactRow>> {
     let mut qb = QueryBuilder::new(
         "SELECT 'c' AS kind, pupil_id, guardian_id, CASE WHEN holds_custody THEN 'y' ELSE 'n' END AS value, \
          NULL AS on_day, NULL AS purpose_code, 0 AS at, 0 AS created, '' AS id FROM pupil_guardians WHERE board_id = ",
     );
     let in_pupils = |qb: &mut QueryBuilder<Db>| {
-        qb.push(" AND pupil_id IN (");
-        push_list(qb, facts.pupils.iter().map(|p| p.id.clone()));
-        qb.push(")");
+        if let Some(pupils) = pupils {
+            qb.push(" AND pupil_id IN (");
+            push_list(qb, pupils.iter().cloned());
+            qb.push(")");
+        }
     };
     qb.push_bind(board.0.clone());
     in_pupils(&mut qb);
@@ -506,6 +662,8 @@ pub(crate) async fn consent_facts(
     if let Some(purpose) = purpose {
         qb.push(" AND purpose_code = ").push_bind(purpose.to_owned());
     }
+    // The decisions' Dutch dates as a range of `decided_at` instants, so the
+    // index on it does the filtering.
     qb.push(" AND decided_at >= ").push_bind(from).push(" AND decided_at < ").push_bind(until);
     qb.push(
         " UNION ALL SELECT 'o', pupil_id, guardian_id, '', noted_on, purpose_code, created_at, created_at, id \
@@ -527,28 +685,23 @@ pub(crate) async fn consent_facts(
         qb.push(" AND (purpose_code = '' OR purpose_code = ").push_bind(purpose.to_owned()).push(")");
     }
     qb.push(" ORDER BY 1, 7, 8, 9");
-    for row in qb.build().fetch_all(&mut *conn).await? {
+    let mut rows = Vec::new();
+    for row in qb.build().fetch_all(&mut **conn).await? {
         let kind: String = row.try_get("kind")?;
         let pupil_id: String = row.try_get("pupil_id")?;
         let guardian_id: Option<String> = row.try_get("guardian_id")?;
-        let value: String = row.try_get("value")?;
-        match (kind.as_str(), guardian_id) {
+        rows.push(match (kind.as_str(), guardian_id) {
             ("c", Some(guardian_id)) => {
+                let value: String = row.try_get("value")?;
                 let holds_custody = match value.as_str() {
                     "y" => true,
                     "n" => false,
                     other => return Err(StoreError::Corrupt(format!("holds_custody: {other}"))),
                 };
-                facts.custodians.entry(pupil_id).or_default().push((guardian_id, holds_custody));
+                FactRow::Custodian { pupil_id, guardian_id, holds_custody }
             }
-            ("d", guardian_id) => facts.decisions.push(DecisionFact {
-                pupil_id,
-                guardian_id,
-                purpose: row.try_get("purpose_code")?,
-                choice: Code::stored("decision", &value)?,
-                decided_on: date_col(&row, "on_day")?,
-            }),
-            ("o", Some(guardian_id)) => facts.objections.push(ObjectionFact {
+            ("d", _) => FactRow::Decision(held_decision(&row)?),
+            ("o", Some(guardian_id)) => FactRow::Objection(ObjectionFact {
                 pupil_id,
                 guardian_id,
                 purpose: row.try_get("purpose_code")?,
@@ -556,11 +709,10 @@ pub(crate) async fn consent_facts(
             }),
             ("r", _) => {
                 let purpose: String = row.try_get("purpose_code")?;
-                facts.restricted.push((pupil_id, Some(purpose).filter(|p| !p.is_empty())));
+                FactRow::Restricted { pupil_id, purpose: Some(purpose).filter(|p| !p.is_empty()) }
             }
             _ => return Err(StoreError::Corrupt(format!("consent fact of kind {kind} without guardian"))),
-        }
+        });
     }
-
-    Ok(facts)
+    Ok(rows)
 }

@@ -1,7 +1,7 @@
 // Sessions: staff sign-in (pending and full sessions), the parents' links and sessions, the
 // throttle, and purging what expired; compiled for both back-ends (see `queries.rs`).
 
-use crate::{ParentSession, PendingSession, Principal, SessionStage};
+use crate::{BoardVersions, ParentSession, PendingSession, Principal, SessionStage};
 use aantoonbaar_rules::{Role, ScopeKind};
 
 pub(crate) async fn purge_expired(
@@ -149,9 +149,18 @@ pub(crate) async fn session_principal(
     load_principal(pool, &board_id, &user_id, row.try_get("reauth_at")?).await
 }
 
-pub(crate) async fn token_principal(pool: &Pool, token_hash: &str, now: Timestamp) -> Result<Option<Principal>> {
+/// The principal behind an unrevoked token, with the board's versions read
+/// in the same statement as the token (so before the principal: a change in
+/// between raises the version past the one returned) and the token's id.
+/// Writes `last_used_at` when it is older than [`TOKEN_USE_RESOLUTION`].
+pub(crate) async fn token_principal(
+    pool: &Pool,
+    token_hash: &str,
+    now: Timestamp,
+) -> Result<Option<(Principal, BoardVersions, String)>> {
     let Some(row) = sqlx::query(
-        "SELECT board_id, id, user_id, last_used_at FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL",
+        "SELECT t.board_id, t.id, t.user_id, t.last_used_at, v.consent, v.structure, v.access FROM api_tokens t \
+         JOIN board_versions v ON v.board_id = t.board_id WHERE t.token_hash = $1 AND t.revoked_at IS NULL",
     )
     .bind(token_hash)
     .fetch_optional(pool)
@@ -161,17 +170,28 @@ pub(crate) async fn token_principal(pool: &Pool, token_hash: &str, now: Timestam
     };
     let last_used: Option<i64> = row.try_get("last_used_at")?;
     let board_id: String = row.try_get("board_id")?;
-    if last_used.is_none_or(|t| now.as_second() - t >= 60) {
-        let id: String = row.try_get("id")?;
-        sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE board_id = $2 AND id = $3")
-            .bind(now.as_second())
-            .bind(&board_id)
-            .bind(id)
-            .execute(pool)
-            .await?;
+    let id: String = row.try_get("id")?;
+    if last_used.is_none_or(|t| now.as_second() - t >= crate::sessions::TOKEN_USE_RESOLUTION) {
+        token_used(pool, &BoardId(board_id.clone()), &id, now).await?;
     }
+    let versions = BoardVersions {
+        consent: row.try_get("consent")?,
+        structure: row.try_get("structure")?,
+        access: row.try_get("access")?,
+    };
     let user_id: String = row.try_get("user_id")?;
-    load_principal(pool, &board_id, &user_id, None).await
+    Ok(load_principal(pool, &board_id, &user_id, None).await?.map(|principal| (principal, versions, id)))
+}
+
+/// Records that a token was used at `now`.
+pub(crate) async fn token_used(pool: &Pool, board: &BoardId, id: &str, now: Timestamp) -> Result<()> {
+    sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE board_id = $2 AND id = $3")
+        .bind(now.as_second())
+        .bind(&board.0)
+        .bind(id)
+        .execute(pool)
+        .await?;
+    Ok(())
 }
 
 pub(crate) async fn delete_session(pool: &Pool, token_hash: &str) -> Result<()> {
