@@ -20,8 +20,8 @@ use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
-/// The budget when none is configured.
-pub const DEFAULT_BUDGET_BYTES: usize = 256 * 1024 * 1024;
+/// The memory the copies may take together (estimated).
+const BUDGET_BYTES: usize = 256 * 1024 * 1024;
 
 /// A decision as the copy holds it: the fact, and the columns the database
 /// orders decisions by (`decided_at`, `created_at`, `id`).
@@ -198,17 +198,8 @@ pub(crate) enum Answer {
 pub(crate) struct ConsentModel {
     copies: Mutex<HashMap<BoardId, Arc<Copy>>>,
     rebuilding: Mutex<HashSet<BoardId>>,
-    budget: AtomicUsize,
     used: AtomicUsize,
     tick: AtomicU64,
-}
-
-/// The size of the read model, for `/readyz`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub struct ReadModelSize {
-    pub boards: usize,
-    pub bytes: usize,
-    pub budget_bytes: usize,
 }
 
 impl ConsentModel {
@@ -216,22 +207,8 @@ impl ConsentModel {
         Self {
             copies: Mutex::new(HashMap::new()),
             rebuilding: Mutex::new(HashSet::new()),
-            budget: AtomicUsize::new(DEFAULT_BUDGET_BYTES),
             used: AtomicUsize::new(0),
             tick: AtomicU64::new(0),
-        }
-    }
-
-    pub(crate) fn set_budget(&self, bytes: usize) {
-        self.budget.store(bytes, Ordering::Relaxed);
-        self.evict(None);
-    }
-
-    pub(crate) fn size(&self) -> ReadModelSize {
-        ReadModelSize {
-            boards: lock(&self.copies).len(),
-            bytes: self.used.load(Ordering::Relaxed),
-            budget_bytes: self.budget.load(Ordering::Relaxed),
         }
     }
 
@@ -278,7 +255,7 @@ impl ConsentModel {
         drop(facts);
         copy.bytes.fetch_add(added, Ordering::Relaxed);
         self.used.fetch_add(added, Ordering::Relaxed);
-        self.evict(Some(board));
+        self.evict(board);
     }
 
     /// Marks that a copy of `board` is being built; `false` when one already is.
@@ -308,18 +285,17 @@ impl ConsentModel {
             copies.insert(board.clone(), copy);
         }
         self.used.fetch_add(bytes, Ordering::Relaxed);
-        self.evict(Some(board));
+        self.evict(board);
     }
 
     /// Drops the least recently used copies (never `keep`) until the total is
     /// within the budget.
-    fn evict(&self, keep: Option<&BoardId>) {
-        let budget = self.budget.load(Ordering::Relaxed);
+    fn evict(&self, keep: &BoardId) {
         let mut copies = lock(&self.copies);
-        while self.used.load(Ordering::Relaxed) > budget {
+        while self.used.load(Ordering::Relaxed) > BUDGET_BYTES {
             let oldest = copies
                 .iter()
-                .filter(|(board, _)| Some(*board) != keep)
+                .filter(|(board, _)| *board != keep)
                 .min_by_key(|(_, copy)| copy.used.load(Ordering::Relaxed))
                 .map(|(board, _)| board.clone());
             let Some(board) = oldest else { break };

@@ -109,7 +109,6 @@ macro_rules! dispatch {
 }
 
 mod consent_model;
-pub use consent_model::{DEFAULT_BUDGET_BYTES as DEFAULT_READ_MODEL_BUDGET, ReadModelSize};
 mod group_commit;
 mod principal_cache;
 
@@ -200,18 +199,6 @@ impl Store {
     /// A migration that fails, or a database migrated by a newer version.
     pub async fn migrate(&self) -> Result<()> {
         dispatch!(self, migrate())
-    }
-
-    /// Caps the memory of the consent read model (`consent_model.rs`): beyond
-    /// it the least recently checked boards are dropped.
-    pub fn set_read_model_budget(&self, bytes: usize) {
-        self.consent_model.set_budget(bytes);
-    }
-
-    /// How many boards the consent read model holds, and its estimated size.
-    #[must_use]
-    pub fn read_model_size(&self) -> ReadModelSize {
-        self.consent_model.size()
     }
 
     /// `sqlite` or `postgres`.

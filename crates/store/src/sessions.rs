@@ -110,10 +110,12 @@ impl Store {
             }
             self.principals.remove(token_hash);
         }
-        let Some((principal, versions, token_id)) = dispatch!(self, sessions::token_principal(token_hash, now))? else {
+        let Some((principal, versions, token_id, last_used)) =
+            dispatch!(self, sessions::token_principal(token_hash, now))?
+        else {
             return Ok(None);
         };
-        let cached = Cached::new(principal.clone(), token_id, versions.access, now.as_second());
+        let cached = Cached::new(principal.clone(), token_id, versions.access, last_used);
         self.principals.insert(token_hash, cached);
         Ok(Some((principal, versions)))
     }

@@ -151,13 +151,14 @@ pub(crate) async fn session_principal(
 
 /// The principal behind an unrevoked token, with the board's versions read
 /// in the same statement as the token (so before the principal: a change in
-/// between raises the version past the one returned) and the token's id.
+/// between raises the version past the one returned), the token's id and when
+/// its use was last written.
 /// Writes `last_used_at` when it is older than [`TOKEN_USE_RESOLUTION`].
 pub(crate) async fn token_principal(
     pool: &Pool,
     token_hash: &str,
     now: Timestamp,
-) -> Result<Option<(Principal, BoardVersions, String)>> {
+) -> Result<Option<(Principal, BoardVersions, String, i64)>> {
     let Some(row) = sqlx::query(
         "SELECT t.board_id, t.id, t.user_id, t.last_used_at, v.consent, v.structure, v.access FROM api_tokens t \
          JOIN board_versions v ON v.board_id = t.board_id WHERE t.token_hash = $1 AND t.revoked_at IS NULL",
@@ -171,16 +172,20 @@ pub(crate) async fn token_principal(
     let last_used: Option<i64> = row.try_get("last_used_at")?;
     let board_id: String = row.try_get("board_id")?;
     let id: String = row.try_get("id")?;
-    if last_used.is_none_or(|t| now.as_second() - t >= crate::sessions::TOKEN_USE_RESOLUTION) {
-        token_used(pool, &BoardId(board_id.clone()), &id, now).await?;
-    }
+    let last_used = match last_used {
+        Some(at) if now.as_second() - at < crate::sessions::TOKEN_USE_RESOLUTION => at,
+        _ => {
+            token_used(pool, &BoardId(board_id.clone()), &id, now).await?;
+            now.as_second()
+        }
+    };
     let versions = BoardVersions {
         consent: row.try_get("consent")?,
         structure: row.try_get("structure")?,
         access: row.try_get("access")?,
     };
     let user_id: String = row.try_get("user_id")?;
-    Ok(load_principal(pool, &board_id, &user_id, None).await?.map(|principal| (principal, versions, id)))
+    Ok(load_principal(pool, &board_id, &user_id, None).await?.map(|principal| (principal, versions, id, last_used)))
 }
 
 /// Records that a token was used at `now`.
