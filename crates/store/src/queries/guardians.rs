@@ -22,29 +22,49 @@ pub(super) async fn insert_guardian(
     guardian: &NewGuardian,
 ) -> Result<String> {
     let id = new_id();
-    sqlx::query(
-        "INSERT INTO guardians (board_id, id, given_name, surname_prefix, surname, email, phone, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)",
-    )
-    .bind(&board.0)
-    .bind(&id)
-    .bind(guardian.given_name.as_str())
-    .bind(guardian.surname_prefix.as_ref().map(|p| p.as_str().to_owned()))
-    .bind(guardian.surname.as_str())
-    .bind(guardian.email.as_ref().map(|e| e.as_str().to_owned()))
-    .bind(&guardian.phone)
-    .bind(actor.at.as_second())
-    .execute(&mut **tx)
-    .await?;
-    let event = AuditEvent::new(AuditAction::Create, "guardian", &id).fields(&[
-        "given_name",
-        "surname_prefix",
-        "surname",
-        "email",
-        "phone",
-    ]);
-    audit(tx, board, actor, &event).await?;
+    insert_guardians(tx, board, actor, &[(id.clone(), guardian)]).await?;
     Ok(id)
+}
+
+/// Inserts guardians with the ids given, and their audit entries, in a few
+/// multi-row statements.
+pub(super) async fn insert_guardians(
+    tx: &mut Tx,
+    board: &BoardId,
+    actor: &Actor,
+    guardians: &[(String, &NewGuardian)],
+) -> Result<()> {
+    for chunk in guardians.chunks(500) {
+        let mut qb = QueryBuilder::new(
+            "INSERT INTO guardians (board_id, id, given_name, surname_prefix, surname, email, phone, created_at, updated_at) ",
+        );
+        qb.push_values(chunk, |mut row, (id, guardian)| {
+            row.push_bind(board.0.clone())
+                .push_bind(id.clone())
+                .push_bind(guardian.given_name.as_str().to_owned())
+                .push_bind(guardian.surname_prefix.as_ref().map(|p| p.as_str().to_owned()))
+                .push_bind(guardian.surname.as_str().to_owned())
+                .push_bind(guardian.email.as_ref().map(|e| e.as_str().to_owned()))
+                .push_bind(guardian.phone.clone())
+                .push_bind(actor.at.as_second())
+                .push_bind(actor.at.as_second());
+        });
+        qb.build().execute(&mut **tx).await?;
+    }
+    let events: Vec<AuditEvent> = guardians
+        .iter()
+        .map(|(id, _)| {
+            AuditEvent::new(AuditAction::Create, "guardian", id).fields(&[
+                "given_name",
+                "surname_prefix",
+                "surname",
+                "email",
+                "phone",
+            ])
+        })
+        .collect();
+    let entries: Vec<(&Actor, &AuditEvent)> = events.iter().map(|event| (actor, event)).collect();
+    audit_many(tx, board, &entries).await
 }
 
 pub(crate) async fn create_guardian(
@@ -100,22 +120,41 @@ pub(super) async fn upsert_link(
     guardian_id: &str,
     link: Link,
 ) -> Result<()> {
-    sqlx::query(
-        "INSERT INTO pupil_guardians (board_id, pupil_id, guardian_id, relation, holds_custody, recognised) \
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (board_id, pupil_id, guardian_id) \
-         DO UPDATE SET relation = excluded.relation, holds_custody = excluded.holds_custody, recognised = excluded.recognised",
-    )
-    .bind(&board.0)
-    .bind(pupil_id)
-    .bind(guardian_id)
-    .bind(link.relation.code())
-    .bind(link.holds_custody)
-    .bind(link.recognised)
-    .execute(&mut **tx)
-    .await
-    .map_err(|e| classify(e, "guardian_id", "guardian_id"))?;
-    let event = AuditEvent::new(AuditAction::Update, "pupil", pupil_id).fields(&["guardians"]);
-    audit(tx, board, actor, &event).await
+    upsert_links(tx, board, actor, &[(pupil_id, guardian_id, link)]).await
+}
+
+/// Links guardians to pupils (or changes the link), with an audit entry per
+/// link, in a few multi-row statements. A pair may occur only once.
+pub(super) async fn upsert_links(
+    tx: &mut Tx,
+    board: &BoardId,
+    actor: &Actor,
+    links: &[(&str, &str, Link)],
+) -> Result<()> {
+    for chunk in links.chunks(500) {
+        let mut qb = QueryBuilder::new(
+            "INSERT INTO pupil_guardians (board_id, pupil_id, guardian_id, relation, holds_custody, recognised) ",
+        );
+        qb.push_values(chunk, |mut row, (pupil_id, guardian_id, link)| {
+            row.push_bind(board.0.clone())
+                .push_bind((*pupil_id).to_owned())
+                .push_bind((*guardian_id).to_owned())
+                .push_bind(link.relation.code())
+                .push_bind(link.holds_custody)
+                .push_bind(link.recognised);
+        });
+        qb.push(
+            " ON CONFLICT (board_id, pupil_id, guardian_id) DO UPDATE SET relation = excluded.relation, \
+             holds_custody = excluded.holds_custody, recognised = excluded.recognised",
+        );
+        qb.build().execute(&mut **tx).await.map_err(|e| classify(e, "guardian_id", "guardian_id"))?;
+    }
+    let events: Vec<AuditEvent> = links
+        .iter()
+        .map(|(pupil_id, _, _)| AuditEvent::new(AuditAction::Update, "pupil", pupil_id).fields(&["guardians"]))
+        .collect();
+    let entries: Vec<(&Actor, &AuditEvent)> = events.iter().map(|event| (actor, event)).collect();
+    audit_many(tx, board, &entries).await
 }
 
 pub(crate) async fn link_guardian(
@@ -144,12 +183,25 @@ pub(super) fn linked_from(row: &DbRow) -> Result<LinkedGuardian> {
     })
 }
 
+/// Linked guardians (`linked_from`) with their pupil, before the `WHERE`.
+macro_rules! linked_select {
+    () => {
+        "SELECT pg.pupil_id, gu.id, gu.given_name, gu.surname_prefix, gu.surname, gu.email, gu.phone, \
+         pg.relation, pg.holds_custody, pg.recognised, ig.granted_on \
+         FROM pupil_guardians pg JOIN guardians gu ON gu.board_id = pg.board_id AND gu.id = pg.guardian_id \
+         LEFT JOIN information_grants ig ON ig.board_id = pg.board_id AND ig.pupil_id = pg.pupil_id \
+         AND ig.guardian_id = pg.guardian_id "
+    };
+}
+
 /// A pupil's guardians with their link and any information grant.
-pub(super) const LINKED_GUARDIANS: &str = "SELECT gu.id, gu.given_name, gu.surname_prefix, gu.surname, gu.email, gu.phone, \
-    pg.relation, pg.holds_custody, pg.recognised, ig.granted_on \
-    FROM pupil_guardians pg JOIN guardians gu ON gu.board_id = pg.board_id AND gu.id = pg.guardian_id \
-    LEFT JOIN information_grants ig ON ig.board_id = pg.board_id AND ig.pupil_id = pg.pupil_id AND ig.guardian_id = pg.guardian_id \
-    WHERE pg.board_id = $1 AND pg.pupil_id = $2";
+pub(super) const LINKED_GUARDIANS: &str = concat!(linked_select!(), "WHERE pg.board_id = $1 AND pg.pupil_id = $2");
+
+/// The same for every pupil of a school (`$2`), with `pupil_id`.
+pub(super) const SCHOOL_GUARDIANS: &str = concat!(
+    linked_select!(),
+    "WHERE pg.board_id = $1 AND pg.pupil_id IN (SELECT id FROM pupils WHERE board_id = $1 AND school_id = $2)"
+);
 
 pub(crate) async fn grant_information(
     pool: &Pool,

@@ -1,11 +1,31 @@
 // The import of a school's pupil-administration export; compiled for both back-ends (see
 // `queries.rs`).
 
-use super::guardians::{LINKED_GUARDIANS, insert_guardian, linked_from, update_guardian, upsert_link};
-use super::pupils::{PUPIL_COLUMNS, changed_fields, insert_pupil, pupil_from, write_pupil};
+use super::guardians::{SCHOOL_GUARDIANS, insert_guardians, linked_from, update_guardian, upsert_links};
+use super::pupils::{PUPIL_COLUMNS, changed_fields, insert_pupils, pupil_from, write_pupil};
 use super::schools::insert_group;
-use crate::{Guardian, ImportMode, ImportReport, ImportedName, ImportedPupil, LinkedGuardian, NewPupil, Pupil};
+use crate::{
+    Guardian, ImportMode, ImportReport, ImportedName, ImportedPupil, Link, LinkedGuardian, NewGuardian, NewPupil, Pupil,
+};
 use aantoonbaar_rules::Email;
+
+/// What an import adds, written at the end with a few multi-row statements
+/// (a school's first import adds thousands of pupils and guardians).
+#[derive(Default)]
+struct Additions<'a> {
+    pupils: Vec<(String, NewPupil)>,
+    guardians: Vec<(String, &'a NewGuardian)>,
+    /// (pupil, guardian, link); a pair at most once.
+    links: Vec<(String, String, Link)>,
+}
+
+/// The board's guardians with an e-mail address, by address and lower-case
+/// surname: how a sibling's parent is recognised. The first made counts.
+type ByAddress = HashMap<(String, String), String>;
+
+fn address_key(email: &str, surname: &str) -> (String, String) {
+    (email.to_owned(), surname.to_lowercase())
+}
 
 pub(crate) async fn import_pupils(
     pool: &Pool,
@@ -52,6 +72,23 @@ pub(crate) async fn import_pupils(
     let present = |p: &Pupil| p.leave_date.is_none_or(|d| d > today);
     report.current_pupils = existing.values().filter(|p| present(p)).count();
 
+    let mut linked: HashMap<String, Vec<LinkedGuardian>> = HashMap::new();
+    for row in sqlx::query(SCHOOL_GUARDIANS).bind(&board.0).bind(school_id).fetch_all(&mut *tx).await? {
+        linked.entry(row.try_get("pupil_id")?).or_default().push(linked_from(&row)?);
+    }
+    let mut by_address = ByAddress::new();
+    for row in sqlx::query(
+        "SELECT id, email, surname FROM guardians WHERE board_id = $1 AND email IS NOT NULL ORDER BY created_at, id",
+    )
+    .bind(&board.0)
+    .fetch_all(&mut *tx)
+    .await?
+    {
+        let (email, surname): (String, String) = (row.try_get("email")?, row.try_get("surname")?);
+        by_address.entry(address_key(&email, &surname)).or_insert(row.try_get("id")?);
+    }
+    let mut additions = Additions::default();
+
     for imported in pupils {
         let group_key = imported.group_name.as_str().to_lowercase();
         let group_id = if let Some(id) = group_ids.get(&group_key) {
@@ -89,8 +126,9 @@ pub(crate) async fn import_pupils(
         };
         match existing.remove(imported.external_number.as_str()) {
             None => {
-                let id = insert_pupil(&mut tx, board, actor, &new).await?;
-                import_guardians(&mut tx, board, actor, &id, imported).await?;
+                let id = new_id();
+                additions.pupils.push((id.clone(), new));
+                import_guardians(&mut tx, board, actor, &id, &[], imported, &mut by_address, &mut additions).await?;
                 report.created.push(name);
             }
             Some(old) => {
@@ -104,7 +142,18 @@ pub(crate) async fn import_pupils(
                 if pupil_changed {
                     write_pupil(&mut tx, board, actor, &old.id, &new, fields).await?;
                 }
-                let guardians_changed = import_guardians(&mut tx, board, actor, &old.id, imported).await?;
+                let current = linked.remove(&old.id).unwrap_or_default();
+                let guardians_changed = import_guardians(
+                    &mut tx,
+                    board,
+                    actor,
+                    &old.id,
+                    &current,
+                    imported,
+                    &mut by_address,
+                    &mut additions,
+                )
+                .await?;
                 if pupil_changed || guardians_changed {
                     report.updated.push(name);
                 } else {
@@ -113,6 +162,12 @@ pub(crate) async fn import_pupils(
             }
         }
     }
+    let pupils: Vec<(String, &NewPupil)> = additions.pupils.iter().map(|(id, pupil)| (id.clone(), pupil)).collect();
+    insert_pupils(&mut tx, board, actor, &pupils).await?;
+    insert_guardians(&mut tx, board, actor, &additions.guardians).await?;
+    let links: Vec<(&str, &str, Link)> =
+        additions.links.iter().map(|(pupil, guardian, link)| (pupil.as_str(), guardian.as_str(), *link)).collect();
+    upsert_links(&mut tx, board, actor, &links).await?;
 
     // Pupils of this school that the export no longer has have left the school.
     let mut gone: Vec<Pupil> = existing.into_values().filter(|p| present(p)).collect();
@@ -171,19 +226,23 @@ pub(crate) async fn import_pupils(
     Ok(report)
 }
 
-/// Brings the pupil's guardians in line with the file; `true` when anything changed.
-/// A guardian is recognised by e-mail address, or else by name, first among the
-/// pupil's own guardians and then (for siblings) among the board's.
-async fn import_guardians(
+/// Brings the pupil's guardians (`current`) in line with the file; `true`
+/// when anything changed. A guardian is recognised by e-mail address, or else
+/// by name, first among the pupil's own guardians and then (for siblings)
+/// among the board's by address and surname. Changes to a known guardian are
+/// written at once; new guardians and links go to `additions`.
+#[expect(clippy::too_many_arguments, reason = "the import's state, passed down one level")]
+async fn import_guardians<'a>(
     tx: &mut Tx,
     board: &BoardId,
     actor: &Actor,
     pupil_id: &str,
-    imported: &ImportedPupil,
+    current: &[LinkedGuardian],
+    imported: &'a ImportedPupil,
+    by_address: &mut ByAddress,
+    additions: &mut Additions<'a>,
 ) -> Result<bool> {
     let mut changed = false;
-    let rows = sqlx::query(LINKED_GUARDIANS).bind(&board.0).bind(pupil_id).fetch_all(&mut **tx).await?;
-    let current: Vec<LinkedGuardian> = rows.iter().map(linked_from).collect::<Result<_>>()?;
     for wanted in &imported.guardians {
         let g = &wanted.guardian;
         let email = g.email.as_ref().map(|e| e.as_str().to_owned());
@@ -194,8 +253,7 @@ async fn import_guardians(
                     && existing.surname.eq_ignore_ascii_case(g.surname.as_str())
             }
         };
-        let found = current.iter().find(|c| same_person(&c.guardian));
-        let guardian_id = if let Some(found) = found {
+        let guardian_id = if let Some(found) = current.iter().find(|c| same_person(&c.guardian)) {
             let differs = found.guardian.given_name != g.given_name.as_str()
                 || found.guardian.surname_prefix.as_deref() != g.surname_prefix.as_ref().map(|p| p.as_str())
                 || found.guardian.surname != g.surname.as_str()
@@ -205,28 +263,30 @@ async fn import_guardians(
                 update_guardian(tx, board, actor, &found.guardian.id, g).await?;
                 changed = true;
             }
-            if found.link != wanted.link {
-                upsert_link(tx, board, actor, pupil_id, &found.guardian.id, wanted.link).await?;
-                changed = true;
+            if found.link == wanted.link {
+                continue;
             }
-            continue;
-        } else if let Some(email) = &email {
-            let sibling_parent: Option<String> = sqlx::query_scalar(
-                "SELECT id FROM guardians WHERE board_id = $1 AND email = $2 AND lower(surname) = $3 ORDER BY created_at, id LIMIT 1",
-            )
-            .bind(&board.0)
-            .bind(email)
-            .bind(g.surname.as_str().to_lowercase())
-            .fetch_optional(&mut **tx)
-            .await?;
-            match sibling_parent {
-                Some(id) => id,
-                None => insert_guardian(tx, board, actor, g).await?,
-            }
+            found.guardian.id.clone()
         } else {
-            insert_guardian(tx, board, actor, g).await?
+            let known = email.as_ref().and_then(|e| by_address.get(&address_key(e, g.surname.as_str())));
+            match known {
+                Some(id) => id.clone(),
+                None => {
+                    let id = new_id();
+                    additions.guardians.push((id.clone(), g));
+                    if let Some(email) = &email {
+                        by_address.insert(address_key(email, g.surname.as_str()), id.clone());
+                    }
+                    id
+                }
+            }
         };
-        upsert_link(tx, board, actor, pupil_id, &guardian_id, wanted.link).await?;
+        // The same guardian twice in one row: the last link counts.
+        let this_pupil = additions.links.iter().rposition(|(pupil, _, _)| pupil != pupil_id).map_or(0, |i| i + 1);
+        if let Some(i) = additions.links[this_pupil..].iter().position(|(_, guardian, _)| *guardian == guardian_id) {
+            additions.links.remove(this_pupil + i);
+        }
+        additions.links.push((pupil_id.to_owned(), guardian_id, wanted.link));
         changed = true;
     }
     Ok(changed)

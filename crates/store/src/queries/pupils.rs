@@ -73,45 +73,65 @@ pub(super) fn changed_fields(old: &Pupil, new: &NewPupil) -> Vec<&'static str> {
 
 pub(super) async fn insert_pupil(tx: &mut Tx, board: &BoardId, actor: &Actor, pupil: &NewPupil) -> Result<String> {
     let id = new_id();
-    sqlx::query(
-        "INSERT INTO pupils (board_id, id, school_id, group_id, external_number, given_name, surname_prefix, surname, \
-         birth_date, enrolment_date, leave_date, leave_destination, family_situation, created_at, updated_at, email) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15)",
-    )
-    .bind(&board.0)
-    .bind(&id)
-    .bind(&pupil.school_id)
-    .bind(&pupil.group_id)
-    .bind(pupil.external_number.as_str())
-    .bind(pupil.given_name.as_str())
-    .bind(pupil.surname_prefix.as_ref().map(|p| p.as_str().to_owned()))
-    .bind(pupil.surname.as_str())
-    .bind(pupil.birth_date.to_string())
-    .bind(pupil.enrolment_date.to_string())
-    .bind(pupil.leave_date.map(|d| d.to_string()))
-    .bind(pupil.leave_destination.map(LeaveDestination::code))
-    .bind(pupil.family_situation.map(FamilySituation::code))
-    .bind(actor.at.as_second())
-    .bind(pupil.email.as_ref().map(Email::as_str))
-    .execute(&mut **tx)
-    .await
-    .map_err(|e| classify(e, "external_number", "group_id"))?;
-    let event = AuditEvent::new(AuditAction::Create, "pupil", &id).fields(&[
-        "school_id",
-        "group_id",
-        "external_number",
-        "given_name",
-        "surname_prefix",
-        "surname",
-        "birth_date",
-        "enrolment_date",
-        "leave_date",
-        "leave_destination",
-        "family_situation",
-        "email",
-    ]);
-    audit(tx, board, actor, &event).await?;
+    insert_pupils(tx, board, actor, &[(id.clone(), pupil)]).await?;
     Ok(id)
+}
+
+/// Inserts pupils with the ids given, and their audit entries, in a few
+/// multi-row statements.
+pub(super) async fn insert_pupils(
+    tx: &mut Tx,
+    board: &BoardId,
+    actor: &Actor,
+    pupils: &[(String, &NewPupil)],
+) -> Result<()> {
+    // 16 values a row stays far below both back-ends' limit on bound values.
+    for chunk in pupils.chunks(500) {
+        let mut qb = QueryBuilder::new(
+            "INSERT INTO pupils (board_id, id, school_id, group_id, external_number, given_name, surname_prefix, surname, \
+             birth_date, enrolment_date, leave_date, leave_destination, family_situation, created_at, updated_at, email) ",
+        );
+        qb.push_values(chunk, |mut row, (id, pupil)| {
+            row.push_bind(board.0.clone())
+                .push_bind(id.clone())
+                .push_bind(pupil.school_id.clone())
+                .push_bind(pupil.group_id.clone())
+                .push_bind(pupil.external_number.as_str().to_owned())
+                .push_bind(pupil.given_name.as_str().to_owned())
+                .push_bind(pupil.surname_prefix.as_ref().map(|p| p.as_str().to_owned()))
+                .push_bind(pupil.surname.as_str().to_owned())
+                .push_bind(pupil.birth_date.to_string())
+                .push_bind(pupil.enrolment_date.to_string())
+                .push_bind(pupil.leave_date.map(|d| d.to_string()))
+                .push_bind(pupil.leave_destination.map(LeaveDestination::code))
+                .push_bind(pupil.family_situation.map(FamilySituation::code))
+                .push_bind(actor.at.as_second())
+                .push_bind(actor.at.as_second())
+                .push_bind(pupil.email.as_ref().map(|e| e.as_str().to_owned()));
+        });
+        qb.build().execute(&mut **tx).await.map_err(|e| classify(e, "external_number", "group_id"))?;
+    }
+    let events: Vec<AuditEvent> = pupils
+        .iter()
+        .map(|(id, _)| {
+            AuditEvent::new(AuditAction::Create, "pupil", id).fields(&[
+                "school_id",
+                "group_id",
+                "external_number",
+                "given_name",
+                "surname_prefix",
+                "surname",
+                "birth_date",
+                "enrolment_date",
+                "leave_date",
+                "leave_destination",
+                "family_situation",
+                "email",
+            ])
+        })
+        .collect();
+    let entries: Vec<(&Actor, &AuditEvent)> = events.iter().map(|event| (actor, event)).collect();
+    audit_many(tx, board, &entries).await
 }
 
 pub(super) async fn write_pupil(
