@@ -179,7 +179,7 @@ impl BoardStore<'_> {
         actor: &Actor,
         decision: &NewConsentDecision,
     ) -> Result<ConsentDecisionRecord> {
-        self.store.decisions.record(self.board, actor, decision).await
+        self.store.group_commit.record(self.board, actor, decision).await
     }
 
     /// Records that a guardian objects, to one purpose or (`None`) to all; returns its id.

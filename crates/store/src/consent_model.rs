@@ -20,8 +20,21 @@ use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
-/// The memory the copies may take together (estimated).
-const BUDGET_BYTES: usize = 256 * 1024 * 1024;
+/// The memory the copies may take together (estimated, in MiB) unless the
+/// server is told otherwise (`serve --read-model-budget`).
+pub const DEFAULT_BUDGET_MIB: u64 = 256;
+const DEFAULT_BUDGET_BYTES: usize = DEFAULT_BUDGET_MIB as usize * 1024 * 1024;
+
+/// How much the read model holds, for `/readyz`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct ReadModelSize {
+    /// Boards with a copy in memory.
+    pub boards: usize,
+    /// Their estimated size together.
+    pub bytes: usize,
+    /// The most they may take together.
+    pub budget_bytes: usize,
+}
 
 /// A decision as the copy holds it: the fact, and the columns the database
 /// orders decisions by (`decided_at`, `created_at`, `id`).
@@ -199,6 +212,7 @@ pub(crate) struct ConsentModel {
     copies: Mutex<HashMap<BoardId, Arc<Copy>>>,
     rebuilding: Mutex<HashSet<BoardId>>,
     used: AtomicUsize,
+    budget: AtomicUsize,
     tick: AtomicU64,
 }
 
@@ -208,7 +222,22 @@ impl ConsentModel {
             copies: Mutex::new(HashMap::new()),
             rebuilding: Mutex::new(HashSet::new()),
             used: AtomicUsize::new(0),
+            budget: AtomicUsize::new(DEFAULT_BUDGET_BYTES),
             tick: AtomicU64::new(0),
+        }
+    }
+
+    /// Sets the budget, dropping copies at once when they no longer fit.
+    pub(crate) fn set_budget(&self, bytes: usize) {
+        self.budget.store(bytes, Ordering::Relaxed);
+        self.evict(None);
+    }
+
+    pub(crate) fn size(&self) -> ReadModelSize {
+        ReadModelSize {
+            boards: lock(&self.copies).len(),
+            bytes: self.used.load(Ordering::Relaxed),
+            budget_bytes: self.budget.load(Ordering::Relaxed),
         }
     }
 
@@ -255,7 +284,7 @@ impl ConsentModel {
         drop(facts);
         copy.bytes.fetch_add(added, Ordering::Relaxed);
         self.used.fetch_add(added, Ordering::Relaxed);
-        self.evict(board);
+        self.evict(Some(board));
     }
 
     /// Marks that a copy of `board` is being built; `false` when one already is.
@@ -285,17 +314,17 @@ impl ConsentModel {
             copies.insert(board.clone(), copy);
         }
         self.used.fetch_add(bytes, Ordering::Relaxed);
-        self.evict(board);
+        self.evict(Some(board));
     }
 
-    /// Drops the least recently used copies (never `keep`) until the total is
-    /// within the budget.
-    fn evict(&self, keep: &BoardId) {
+    /// Drops the least recently used copies (never `keep`, the one just
+    /// used) until the total is within the budget.
+    fn evict(&self, keep: Option<&BoardId>) {
         let mut copies = lock(&self.copies);
-        while self.used.load(Ordering::Relaxed) > BUDGET_BYTES {
+        while self.used.load(Ordering::Relaxed) > self.budget.load(Ordering::Relaxed) {
             let oldest = copies
                 .iter()
-                .filter(|(board, _)| *board != keep)
+                .filter(|(board, _)| Some(*board) != keep)
                 .min_by_key(|(_, copy)| copy.used.load(Ordering::Relaxed))
                 .map(|(board, _)| board.clone());
             let Some(board) = oldest else { break };

@@ -88,7 +88,7 @@ pub(crate) enum Backend {
 #[derive(Clone)]
 pub struct Store {
     backend: Backend,
-    decisions: group_commit::DecisionQueue,
+    group_commit: group_commit::GroupCommit,
     consent_model: std::sync::Arc<consent_model::ConsentModel>,
     principals: std::sync::Arc<principal_cache::PrincipalCache>,
 }
@@ -109,6 +109,7 @@ macro_rules! dispatch {
 }
 
 mod consent_model;
+pub use consent_model::{DEFAULT_BUDGET_MIB as DEFAULT_READ_MODEL_BUDGET_MIB, ReadModelSize};
 mod group_commit;
 mod principal_cache;
 
@@ -178,9 +179,9 @@ impl Store {
             return Err(StoreError::BadUrl);
         };
         let consent_model = std::sync::Arc::new(consent_model::ConsentModel::new());
-        let decisions = group_commit::DecisionQueue::start(backend.clone(), std::sync::Arc::clone(&consent_model));
+        let group_commit = group_commit::GroupCommit::start(backend.clone(), std::sync::Arc::clone(&consent_model));
         let principals = std::sync::Arc::new(principal_cache::PrincipalCache::default());
-        Ok(Self { backend, decisions, consent_model, principals })
+        Ok(Self { backend, group_commit, consent_model, principals })
     }
 
     /// Connects and applies every migration the database has not had yet.
@@ -199,6 +200,27 @@ impl Store {
     /// A migration that fails, or a database migrated by a newer version.
     pub async fn migrate(&self) -> Result<()> {
         dispatch!(self, migrate())
+    }
+
+    /// Sets how much memory the consent read model may take (estimated, MiB).
+    pub fn set_read_model_budget(&self, mib: u64) {
+        let bytes = usize::try_from(mib.saturating_mul(1024 * 1024)).unwrap_or(usize::MAX);
+        self.consent_model.set_budget(bytes);
+    }
+
+    /// What the consent read model holds now.
+    #[must_use]
+    pub fn read_model_size(&self) -> ReadModelSize {
+        self.consent_model.size()
+    }
+
+    /// Whether the database answers and has every migration of this binary:
+    /// `(applied, expected)`.
+    ///
+    /// # Errors
+    /// When the database cannot be reached.
+    pub async fn migrations_applied(&self) -> Result<(usize, usize)> {
+        dispatch!(self, migrations_applied())
     }
 
     /// `sqlite` or `postgres`.

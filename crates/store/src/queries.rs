@@ -37,6 +37,15 @@ pub(crate) async fn migrate(pool: &Pool) -> Result<()> {
     Ok(())
 }
 
+/// How many of this binary's migrations the database has applied, and how
+/// many there are.
+pub(crate) async fn migrations_applied(pool: &Pool) -> Result<(usize, usize)> {
+    let applied: Vec<i64> =
+        sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success").fetch_all(pool).await?;
+    let ours = MIGRATIONS.iter().filter(|(version, _, _)| applied.contains(version)).count();
+    Ok((ours, MIGRATIONS.len()))
+}
+
 // ---------------------------------------------------------------- helpers
 
 fn new_id() -> String {

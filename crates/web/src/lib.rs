@@ -10,6 +10,7 @@ pub mod auth;
 pub mod csrf;
 mod download;
 pub mod error;
+mod health;
 pub mod html;
 mod security;
 
@@ -29,6 +30,8 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(html::router())
         .nest("/api/v1", api)
+        .route("/livez", axum::routing::get(health::live))
+        .route("/readyz", axum::routing::get(health::ready))
         .route(
             "/api/openapi.json",
             axum::routing::get(move || {

@@ -38,6 +38,11 @@ pub struct ServerArgs {
     #[arg(long, env = "AANTOONBAAR_CONSENT_REMINDER_INTERVAL_DAYS", default_value_t = 7,
         value_parser = clap::value_parser!(u64).range(1..=366))]
     pub consent_reminder_interval_days: u64,
+    /// Memory the consent read model may take, in MiB (boards checked least
+    /// recently are dropped first; each is rebuilt on its next check).
+    #[arg(long, env = "AANTOONBAAR_READ_MODEL_BUDGET_MIB", default_value_t = aantoonbaar_store::DEFAULT_READ_MODEL_BUDGET_MIB,
+        value_parser = clap::value_parser!(u64).range(0..=65_536))]
+    pub read_model_budget: u64,
     #[command(flatten)]
     pub mail: MailArgs,
 }
@@ -107,6 +112,7 @@ impl ServerArgs {
 /// # Errors
 /// When the address cannot be bound.
 pub async fn serve(store: Store, server: &ServerArgs, config: Config) -> CommandResult {
+    store.set_read_model_budget(server.read_model_budget);
     let app = Application::build(&server.addr, store.clone(), config, Clock::system())
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", server.addr))?;

@@ -77,7 +77,12 @@ pub struct TestApp {
 
 enum Cleanup {
     Directory(PathBuf),
-    Database { admin_url: String, name: String },
+    Database {
+        admin_url: String,
+        name: String,
+    },
+    /// A second server over the first one's database: the first cleans up.
+    None,
 }
 
 impl Drop for TestApp {
@@ -86,6 +91,7 @@ impl Drop for TestApp {
             Cleanup::Directory(dir) => {
                 let _ = std::fs::remove_dir_all(dir);
             }
+            Cleanup::None => {}
             Cleanup::Database { admin_url, name } => {
                 let (admin_url, name) = (admin_url.clone(), name.clone());
                 // Drop runs inside the test's runtime: use a thread of our own.
@@ -137,7 +143,37 @@ impl TestApp {
             }
         };
         let store = Store::open(&database_url).await.expect("open store");
-        let clock = Clock::fixed(start_time());
+        let jar = Arc::new(reqwest::cookie::Jar::default());
+        Some(Self::serve(store, config, Clock::fixed(start_time()), jar, database_url, cleanup).await)
+    }
+
+    /// A second server over the same database, as a provider runs several
+    /// behind a load balancer: its own store (connections, read model, token
+    /// cache), jobs and mail sender; the same clock, the same authenticator
+    /// secrets, and the same cookie jar (one browser, whichever server answers).
+    pub async fn second_server(&self) -> Self {
+        let store = Store::open(&self.database_url).await.expect("open store");
+        let second = Self::serve(
+            store,
+            Config::default(),
+            self.clock.clone(),
+            Arc::clone(&self.jar),
+            self.database_url.clone(),
+            Cleanup::None,
+        )
+        .await;
+        second.secrets.lock().expect("lock").clone_from(&self.secrets.lock().expect("lock"));
+        second
+    }
+
+    async fn serve(
+        store: Store,
+        config: Config,
+        clock: Clock,
+        jar: Arc<reqwest::cookie::Jar>,
+        database_url: String,
+        cleanup: Cleanup,
+    ) -> Self {
         let app = Application::build("127.0.0.1:0", store.clone(), config, clock.clone()).await.expect("bind");
         let address = format!("http://{}", app.local_addr().expect("address"));
         let jobs = app.jobs();
@@ -145,13 +181,12 @@ impl TestApp {
         tokio::spawn(app.run_until(async move {
             let _ = stopped.await;
         }));
-        let jar = Arc::new(reqwest::cookie::Jar::default());
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .cookie_provider(Arc::clone(&jar))
             .build()
             .expect("client");
-        Some(Self {
+        Self {
             address,
             store,
             clock,
@@ -162,7 +197,7 @@ impl TestApp {
             secrets: Mutex::new(HashMap::new()),
             cleanup,
             _shutdown: shutdown,
-        })
+        }
     }
 
     pub fn actor(&self) -> Actor {

@@ -39,3 +39,4 @@ mod retention;
 mod risks;
 mod security;
 mod selfassessment;
+mod servers;

@@ -4,24 +4,6 @@
 use crate::audit_chain::{Canonical, ChainBreak, ChainProblem};
 use crate::{AuditEntry, AuditFilter};
 
-pub(crate) async fn record_views(
-    pool: &Pool,
-    board: &BoardId,
-    actor: &Actor,
-    entity: &'static str,
-    ids: &[String],
-) -> Result<()> {
-    if ids.is_empty() {
-        return Ok(());
-    }
-    let events: Vec<AuditEvent> = ids.iter().map(|id| AuditEvent::new(AuditAction::View, entity, id)).collect();
-    let entries: Vec<(&Actor, &AuditEvent)> = events.iter().map(|event| (actor, event)).collect();
-    let mut tx = begin(pool).await?;
-    audit_many(&mut tx, board, &entries).await?;
-    tx.commit().await?;
-    Ok(())
-}
-
 fn audit_entry_from(row: &DbRow) -> Result<AuditEntry> {
     let fields: String = row.try_get("fields")?;
     Ok(AuditEntry {

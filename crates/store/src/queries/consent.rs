@@ -70,11 +70,17 @@ fn purpose_from(row: &DbRow) -> Result<ConsentPurpose> {
 ///
 /// Each board's consent version is raised once for the batch, in ascending
 /// board order (so two servers' batches never wait on each other in a circle),
-/// and its decisions carry the new value; returns the results and those stamps.
+/// and its decisions carry the new value.
+///
+/// The "viewed" audit entries of the pages read meanwhile (`views`: board,
+/// actor, entity, ids) share the transaction and its flush; when they cannot
+/// be written, each page's entries are tried alone, and a failure fails only
+/// that page. Returns the decisions' results, the stamps and the views' results.
 pub(crate) async fn record_consent_decisions(
     pool: &Pool,
     batch: &[(&BoardId, &Actor, &NewConsentDecision)],
-) -> Result<(Vec<Result<ConsentDecisionRecord>>, Vec<(BoardId, i64)>)> {
+    views: &[(&BoardId, &Actor, &'static str, &[String])],
+) -> Result<Committed> {
     let mut boards: Vec<&BoardId> = batch.iter().map(|(board, _, _)| *board).collect();
     boards.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     boards.dedup();
@@ -86,29 +92,79 @@ pub(crate) async fn record_consent_decisions(
     for board in boards {
         stamps.push((board.clone(), super::versions::stamp_decisions(&mut tx, board).await?));
     }
-    sqlx::query("SAVEPOINT batch").execute(&mut *tx).await?;
-    let results = match insert_consent_decisions(&mut tx, batch, &stamps).await {
-        Ok(records) => {
-            sqlx::query("RELEASE SAVEPOINT batch").execute(&mut *tx).await?;
-            records.into_iter().map(Ok).collect()
-        }
-        Err(_) => {
-            sqlx::query("ROLLBACK TO SAVEPOINT batch").execute(&mut *tx).await?;
-            let mut results = Vec::with_capacity(batch.len());
-            for item in batch {
-                sqlx::query("SAVEPOINT decision").execute(&mut *tx).await?;
-                let result = insert_consent_decisions(&mut tx, std::slice::from_ref(item), &stamps)
-                    .await
-                    .map(|mut r| r.remove(0));
-                let end = if result.is_ok() { "RELEASE SAVEPOINT decision" } else { "ROLLBACK TO SAVEPOINT decision" };
-                sqlx::query(end).execute(&mut *tx).await?;
-                results.push(result);
-            }
-            results
-        }
-    };
+    let decisions =
+        if batch.is_empty() { Vec::new() } else { decisions_in_savepoints(&mut tx, batch, &stamps).await? };
+    let viewed = views_in_savepoints(&mut tx, views).await?;
     tx.commit().await?;
-    Ok((results, stamps))
+    Ok((decisions, stamps, viewed))
+}
+
+/// What a group commit wrote: the decisions' results, each board's stamp and
+/// the views' results.
+pub(crate) type Committed = (Vec<Result<ConsentDecisionRecord>>, Vec<(BoardId, i64)>, Vec<Result<()>>);
+
+async fn decisions_in_savepoints(
+    tx: &mut Tx,
+    batch: &[(&BoardId, &Actor, &NewConsentDecision)],
+    stamps: &[(BoardId, i64)],
+) -> Result<Vec<Result<ConsentDecisionRecord>>> {
+    sqlx::query("SAVEPOINT batch").execute(&mut **tx).await?;
+    if let Ok(records) = insert_consent_decisions(tx, batch, stamps).await {
+        sqlx::query("RELEASE SAVEPOINT batch").execute(&mut **tx).await?;
+        return Ok(records.into_iter().map(Ok).collect());
+    }
+    sqlx::query("ROLLBACK TO SAVEPOINT batch").execute(&mut **tx).await?;
+    let mut results = Vec::with_capacity(batch.len());
+    for item in batch {
+        sqlx::query("SAVEPOINT decision").execute(&mut **tx).await?;
+        let result = insert_consent_decisions(tx, std::slice::from_ref(item), stamps).await.map(|mut r| r.remove(0));
+        let end = if result.is_ok() { "RELEASE SAVEPOINT decision" } else { "ROLLBACK TO SAVEPOINT decision" };
+        sqlx::query(end).execute(&mut **tx).await?;
+        results.push(result);
+    }
+    Ok(results)
+}
+
+/// The views' audit entries, all at once, or page by page when that fails.
+async fn views_in_savepoints(
+    tx: &mut Tx,
+    views: &[(&BoardId, &Actor, &'static str, &[String])],
+) -> Result<Vec<Result<()>>> {
+    async fn write(tx: &mut Tx, views: &[(&BoardId, &Actor, &'static str, &[String])]) -> Result<()> {
+        let mut boards: Vec<&BoardId> = views.iter().map(|(board, _, _, _)| *board).collect();
+        boards.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        boards.dedup();
+        for board in boards {
+            let events: Vec<(&Actor, AuditEvent)> = views
+                .iter()
+                .filter(|(b, _, _, _)| *b == board)
+                .flat_map(|(_, actor, entity, ids)| {
+                    ids.iter().map(|id| (*actor, AuditEvent::new(AuditAction::View, entity, id)))
+                })
+                .collect();
+            let entries: Vec<(&Actor, &AuditEvent)> = events.iter().map(|(actor, event)| (*actor, event)).collect();
+            audit_many(tx, board, &entries).await?;
+        }
+        Ok(())
+    }
+    if views.is_empty() {
+        return Ok(Vec::new());
+    }
+    sqlx::query("SAVEPOINT views").execute(&mut **tx).await?;
+    if write(tx, views).await.is_ok() {
+        sqlx::query("RELEASE SAVEPOINT views").execute(&mut **tx).await?;
+        return Ok(views.iter().map(|_| Ok(())).collect());
+    }
+    sqlx::query("ROLLBACK TO SAVEPOINT views").execute(&mut **tx).await?;
+    let mut results = Vec::with_capacity(views.len());
+    for view in views {
+        sqlx::query("SAVEPOINT view").execute(&mut **tx).await?;
+        let result = write(tx, std::slice::from_ref(view)).await;
+        let end = if result.is_ok() { "RELEASE SAVEPOINT view" } else { "ROLLBACK TO SAVEPOINT view" };
+        sqlx::query(end).execute(&mut **tx).await?;
+        results.push(result);
+    }
+    Ok(results)
 }
 
 /// Inserts decisions against each purpose's current text version, stamped with
