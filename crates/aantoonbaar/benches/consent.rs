@@ -4,6 +4,9 @@
 //! ≥ 3,000 durable decisions/s over HTTP on SQLite, the group overview page
 //! p50 < 10 ms). Run: `cargo bench -p aantoonbaar --bench consent`;
 //! `AANTOONBAAR_BENCH_POSTGRES=postgres://…` runs it on PostgreSQL instead.
+//! `AANTOONBAAR_BENCH_OTHER_BOARDS=999` (PostgreSQL) first adds that many
+//! boards of 2,500 pupils each, as a provider's database holds, and then also
+//! measures checks spread over every board.
 //! The figures go into docs/performance.md.
 
 #![expect(clippy::unwrap_used, reason = "a benchmark that cannot set up should stop")]
@@ -25,7 +28,13 @@ use jiff::Timestamp;
 use jiff::civil::date;
 use std::time::{Duration, Instant};
 
+/// The allocator the product's binary uses (`src/main.rs`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const SCHOOLS: usize = 4;
+/// Pupils of each of the provider's other boards.
+const OTHER_PUPILS: i64 = 2_500;
 const PUPILS_PER_SCHOOL: usize = 2_500;
 const YEARS: [i16; 5] = [2022, 2023, 2024, 2025, 2026];
 
@@ -38,6 +47,8 @@ struct Fixture {
     /// and the overview read the history they would read in real life.
     writer_pupils: Vec<String>,
     database_url: String,
+    /// The provider's other boards (`AANTOONBAAR_BENCH_OTHER_BOARDS`).
+    others: Vec<BoardId>,
 }
 
 fn name(text: &str) -> PersonName {
@@ -56,6 +67,12 @@ async fn seed() -> Fixture {
     let store = Store::open(&database_url).await.unwrap();
     let now: Timestamp = "2026-11-22T10:00:00+01:00".parse().unwrap();
     let actor = Actor::command_line(now);
+    let others = match std::env::var("AANTOONBAAR_BENCH_OTHER_BOARDS") {
+        Ok(count) if !database_url.starts_with("sqlite") => {
+            other_boards(&store, &database_url, count.parse().unwrap()).await
+        }
+        _ => Vec::new(),
+    };
     let board = store.ensure_board(&format!("Bench {}", std::process::id()), now).await.unwrap().id;
     let b = store.board(&board);
     let purposes = b.consent_purposes(now).await.unwrap();
@@ -150,7 +167,67 @@ async fn seed() -> Fixture {
         pupils.iter().filter(|p| p.group_id == group.id).take(30).map(|p| p.id.clone()).collect();
     let writer_pupils: Vec<String> =
         pupils.iter().rev().filter(|p| p.group_id != group.id).take(30).map(|p| p.id.clone()).collect();
-    Fixture { store, board, group_pupils, group_id: group.id, writer_pupils, database_url }
+    Fixture { store, board, group_pupils, group_id: group.id, writer_pupils, database_url, others }
+}
+
+/// The other boards by their seeded names, `Bestuur 1` …
+async fn named_boards(store: &Store, count: i64) -> Vec<BoardId> {
+    let mut boards = Vec::new();
+    for n in 1..=count {
+        boards.push(store.ensure_board(&format!("Bestuur {n}"), Timestamp::UNIX_EPOCH).await.unwrap().id);
+    }
+    boards
+}
+
+/// A provider's other boards, seeded by SQL: one school each, groups of 30,
+/// 2,500 pupils with two custodial parents, and this school year's answers of
+/// both parents for the website and the newsletter (not five years of every
+/// purpose for every board: that would be 225 million rows).
+async fn other_boards(store: &Store, database_url: &str, count: i64) -> Vec<BoardId> {
+    let started = Instant::now();
+    let pool = sqlx::PgPool::connect(database_url).await.unwrap();
+    let seeded: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM boards WHERE id LIKE 'p%'").fetch_one(&pool).await.unwrap();
+    if seeded >= count {
+        eprintln!("the {seeded} other boards of an earlier run are used again");
+        return named_boards(store, count).await;
+    }
+    let pupils = format!("generate_series(0, {}) AS p(n)", OTHER_PUPILS - 1);
+    let statements = [
+        format!("INSERT INTO boards (id, name, created_at) SELECT 'p' || lpad(n::text, 4, '0'), 'Bestuur ' || n, 0 FROM generate_series(1, {count}) AS s(n)"),
+        "INSERT INTO schools (board_id, id, name, brin, created_at) SELECT id, id || '-s', 'School', '01AA', 0 FROM boards WHERE id LIKE 'p%'".to_owned(),
+        format!("INSERT INTO school_groups (board_id, id, school_id, name, created_at) SELECT b.id, b.id || '-g' || g, b.id || '-s', 'Groep ' || g, 0 \
+                 FROM boards b, generate_series(0, {}) AS s(g) WHERE b.id LIKE 'p%'", (OTHER_PUPILS - 1) / 30),
+        format!("INSERT INTO pupils (board_id, id, school_id, group_id, external_number, given_name, surname, birth_date, enrolment_date, \
+                 family_situation, created_at, updated_at) SELECT b.id, b.id || '-p' || n, b.id || '-s', b.id || '-g' || (n / 30), n::text, 'Kind', \
+                 'Achternaam' || n, '2017-01-10', '2022-08-20', 'together', 0, 0 FROM boards b, {pupils} WHERE b.id LIKE 'p%'"),
+        "INSERT INTO guardians (board_id, id, given_name, surname, created_at, updated_at) SELECT board_id, id || '-' || r, r, surname, 0, 0 \
+         FROM pupils, (VALUES ('moeder'), ('vader')) AS x(r) WHERE board_id LIKE 'p%'".to_owned(),
+        "INSERT INTO pupil_guardians (board_id, pupil_id, guardian_id, relation, holds_custody, recognised) SELECT board_id, id, id || '-' || r, \
+         CASE r WHEN 'moeder' THEN 'mother' ELSE 'father' END, true, true FROM pupils, (VALUES ('moeder'), ('vader')) AS x(r) WHERE board_id LIKE 'p%'".to_owned(),
+    ];
+    for sql in statements {
+        sqlx::raw_sql(sqlx::AssertSqlSafe(sql)).execute(&pool).await.unwrap();
+    }
+    let boards = named_boards(store, count).await;
+    let at: Timestamp = "2026-09-15T12:00:00+02:00".parse().unwrap();
+    for board in &boards {
+        store.board(board).consent_purposes(at).await.unwrap();
+    }
+    sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+        "INSERT INTO consent_decisions (board_id, id, pupil_id, purpose_code, purpose_version, decision, guardian_id, by_pupil, decided_at, \
+         decided_on, channel, recorded_by, created_at) SELECT pg.board_id, pg.guardian_id || '-' || x.purpose, pg.pupil_id, x.purpose, 1, \
+         CASE WHEN length(pg.pupil_id) % 7 = 0 THEN 'refused' ELSE 'granted' END, pg.guardian_id, false, {s}, '2026-09-15', 'paper', 'bench', {s} \
+         FROM pupil_guardians pg, (VALUES ('website'), ('newsletter')) AS x(purpose) WHERE pg.board_id LIKE 'p%'",
+        s = at.as_second()
+    )))
+    .execute(&pool)
+    .await
+    .unwrap();
+    sqlx::raw_sql("ANALYZE").execute(&pool).await.unwrap();
+    pool.close().await;
+    eprintln!("seeded {count} other boards of {OTHER_PUPILS} pupils in {:.1?}", started.elapsed());
+    boards
 }
 
 /// Bulk insert straight into the table (the seed, not the code under test).
@@ -227,7 +304,7 @@ fn wrk(script: Option<&std::path::Path>, url: &str) -> String {
     let errors = field("Non-2xx or 3xx responses:").map(|n| format!(", {n} non-2xx")).unwrap_or_default();
     match (field("Requests/sec:"), field("99%")) {
         (Some(rate), Some(p99)) => format!("{rate} req/s, p99 {p99}{errors}"),
-        _ => format!("no figures from wrk:\n{text}"),
+        _ => format!("no figures from wrk:\n{text}{}", String::from_utf8_lossy(&output.stderr)),
     }
 }
 
@@ -360,8 +437,8 @@ fn main() {
         let decide = lua_script(
             "decide",
             &format!(
-                "{}\npairs = {{{}}}\ncounter = 0\nrequest = function()\n  counter = counter + 1\n  \
-                 local pair = pairs[(counter % #pairs) + 1]\n  local choice = (counter % 2 == 0) and \"granted\" or \"refused\"\n  \
+                "{}\ndeciders = {{{}}}\ncounter = 0\nrequest = function()\n  counter = counter + 1\n  \
+                 local pair = deciders[(counter % #deciders) + 1]\n  local choice = (counter % 2 == 0) and \"granted\" or \"refused\"\n  \
                  local body = string.format('{{\"pupil_id\":\"%s\",\"guardian_id\":\"%s\",\"purpose\":\"newsletter\",\"decision\":\"%s\",\
                  \"decided_at\":\"2026-11-20T10:00:00+01:00\",\"channel\":\"paper\"}}', pair[1], pair[2], choice)\n  \
                  return wrk.format(\"POST\", nil, nil, body)\nend\n",
@@ -378,6 +455,40 @@ fn main() {
             eprintln!("round {round}: durable decisions over HTTP: {}", wrk(Some(&decide), &format!("{address}/api/v1/consent-decisions")));
         }
         eprintln!("read model: {:?}", f.store.read_model_size());
+
+        // 5. A provider's server: checks spread over every board in turn.
+        if !f.others.is_empty() {
+            let mut entries = Vec::new();
+            for board in &f.others {
+                let b = f.store.board(board);
+                let user = NewUser {
+                    email: Email::parse(&format!("ibp{}@{}.bench.example", std::process::id(), board.as_str())).unwrap(),
+                    name: name("Bench Ibp"),
+                    roles: vec![Role::St],
+                    scope_kind: ScopeKind::Board,
+                    scope_ids: vec![],
+                    mfa_exempt: true,
+                };
+                let created = b.create_user(&Actor::command_line(now), &user, None).await.unwrap();
+                let (_, token) = accounts::issue_token(b, &Actor::command_line(now), &created.id, "bench").await.unwrap();
+                // The seed's ids for the pupils of the first group (`p0001-p0`, …).
+                let ids: Vec<String> = (0..30).map(|n| format!("\"{}-p{n}\"", board.as_str())).collect();
+                entries.push(format!("{{\"{token}\", '{{\"purpose\": \"website\", \"pupil_ids\": [{}]}}'}}", ids.join(", ")));
+            }
+            let spread = lua_script(
+                "spread",
+                &format!(
+                    "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\nboards = {{{}}}\ncounter = 0\n\
+                     request = function()\n  counter = counter + 1\n  local b = boards[(counter % #boards) + 1]\n  \
+                     wrk.headers[\"Authorization\"] = \"Bearer \" .. b[1]\n  return wrk.format(nil, nil, nil, b[2])\nend\n",
+                    entries.join(",\n")
+                ),
+            );
+            for round in 1..=3 {
+                let spread = wrk(Some(&spread), &format!("{address}/api/v1/publication-check"));
+                eprintln!("round {round}: checks spread over {} boards: {spread}; read model {:?}", f.others.len(), f.store.read_model_size());
+            }
+        }
     });
     eprintln!("peak memory of the benchmark process (server and store): {}", peak_memory());
     criterion.final_summary();

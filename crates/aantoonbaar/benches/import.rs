@@ -33,13 +33,13 @@ fn export(edition: usize) -> String {
         let situation = if family % 5 == 0 { "gescheiden" } else { "samen" };
         write!(
             text,
-            "\n{number};Kind{i};;Achternaam{family};{day:02}-{month:02}-{year};Groep {group};20-08-2022;{situation};\
+            "\n{number};Kind{i};;Achternaam{family};{day:02}-{month:02}-{year};Groep {group};20-08-2023;{situation};\
              Moeder{family};Achternaam{family};moeder{family}@bench.example;moeder;ja;ja;\
              Vader{family};Achternaam{family};vader{family}@bench.example;vader;ja;ja",
             number = 100_000 + i,
             day = 1 + i % 28,
             month = 1 + i % 12,
-            year = 2014 + i % 8,
+            year = 2014 + i % 6,
         )
         .unwrap();
     }

@@ -12,18 +12,26 @@
 //! own decisions are added by the group commit right after their commit.
 //!
 //! Bounded: each copy's size is estimated, and when the total passes the
-//! budget the least recently used boards are dropped.
+//! budget the least recently used boards are dropped. When the budget is full,
+//! a board without a copy gets one only in place of a copy idle for a minute:
+//! with more boards checked than fit, the held ones stay and the rest are
+//! answered from the database, rather than each check evicting another.
 
 use crate::{BoardId, BoardSettings, BoardVersions, ConsentFacts, DecisionFact, ObjectionFact, Scope};
 use jiff::civil::Date;
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
 
 /// The memory the copies may take together (estimated, in MiB) unless the
 /// server is told otherwise (`serve --read-model-budget`).
 pub const DEFAULT_BUDGET_MIB: u64 = 256;
 const DEFAULT_BUDGET_BYTES: usize = DEFAULT_BUDGET_MIB as usize * 1024 * 1024;
+
+/// How long the least recently used copy must have been idle before a board
+/// without a copy may take its place when the budget is full.
+const IDLE_BEFORE_REPLACED: Duration = Duration::from_secs(60);
 
 /// How much the read model holds, for `/readyz`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -192,6 +200,7 @@ fn in_scope(scope: &Scope, pupil: &crate::ConsentSubject) -> bool {
 struct Copy {
     facts: RwLock<BoardFacts>,
     bytes: AtomicUsize,
+    /// Last used, in milliseconds since the model's epoch.
     used: AtomicU64,
 }
 
@@ -213,7 +222,8 @@ pub(crate) struct ConsentModel {
     rebuilding: Mutex<HashSet<BoardId>>,
     used: AtomicUsize,
     budget: AtomicUsize,
-    tick: AtomicU64,
+    /// When the model was made: copies note their last use in milliseconds since.
+    epoch: Instant,
 }
 
 impl ConsentModel {
@@ -223,8 +233,30 @@ impl ConsentModel {
             rebuilding: Mutex::new(HashSet::new()),
             used: AtomicUsize::new(0),
             budget: AtomicUsize::new(DEFAULT_BUDGET_BYTES),
-            tick: AtomicU64::new(0),
+            epoch: Instant::now(),
         }
+    }
+
+    fn now_ms(&self) -> u64 {
+        u64::try_from(self.epoch.elapsed().as_millis()).unwrap_or(u64::MAX)
+    }
+
+    /// Whether a board without a copy should get one: when the budget has
+    /// room for a copy of average size, or when the least recently used copy
+    /// has not been used for [`IDLE_BEFORE_REPLACED`]. So when more boards are
+    /// checked than fit, the ones held stay held and the others are answered
+    /// from the database, instead of every check rebuilding a copy that
+    /// pushes out another one that is rebuilt next.
+    fn admits(&self) -> bool {
+        let copies = lock(&self.copies);
+        let (used, budget) = (self.used.load(Ordering::Relaxed), self.budget.load(Ordering::Relaxed));
+        if copies.is_empty() || used + used / copies.len() <= budget {
+            return true;
+        }
+        let now = self.now_ms();
+        copies.values().map(|copy| copy.used.load(Ordering::Relaxed)).min().is_some_and(|oldest| {
+            now.saturating_sub(oldest) >= u64::try_from(IDLE_BEFORE_REPLACED.as_millis()).unwrap_or(u64::MAX)
+        })
     }
 
     /// Sets the budget, dropping copies at once when they no longer fit.
@@ -243,7 +275,7 @@ impl ConsentModel {
 
     fn copy(&self, board: &BoardId) -> Option<Arc<Copy>> {
         let copy = lock(&self.copies).get(board).cloned()?;
-        copy.used.store(self.tick.fetch_add(1, Ordering::Relaxed), Ordering::Relaxed);
+        copy.used.store(self.now_ms(), Ordering::Relaxed);
         Some(copy)
     }
 
@@ -257,7 +289,7 @@ impl ConsentModel {
         purpose: Option<&str>,
         day: Date,
     ) -> Answer {
-        let Some(copy) = self.copy(board) else { return Answer::Database { rebuild: true } };
+        let Some(copy) = self.copy(board) else { return Answer::Database { rebuild: self.admits() } };
         let facts = copy.facts.read().unwrap_or_else(std::sync::PoisonError::into_inner);
         if seen.structure > facts.consent {
             return Answer::Database { rebuild: true };
@@ -301,7 +333,7 @@ impl ConsentModel {
         let copy = Arc::new(Copy {
             facts: RwLock::new(facts),
             bytes: AtomicUsize::new(bytes),
-            used: AtomicU64::new(self.tick.fetch_add(1, Ordering::Relaxed)),
+            used: AtomicU64::new(self.now_ms()),
         });
         {
             let mut copies = lock(&self.copies);
@@ -337,4 +369,41 @@ impl ConsentModel {
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn board(name: &str) -> BoardId {
+        BoardId(name.to_owned())
+    }
+
+    fn wants_copy(model: &ConsentModel, name: &str) -> bool {
+        let seen = BoardVersions { consent: 0, structure: 0, access: 0 };
+        let day = jiff::civil::date(2026, 11, 22);
+        matches!(model.answer(&board(name), seen, &Scope::Board, &[], None, day), Answer::Database { rebuild: true })
+    }
+
+    #[test]
+    fn a_full_model_keeps_the_boards_in_use_and_answers_others_from_the_database() {
+        let model = ConsentModel::new();
+        model.install(&board("a"), Some(BoardFacts::default()));
+        assert!(wants_copy(&model, "b"), "room for a second copy");
+        let one = model.size().bytes;
+        model.set_budget(one);
+        assert!(!wants_copy(&model, "b"), "the one copy was just used: it stays");
+        assert_eq!(model.size().boards, 1);
+        assert!(matches!(
+            model.answer(
+                &board("a"),
+                BoardVersions { consent: 0, structure: 0, access: 0 },
+                &Scope::Board,
+                &[],
+                None,
+                jiff::civil::date(2026, 11, 22)
+            ),
+            Answer::Facts(_)
+        ));
+    }
 }
