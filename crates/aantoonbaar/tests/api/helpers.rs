@@ -70,7 +70,8 @@ pub struct TestApp {
     pub jar: Arc<reqwest::cookie::Jar>,
     pub database_url: String,
     /// Each staff user's authenticator secret, by e-mail address.
-    pub secrets: Mutex<HashMap<String, String>>,
+    /// Shared with a [`TestApp::second_server`]: a user made on either signs in on both.
+    pub secrets: Arc<Mutex<HashMap<String, String>>>,
     cleanup: Cleanup,
     _shutdown: tokio::sync::oneshot::Sender<()>,
 }
@@ -153,7 +154,7 @@ impl TestApp {
     /// secrets, and the same cookie jar (one browser, whichever server answers).
     pub async fn second_server(&self) -> Self {
         let store = Store::open(&self.database_url).await.expect("open store");
-        let second = Self::serve(
+        let mut second = Self::serve(
             store,
             Config::default(),
             self.clock.clone(),
@@ -162,7 +163,7 @@ impl TestApp {
             Cleanup::None,
         )
         .await;
-        second.secrets.lock().expect("lock").clone_from(&self.secrets.lock().expect("lock"));
+        second.secrets = Arc::clone(&self.secrets);
         second
     }
 
@@ -194,7 +195,7 @@ impl TestApp {
             client,
             jar,
             database_url,
-            secrets: Mutex::new(HashMap::new()),
+            secrets: Arc::new(Mutex::new(HashMap::new())),
             cleanup,
             _shutdown: shutdown,
         }
